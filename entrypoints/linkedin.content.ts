@@ -1,0 +1,5 @@
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*'],
+  runAt: 'document_idle',
+  main() {},
+});

@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// Sites the content scripts annotate without asking. Everything else is an optional
+// permission the user grants per site (options page) or a one-off scan (activeTab).
+export const ANNOTATED_HOSTS = ['https://www.linkedin.com/*', 'https://github.com/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Heed',
+    description:
+      'Flags privacy risk while you prospect: suppression lists, lawful basis and channel rules, all on your device.',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    host_permissions: ANNOTATED_HOSTS,
+    optional_host_permissions: ['https://*/*'],
+    content_security_policy: {
+      // hash-wasm needs WebAssembly; nothing remote is ever allowed.
+      extension_pages:
+        "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+    },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Heed' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'heed@heed.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
