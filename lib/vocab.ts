@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+// The shared words of Heed: every module (risk engine, store, pages, messages) uses these enums,
+// so a value that is valid in one place is valid everywhere.
+
+export const ChannelSchema = z.enum(['email', 'sms', 'phone', 'post', 'inmail']);
+export type Channel = z.infer<typeof ChannelSchema>;
+export const CHANNELS: readonly Channel[] = ChannelSchema.options;
+
+export const LevelSchema = z.enum(['blocked', 'high', 'caution', 'ok']);
+export type Level = z.infer<typeof LevelSchema>;
+
+export const SuppressionReasonSchema = z.enum([
+  'objection',
+  'unsubscribe',
+  'erasure',
+  'do-not-call',
+  'bounce',
+  'complaint',
+  'other',
+]);
+export type SuppressionReason = z.infer<typeof SuppressionReasonSchema>;
+
+export const SubscriberSchema = z.enum([
+  'individual',
+  'sole-trader',
+  'partnership',
+  'llp',
+  'corporate',
+  'public-body',
+  'unknown',
+]);
+export type Subscriber = z.infer<typeof SubscriberSchema>;
+
+export const StageSchema = z.enum(['suspect', 'prospect', 'client', 'former-client', 'unknown']);
+export type Stage = z.infer<typeof StageSchema>;
+
+export const EmailKindSchema = z.enum(['personal', 'work', 'unknown']);
+export type EmailKind = z.infer<typeof EmailKindSchema>;
+
+export const DataSourceSchema = z.enum(['subject', 'third-party', 'unknown']);
+export type DataSource = z.infer<typeof DataSourceSchema>;
+
+/** ISO 8601 date (`2026-11-29`) or date-time (`2026-11-29T10:00:00Z`) that parses to a real instant. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/, {
+    message: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
+  })
+  .refine((s) => {
+    const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+    if (Number.isNaN(t)) return false;
+    // Date.parse rolls 2026-02-31 over to March: compare the calendar date back.
+    return new Date(t).toISOString().slice(0, 10) === s.slice(0, 10) || s.length > 10;
+  }, 'is not a real calendar date');
