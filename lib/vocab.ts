@@ -48,8 +48,13 @@ export const IsoDateSchema = z
     message: 'must be an ISO 8601 date (YYYY-MM-DD) or date-time',
   })
   .refine((s) => {
-    const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
-    if (Number.isNaN(t)) return false;
-    // Date.parse rolls 2026-02-31 over to March: compare the calendar date back.
-    return new Date(t).toISOString().slice(0, 10) === s.slice(0, 10) || s.length > 10;
+    if (Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s))) return false;
+    // Date.parse rolls 2026-02-31 over to March, with or without a time part: check the written date itself
+    // (the UTC date of a date-time with an offset may differ from it, so it cannot be compared back).
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+    return daysInMonth !== undefined && d >= 1 && d <= daysInMonth;
   }, 'is not a real calendar date');
