@@ -1,0 +1,93 @@
+import { createMD5, createSHA1, createSHA256, type IHasher } from 'hash-wasm';
+import { fail, type Normalised, ok } from './result';
+import { hasLoneSurrogate, stripInvisible, stripSurroundingQuotes } from './text';
+
+export type HashAlgo = 'md5' | 'sha1' | 'sha256';
+
+const ALGO_BY_LENGTH: Readonly<Record<number, HashAlgo>> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
+const HEX = /^[0-9a-fA-F]+$/;
+
+/**
+ * A hash as written in a suppression list, in lower-case hex with its algorithm told by its length. Either case is
+ * accepted: some tools write upper-case MD5, and matching it case-sensitively silently misses those entries.
+ */
+export function normaliseHash(raw: string): Normalised<{ algo: HashAlgo; hex: string }> {
+  if (raw.length > 1024) return fail('too long for a hash');
+  if (hasLoneSurrogate(raw)) return fail('contains a lone surrogate');
+  const s = stripSurroundingQuotes(stripInvisible(raw).trim());
+  if (s === '') return fail('empty value');
+  if (!HEX.test(s)) return fail('not hexadecimal');
+  const algo = ALGO_BY_LENGTH[s.length];
+  if (algo === undefined) {
+    return fail(`wrong length for a hash: ${s.length} hex characters (MD5 has 32, SHA-1 40, SHA-256 64)`);
+  }
+  return ok({ algo, hex: s.toLowerCase() });
+}
+
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hexNibble(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const lower = code | 0x20;
+  if (lower >= 97 && lower <= 102) return lower - 87;
+  return -1;
+}
+
+/** Bytes of a hex string (either case). Throws RangeError on an odd length or a non-hex character. */
+export function hexToBytes(hex: string): Uint8Array {
+  if (hex.length % 2 !== 0) throw new RangeError('hex string has an odd length');
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const hi = hexNibble(hex.charCodeAt(2 * i));
+    const lo = hexNibble(hex.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0)
+      throw new RangeError(`not a hex character at position ${hi < 0 ? 2 * i : 2 * i + 1}`);
+    out[i] = (hi << 4) | lo;
+  }
+  return out;
+}
+
+/** Lower-case hex of the bytes. */
+export function bytesToHex(b: Uint8Array): string {
+  let out = '';
+  for (const byte of b) out += HEX_BYTE[byte];
+  return out;
+}
+
+export interface Hashers {
+  md5(s: string): string;
+  sha1(s: string): string;
+  sha256(s: string): string;
+}
+
+function syncHasher(hasher: IHasher): (s: string) => string {
+  return (s) => {
+    // hash-wasm encodes strings as UTF-8, which turns every lone surrogate into U+FFFD: two different malformed
+    // strings would share one hash. Callers hash normalised values, so reaching this is a bug worth a throw.
+    if (hasLoneSurrogate(s)) throw new RangeError('cannot hash a string with a lone surrogate');
+    hasher.init();
+    hasher.update(s);
+    return hasher.digest('hex');
+  };
+}
+
+let hashers: Promise<Hashers> | null = null;
+
+/**
+ * Synchronous lower-hex MD5, SHA-1 and SHA-256 over the UTF-8 bytes of a string, for hashing a million values
+ * without a promise per value. The WebAssembly modules are compiled once; later calls share the same promise.
+ */
+export function loadHashers(): Promise<Hashers> {
+  if (hashers === null) {
+    hashers = Promise.all([createMD5(), createSHA1(), createSHA256()]).then(([md5, sha1, sha256]) => ({
+      md5: syncHasher(md5),
+      sha1: syncHasher(sha1),
+      sha256: syncHasher(sha256),
+    }));
+    // A failed load (e.g. WebAssembly blocked by a CSP) must not be cached for good.
+    hashers.catch(() => {
+      hashers = null;
+    });
+  }
+  return hashers;
+}
