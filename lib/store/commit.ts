@@ -1,0 +1,195 @@
+import { hexToBytes } from '../identifiers';
+import type { SuppressionReason } from '../vocab';
+import { logAudit } from './audit';
+import { bucketOf, buildSorted, mergeEntries, type SortedEntries } from './buckets';
+import { type HeedDb, nowIso } from './db';
+import { addToCounts, ListError, type NewListInput, newListRecord } from './lists';
+import {
+  type BatchSource,
+  BUCKET_COUNT,
+  type BucketRecord,
+  ENTRY_KINDS,
+  type EntryKind,
+  type NewAuditEvent,
+} from './schemas';
+
+// The one write path for suppression entries: imports, the popup's "record opt-out" and restores of a
+// single entry all collect entries in memory first and then merge them into the list's buckets in one
+// transaction, so a list is always either as before or fully updated.
+
+export interface EntryMeta {
+  reason: SuppressionReason;
+  since: string;
+}
+
+interface Group {
+  kind: EntryKind;
+  bucket: number;
+  /** key -> local meta index; the first occurrence in the input wins. */
+  keys: Map<string, number>;
+}
+
+/** De-duplicates entries in memory and groups them by (kind, bucket). Keys of hash kinds are lower-case hex. */
+export class EntryCollector {
+  private readonly groups = new Map<number, Group>();
+  private readonly metaIndex = new Map<string, number>();
+  readonly metas: EntryMeta[] = [];
+  size = 0;
+  duplicates = 0;
+
+  meta(reason: SuppressionReason, since: string): number {
+    const id = `${reason}\u0000${since}`;
+    let i = this.metaIndex.get(id);
+    if (i === undefined) {
+      i = this.metas.length;
+      this.metas.push({ reason, since });
+      this.metaIndex.set(id, i);
+    }
+    return i;
+  }
+
+  /** False when the same kind and key came earlier. */
+  add(kind: EntryKind, key: string, meta: number): boolean {
+    const bucket = bucketOf(kind, key);
+    const gid = ENTRY_KINDS.indexOf(kind) * BUCKET_COUNT + bucket;
+    let g = this.groups.get(gid);
+    if (!g) {
+      g = { kind, bucket, keys: new Map() };
+      this.groups.set(gid, g);
+    }
+    if (g.keys.has(key)) {
+      this.duplicates++;
+      return false;
+    }
+    g.keys.set(key, meta);
+    this.size++;
+    return true;
+  }
+
+  /** Sorted, binary-encoded buckets whose batchIds are still local meta indices. */
+  finish(): PreparedBucket[] {
+    const out: PreparedBucket[] = [];
+    for (const g of this.groups.values()) {
+      out.push({ kind: g.kind, bucket: g.bucket, entries: buildSorted(g.kind, g.keys, hexToBytes) });
+    }
+    this.groups.clear();
+    return out;
+  }
+}
+
+export interface PreparedBucket {
+  kind: EntryKind;
+  bucket: number;
+  entries: SortedEntries;
+}
+
+export type CommitTarget = { listId: string } | { newList: NewListInput };
+
+export interface CommitOptions {
+  source: BatchSource;
+  fileName?: string;
+  signal?: AbortSignal;
+  /** Called between bucket writes with the number of buckets written so far. */
+  onProgress?: (done: number, total: number) => void;
+  audit: Omit<NewAuditEvent, 'listId'>;
+  /** Buckets per bulkGet/bulkPut round; smaller means more progress reports. */
+  chunk?: number;
+}
+
+export interface CommitResult {
+  listId: string;
+  batchIds: number[];
+  added: number;
+  alreadyPresent: number;
+}
+
+export class CommitAbortedError extends Error {
+  override name = 'AbortError';
+}
+
+/**
+ * Merges prepared buckets into a list in ONE read-write transaction. Anything thrown inside (quota, abort,
+ * a bug) rolls the whole transaction back, and a closed page aborts it in IndexedDB itself, so the list is
+ * never half-imported. A new list is created inside the same transaction for the same reason.
+ */
+export async function commitEntries(
+  db: HeedDb,
+  target: CommitTarget,
+  metas: readonly EntryMeta[],
+  prepared: readonly PreparedBucket[],
+  opts: CommitOptions,
+): Promise<CommitResult> {
+  const chunk = opts.chunk ?? 256;
+  const checkAbort = () => {
+    if (opts.signal?.aborted) throw new CommitAbortedError('cancelled');
+  };
+  checkAbort();
+  return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+    const importedAt = nowIso();
+    let list = 'listId' in target ? await db.lists.get(target.listId) : undefined;
+    if ('listId' in target && !list) throw new ListError(`no list with id ${target.listId}`);
+    const isNew = !list;
+    if (!list) {
+      list = newListRecord('newList' in target ? target.newList : { name: 'Imported list' });
+      await db.lists.add(list);
+      await logAudit(db, { action: 'create-list', listId: list.id });
+    }
+    const listId = list.id;
+
+    const batchIds: number[] = [];
+    for (const m of metas) {
+      batchIds.push(
+        await db.batches.add({
+          listId,
+          reason: m.reason,
+          since: m.since,
+          source: opts.source,
+          ...(opts.fileName !== undefined ? { fileName: opts.fileName.slice(0, 500) } : {}),
+          importedAt,
+        }),
+      );
+    }
+
+    let counts = list.counts;
+    let added = 0;
+    let alreadyPresent = 0;
+    const used = new Set<number>();
+    opts.onProgress?.(0, prepared.length);
+    for (let start = 0; start < prepared.length; start += chunk) {
+      checkAbort();
+      const part = prepared.slice(start, start + chunk);
+      const existing = await db.buckets.bulkGet(part.map((p) => [listId, p.kind, p.bucket]));
+      const writes: BucketRecord[] = [];
+      part.forEach((p, i) => {
+        const local = p.entries.batchIds;
+        const ids = new Uint32Array(local.length);
+        for (let t = 0; t < local.length; t++) ids[t] = batchIds[local[t] as number] as number;
+        const m = mergeEntries(p.kind, existing[i], { keys: p.entries.keys, batchIds: ids });
+        added += m.added;
+        alreadyPresent += m.alreadyPresent;
+        for (const id of m.addedByBatch.keys()) used.add(id);
+        if (m.added > 0) {
+          counts = addToCounts(counts, p.kind, m.added);
+          writes.push({ listId, kind: p.kind, bucket: p.bucket, keys: m.keys, batchIds: m.batchIds });
+        }
+      });
+      if (writes.length > 0) await db.buckets.bulkPut(writes);
+      opts.onProgress?.(Math.min(start + chunk, prepared.length), prepared.length);
+    }
+    checkAbort();
+
+    // A batch nothing landed in (e.g. the same file imported twice) would be clutter with no entries.
+    const unused = batchIds.filter((id) => !used.has(id));
+    if (unused.length > 0) await db.batches.bulkDelete(unused);
+    if (added > 0 || isNew) {
+      await db.lists.put({
+        ...list,
+        counts,
+        updatedAt: importedAt,
+        ...(isNew && opts.fileName !== undefined ? { sourceFile: opts.fileName.slice(0, 500) } : {}),
+      });
+    }
+    await logAudit(db, { ...opts.audit, listId, counts: { ...opts.audit.counts, added, alreadyPresent } });
+    return { listId, batchIds: batchIds.filter((id) => used.has(id)), added, alreadyPresent };
+  });
+}

@@ -1,0 +1,210 @@
+import type { Channel } from '../vocab';
+import { logAudit } from './audit';
+import { entryCount, mergeEntries } from './buckets';
+import { type HeedDb, nowIso } from './db';
+import {
+  type Batch,
+  type BucketRecord,
+  type EntryKind,
+  type ListCounts,
+  type SuppressionList,
+  SuppressionListSchema,
+} from './schemas';
+
+export const DEFAULT_LIST_NAME = 'Do not contact';
+
+export class ListError extends Error {
+  override name = 'ListError';
+}
+
+export interface NewListInput {
+  name: string;
+  description?: string;
+  channels?: Channel[];
+  sourceFile?: string;
+}
+
+/** A validated list record, not yet stored (imports create theirs inside their own transaction). */
+export function newListRecord(input: NewListInput, isDefault = false): SuppressionList {
+  const now = nowIso();
+  return SuppressionListSchema.parse({
+    id: crypto.randomUUID(),
+    name: input.name,
+    description: input.description ?? '',
+    channels: input.channels,
+    isDefault,
+    sourceFile: input.sourceFile,
+    counts: { total: 0, byKind: {} },
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export async function createList(db: HeedDb, input: NewListInput): Promise<SuppressionList> {
+  const list = newListRecord(input);
+  await db.transaction('rw', db.lists, db.audit, async () => {
+    await db.lists.add(list);
+    await logAudit(db, { action: 'create-list', listId: list.id });
+  });
+  return list;
+}
+
+export async function getList(db: HeedDb, listId: string): Promise<SuppressionList | undefined> {
+  return db.lists.get(listId);
+}
+
+/** All lists, the default first, then by name. */
+export async function getLists(db: HeedDb): Promise<SuppressionList[]> {
+  const lists = await db.lists.toArray();
+  return lists.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}
+
+/** Creates the "Do not contact" list on first run; safe to call on every start, from several pages at once. */
+export async function ensureDefaultList(db: HeedDb): Promise<SuppressionList> {
+  // A rw transaction serialises concurrent callers, so only the first one creates the list.
+  return db.transaction('rw', db.lists, db.audit, async () => {
+    const existing = (await db.lists.toArray()).find((l) => l.isDefault);
+    if (existing) return existing;
+    const list = newListRecord(
+      { name: DEFAULT_LIST_NAME, description: 'People who objected, unsubscribed or asked to be erased.' },
+      true,
+    );
+    await db.lists.add(list);
+    await logAudit(db, { action: 'create-list', listId: list.id, actor: 'system', detail: 'default list' });
+    return list;
+  });
+}
+
+export interface ListUpdate {
+  name?: string;
+  description?: string;
+  /** null makes the list apply to every channel again. */
+  channels?: Channel[] | null;
+}
+
+export async function updateList(db: HeedDb, listId: string, update: ListUpdate): Promise<SuppressionList> {
+  return db.transaction('rw', db.lists, db.audit, async () => {
+    const list = await db.lists.get(listId);
+    if (!list) throw new ListError(`no list with id ${listId}`);
+    const next: SuppressionList = { ...list, updatedAt: nowIso() };
+    if (update.name !== undefined) next.name = update.name;
+    if (update.description !== undefined) next.description = update.description;
+    if (update.channels === null) delete next.channels;
+    else if (update.channels !== undefined) next.channels = update.channels;
+    const parsed = SuppressionListSchema.parse(next);
+    await db.lists.put(parsed);
+    const fields = Object.keys(update).join(' ');
+    await logAudit(db, { action: 'update-list', listId, detail: `changed ${fields}`.slice(0, 200) });
+    return parsed;
+  });
+}
+
+/** Everything a deleted list had, so the page can offer "undo" for the session. */
+export interface ListSnapshot {
+  list: SuppressionList;
+  buckets: BucketRecord[];
+  batches: Batch[];
+}
+
+export async function deleteList(db: HeedDb, listId: string): Promise<ListSnapshot> {
+  return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+    const list = await db.lists.get(listId);
+    if (!list) throw new ListError(`no list with id ${listId}`);
+    if (list.isDefault) throw new ListError('the default list cannot be deleted; remove its entries instead');
+    const buckets = await listBuckets(db, listId).toArray();
+    const batches = await db.batches.where('listId').equals(listId).toArray();
+    await listBuckets(db, listId).delete();
+    await db.batches.where('listId').equals(listId).delete();
+    await db.lists.delete(listId);
+    await logAudit(db, { action: 'delete-list', listId, counts: { entries: list.counts.total } });
+    return { list, buckets, batches };
+  });
+}
+
+/** Puts a deleted list back exactly as it was (same ids, so nothing else has to change). */
+export async function restoreListSnapshot(db: HeedDb, snapshot: ListSnapshot): Promise<void> {
+  await db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+    if (await db.lists.get(snapshot.list.id)) throw new ListError('that list exists already');
+    await db.lists.add(snapshot.list);
+    await db.batches.bulkAdd(snapshot.batches);
+    await db.buckets.bulkAdd(snapshot.buckets);
+    await logAudit(db, {
+      action: 'create-list',
+      listId: snapshot.list.id,
+      counts: { entries: snapshot.list.counts.total },
+      detail: 'undo delete',
+    });
+  });
+}
+
+/** All bucket records of one list, in key order (kind, then bucket). */
+export function listBuckets(db: HeedDb, listId: string) {
+  return db.buckets.where('[listId+kind+bucket]').between([listId, '', -1], [listId, '\uffff', Infinity]);
+}
+
+/** Counts recomputed from the entries themselves. */
+export async function listCounts(db: HeedDb, listId: string): Promise<ListCounts> {
+  const counts: ListCounts = { total: 0, byKind: {} };
+  await listBuckets(db, listId).each((b) => {
+    const n = entryCount(b.kind, b.keys);
+    counts.total += n;
+    counts.byKind[b.kind] = (counts.byKind[b.kind] ?? 0) + n;
+  });
+  return counts;
+}
+
+export function addToCounts(counts: ListCounts, kind: EntryKind, delta: number): ListCounts {
+  const byKind = { ...counts.byKind, [kind]: (counts.byKind[kind] ?? 0) + delta };
+  if (byKind[kind] === 0) delete byKind[kind];
+  return { total: counts.total + delta, byKind };
+}
+
+export interface MergeListsResult {
+  added: number;
+  alreadyPresent: number;
+}
+
+/**
+ * Merges the entries of `sourceIds` into `targetId` and deletes the sources. Entries keep their batch
+ * (reason, date, file), which moves to the target; an entry the target already has keeps the target's.
+ */
+export async function mergeLists(
+  db: HeedDb,
+  sourceIds: string[],
+  targetId: string,
+): Promise<MergeListsResult> {
+  const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
+  return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+    const target = await db.lists.get(targetId);
+    if (!target) throw new ListError(`no list with id ${targetId}`);
+    let counts = target.counts;
+    let added = 0;
+    let alreadyPresent = 0;
+    for (const sourceId of sources) {
+      const source = await db.lists.get(sourceId);
+      if (!source) throw new ListError(`no list with id ${sourceId}`);
+      if (source.isDefault) throw new ListError('the default list cannot be merged away');
+      const srcBuckets = await listBuckets(db, sourceId).toArray();
+      const existing = await db.buckets.bulkGet(srcBuckets.map((b) => [targetId, b.kind, b.bucket]));
+      const writes: BucketRecord[] = [];
+      srcBuckets.forEach((b, i) => {
+        const m = mergeEntries(b.kind, existing[i], b);
+        added += m.added;
+        alreadyPresent += m.alreadyPresent;
+        counts = addToCounts(counts, b.kind, m.added);
+        writes.push({ listId: targetId, kind: b.kind, bucket: b.bucket, keys: m.keys, batchIds: m.batchIds });
+      });
+      await db.buckets.bulkPut(writes);
+      await listBuckets(db, sourceId).delete();
+      await db.batches.where('listId').equals(sourceId).modify({ listId: targetId });
+      await db.lists.delete(sourceId);
+    }
+    await db.lists.put({ ...target, counts, updatedAt: nowIso() });
+    await logAudit(db, {
+      action: 'merge-lists',
+      listId: targetId,
+      counts: { lists: sources.length, added, alreadyPresent },
+    });
+    return { added, alreadyPresent };
+  });
+}

@@ -1,0 +1,247 @@
+import {
+  canonicalLinkedInProfile,
+  canonicalSalesNavLead,
+  domainAncestors,
+  emailDomain,
+  emailHashForms,
+  hexToBytes,
+  loadHashers,
+  normaliseDomain,
+  normaliseEmail,
+  normalisePhone,
+  possibleEmailVariants,
+} from '../identifiers';
+import type { Channel, SuppressionReason } from '../vocab';
+import { bucketOf, searchDigest, searchString } from './buckets';
+import type { HeedDb } from './db';
+import { type BucketRecord, type Contact, DIGEST_BYTES, type EntryKind, isHashKind } from './schemas';
+
+export interface PersonIds {
+  emails?: readonly string[];
+  profileUrls?: readonly string[];
+  salesNavUrls?: readonly string[];
+  phones?: readonly string[];
+  /** Company or website domains to check besides the emails' own domains. */
+  domains?: readonly string[];
+}
+
+export interface LookupOptions {
+  /** Also report Gmail dot / +tag variants, labelled 'possible'. Default true. */
+  possible?: boolean;
+  defaultCountry?: string;
+}
+
+export interface LookupMatch {
+  listId: string;
+  listName: string;
+  /** Absent: the list applies to every channel. */
+  channels?: Channel[];
+  kind: EntryKind;
+  match: 'exact' | 'possible';
+  /** How it matched, e.g. 'email', 'md5 of email', 'domain .example.com', 'email variant'. */
+  via: string;
+  /** The person's own normalised identifier that matched. */
+  identifier: string;
+  reason: SuppressionReason | 'unknown';
+  since: string;
+}
+
+export interface NormalisedIds {
+  emails: string[];
+  profileUrls: string[];
+  salesNavUrls: string[];
+  phones: string[];
+  domains: string[];
+  rejected: { kind: string; value: string; reason: string }[];
+}
+
+export interface LookupResult {
+  matches: LookupMatch[];
+  /** The contact record holding any of the identifiers (the first, if several). */
+  contact?: Contact;
+  contacts: Contact[];
+  identifiers: NormalisedIds;
+}
+
+interface Candidate {
+  kind: EntryKind;
+  key: string;
+  needle?: Uint8Array;
+  via: string;
+  match: 'exact' | 'possible';
+  identifier: string;
+}
+
+// Bounds the work a single lookup can cause (the background also validates what content scripts send).
+const MAX_PER_KIND = 20;
+
+export function normaliseIds(ids: PersonIds, defaultCountry?: string): NormalisedIds {
+  const out: NormalisedIds = {
+    emails: [],
+    profileUrls: [],
+    salesNavUrls: [],
+    phones: [],
+    domains: [],
+    rejected: [],
+  };
+  const take = <T>(
+    kind: string,
+    raw: readonly string[] | undefined,
+    norm: (s: string) => { ok: true; value: T } | { ok: false; reason: string },
+    into: (v: T) => void,
+  ) => {
+    for (const value of (raw ?? []).slice(0, MAX_PER_KIND)) {
+      const n = norm(value);
+      if (n.ok) into(n.value);
+      else out.rejected.push({ kind, value, reason: n.reason });
+    }
+  };
+  const uniq = (a: string[], v: string) => {
+    if (!a.includes(v)) a.push(v);
+  };
+  take('email', ids.emails, normaliseEmail, (v) => uniq(out.emails, v));
+  take('profile', ids.profileUrls, canonicalLinkedInProfile, (v) => uniq(out.profileUrls, v));
+  take('salesnav', ids.salesNavUrls, canonicalSalesNavLead, (v) => uniq(out.salesNavUrls, v));
+  take(
+    'phone',
+    ids.phones,
+    (s) => normalisePhone(s, defaultCountry),
+    (v) => uniq(out.phones, v),
+  );
+  take('domain', ids.domains, normaliseDomain, (v) => uniq(out.domains, v.domain));
+  return out;
+}
+
+/** Every key that would suppress this person, labelled with how it would match. */
+export async function candidateKeys(ids: NormalisedIds, possible: boolean): Promise<Candidate[]> {
+  const h = await loadHashers();
+  const out: Candidate[] = [];
+  const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
+    out.push({ kind: 'email', key: email, via: label, match, identifier });
+    for (const form of emailHashForms(email)) {
+      for (const algo of ['md5', 'sha1', 'sha256'] as const) {
+        out.push({ kind: algo, key: h[algo](form), via: `${algo} of ${label}`, match, identifier });
+      }
+    }
+  };
+  const hosts = new Map<string, string>();
+  for (const e of ids.emails) {
+    emailKeys(e, 'exact', 'email', e);
+    if (possible) for (const v of possibleEmailVariants(e)) emailKeys(v, 'possible', 'email variant', e);
+    const d = emailDomain(e);
+    if (!hosts.has(d)) hosts.set(d, e);
+  }
+  for (const d of ids.domains) if (!hosts.has(d)) hosts.set(d, d);
+  for (const [host, identifier] of hosts) {
+    // 'example.com' suppresses exactly that domain; '.example.com' also every subdomain of it.
+    out.push({ kind: 'domain', key: host, via: `domain ${host}`, match: 'exact', identifier });
+    for (const a of domainAncestors(host)) {
+      out.push({ kind: 'domain', key: `.${a}`, via: `domain .${a}`, match: 'exact', identifier });
+    }
+  }
+  for (const p of ids.profileUrls)
+    out.push({ kind: 'profile', key: p, via: 'profile', match: 'exact', identifier: p });
+  for (const s of ids.salesNavUrls) {
+    out.push({ kind: 'salesnav', key: s, via: 'salesnav', match: 'exact', identifier: s });
+  }
+  for (const p of ids.phones)
+    out.push({ kind: 'phone', key: p, via: 'phone', match: 'exact', identifier: p });
+  for (const c of out) if (isHashKind(c.kind)) c.needle = hexToBytes(c.key);
+  return out;
+}
+
+export function contactKeys(ids: Pick<NormalisedIds, 'emails' | 'profileUrls' | 'salesNavUrls' | 'phones'>) {
+  return [
+    ...ids.emails.map((v) => `email:${v}`),
+    ...ids.profileUrls.map((v) => `profile:${v}`),
+    ...ids.salesNavUrls.map((v) => `salesnav:${v}`),
+    ...ids.phones.map((v) => `phone:${v}`),
+  ];
+}
+
+/**
+ * The lookup the background and the pages share: which list entries (exact or possible) and which contact
+ * record concern this person. All bucket reads go out at once in one read transaction; a person with a few
+ * identifiers touches a few dozen small bucket records however large the lists are.
+ */
+export async function lookupPerson(
+  db: HeedDb,
+  ids: PersonIds,
+  opts: LookupOptions = {},
+): Promise<LookupResult> {
+  const identifiers = normaliseIds(ids, opts.defaultCountry);
+  const candidates = await candidateKeys(identifiers, opts.possible ?? true);
+  const groups = new Map<string, { kind: EntryKind; bucket: number; cands: Candidate[] }>();
+  for (const c of candidates) {
+    const bucket = bucketOf(c.kind, c.key);
+    const gid = `${c.kind}:${bucket}`;
+    const g = groups.get(gid);
+    if (g) g.cands.push(c);
+    else groups.set(gid, { kind: c.kind, bucket, cands: [c] });
+  }
+  const cKeys = contactKeys(identifiers);
+  const groupList = [...groups.values()];
+
+  return db.transaction('r', db.buckets, db.contacts, db.lists, db.batches, async () => {
+    const [recsPerGroup, contactRows] = await Promise.all([
+      Promise.all(
+        groupList.map((g) => db.buckets.where('[kind+bucket]').equals([g.kind, g.bucket]).toArray()),
+      ),
+      cKeys.length > 0 ? db.contacts.where('keys').anyOf(cKeys).toArray() : Promise.resolve([] as Contact[]),
+    ]);
+
+    const hits = new Map<string, { c: Candidate; listId: string; batchId: number }>();
+    groupList.forEach((g, gi) => {
+      for (const rec of recsPerGroup[gi] as BucketRecord[]) {
+        for (const c of g.cands) {
+          const at = c.needle
+            ? searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[c.kind as 'md5'], c.needle)
+            : searchString(rec.keys as string[], c.key);
+          if (at < 0) continue;
+          const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
+          const prev = hits.get(id);
+          if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
+            hits.set(id, { c, listId: rec.listId, batchId: rec.batchIds[at] as number });
+          }
+        }
+      }
+    });
+
+    const contacts: Contact[] = [];
+    const seen = new Set<string>();
+    for (const ct of contactRows) {
+      if (!seen.has(ct.id)) {
+        seen.add(ct.id);
+        contacts.push(ct);
+      }
+    }
+
+    const matches: LookupMatch[] = [];
+    if (hits.size > 0) {
+      const hitList = [...hits.values()];
+      const listIds = [...new Set(hitList.map((h) => h.listId))];
+      const batchIds = [...new Set(hitList.map((h) => h.batchId))];
+      const [lists, batches] = await Promise.all([db.lists.bulkGet(listIds), db.batches.bulkGet(batchIds)]);
+      const listById = new Map(lists.flatMap((l) => (l ? [[l.id, l] as const] : [])));
+      const batchById = new Map(batches.flatMap((b) => (b ? [[b.id, b] as const] : [])));
+      for (const h of hitList) {
+        const list = listById.get(h.listId);
+        if (!list) continue;
+        const batch = batchById.get(h.batchId);
+        matches.push({
+          listId: list.id,
+          listName: list.name,
+          ...(list.channels ? { channels: list.channels } : {}),
+          kind: h.c.kind,
+          match: h.c.match,
+          via: h.c.via,
+          identifier: h.c.identifier,
+          reason: batch?.reason ?? 'unknown',
+          since: batch?.since ?? '',
+        });
+      }
+      matches.sort((a, b) => Number(a.match === 'possible') - Number(b.match === 'possible'));
+    }
+    return { matches, ...(contacts[0] ? { contact: contacts[0] } : {}), contacts, identifiers };
+  });
+}

@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import {
+  ChannelSchema,
+  DataSourceSchema,
+  EmailKindSchema,
+  IsoDateSchema,
+  StageSchema,
+  SubscriberSchema,
+  SuppressionReasonSchema,
+} from '../vocab';
+
+// Every record the store writes or reads from outside (file, message, backup) has its shape here, and the
+// TypeScript types are inferred from these schemas so the two can never drift apart.
+
+export const HASH_KINDS = ['md5', 'sha1', 'sha256'] as const;
+export const STRING_KINDS = ['email', 'domain', 'profile', 'salesnav', 'phone'] as const;
+export const EntryKindSchema = z.enum([
+  'email',
+  'md5',
+  'sha1',
+  'sha256',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+]);
+export type EntryKind = z.infer<typeof EntryKindSchema>;
+export const ENTRY_KINDS: readonly EntryKind[] = EntryKindSchema.options;
+export type HashKind = (typeof HASH_KINDS)[number];
+export type StringKind = (typeof STRING_KINDS)[number];
+
+/** Raw digest length in bytes, the stride of a hash bucket's key array. */
+export const DIGEST_BYTES: Record<HashKind, number> = { md5: 16, sha1: 20, sha256: 32 };
+
+export function isHashKind(kind: EntryKind): kind is HashKind {
+  return kind === 'md5' || kind === 'sha1' || kind === 'sha256';
+}
+
+/** 12 bits of bucket: enough to keep each bucket small at a million entries (~250 per bucket). */
+export const BUCKET_BITS = 12;
+export const BUCKET_COUNT = 1 << BUCKET_BITS;
+
+const Id = z.string().min(1).max(100);
+const ShortText = (max: number) => z.string().max(max);
+
+export const KindCountsSchema = z.partialRecord(EntryKindSchema, z.number().int().nonnegative());
+export type KindCounts = z.infer<typeof KindCountsSchema>;
+
+export const ListCountsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  byKind: KindCountsSchema,
+});
+export type ListCounts = z.infer<typeof ListCountsSchema>;
+
+export const SuppressionListSchema = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(200),
+  description: ShortText(2000).default(''),
+  /** Absent means the list applies to every channel. */
+  channels: z.array(ChannelSchema).min(1).optional(),
+  isDefault: z.boolean().default(false),
+  sourceFile: ShortText(500).optional(),
+  counts: ListCountsSchema,
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type SuppressionList = z.infer<typeof SuppressionListSchema>;
+
+export const BatchSourceSchema = z.enum(['import', 'manual', 'restore', 'merge']);
+export type BatchSource = z.infer<typeof BatchSourceSchema>;
+
+// One batch per import (per distinct reason/date in it): the entries carry only its 4-byte id, which is
+// what keeps a million entries in a few megabytes.
+export const BatchSchema = z.object({
+  id: z.number().int().positive().max(0xffffffff),
+  listId: Id,
+  reason: SuppressionReasonSchema,
+  since: IsoDateSchema,
+  source: BatchSourceSchema,
+  fileName: ShortText(500).optional(),
+  importedAt: IsoDateSchema,
+});
+export type Batch = z.infer<typeof BatchSchema>;
+export type NewBatch = Omit<Batch, 'id'> & { id?: number };
+
+/**
+ * The entries of one list, kind and bucket, sorted by key. Hash kinds keep raw digests back to back in
+ * one Uint8Array; string kinds keep a string[]. `batchIds[i]` is the batch of entry i.
+ */
+export const BucketRecordSchema = z
+  .object({
+    listId: Id,
+    kind: EntryKindSchema,
+    bucket: z
+      .number()
+      .int()
+      .min(0)
+      .max(BUCKET_COUNT - 1),
+    keys: z.union([z.instanceof(Uint8Array), z.array(z.string())]),
+    batchIds: z.instanceof(Uint32Array),
+  })
+  .superRefine((r, ctx) => {
+    const n = bucketLength(r.kind, r.keys);
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', path: ['keys'], message: `wrong key encoding for kind ${r.kind}` });
+      return;
+    }
+    if (n !== r.batchIds.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['batchIds'],
+        message: `has ${r.batchIds.length} ids for ${n} keys`,
+      });
+    }
+  });
+export type BucketRecord = z.infer<typeof BucketRecordSchema>;
+
+/** Number of entries, or null if the key encoding does not fit the kind (e.g. a partial digest). */
+export function bucketLength(kind: EntryKind, keys: Uint8Array | string[]): number | null {
+  if (isHashKind(kind)) {
+    if (!(keys instanceof Uint8Array)) return null;
+    const w = DIGEST_BYTES[kind];
+    return keys.length % w === 0 ? keys.length / w : null;
+  }
+  return Array.isArray(keys) ? keys.length : null;
+}
+
+export const ConsentSchema = z.object({
+  channel: ChannelSchema,
+  givenAt: IsoDateSchema,
+  evidence: ShortText(500).optional(),
+  withdrawnAt: IsoDateSchema.optional(),
+});
+export type Consent = z.infer<typeof ConsentSchema>;
+
+export const LegitimateInterestSchema = z.object({
+  assessedAt: IsoDateSchema,
+  reference: ShortText(200).optional(),
+});
+
+const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like GB');
+
+/** What a caller may save; the store normalises identifiers and fills id/keys/timestamps. */
+export const ContactInputSchema = z.object({
+  id: Id.optional(),
+  name: ShortText(200).optional(),
+  emails: z.array(z.string().max(320)).max(20).default([]),
+  profileUrls: z.array(z.string().max(500)).max(10).default([]),
+  salesNavUrls: z.array(z.string().max(500)).max(10).default([]),
+  phones: z.array(z.string().max(40)).max(10).default([]),
+  stage: StageSchema.default('unknown'),
+  subscriber: SubscriberSchema.default('unknown'),
+  country: CountryCode.optional(),
+  emailKind: EmailKindSchema.default('unknown'),
+  consents: z.array(ConsentSchema).max(50).default([]),
+  legitimateInterest: LegitimateInterestSchema.optional(),
+  source: DataSourceSchema.default('unknown'),
+  collectedAt: IsoDateSchema.optional(),
+  /** Date the Art. 14 notice was given. */
+  informedAt: IsoDateSchema.optional(),
+  retentionUntil: IsoDateSchema.optional(),
+  purchaseAt: IsoDateSchema.optional(),
+  inquiryAt: IsoDateSchema.optional(),
+  softOptIn: z.boolean().optional(),
+  tps: z.boolean().optional(),
+  notes: ShortText(1000).optional(),
+});
+export type ContactInput = z.input<typeof ContactInputSchema>;
+
+export const ContactSchema = ContactInputSchema.extend({
+  id: Id,
+  /** Normalised identifiers as 'email:…', 'profile:…', 'phone:…', 'salesnav:…' (multiEntry index). */
+  keys: z.array(z.string()),
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const SettingsSchema = z.object({
+  defaultCountry: CountryCode.optional(),
+  defaultSubscriber: SubscriberSchema.default('unknown'),
+  ownDomains: z.array(z.string().max(253)).max(1000).default([]),
+  extraPersonalDomains: z.array(z.string().max(253)).max(10000).default([]),
+  showPossibleMatches: z.boolean().default(true),
+  retentionDays: z.number().int().min(1).max(36500).default(730),
+  annotatedSites: z.array(z.string().max(300)).max(1000).default([]),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export const SettingsRecordSchema = z.object({ key: z.literal('settings'), value: SettingsSchema });
+export type SettingsRecord = z.infer<typeof SettingsRecordSchema>;
+
+export const AuditActionSchema = z.enum([
+  'import',
+  'export',
+  'delete-list',
+  'delete-entry',
+  'create-list',
+  'update-list',
+  'merge-lists',
+  'restore',
+  'backup',
+  'settings',
+  'contact-save',
+  'contact-delete',
+  'opt-out',
+  'purge',
+]);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+// The audit log says who did what and when, never to whom: no identifiers, no file names, no free text
+// that could carry personal data.
+export const AuditEventSchema = z.object({
+  id: z.number().int().positive(),
+  at: IsoDateSchema,
+  actor: z.enum(['user', 'system']).default('user'),
+  action: AuditActionSchema,
+  listId: Id.optional(),
+  counts: z.record(z.string().max(50), z.number().int()).optional(),
+  detail: ShortText(200).optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at'> & { at?: string };
+
+// ---- Import ----------------------------------------------------------------------------------------
+
+export const ColumnRoleSchema = z.enum([
+  'email',
+  'md5',
+  'sha1',
+  'sha256',
+  /** A hash whose algorithm is told by its length. */
+  'hash',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+  /** Any identifier, its kind taken from a `kind` column or else guessed per value (our own export). */
+  'auto',
+  /** Names the kind of the `auto` column on the same row. */
+  'kind',
+  'reason',
+  'date',
+  'ignore',
+]);
+export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
+
+export const ColumnMappingSchema = z.object({
+  columns: z
+    .array(z.object({ index: z.number().int().min(0).max(10000), role: ColumnRoleSchema }))
+    .max(10000),
+});
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+export const DelimiterSchema = z.enum([',', '\t', ';', '|', '']);
+/** '' means one value per line. */
+export type Delimiter = z.infer<typeof DelimiterSchema>;
+
+export const TextEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+export type TextEncoding = z.infer<typeof TextEncodingSchema>;
+
+// ---- Backup ----------------------------------------------------------------------------------------
+
+export const BACKUP_FORMAT = 'heed-backup';
+export const BACKUP_VERSION = 1;
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+export const BackupBucketSchema = z.object({
+  listId: Id,
+  kind: EntryKindSchema,
+  bucket: z
+    .number()
+    .int()
+    .min(0)
+    .max(BUCKET_COUNT - 1),
+  /** base64 of the raw digests for hash kinds, the sorted strings otherwise. */
+  keys: z.union([Base64, z.array(z.string())]),
+  /** base64 of the little-endian uint32 batch ids. */
+  batchIds: Base64,
+});
+export type BackupBucket = z.infer<typeof BackupBucketSchema>;
+
+export const BackupDataSchema = z.object({
+  lists: z.array(SuppressionListSchema),
+  batches: z.array(BatchSchema),
+  buckets: z.array(BackupBucketSchema),
+  contacts: z.array(ContactSchema),
+  settings: SettingsSchema.optional(),
+  audit: z.array(AuditEventSchema),
+});
+export type BackupData = z.infer<typeof BackupDataSchema>;
+
+export const BackupEnvelopeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int(),
+  createdAt: IsoDateSchema,
+  checksum: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex characters'),
+  data: z.unknown(),
+});
