@@ -1,4 +1,4 @@
-import { canonicalHost, hostToAscii } from './host';
+import { type CanonicalHost, canonicalHost, hostToAscii } from './host';
 import { fail, type Normalised, ok } from './result';
 import { hasLoneSurrogate, stripInvisible, stripSurroundingQuotes, utf8Length } from './text';
 
@@ -62,10 +62,25 @@ function normaliseSlow(input: string): Normalised<string> {
   const localBytes = utf8Length(local);
   if (localBytes > 64) return fail('local part longer than 64 characters');
 
-  const host = canonicalHost(domainRaw);
-  if (!host.ok) return host;
+  const host = cachedCanonicalHost(domainRaw);
+  // A fresh object: the cached one must not be handed out where a caller could change it.
+  if (!host.ok) return fail(host.reason);
   if (localBytes + 1 + host.value.ascii.length > 254) return fail('address longer than 254 characters');
   return ok(`${local}@${host.value.unicode}`);
+}
+
+// Real lists repeat a few domains many times; the IDNA step for a non-ASCII domain costs more than the rest of
+// the address, so its result is remembered. Bounded, because a list can also hold a million distinct domains.
+const HOST_CACHE_LIMIT = 4096;
+const hostCache = new Map<string, Normalised<CanonicalHost>>();
+
+function cachedCanonicalHost(domain: string): Normalised<CanonicalHost> {
+  const cached = hostCache.get(domain);
+  if (cached !== undefined) return cached;
+  const result = canonicalHost(domain);
+  if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
+  hostCache.set(domain, result);
+  return result;
 }
 
 /** Peels display names, angle brackets, quotes and mailto: off, in whatever nesting they come. */

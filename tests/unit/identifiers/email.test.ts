@@ -355,3 +355,16 @@ describe('normaliseEmail properties', () => {
     );
   });
 });
+
+describe('normaliseEmail domain cache', () => {
+  it('gives the same answer on repeated and evicted domains', () => {
+    const first = normaliseEmail('a@Bücher.de');
+    const bad = normaliseEmail('a@xn--zz.com');
+    // More distinct domains than the cache holds, so the entries above are evicted.
+    for (let i = 0; i < 5000; i++) expect(normaliseEmail(`a@d${i}ü.de`).ok).toBe(true);
+    expect(normaliseEmail('b@BÜCHER.de')).toEqual({ ok: true, value: 'b@bücher.de' });
+    expect(normaliseEmail('a@Bücher.de')).toEqual(first);
+    expect(normaliseEmail('a@xn--zz.com')).toEqual(bad);
+    expect(bad.ok).toBe(false);
+  });
+});
