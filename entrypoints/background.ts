@@ -1,3 +1,52 @@
+import { appDb } from '@/lib/app-db';
+import { handleMessage } from '@/lib/background/handler';
+import { RateLimiter } from '@/lib/background/rate-limit';
+import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
+import { toolbarFor } from '@/lib/background/toolbar';
+import { answerFor } from '@/lib/verdict/answer';
+
 export default defineBackground(() => {
-  // wired in later steps
+  const limiter = new RateLimiter();
+  const deps = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    lookup: async (identifiers: Parameters<typeof answerFor>[1], hints: Parameters<typeof answerFor>[2]) =>
+      answerFor(await appDb(), identifiers, hints, new Date()),
+    getTabState,
+    setTabState,
+    tabsWithPeople,
+    async showOnToolbar(tabId: number, answer: Parameters<typeof toolbarFor>[0]) {
+      const t = toolbarFor(answer);
+      await browser.action.setBadgeText({ tabId, text: t.text });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: t.colour });
+      await browser.action.setTitle({ tabId, title: t.title });
+    },
+    async sendToTab(tabId: number, message: { type: 'refresh' }) {
+      try {
+        await browser.tabs.sendMessage(tabId, message);
+        return true;
+      } catch {
+        await forgetTab(tabId); // the tab navigated away or closed
+        return false;
+      }
+    },
+    async openRecord(tabId: number, action: 'opt-out' | 'lawful-basis') {
+      const url = browser.runtime.getURL(`/popup.html?tabId=${tabId}&action=${action}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
+    },
+    async injectScan(tabId: number) {
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/scan.js'] });
+        return { injected: true };
+      } catch (err) {
+        return { injected: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+    limiter,
+  };
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void handleMessage(message, sender, deps).then(sendResponse);
+    return true; // answer asynchronously
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });

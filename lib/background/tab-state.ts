@@ -1,0 +1,27 @@
+import type { TabState } from '../messaging/types';
+
+// Per-tab state lives in storage.session: it survives the service worker being stopped, is never written to
+// disk, and is cleared with the browser session.
+const key = (tabId: number) => `tab:${tabId}`;
+
+export async function getTabState(tabId: number): Promise<TabState> {
+  const got = await browser.storage.session.get(key(tabId));
+  return (got[key(tabId)] as TabState | undefined) ?? { person: null, answer: null };
+}
+
+export async function setTabState(tabId: number, state: TabState): Promise<void> {
+  if (!state.person) await browser.storage.session.remove(key(tabId));
+  else await browser.storage.session.set({ [key(tabId)]: state });
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}
+
+export async function tabsWithPeople(): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.keys(all)
+    .filter((k) => k.startsWith('tab:'))
+    .map((k) => Number(k.slice(4)))
+    .filter((n) => Number.isInteger(n));
+}

@@ -1,0 +1,103 @@
+import type { Badge, BadgeView } from '../badge/badge';
+import type { PagePerson } from '../extract/types';
+import type { LookupAnswer, RecordAction, TabPerson } from '../messaging/types';
+
+export interface AnnotatorDeps {
+  doc: Document;
+  url(): string;
+  extract(doc: Document, url: string): PagePerson | null;
+  /** Tells the background who is on the page (or nobody) and gets the verdict back. */
+  send(person: TabPerson | null): Promise<LookupAnswer | null>;
+  createBadge(doc: Document, onRecord: (action: RecordAction) => void): Badge;
+  openRecord(action: RecordAction): void;
+}
+
+export function toTabPerson(p: PagePerson): TabPerson {
+  return {
+    identifiers: {
+      emails: p.emails.slice(0, 20),
+      profileUrls: p.profileUrl ? [p.profileUrl] : [],
+      salesNavUrls: p.salesNavUrl ? [p.salesNavUrl] : [],
+      phones: p.phones.slice(0, 10),
+    },
+    hints: {
+      source: p.source,
+      ...(p.country ? { country: p.country } : {}),
+      ...(p.name ? { name: p.name.slice(0, 200) } : {}),
+    },
+  };
+}
+
+/**
+ * Keeps one badge in step with the person the page shows. `sync()` is cheap when nothing changed, so it can run
+ * after every batch of DOM mutations; a changed person (SPA navigation, the contact-info overlay adding an email,
+ * a name swapped after load) gets a fresh look-up, and answers to older look-ups are dropped.
+ */
+export class Annotator {
+  private badge: Badge | null = null;
+  private key = '';
+  private generation = 0;
+  private lastView: BadgeView = { state: 'pending' };
+
+  constructor(private readonly deps: AnnotatorDeps) {}
+
+  sync(force = false): void {
+    const { doc } = this.deps;
+    const url = this.deps.url();
+    const person = this.deps.extract(doc, url);
+    const tabPerson = person ? toTabPerson(person) : null;
+    const key = JSON.stringify([tabPerson]);
+    if (!person || !tabPerson) {
+      this.removeBadge();
+      this.lastView = { state: 'pending' };
+      if (force || key !== this.key) {
+        this.key = key;
+        this.generation++;
+        void this.deps.send(null).catch(() => undefined);
+      }
+      return;
+    }
+    const anchor = person.anchor;
+    if (anchor && (!this.badge || this.badge.host.parentNode !== anchor)) {
+      this.badge ??= this.deps.createBadge(doc, (action) => this.deps.openRecord(action));
+      anchor.append(this.badge.host);
+      this.badge.update(this.lastView);
+    } else if (!anchor) {
+      this.removeBadge();
+    }
+    if (!force && key === this.key) return;
+    this.key = key;
+    const generation = ++this.generation;
+    this.show({ state: 'pending' });
+    this.deps.send(tabPerson).then(
+      (answer) => {
+        if (generation !== this.generation) return;
+        this.show(answer ? { state: 'answer', answer } : { state: 'error', message: 'no answer' });
+      },
+      (err: unknown) => {
+        if (generation !== this.generation) return;
+        this.show({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+  }
+
+  /** Forget the last answer and ask again (the user recorded something in the popup or options). */
+  refresh(): void {
+    this.sync(true);
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.removeBadge();
+  }
+
+  private show(view: BadgeView): void {
+    this.lastView = view;
+    this.badge?.update(view);
+  }
+
+  private removeBadge(): void {
+    this.badge?.remove();
+    this.badge = null;
+  }
+}

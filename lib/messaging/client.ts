@@ -1,0 +1,12 @@
+import type { Request, ResponseMap } from './types';
+
+/** Sends one request to the background and unwraps its reply; the only way pages and content scripts talk to it. */
+export async function ask<R extends Request>(request: R): Promise<ResponseMap[R['type']]> {
+  const reply = (await browser.runtime.sendMessage(request)) as
+    | { ok: true; value: ResponseMap[R['type']] }
+    | { ok: false; error: string }
+    | undefined;
+  if (!reply) throw new Error('The extension did not answer (it may have been updated: reload the page).');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { ContentRequest, PageRequest } from './types';
+
+// Caps bound the work a message can cause: a page can never make the background hash thousands of values.
+export const LIMITS = {
+  emails: 20,
+  profileUrls: 5,
+  salesNavUrls: 5,
+  phones: 10,
+  valueLength: 2048,
+  nameLength: 200,
+};
+
+const value = z.string().min(1).max(LIMITS.valueLength);
+
+export const IdentifiersSchema = z.object({
+  emails: z.array(value).max(LIMITS.emails),
+  profileUrls: z.array(value).max(LIMITS.profileUrls),
+  salesNavUrls: z.array(value).max(LIMITS.salesNavUrls),
+  phones: z.array(value).max(LIMITS.phones),
+});
+
+export const PageHintsSchema = z.object({
+  source: z.enum(['linkedin-profile', 'linkedin-salesnav', 'github', 'generic']),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  name: z.string().max(LIMITS.nameLength).optional(),
+});
+
+const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });
+
+const contentMessages = [
+  z.object({ type: z.literal('lookup'), identifiers: IdentifiersSchema, hints: PageHintsSchema }),
+  z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
+  z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
+] as const;
+
+const pageMessages = [
+  z.object({ type: z.literal('tab-state'), tabId: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('store-changed') }),
+  z.object({ type: z.literal('scan-tab'), tabId: z.number().int().nonnegative() }),
+] as const;
+
+/** What a content script (speaking for a possibly hostile page) may send: look-ups only, no writes. */
+export const ContentRequestSchema = z.discriminatedUnion('type', [...contentMessages]);
+/** What only the extension's own pages may send. */
+export const PageRequestSchema = z.discriminatedUnion('type', [...pageMessages]);
+/** Everything an extension page may send. */
+export const RequestSchema = z.discriminatedUnion('type', [...contentMessages, ...pageMessages]);
+
+// Compile-time proof that the schemas and the hand-written types (which the content script uses without Zod) agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contentAgrees: Same<z.infer<typeof ContentRequestSchema>, ContentRequest> = true;
+const pageAgrees: Same<z.infer<typeof PageRequestSchema>, PageRequest> = true;
+void contentAgrees;
+void pageAgrees;

@@ -1,0 +1,97 @@
+// Types only: the content script imports this file, and must not pull Zod into its bundle.
+// The schemas that validate these shapes at the receiver live in ./schemas.ts.
+import type { Channel, Level } from '../vocab';
+
+export type PageSource = 'linkedin-profile' | 'linkedin-salesnav' | 'github' | 'generic';
+
+export interface Identifiers {
+  emails: string[];
+  profileUrls: string[];
+  salesNavUrls: string[];
+  phones: string[];
+}
+
+export interface PageHints {
+  source: PageSource;
+  country?: string;
+  name?: string;
+}
+
+export type BadgeLevel = Level | 'unknown';
+export type ChannelVerdict = 'allowed' | 'check' | 'blocked';
+
+export interface AnswerReason {
+  code: string;
+  level: Level | 'info';
+  channels: Channel[];
+  message: string;
+  citation: string;
+}
+
+export interface AnswerMatch {
+  listName: string;
+  kind: string;
+  match: 'exact' | 'possible';
+  via: string;
+  reason: string;
+  since: string;
+}
+
+/** What the background tells a page or the popup about one person. Holds no identifier beyond what was asked. */
+export interface LookupAnswer {
+  level: BadgeLevel;
+  /** One line a sales rep reads at a glance. */
+  summary: string;
+  channels: Record<Channel, ChannelVerdict>;
+  reasons: AnswerReason[];
+  deadlines: { code: string; due: string; citation: string }[];
+  matches: AnswerMatch[];
+  /** What to record to turn the `check`s into firm answers. */
+  toRecord: string[];
+  hasContact: boolean;
+  /** True when the level comes only from the default policy (nothing recorded about this person). */
+  fromDefaults: boolean;
+}
+
+export interface TabPerson {
+  identifiers: Identifiers;
+  hints: PageHints;
+}
+
+export interface TabState {
+  person: TabPerson | null;
+  answer: LookupAnswer | null;
+  url?: string;
+}
+
+export type RecordAction = 'opt-out' | 'lawful-basis';
+
+/** Messages a content script may send. Anything else from a web page is refused. */
+export type ContentRequest =
+  | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
+  | { type: 'page-person'; person: TabPerson | null }
+  | { type: 'open-record'; action: RecordAction };
+
+/** Messages only the extension's own pages may send. */
+export type PageRequest =
+  | { type: 'tab-state'; tabId: number }
+  | { type: 'store-changed' }
+  | { type: 'scan-tab'; tabId: number };
+
+export type Request = ContentRequest | PageRequest;
+
+export interface ResponseMap {
+  lookup: LookupAnswer;
+  'page-person': LookupAnswer | null;
+  'open-record': { opened: boolean };
+  'tab-state': TabState;
+  'store-changed': { refreshed: number };
+  'scan-tab': { injected: boolean; error?: string };
+}
+
+export type Reply<T extends Request['type']> =
+  | { ok: true; value: ResponseMap[T] }
+  | { ok: false; error: string };
+
+/** Messages the background sends to content scripts. */
+export type ToContent = { type: 'refresh' };

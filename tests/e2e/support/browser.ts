@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
+import { chromiumPath } from './global-setup';
+import { type FixtureServer, startFixtureServer } from './server';
+import { SERVED_HOSTS } from './sites';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3/', import.meta.url));
+
+export interface ExtensionRequest {
+  url: string;
+  from: string;
+}
+
+export interface HeedBrowser {
+  context: BrowserContext;
+  server: FixtureServer;
+  extensionId: string;
+  worker: Worker;
+  /** Requests whose initiator is the extension (service worker or an extension page) to anything but the extension itself. */
+  extensionRequests: ExtensionRequest[];
+  /** Every request the browser made, for debugging a failure. */
+  allRequests: string[];
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromiumArgs(port: number, extensionDir = EXTENSION_DIR): string[] {
+  const maps = SERVED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',');
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    // Real host names reach the local fixture server; every other host fails, so nothing leaves the machine.
+    `--host-resolver-rules=${maps},MAP * ~NOTFOUND`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+function initiatedByExtension(request: Request, extensionOrigin: string): string | null {
+  if (request.serviceWorker()) return 'service worker';
+  const frame = (() => {
+    try {
+      return request.frame();
+    } catch {
+      return null; // service-worker requests have no frame
+    }
+  })();
+  const frameUrl = frame?.url() ?? '';
+  if (frameUrl.startsWith(extensionOrigin)) return frameUrl;
+  return null;
+}
+
+export async function launchHeed(
+  options: { headless?: boolean; userDataDir?: string } = {},
+): Promise<HeedBrowser> {
+  const server = await startFixtureServer();
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'heed-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(server.port),
+    viewport: { width: 1280, height: 900 },
+  });
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const extensionOrigin = `chrome-extension://${extensionId}/`;
+  const extensionRequests: ExtensionRequest[] = [];
+  const allRequests: string[] = [];
+  context.on('request', (request) => {
+    allRequests.push(request.url());
+    const from = initiatedByExtension(request, extensionOrigin);
+    if (from && !request.url().startsWith(extensionOrigin))
+      extensionRequests.push({ url: request.url(), from });
+  });
+  return {
+    context,
+    server,
+    extensionId,
+    worker,
+    extensionRequests,
+    allRequests,
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`${extensionOrigin}${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: string })[];
+  contentDocument?: CdpNode;
+}
+
+export interface BadgeState {
+  level: string;
+  text: string;
+}
+
+/**
+ * The badges on a page, read through the closed shadow roots (CDP's pierce option reaches them; page scripts cannot).
+ * Returns every element carrying `data-level` inside a closed shadow root, with the visible text of that root.
+ */
+export async function readBadges(page: Page): Promise<BadgeState[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const out: BadgeState[] = [];
+    const textOf = (n: CdpNode): string =>
+      n.nodeType === 3
+        ? (n.nodeValue ?? '')
+        : n.nodeName === 'STYLE'
+          ? ''
+          : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(textOf).join(' ');
+    const levelIn = (n: CdpNode): string | undefined => {
+      const attrs = n.attributes ?? [];
+      const i = attrs.indexOf('data-level');
+      if (i >= 0) return attrs[i + 1];
+      for (const c of n.children ?? []) {
+        const l = levelIn(c);
+        if (l) return l;
+      }
+      return undefined;
+    };
+    const walk = (n: CdpNode): void => {
+      for (const sr of n.shadowRoots ?? []) {
+        if (sr.shadowRootType === 'closed') {
+          const level = levelIn(sr);
+          if (level) out.push({ level, text: textOf(sr).replace(/\s+/g, ' ').trim() });
+        }
+        walk(sr);
+      }
+      for (const c of n.children ?? []) walk(c);
+      if (n.contentDocument) walk(n.contentDocument);
+    };
+    walk(root);
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until the page shows exactly one badge whose level satisfies `want`, and returns it. */
+export async function waitForBadge(
+  page: Page,
+  want: (b: BadgeState) => boolean = (b) => b.level !== 'pending',
+  timeoutMs = 10_000,
+): Promise<BadgeState> {
+  const deadline = Date.now() + timeoutMs;
+  let last: BadgeState[] = [];
+  while (Date.now() < deadline) {
+    last = await readBadges(page);
+    const [only] = last;
+    if (last.length === 1 && only && want(only)) return only;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`badge not as expected within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
+}

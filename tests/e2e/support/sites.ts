@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Host names the test browser maps to the local HTTPS server; every other host fails to resolve. */
+export const SERVED_HOSTS = ['www.linkedin.com', 'github.com', 'acme.example', 'hostile.example'] as const;
+
+const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
+
+/** Real URL → fixture file. The page is served at its real address so the real match patterns fire. */
+export const PAGES: Record<string, string> = {
+  'https://www.linkedin.com/in/jane-doe-1a2b3c/': 'linkedin-profile-jane.html',
+  'https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/': 'linkedin-contact-info-jane.html',
+  'https://www.linkedin.com/in/max-mustermann/': 'linkedin-profile-max.html',
+  'https://www.linkedin.com/in/claire-dubois-42/': 'linkedin-profile-claire.html',
+  'https://www.linkedin.com/in/sam-lee-99/': 'linkedin-profile-minimal.html',
+  'https://www.linkedin.com/in/john-smith-us/': 'linkedin-profile-john.html',
+  'https://www.linkedin.com/in/emma-tremblay/': 'linkedin-profile-emma.html',
+  'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz': 'salesnav-lead-jane.html',
+  'https://github.com/octo-ada': 'github-profile-ada.html',
+  'https://github.com/octo-ada/heed-demo': 'github-repo.html',
+  'https://acme.example/team/': 'team-page.html',
+};
+
+export function pageFor(url: URL): string | undefined {
+  const key = `${url.origin}${url.pathname}`;
+  const file = PAGES[key] ?? PAGES[`${key}${url.search}`];
+  if (file) return readFileSync(pagesDir + file, 'utf8');
+  // Extra pages a test registers at run time (hostile pages, SPA shells).
+  return extraPages.get(key);
+}
+
+const extraPages = new Map<string, string>();
+export function servePage(url: string, html: string): void {
+  const u = new URL(url);
+  extraPages.set(`${u.origin}${u.pathname}`, html);
+}
