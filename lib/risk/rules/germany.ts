@@ -2,7 +2,7 @@ import type { Channel } from '../../vocab';
 import type { Facts } from '../facts';
 import { type Finding, finding, whicheverHolds } from '../findings';
 import { postUnderLegitimateInterest } from './common';
-import { recordWhat, subscriberFor } from './subscriber';
+import { recordWhat } from './subscriber';
 
 // Germany, UWG §7: rows 9, 10 and 18. Stricter than the Directive: email needs prior express consent for
 // businesses too.
@@ -62,13 +62,14 @@ function businessCall(): Finding[] {
 }
 
 function phone(f: Facts): Finding[] {
-  const view = subscriberFor(f, 'phone', 'corporate');
-  if (view.who === 'individual') return consumerCall();
-  if (view.who === 'corporate') return businessCall();
+  // UWG splits consumers from every other market participant: a sole trader is a business here.
+  const s = f.input.subscriber;
+  if (s === 'individual') return consumerCall();
+  if (s !== undefined && s !== 'unknown') return businessCall();
   const unknown = finding(
     'check',
     'subscriber-unknown',
-    `Whether they are a consumer or a business is not recorded: a consumer needs prior express consent to calls, a business at least presumed consent. ${recordWhat(view.missing)}`,
+    `Whether they are a consumer or a business is not recorded: a consumer needs prior express consent to calls, a business at least presumed consent. ${recordWhat(['subscriber'])}`,
     'UWG §7(2) Nr. 1',
   );
   return whicheverHolds([consumerCall(), businessCall()], unknown);
