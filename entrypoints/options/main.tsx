@@ -1,3 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import './style.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Heed</h1>);
+createRoot(document.getElementById('root')!).render(<OptionsApp />);

@@ -3,6 +3,7 @@ import type { ContentRequest, PageRequest } from './types';
 
 // Caps bound the work a message can cause: a page can never make the background hash thousands of values.
 export const LIMITS = {
+  domains: 10,
   emails: 20,
   profileUrls: 5,
   salesNavUrls: 5,
@@ -18,6 +19,7 @@ export const IdentifiersSchema = z.object({
   profileUrls: z.array(value).max(LIMITS.profileUrls),
   salesNavUrls: z.array(value).max(LIMITS.salesNavUrls),
   phones: z.array(value).max(LIMITS.phones),
+  domains: z.array(value).max(LIMITS.domains).optional(),
 });
 
 export const PageHintsSchema = z.object({

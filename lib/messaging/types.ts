@@ -9,6 +9,8 @@ export interface Identifiers {
   profileUrls: string[];
   salesNavUrls: string[];
   phones: string[];
+  /** Company or website domains (the popup's quick check); content scripts send none. */
+  domains?: string[];
 }
 
 export interface PageHints {

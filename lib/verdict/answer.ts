@@ -140,6 +140,7 @@ export async function answerFor(
       profileUrls: identifiers.profileUrls,
       salesNavUrls: identifiers.salesNavUrls,
       phones: identifiers.phones,
+      domains: identifiers.domains ?? [],
     },
     {
       possible: settings.showPossibleMatches,

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, loadDemoData } from '@/lib/demo/data';
+import { openDb } from '@/lib/store/db';
+import { getLists } from '@/lib/store/lists';
+import { answerFor } from '@/lib/verdict/answer';
+
+const NOW = new Date('2026-11-29T10:00:00Z');
+const none = { emails: [], profileUrls: [], salesNavUrls: [], phones: [] };
+
+describe('demo data through lookup and the risk engine', () => {
+  it('shows every level on the demo people, idempotently', async () => {
+    const db = await openDb(`demo-${Math.random()}`);
+    await loadDemoData(db, NOW);
+    await loadDemoData(db, NOW); // a second load adds nothing
+    const lists = await getLists(db);
+    expect(lists.map((l) => [l.name, l.counts.total]).sort()).toEqual([
+      ['Competitors (email only)', 1],
+      ['Do not contact', 1],
+      ['Vendor suppression (MD5)', 2],
+    ]);
+
+    const jane = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.jane.url] },
+      { source: 'linkedin-profile', country: 'GB' },
+      NOW,
+    );
+    expect(jane.level).toBe(DEMO_PEOPLE.jane.expect);
+    expect(jane.matches).toEqual([
+      expect.objectContaining({ listName: 'Do not contact', reason: 'objected', match: 'exact' }),
+    ]);
+    expect(Object.values(jane.channels)).toEqual(['blocked', 'blocked', 'blocked', 'blocked', 'blocked']);
+
+    const ada = await answerFor(
+      db,
+      { ...none, emails: ['Ada@AdaWorks.example'] },
+      { source: 'github', country: 'GB' },
+      NOW,
+    );
+    expect(ada.level).toBe(DEMO_PEOPLE.ada.expect);
+    expect(ada.channels.email).toBe('blocked');
+    expect(ada.channels.post).not.toBe('blocked');
+    expect(ada.matches[0]).toMatchObject({
+      listName: 'Vendor suppression (MD5)',
+      kind: 'md5',
+      via: 'md5 of email',
+    });
+
+    const max = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.max.url] },
+      { source: 'linkedin-profile', country: 'DE' },
+      NOW,
+    );
+    expect(max.hasContact).toBe(true);
+    expect(max.channels.email).toBe('allowed');
+    expect(max.level).toBe(DEMO_PEOPLE.max.expect);
+
+    const emma = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.emma.url] },
+      { source: 'linkedin-profile', country: 'CA' },
+      NOW,
+    );
+    expect(emma.channels.email).toBe('allowed');
+    expect(emma.level).toBe(DEMO_PEOPLE.emma.expect);
+
+    const claire = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.claire.url] },
+      { source: 'linkedin-profile', country: 'FR' },
+      NOW,
+    );
+    expect(claire.level).toBe('unknown');
+    expect(claire.fromDefaults).toBe(true);
+
+    const rival = await answerFor(
+      db,
+      { ...none, emails: ['x@sales.rival.example'] },
+      { source: 'generic' },
+      NOW,
+    );
+    expect(rival.channels.email).toBe('blocked');
+    expect(rival.matches[0]?.via).toMatch(/domain/);
+  });
+});
