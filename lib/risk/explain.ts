@@ -84,8 +84,11 @@ export function whatToRecord(verdict: Verdict): RecordHint[] {
     if (r.level !== 'caution') continue;
     const what = codeInfo(r.code)?.record;
     if (what === undefined) continue;
+    const settles = r.channels.filter((c) => verdict.channels[c] === 'check');
+    // Recording anything cannot lift a channel that is blocked anyway.
+    if (r.channels.length > 0 && settles.length === 0) continue;
     const hint = byCode.get(r.code) ?? { what, channels: new Set<Channel>() };
-    for (const c of r.channels) if (verdict.channels[c] === 'check') hint.channels.add(c);
+    for (const c of settles) hint.channels.add(c);
     byCode.set(r.code, hint);
   }
   return [...byCode.entries()]
