@@ -16,6 +16,8 @@ export function tidyEmail(raw: string): string | null {
   if (s.length > 254 || !EMAIL_EXACT.test(s)) return null;
   const local = s.slice(0, s.indexOf('@'));
   if (local.endsWith('.') || local.includes('..')) return null;
+  // Retina asset names (logo@2x.png) look like addresses; no real top-level domain is a file extension.
+  if (/\.(png|jpe?g|gif|svg|webp|avif|ico|css|js)$/i.test(s)) return null;
   return s;
 }
 

@@ -2,8 +2,8 @@
 // spaces and joiners, bidi marks/embeddings/overrides/isolates, word joiner and invisible operators, soft hyphen,
 // BOM, Hangul fillers, variation selectors and tag characters. A page can use them to make two different
 // strings look the same, or to hide a different address behind a familiar one.
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each listed code point is removed on its own, combining or not
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is removed on its own, combining or not
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
 export function stripInvisible(s: string): string {

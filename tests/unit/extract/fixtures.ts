@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+
+// @types/jsdom is not installed; this is the little of its API the tests use.
+type JsdomCtor = new (html: string, options: { url: string }) => { window: Window };
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: JsdomCtor };
 
 const DIR = new URL('../../fixtures/pages/', import.meta.url);
 
