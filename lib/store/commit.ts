@@ -103,8 +103,9 @@ export interface CommitResult {
   alreadyPresent: number;
 }
 
+// Not named 'AbortError': Dexie treats that name as its own transaction abort and replaces the error.
 export class CommitAbortedError extends Error {
-  override name = 'AbortError';
+  override name = 'CommitAbortedError';
 }
 
 /**

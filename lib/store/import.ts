@@ -1,0 +1,620 @@
+import Papa from 'papaparse';
+import { classifyValue, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
+import { type Channel, IsoDateSchema, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
+import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
+import { csvTable, unneutraliseCell } from './csv-cells';
+import { type ParsedRow, RowStream } from './csv-rows';
+import type { HeedDb } from './db';
+import { today } from './entries';
+import {
+  type ColumnMapping,
+  ColumnMappingSchema,
+  type ColumnRole,
+  type Delimiter,
+  DelimiterSchema,
+  EntryKindSchema,
+  type TextEncoding,
+} from './schemas';
+import { ImportError, type Sniffed, sniff, TextSource } from './text-source';
+
+export type { ImportErrorCode } from './text-source';
+export { ImportError } from './text-source';
+
+export const DEFAULT_CHUNK_SIZE = 1 << 20;
+export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
+/** Rejected rows kept with their details; all of them are counted. */
+export const MAX_REJECTED_DETAILS = 10_000;
+
+export interface ReadOptions {
+  /** Bytes read per step; tests use tiny chunks to split characters and line ends. */
+  chunkSize?: number;
+  /** Longest line accepted; a longer one fails the file without allocating it whole. */
+  maxLineLength?: number;
+  /** Overrides the detected encoding, e.g. 'windows-1252' after the user confirmed it. */
+  encoding?: TextEncoding;
+}
+
+export interface Preview {
+  encoding: TextEncoding;
+  /** '' means one value per line. */
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  headers: string[];
+  rows: string[][];
+  suggestedMapping: ColumnMapping;
+  totalBytes: number;
+  /** Whether a `sep=` first line set the delimiter. */
+  sepLine: boolean;
+}
+
+const IDENTIFIER_ROLES = new Set<ColumnRole>([
+  'email',
+  'md5',
+  'sha1',
+  'sha256',
+  'hash',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+  'auto',
+]);
+
+// Header names seen in real exports, compared lower-case with everything but letters and digits removed.
+const HEADER_ROLES = new Map<string, ColumnRole>([
+  ...['email', 'emails', 'mail', 'emailaddress', 'emailaddr', 'mailaddress', 'address', 'recipient'].map(
+    (h) => [h, 'email'] as const,
+  ),
+  ...['md5', 'md5hash', 'emailmd5', 'md5email', 'hashmd5'].map((h) => [h, 'md5'] as const),
+  ...['sha1', 'sha1hash', 'emailsha1'].map((h) => [h, 'sha1'] as const),
+  ...['sha256', 'sha256hash', 'emailsha256', 'sha2'].map((h) => [h, 'sha256'] as const),
+  ...['hash', 'hashes', 'hashedemail', 'emailhash', 'hashvalue'].map((h) => [h, 'hash'] as const),
+  ...['domain', 'domains', 'website', 'companydomain', 'emaildomain'].map((h) => [h, 'domain'] as const),
+  ...['linkedin', 'linkedinurl', 'profile', 'profileurl', 'linkedinprofile', 'url'].map(
+    (h) => [h, 'profile'] as const,
+  ),
+  ...['salesnav', 'salesnavigator', 'salesnavurl', 'salesnavigatorurl', 'leadurl'].map(
+    (h) => [h, 'salesnav'] as const,
+  ),
+  ...['phone', 'phones', 'phonenumber', 'mobile', 'tel', 'telephone', 'mobilephone', 'cell'].map(
+    (h) => [h, 'phone'] as const,
+  ),
+  ...['reason', 'optoutreason', 'suppressionreason'].map((h) => [h, 'reason'] as const),
+  ...[
+    'date',
+    'since',
+    'optoutdate',
+    'unsubscribedat',
+    'unsubscribedate',
+    'dateadded',
+    'createdat',
+    'timestamp',
+  ].map((h) => [h, 'date'] as const),
+  ['value', 'auto'],
+  ['kind', 'kind'],
+  ['type', 'kind'],
+]);
+
+function headerKey(h: string): string {
+  return h.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function roleFromHeader(h: string): ColumnRole | undefined {
+  return HEADER_ROLES.get(headerKey(h));
+}
+
+interface Detected extends Sniffed {
+  delimiter: Delimiter;
+  sepLine: boolean;
+  sample: ParsedRow[];
+  hasHeader: boolean;
+  suggestedMapping: ColumnMapping;
+}
+
+function readOpts(o: ReadOptions) {
+  return {
+    chunkSize: Math.max(1, o.chunkSize ?? DEFAULT_CHUNK_SIZE),
+    maxLineLength: Math.max(16, o.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH),
+  };
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/** Encoding, delimiter, header and a column mapping, from the start of the file. */
+async function detect(
+  blob: Blob,
+  o: ReadOptions & { delimiter?: Delimiter },
+  sampleRows = 50,
+): Promise<Detected> {
+  const sniffed = await sniff(blob, o.encoding);
+  const ro = readOpts(o);
+  // Sample raw lines to guess the delimiter; the real parse starts again from byte 0.
+  const source = new TextSource(blob, sniffed, Math.min(ro.chunkSize, 65536));
+  let text = '';
+  let eof = false;
+  while (text.length < 65536) {
+    const t = await source.next();
+    if (t === null) {
+      eof = true;
+      break;
+    }
+    text += t;
+  }
+  const rawLines = text.split('\n');
+  if (!eof) rawLines.pop();
+  const sep = /^sep=(.)$/i.exec(rawLines[0]?.replace(/\r$/, '') ?? '');
+  const lines = rawLines
+    .slice(sep ? 1 : 0)
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '')
+    .slice(0, 30);
+  const sepDelimiter = sep ? DelimiterSchema.safeParse(sep[1]) : null;
+  let delimiter: Delimiter;
+  if (o.delimiter !== undefined) delimiter = o.delimiter;
+  else if (sepDelimiter?.success) delimiter = sepDelimiter.data;
+  else delimiter = guessDelimiter(lines);
+
+  const stream = new RowStream(blob, sniffed, delimiter, ro);
+  const sample: ParsedRow[] = [];
+  let first = true;
+  while (sample.length < sampleRows) {
+    const rows = await stream.next();
+    if (rows === null) break;
+    for (const r of rows) {
+      if (first && sep) {
+        first = false;
+        continue;
+      }
+      first = false;
+      if (!isBlank(r.cells)) sample.push(r);
+    }
+  }
+  const hasHeader = detectHeader(sample.map((r) => r.cells));
+  const suggestedMapping = suggestMapping(
+    sample.map((r) => r.cells),
+    hasHeader,
+  );
+  return { ...sniffed, delimiter, sepLine: sep !== null, sample, hasHeader, suggestedMapping };
+}
+
+function guessDelimiter(lines: string[]): Delimiter {
+  if (lines.length === 0) return '';
+  const res = Papa.parse<string[]>(lines.join('\n'), {
+    delimitersToGuess: [',', '\t', ';', '|'],
+    newline: '\n',
+    preview: 30,
+  });
+  if (res.errors.some((e) => e.code === 'UndetectableDelimiter')) return '';
+  const d = DelimiterSchema.safeParse(res.meta.delimiter);
+  return d.success ? d.data : '';
+}
+
+/** A header if the first row has a known column name, or holds no identifier while the second row does. */
+export function detectHeader(rows: readonly (readonly string[])[]): boolean {
+  const [first, second] = rows;
+  if (!first) return false;
+  if (first.some((c) => roleFromHeader(c) !== undefined)) return true;
+  if (!second) return false;
+  const hasId = (r: readonly string[]) => r.some((c) => classifyValue(unneutraliseCell(c)) !== null);
+  return !hasId(first) && hasId(second);
+}
+
+/** A role per column: from its header name if known, else from what most of its sampled values look like. */
+export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: boolean): ColumnMapping {
+  const header = hasHeader ? rows[0] : undefined;
+  const data = hasHeader ? rows.slice(1) : rows;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const columns: ColumnMapping['columns'] = [];
+  for (let index = 0; index < width; index++) {
+    const fromHeader = header?.[index] !== undefined ? roleFromHeader(header[index] as string) : undefined;
+    const kinds = new Map<IdentifierKind, number>();
+    let nonEmpty = 0;
+    for (const r of data) {
+      const v = unneutraliseCell(r[index] ?? '');
+      if (v.trim() === '') continue;
+      nonEmpty++;
+      const k = classifyValue(v);
+      if (k) kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    const hashCount = (kinds.get('md5') ?? 0) + (kinds.get('sha1') ?? 0) + (kinds.get('sha256') ?? 0);
+    let fromData: ColumnRole | undefined;
+    let best = 0;
+    for (const [k, n] of kinds) {
+      if (n > best) {
+        best = n;
+        fromData = k;
+      }
+    }
+    if (hashCount > best) {
+      fromData = 'hash';
+      best = hashCount;
+    }
+    if (fromData !== undefined && best * 2 <= nonEmpty) fromData = undefined;
+    let role: ColumnRole = fromHeader ?? fromData ?? 'ignore';
+    // 'url' or 'profile' headers also head Sales Navigator columns; hash headers may be any algorithm.
+    if (fromHeader === 'profile' && fromData === 'salesnav') role = 'salesnav';
+    if ((fromHeader === 'md5' || fromHeader === 'sha1' || fromHeader === 'sha256') && fromData === 'hash') {
+      role = 'hash';
+    }
+    if (fromHeader === 'hash' && fromData !== undefined && fromData !== 'hash') role = 'hash';
+    columns.push({ index, role });
+  }
+  return { columns };
+}
+
+export async function previewFile(
+  blob: Blob,
+  opts: ReadOptions & { maxRows?: number } = {},
+): Promise<Preview> {
+  const maxRows = Math.max(1, opts.maxRows ?? 20);
+  const d = await detect(blob, opts, Math.max(50, maxRows + 1));
+  const cells = d.sample.map((r) => r.cells);
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  const headers = d.hasHeader
+    ? Array.from({ length: width }, (_, i) => cells[0]?.[i] ?? '')
+    : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  return {
+    encoding: d.encoding,
+    delimiter: d.delimiter,
+    hasHeader: d.hasHeader,
+    headers,
+    rows: cells.slice(d.hasHeader ? 1 : 0, (d.hasHeader ? 1 : 0) + maxRows),
+    suggestedMapping: d.suggestedMapping,
+    totalBytes: blob.size,
+    sepLine: d.sepLine,
+  };
+}
+
+export interface ImportProgress {
+  phase: 'parse' | 'write';
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  /** Bytes parsed, or buckets written. */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions extends ReadOptions {
+  target: { listId: string } | { newList: { name: string; description?: string; channels?: Channel[] } };
+  mapping?: ColumnMapping;
+  hasHeader?: boolean;
+  /** ',', '\t', ';', '|' or '' for one value per line; detected when absent. */
+  delimiter?: Delimiter;
+  /** Reason for rows without a (readable) reason column. */
+  reason: SuppressionReason;
+  /** ISO date for rows without a (readable) date column; today by default. */
+  since?: string;
+  fileName?: string;
+  defaultCountry?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface RejectedRow {
+  line: number;
+  /** 1-based column. */
+  column?: number;
+  value: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  listId: string;
+  /** The batch the new entries belong to (the first, if the file had several reasons or dates). */
+  batchId: number | undefined;
+  batchIds: number[];
+  added: number;
+  alreadyPresent: number;
+  duplicatesInFile: number;
+  rejected: number;
+  rejectedRows: RejectedRow[];
+  /** Data rows read (blank lines and the header not counted). */
+  rows: number;
+  /** Rows whose date cell was unreadable and got the import's date instead (the entry is kept). */
+  dateFallbacks: number;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  ms: number;
+}
+
+const REASON_WORDS = new Map<string, SuppressionReason>([
+  ...['unsubscribe', 'unsubscribed', 'unsub', 'optout', 'optedout', 'removed'].map(
+    (w) => [w, 'unsubscribe'] as const,
+  ),
+  ...['objection', 'objected', 'donotcontact', 'dnc', 'donotemail', 'suppressed', 'suppress'].map(
+    (w) => [w, 'objection'] as const,
+  ),
+  ...['erasure', 'erased', 'deleted', 'deletion', 'forgetme', 'righttobeforgotten', 'gdprerasure'].map(
+    (w) => [w, 'erasure'] as const,
+  ),
+  ...['donotcall', 'tps', 'ctps', 'nocalls'].map((w) => [w, 'do-not-call'] as const),
+  ...['bounce', 'bounced', 'hardbounce', 'invalid'].map((w) => [w, 'bounce'] as const),
+  ...['complaint', 'spam', 'spamcomplaint', 'abuse'].map((w) => [w, 'complaint'] as const),
+  ['other', 'other'],
+]);
+
+/** A reason cell read generously; anything unrecognised is still a suppression, just 'other'. */
+export function readReason(cell: string, fallback: SuppressionReason): SuppressionReason {
+  const s = cell.trim().toLowerCase();
+  if (s === '') return fallback;
+  const direct = SuppressionReasonSchema.safeParse(s);
+  if (direct.success) return direct.data;
+  return REASON_WORDS.get(s.replace(/[^a-z]/g, '')) ?? 'other';
+}
+
+function readDate(cell: string): string | null {
+  const s = cell.trim();
+  if (!IsoDateSchema.safeParse(s).success) return null;
+  return s.slice(0, 10);
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function validateMapping(mapping: ColumnMapping): ColumnMapping {
+  const parsed = ColumnMappingSchema.safeParse(mapping);
+  if (!parsed.success) throw new ImportError('mapping', `Invalid column mapping: ${parsed.error.message}`);
+  const m = parsed.data;
+  const seen = new Set<number>();
+  for (const c of m.columns) {
+    if (seen.has(c.index)) throw new ImportError('mapping', `Column ${c.index + 1} is mapped twice.`);
+    seen.add(c.index);
+  }
+  for (const role of ['reason', 'date', 'kind'] as const) {
+    if (m.columns.filter((c) => c.role === role).length > 1) {
+      throw new ImportError('mapping', `Only one column can be the ${role}.`);
+    }
+  }
+  if (!m.columns.some((c) => IDENTIFIER_ROLES.has(c.role))) {
+    throw new ImportError(
+      'mapping',
+      'No column holds identifiers: map at least one column as email, hash, domain, profile or phone.',
+    );
+  }
+  return m;
+}
+
+/**
+ * Imports a file into a list, atomically. Phase 1 reads and checks the whole file without writing anything
+ * (cancellable, with progress, yielding to the page); phase 2 merges everything in one transaction. Any
+ * failure, a cancel, a full disk or a closed tab leaves the list exactly as it was; importing the same
+ * file again adds nothing.
+ */
+export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): Promise<ImportResult> {
+  const t0 = performance.now();
+  const signal = opts.signal;
+  const cancelled = () => new ImportError('cancelled', 'Import cancelled. Nothing was imported.');
+  if (signal?.aborted) throw cancelled();
+  const defaultSince = opts.since ?? today();
+  if (!IsoDateSchema.safeParse(defaultSince).success) {
+    throw new ImportError('mapping', `'${defaultSince}' is not an ISO date.`);
+  }
+  const d = await detect(blob, opts);
+  const hasHeader = opts.hasHeader ?? d.hasHeader;
+  // The sample holds every non-blank row of a short file: decide "empty" before judging the mapping.
+  if (d.sample.length === 0) throw new ImportError('empty', 'The file has no data rows.');
+  if (d.sample.length === 1 && hasHeader)
+    throw new ImportError('empty', 'The file has a header but no data rows.');
+  const mapping = validateMapping(opts.mapping ?? d.suggestedMapping);
+  const idColumns = mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role));
+  const reasonCol = mapping.columns.find((c) => c.role === 'reason')?.index;
+  const dateCol = mapping.columns.find((c) => c.role === 'date')?.index;
+  const kindCol = mapping.columns.find((c) => c.role === 'kind')?.index;
+
+  const collector = new EntryCollector();
+  const rejectedRows: RejectedRow[] = [];
+  let rejected = 0;
+  let rows = 0;
+  let dateFallbacks = 0;
+  let headerSkipped = !hasHeader;
+  let sepSkipped = !d.sepLine;
+  const reject = (line: number, column: number | undefined, value: string, reason: string) => {
+    rejected++;
+    if (rejectedRows.length < MAX_REJECTED_DETAILS) {
+      rejectedRows.push({
+        line,
+        ...(column !== undefined ? { column: column + 1 } : {}),
+        value: value.length > 200 ? `${value.slice(0, 200)}…` : value,
+        reason,
+      });
+    }
+  };
+
+  const stream = new RowStream(blob, d, d.delimiter, readOpts(opts));
+  let lastReport = 0;
+  let lastYield = performance.now();
+  const report = (force: boolean) => {
+    const now = performance.now();
+    if (!opts.onProgress || (!force && now - lastReport < 100)) return;
+    lastReport = now;
+    const bytesRead = stream.source.bytesRead;
+    opts.onProgress({
+      phase: 'parse',
+      bytesRead,
+      totalBytes: blob.size,
+      rows,
+      done: bytesRead,
+      total: blob.size,
+    });
+  };
+  report(true);
+
+  for (;;) {
+    if (signal?.aborted) throw cancelled();
+    const batch = await stream.next();
+    if (batch === null) break;
+    for (const row of batch) {
+      if (!sepSkipped) {
+        sepSkipped = true;
+        continue;
+      }
+      if (isBlank(row.cells)) continue;
+      if (!headerSkipped) {
+        headerSkipped = true;
+        continue;
+      }
+      rows++;
+      if (row.error) {
+        reject(row.line, undefined, row.cells.join(d.delimiter || ' '), row.error);
+        continue;
+      }
+      processRow(row);
+    }
+    report(false);
+    if (performance.now() - lastYield > 30) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+  }
+  report(true);
+
+  function processRow(row: ParsedRow) {
+    const cell = (i: number | undefined) => (i === undefined ? '' : unneutraliseCell(row.cells[i] ?? ''));
+    const reason = readReason(cell(reasonCol), opts.reason);
+    let since = defaultSince;
+    if (dateCol !== undefined && cell(dateCol).trim() !== '') {
+      const got = readDate(cell(dateCol));
+      if (got === null) dateFallbacks++;
+      else since = got;
+    }
+    const meta = collector.meta(reason, since);
+    let any = false;
+    for (const col of idColumns) {
+      const value = cell(col.index);
+      if (value.trim() === '') continue;
+      any = true;
+      let kind: IdentifierKind;
+      let key: string;
+      if (col.role === 'hash') {
+        const h = normaliseHash(value);
+        if (!h.ok) {
+          reject(row.line, col.index, value, h.reason);
+          continue;
+        }
+        kind = h.value.algo;
+        key = h.value.hex;
+      } else {
+        let k: IdentifierKind | null;
+        if (col.role === 'auto') {
+          const named = EntryKindSchema.safeParse(cell(kindCol).trim().toLowerCase());
+          k = named.success ? named.data : classifyValue(value);
+        } else {
+          k = col.role as IdentifierKind;
+        }
+        if (k === null) {
+          reject(row.line, col.index, value, 'not an email, hash, domain, profile URL or phone number');
+          continue;
+        }
+        const n = normaliseAs(k, value, opts.defaultCountry);
+        if (!n.ok) {
+          reject(row.line, col.index, value, n.reason);
+          continue;
+        }
+        kind = k;
+        key = n.value;
+      }
+      collector.add(kind, key, meta);
+    }
+    if (!any)
+      reject(row.line, undefined, row.cells.join(d.delimiter || ' '), 'no value in the mapped columns');
+  }
+
+  if (rows === 0) {
+    throw new ImportError(
+      'empty',
+      hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
+    );
+  }
+  if (collector.size === 0) {
+    throw new ImportError('no-values', `None of the ${rows} rows had a value that could be imported.`, {
+      rejectedRows,
+    });
+  }
+  if (signal?.aborted) throw cancelled();
+
+  const duplicatesInFile = collector.duplicates;
+  const prepared = collector.finish();
+  let commit: Awaited<ReturnType<typeof commitEntries>>;
+  try {
+    commit = await commitEntries(
+      db,
+      'listId' in opts.target ? { listId: opts.target.listId } : { newList: opts.target.newList },
+      collector.metas,
+      prepared,
+      {
+        source: 'import',
+        ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
+        ...(signal ? { signal } : {}),
+        onProgress: (done, total) =>
+          opts.onProgress?.({
+            phase: 'write',
+            bytesRead: blob.size,
+            totalBytes: blob.size,
+            rows,
+            done,
+            total,
+          }),
+        audit: { action: 'import', counts: { rows, rejected, duplicatesInFile } },
+      },
+    );
+  } catch (e) {
+    throw commitFailure(e, cancelled);
+  }
+  return {
+    listId: commit.listId,
+    batchId: commit.batchIds[0],
+    batchIds: commit.batchIds,
+    added: commit.added,
+    alreadyPresent: commit.alreadyPresent,
+    duplicatesInFile,
+    rejected,
+    rejectedRows,
+    rows,
+    dateFallbacks,
+    encoding: d.encoding,
+    delimiter: d.delimiter,
+    hasHeader,
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+function errorName(e: unknown): string {
+  if (e instanceof Error) {
+    // Dexie wraps the DOMException; its `inner` is the original.
+    const inner = (e as Error & { inner?: unknown }).inner;
+    if (inner instanceof Error && inner.name !== e.name) return `${e.name}/${inner.name}`;
+    return e.name;
+  }
+  return '';
+}
+
+function commitFailure(e: unknown, cancelled: () => ImportError): ImportError {
+  if (e instanceof ImportError) return e;
+  if (e instanceof CommitAbortedError) return cancelled();
+  const name = errorName(e);
+  if (name.includes('QuotaExceeded')) {
+    return new ImportError(
+      'quota',
+      'The browser ran out of storage space for this import. Nothing was imported; free some space and try again.',
+      { cause: e },
+    );
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return new ImportError('write', `Saving the import failed, nothing was imported: ${msg}`, { cause: e });
+}
+
+/** The rejected rows as a CSV the user can download and fix. */
+export function rejectedRowsCsv(result: Pick<ImportResult, 'rejectedRows'>): string {
+  return csvTable(
+    ['line', 'column', 'value', 'reason'],
+    result.rejectedRows.map((r) => [
+      String(r.line),
+      r.column === undefined ? '' : String(r.column),
+      r.value,
+      r.reason,
+    ]),
+  );
+}

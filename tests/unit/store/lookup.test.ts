@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHashers } from '../../../lib/identifiers';
 import { saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
-import { addEntries, findEntries, pageEntries, removeEntry } from '../../../lib/store/entries';
+import {
+  addEntries,
+  type EntryInput,
+  findEntries,
+  pageEntries,
+  removeEntry,
+} from '../../../lib/store/entries';
 import { createList, ensureDefaultList, listCounts, updateList } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
 import { freshDb } from './helpers';
@@ -139,8 +145,8 @@ describe('entries', () => {
   it('counts, pages, finds and removes entries', async () => {
     const h = await loadHashers();
     const list = await createList(db, { name: 'L' });
-    const values = Array.from({ length: 250 }, (_, i) => ({
-      kind: 'email' as const,
+    const values: EntryInput[] = Array.from({ length: 250 }, (_, i) => ({
+      kind: 'email',
       value: `u${i}@example.com`,
     }));
     values.push({ kind: 'md5', value: h.md5('md5@example.com') });
