@@ -260,7 +260,10 @@ function readPhones(box: Element): string[] {
       phones.push(cleanText(safeDecode((a.getAttribute('href') ?? '').replace(/^tel:/i, ''))));
   }
   for (const section of sectionsByHeading(box, PHONE_HEADER)) {
-    for (const n of visibleTextNodes(section, 100)) phones.push(...phonesIn(n.nodeValue ?? ''));
+    for (const n of visibleTextNodes(section, 100)) {
+      // A tel: link was read from its href above; its text is often a local form of the same number.
+      if (!n.parentElement?.closest('a[href^="tel:" i]')) phones.push(...phonesIn(n.nodeValue ?? ''));
+    }
   }
   return dedupe(phones.filter(Boolean), (p) => p.replace(/[^\d+]/g, ''));
 }
