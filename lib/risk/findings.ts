@@ -1,4 +1,3 @@
-import type { Channel } from '../vocab';
 import type { ReasonCode } from './codes';
 import type { ChannelStatus, ReasonLevel } from './schema';
 
@@ -69,5 +68,3 @@ function dedupe(findings: readonly Finding[]): Finding[] {
     return true;
   });
 }
-
-export type ChannelFindings = ReadonlyMap<Channel, readonly Finding[]>;
