@@ -1,9 +1,10 @@
 import { appDb } from '@/lib/app-db';
 import { handleMessage } from '@/lib/background/handler';
 import { RateLimiter } from '@/lib/background/rate-limit';
+import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
-import { answerFor } from '@/lib/verdict/answer';
+import { answerFor, answerForEmails } from '@/lib/verdict/answer';
 
 export default defineBackground(() => {
   const limiter = new RateLimiter();
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     lookup: async (identifiers: Parameters<typeof answerFor>[1], hints: Parameters<typeof answerFor>[2]) =>
       answerFor(await appDb(), identifiers, hints, new Date()),
+    lookupEmails: async (emails: string[]) => answerForEmails(await appDb(), emails, new Date()),
     getTabState,
     setTabState,
     tabsWithPeople,
@@ -49,4 +51,8 @@ export default defineBackground(() => {
     return true; // answer asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  const resync = () => void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));
+  browser.runtime.onInstalled.addListener(resync);
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContentRequestSchema, PageRequestSchema, RequestSchema } from '../messaging/schemas';
 import type {
+  EmailVerdict,
   Identifiers,
   LookupAnswer,
   PageHints,
@@ -24,6 +25,7 @@ export interface HandlerDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   lookup(identifiers: Identifiers, hints: PageHints): Promise<LookupAnswer>;
+  lookupEmails(emails: string[]): Promise<EmailVerdict[]>;
   getTabState(tabId: number): Promise<TabState>;
   setTabState(tabId: number, state: TabState): Promise<void>;
   tabsWithPeople(): Promise<number[]>;
@@ -91,6 +93,8 @@ export async function handleMessage(
         case 'open-record':
           await deps.openRecord(origin.tabId, msg.action);
           return { ok: true, value: { opened: true } };
+        case 'lookup-emails':
+          return { ok: true, value: await deps.lookupEmails(msg.emails) };
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -99,6 +103,8 @@ export async function handleMessage(
     switch (msg.type) {
       case 'lookup':
         return { ok: true, value: await deps.lookup(msg.identifiers, msg.hints) };
+      case 'lookup-emails':
+        return { ok: true, value: await deps.lookupEmails(msg.emails) };
       case 'tab-state':
         return { ok: true, value: await deps.getTabState(msg.tabId) };
       case 'store-changed': {

@@ -1,6 +1,5 @@
 import type { LookupAnswer, RecordAction } from '../messaging/types';
-import { CHANNELS } from '../vocab';
-import { CHANNEL_LABEL, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from './words';
+import { CHANNEL_LABEL, CHANNEL_WORD, CHANNEL_ORDER, LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
 export type BadgeView =
@@ -152,7 +151,7 @@ function renderPanel(doc: Document, a: LookupAnswer, onRecord: (action: RecordAc
       }),
     );
   }
-  const rows = CHANNELS.map((c) =>
+  const rows = CHANNEL_ORDER.map((c) =>
     el(
       doc,
       'tr',

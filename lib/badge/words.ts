@@ -1,4 +1,5 @@
 import type { BadgeLevel, ChannelVerdict } from '../messaging/types';
+import type { Channel } from '../vocab';
 
 export const LEVEL_WORD: Record<BadgeLevel, string> = {
   blocked: 'Blocked',
@@ -29,3 +30,6 @@ export const CHANNEL_LABEL = {
   post: 'Post',
   inmail: 'InMail',
 } as const;
+
+// The content script must not import lib/vocab (it would pull Zod into its bundle), so the order lives here too.
+export const CHANNEL_ORDER: readonly Channel[] = ['email', 'sms', 'phone', 'post', 'inmail'];

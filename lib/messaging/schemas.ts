@@ -5,6 +5,8 @@ import type { ContentRequest, PageRequest } from './types';
 export const LIMITS = {
   domains: 10,
   emails: 20,
+  /** A scanned page's addresses, looked up in one message (one rate-limit token). */
+  scanEmails: 200,
   profileUrls: 5,
   salesNavUrls: 5,
   phones: 10,
@@ -37,6 +39,7 @@ const contentMessages = [
   z.object({ type: z.literal('lookup'), identifiers: IdentifiersSchema, hints: PageHintsSchema }),
   z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
   z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
+  z.object({ type: z.literal('lookup-emails'), emails: z.array(value).min(1).max(LIMITS.scanEmails) }),
 ] as const;
 
 const pageMessages = [

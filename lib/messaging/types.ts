@@ -55,6 +55,13 @@ export interface LookupAnswer {
   fromDefaults: boolean;
 }
 
+/** One address found by a page scan, with the level and one line: markers show no more than that. */
+export interface EmailVerdict {
+  email: string;
+  level: BadgeLevel;
+  summary: string;
+}
+
 export interface TabPerson {
   identifiers: Identifiers;
   hints: PageHints;
@@ -72,7 +79,8 @@ export type RecordAction = 'opt-out' | 'lawful-basis';
 export type ContentRequest =
   | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'page-person'; person: TabPerson | null }
-  | { type: 'open-record'; action: RecordAction };
+  | { type: 'open-record'; action: RecordAction }
+  | { type: 'lookup-emails'; emails: string[] };
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
@@ -86,6 +94,7 @@ export interface ResponseMap {
   lookup: LookupAnswer;
   'page-person': LookupAnswer | null;
   'open-record': { opened: boolean };
+  'lookup-emails': EmailVerdict[];
   'tab-state': TabState;
   'store-changed': { refreshed: number };
   'scan-tab': { injected: boolean; error?: string };

@@ -1,5 +1,5 @@
 import { emailKind } from '../extract/email-kind';
-import type { AnswerMatch, Identifiers, LookupAnswer, PageHints } from '../messaging/types';
+import type { AnswerMatch, EmailVerdict, Identifiers, LookupAnswer, PageHints } from '../messaging/types';
 import { type AssessInput, assess, summarize, type Verdict, whatToRecord } from '../risk';
 import type { HeedDb } from '../store/db';
 import { type LookupResult, lookupPerson } from '../store/lookup';
@@ -148,4 +148,14 @@ export async function answerFor(
     },
   );
   return toAnswer(found, assess(toAssessInput(found, hints, settings, now)));
+}
+
+/** Verdicts for the addresses a page scan found: each looked up on its own, since each may be another person. */
+export async function answerForEmails(db: HeedDb, emails: readonly string[], now: Date): Promise<EmailVerdict[]> {
+  const out: EmailVerdict[] = [];
+  for (const email of emails) {
+    const a = await answerFor(db, { emails: [email], profileUrls: [], salesNavUrls: [], phones: [] }, { source: 'generic' }, now);
+    out.push({ email, level: a.level, summary: a.summary });
+  }
+  return out;
 }

@@ -179,3 +179,22 @@ export async function waitForBadge(
   }
   throw new Error(`badge not as expected within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
 }
+
+/** Loads the demo data set the way a newcomer does: the options page's "Load demo data" button. */
+export async function loadDemoData(heed: HeedBrowser): Promise<void> {
+  const page = await heed.openExtensionPage('options.html');
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await page.getByText('Demo data loaded').waitFor({ timeout: 15_000 });
+  await page.close();
+}
+
+/** The id Chrome gave the tab showing `page` (for `popup.html?tabId=`), read from the service worker. */
+export async function tabIdOf(heed: HeedBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await heed.worker.evaluate(
+    async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab with url ${url}`);
+  return id;
+}

@@ -84,3 +84,11 @@ describe('demo data through lookup and the risk engine', () => {
     expect(rival.matches[0]?.via).toMatch(/domain/);
   });
 });
+
+describe('badge words', () => {
+  it('list the channels in the same order as the shared vocabulary', async () => {
+    const { CHANNEL_ORDER } = await import('@/lib/badge/words');
+    const { CHANNELS } = await import('@/lib/vocab');
+    expect(CHANNEL_ORDER).toEqual(CHANNELS);
+  });
+});
