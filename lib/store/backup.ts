@@ -1,0 +1,339 @@
+import { sha256 } from 'hash-wasm';
+import { logAudit } from './audit';
+import { entryCount, isStrictlySorted } from './buckets';
+import { allTables, type HeedDb, nowIso } from './db';
+import {
+  type AuditEvent,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  type BackupBucket,
+  BackupDataSchema,
+  BackupEnvelopeSchema,
+  type Batch,
+  type BucketRecord,
+  BucketRecordSchema,
+  type Contact,
+  type EntryKind,
+  isHashKind,
+  type Settings,
+  type SuppressionList,
+} from './schemas';
+
+// One file holds the whole database: JSON, versioned, with a SHA-256 of the canonical JSON of `data` so
+// a truncated or edited file is refused. Restoring validates everything first and then replaces
+// everything in one transaction.
+
+export type BackupErrorCode = 'json' | 'format' | 'version' | 'checksum' | 'schema' | 'integrity';
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+  constructor(
+    readonly code: BackupErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ParsedBackup {
+  version: number;
+  createdAt: string;
+  data: {
+    lists: SuppressionList[];
+    batches: Batch[];
+    buckets: BucketRecord[];
+    contacts: Contact[];
+    settings?: Settings;
+    audit: AuditEvent[];
+  };
+}
+
+/** JSON with object keys sorted at every level (undefined dropped, as JSON.stringify does): one text per value. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(s);
+}
+
+export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+function idsToBase64(ids: Uint32Array): string {
+  const bytes = new Uint8Array(ids.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < ids.length; i++) view.setUint32(i * 4, ids[i] as number, true);
+  return bytesToBase64(bytes);
+}
+
+function base64ToIds(b64: string): Uint32Array<ArrayBuffer> | null {
+  const bytes = base64ToBytes(b64);
+  if (bytes.length % 4 !== 0) return null;
+  const view = new DataView(bytes.buffer);
+  const ids = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < ids.length; i++) ids[i] = view.getUint32(i * 4, true);
+  return ids;
+}
+
+/** The whole database as one backup file (JSON text). */
+export async function createBackup(db: HeedDb): Promise<string> {
+  const snapshot = await db.transaction('r', allTables(db), async () => ({
+    lists: await db.lists.toArray(),
+    batches: await db.batches.toArray(),
+    buckets: await db.buckets.toArray(),
+    contacts: await db.contacts.toArray(),
+    settings: (await db.settings.get('settings'))?.value,
+    audit: await db.audit.toArray(),
+  }));
+  const data = {
+    ...snapshot,
+    buckets: snapshot.buckets.map(
+      (b): BackupBucket => ({
+        listId: b.listId,
+        kind: b.kind,
+        bucket: b.bucket,
+        keys: b.keys instanceof Uint8Array ? bytesToBase64(b.keys) : b.keys,
+        batchIds: idsToBase64(b.batchIds),
+      }),
+    ),
+  };
+  const checksum = await sha256(canonicalJson(data));
+  const text = JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: nowIso(),
+    checksum,
+    data,
+  });
+  await logAudit(db, {
+    action: 'backup',
+    counts: { lists: data.lists.length, contacts: data.contacts.length, buckets: data.buckets.length },
+  });
+  return text;
+}
+
+function jsonError(e: unknown, text: string): BackupError {
+  const msg = e instanceof Error ? e.message : '';
+  const pos = /position (\d+)/.exec(msg)?.[1];
+  // The parser's message quotes the text; keep personal data out of error messages.
+  if (/end of JSON input|Unterminated/i.test(msg) || pos === String(text.length)) {
+    return new BackupError(
+      'json',
+      'The backup file ends too early: it is probably truncated. Nothing was restored.',
+    );
+  }
+  return new BackupError('json', `The backup file is not valid JSON${pos ? ` (at character ${pos})` : ''}.`);
+}
+
+/** Parses and checks a backup completely: JSON, format, version, checksum, every record, and the links between them. */
+export async function parseBackup(text: string): Promise<ParsedBackup> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw jsonError(e, text);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
+    throw new BackupError('format', 'This is not a Heed backup file.');
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new BackupError('version', 'The backup has no valid version number.');
+  }
+  if (version > BACKUP_VERSION) {
+    throw new BackupError(
+      'version',
+      `The backup was made by a newer Heed (backup version ${version}, this Heed reads up to ${BACKUP_VERSION}). Update Heed first.`,
+    );
+  }
+  const env = BackupEnvelopeSchema.safeParse(raw);
+  if (!env.success) throw schemaError(env.error.issues, []);
+  if ((await sha256(canonicalJson(env.data.data))) !== env.data.checksum) {
+    throw new BackupError(
+      'checksum',
+      'The backup checksum does not match: the file was changed or damaged. Nothing was restored.',
+    );
+  }
+  const data = BackupDataSchema.safeParse(env.data.data);
+  if (!data.success) throw schemaError(data.error.issues, ['data']);
+  const buckets = data.data.buckets.map((b, i) => decodeBucket(b, i));
+  const parsed: ParsedBackup = {
+    version,
+    createdAt: env.data.createdAt,
+    data: {
+      lists: data.data.lists,
+      batches: data.data.batches,
+      buckets,
+      contacts: data.data.contacts,
+      ...(data.data.settings ? { settings: data.data.settings } : {}),
+      audit: data.data.audit,
+    },
+  };
+  checkIntegrity(parsed);
+  return parsed;
+}
+
+function schemaError(issues: { path: PropertyKey[]; message: string }[], prefix: PropertyKey[]): BackupError {
+  const first = issues[0];
+  const path = [...prefix, ...(first?.path ?? [])]
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+  return new BackupError(
+    'schema',
+    `The backup has an invalid record at ${path || 'the top level'}: ${first?.message ?? 'invalid'}.`,
+  );
+}
+
+function decodeBucket(b: BackupBucket, i: number): BucketRecord {
+  const where = `data.buckets[${i}]`;
+  const hash = isHashKind(b.kind);
+  if (hash !== (typeof b.keys === 'string')) {
+    throw new BackupError(
+      'schema',
+      `The backup has an invalid record at ${where}.keys: wrong encoding for ${b.kind}.`,
+    );
+  }
+  const ids = base64ToIds(b.batchIds);
+  if (!ids) throw new BackupError('schema', `The backup has an invalid record at ${where}.batchIds.`);
+  const rec = BucketRecordSchema.safeParse({
+    listId: b.listId,
+    kind: b.kind,
+    bucket: b.bucket,
+    keys: typeof b.keys === 'string' ? base64ToBytes(b.keys) : b.keys,
+    batchIds: ids,
+  });
+  if (!rec.success) throw schemaError(rec.error.issues, ['data', 'buckets', i]);
+  return rec.data;
+}
+
+function checkIntegrity(p: ParsedBackup): void {
+  const fail = (msg: string) => {
+    throw new BackupError('integrity', `The backup is inconsistent: ${msg}. Nothing was restored.`);
+  };
+  const lists = new Map<string, SuppressionList>();
+  for (const l of p.data.lists) {
+    if (lists.has(l.id)) fail(`list ${l.id} appears twice`);
+    lists.set(l.id, l);
+  }
+  const batches = new Set<number>();
+  for (const b of p.data.batches) {
+    if (batches.has(b.id)) fail(`batch ${b.id} appears twice`);
+    if (!lists.has(b.listId)) fail(`batch ${b.id} belongs to no list`);
+    batches.add(b.id);
+  }
+  const counts = new Map<string, { total: number; byKind: Partial<Record<EntryKind, number>> }>();
+  const keys = new Set<string>();
+  for (const [i, b] of p.data.buckets.entries()) {
+    const key = `${b.listId}|${b.kind}|${b.bucket}`;
+    if (keys.has(key)) fail(`bucket ${i} appears twice`);
+    keys.add(key);
+    if (!lists.has(b.listId)) fail(`bucket ${i} belongs to no list`);
+    if (!isStrictlySorted(b.kind, b.keys)) fail(`bucket ${i} is not sorted`);
+    for (const id of b.batchIds) if (!batches.has(id)) fail(`bucket ${i} refers to a missing batch`);
+    const c = counts.get(b.listId) ?? { total: 0, byKind: {} };
+    const n = entryCount(b.kind, b.keys);
+    c.total += n;
+    c.byKind[b.kind] = (c.byKind[b.kind] ?? 0) + n;
+    counts.set(b.listId, c);
+  }
+  for (const l of p.data.lists) {
+    const c = counts.get(l.id) ?? { total: 0, byKind: {} };
+    const same =
+      c.total === l.counts.total &&
+      Object.keys({ ...c.byKind, ...l.counts.byKind }).every(
+        (k) => (c.byKind[k as EntryKind] ?? 0) === (l.counts.byKind[k as EntryKind] ?? 0),
+      );
+    if (!same) fail(`the counts of list ${l.id} do not match its entries`);
+  }
+  const contacts = new Set<string>();
+  for (const c of p.data.contacts) {
+    if (contacts.has(c.id)) fail(`contact ${c.id} appears twice`);
+    contacts.add(c.id);
+  }
+  const audit = new Set<number>();
+  for (const a of p.data.audit) {
+    if (audit.has(a.id)) fail(`audit event ${a.id} appears twice`);
+    audit.add(a.id);
+  }
+}
+
+export interface StoreSummary {
+  lists: number;
+  entries: number;
+  contacts: number;
+  auditEvents: number;
+  hasSettings: boolean;
+}
+
+/** What the database holds now and what the backup would put in its place, for the confirmation dialog. */
+export async function summariseRestore(
+  db: HeedDb,
+  parsed: ParsedBackup,
+): Promise<{ current: StoreSummary; backup: StoreSummary; createdAt: string }> {
+  const current = await db.transaction('r', allTables(db), async () => ({
+    lists: await db.lists.count(),
+    entries: (await db.lists.toArray()).reduce((n, l) => n + l.counts.total, 0),
+    contacts: await db.contacts.count(),
+    auditEvents: await db.audit.count(),
+    hasSettings: (await db.settings.get('settings')) !== undefined,
+  }));
+  const d = parsed.data;
+  return {
+    current,
+    backup: {
+      lists: d.lists.length,
+      entries: d.lists.reduce((n, l) => n + l.counts.total, 0),
+      contacts: d.contacts.length,
+      auditEvents: d.audit.length,
+      hasSettings: d.settings !== undefined,
+    },
+    createdAt: parsed.createdAt,
+  };
+}
+
+/** Replaces the whole database with a parsed backup, in one transaction: all of it or nothing. */
+export async function restoreBackup(
+  db: HeedDb,
+  parsed: ParsedBackup,
+  opts: { mode: 'replace' },
+): Promise<StoreSummary> {
+  if (opts.mode !== 'replace')
+    throw new BackupError('format', `unsupported restore mode ${String(opts.mode)}`);
+  const d = parsed.data;
+  await db.transaction('rw', allTables(db), async () => {
+    await Promise.all(allTables(db).map((t) => t.clear()));
+    await db.lists.bulkAdd(d.lists);
+    await db.batches.bulkAdd(d.batches);
+    await db.buckets.bulkAdd(d.buckets);
+    await db.contacts.bulkAdd(d.contacts);
+    if (d.settings) await db.settings.put({ key: 'settings', value: d.settings });
+    await db.audit.bulkAdd(d.audit);
+    await logAudit(db, {
+      action: 'restore',
+      counts: { lists: d.lists.length, contacts: d.contacts.length },
+      detail: `backup of ${parsed.createdAt}`,
+    });
+  });
+  return {
+    lists: d.lists.length,
+    entries: d.lists.reduce((n, l) => n + l.counts.total, 0),
+    contacts: d.contacts.length,
+    auditEvents: d.audit.length + 1,
+    hasSettings: d.settings !== undefined,
+  };
+}
