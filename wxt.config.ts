@@ -6,6 +6,16 @@ export const ANNOTATED_HOSTS = ['https://www.linkedin.com/*', 'https://github.co
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Chromium and Firefox preload modules natively; Vite's polyfill would put a fetch() into the bundle.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  hooks: {
+    // The benchmark page ships only in `wxt build --mode bench` (npm run bench), never in the product.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.mode === 'bench') return;
+      const i = entrypoints.findIndex((e) => e.name === 'bench');
+      if (i >= 0) entrypoints.splice(i, 1);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Heed',
     description:

@@ -6,6 +6,7 @@ const steps = [
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['unit tests', 'npm', ['run', '-s', 'test:unit']],
   ['build (Chrome)', 'npm', ['run', '-s', 'build']],
+  ['bundle check (no network, content-script budget)', 'node', ['tests/bundle-check.mjs']],
   ['build (Firefox) + addons-linter', 'npm', ['run', '-s', 'test:firefox']],
   ['browser tests', 'npm', ['run', '-s', 'test:e2e']],
 ];

@@ -1,0 +1,111 @@
+// Static check over the built extension: no network API and no remote address in any bundle, except the
+// allowlisted strings below (each with the reason it cannot send anything). Also holds the content script to
+// its size budget. Run after `npm run build`.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIR = process.argv[2] ?? '.output/chrome-mv3';
+const CONTENT_BUDGET = 15 * 1024;
+
+const NETWORK_APIS = [
+  /\bfetch\s*\(/g,
+  /\bXMLHttpRequest\b/g,
+  /\bWebSocket\b/g,
+  /\bsendBeacon\b/g,
+  /\bEventSource\b/g,
+];
+const REMOTE_URL = /\b(?:https?|wss?):\/\/[^\s"'`)\\<>]+/g;
+
+/** [file pattern, exact match, why it cannot send anything] */
+const ALLOW = [
+  [
+    /^background\.js$|^chunks\//,
+    'XMLHttpRequest',
+    "papaparse's URL-download mode (Papa.parse(url, { download: true })); Heed only parses Blobs and strings, and the CSP's connect-src 'self' would refuse it",
+  ],
+  [
+    /./,
+    'https://www.linkedin.com/in/',
+    'the canonical form of a profile URL: a string compared, never requested',
+  ],
+  [/./, 'https://www.linkedin.com/sales/lead/', 'the canonical form of a Sales Navigator URL'],
+  [/./, 'https://www.linkedin.com', 'host of canonical LinkedIn URLs'],
+  [/./, 'https://www.linkedin.com/', 'host of canonical LinkedIn URLs'],
+  [/./, 'https://github.com/', 'base for GitHub profile URLs read from the page'],
+  [/./, 'https://github.com', 'base for GitHub profile URLs read from the page'],
+  [/./, 'https://www.linkedin.com/psettings/', 'a link the user may click to LinkedIn privacy settings'],
+  [
+    /./,
+    /^https?:\/\/json-schema\.org\/draft[-/0-9a-z]+\/schema#?$/,
+    "Zod's JSON-schema identifiers (strings, unused)",
+  ],
+  [
+    /./,
+    /^https?:\/\/(\[)?\$\{[a-z]+\}(\])?\/?$/,
+    'a host put into a URL string so the URL API can parse and canonicalise it (identifiers)',
+  ],
+  [
+    /./,
+    /^https:\/\/www\.linkedin\.com(\$\{[a-z]+\}|\/in\/\$\{encodeURIComponent\(o|\/sales\/lead\/\$\{[a-z]+\}\/)$/,
+    'building the canonical LinkedIn URL string (identifiers)',
+  ],
+  [
+    /^content-scripts\//,
+    /^https:\/\/(www\.linkedin\.com|github\.com)\/\*$/,
+    "the content script's own match patterns, kept by WXT",
+  ],
+  [/./, 'https://tinyurl.com/y2uuvskb', 'text of a Dexie error message'],
+  [/./, 'http://bit.ly/2kdckMn', 'text of a Dexie error message'],
+  [/./, 'https://react.dev/errors/', "text of React's error messages"],
+  [/./, 'http://www.w3.org/1999/xlink', 'XML namespace name (React DOM)'],
+  [/./, 'http://www.w3.org/2000/svg', 'XML namespace name (React DOM)'],
+  [/./, 'http://www.w3.org/XML/1998/namespace', 'XML namespace name (React DOM)'],
+  [/./, 'http://www.w3.org/1998/Math/MathML', 'XML namespace name (React DOM)'],
+  [/./, 'http://www.w3.org/1999/xhtml', 'XML namespace name (React DOM)'],
+  [/./, 'http://schema.org/Person', 'microdata type compared when reading GitHub profiles'],
+  [/./, 'https://schema.org/Person', 'microdata type compared when reading GitHub profiles'],
+];
+
+function files(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+const problems = [];
+let scanned = 0;
+for (const file of files(DIR).filter((f) => /\.(m?js|html)$/.test(f))) {
+  const rel = relative(DIR, file);
+  const text = readFileSync(file, 'utf8');
+  scanned++;
+  const hits = [
+    ...NETWORK_APIS.flatMap((re) => [...text.matchAll(re)].map((m) => m[0].replace(/\s+/g, ''))),
+    ...[...text.matchAll(REMOTE_URL)].map((m) => m[0].replace(/[.,;]+$/, '')),
+  ];
+  for (const hit of hits) {
+    const ok = ALLOW.some(
+      ([where, what]) => where.test(rel) && (what instanceof RegExp ? what.test(hit) : hit === what),
+    );
+    if (!ok) problems.push(`${rel}: ${hit}`);
+  }
+}
+const contentFile = join(DIR, 'content-scripts/annotate.js');
+const gz = gzipSync(readFileSync(contentFile)).length;
+console.log(
+  `bundle check: ${scanned} files scanned; content script ${(gz / 1024).toFixed(1)} KB gzipped (budget ${CONTENT_BUDGET / 1024} KB)`,
+);
+if (gz > CONTENT_BUDGET)
+  problems.push(`content-scripts/annotate.js is ${gz} bytes gzipped, over the ${CONTENT_BUDGET}-byte budget`);
+const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
+const csp = manifest.content_security_policy?.extension_pages ?? '';
+if (!/connect-src 'self'/.test(csp)) problems.push(`manifest CSP lacks connect-src 'self': ${csp}`);
+if (manifest.web_accessible_resources?.length) problems.push('manifest declares web_accessible_resources');
+if (problems.length) {
+  console.error(`✖ ${problems.length} problem(s):\n  ${[...new Set(problems)].join('\n  ')}`);
+  process.exit(1);
+}
+console.log(
+  '✔ no network API or remote address outside the allowlist; CSP connect-src self; no web-accessible resources',
+);

@@ -1,0 +1,62 @@
+// `npm start`: Heed running on the demo pages with the demo data loaded. With a display it opens a Chromium
+// window to use (close it to stop); without one it runs headless, screenshots each page into demo-screenshots/
+// and prints each page's verdict.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchHeed, loadDemoData, readBadges, waitForBadge } from '../e2e/support/browser';
+
+const PAGES = [
+  'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+  'https://www.linkedin.com/in/max-mustermann/',
+  'https://www.linkedin.com/in/emma-tremblay/',
+  'https://github.com/octo-ada',
+  'https://www.linkedin.com/in/claire-dubois-42/',
+  'https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/',
+  'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz',
+];
+
+const headed = Boolean(process.env.DISPLAY) && process.env.HEED_HEADLESS !== '1';
+const heed = await launchHeed({ headless: !headed });
+console.log(
+  `Heed loaded as extension ${heed.extensionId}; demo pages are served locally at their real addresses.`,
+);
+await loadDemoData(heed);
+console.log(
+  'Demo data loaded (lists: Do not contact, Vendor suppression (MD5), Competitors; two contacts).\n',
+);
+
+if (headed) {
+  for (const url of PAGES) await (await heed.context.newPage()).goto(url);
+  const options = await heed.openExtensionPage('options.html');
+  await options.bringToFront();
+  console.log('Chromium is open with a tab per demo page and the options page. Close the window to stop.');
+  await new Promise<void>((resolve) => heed.context.on('close', () => resolve()));
+  await heed.close().catch(() => undefined);
+} else {
+  const dir = fileURLToPath(new URL('../../demo-screenshots/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  for (const [i, url] of PAGES.entries()) {
+    const page = await heed.context.newPage();
+    await page.goto(url);
+    const badge = await waitForBadge(page).catch(() => undefined);
+    const [host] = await page.locator('h1 > span').all();
+    await host?.click().catch(() => undefined); // open the verdict panel for the picture
+    const file = join(
+      dir,
+      `${String(i + 1).padStart(2, '0')}-${new URL(url).pathname.split('/').filter(Boolean).slice(0, 2).join('-') || 'page'}.png`,
+    );
+    await page.screenshot({ path: file });
+    const summary = badge
+      ? `${badge.level.padEnd(8)} ${badge.text.split(' Nothing recorded')[0]?.slice(0, 110)}`
+      : `no badge (${(await readBadges(page)).length})`;
+    console.log(`${url}\n  → ${summary}\n  screenshot: ${file}`);
+    await page.close();
+  }
+  const popupShot = join(dir, 'options.png');
+  const options = await heed.openExtensionPage('options.html');
+  await options.screenshot({ path: popupShot, fullPage: true });
+  console.log(`\nOptions page: ${popupShot}`);
+  console.log(`Requests the extension sent to the network: ${heed.extensionRequests.length}`);
+  await heed.close();
+}
