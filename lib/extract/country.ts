@@ -6,55 +6,55 @@ import { fold } from './text';
 // LinkedIn shows on their own. Only unambiguous names belong here: a wrong country picks the wrong law, an
 // unknown one asks the rep, so "Georgia" is the country, "Cambridge" and "Birmingham" are left out.
 const TABLE = `
-GB|united kingdom|uk|u k|great britain|britain|england|scotland|wales|northern ireland|vereinigtes konigreich|grossbritannien|royaume uni|angleterre|ecosse|pays de galles|reino unido|inglaterra|escocia|gales|verenigd koninkrijk|groot brittannie|engeland|schotland|regno unito|inghilterra|scozia|galles|schottland|irlanda del norte|london|londres|londra|londen|manchester|edinburgh|glasgow|bristol|leeds|liverpool|cardiff|belfast
-DE|germany|deutschland|allemagne|alemania|duitsland|germania|alemanha|bayern|bavaria|baviere|baviera|berlin|berlino|munchen|muenchen|munich|monaco di baviera|hamburg|hambourg|frankfurt|francfort|koln|cologne|cologne bonn|frankfurt rhine main|stuttgart|dusseldorf|hessen|hesse|nordrhein westfalen|north rhine westphalia|nrw|baden wurttemberg|niedersachsen|lower saxony|sachsen|saxony|brandenburg|rheinland pfalz|schleswig holstein|thuringen|leipzig|dresden|hannover|nurnberg|nuremberg|bremen|ruhrgebiet
-FR|france|frankreich|francia|frankrijk|franca|ile de france|paris|parigi|parijs|lyon|marseille|toulouse|bordeaux|lille|nantes|nice|strasbourg|auvergne rhone alpes|provence alpes cote d azur|occitanie|nouvelle aquitaine|bretagne|hauts de france
-US|united states|united states of america|usa|u s a|us|u s|vereinigte staaten|vereinigte staaten von amerika|etats unis|estados unidos|verenigde staten|stati uniti|eua|new york|nyc|san francisco|los angeles|chicago|boston|seattle|austin|dallas|houston|atlanta|denver|miami|philadelphia|phoenix|san diego|san jose|palo alto|mountain view|silicon valley|washington dc|washington d c|dallas fort worth|miami fort lauderdale|washington dc baltimore|new york city|sacramento|alabama|alaska|arizona|arkansas|california|kalifornien|californie|colorado|connecticut|delaware|florida|floride|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|louisiane|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia
-CA|canada|kanada|ontario|quebec|british columbia|colombie britannique|alberta|manitoba|saskatchewan|nova scotia|nouvelle ecosse|new brunswick|nouveau brunswick|newfoundland and labrador|prince edward island|yukon|northwest territories|nunavut|toronto|gta|montreal|vancouver|calgary|ottawa|edmonton
-NL|netherlands|the netherlands|nederland|niederlande|pays bas|paises bajos|paesi bassi|paises baixos|holland|holanda|olanda|amsterdam|rotterdam|den haag|the hague|utrecht|eindhoven|randstad|noord holland|zuid holland|noord brabant
-ES|spain|espana|spanien|espagne|spanje|spagna|espanha|madrid|barcelona|barcelone|valencia|sevilla|seville|malaga|bilbao|cataluna|catalunya|catalonia|andalucia|comunidad de madrid
-IT|italy|italia|italien|italie|itali|italia|rome|roma|rom|milan|milano|mailand|turin|torino|naples|napoli|florence|firenze|bologna|lombardia|lombardy|lazio|piemonte
-IE|ireland|republic of ireland|irland|irlande|irlanda|ierland|dublin|cork|galway|county dublin|co dublin
-AT|austria|osterreich|oesterreich|autriche|oostenrijk|wien|vienna|vienne|graz|linz|salzburg
-CH|switzerland|schweiz|suisse|svizzera|suiza|zwitserland|suica|zurich|geneva|geneve|genf|ginevra|basel|bale|bern|berne|lausanne|lugano
-BE|belgium|belgique|belgie|belgien|belgica|belgio|brussels|bruxelles|brussel|brussel|antwerp|antwerpen|anvers|ghent|gent|gand|liege|leuven|flanders|vlaanderen|wallonia|wallonie
-PT|portugal|portogallo|lisbon|lisboa|lissabon|lisbonne|porto|oporto
-PL|poland|polska|polen|pologne|polonia|polonie|warsaw|warszawa|warschau|varsovie|krakow|cracow|wroclaw|gdansk|poznan
-SE|sweden|sverige|schweden|suede|suecia|zweden|svezia|stockholm|gothenburg|goteborg|malmo
-DK|denmark|danmark|danemark|dinamarca|denemarken|danimarca|copenhagen|kobenhavn|kopenhagen|copenhague|aarhus
+GB|united kingdom|uk|u k|great britain|britain|england|scotland|wales|northern ireland|vereinigtes konigreich|grossbritannien|royaume uni|angleterre|ecosse|pays de galles|reino unido|inglaterra|escocia|verenigd koninkrijk|engeland|schotland|regno unito|inghilterra|scozia|schottland|london|manchester|edinburgh|glasgow|belfast
+DE|germany|deutschland|allemagne|alemania|duitsland|germania|alemanha|bayern|bavaria|berlin|munchen|muenchen|munich|hamburg|frankfurt|koln|cologne|cologne bonn|frankfurt rhine main|stuttgart|dusseldorf|nrw|ruhrgebiet
+FR|france|frankreich|francia|frankrijk|franca|ile de france|paris|lyon|marseille|toulouse|bordeaux|lille|nantes
+US|united states|united states of america|usa|u s a|us|u s|vereinigte staaten|etats unis|estados unidos|verenigde staten|stati uniti|eua|new york|nyc|new york city|san francisco|los angeles|chicago|boston|seattle|austin|dallas|houston|atlanta|denver|miami|philadelphia|phoenix|san diego|san jose|palo alto|silicon valley|washington dc|washington d c|dallas fort worth|miami fort lauderdale|washington dc baltimore|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia|nova iorque
+CA|canada|kanada|ontario|quebec|british columbia|colombie britannique|alberta|manitoba|saskatchewan|nova scotia|nouvelle ecosse|new brunswick|nouveau brunswick|newfoundland and labrador|prince edward island|yukon|northwest territories|nunavut|toronto|gta|montreal|vancouver|calgary|ottawa
+NL|netherlands|the netherlands|nederland|niederlande|pays bas|paises bajos|paesi bassi|paises baixos|holland|holanda|olanda|amsterdam|rotterdam|den haag|the hague|utrecht|eindhoven|randstad
+ES|spain|espana|spanien|espagne|spanje|spagna|espanha|madrid|barcelona|valencia|sevilla|seville|catalonia|cataluna|catalunya
+IT|italy|italia|italien|italie|itali|rome|roma|milan|milano|turin|torino|naples|napoli|florence|firenze|bologna
+IE|ireland|republic of ireland|irland|irlande|irlanda|ierland|dublin|cork|galway
+AT|austria|osterreich|oesterreich|autriche|oostenrijk|wien|vienna
+CH|switzerland|schweiz|suisse|svizzera|suiza|zwitserland|suica|zurich|geneva|geneve|basel|bern|lausanne
+BE|belgium|belgique|belgie|belgien|belgica|belgio|brussels|bruxelles|brussel|antwerp|antwerpen|ghent|gent
+PT|portugal|portogallo|lisbon|lisboa|porto
+PL|poland|polska|polen|pologne|polonia|warsaw|warszawa|krakow
+SE|sweden|sverige|schweden|suede|suecia|zweden|svezia|stockholm|gothenburg|goteborg
+DK|denmark|danmark|danemark|dinamarca|denemarken|danimarca|copenhagen|kobenhavn
 NO|norway|norge|norwegen|norvege|noruega|noorwegen|norvegia|oslo
-FI|finland|suomi|finnland|finlande|finlandia|finlandia|helsinki|helsingfors|espoo|tampere
-IS|iceland|island|islande|islandia|ijsland|islanda|reykjavik
+FI|finland|suomi|finnland|finlande|finlandia|helsinki
+IS|iceland|island|islande|islandia|ijsland|islanda
 LI|liechtenstein
 LU|luxembourg|luxemburg|lussemburgo|luxemburgo
-GR|greece|griechenland|grece|grecia|griekenland|grecia|athens|athen|athenes|atenas|atene
-CY|cyprus|zypern|chypre|chipre|cipro|nicosia|limassol
-MT|malta|malte|valletta
-CZ|czech republic|czechia|tschechien|tschechische republik|republique tcheque|tchequie|republica checa|chequia|tsjechie|repubblica ceca|prague|praha|prag
-SK|slovakia|slowakei|slovaquie|eslovaquia|slowakije|slovacchia|bratislava
+GR|greece|griechenland|grece|grecia|griekenland|athens
+CY|cyprus|zypern|chypre|chipre|cipro
+MT|malta|malte
+CZ|czech republic|czechia|tschechien|republique tcheque|tchequie|republica checa|chequia|tsjechie|repubblica ceca|prague|praha
+SK|slovakia|slowakei|slovaquie|eslovaquia|slowakije|slovacchia
 HU|hungary|ungarn|hongrie|hungria|hongarije|ungheria|budapest
-RO|romania|rumanien|roumanie|rumania|roemenie|bucharest|bucuresti|bukarest
-BG|bulgaria|bulgarien|bulgarie|bulgarije|sofia
-HR|croatia|kroatien|croatie|croacia|kroatie|croazia|zagreb
-SI|slovenia|slowenien|slovenie|eslovenia|slovenije|ljubljana
-EE|estonia|estland|estonie|tallinn
-LV|latvia|lettland|lettonie|letonia|letland|lettonia|riga
-LT|lithuania|litauen|lituanie|lituania|litouwen|vilnius
-AU|australia|australien|australie|sydney|melbourne|brisbane|adelaide|canberra|new south wales|queensland
-NZ|new zealand|neuseeland|nouvelle zelande|nueva zelanda|nieuw zeeland|nuova zelanda|nova zelandia|auckland|wellington
-IN|india|indien|inde|indie|bangalore|bengaluru|mumbai|new delhi|delhi|hyderabad|chennai|pune|kolkata|gurgaon|gurugram|noida|karnataka|maharashtra
+RO|romania|rumanien|roumanie|rumania|roemenie|bucharest
+BG|bulgaria|bulgarien|bulgarie|bulgarije
+HR|croatia|kroatien|croatie|croacia|kroatie|croazia
+SI|slovenia|slowenien|slovenie|eslovenia|slovenije
+EE|estonia|estland|estonie
+LV|latvia|lettland|lettonie|letonia|letland|lettonia
+LT|lithuania|litauen|lituanie|lituania|litouwen
+AU|australia|australien|australie|sydney|melbourne|brisbane|new south wales|queensland
+NZ|new zealand|neuseeland|nouvelle zelande|nueva zelanda|nieuw zeeland|nuova zelanda|nova zelandia|auckland
+IN|india|indien|inde|indie|bangalore|bengaluru|mumbai|new delhi|delhi|hyderabad|chennai|pune|gurgaon|gurugram|karnataka|maharashtra
 SG|singapore|singapur|singapour|singapura
-IL|israel|tel aviv|jerusalem
-AE|united arab emirates|uae|vereinigte arabische emirate|emirats arabes unis|emiratos arabes unidos|dubai|abu dhabi
-ZA|south africa|sudafrika|afrique du sud|sudafrica|zuid afrika|africa do sul|cape town|johannesburg
-BR|brazil|brasilien|bresil|brasil|brazilie|brasile|sao paulo|rio de janeiro
-MX|mexico|mexiko|mexique|mejico|messico|mexico city|ciudad de mexico
-AR|argentina|argentinien|argentine|argentinie|buenos aires
-JP|japan|japon|giappone|japao|tokyo|tokio|osaka
-CN|china|chine|cina|beijing|shanghai|shenzhen
+IL|israel|tel aviv
+AE|united arab emirates|uae|vereinigte arabische emirate|emirats arabes unis|emiratos arabes unidos|dubai
+ZA|south africa|sudafrika|afrique du sud|sudafrica|zuid afrika|africa do sul
+BR|brazil|brasilien|bresil|brasil|brazilie|brasile|sao paulo
+MX|mexico|mexiko|mexique|messico|mexico city
+AR|argentina|argentinien|argentine|argentinie
+JP|japan|japon|giappone|japao|tokyo
+CN|china|chine|cina|beijing|shanghai
 HK|hong kong
-TR|turkey|turkiye|turkei|turquie|turquia|turkije|turchia|istanbul|ankara
-UA|ukraine|ucrania|oekraine|ucraina|kyiv|kiev|lviv
+TR|turkey|turkiye|turkei|turquie|turquia|turkije|turchia|istanbul
+UA|ukraine|ucrania|oekraine|ucraina|kyiv
 GE|georgia|georgien|georgie|tbilisi
 `;
 

@@ -107,25 +107,39 @@ function hiddenByInherited(el: Element, view: Window): boolean {
 type VisibilityCache = Map<Element, boolean>;
 
 function subtreeHidden(el: Element, view: Window, cache: VisibilityCache | undefined): boolean {
+  const path: Element[] = [];
+  let hidden = false;
   for (let e: Element | null = el; e; e = e.parentElement) {
     const known = cache?.get(e);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      hidden = known;
+      break;
+    }
+    path.push(e);
     if (hidesSubtree(e, view)) {
-      cache?.set(e, true);
-      return true;
+      hidden = true;
+      break;
     }
   }
-  return false;
+  // Every element on the walked path shares the answer: hidden if it is (or is under) the hiding one.
+  if (cache) for (const e of path) cache.set(e, hidden);
+  return hidden;
 }
 
 export function isVisibleCached(el: Element, cache?: VisibilityCache): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
   try {
-    // Browsers know about layout (closed popovers, content-visibility, display:contents quirks) that
-    // computed style alone cannot tell us; jsdom lacks the method, so it only ever adds strictness.
+    // Browsers know about rendering that computed style alone cannot show (closed popovers,
+    // content-visibility:hidden); jsdom lacks the method, so it can only add strictness.
+    // An element with display:contents has no box of its own, so checkVisibility calls it invisible even
+    // though its children render; leave those to the style checks below.
     const check = (el as Element & { checkVisibility?: (o: object) => boolean }).checkVisibility;
-    if (typeof check === 'function' && !check.call(el, { opacityProperty: true, visibilityProperty: true })) {
+    if (
+      typeof check === 'function' &&
+      view.getComputedStyle(el).display !== 'contents' &&
+      !check.call(el, { opacityProperty: true, visibilityProperty: true })
+    ) {
       return false;
     }
     if (subtreeHidden(el, view, cache)) return false;

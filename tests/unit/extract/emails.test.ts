@@ -99,6 +99,15 @@ describe('findEmailsOnPage', () => {
     expect(findEmailsOnPage(page(many), 10)).toHaveLength(10);
   });
 
+  it('bounds work on a large page', () => {
+    const row = (i: number) =>
+      `<div><div><div><span>row ${i}</span> <p>p${i}@x.example</p></div></div></div>`;
+    const doc = page(`<main>${Array.from({ length: 3000 }, (_, i) => row(i)).join('')}</main>`);
+    const t0 = Date.now();
+    expect(findEmailsOnPage(doc)).toHaveLength(500);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
   it('does not throw on an empty document', () => {
     expect(findEmailsOnPage(page(''))).toEqual([]);
   });

@@ -119,3 +119,20 @@ describe('visibleText', () => {
     expect(visibleText(doc.getElementById('l') as Element, 100)).toHaveLength(100);
   });
 });
+
+describe('isVisible with a browser that has checkVisibility', () => {
+  it('trusts a "not rendered" answer, except for display:contents boxes', () => {
+    const doc = page(
+      '<p id="a">a</p><p id="b">b</p><div id="c" style="display:contents"><span>c</span></div>',
+    );
+    const proto = (doc.defaultView as Window & typeof globalThis).Element.prototype as Element & {
+      checkVisibility?: () => boolean;
+    };
+    proto.checkVisibility = function (this: Element) {
+      return this.id === 'a';
+    };
+    expect(isVisible(doc.getElementById('a') as Element)).toBe(true);
+    expect(isVisible(doc.getElementById('b') as Element)).toBe(false);
+    expect(isVisible(doc.getElementById('c') as Element)).toBe(true);
+  });
+});
