@@ -198,3 +198,42 @@ export async function tabIdOf(heed: HeedBrowser, page: Page): Promise<number> {
   if (id === undefined) throw new Error(`no tab with url ${url}`);
   return id;
 }
+
+/**
+ * Runs `expression` in Heed's content-script world on `page` (found through CDP's execution contexts), as a
+ * compromised renderer could: used to prove the background refuses what content scripts may not do.
+ */
+export async function evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
+      contexts.push(e.context);
+    });
+    await cdp.send('Runtime.enable'); // replays the existing contexts
+    const heed = contexts.find((c) => c.name === 'Heed');
+    if (!heed)
+      throw new Error(`no Heed content-script context among ${contexts.map((c) => c.name).join(', ')}`);
+    const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
+      contextId: heed.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Stops every service worker in the browser (as Chrome does to an idle worker after 30 s). */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+}

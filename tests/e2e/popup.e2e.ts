@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
+
+const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
+const EMMA = 'https://www.linkedin.com/in/emma-tremblay/';
+const MAX = 'https://www.linkedin.com/in/max-mustermann/';
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+// The popup's CSP forbids inline scripts, so addScriptTag cannot inject axe; an evaluate (CDP) can.
+const AXE_SOURCE = readFileSync(AXE, 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('the popup in Chromium', () => {
+  let heed: HeedBrowser;
+  beforeAll(async () => {
+    heed = await launchHeed();
+  });
+  afterAll(async () => {
+    await heed?.close();
+  });
+
+  /** Opens a profile, waits for its badge to settle, and returns the page with its tab id. */
+  async function openProfile(url: string): Promise<{ page: Page; tabId: number }> {
+    const page = await heed.context.newPage();
+    await page.goto(url);
+    await waitForBadge(page, (b) => b.level !== 'pending');
+    const tabId = await heed.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+    if (tabId === undefined) throw new Error(`no tab for ${url}`);
+    return { page, tabId };
+  }
+
+  async function openPopup(tabId: number): Promise<Page> {
+    const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.locator('#person-h').waitFor();
+    return popup;
+  }
+
+  const personTable = (popup: Page) => popup.locator('section[aria-labelledby="person-h"] table.channels');
+  const channelCell = (popup: Page, label: string) =>
+    personTable(popup)
+      .locator('tr', { has: popup.locator('th', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('td');
+  const popupLevel = (popup: Page) =>
+    popup.locator('section[aria-labelledby="person-h"] .headline .pill').getAttribute('data-level');
+
+  it('records an opt-out in two clicks and the page badge turns blocked at once', async () => {
+    const { page, tabId } = await openProfile(JANE);
+    expect((await waitForBadge(page)).level).toBe('unknown');
+    const popup = await openPopup(tabId);
+    expect(await popup.locator('#person-h').textContent()).toContain('Jane');
+    expect(await popupLevel(popup)).toBe('unknown');
+
+    const started = Date.now();
+    await popup.getByRole('button', { name: 'Record opt-out' }).click(); // click 1
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click(); // click 2
+    const badge = await waitForBadge(page, (b) => b.level === 'blocked');
+    const badgeMs = Date.now() - started;
+    expect(badge.level).toBe('blocked');
+    await expect.poll(() => popupLevel(popup)).toBe('blocked');
+    expect(await channelCell(popup, 'Email').textContent()).toContain('Blocked');
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('Do not contact');
+    expect(await popup.locator('section[aria-labelledby="person-h"] .matches').textContent()).toContain(
+      'objected',
+    );
+    expect(await popup.locator('footer').textContent()).toMatch(/1 list · 1 entry/);
+    console.info(`opt-out → badge blocked in ${badgeMs} ms`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('records consent for email on a Canadian profile: the channel table and the badge change, and undo reverts', async () => {
+    const { page, tabId } = await openProfile(EMMA);
+    const before = await waitForBadge(page);
+    expect(before.level).toBe('unknown');
+    const popup = await openPopup(tabId);
+    const emailBefore = (await channelCell(popup, 'Email').textContent()) ?? '';
+    expect(emailBefore).toMatch(/Blocked|Check/);
+
+    await popup.getByRole('button', { name: 'Record lawful basis' }).click();
+    await popup.getByLabel('Stage').selectOption('client');
+    expect(await popup.getByLabel('Country').inputValue()).toBe('CA');
+    await popup.getByLabel('Email: consent given').check();
+    await popup.getByLabel('Email consent evidence').fill('Signed up at the Toronto trade show');
+    expect(await popup.getByLabel('Email consent date').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+
+    await expect.poll(() => channelCell(popup, 'Email').textContent()).toContain('Allowed');
+    const after = await waitForBadge(page, (b) => b.level !== 'unknown' && b.level !== 'pending');
+    expect(after.level).not.toBe(before.level);
+    expect(await popup.getByRole('button', { name: 'Edit lawful basis' }).count()).toBe(1);
+
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => channelCell(popup, 'Email').textContent()).toContain(emailBefore.trim());
+    expect((await waitForBadge(page, (b) => b.level === 'unknown')).level).toBe('unknown');
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a clear error for a bad lawful-basis form and keeps what was typed', async () => {
+    const { page, tabId } = await openProfile(EMMA);
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record lawful basis' }).click();
+    await popup.getByLabel('Country').fill('Canada');
+    await popup.getByLabel('Reference').fill('LIA-2026-07');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect
+      .poll(() => popup.locator('.error').allTextContents())
+      .toContainEqual(expect.stringContaining('two-letter'));
+    expect(await popup.getByLabel('Reference').inputValue()).toBe('LIA-2026-07');
+    expect(await popup.getByLabel('Country').getAttribute('aria-invalid')).toBe('true');
+    await popup.close();
+    await page.close();
+  });
+
+  it('quick-checks an email, a recorded profile URL and junk without leaving the popup', async () => {
+    const { page, tabId } = await openProfile(JANE);
+    const popup = await openPopup(tabId);
+    const box = popup.getByLabel('Email, domain or profile URL');
+    const result = popup.locator('.quick-result');
+
+    await box.fill('  Someone.New@Example.org ');
+    await box.press('Enter');
+    await expect.poll(() => result.textContent()).toContain('someone.new@example.org');
+    expect(await result.locator('.pill[data-level]').first().getAttribute('data-level')).toBe('unknown');
+    expect(await result.locator('table.channels tr').count()).toBe(6);
+
+    await box.fill('linkedin.com/in/jane-doe-1a2b3c');
+    await popup.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => result.locator('.pill[data-level]').first().getAttribute('data-level'))
+      .toBe('blocked');
+
+    await box.fill('not an email@');
+    await box.press('Enter');
+    await expect.poll(() => popup.locator('.quick .error').textContent()).toMatch(/Not an email/);
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await popup.close();
+    await page.close();
+  });
+
+  it('has no serious or critical axe violations, with every form open, and fits 400 px', async () => {
+    const { page, tabId } = await openProfile(JANE);
+    const popup = await openPopup(tabId);
+    await popup.evaluate(AXE_SOURCE);
+    const run = () =>
+      popup.evaluate(async () => {
+        type Axe = { run(): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+        const r = await (window as unknown as { axe: Axe }).axe.run();
+        return {
+          passes: r.passes.length,
+          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes })),
+        };
+      });
+    const serious = (r: { passes: number; violations: AxeViolation[] }) => {
+      // A run that checked nothing would pass vacuously.
+      expect(r.passes).toBeGreaterThan(10);
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    };
+
+    expect(serious(await run())).toEqual([]);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    expect(serious(await run())).toEqual([]);
+    await popup.getByRole('button', { name: 'Cancel' }).click();
+    await popup.getByRole('button', { name: /lawful basis/ }).click();
+    await popup.getByLabel('Email: consent given').check();
+    expect(serious(await run())).toEqual([]);
+    for (const scheme of ['dark', 'light'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(serious(await run()), `${scheme} mode`).toEqual([]);
+    }
+    const widths = await popup.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    await popup.close();
+    await page.close();
+  });
+
+  it('records an opt-out with the keyboard only, with a visible focus ring', async () => {
+    const { page, tabId } = await openProfile(MAX);
+    expect((await waitForBadge(page)).level).not.toBe('blocked');
+    const popup = await openPopup(tabId);
+    const focused = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          text: el?.textContent?.trim() ?? '',
+          tag: el?.tagName ?? '',
+          outline: el ? getComputedStyle(el).outlineStyle : 'none',
+        };
+      });
+    let f = await focused();
+    for (let i = 0; i < 30 && f.text !== 'Record opt-out'; i++) {
+      await popup.keyboard.press('Tab');
+      f = await focused();
+    }
+    expect(f.text).toBe('Record opt-out');
+    expect(f.outline).not.toBe('none');
+    await popup.keyboard.press('Enter');
+    f = await focused();
+    expect(f.text).toBe('Objected to marketing');
+    expect(f.outline).not.toBe('none');
+    // Pick a different reason with Tab, and record it with Space.
+    await popup.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Unsubscribed');
+    await popup.keyboard.press('Space');
+    expect((await waitForBadge(page, (b) => b.level === 'blocked')).level).toBe('blocked');
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('Unsubscribed');
+    // Focus lands on the outcome; Tab reaches its Undo button.
+    await popup.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Undo');
+    await popup.close();
+    await page.close();
+  });
+
+  it('explains an uncovered page and offers scan and quick check', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://acme.example/team/');
+    const tabId = await heed.worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'https://acme.example/*' }))[0]?.id,
+    );
+    const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: 'No person found on this page' }).waitFor();
+    expect(await popup.getByLabel('Email, domain or profile URL').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Scan this page' }).click();
+    await expect.poll(() => popup.locator('.scan [role="status"]').textContent()).not.toBe('');
+    console.info(`scan: ${await popup.locator('.scan [role="status"]').textContent()}`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('sends nothing anywhere', () => {
+    expect(heed.extensionRequests).toEqual([]);
+  });
+});

@@ -1,0 +1,188 @@
+import { describe, expect, it, vi } from 'vitest';
+import { classifySender, type HandlerDeps, handleMessage } from '@/lib/background/handler';
+import { RateLimiter } from '@/lib/background/rate-limit';
+import type { LookupAnswer, TabState } from '@/lib/messaging/types';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const answer: LookupAnswer = {
+  level: 'unknown',
+  summary: 'Check before using Every channel',
+  channels: { email: 'check', sms: 'check', phone: 'check', post: 'check', inmail: 'check' },
+  reasons: [],
+  deadlines: [],
+  matches: [],
+  toRecord: [],
+  hasContact: false,
+  fromDefaults: true,
+};
+
+function deps(over: Partial<HandlerDeps> = {}) {
+  const states = new Map<number, TabState>();
+  const d: HandlerDeps = {
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+    lookup: vi.fn(async () => answer),
+    lookupEmails: vi.fn(async (emails: string[]) =>
+      emails.map((email) => ({ email, level: 'unknown' as const, summary: '' })),
+    ),
+    getTabState: vi.fn(async (id: number) => states.get(id) ?? { person: null, answer: null }),
+    setTabState: vi.fn(async (id: number, s: TabState) => void states.set(id, s)),
+    tabsWithPeople: vi.fn(async () => [...states.keys()]),
+    showOnToolbar: vi.fn(async () => undefined),
+    sendToTab: vi.fn(async () => true),
+    openRecord: vi.fn(async () => undefined),
+    injectScan: vi.fn(async () => ({ injected: true })),
+    limiter: new RateLimiter(30, 2, () => 0),
+    ...over,
+  };
+  return d;
+}
+
+const content = {
+  id: ID,
+  url: 'https://www.linkedin.com/in/x/',
+  tab: { id: 7, url: 'https://www.linkedin.com/in/x/' },
+};
+const extensionPage = { id: ID, url: `${ORIGIN}popup.html` };
+const ids = { emails: ['a@b.example'], profileUrls: [], salesNavUrls: [], phones: [] };
+
+describe('classifySender', () => {
+  it('tells our pages, content scripts and strangers apart', () => {
+    expect(classifySender(extensionPage, { extensionId: ID, extensionOrigin: ORIGIN })).toEqual({
+      kind: 'extension-page',
+    });
+    expect(
+      classifySender(
+        { ...extensionPage, tab: { id: 3, url: `${ORIGIN}popup.html?tabId=2` } },
+        { extensionId: ID, extensionOrigin: ORIGIN },
+      ),
+    ).toEqual({ kind: 'extension-page' });
+    expect(classifySender(content, { extensionId: ID, extensionOrigin: ORIGIN })).toEqual({
+      kind: 'content',
+      tabId: 7,
+    });
+    expect(
+      classifySender({ ...content, id: 'other' }, { extensionId: ID, extensionOrigin: ORIGIN }).kind,
+    ).toBe('refused');
+    expect(
+      classifySender({ id: ID, url: 'https://x.example/' }, { extensionId: ID, extensionOrigin: ORIGIN })
+        .kind,
+    ).toBe('refused');
+    // A web page whose URL merely contains our origin is still a page.
+    expect(
+      classifySender(
+        { id: ID, url: `https://evil.example/${ORIGIN}`, tab: { id: 2 } },
+        { extensionId: ID, extensionOrigin: ORIGIN },
+      ),
+    ).toEqual({ kind: 'content', tabId: 2 });
+  });
+});
+
+describe('handleMessage', () => {
+  it('answers a content script look-up and records the tab person for the toolbar and popup', async () => {
+    const d = deps();
+    const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const, country: 'GB' } };
+    const r = await handleMessage({ type: 'page-person', person }, content, d);
+    expect(r).toEqual({ ok: true, value: answer });
+    expect(d.showOnToolbar).toHaveBeenCalledWith(7, answer);
+    expect(await d.getTabState(7)).toEqual({ person, answer, url: content.tab.url });
+    const cleared = await handleMessage({ type: 'page-person', person: null }, content, d);
+    expect(cleared).toEqual({ ok: true, value: null });
+    expect(d.showOnToolbar).toHaveBeenLastCalledWith(7, null);
+  });
+
+  it.each([
+    [{ type: 'store-changed' }, /content scripts may only look people up/],
+    [{ type: 'tab-state', tabId: 1 }, /content scripts may only look people up/],
+    [{ type: 'scan-tab', tabId: 1 }, /content scripts may only look people up/],
+    [{ type: 'delete-list', listId: 'x' }, /invalid message/],
+    [
+      {
+        type: 'lookup',
+        identifiers: { ...ids, emails: Array(21).fill('a@b.example') },
+        hints: { source: 'generic' },
+      },
+      /identifiers\.emails/,
+    ],
+    [
+      { type: 'lookup', identifiers: { ...ids, emails: ['x'.repeat(3000)] }, hints: { source: 'generic' } },
+      /identifiers\.emails/,
+    ],
+    [
+      { type: 'lookup', identifiers: ids, hints: { source: 'generic', country: 'Britain' } },
+      /hints\.country/,
+    ],
+    ['lookup', /invalid message/],
+    [null, /invalid message/],
+  ])('refuses %j from a content script', async (message, error) => {
+    const d = deps();
+    const r = await handleMessage(message, content, d);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error).toMatch(error);
+    expect(d.lookup).not.toHaveBeenCalled();
+    expect(d.sendToTab).not.toHaveBeenCalled();
+    expect(d.injectScan).not.toHaveBeenCalled();
+  });
+
+  it('refuses messages from other extensions whatever they ask', async () => {
+    const d = deps();
+    const r = await handleMessage({ type: 'store-changed' }, { ...extensionPage, id: 'intruder' }, d);
+    expect(r).toEqual({ ok: false, error: 'refused: message from another extension' });
+  });
+
+  it('rate-limits look-ups per tab', async () => {
+    let now = 0;
+    const d = deps({ limiter: new RateLimiter(5, 1, () => now) });
+    const send = () =>
+      handleMessage({ type: 'lookup', identifiers: ids, hints: { source: 'generic' } }, content, d);
+    const results = [];
+    for (let i = 0; i < 8; i++) results.push(await send());
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, false, false, false]);
+    // Another tab has its own budget; time refills this one.
+    expect(
+      (
+        await handleMessage(
+          { type: 'lookup', identifiers: ids, hints: { source: 'generic' } },
+          { ...content, tab: { id: 8 } },
+          d,
+        )
+      ).ok,
+    ).toBe(true);
+    now = 2000;
+    expect((await send()).ok).toBe(true);
+  });
+
+  it('lets extension pages read tab state, broadcast changes and start a scan', async () => {
+    const d = deps();
+    await handleMessage(
+      { type: 'page-person', person: { identifiers: ids, hints: { source: 'generic' } } },
+      content,
+      d,
+    );
+    expect(await handleMessage({ type: 'tab-state', tabId: 7 }, extensionPage, d)).toMatchObject({
+      ok: true,
+      value: { answer },
+    });
+    expect(await handleMessage({ type: 'store-changed' }, extensionPage, d)).toEqual({
+      ok: true,
+      value: { refreshed: 1 },
+    });
+    expect(d.sendToTab).toHaveBeenCalledWith(7, { type: 'refresh' });
+    expect(await handleMessage({ type: 'scan-tab', tabId: 7 }, extensionPage, d)).toEqual({
+      ok: true,
+      value: { injected: true },
+    });
+    expect((await handleMessage({ type: 'page-person', person: null }, extensionPage, d)).ok).toBe(false);
+  });
+
+  it('turns a failure inside a handler into an error reply instead of throwing', async () => {
+    const d = deps({ lookup: vi.fn(async () => Promise.reject(new Error('database is closed'))) });
+    const r = await handleMessage(
+      { type: 'lookup', identifiers: ids, hints: { source: 'generic' } },
+      content,
+      d,
+    );
+    expect(r).toEqual({ ok: false, error: 'database is closed' });
+  });
+});
