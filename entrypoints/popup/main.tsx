@@ -1,3 +1,7 @@
 import { createRoot } from 'react-dom/client';
+import { PopupApp } from '@/components/popup/PopupApp';
+import './style.css';
 
-createRoot(document.getElementById('root')!).render(<h1>Heed</h1>);
+const root = document.getElementById('root');
+if (!root) throw new Error('popup.html has no #root');
+createRoot(root).render(<PopupApp />);

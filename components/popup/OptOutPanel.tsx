@@ -1,0 +1,113 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { OPT_OUT_REASONS } from '@/lib/popup/opt-out';
+import type { SuppressionReason } from '@/lib/vocab';
+
+export interface ListChoice {
+  id: string;
+  name: string;
+  isDefault: boolean;
+}
+
+export interface OptOutRequest {
+  listId: string;
+  reason: SuppressionReason;
+  hashEmails: boolean;
+}
+
+/**
+ * The second click of "record an opt-out": the list is preselected (the default list), so choosing the reason
+ * records it. A reason is never preselected, because a wrong reason on record is worse than one more click.
+ */
+export function OptOutPanel({
+  lists,
+  hasEmails,
+  onRecord,
+  onCancel,
+}: {
+  lists: readonly ListChoice[];
+  hasEmails: boolean;
+  onRecord(request: OptOutRequest): Promise<void>;
+  onCancel(): void;
+}) {
+  const id = useId();
+  const [listId, setListId] = useState(() => (lists.find((l) => l.isDefault) ?? lists[0])?.id ?? '');
+  const [hashEmails, setHashEmails] = useState(false);
+  const [busy, setBusy] = useState<SuppressionReason | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const firstReason = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (listId === '' && lists.length > 0) setListId((lists.find((l) => l.isDefault) ?? lists[0])?.id ?? '');
+  }, [lists, listId]);
+  useEffect(() => {
+    firstReason.current?.focus();
+  }, []);
+
+  const record = async (reason: SuppressionReason) => {
+    if (busy || listId === '') return;
+    setBusy(reason);
+    setError(null);
+    try {
+      await onRecord({ listId, reason, hashEmails });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Record an opt-out</h2>
+      <div className="field">
+        <label htmlFor={`${id}-list`}>List</label>
+        <select id={`${id}-list`} value={listId} onChange={(e) => setListId(e.target.value)}>
+          {lists.length === 0 ? <option value="">Loading lists…</option> : null}
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+              {l.isDefault ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="reasons-pick" disabled={busy !== null || listId === ''}>
+        <legend>Why? Choosing records it</legend>
+        {OPT_OUT_REASONS.map((r, i) => (
+          <button
+            key={r.value}
+            type="button"
+            ref={i === 0 ? firstReason : undefined}
+            className={i === 0 ? 'primary' : undefined}
+            onClick={() => void record(r.value)}
+            aria-busy={busy === r.value}
+          >
+            {r.label}
+          </button>
+        ))}
+      </fieldset>
+      {hasEmails ? (
+        <div className="check">
+          <input
+            id={`${id}-hash`}
+            type="checkbox"
+            checked={hashEmails}
+            onChange={(e) => setHashEmails(e.target.checked)}
+          />
+          <label htmlFor={`${id}-hash`}>Store emails only as SHA-256 hashes</label>
+        </div>
+      ) : null}
+      <p className="muted small">
+        Stored: the page's identifiers, the reason, today's date and the list. Nothing else.
+      </p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RecordAction } from '@/lib/messaging/types';
+import { plural, type StoreCounts } from '@/lib/popup/counts';
+import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
+import type { PopupState } from '@/lib/popup/state';
+import { LawfulBasisPanel } from './LawfulBasisPanel';
+import { type ListChoice, OptOutPanel, type OptOutRequest } from './OptOutPanel';
+import { QuickCheck, type QuickCheckResult } from './QuickCheck';
+import { ScanButton, type ScanResult } from './ScanPanel';
+import { VerdictDetails } from './Verdict';
+
+export interface Notice {
+  /** Bumped for every new notice, so the same text twice is still announced. */
+  id: number;
+  text: string;
+  tone: 'ok' | 'error';
+  undo?: () => void;
+}
+
+export interface PopupActions {
+  retry(): void;
+  recordOptOut(request: OptOutRequest): Promise<void>;
+  saveLawfulBasis(form: LawfulBasisForm): Promise<FieldErrors | null>;
+  quickCheck(text: string): Promise<QuickCheckResult>;
+  scan(): Promise<ScanResult>;
+  openOptions(): void;
+}
+
+export interface PopupViewProps {
+  state: PopupState;
+  counts?: StoreCounts | undefined;
+  lists: readonly ListChoice[];
+  /** The form to open first (from `?action=`). */
+  initialPanel?: RecordAction | null;
+  notice?: Notice | null;
+  today: string;
+  actions: PopupActions;
+}
+
+function Loading() {
+  return (
+    <p className="state" role="status" aria-busy="true">
+      Looking at this page…
+    </p>
+  );
+}
+
+function Failure({ message, onRetry }: { message: string; onRetry(): void }) {
+  return (
+    <div className="state" role="alert">
+      <h2>Heed could not read this tab</h2>
+      <p className="error">{message}</p>
+      <button type="button" className="primary" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+function NoPerson({
+  url,
+  canScan,
+  onScan,
+}: {
+  url?: string;
+  canScan: boolean;
+  onScan(): Promise<ScanResult>;
+}) {
+  const host = (() => {
+    try {
+      return url ? new URL(url).host : '';
+    } catch {
+      return '';
+    }
+  })();
+  return (
+    <div className="state">
+      <h2>No person found on this page</h2>
+      <p>
+        Heed reads LinkedIn profiles, Sales Navigator leads and GitHub profiles by itself
+        {host ? `; ${host} is not one of them, or shows no one yet` : ''}.
+      </p>
+      <p>
+        On any other page, scan it once, or paste an email, domain or profile URL into the quick check below.
+      </p>
+      {canScan ? <ScanButton onScan={onScan} /> : null}
+    </div>
+  );
+}
+
+/** The whole popup as a function of its state: no data loading here, so every state can be rendered in a test. */
+export function PopupView({
+  state,
+  counts,
+  lists,
+  initialPanel = null,
+  notice,
+  today,
+  actions,
+}: PopupViewProps) {
+  const [panel, setPanel] = useState<RecordAction | null>(initialPanel);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const opener = useRef<Record<RecordAction, HTMLButtonElement | null>>({
+    'opt-out': null,
+    'lawful-basis': null,
+  });
+
+  useEffect(() => {
+    // After a save the form closes: put focus on the outcome (and its Undo) instead of losing it to the body.
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const close = (which: RecordAction) => {
+    setPanel(null);
+    requestAnimationFrame(() => opener.current[which]?.focus());
+  };
+
+  const person = state.status === 'person' ? state : null;
+  const toggle = (which: RecordAction) => setPanel((p) => (p === which ? null : which));
+
+  return (
+    <div className="popup">
+      <header>
+        <h1>Heed</h1>
+        <p className="promise">Nothing leaves this browser.</p>
+      </header>
+      <main>
+        <div className={`notice ${notice?.tone ?? ''}`} ref={noticeRef} tabIndex={-1} role="status">
+          {notice ? (
+            <>
+              <span>{notice.text}</span>
+              {notice.undo ? (
+                <button type="button" onClick={notice.undo}>
+                  Undo
+                </button>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+        {state.status === 'loading' ? <Loading /> : null}
+        {state.status === 'error' ? <Failure message={state.message} onRetry={actions.retry} /> : null}
+        {state.status === 'no-person' ? (
+          <NoPerson
+            {...(state.url ? { url: state.url } : {})}
+            canScan={state.tabId !== null}
+            onScan={actions.scan}
+          />
+        ) : null}
+        {person ? (
+          <section aria-labelledby="person-h">
+            <h2 id="person-h">{person.person.hints.name ?? 'This person'}</h2>
+            <VerdictDetails answer={person.answer}>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  ref={(el) => {
+                    opener.current['opt-out'] = el;
+                  }}
+                  aria-expanded={panel === 'opt-out'}
+                  onClick={() => toggle('opt-out')}
+                >
+                  Record opt-out
+                </button>
+                <button
+                  type="button"
+                  ref={(el) => {
+                    opener.current['lawful-basis'] = el;
+                  }}
+                  aria-expanded={panel === 'lawful-basis'}
+                  onClick={() => toggle('lawful-basis')}
+                >
+                  {person.answer.hasContact ? 'Edit lawful basis' : 'Record lawful basis'}
+                </button>
+              </div>
+              {panel === 'opt-out' ? (
+                <OptOutPanel
+                  lists={lists}
+                  hasEmails={person.person.identifiers.emails.length > 0}
+                  onRecord={async (r) => {
+                    await actions.recordOptOut(r);
+                    setPanel(null);
+                  }}
+                  onCancel={() => close('opt-out')}
+                />
+              ) : null}
+              {panel === 'lawful-basis' ? (
+                <LawfulBasisPanel
+                  // A new contact record (after a save or undo) starts the form from what is stored.
+                  key={person.contact?.updatedAt ?? 'new'}
+                  initial={formFromContact(person.contact, person.person)}
+                  hasContact={person.contact !== undefined}
+                  today={today}
+                  onSave={async (form) => {
+                    const errors = await actions.saveLawfulBasis(form);
+                    if (!errors) setPanel(null);
+                    return errors;
+                  }}
+                  onCancel={() => close('lawful-basis')}
+                />
+              ) : null}
+            </VerdictDetails>
+          </section>
+        ) : null}
+        {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
+      </main>
+      <footer>
+        <p>
+          {counts
+            ? `${plural(counts.lists, 'list')} · ${plural(counts.entries, 'entry', 'entries')} · ${plural(counts.contacts, 'contact')}`
+            : 'Counting…'}
+        </p>
+        <a
+          href="/options.html"
+          onClick={(e) => {
+            e.preventDefault();
+            actions.openOptions();
+          }}
+        >
+          Lists, import and settings
+        </a>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { LookupAnswer } from '@/lib/messaging/types';
+import { QUICK_KIND_LABEL, type QuickKind } from '@/lib/popup/quick-check';
+import { VerdictDetails } from './Verdict';
+
+export type QuickCheckResult =
+  | { ok: true; kind: QuickKind; value: string; answer: LookupAnswer }
+  | { ok: false; reason: string };
+
+/** Paste an email, a domain or a profile URL and see its verdict, without leaving the page. */
+export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCheckResult> }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<QuickCheckResult | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      setResult(await onCheck(text));
+    } catch (err) {
+      setResult({ ok: false, reason: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel quick" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Quick check</h2>
+      <form onSubmit={(e) => void submit(e)} className="inline">
+        <label htmlFor={`${id}-q`}>Email, domain or profile URL</label>
+        <div className="row">
+          <input
+            id={`${id}-q`}
+            type="text"
+            inputMode="email"
+            value={text}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={2048}
+            placeholder="name@example.com"
+            aria-invalid={result && !result.ok ? true : undefined}
+            aria-describedby={result && !result.ok ? `${id}-err` : undefined}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" disabled={busy}>
+            {busy ? 'Checking…' : 'Check'}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {result && !result.ok ? (
+          <p id={`${id}-err`} className="error">
+            {result.reason}
+          </p>
+        ) : null}
+        {result?.ok ? (
+          <div className="quick-result">
+            <p className="muted small">
+              {QUICK_KIND_LABEL[result.kind]}: <span className="value">{result.value}</span>
+            </p>
+            <VerdictDetails answer={result.answer} compact />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+import { CHANNEL_LABEL, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from '@/lib/badge/words';
+import type { ChannelVerdict, LookupAnswer } from '@/lib/messaging/types';
+import { reasonsToShow } from '@/lib/popup/reasons';
+import { describeDeadline } from '@/lib/risk';
+import { CHANNELS } from '@/lib/vocab';
+
+const CHANNEL_COLOUR: Record<ChannelVerdict, string> = {
+  allowed: LEVEL_COLOUR.ok,
+  check: LEVEL_COLOUR.caution,
+  blocked: LEVEL_COLOUR.blocked,
+};
+
+// A shape as well as a colour, so the table reads without colour vision (and in forced-colours mode).
+const CHANNEL_MARK: Record<ChannelVerdict, string> = { allowed: '✓', check: '?', blocked: '✕' };
+
+export function LevelPill({ level }: { level: LookupAnswer['level'] }) {
+  return (
+    <span className="pill level" data-level={level} style={{ background: LEVEL_COLOUR[level] }}>
+      {LEVEL_WORD[level]}
+    </span>
+  );
+}
+
+export function ChannelTable({ answer, caption }: { answer: LookupAnswer; caption: string }) {
+  return (
+    <table className="channels">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Channel</th>
+          <th scope="col">Verdict</th>
+        </tr>
+      </thead>
+      <tbody>
+        {CHANNELS.map((c) => {
+          const v = answer.channels[c];
+          return (
+            <tr key={c}>
+              <th scope="row">{CHANNEL_LABEL[c]}</th>
+              <td>
+                <span className="pill" data-verdict={v} style={{ background: CHANNEL_COLOUR[v] }}>
+                  <span aria-hidden="true">{CHANNEL_MARK[v]} </span>
+                  {CHANNEL_WORD[v]}
+                </span>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The full verdict for one person: level, one line, channels, reasons with citations, deadlines, matches. */
+export function VerdictDetails({
+  answer,
+  compact = false,
+  children,
+}: {
+  answer: LookupAnswer;
+  compact?: boolean;
+  /** What to offer right under the headline (the record buttons), before the details that may scroll. */
+  children?: ReactNode;
+}) {
+  const all = reasonsToShow(answer.reasons);
+  const reasons = compact ? all.filter((r) => r.level !== 'info') : all;
+  return (
+    <div className="verdict">
+      <p className="headline">
+        <LevelPill level={answer.level} /> <span className="summary">{answer.summary}</span>
+      </p>
+      {answer.fromDefaults ? (
+        <p className="muted">
+          Nothing is recorded about this person yet. The channels below follow the default policy for what the
+          page shows.
+        </p>
+      ) : null}
+      {children}
+      <ChannelTable answer={answer} caption="Per channel" />
+      {answer.matches.length > 0 ? (
+        <>
+          <h3>On your lists</h3>
+          <ul className="matches">
+            {answer.matches.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: matches have no id and never reorder in place
+              <li key={i}>
+                <strong>{m.listName}</strong>: {m.via}, {m.reason}
+                {m.since ? `, since ${m.since.slice(0, 10)}` : ''}
+                {m.match === 'possible' ? <span className="tag">possible match</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {answer.deadlines.length > 0 ? (
+        <>
+          <h3>Deadlines</h3>
+          <ul>
+            {answer.deadlines.map((d) => (
+              <li key={`${d.code}-${d.due}`}>
+                {describeDeadline(d)} <cite>{d.citation}</cite>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {reasons.length > 0 ? (
+        <>
+          <h3>Why</h3>
+          <ul className="reasons">
+            {reasons.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one code can appear twice with other channels
+              <li key={i} data-level={r.level}>
+                {r.message} <cite>{r.citation}</cite>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!compact && answer.toRecord.length > 0 ? (
+        <>
+          <h3>Record to be sure</h3>
+          <ul>
+            {answer.toRecord.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

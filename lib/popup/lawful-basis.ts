@@ -1,0 +1,232 @@
+import type { TabPerson } from '../messaging/types';
+import { ContactError, deleteContact, saveContact } from '../store/contacts';
+import type { HeedDb } from '../store/db';
+import { type Contact, type ContactInput, ContactInputSchema } from '../store/schemas';
+import { CHANNELS, type Channel, type DataSource, type Stage, type Subscriber } from '../vocab';
+
+export interface ConsentRow {
+  given: boolean;
+  /** YYYY-MM-DD, as an `<input type="date">` gives it; '' when empty. */
+  givenAt: string;
+  evidence: string;
+  withdrawnAt: string;
+}
+
+/** The lawful-basis form as the user edits it: strings, exactly as typed, so nothing is lost on an error. */
+export interface LawfulBasisForm {
+  stage: Stage;
+  subscriber: Subscriber;
+  country: string;
+  source: DataSource;
+  collectedAt: string;
+  informedAt: string;
+  liaReference: string;
+  liaDate: string;
+  consents: Record<Channel, ConsentRow>;
+}
+
+/** Field name → message; consent fields are `consent.<channel>.<field>`. `form` is for the form as a whole. */
+export type FieldErrors = Record<string, string>;
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  suspect: 'Suspect (never contacted)',
+  prospect: 'Prospect (in conversation)',
+  client: 'Client',
+  'former-client': 'Former client',
+  unknown: 'Not recorded',
+};
+
+export const SUBSCRIBER_LABEL: Record<Subscriber, string> = {
+  individual: 'Individual (consumer)',
+  'sole-trader': 'Sole trader',
+  partnership: 'Partnership',
+  llp: 'LLP',
+  corporate: 'Company',
+  'public-body': 'Public body',
+  unknown: 'Not recorded',
+};
+
+export const SOURCE_LABEL: Record<DataSource, string> = {
+  subject: 'From the person',
+  'third-party': 'Elsewhere (LinkedIn, a list, a website)',
+  unknown: 'Not recorded',
+};
+
+const day = (iso: string | undefined): string => iso?.slice(0, 10) ?? '';
+
+function emptyConsent(): ConsentRow {
+  return { given: false, givenAt: '', evidence: '', withdrawnAt: '' };
+}
+
+/** The form for a person: the recorded contact's values, else what the page tells (its country). */
+export function formFromContact(contact: Contact | undefined, person: TabPerson): LawfulBasisForm {
+  const consents = Object.fromEntries(CHANNELS.map((c) => [c, emptyConsent()])) as Record<
+    Channel,
+    ConsentRow
+  >;
+  for (const c of contact?.consents ?? []) {
+    // One row per channel in the form: the latest consent for it is the one that decides.
+    const row = consents[c.channel];
+    if (row.given && row.givenAt >= day(c.givenAt)) continue;
+    consents[c.channel] = {
+      given: true,
+      givenAt: day(c.givenAt),
+      evidence: c.evidence ?? '',
+      withdrawnAt: day(c.withdrawnAt),
+    };
+  }
+  return {
+    stage: contact?.stage ?? 'unknown',
+    subscriber: contact?.subscriber ?? 'unknown',
+    country: contact?.country ?? person.hints.country ?? '',
+    source: contact?.source ?? 'unknown',
+    collectedAt: day(contact?.collectedAt),
+    informedAt: day(contact?.informedAt),
+    liaReference: contact?.legitimateInterest?.reference ?? '',
+    liaDate: day(contact?.legitimateInterest?.assessedAt),
+    consents,
+  };
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[]): string[] {
+  return [...new Set([...(a ?? []), ...b])];
+}
+
+const FIELD_OF_PATH: Record<string, string> = {
+  country: 'country',
+  collectedAt: 'collectedAt',
+  informedAt: 'informedAt',
+  'legitimateInterest.assessedAt': 'liaDate',
+  'legitimateInterest.reference': 'liaReference',
+};
+
+/**
+ * Checks the form and builds what `saveContact` stores: the existing record with the form's fields over it
+ * (fields the form does not show, like notes or purchase dates, are kept), and the page's identifiers added.
+ */
+export function contactInputFrom(
+  form: LawfulBasisForm,
+  person: TabPerson,
+  existing: Contact | undefined,
+  today: string,
+): { ok: true; input: ContactInput } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const future = (field: string, value: string, what: string) => {
+    if (value !== '' && value > today) errors[field] = `${what} cannot be in the future.`;
+  };
+  const consents: NonNullable<ContactInput['consents']> = [];
+  for (const channel of CHANNELS) {
+    const row = form.consents[channel];
+    if (!row.given) continue;
+    const key = `consent.${channel}`;
+    if (row.givenAt === '') errors[`${key}.givenAt`] = 'Say when consent was given.';
+    else future(`${key}.givenAt`, row.givenAt, 'The consent date');
+    if (row.withdrawnAt !== '' && row.givenAt !== '' && row.withdrawnAt < row.givenAt)
+      errors[`${key}.withdrawnAt`] = 'Withdrawal cannot come before consent.';
+    else future(`${key}.withdrawnAt`, row.withdrawnAt, 'The withdrawal date');
+    consents.push({
+      channel,
+      givenAt: row.givenAt,
+      ...(row.evidence.trim() ? { evidence: row.evidence.trim() } : {}),
+      ...(row.withdrawnAt ? { withdrawnAt: row.withdrawnAt } : {}),
+    });
+  }
+  const country = form.country.trim().toUpperCase();
+  if (country !== '' && !/^[A-Z]{2}$/.test(country))
+    errors.country = 'Use the two-letter country code, like GB, DE or CA.';
+  future('collectedAt', form.collectedAt, 'The collection date');
+  future('informedAt', form.informedAt, 'The notice date');
+  future('liaDate', form.liaDate, 'The assessment date');
+  if (form.liaReference.trim() !== '' && form.liaDate === '')
+    errors.liaDate = 'Give the date of the assessment, or clear its reference.';
+  if (form.informedAt !== '' && form.collectedAt !== '' && form.informedAt < form.collectedAt)
+    errors.informedAt = 'The notice cannot come before the data was collected.';
+
+  // Consents for channels the form does not list stay as they were (none today: the form shows all five).
+  const kept = (existing?.consents ?? []).filter((c) => !CHANNELS.includes(c.channel));
+  const {
+    id: _id,
+    keys: _keys,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = existing ?? ({} as Partial<Contact>);
+  const name = existing?.name ?? person.hints.name;
+  const input: ContactInput = {
+    ...rest,
+    ...(existing ? { id: existing.id } : {}),
+    ...(name ? { name } : {}),
+    emails: union(existing?.emails, person.identifiers.emails),
+    profileUrls: union(existing?.profileUrls, person.identifiers.profileUrls),
+    salesNavUrls: union(existing?.salesNavUrls, person.identifiers.salesNavUrls),
+    phones: union(existing?.phones, person.identifiers.phones),
+    stage: form.stage,
+    subscriber: form.subscriber,
+    source: form.source,
+    consents: [...kept, ...consents],
+  };
+  // Optional fields the form controls: an emptied field removes the old value.
+  for (const k of ['country', 'collectedAt', 'informedAt', 'legitimateInterest'] as const) delete input[k];
+  if (country) input.country = country;
+  if (form.collectedAt) input.collectedAt = form.collectedAt;
+  if (form.informedAt) input.informedAt = form.informedAt;
+  if (form.liaDate) {
+    input.legitimateInterest = {
+      assessedAt: form.liaDate,
+      ...(form.liaReference.trim() ? { reference: form.liaReference.trim() } : {}),
+    };
+  }
+
+  const parsed = ContactInputSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, index, field] = issue.path;
+      let name = FIELD_OF_PATH[issue.path.join('.')] ?? 'form';
+      if (head === 'consents' && typeof index === 'number') {
+        const channel = consents[index - kept.length]?.channel;
+        if (channel) name = `consent.${channel}.${String(field ?? 'givenAt')}`;
+      }
+      errors[name] ??=
+        name === 'form' ? `${issue.path.join('.') || 'record'}: ${issue.message}` : issue.message;
+    }
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };
+}
+
+/** What undo needs: the record as it was before the save, or that there was none. */
+export type LawfulBasisUndo = { kind: 'restore'; previous: Contact } | { kind: 'delete'; id: string };
+
+export async function saveLawfulBasis(
+  db: HeedDb,
+  form: LawfulBasisForm,
+  person: TabPerson,
+  existing: Contact | undefined,
+  opts: { today: string; defaultCountry?: string },
+): Promise<{ ok: true; saved: Contact; undo: LawfulBasisUndo } | { ok: false; errors: FieldErrors }> {
+  const built = contactInputFrom(form, person, existing, opts.today);
+  if (!built.ok) return built;
+  try {
+    const saved = await saveContact(
+      db,
+      built.input,
+      opts.defaultCountry ? { defaultCountry: opts.defaultCountry } : {},
+    );
+    const undo: LawfulBasisUndo = existing
+      ? { kind: 'restore', previous: existing }
+      : { kind: 'delete', id: saved.id };
+    return { ok: true, saved, undo };
+  } catch (err) {
+    if (err instanceof ContactError) return { ok: false, errors: { form: err.message } };
+    throw err;
+  }
+}
+
+/** Puts the contact back as it was before the last save (or removes the one that save created). */
+export async function undoLawfulBasis(db: HeedDb, undo: LawfulBasisUndo): Promise<Contact | undefined> {
+  if (undo.kind === 'delete') {
+    await deleteContact(db, undo.id);
+    return undefined;
+  }
+  const { keys: _keys, createdAt: _c, updatedAt: _u, ...rest } = undo.previous;
+  return saveContact(db, rest);
+}

@@ -1,0 +1,109 @@
+import { emailHashForms, loadHashers, normaliseAs } from '../identifiers';
+import type { Identifiers } from '../messaging/types';
+import { bucketOf } from '../store/buckets';
+import type { HeedDb } from '../store/db';
+import { addEntries, type EntryInput, findInBucket, removeEntry } from '../store/entries';
+import type { EntryKind } from '../store/schemas';
+import type { SuppressionReason } from '../vocab';
+
+/** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
+export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string }[] = [
+  { value: 'objection', label: 'Objected to marketing' },
+  { value: 'unsubscribe', label: 'Unsubscribed' },
+  { value: 'erasure', label: 'Asked for erasure' },
+  { value: 'do-not-call', label: 'Do not call' },
+  { value: 'bounce', label: 'Bounced' },
+  { value: 'complaint', label: 'Complained' },
+];
+
+export function reasonLabel(reason: SuppressionReason): string {
+  return OPT_OUT_REASONS.find((r) => r.value === reason)?.label ?? reason;
+}
+
+/**
+ * The entries that suppress this person: every identifier the page showed, nothing else (no name, no notes).
+ * With `hashEmails`, emails are stored as the SHA-256 of their canonical form, which lookups also match.
+ */
+export async function optOutEntries(
+  ids: Identifiers,
+  opts: { hashEmails?: boolean } = {},
+): Promise<EntryInput[]> {
+  const out: EntryInput[] = [];
+  for (const value of ids.profileUrls) out.push({ kind: 'profile', value });
+  for (const value of ids.salesNavUrls) out.push({ kind: 'salesnav', value });
+  const hasher = opts.hashEmails && ids.emails.length > 0 ? await loadHashers() : null;
+  for (const value of ids.emails) {
+    const n = hasher ? normaliseAs('email', value) : null;
+    const form = n?.ok ? emailHashForms(n.value)[0] : undefined;
+    // An email that cannot be normalised is passed on as is, so addEntries reports it as rejected.
+    if (hasher && form !== undefined) out.push({ kind: 'sha256', value: hasher.sha256(form) });
+    else out.push({ kind: 'email', value });
+  }
+  for (const value of ids.phones) out.push({ kind: 'phone', value });
+  return out;
+}
+
+export interface OptOutReceipt {
+  listId: string;
+  /** Entries this recording added (normalised), the only ones an undo removes. */
+  added: { kind: EntryKind; key: string }[];
+  alreadyPresent: number;
+  rejected: { value: string; kind: EntryKind; reason: string }[];
+}
+
+export class OptOutError extends Error {
+  override name = 'OptOutError';
+}
+
+async function present(db: HeedDb, listId: string, kind: EntryKind, key: string): Promise<boolean> {
+  const rec = await db.buckets.get([listId, kind, bucketOf(kind, key)]);
+  return findInBucket(rec, kind, key) >= 0;
+}
+
+/**
+ * Records an opt-out on one list. Which entries were new is noted first, so that undo removes exactly what
+ * this recording added and never an entry the list already had (from an import, say).
+ */
+export async function recordOptOut(
+  db: HeedDb,
+  input: {
+    listId: string;
+    reason: SuppressionReason;
+    identifiers: Identifiers;
+    hashEmails?: boolean;
+    defaultCountry?: string;
+  },
+): Promise<OptOutReceipt> {
+  const entries = await optOutEntries(input.identifiers, { hashEmails: input.hashEmails ?? false });
+  if (entries.length === 0) throw new OptOutError('This page shows no identifier Heed could record.');
+  const fresh: { kind: EntryKind; key: string }[] = [];
+  for (const e of entries) {
+    const n = normaliseAs(e.kind, e.value, input.defaultCountry);
+    if (!n.ok || fresh.some((f) => f.kind === e.kind && f.key === n.value)) continue;
+    if (!(await present(db, input.listId, e.kind, n.value))) fresh.push({ kind: e.kind, key: n.value });
+  }
+  const result = await addEntries(db, input.listId, entries, {
+    reason: input.reason,
+    source: 'manual',
+    ...(input.defaultCountry ? { defaultCountry: input.defaultCountry } : {}),
+  });
+  if (result.added === 0 && result.alreadyPresent === 0) {
+    const first = result.rejected[0];
+    throw new OptOutError(
+      first ? `Nothing recorded: ${first.kind} '${first.value}': ${first.reason}.` : 'Nothing recorded.',
+    );
+  }
+  return {
+    listId: input.listId,
+    added: fresh,
+    alreadyPresent: result.alreadyPresent,
+    rejected: result.rejected,
+  };
+}
+
+/** Takes back what one recording added; returns how many entries were removed. */
+export async function undoOptOut(db: HeedDb, receipt: OptOutReceipt): Promise<number> {
+  let removed = 0;
+  for (const e of receipt.added) if (await removeEntry(db, receipt.listId, e.kind, e.key)) removed++;
+  return removed;
+}

@@ -1,0 +1,11 @@
+/** The scan's outcome in words a rep can act on; the browser's own message is kept for support. */
+export function describeScan(result: { injected: boolean; error?: string }): string {
+  if (result.injected) return 'Scanned. If the page names a person, the verdict appears here.';
+  const raw = result.error ?? 'unknown error';
+  if (/permission|Cannot access/i.test(raw)) {
+    return `Heed may not read this page yet: open Heed from its toolbar button while on the page (that lets it read the page once), or allow the site in the options. (${raw})`;
+  }
+  if (/chrome:\/\/|extensions gallery|cannot be scripted/i.test(raw))
+    return `Browser pages cannot be scanned. (${raw})`;
+  return `Could not scan this page: ${raw}`;
+}
