@@ -26,4 +26,7 @@ export function watchPage(ctx: ContentScriptContext, onChange: () => void): void
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.addEventListener(window, 'popstate', schedule);
+  // Overlays fade in: while opacity is 0 their contents count as hidden, and a finished transition mutates nothing.
+  ctx.addEventListener(document, 'transitionend', schedule, { capture: true, passive: true });
+  ctx.addEventListener(document, 'animationend', schedule, { capture: true, passive: true });
 }
