@@ -20,7 +20,8 @@ import { ImportError, type Sniffed, sniff, TextSource } from './text-source';
 export type { ImportErrorCode } from './text-source';
 export { ImportError } from './text-source';
 
-export const DEFAULT_CHUNK_SIZE = 1 << 20;
+// Small enough that one chunk's parse stays well under a frame budget.
+export const DEFAULT_CHUNK_SIZE = 512 * 1024;
 export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
 /** Rejected rows kept with their details; all of them are counted. */
 export const MAX_REJECTED_DETAILS = 10_000;
@@ -446,7 +447,15 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
     if (signal?.aborted) throw cancelled();
     const batch = await stream.next();
     if (batch === null) break;
-    for (const row of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i] as ParsedRow;
+      // Keep the page responsive within a chunk too: a chunk can hold tens of thousands of rows.
+      if ((i & 2047) === 2047 && performance.now() - lastYield > 30) {
+        report(false);
+        await yieldToEventLoop();
+        lastYield = performance.now();
+        if (signal?.aborted) throw cancelled();
+      }
       if (!sepSkipped) {
         sepSkipped = true;
         continue;

@@ -203,3 +203,43 @@ describe('entries', () => {
     expect(r.rejected[0]?.reason).toMatch(/length|hex/);
   });
 });
+
+describe('lookup property', () => {
+  it('finds exactly the members of a list, plain or hashed', async () => {
+    const fc = (await import('fast-check')).default;
+    const { normaliseEmail } = await import('../../../lib/identifiers');
+    const h = await loadHashers();
+    const email = fc.emailAddress().filter((e) => normaliseEmail(e).ok);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(email, { maxLength: 15 }),
+        fc.array(email, { maxLength: 5 }),
+        fc.boolean(),
+        async (members, probes, hashed) => {
+          const list = await createList(db, { name: `p${Math.random()}` });
+          await addEntries(
+            db,
+            list.id,
+            members.map((m) => {
+              const n = normaliseEmail(m);
+              const v = n.ok ? n.value : m;
+              return hashed
+                ? { kind: 'sha256' as const, value: h.sha256(v) }
+                : { kind: 'email' as const, value: v };
+            }),
+            { reason: 'objection' },
+          );
+          const memberSet = new Set(members.map((m) => (normaliseEmail(m) as { value: string }).value));
+          for (const p of [...members, ...probes]) {
+            const r = await lookupPerson(db, { emails: [p] }, { possible: false });
+            const exact = r.matches.filter((m) => m.listId === list.id);
+            expect(exact.length > 0).toBe(memberSet.has(r.identifiers.emails[0] as string));
+          }
+          await db.lists.delete(list.id);
+          await db.buckets.clear();
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
