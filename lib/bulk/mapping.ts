@@ -1,0 +1,104 @@
+import type { ColumnMapping, ColumnRole } from '../store/schemas';
+import { isCountryHeader, isStageHeader } from './values';
+
+/** What a column of a prospect file means to the bulk check. */
+export const BULK_ROLES = [
+  'email',
+  'profile',
+  'salesnav',
+  'phone',
+  'domain',
+  'auto',
+  'country',
+  'stage',
+  'ignore',
+] as const;
+export type BulkRole = (typeof BULK_ROLES)[number];
+export type IdentifierRole = Extract<
+  BulkRole,
+  'email' | 'profile' | 'salesnav' | 'phone' | 'domain' | 'auto'
+>;
+
+export const BULK_ROLE_LABEL: Record<BulkRole, string> = {
+  email: 'Email address',
+  profile: 'LinkedIn profile URL',
+  salesnav: 'Sales Navigator URL',
+  phone: 'Phone number',
+  domain: 'Company domain',
+  auto: 'Any identifier (detect per cell)',
+  country: 'Country',
+  stage: 'Stage (suspect, prospect, client…)',
+  ignore: 'Not used',
+};
+
+export const IDENTIFIER_ROLES: ReadonlySet<BulkRole> = new Set<BulkRole>([
+  'email',
+  'profile',
+  'salesnav',
+  'phone',
+  'domain',
+  'auto',
+]);
+
+export interface BulkMapping {
+  /** One role per column index; columns past the end are 'ignore'. */
+  roles: BulkRole[];
+}
+
+/**
+ * A starting mapping from the importer's guess: identifier columns keep their role, country and stage columns
+ * are found by header name. Hash columns are left out: a prospect file holds the plain identifiers, and
+ * hashing them is the lookup's job.
+ */
+export function suggestBulkMapping(
+  headers: readonly string[],
+  suggested: ColumnMapping,
+  hasHeader: boolean,
+): BulkMapping {
+  const roles: BulkRole[] = headers.map(() => 'ignore');
+  for (const c of suggested.columns) {
+    if (c.index >= roles.length) continue;
+    const r = fromStoreRole(c.role);
+    if (r) roles[c.index] = r;
+  }
+  if (hasHeader) {
+    let country = false;
+    let stage = false;
+    headers.forEach((h, i) => {
+      if (roles[i] !== 'ignore') return;
+      if (!country && isCountryHeader(h)) {
+        roles[i] = 'country';
+        country = true;
+      } else if (!stage && isStageHeader(h)) {
+        roles[i] = 'stage';
+        stage = true;
+      }
+    });
+  }
+  return { roles };
+}
+
+function fromStoreRole(role: ColumnRole): BulkRole | undefined {
+  switch (role) {
+    case 'email':
+    case 'profile':
+    case 'salesnav':
+    case 'phone':
+    case 'domain':
+    case 'auto':
+      return role;
+    default:
+      return undefined;
+  }
+}
+
+/** Why this mapping cannot run, or null. */
+export function mappingProblem(m: BulkMapping): string | null {
+  if (!m.roles.some((r) => IDENTIFIER_ROLES.has(r))) {
+    return 'Choose at least one column with emails, profile URLs, phone numbers or domains.';
+  }
+  for (const role of ['country', 'stage'] as const) {
+    if (m.roles.filter((r) => r === role).length > 1) return `Only one column can be the ${role}.`;
+  }
+  return null;
+}

@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LookupContext } from '../../../lib/bulk/lookup-many';
+import { loadDemoData } from '../../../lib/demo/data';
+import { loadHashers } from '../../../lib/identifiers';
+import { saveContact } from '../../../lib/store/contacts';
+import type { HeedDb } from '../../../lib/store/db';
+import { addEntries } from '../../../lib/store/entries';
+import { createList } from '../../../lib/store/lists';
+import { lookupPerson, type PersonIds } from '../../../lib/store/lookup';
+import { freshDb } from '../store/helpers';
+
+let db: HeedDb;
+beforeEach(async () => {
+  db = await freshDb();
+  await loadDemoData(db, new Date('2026-05-01T12:00:00Z'));
+  const h = await loadHashers();
+  const a = await createList(db, { name: 'Unsubscribed' });
+  await addEntries(
+    db,
+    a.id,
+    [
+      { kind: 'email', value: 'jane.doe@gmail.com' },
+      { kind: 'email', value: 'bob@corp.example' },
+      { kind: 'domain', value: 'corp.example' },
+      { kind: 'phone', value: '+442079460000' },
+      { kind: 'sha256', value: h.sha256('carol@corp.example') },
+      { kind: 'salesnav', value: 'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz' },
+    ],
+    { reason: 'unsubscribe', since: '2025-03-01' },
+  );
+  const b = await createList(db, { name: 'Objected', channels: ['phone'] });
+  await addEntries(
+    db,
+    b.id,
+    [
+      { kind: 'email', value: 'bob@corp.example' },
+      { kind: 'phone', value: '+4930123456' },
+    ],
+    {
+      reason: 'objection',
+      since: '2025-06-01',
+    },
+  );
+  await saveContact(db, { id: 'c-1', emails: ['bob@corp.example'], stage: 'client', country: 'GB' });
+  await saveContact(db, {
+    id: 'c-0',
+    emails: ['bob@corp.example'],
+    profileUrls: ['https://www.linkedin.com/in/bob/'],
+  });
+});
+afterEach(() => db.close());
+
+const EMAILS = [
+  'jane.doe@gmail.com',
+  'janedoe+news@gmail.com',
+  'j.a.n.e.doe@googlemail.com',
+  'bob@corp.example',
+  'carol@corp.example',
+  'dave@sub.corp.example',
+  'ada@adaworks.example',
+  'x@rival.example',
+  'max.mustermann@beispiel.example',
+  'nobody@nowhere.example',
+  'not an email',
+];
+const PROFILES = [
+  'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+  'https://www.linkedin.com/in/max-mustermann/',
+  'https://www.linkedin.com/in/emma-tremblay',
+  'https://www.linkedin.com/in/bob/',
+  'https://www.linkedin.com/in/unknown-person/',
+  'https://example.com/not-linkedin',
+];
+const PHONES = ['+44 20 7946 0000', '030 123456', '+1 415 555 0100', '12'];
+const DOMAINS = ['corp.example', 'www.rival.example', 'clean.example'];
+const SALESNAV = ['https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz'];
+
+const person = fc.record({
+  ids: fc.record(
+    {
+      emails: fc.subarray(EMAILS, { maxLength: 3 }),
+      profileUrls: fc.subarray(PROFILES, { maxLength: 2 }),
+      salesNavUrls: fc.subarray(SALESNAV),
+      phones: fc.subarray(PHONES, { maxLength: 2 }),
+      domains: fc.subarray(DOMAINS, { maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<PersonIds>,
+  country: fc.constantFrom(undefined, 'GB', 'DE', 'US'),
+});
+
+describe('LookupContext.lookupMany', () => {
+  it('gives, person by person, exactly what lookupPerson gives (matches in the same order, same contact)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(person, { minLength: 1, maxLength: 25 }),
+        fc.boolean(),
+        async (people, possible) => {
+          const ctx = await LookupContext.load(db);
+          const many = await ctx.lookupMany(
+            db,
+            people.map((p) => ({ ids: p.ids, ...(p.country ? { defaultCountry: p.country } : {}) })),
+            possible,
+          );
+          const one = await Promise.all(
+            people.map((p) =>
+              lookupPerson(db, p.ids, { possible, ...(p.country ? { defaultCountry: p.country } : {}) }),
+            ),
+          );
+          expect(many).toEqual(one);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds something at all (the property above is not vacuous)', async () => {
+    const ctx = await LookupContext.load(db);
+    const [jane, bob, clean] = await ctx.lookupMany(
+      db,
+      [
+        { ids: { profileUrls: ['https://www.linkedin.com/in/jane-doe-1a2b3c/'] } },
+        { ids: { emails: ['bob@corp.example'] } },
+        { ids: { emails: ['someone@clean.example'] } },
+      ],
+      true,
+    );
+    expect(jane?.matches.map((m) => m.listName)).toEqual(['Do not contact']);
+    expect(bob?.matches.map((m) => `${m.listName}/${m.kind}`).sort()).toEqual([
+      'Objected/email',
+      'Unsubscribed/domain',
+      'Unsubscribed/email',
+    ]);
+    expect(bob?.contact?.id).toBe('c-0');
+    expect(clean?.matches).toEqual([]);
+  });
+
+  it('still answers right after its bucket cache is cleared', async () => {
+    const ctx = await LookupContext.load(db, { maxCachedRecords: 1 });
+    for (let i = 0; i < 3; i++) {
+      const [r] = await ctx.lookupMany(db, [{ ids: { emails: ['bob@corp.example'] } }], false);
+      expect(r?.matches).toHaveLength(3);
+    }
+  });
+});
