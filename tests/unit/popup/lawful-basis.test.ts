@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  contactInputFrom,
+  formFromContact,
+  type LawfulBasisForm,
+  saveLawfulBasis,
+  undoLawfulBasis,
+} from '../../../lib/popup/lawful-basis';
+import { personVerdict } from '../../../lib/popup/verdict';
+import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
+import type { HeedDb } from '../../../lib/store/db';
+import { EMMA, freshDb, JANE } from './helpers';
+
+const TODAY = '2026-06-15';
+const NOW = new Date('2026-06-15T12:00:00Z');
+
+let db: HeedDb;
+beforeEach(async () => {
+  ({ db } = await freshDb());
+});
+afterEach(() => db.close());
+
+function emailConsent(
+  form: LawfulBasisForm,
+  patch: Partial<LawfulBasisForm['consents']['email']>,
+): LawfulBasisForm {
+  return {
+    ...form,
+    consents: { ...form.consents, email: { ...form.consents.email, given: true, ...patch } },
+  };
+}
+
+describe('formFromContact', () => {
+  it('starts a new person from what the page shows', () => {
+    const form = formFromContact(undefined, EMMA);
+    expect(form.country).toBe('CA');
+    expect(form.stage).toBe('unknown');
+    expect(Object.values(form.consents).every((c) => !c.given)).toBe(true);
+  });
+
+  it('fills every field from the recorded contact, keeping the latest consent per channel', async () => {
+    const contact = await saveContact(db, {
+      profileUrls: EMMA.identifiers.profileUrls,
+      stage: 'client',
+      subscriber: 'corporate',
+      country: 'FR',
+      source: 'third-party',
+      collectedAt: '2026-01-02',
+      informedAt: '2026-01-20T09:00:00Z',
+      legitimateInterest: { assessedAt: '2025-12-01', reference: 'LIA-7' },
+      consents: [
+        { channel: 'email', givenAt: '2025-01-01', evidence: 'old form' },
+        { channel: 'email', givenAt: '2026-02-01', evidence: 'new form', withdrawnAt: '2026-03-01' },
+      ],
+    });
+    const form = formFromContact(contact, EMMA);
+    expect(form).toMatchObject({
+      stage: 'client',
+      subscriber: 'corporate',
+      country: 'FR',
+      source: 'third-party',
+      collectedAt: '2026-01-02',
+      informedAt: '2026-01-20',
+      liaReference: 'LIA-7',
+      liaDate: '2025-12-01',
+    });
+    expect(form.consents.email).toEqual({
+      given: true,
+      givenAt: '2026-02-01',
+      evidence: 'new form',
+      withdrawnAt: '2026-03-01',
+    });
+    expect(form.consents.sms.given).toBe(false);
+  });
+});
+
+describe('contactInputFrom', () => {
+  const base = () => formFromContact(undefined, EMMA);
+
+  it('needs a consent date, and refuses dates in the future or out of order', () => {
+    const r = contactInputFrom(
+      { ...emailConsent(base(), { givenAt: '' }), informedAt: '2026-07-01' },
+      EMMA,
+      undefined,
+      TODAY,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors['consent.email.givenAt']).toMatch(/when consent was given/);
+    expect(r.errors.informedAt).toMatch(/future/);
+
+    const order = contactInputFrom(
+      emailConsent(base(), { givenAt: '2026-05-01', withdrawnAt: '2026-04-01' }),
+      EMMA,
+      undefined,
+      TODAY,
+    );
+    expect(order.ok ? {} : order.errors).toEqual({
+      'consent.email.withdrawnAt': 'Withdrawal cannot come before consent.',
+    });
+  });
+
+  it('explains a bad country and an LIA reference without a date', () => {
+    const r = contactInputFrom(
+      { ...base(), country: 'Canada', liaReference: 'LIA-1' },
+      EMMA,
+      undefined,
+      TODAY,
+    );
+    expect(r.ok ? {} : r.errors).toEqual({
+      country: 'Use the two-letter country code, like GB, DE or CA.',
+      liaDate: 'Give the date of the assessment, or clear its reference.',
+    });
+  });
+
+  it('reports a schema limit on the field it concerns', () => {
+    const r = contactInputFrom(
+      emailConsent(base(), { givenAt: '2026-01-01', evidence: 'x'.repeat(501) }),
+      EMMA,
+      undefined,
+      TODAY,
+    );
+    expect(r.ok).toBe(false);
+    expect(r.ok ? {} : Object.keys(r.errors)).toEqual(['consent.email.evidence']);
+  });
+
+  it('keeps what the form does not show and merges the page identifiers into the record', async () => {
+    const existing = await saveContact(db, {
+      name: 'Jane D.',
+      emails: ['jane@old.example'],
+      notes: 'met at a fair',
+      purchaseAt: '2025-05-05',
+      country: 'GB',
+    });
+    const r = contactInputFrom({ ...formFromContact(existing, JANE), country: '' }, JANE, existing, TODAY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input).toMatchObject({
+      id: existing.id,
+      name: 'Jane D.',
+      notes: 'met at a fair',
+      purchaseAt: '2025-05-05',
+    });
+    expect(r.input.emails).toEqual(['jane@old.example', 'Jane.Doe@Acme.example']);
+    expect(r.input.profileUrls).toEqual(JANE.identifiers.profileUrls);
+    expect('country' in r.input).toBe(false); // emptied on the form: removed from the record
+    expect('keys' in r.input || 'createdAt' in r.input).toBe(false);
+  });
+});
+
+describe('saveLawfulBasis and undo', () => {
+  it('consent for email with stage client turns a Canadian email from blocked to allowed; undo brings it back', async () => {
+    const before = await personVerdict(db, EMMA, NOW);
+    expect(before.answer.channels.email).toBe('blocked');
+    expect(before.contact).toBeUndefined();
+
+    const form = emailConsent(
+      { ...formFromContact(undefined, EMMA), stage: 'client' },
+      { givenAt: '2026-06-01', evidence: 'trade show sign-up' },
+    );
+    const saved = await saveLawfulBasis(db, form, EMMA, undefined, { today: TODAY });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(saved.saved.name).toBe('Emma Tremblay');
+    expect(saved.undo).toEqual({ kind: 'delete', id: saved.saved.id });
+    const after = await personVerdict(db, EMMA, NOW);
+    expect(after.answer.channels.email).toBe('allowed');
+    expect(after.answer.level).not.toBe(before.answer.level);
+    expect(after.contact?.consents).toEqual([
+      { channel: 'email', givenAt: '2026-06-01', evidence: 'trade show sign-up' },
+    ]);
+
+    await undoLawfulBasis(db, saved.undo);
+    expect(await listContacts(db)).toEqual([]);
+    expect((await personVerdict(db, EMMA, NOW)).answer.channels.email).toBe('blocked');
+  });
+
+  it('undo of an edit restores the previous record exactly (same id, same values)', async () => {
+    const first = await saveLawfulBasis(
+      db,
+      {
+        ...formFromContact(undefined, EMMA),
+        stage: 'prospect',
+        liaReference: 'LIA-1',
+        liaDate: '2026-01-01',
+      },
+      EMMA,
+      undefined,
+      { today: TODAY },
+    );
+    if (!first.ok) throw new Error('first save failed');
+    const edit = await saveLawfulBasis(
+      db,
+      { ...formFromContact(first.saved, EMMA), stage: 'client', liaReference: '', liaDate: '' },
+      EMMA,
+      first.saved,
+      { today: TODAY },
+    );
+    if (!edit.ok) throw new Error('edit failed');
+    expect(edit.saved.id).toBe(first.saved.id);
+    expect(edit.saved.legitimateInterest).toBeUndefined();
+    expect(edit.undo).toEqual({ kind: 'restore', previous: first.saved });
+
+    await undoLawfulBasis(db, edit.undo);
+    const back = await getContact(db, first.saved.id);
+    const { updatedAt: _a, ...was } = first.saved;
+    const { updatedAt: _b, ...now } = back ?? first.saved;
+    expect(now).toEqual(was);
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('returns field errors and writes nothing for a bad form', async () => {
+    const r = await saveLawfulBasis(
+      db,
+      { ...formFromContact(undefined, EMMA), country: 'C1' },
+      EMMA,
+      undefined,
+      {
+        today: TODAY,
+      },
+    );
+    expect(r).toEqual({
+      ok: false,
+      errors: { country: 'Use the two-letter country code, like GB, DE or CA.' },
+    });
+    expect(await listContacts(db)).toEqual([]);
+  });
+
+  it('turns an identifier the store cannot read into a form error, not a crash', async () => {
+    const bad = { ...EMMA, identifiers: { ...EMMA.identifiers, emails: ['not-an-email'] } };
+    const r = await saveLawfulBasis(db, formFromContact(undefined, bad), bad, undefined, { today: TODAY });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.errors.form).toMatch(/email 'not-an-email' is not valid/);
+    expect(await listContacts(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emailHashForms, loadHashers } from '../../../lib/identifiers';
+import { describeOptOut, describeOptOutUndo } from '../../../lib/popup/notices';
+import { OptOutError, optOutEntries, recordOptOut, undoOptOut } from '../../../lib/popup/opt-out';
+import type { HeedDb } from '../../../lib/store/db';
+import { addEntries } from '../../../lib/store/entries';
+import { createList, getList } from '../../../lib/store/lists';
+import { lookupPerson } from '../../../lib/store/lookup';
+import { answerFor } from '../../../lib/verdict/answer';
+import { freshDb, JANE } from './helpers';
+
+let db: HeedDb;
+let listId: string;
+beforeEach(async () => {
+  ({ db, defaultListId: listId } = await freshDb());
+});
+afterEach(() => db.close());
+
+const ids = (over: Partial<typeof JANE.identifiers> = {}) => ({ ...JANE.identifiers, ...over });
+
+describe('optOutEntries', () => {
+  it('takes every identifier the page showed, and only those', async () => {
+    const entries = await optOutEntries(
+      ids({
+        salesNavUrls: ['https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz'],
+        phones: ['+44 20 7946 0000'],
+      }),
+    );
+    expect(entries.map((e) => e.kind)).toEqual(['profile', 'salesnav', 'email', 'phone']);
+    expect(entries.map((e) => e.value)).toContain('Jane.Doe@Acme.example');
+  });
+
+  it('stores emails as the SHA-256 of their canonical form when asked', async () => {
+    const [profile, email] = await optOutEntries(ids(), { hashEmails: true });
+    const h = await loadHashers();
+    expect(profile?.kind).toBe('profile');
+    expect(email).toEqual({
+      kind: 'sha256',
+      value: h.sha256(emailHashForms('jane.doe@acme.example')[0] ?? ''),
+    });
+    expect(email?.value).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('recordOptOut', () => {
+  it('blocks the person on every channel and records reason, date and list', async () => {
+    const before = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(before.level).not.toBe('blocked');
+    const receipt = await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
+    expect(receipt.added.map((a) => a.kind).sort()).toEqual(['email', 'profile']);
+    expect(receipt.added.find((a) => a.kind === 'profile')?.key).toBe(
+      'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+    );
+    const after = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(after.level).toBe('blocked');
+    expect(Object.values(after.channels)).toEqual(['blocked', 'blocked', 'blocked', 'blocked', 'blocked']);
+    const found = await lookupPerson(db, JANE.identifiers);
+    expect(found.matches.map((m) => [m.kind, m.reason, m.listId])).toContainEqual([
+      'profile',
+      'objection',
+      listId,
+    ]);
+    expect(found.matches[0]?.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await getList(db, listId))?.counts.total).toBe(2);
+  });
+
+  it('a hashed recording still blocks the email on its own', async () => {
+    await recordOptOut(db, {
+      listId,
+      reason: 'unsubscribe',
+      identifiers: JANE.identifiers,
+      hashEmails: true,
+    });
+    const byEmail = await answerFor(
+      db,
+      { emails: ['jane.doe@acme.example'], profileUrls: [], salesNavUrls: [], phones: [] },
+      { source: 'generic' },
+      new Date(),
+    );
+    expect(byEmail.level).toBe('blocked');
+    expect(byEmail.matches[0]?.via).toBe('sha256 of email');
+  });
+
+  it('undo removes what it added and nothing the list had before', async () => {
+    await addEntries(db, listId, [{ kind: 'email', value: 'jane.doe@acme.example' }], {
+      reason: 'bounce',
+      source: 'import',
+    });
+    const receipt = await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
+    expect(receipt.added).toEqual([{ kind: 'profile', key: 'https://www.linkedin.com/in/jane-doe-1a2b3c/' }]);
+    expect(receipt.alreadyPresent).toBe(1);
+    expect(await undoOptOut(db, receipt)).toBe(1);
+    const found = await lookupPerson(db, JANE.identifiers, { possible: false });
+    expect(found.matches.map((m) => [m.kind, m.reason])).toEqual([['email', 'bounce']]);
+    expect((await getList(db, listId))?.counts.total).toBe(1);
+    expect(describeOptOutUndo(1)).toMatch(/1 entry removed/);
+    expect(describeOptOutUndo(0)).toMatch(/Nothing to undo/);
+  });
+
+  it('records on the list chosen, not the default', async () => {
+    const other = await createList(db, { name: 'Event bounces' });
+    await recordOptOut(db, { listId: other.id, reason: 'bounce', identifiers: JANE.identifiers });
+    expect((await getList(db, other.id))?.counts.total).toBe(2);
+    expect((await getList(db, listId))?.counts.total).toBe(0);
+  });
+
+  it('refuses a person with no identifier, and one whose every identifier is invalid, saying why', async () => {
+    await expect(
+      recordOptOut(db, { listId, reason: 'objection', identifiers: ids({ emails: [], profileUrls: [] }) }),
+    ).rejects.toThrow(OptOutError);
+    await expect(
+      recordOptOut(db, {
+        listId,
+        reason: 'objection',
+        identifiers: ids({ emails: ['no-at-sign'], profileUrls: [] }),
+      }),
+    ).rejects.toThrow(/Nothing recorded: email 'no-at-sign': no @/);
+    expect((await getList(db, listId))?.counts.total).toBe(0);
+  });
+
+  it('records the valid identifiers and reports the skipped one', async () => {
+    const receipt = await recordOptOut(db, {
+      listId,
+      reason: 'complaint',
+      identifiers: ids({ emails: ['no-at-sign'] }),
+    });
+    expect(receipt.added).toHaveLength(1);
+    expect(receipt.rejected).toEqual([{ kind: 'email', value: 'no-at-sign', reason: 'no @ in address' }]);
+    const text = describeOptOut(receipt, { name: 'Do not contact' }, 'complaint');
+    expect(text).toBe(
+      'Opt-out recorded on “Do not contact” (Complained); 1 entry added; 1 identifier skipped (email no @ in address).',
+    );
+  });
+
+  it('recording twice adds nothing the second time', async () => {
+    await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
+    const again = await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
+    expect(again.added).toEqual([]);
+    expect(again.alreadyPresent).toBe(2);
+    expect(describeOptOut(again, { name: 'L' }, 'objection')).toMatch(/2 already there/);
+    expect(await undoOptOut(db, again)).toBe(0);
+    expect((await getList(db, listId))?.counts.total).toBe(2);
+  });
+});

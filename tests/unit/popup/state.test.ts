@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { LookupAnswer, TabState } from '../../../lib/messaging/types';
+import { parseParams, resolveTabId } from '../../../lib/popup/params';
+import { reasonsToShow } from '../../../lib/popup/reasons';
+import { describeScan } from '../../../lib/popup/scan';
+import { errorMessage, loadPopupState } from '../../../lib/popup/state';
+import { JANE } from './helpers';
+
+const ANSWER = { level: 'unknown', summary: 's' } as LookupAnswer;
+
+describe('parseParams', () => {
+  it('reads the tab and the form to open', () => {
+    expect(parseParams('?tabId=12&action=opt-out')).toEqual({ tabId: 12, action: 'opt-out' });
+    expect(parseParams('?tabId=0&action=lawful-basis')).toEqual({ tabId: 0, action: 'lawful-basis' });
+    expect(parseParams('')).toEqual({ tabId: null, action: null });
+  });
+  it.each(['?tabId=-1', '?tabId=1e3', '?tabId=12abc', '?tabId=99999999999', '?tabId=', '?tabId=%2012'])(
+    'ignores a malformed tab id %s',
+    (q) => expect(parseParams(q).tabId).toBeNull(),
+  );
+  it('ignores an unknown action', () => {
+    expect(parseParams('?action=delete-everything').action).toBeNull();
+  });
+});
+
+describe('resolveTabId', () => {
+  it('prefers the tab named in the URL, else the active tab', async () => {
+    const never = async () => {
+      throw new Error('should not query');
+    };
+    expect(await resolveTabId({ tabId: 7, action: null }, never)).toBe(7);
+    expect(await resolveTabId({ tabId: null, action: null }, async () => [{ id: 3 }])).toBe(3);
+    expect(await resolveTabId({ tabId: null, action: null }, async () => [])).toBeNull();
+    expect(await resolveTabId({ tabId: null, action: null }, async () => [{ id: -1 }])).toBeNull();
+  });
+});
+
+describe('loadPopupState', () => {
+  const deps = (tab: TabState | Error, verdict: Error | null = null) => ({
+    tabState: async () => {
+      if (tab instanceof Error) throw tab;
+      return tab;
+    },
+    verdict: async () => {
+      if (verdict) throw verdict;
+      return { answer: ANSWER };
+    },
+  });
+
+  it('no tab: no person', async () => {
+    expect(await loadPopupState(null, deps(new Error('unused')))).toEqual({
+      status: 'no-person',
+      tabId: null,
+    });
+  });
+  it('a tab without a person: no person, with its URL', async () => {
+    expect(
+      await loadPopupState(4, deps({ person: null, answer: null, url: 'https://acme.example/' })),
+    ).toEqual({
+      status: 'no-person',
+      tabId: 4,
+      url: 'https://acme.example/',
+    });
+  });
+  it('a person: the verdict computed now, not the stale one in the tab state', async () => {
+    const stale = { ...ANSWER, level: 'ok' } as LookupAnswer;
+    const s = await loadPopupState(4, deps({ person: JANE, answer: stale }));
+    expect(s).toEqual({ status: 'person', tabId: 4, person: JANE, answer: ANSWER });
+  });
+  it('a failure anywhere: the error state with its message, never a throw', async () => {
+    expect(await loadPopupState(4, deps(new Error('The extension did not answer')))).toEqual({
+      status: 'error',
+      message: 'The extension did not answer',
+    });
+    expect(
+      await loadPopupState(4, deps({ person: JANE, answer: null }, new Error('QuotaExceededError'))),
+    ).toEqual({
+      status: 'error',
+      message: 'QuotaExceededError',
+    });
+  });
+  it('errorMessage never returns an empty string', () => {
+    expect(errorMessage(new Error(''))).toBe('Error');
+    expect(errorMessage(undefined)).toBe('Something went wrong.');
+    expect(errorMessage('boom')).toBe('boom');
+  });
+});
+
+describe('reasonsToShow', () => {
+  it('merges the same finding raised twice and puts the worst first', () => {
+    const shown = reasonsToShow([
+      { code: 'a', level: 'info', channels: [], message: 'note', citation: 'X' },
+      { code: 'b', level: 'caution', channels: ['email'], message: 'subscriber unknown', citation: 'PECR' },
+      {
+        code: 'b',
+        level: 'caution',
+        channels: ['sms', 'email'],
+        message: 'subscriber unknown',
+        citation: 'PECR',
+      },
+      { code: 'c', level: 'blocked', channels: ['phone'], message: 'objected', citation: 'GDPR 21' },
+    ]);
+    expect(shown.map((r) => [r.code, r.channels])).toEqual([
+      ['c', ['phone']],
+      ['b', ['email', 'sms']],
+      ['a', []],
+    ]);
+  });
+});
+
+describe('describeScan', () => {
+  it('says what to do when the page may not be read', () => {
+    expect(describeScan({ injected: true })).toMatch(/^Scanned/);
+    expect(
+      describeScan({
+        injected: false,
+        error: 'Cannot access contents of the page. Extension manifest must request permission',
+      }),
+    ).toMatch(/toolbar button/);
+    expect(describeScan({ injected: false, error: 'Could not load file' })).toBe(
+      'Could not scan this page: Could not load file',
+    );
+  });
+});
