@@ -161,8 +161,11 @@ export const ContactInputSchema = z.object({
   retentionUntil: IsoDateSchema.optional(),
   purchaseAt: IsoDateSchema.optional(),
   inquiryAt: IsoDateSchema.optional(),
-  softOptIn: z.boolean().optional(),
+  /** PECR reg. 22(3): both conditions are recorded separately, since the soft opt-in needs both. */
+  softOptIn: z.object({ similarProducts: z.boolean(), optOutOffered: z.boolean() }).optional(),
   tps: z.boolean().optional(),
+  /** When the number went on TPS/CTPS: callers have 28 days to screen (PECR reg. 21(3)). */
+  tpsListedAt: IsoDateSchema.optional(),
   notes: ShortText(1000).optional(),
 });
 export type ContactInput = z.input<typeof ContactInputSchema>;

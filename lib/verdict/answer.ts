@@ -70,11 +70,10 @@ export function toAssessInput(
       : {}),
     ...(c?.purchaseAt ? { purchaseAt: c.purchaseAt } : {}),
     ...(c?.inquiryAt ? { inquiryAt: c.inquiryAt } : {}),
-    ...(c?.softOptIn !== undefined
-      ? { softOptIn: { similarProducts: c.softOptIn, optOutOffered: c.softOptIn } }
-      : {}),
+    ...(c?.softOptIn ? { softOptIn: c.softOptIn } : {}),
     ...(c?.legitimateInterest ? { legitimateInterestAssessmentAt: c.legitimateInterest.assessedAt } : {}),
     ...(c?.tps !== undefined ? { tps: c.tps } : {}),
+    ...(c?.tps && c.tpsListedAt ? { tpsListedAt: c.tpsListedAt } : {}),
     ...(c?.retentionUntil ? { retentionUntil: c.retentionUntil } : {}),
   };
   return input;
@@ -151,10 +150,19 @@ export async function answerFor(
 }
 
 /** Verdicts for the addresses a page scan found: each looked up on its own, since each may be another person. */
-export async function answerForEmails(db: HeedDb, emails: readonly string[], now: Date): Promise<EmailVerdict[]> {
+export async function answerForEmails(
+  db: HeedDb,
+  emails: readonly string[],
+  now: Date,
+): Promise<EmailVerdict[]> {
   const out: EmailVerdict[] = [];
   for (const email of emails) {
-    const a = await answerFor(db, { emails: [email], profileUrls: [], salesNavUrls: [], phones: [] }, { source: 'generic' }, now);
+    const a = await answerFor(
+      db,
+      { emails: [email], profileUrls: [], salesNavUrls: [], phones: [] },
+      { source: 'generic' },
+      now,
+    );
     out.push({ email, level: a.level, summary: a.summary });
   }
   return out;

@@ -92,3 +92,43 @@ describe('badge words', () => {
     expect(CHANNEL_ORDER).toEqual(CHANNELS);
   });
 });
+
+describe('toAssessInput', () => {
+  it('passes both soft opt-in conditions and the TPS listing date through unchanged', async () => {
+    const { toAssessInput } = await import('@/lib/verdict/answer');
+    const { DEFAULT_SETTINGS } = await import('@/lib/store/settings');
+    const contact = {
+      id: '00000000-0000-4000-8000-000000000001',
+      keys: [],
+      emails: ['a@b.example'],
+      profileUrls: [],
+      salesNavUrls: [],
+      phones: [],
+      stage: 'client' as const,
+      subscriber: 'individual' as const,
+      emailKind: 'unknown' as const,
+      consents: [],
+      source: 'subject' as const,
+      softOptIn: { similarProducts: true, optOutOffered: false },
+      tps: true,
+      tpsListedAt: '2026-11-20',
+      createdAt: '2026-01-01',
+      updatedAt: '2026-01-01',
+    };
+    const input = toAssessInput(
+      {
+        matches: [],
+        contact,
+        contacts: [contact],
+        identifiers: { emails: [], profileUrls: [], salesNavUrls: [], phones: [], domains: [], rejected: [] },
+      },
+      { source: 'linkedin-profile', country: 'GB' },
+      DEFAULT_SETTINGS,
+      NOW,
+    );
+    expect(input.softOptIn).toEqual({ similarProducts: true, optOutOffered: false });
+    expect(input.tpsListedAt).toBe('2026-11-20');
+    expect(input.country).toBe('GB');
+    expect(input.stage).toBe('client');
+  });
+});
