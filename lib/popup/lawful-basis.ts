@@ -1,6 +1,7 @@
 import type { TabPerson } from '../messaging/types';
 import { ContactError, deleteContact, saveContact } from '../store/contacts';
 import type { HeedDb } from '../store/db';
+import { normaliseIds } from '../store/lookup';
 import { type Contact, type ContactInput, ContactInputSchema } from '../store/schemas';
 import { CHANNELS, type Channel, type DataSource, type Stage, type Subscriber } from '../vocab';
 
@@ -58,7 +59,10 @@ function emptyConsent(): ConsentRow {
   return { given: false, givenAt: '', evidence: '', withdrawnAt: '' };
 }
 
-/** The form for a person: the recorded contact's values, else what the page tells (its country). */
+/**
+ * The form for a person: the recorded contact's values, else what the verdict already assumes for someone found
+ * on a page (a suspect, data from a third party, the page's country), so saving it unchanged changes nothing.
+ */
 export function formFromContact(contact: Contact | undefined, person: TabPerson): LawfulBasisForm {
   const consents = Object.fromEntries(CHANNELS.map((c) => [c, emptyConsent()])) as Record<
     Channel,
@@ -76,10 +80,10 @@ export function formFromContact(contact: Contact | undefined, person: TabPerson)
     };
   }
   return {
-    stage: contact?.stage ?? 'unknown',
+    stage: contact?.stage ?? 'suspect',
     subscriber: contact?.subscriber ?? 'unknown',
     country: contact?.country ?? person.hints.country ?? '',
-    source: contact?.source ?? 'unknown',
+    source: contact?.source ?? 'third-party',
     collectedAt: day(contact?.collectedAt),
     informedAt: day(contact?.informedAt),
     liaReference: contact?.legitimateInterest?.reference ?? '',
@@ -203,7 +207,30 @@ export async function saveLawfulBasis(
   existing: Contact | undefined,
   opts: { today: string; defaultCountry?: string },
 ): Promise<{ ok: true; saved: Contact; undo: LawfulBasisUndo } | { ok: false; errors: FieldErrors }> {
-  const built = contactInputFrom(form, person, existing, opts.today);
+  // An identifier the store cannot read (a national phone number with no default country, say) must not stop
+  // the rep recording the basis: the record is attached to the identifiers that can be read.
+  const ids = normaliseIds(person.identifiers, opts.defaultCountry);
+  const usable: TabPerson = {
+    ...person,
+    identifiers: {
+      emails: ids.emails,
+      profileUrls: ids.profileUrls,
+      salesNavUrls: ids.salesNavUrls,
+      phones: ids.phones,
+    },
+  };
+  if (
+    !existing &&
+    ids.emails.length + ids.profileUrls.length + ids.salesNavUrls.length + ids.phones.length === 0
+  ) {
+    const r = ids.rejected[0];
+    const why = r ? ` (${r.kind} '${r.value}': ${r.reason})` : '';
+    return {
+      ok: false,
+      errors: { form: `This page shows no identifier Heed can attach the record to${why}.` },
+    };
+  }
+  const built = contactInputFrom(form, usable, existing, opts.today);
   if (!built.ok) return built;
   try {
     const saved = await saveContact(

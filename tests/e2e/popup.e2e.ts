@@ -225,6 +225,22 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('opens the form the on-page badge asked for, ready for one more click', async () => {
+    const { page, tabId } = await openProfile('https://www.linkedin.com/in/claire-dubois-42/');
+    const started = Date.now();
+    const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}&action=opt-out`);
+    await popup.getByRole('button', { name: 'Objected to marketing' }).waitFor();
+    console.info(`popup with the opt-out form ready in ${Date.now() - started} ms`);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Objected to marketing');
+    await popup.close();
+
+    const form = await heed.openExtensionPage(`popup.html?tabId=${tabId}&action=lawful-basis`);
+    await form.getByRole('heading', { name: 'Record the lawful basis' }).waitFor();
+    expect(await form.getByLabel('Country').inputValue()).toBe('FR');
+    await form.close();
+    await page.close();
+  });
+
   it('explains an uncovered page and offers scan and quick check', async () => {
     const page = await heed.context.newPage();
     await page.goto('https://acme.example/team/');

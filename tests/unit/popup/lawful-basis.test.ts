@@ -34,7 +34,8 @@ describe('formFromContact', () => {
   it('starts a new person from what the page shows', () => {
     const form = formFromContact(undefined, EMMA);
     expect(form.country).toBe('CA');
-    expect(form.stage).toBe('unknown');
+    expect(form.stage).toBe('suspect');
+    expect(form.source).toBe('third-party');
     expect(Object.values(form.consents).every((c) => !c.given)).toBe(true);
   });
 
@@ -226,11 +227,40 @@ describe('saveLawfulBasis and undo', () => {
     expect(await listContacts(db)).toEqual([]);
   });
 
-  it('turns an identifier the store cannot read into a form error, not a crash', async () => {
-    const bad = { ...EMMA, identifiers: { ...EMMA.identifiers, emails: ['not-an-email'] } };
-    const r = await saveLawfulBasis(db, formFromContact(undefined, bad), bad, undefined, { today: TODAY });
-    expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.errors.form).toMatch(/email 'not-an-email' is not valid/);
-    expect(await listContacts(db)).toEqual([]);
+  it('attaches the record to the identifiers that can be read, and refuses when none can', async () => {
+    const mixed = {
+      ...EMMA,
+      identifiers: { ...EMMA.identifiers, emails: ['not-an-email'], phones: ['020 7946 0958'] },
+    };
+    const r = await saveLawfulBasis(db, formFromContact(undefined, mixed), mixed, undefined, {
+      today: TODAY,
+    });
+    expect(r.ok).toBe(true);
+    expect(r.ok ? [r.saved.profileUrls, r.saved.emails, r.saved.phones] : []).toEqual([
+      ['https://www.linkedin.com/in/emma-tremblay/'],
+      [],
+      [],
+    ]);
+
+    const none = {
+      ...EMMA,
+      identifiers: { emails: ['not-an-email'], profileUrls: [], salesNavUrls: [], phones: [] },
+    };
+    const refused = await saveLawfulBasis(db, formFromContact(undefined, none), none, undefined, {
+      today: TODAY,
+    });
+    expect(refused.ok ? '' : refused.errors.form).toMatch(
+      /no identifier .* \(email 'not-an-email': no @ in address\)/,
+    );
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('a new form saved unchanged leaves the verdict as it was', async () => {
+    const before = await personVerdict(db, EMMA, NOW);
+    const r = await saveLawfulBasis(db, formFromContact(undefined, EMMA), EMMA, undefined, { today: TODAY });
+    expect(r.ok).toBe(true);
+    const after = await personVerdict(db, EMMA, NOW);
+    expect(after.answer.channels).toEqual(before.answer.channels);
+    expect(after.answer.hasContact).toBe(true);
   });
 });
