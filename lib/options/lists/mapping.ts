@@ -1,0 +1,69 @@
+import type { Preview } from '../../store/import';
+import type { ColumnMapping, ColumnRole } from '../../store/schemas';
+
+// The wizard's view of a file preview and its column mapping: what the user may change before importing,
+// checked here so that a mistake shows next to the controls instead of as an error after a long read.
+
+export const IDENTIFIER_ROLES: readonly ColumnRole[] = [
+  'email',
+  'hash',
+  'md5',
+  'sha1',
+  'sha256',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+  'auto',
+];
+
+/** The roles offered in each column's menu, identifiers first. */
+export const ROLE_CHOICES: readonly ColumnRole[] = [...IDENTIFIER_ROLES, 'kind', 'reason', 'date', 'ignore'];
+
+export interface PreviewTable {
+  headers: string[];
+  rows: string[][];
+}
+
+/**
+ * Headers and rows as they will be read with `hasHeader`: the detection may be overruled, in which case
+ * the first row moves between the header and the data.
+ */
+export function previewTable(preview: Preview, hasHeader: boolean): PreviewTable {
+  const width = Math.max(preview.headers.length, ...preview.rows.map((r) => r.length));
+  const numbered = Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  if (hasHeader === preview.hasHeader) {
+    const headers = preview.hasHeader ? numbered.map((n, i) => preview.headers[i] || n) : numbered;
+    return { headers, rows: preview.rows };
+  }
+  if (hasHeader) {
+    const [first = [], ...rest] = preview.rows;
+    return { headers: numbered.map((n, i) => first[i] || n), rows: rest };
+  }
+  return { headers: numbered, rows: [preview.headers, ...preview.rows] };
+}
+
+/** One role per column of the table: the suggestion where there is one, 'ignore' otherwise. */
+export function initialRoles(preview: Preview, width: number): ColumnRole[] {
+  const roles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
+  for (const c of preview.suggestedMapping.columns) if (c.index < width) roles[c.index] = c.role;
+  return roles;
+}
+
+export function toMapping(roles: readonly ColumnRole[]): ColumnMapping {
+  return { columns: roles.map((role, index) => ({ index, role })).filter((c) => c.role !== 'ignore') };
+}
+
+/** Why this mapping cannot be imported, in words for the user; null when it can. */
+export function mappingProblem(roles: readonly ColumnRole[]): string | null {
+  if (!roles.some((r) => IDENTIFIER_ROLES.includes(r))) {
+    return 'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).';
+  }
+  for (const role of ['reason', 'date', 'kind'] as const) {
+    if (roles.filter((r) => r === role).length > 1) return `Only one column can be the ${role}.`;
+  }
+  if (roles.includes('kind') && !roles.includes('auto')) {
+    return 'A "kind" column only applies to an "any identifier" column: map one, or ignore the kind column.';
+  }
+  return null;
+}
