@@ -1,4 +1,241 @@
-/** Import section of the options page. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatBytes, listNameFromFile } from '@/lib/options/lists/labels';
+import { initialRoles, previewTable } from '@/lib/options/lists/mapping';
+import { ProgressMeter, type ProgressView } from '@/lib/options/lists/progress';
+import { ImportError, type ImportResult, importFile, type Preview, previewFile } from '@/lib/store/import';
+import { getLists } from '@/lib/store/lists';
+import type { Delimiter, TextEncoding } from '@/lib/store/schemas';
+import { ImportProgressView } from './import/ImportProgressView';
+import { ImportReport, RejectedDownload } from './import/ImportReport';
+import { type ImportSettings, PreviewForm } from './import/PreviewForm';
+import { errorText, notifyStoreChanged, useAppDb } from './lists/use-app-db';
+
+type Run =
+  | { kind: 'idle' }
+  | { kind: 'running'; view: ProgressView | null }
+  | { kind: 'done'; result: ImportResult; listName: string }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string; error: ImportError | null };
+
+const PREVIEW_ROWS = 10;
+
+/** Import wizard: choose a file, check what was detected, map the columns, import with progress and Cancel. */
 export function ImportSection() {
-  return <p>Coming soon.</p>;
+  const id = useId();
+  const { db, error: dbError } = useAppDb();
+  const lists = useLiveQuery(() => (db ? getLists(db) : undefined), [db]);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [previewError, setPreviewError] = useState<ImportError | string | null>(null);
+  const [settings, setSettings] = useState<ImportSettings | null>(null);
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const abortRef = useRef<AbortController | null>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  // Leaving the section or the page mid-import cancels it; the importer then leaves the list as it was.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  useEffect(() => {
+    if (run.kind === 'done' || run.kind === 'cancelled' || run.kind === 'failed') outcomeRef.current?.focus();
+  }, [run.kind]);
+
+  const loadPreview = async (
+    f: File,
+    encoding: TextEncoding | 'auto',
+    delimiter: Delimiter | 'auto',
+    keep?: ImportSettings,
+  ) => {
+    setPreviewError(null);
+    setPreview(null);
+    try {
+      // previewFile reads the delimiter override at run time; its declared options omit it (see report).
+      const opts: { maxRows: number; encoding?: TextEncoding; delimiter?: Delimiter } = {
+        maxRows: PREVIEW_ROWS,
+      };
+      if (encoding !== 'auto') opts.encoding = encoding;
+      if (delimiter !== 'auto') opts.delimiter = delimiter;
+      const p = await previewFile(f, opts);
+      setPreview(p);
+      const width = previewTable(p, p.hasHeader).headers.length;
+      setSettings({
+        encoding,
+        delimiter,
+        hasHeader: p.hasHeader,
+        roles: initialRoles(p, width),
+        target: keep?.target ?? 'new',
+        newName: keep?.newName ?? listNameFromFile(f.name),
+        existingId: keep?.existingId ?? '',
+        reason: keep?.reason ?? 'objection',
+        since: keep?.since ?? new Date().toISOString().slice(0, 10),
+      });
+    } catch (e) {
+      setPreviewError(e instanceof ImportError ? e : errorText(e));
+    }
+  };
+
+  const chooseFile = (f: File | null) => {
+    setRun({ kind: 'idle' });
+    setFile(f);
+    setSettings(null);
+    if (f) void loadPreview(f, 'auto', 'auto');
+    else setPreview(null);
+  };
+
+  const start = async () => {
+    if (!db || !file || !preview || !settings) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    const meter = new ProgressMeter();
+    const listName =
+      settings.target === 'new'
+        ? settings.newName.trim()
+        : (lists?.find((l) => l.id === settings.existingId)?.name ?? 'the list');
+    setRun({ kind: 'running', view: null });
+    try {
+      const result = await importFile(db, file, {
+        target:
+          settings.target === 'new'
+            ? { newList: { name: settings.newName.trim() } }
+            : { listId: settings.existingId },
+        mapping: {
+          columns: settings.roles.map((role, index) => ({ index, role })).filter((c) => c.role !== 'ignore'),
+        },
+        hasHeader: settings.hasHeader,
+        delimiter: settings.delimiter === 'auto' ? preview.delimiter : settings.delimiter,
+        ...(settings.encoding !== 'auto' ? { encoding: settings.encoding } : {}),
+        reason: settings.reason,
+        since: settings.since,
+        fileName: file.name,
+        signal: controller.signal,
+        onProgress: (p) => setRun({ kind: 'running', view: meter.update(p, performance.now()) }),
+      });
+      setRun({ kind: 'done', result, listName });
+      await notifyStoreChanged();
+    } catch (e) {
+      if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
+      else setRun({ kind: 'failed', message: errorText(e), error: e instanceof ImportError ? e : null });
+    } finally {
+      abortRef.current = null;
+    }
+  };
+
+  const again = () => {
+    setRun({ kind: 'idle' });
+    chooseFile(null);
+    if (fileInputRef.current) {
+      fileInputRef.current.value = '';
+      fileInputRef.current.focus();
+    }
+  };
+
+  if (dbError) {
+    return (
+      <p className="error" role="alert">
+        The lists could not be opened: {dbError}
+      </p>
+    );
+  }
+
+  const running = run.kind === 'running';
+  return (
+    <div className="ol-section ol-import">
+      <p className="muted">
+        CSV, TSV, semicolon- or pipe-separated files and plain text with one value per line; emails,
+        MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile URLs or phone numbers. The file is read in this
+        browser and never sent anywhere.
+      </p>
+      <div className="ol-form">
+        <label htmlFor={`${id}-file`}>Suppression list file</label>
+        <input
+          ref={fileInputRef}
+          id={`${id}-file`}
+          type="file"
+          accept=".csv,.tsv,.txt,.tab,text/csv,text/plain,text/tab-separated-values"
+          disabled={running}
+          onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
+        />
+        {file && (
+          <p className="muted">
+            {file.name} — {formatBytes(file.size)}
+          </p>
+        )}
+      </div>
+      {previewError !== null && (
+        <div className="error" role="alert">
+          <p>{typeof previewError === 'string' ? previewError : previewError.message}</p>
+          {previewError instanceof ImportError && previewError.details.suggestedEncoding && file && (
+            <button
+              type="button"
+              onClick={() =>
+                loadPreview(
+                  file,
+                  previewError.details.suggestedEncoding ?? 'auto',
+                  'auto',
+                  settings ?? undefined,
+                )
+              }
+            >
+              Read it as {previewError.details.suggestedEncoding}
+            </button>
+          )}
+        </div>
+      )}
+      {file && !preview && previewError === null && <p role="status">Reading the start of the file…</p>}
+      {file && preview && settings && lists && (
+        <PreviewForm
+          preview={preview}
+          settings={settings}
+          lists={lists}
+          disabled={running}
+          onChange={setSettings}
+          onReread={(encoding, delimiter) => loadPreview(file, encoding, delimiter, settings)}
+          onImport={start}
+        />
+      )}
+      {run.kind === 'running' && (
+        <ImportProgressView view={run.view} onCancel={() => abortRef.current?.abort()} />
+      )}
+      <div ref={outcomeRef} tabIndex={-1} className="ol-outcome">
+        {run.kind === 'cancelled' && (
+          <p role="status" className="ol-notice">
+            Import cancelled — the list is unchanged.
+          </p>
+        )}
+        {run.kind === 'failed' && (
+          <div role="alert" className="error">
+            <p>{run.message}</p>
+            {run.error?.details.suggestedEncoding && file && (
+              <button
+                type="button"
+                onClick={() => {
+                  setRun({ kind: 'idle' });
+                  void loadPreview(
+                    file,
+                    run.error?.details.suggestedEncoding ?? 'auto',
+                    settings?.delimiter ?? 'auto',
+                    settings ?? undefined,
+                  );
+                }}
+              >
+                Read it as {run.error.details.suggestedEncoding} and check again
+              </button>
+            )}
+            {run.error?.details.rejectedRows && run.error.details.rejectedRows.length > 0 && (
+              <RejectedDownload rows={run.error.details.rejectedRows} fileName={file?.name ?? 'import'} />
+            )}
+          </div>
+        )}
+        {run.kind === 'done' && (
+          <ImportReport
+            result={run.result}
+            listName={run.listName}
+            fileName={file?.name ?? ''}
+            onAgain={again}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,90 @@
+import { type FormEvent, useId, useState } from 'react';
+import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
+import { formatCount } from '@/lib/options/lists/labels';
+import type { HeedDb } from '@/lib/store/db';
+import { type ExportMode, exportListCsvWithStats } from '@/lib/store/export';
+import type { SuppressionList } from '@/lib/store/schemas';
+import { errorText } from '../lists/use-app-db';
+
+export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
+  const id = useId();
+  const [listId, setListId] = useState(lists[0]?.id ?? '');
+  const [mode, setMode] = useState<ExportMode>('plain');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = lists.find((l) => l.id === listId) ?? lists[0];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!list) return;
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const out = await exportListCsvWithStats(db, list.id, { mode });
+      const suffix = mode === 'hashed' ? '-hashed' : '';
+      downloadText(`${fileStem(list.name)}${suffix}-${dateStamp()}.csv`, out.csv);
+      setMessage(
+        `Exported ${formatCount(out.rows)} rows from “${list.name}”.` +
+          (out.omitted > 0
+            ? ` ${formatCount(out.omitted)} domains, profile URLs or phone numbers were left out: they cannot be shared as hashes.`
+            : ''),
+      );
+    } catch (err) {
+      setError(`The export failed: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="ol-panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Export a list as CSV</h3>
+      <form className="ol-form" onSubmit={submit}>
+        <label htmlFor={`${id}-list`}>List to export</label>
+        <select id={`${id}-list`} value={list?.id ?? ''} onChange={(e) => setListId(e.target.value)}>
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name} ({formatCount(l.counts.total)})
+            </option>
+          ))}
+        </select>
+        <fieldset>
+          <legend>Format</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'plain'}
+              onChange={() => setMode('plain')}
+            />{' '}
+            Plain: every entry as stored (for your own records or another Heed)
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'hashed'}
+              onChange={() => setMode('hashed')}
+            />{' '}
+            Hashed only: emails as SHA-256, for sharing with a vendor
+          </label>
+        </fieldset>
+        <p className="muted">
+          Cells that a spreadsheet would run as a formula are made safe, and the file imports back into Heed
+          without loss.
+        </p>
+        <button type="submit" disabled={busy || !list}>
+          {busy ? 'Exporting…' : 'Export CSV'}
+        </button>
+      </form>
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

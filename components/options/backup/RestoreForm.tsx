@@ -1,0 +1,189 @@
+import { useId, useRef, useState } from 'react';
+import { formatCount } from '@/lib/options/lists/labels';
+import { diffLists, type ListChange } from '@/lib/options/lists/restore-diff';
+import { sessionUndo } from '@/lib/options/lists/undo';
+import {
+  createBackup,
+  type ParsedBackup,
+  parseBackup,
+  restoreBackup,
+  type StoreSummary,
+  summariseRestore,
+} from '@/lib/store/backup';
+import type { HeedDb } from '@/lib/store/db';
+import { getLists } from '@/lib/store/lists';
+import { errorText, notifyStoreChanged } from '../lists/use-app-db';
+
+interface Checked {
+  fileName: string;
+  parsed: ParsedBackup;
+  current: StoreSummary;
+  backup: StoreSummary;
+  createdAt: string;
+  lists: ListChange[];
+}
+
+const CHANGE_WORD = { removed: 'Removed', added: 'Added', changed: 'Replaced', same: 'Unchanged' } as const;
+
+/** Restore: the file is checked completely and summarised first; only a confirmed restore replaces anything. */
+export function RestoreForm({ db }: { db: HeedDb }) {
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
+
+  const choose = async (file: File | null) => {
+    setChecked(null);
+    setError(null);
+    setDone(null);
+    if (!file) return;
+    setChecking(true);
+    try {
+      const parsed = await parseBackup(await file.text());
+      const summary = await summariseRestore(db, parsed);
+      const lists = diffLists(await getLists(db), parsed.data.lists);
+      setChecked({ fileName: file.name, parsed, ...summary, lists });
+    } catch (e) {
+      setError(`This file cannot be restored: ${errorText(e)} Nothing was changed.`);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const restore = async () => {
+    if (!checked) return;
+    setRestoring(true);
+    setError(null);
+    try {
+      // Kept in memory so the restore can be undone until the page closes.
+      const before = await createBackup(db);
+      await restoreBackup(db, checked.parsed, { mode: 'replace' });
+      await notifyStoreChanged();
+      sessionUndo.push(`Restored the backup of ${new Date(checked.createdAt).toLocaleString()}`, async () => {
+        await restoreBackup(db, await parseBackup(before), { mode: 'replace' });
+      });
+      setDone(
+        `Restored: ${formatCount(checked.backup.lists)} lists, ${formatCount(checked.backup.entries)} entries and ${formatCount(checked.backup.contacts)} contact records. Until you close this page, Undo below puts back what was there before.`,
+      );
+      setChecked(null);
+      if (inputRef.current) inputRef.current.value = '';
+    } catch (e) {
+      setError(`The restore failed and nothing was changed: ${errorText(e)}`);
+    } finally {
+      setRestoring(false);
+    }
+  };
+
+  const rows: [string, keyof StoreSummary][] = [
+    ['Lists', 'lists'],
+    ['List entries', 'entries'],
+    ['Contact records', 'contacts'],
+    ['Audit events', 'auditEvents'],
+  ];
+
+  return (
+    <section className="ol-panel" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Restore from a backup</h3>
+      <p className="muted">
+        A restore replaces everything Heed holds with the backup. The file is checked completely first and you
+        see what will change before anything is replaced.
+      </p>
+      <div className="ol-form">
+        <label htmlFor={`${id}-file`}>Backup file</label>
+        <input
+          ref={inputRef}
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          disabled={restoring}
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      {checking && <p role="status">Checking the backup…</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && (
+        <p role="status" className="ol-notice">
+          {done}
+        </p>
+      )}
+      {checked && (
+        <div className="ol-restore-summary">
+          <p role="status">
+            “{checked.fileName}” is a valid backup made {new Date(checked.createdAt).toLocaleString()}.
+          </p>
+          <table className="ol-counts">
+            <caption>What will change</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="ol-sr">Data</span>
+                </th>
+                <th scope="col">Now</th>
+                <th scope="col">After the restore</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([label, key]) => (
+                <tr key={key}>
+                  <th scope="row">{label}</th>
+                  <td>{formatCount(checked.current[key] as number)}</td>
+                  <td>{formatCount(checked.backup[key] as number)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Settings</th>
+                <td>{checked.current.hasSettings ? 'Saved' : 'Defaults'}</td>
+                <td>{checked.backup.hasSettings ? 'From the backup' : 'Defaults'}</td>
+              </tr>
+            </tbody>
+          </table>
+          {checked.lists.length > 0 && (
+            <table className="ol-counts">
+              <caption>Lists</caption>
+              <thead>
+                <tr>
+                  <th scope="col">List</th>
+                  <th scope="col">Change</th>
+                  <th scope="col">Entries now</th>
+                  <th scope="col">Entries after</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checked.lists.map((l) => (
+                  <tr key={`${l.change}:${l.name}`}>
+                    <th scope="row">{l.name}</th>
+                    <td>{CHANGE_WORD[l.change]}</td>
+                    <td>{formatCount(l.entriesNow)}</td>
+                    <td>{formatCount(l.entriesAfter)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p className="ol-row">
+            <button type="button" className="danger" onClick={restore} disabled={restoring}>
+              {restoring ? 'Restoring…' : 'Replace everything with this backup'}
+            </button>
+            <button
+              type="button"
+              disabled={restoring}
+              onClick={() => {
+                setChecked(null);
+                if (inputRef.current) inputRef.current.value = '';
+              }}
+            >
+              Cancel
+            </button>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

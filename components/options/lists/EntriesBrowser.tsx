@@ -1,0 +1,254 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { formatCount, KIND_LABEL, REASON_LABEL } from '@/lib/options/lists/labels';
+import { EntryPager } from '@/lib/options/lists/pager';
+import { sessionUndo } from '@/lib/options/lists/undo';
+import type { HeedDb } from '@/lib/store/db';
+import { addEntries, type EntryRow, findEntries, removeEntry } from '@/lib/store/entries';
+import type { SuppressionList } from '@/lib/store/schemas';
+import { errorText, notifyStoreChanged } from './use-app-db';
+
+const ROW_HEIGHT = 34;
+
+const SOURCE_LABEL = {
+  import: 'Import',
+  manual: 'Added by hand',
+  restore: 'Restored',
+  merge: 'Merge',
+} as const;
+
+function sourceText(row: EntryRow): string {
+  if (row.fileName) return row.fileName;
+  return row.source ? SOURCE_LABEL[row.source] : '—';
+}
+
+/** A list's entries: searchable, and browsable page by page in a virtualised table that copes with a million. */
+export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList }) {
+  const id = useId();
+  const pager = useMemo(() => new EntryPager(db, list.id), [db, list.id]);
+  const state = useSyncExternalStore(pager.subscribe, pager.getState);
+  const scrollRef = useRef<HTMLElement>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<EntryRow[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const expectedTotal = useRef<number | null>(null);
+  const seenTotal = useRef(list.counts.total);
+
+  useEffect(() => {
+    void pager.reset();
+  }, [pager]);
+
+  // Another section or page changed this list (an import, an undo): start the browse again. A deletion made
+  // here is already reflected row by row, so it does not throw away the pages loaded so far.
+  const total = list.counts.total;
+  useEffect(() => {
+    if (total === seenTotal.current) return;
+    seenTotal.current = total;
+    if (expectedTotal.current === total) {
+      expectedTotal.current = null;
+      return;
+    }
+    void pager.reset();
+  }, [total, pager]);
+
+  const count = state.rows.length + (state.done ? 0 : 1);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? (items[items.length - 1]?.index ?? 0) : 0;
+  useEffect(() => {
+    if (!state.done && !state.loading && state.error === null && lastIndex >= state.rows.length - 100) {
+      void pager.loadMore();
+    }
+  }, [lastIndex, state.done, state.loading, state.error, state.rows.length, pager]);
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setMessage(null);
+    const q = query.trim();
+    if (q === '') return setResults(null);
+    try {
+      setResults(await findEntries(db, list.id, q));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const remove = async (row: EntryRow) => {
+    setError(null);
+    expectedTotal.current = list.counts.total - 1;
+    try {
+      const removed = await removeEntry(db, list.id, row.kind, row.value);
+      if (!removed) {
+        expectedTotal.current = null;
+        setMessage('That entry was already gone.');
+        return;
+      }
+      pager.removeRow(row);
+      setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
+      await notifyStoreChanged();
+      sessionUndo.push(
+        `Deleted ${KIND_LABEL[row.kind].toLowerCase()} ${row.value} from “${list.name}”`,
+        async () => {
+          await addEntries(db, list.id, [{ kind: row.kind, value: row.value }], {
+            reason: row.reason === 'unknown' ? 'other' : row.reason,
+            ...(row.since ? { since: row.since } : {}),
+            source: 'restore',
+          });
+        },
+      );
+      setMessage(`Deleted ${row.value}.`);
+      scrollRef.current?.focus();
+    } catch (err) {
+      expectedTotal.current = null;
+      setError(errorText(err));
+    }
+  };
+
+  const rowCells = (row: EntryRow) => (
+    <>
+      <td className="ol-kind">{KIND_LABEL[row.kind]}</td>
+      <td className="ol-value" title={row.value}>
+        {row.value}
+      </td>
+      <td>{REASON_LABEL[row.reason]}</td>
+      <td>{row.since || '—'}</td>
+      <td className="ol-source" title={sourceText(row)}>
+        {sourceText(row)}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="danger ol-small"
+          onClick={() => remove(row)}
+          aria-label={`Delete ${row.value}`}
+        >
+          Delete
+        </button>
+      </td>
+    </>
+  );
+
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">Kind</th>
+        <th scope="col">Value</th>
+        <th scope="col">Reason</th>
+        <th scope="col">Since</th>
+        <th scope="col">Source</th>
+        <th scope="col">
+          <span className="ol-sr">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  return (
+    <section className="ol-entries" aria-labelledby={`${id}-title`}>
+      <h4 id={`${id}-title`}>Entries</h4>
+      <form className="ol-search" onSubmit={search} aria-label="Find an entry">
+        <label htmlFor={`${id}-q`}>Find an entry (email, hash, domain, profile URL or phone)</label>
+        <div className="ol-row">
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={query}
+            maxLength={500}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              if (e.target.value === '') setResults(null);
+            }}
+          />
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className="ol-status">
+        {message}
+      </p>
+      {results !== null &&
+        (results.length === 0 ? (
+          <p role="status">
+            No entry in “{list.name}” matches “{query.trim()}”.
+          </p>
+        ) : (
+          <table className="ol-entries-table" aria-label="Search results">
+            {head}
+            <tbody>
+              {results.map((r) => (
+                <tr key={`${r.kind}:${r.value}`}>{rowCells(r)}</tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      {list.counts.total === 0 && state.rows.length === 0 ? (
+        <p className="ol-empty">
+          This list is empty. <a href="#/import">Import a file</a> to add entries, or record an opt-out from
+          the toolbar popup.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            {formatCount(list.counts.total)} entries
+            {!state.done &&
+              state.rows.length > 0 &&
+              ` — ${formatCount(state.rows.length)} loaded, more load as you scroll`}
+          </p>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must be reachable to scroll by keyboard */}
+          <section ref={scrollRef} className="ol-scroll" tabIndex={0} aria-label={`Entries of ${list.name}`}>
+            <table className="ol-entries-table" aria-rowcount={list.counts.total + 1}>
+              {head}
+              <tbody>
+                {padTop > 0 && (
+                  <tr className="ol-spacer" style={{ height: padTop }}>
+                    <td colSpan={6} />
+                  </tr>
+                )}
+                {items.map((item) => {
+                  const row = state.rows[item.index];
+                  if (!row) {
+                    return (
+                      <tr key="loading" style={{ height: ROW_HEIGHT }}>
+                        <td colSpan={6} className="muted">
+                          {state.error ? `Could not load more: ${state.error}` : 'Loading…'}
+                        </td>
+                      </tr>
+                    );
+                  }
+                  return (
+                    <tr
+                      key={`${row.kind}:${row.value}`}
+                      aria-rowindex={item.index + 2}
+                      style={{ height: ROW_HEIGHT }}
+                    >
+                      {rowCells(row)}
+                    </tr>
+                  );
+                })}
+                {padBottom > 0 && (
+                  <tr className="ol-spacer" style={{ height: padBottom }}>
+                    <td colSpan={6} />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useId } from 'react';
+import { CHANNEL_NAME } from '@/lib/options/lists/labels';
+import { CHANNELS, type Channel } from '@/lib/vocab';
+
+/** Which channels a list blocks: null means every channel (the default), else the ticked ones. */
+export function ScopeFieldset(props: {
+  channels: Channel[] | null;
+  onChange: (c: Channel[] | null) => void;
+}) {
+  const id = useId();
+  const every = props.channels === null;
+  return (
+    <fieldset className="ol-scope">
+      <legend>Blocks</legend>
+      <label>
+        <input type="radio" name={`${id}-scope`} checked={every} onChange={() => props.onChange(null)} />{' '}
+        Every channel
+      </label>
+      <label>
+        <input
+          type="radio"
+          name={`${id}-scope`}
+          checked={!every}
+          onChange={() => props.onChange(props.channels ?? [...CHANNELS])}
+        />{' '}
+        Only these channels:
+      </label>
+      <div className="ol-channels">
+        {CHANNELS.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              disabled={every}
+              checked={every || (props.channels?.includes(c) ?? false)}
+              onChange={(e) => {
+                const cur = props.channels ?? [];
+                props.onChange(
+                  e.target.checked
+                    ? CHANNELS.filter((x) => x === c || cur.includes(x))
+                    : cur.filter((x) => x !== c),
+                );
+              }}
+            />{' '}
+            {CHANNEL_NAME[c]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState, useSyncExternalStore } from 'react';
+import { sessionUndo } from '@/lib/options/lists/undo';
+import { errorText, notifyStoreChanged } from './use-app-db';
+
+/** The session's undoable actions (deleted lists, merges, deleted entries), newest first. */
+export function UndoBar() {
+  const items = useSyncExternalStore(sessionUndo.subscribe, sessionUndo.snapshot);
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (items.length === 0 && error === null) return null;
+  const undo = async (id: number) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await sessionUndo.run(id);
+      await notifyStoreChanged();
+    } catch (e) {
+      setError(`Undo failed: ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="ol-undo" aria-label="Undo">
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul>
+        {items.slice(0, 5).map((item) => (
+          <li key={item.id}>
+            <span role="status">{item.label}</span>
+            <button type="button" onClick={() => undo(item.id)} disabled={busy !== null}>
+              {busy === item.id ? 'Undoing…' : 'Undo'}
+            </button>
+            <button
+              type="button"
+              className="ol-link"
+              onClick={() => sessionUndo.dismiss(item.id)}
+              aria-label={`Dismiss: ${item.label}`}
+            >
+              Dismiss
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
