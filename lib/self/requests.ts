@@ -1,0 +1,90 @@
+import { daysBetween } from './dates';
+import { newId, type SelfDb } from './db';
+import { type RequestRecord, RequestRecordSchema } from './schemas';
+
+export type NewRequest = Omit<RequestRecord, 'id' | 'answeredAt'>;
+
+/** Logs a request the user sent. Validated, so a bad date or a kind from the other law is refused, not stored. */
+export async function logRequest(db: SelfDb, input: NewRequest): Promise<RequestRecord> {
+  const record = RequestRecordSchema.parse({ ...input, id: newId() });
+  await db.requests.add(record);
+  return record;
+}
+
+/** Marks a request answered on `on` (YYYY-MM-DD); answering again keeps the first date. Returns the record before. */
+export async function markAnswered(db: SelfDb, id: string, on: string): Promise<RequestRecord | undefined> {
+  return db.transaction('rw', db.requests, async () => {
+    const before = await db.requests.get(id);
+    if (!before || before.answeredAt !== undefined) return before;
+    const after = RequestRecordSchema.parse({ ...before, answeredAt: on });
+    await db.requests.put(after);
+    return before;
+  });
+}
+
+/** Puts a record back exactly as it was: the undo of markAnswered and deleteRequest. */
+export async function restoreRequest(db: SelfDb, record: RequestRecord): Promise<void> {
+  await db.requests.put(RequestRecordSchema.parse(record));
+}
+
+export async function deleteRequest(db: SelfDb, id: string): Promise<RequestRecord | undefined> {
+  return db.transaction('rw', db.requests, async () => {
+    const found = await db.requests.get(id);
+    if (found) await db.requests.delete(id);
+    return found;
+  });
+}
+
+export type RequestStatus = 'answered' | 'overdue' | 'due-soon' | 'waiting';
+
+/** Within this many days of the deadline a request is "due soon". */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Where a request stands on `today`. A reply is overdue the day after the due date: the company has the whole due day.
+ */
+export function requestStatus(r: RequestRecord, today: string): RequestStatus {
+  if (r.answeredAt !== undefined) return 'answered';
+  const left = daysBetween(today, r.dueAt);
+  if (left < 0) return 'overdue';
+  if (left <= DUE_SOON_DAYS) return 'due-soon';
+  return 'waiting';
+}
+
+const STATUS_ORDER: Record<RequestStatus, number> = { overdue: 0, 'due-soon': 1, waiting: 2, answered: 3 };
+
+/** Every request: overdue first, then by due date; answered ones last, newest first. */
+export async function listRequests(db: SelfDb, today: string): Promise<RequestRecord[]> {
+  const all = await db.requests.toArray();
+  return all.sort((a, b) => {
+    const s = STATUS_ORDER[requestStatus(a, today)] - STATUS_ORDER[requestStatus(b, today)];
+    if (s !== 0) return s;
+    if (a.answeredAt !== undefined && b.answeredAt !== undefined)
+      return b.answeredAt.localeCompare(a.answeredAt);
+    return a.dueAt.localeCompare(b.dueAt) || a.company.localeCompare(b.company);
+  });
+}
+
+/** Unanswered requests whose due date has passed on `today` (YYYY-MM-DD), oldest deadline first. */
+export async function overdueRequests(db: SelfDb, today: string): Promise<RequestRecord[]> {
+  // The index bounds the scan to past deadlines; answered ones are filtered here (not indexed: few records).
+  const past = await db.requests.where('dueAt').below(today).toArray();
+  return past.filter((r) => r.answeredAt === undefined).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
+/**
+ * What the toolbar icon shows for overdue replies when no verdict is on screen: a count and a tooltip. Null when
+ * nothing is overdue. For the background: `reminderBadge(await overdueRequests(db, localIsoDate(new Date())))`.
+ */
+export function reminderBadge(
+  overdue: readonly RequestRecord[],
+): { text: string; colour: string; title: string } | null {
+  if (overdue.length === 0) return null;
+  const names = overdue.slice(0, 3).map((r) => r.company);
+  const more = overdue.length > 3 ? ` and ${overdue.length - 3} more` : '';
+  return {
+    text: overdue.length > 9 ? '9+' : String(overdue.length),
+    colour: '#b54708',
+    title: `Heed: ${overdue.length === 1 ? 'a reply is' : `${overdue.length} replies are`} overdue (${names.join(', ')}${more}). Open "My data" to follow up.`,
+  };
+}
