@@ -69,6 +69,26 @@ export class EntryCollector {
     return true;
   }
 
+  /**
+   * As `finish`, but gives the event loop a turn every `sliceMs`: sorting and encoding a million keys takes
+   * longer than a page may stay unresponsive.
+   */
+  async finishInSlices(sliceMs = 30, onSlice?: () => void): Promise<PreparedBucket[]> {
+    const out: PreparedBucket[] = [];
+    let last = performance.now();
+    for (const g of this.groups) {
+      if (!g) continue;
+      out.push({ kind: g.kind, bucket: g.bucket, entries: buildSorted(g.kind, g.keys, hexToBytes) });
+      if (performance.now() - last > sliceMs) {
+        onSlice?.();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        last = performance.now();
+      }
+    }
+    this.groups = [];
+    return out;
+  }
+
   /** Sorted, binary-encoded buckets whose batchIds are still local meta indices. */
   finish(): PreparedBucket[] {
     const out: PreparedBucket[] = [];

@@ -545,7 +545,10 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
   if (signal?.aborted) throw cancelled();
 
   const duplicatesInFile = collector.duplicates;
-  const prepared = collector.finish();
+  const prepared = await collector.finishInSlices(30, () => {
+    if (signal?.aborted) throw cancelled();
+    report(false); // sorting a big file takes a while: keep the progress bar alive
+  });
   let commit: Awaited<ReturnType<typeof commitEntries>>;
   try {
     commit = await commitEntries(
