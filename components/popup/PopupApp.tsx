@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '@/lib/app-db';
+import { tabStateKey } from '@/lib/background/tab-state';
 import { ask } from '@/lib/messaging/client';
 import { storeCounts } from '@/lib/popup/counts';
 import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
@@ -78,7 +79,7 @@ export function PopupApp() {
   // per-tab state; follow it without polling.
   useEffect(() => {
     if (tabId === undefined || tabId === null) return;
-    const key = `tab:${tabId}`;
+    const key = tabStateKey(tabId);
     const onChange = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && key in changes) void load(true);
     };

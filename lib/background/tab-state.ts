@@ -2,7 +2,9 @@ import type { TabState } from '../messaging/types';
 
 // Per-tab state lives in storage.session: it survives the service worker being stopped, is never written to
 // disk, and is cleared with the browser session.
-const key = (tabId: number) => `tab:${tabId}`;
+/** The storage.session key of a tab's state; pages watch it with storage.onChanged to follow the tab live. */
+export const tabStateKey = (tabId: number) => `tab:${tabId}`;
+const key = tabStateKey;
 
 export async function getTabState(tabId: number): Promise<TabState> {
   const got = await browser.storage.session.get(key(tabId));

@@ -58,7 +58,7 @@ export function summarize(verdict: Verdict): string {
   }
   const check = channelsWith(verdict, 'check');
   if (check.length > 0) {
-    const who = check.length === CHANNELS.length ? 'Every channel' : listChannels(check);
+    const who = check.length === CHANNELS.length ? 'any channel' : listChannels(check);
     return `Check before using ${who}${because(leadingReason(verdict, 'caution', check))}`;
   }
   const warning = verdict.reasons.find((r) => r.level === 'caution');

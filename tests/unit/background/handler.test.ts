@@ -7,7 +7,7 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const answer: LookupAnswer = {
   level: 'unknown',
-  summary: 'Check before using Every channel',
+  summary: 'Check before using any channel',
   channels: { email: 'check', sms: 'check', phone: 'check', post: 'check', inmail: 'check' },
   reasons: [],
   deadlines: [],

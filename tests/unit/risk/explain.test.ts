@@ -40,7 +40,7 @@ describe('summarize', () => {
   it('tells what needs a check when nothing is blocked', () => {
     const v = assess({ now: NOW, country: 'FR', subscriber: 'corporate', emailKind: 'work' });
     expect(summarize(v)).toMatch(
-      /^Check before using Email, SMS, Phone, Post and InMail|^Check before using Every/,
+      /^Check before using Email, SMS, Phone, Post and InMail|^Check before using any channel/,
     );
     expect(summarize(v)).toContain('(');
   });
