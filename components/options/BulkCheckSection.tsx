@@ -1,4 +1,287 @@
-/** BulkCheck section of the options page. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts } from '@/lib/bulk/check';
+import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
+import { logAudit } from '@/lib/store/audit';
+import { ImportError, type Preview, previewFile } from '@/lib/store/import';
+import './settings/tools.css';
+import { LevelCounts, resultSummary } from './bulk/BulkResultView';
+import { MappingTable } from './bulk/MappingTable';
+import { errorText, saveBlob, useDb } from './settings/common';
+import { formatMegabytes } from './settings/parse';
+
+type Run =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: BulkProgress }
+  | { kind: 'done'; result: BulkResult; downloaded: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+function outputName(input: string): string {
+  const base = input.replace(/\.(csv|tsv|txt)$/i, '') || 'prospects';
+  return `${base}-heed-checked.csv`;
+}
+
+/** Checks a whole prospect file against every list and record, and gives it back with Heed's verdict per row. */
 export function BulkCheckSection() {
-  return <p>Coming soon.</p>;
+  const id = useId();
+  const { db, error: dbError } = useDb();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [hasHeader, setHasHeader] = useState(true);
+  const [roles, setRoles] = useState<BulkRole[]>([]);
+  const [reasons, setReasons] = useState<'full' | 'short'>('full');
+  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const abortRef = useRef<AbortController | null>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  // Leaving the section stops a running check; nothing was written, so nothing is left half done.
+  useEffect(() => () => abortRef.current?.abort(), []);
+  useEffect(() => {
+    if (run.kind === 'done' || run.kind === 'failed' || run.kind === 'cancelled') outcomeRef.current?.focus();
+  }, [run.kind]);
+
+  const shape = preview ? previewShape(preview, hasHeader) : null;
+
+  const choose = async (f: File | null) => {
+    abortRef.current?.abort();
+    setRun({ kind: 'idle' });
+    setFile(f);
+    setPreview(null);
+    setPreviewError(null);
+    if (!f) return;
+    try {
+      const p = await previewFile(f, { maxRows: 5 });
+      setPreview(p);
+      setHasHeader(p.hasHeader);
+      const s = previewShape(p, p.hasHeader);
+      setRoles(suggestBulkMapping(s.headers, p.suggestedMapping, p.hasHeader).roles);
+    } catch (e) {
+      setPreviewError(e instanceof ImportError ? e.message : `Could not read the file: ${errorText(e)}`);
+    }
+  };
+
+  const toggleHeader = (on: boolean) => {
+    if (!preview) return;
+    setHasHeader(on);
+    const s = previewShape(preview, on);
+    setRoles(suggestBulkMapping(s.headers, preview.suggestedMapping, on).roles);
+  };
+
+  const problem = shape ? mappingProblem({ roles }) : null;
+
+  const start = async () => {
+    if (!db || !file || !preview || !shape || problem) return;
+    const ac = new AbortController();
+    abortRef.current = ac;
+    setRun({
+      kind: 'running',
+      progress: { rows: 0, bytesRead: 0, totalBytes: file.size, counts: emptyCounts() },
+    });
+    try {
+      const result = await bulkCheck(db, file, {
+        headers: shape.headers,
+        hasHeader,
+        delimiter: preview.delimiter,
+        encoding: preview.encoding,
+        sepLine: preview.sepLine,
+        mapping: { roles },
+        reasons,
+        signal: ac.signal,
+        onProgress: (progress) => setRun({ kind: 'running', progress }),
+      });
+      setRun({ kind: 'done', result, downloaded: false });
+    } catch (e) {
+      if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
+      else setRun({ kind: 'failed', message: e instanceof ImportError ? e.message : errorText(e) });
+    } finally {
+      if (abortRef.current === ac) abortRef.current = null;
+    }
+  };
+
+  const download = async () => {
+    if (run.kind !== 'done' || !db || !file) return;
+    saveBlob(run.result.output, outputName(file.name));
+    setRun({ ...run, downloaded: true });
+    // The file holds personal data leaving Heed: the privacy officer sees that it happened, never its contents.
+    try {
+      await logAudit(db, {
+        action: 'export',
+        detail: 'bulk check result',
+        counts: { rows: run.result.rows },
+      });
+    } catch {
+      // The download already happened; a failed log entry must not hide that from the user.
+    }
+  };
+
+  if (dbError)
+    return (
+      <p role="alert" className="error">
+        Could not open Heed's storage: {dbError}
+      </p>
+    );
+  const running = run.kind === 'running';
+
+  return (
+    <div className="ot-section">
+      <p>
+        Check a campaign list before you send it. Heed reads the file here in the browser, checks every row
+        against all your lists and contact records with the same rules as the badge, and gives you the file
+        back with a verdict per row. Nothing is uploaded or saved.
+      </p>
+
+      <div className="ot-panel">
+        <h3>1. Choose a file</h3>
+        <div className="ot-field">
+          <label htmlFor={`${id}-file`}>Prospect file (CSV or TSV)</label>
+          <p className="muted ot-hint" id={`${id}-file-hint`}>
+            Columns with emails, LinkedIn profile URLs, Sales Navigator URLs, phone numbers or company
+            domains; optionally country and stage.
+          </p>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
+            aria-describedby={`${id}-file-hint`}
+            disabled={running}
+            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        {previewError ? (
+          <p role="alert" className="error">
+            {previewError}
+          </p>
+        ) : null}
+        {file && preview ? (
+          <p className="muted">
+            {file.name}: {formatMegabytes(file.size)}, {preview.encoding.toUpperCase()},{' '}
+            {preview.delimiter === ''
+              ? 'one value per line'
+              : `separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”`}
+            .
+          </p>
+        ) : null}
+      </div>
+
+      {preview && shape ? (
+        <div className="ot-panel">
+          <h3>2. Say what the columns hold</h3>
+          <div className="ot-check">
+            <input
+              id={`${id}-header`}
+              type="checkbox"
+              checked={hasHeader}
+              disabled={running}
+              onChange={(e) => toggleHeader(e.target.checked)}
+            />
+            <label htmlFor={`${id}-header`}>The first row holds column names</label>
+          </div>
+          <MappingTable
+            idPrefix={id}
+            headers={shape.headers}
+            rows={shape.rows}
+            roles={roles}
+            onChange={(i, r) => setRoles((prev) => prev.map((x, k) => (k === i ? r : x)))}
+          />
+          <fieldset className="ot-form">
+            <legend>Reasons in the result</legend>
+            <div className="ot-check">
+              <input
+                id={`${id}-full`}
+                type="radio"
+                name={`${id}-reasons`}
+                checked={reasons === 'full'}
+                onChange={() => setReasons('full')}
+              />
+              <label htmlFor={`${id}-full`}>Full sentences with citations</label>
+            </div>
+            <div className="ot-check">
+              <input
+                id={`${id}-short`}
+                type="radio"
+                name={`${id}-reasons`}
+                checked={reasons === 'short'}
+                onChange={() => setReasons('short')}
+              />
+              <label htmlFor={`${id}-short`}>Rule codes with citations (a much smaller file)</label>
+            </div>
+          </fieldset>
+          {problem ? (
+            <p className="error" id={`${id}-problem`}>
+              {problem}
+            </p>
+          ) : null}
+          <div className="ot-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void start()}
+              disabled={running || problem !== null || !db}
+              aria-describedby={problem ? `${id}-problem` : undefined}
+            >
+              Check every row
+            </button>
+            {running ? (
+              <button type="button" onClick={() => abortRef.current?.abort()}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      {run.kind === 'running' ? (
+        <div className="ot-panel" aria-busy="true">
+          <h3>Checking…</h3>
+          <label htmlFor={`${id}-progress`}>
+            {run.progress.rows.toLocaleString('en')} rows checked ({formatMegabytes(run.progress.bytesRead)}{' '}
+            of {formatMegabytes(run.progress.totalBytes)})
+          </label>
+          <br />
+          <progress
+            id={`${id}-progress`}
+            className="ot-progress"
+            max={Math.max(1, run.progress.totalBytes)}
+            value={run.progress.bytesRead}
+          />
+          <LevelCounts counts={run.progress.counts} caption="So far" />
+        </div>
+      ) : null}
+
+      <div ref={outcomeRef} tabIndex={-1} aria-live="polite">
+        {run.kind === 'done' ? (
+          <div className="ot-panel">
+            <h3>3. Result</h3>
+            <p role="status">{resultSummary(run.result)}</p>
+            <LevelCounts counts={run.result.counts} caption="Rows per level" />
+            {run.result.wideRows > 0 ? (
+              <p className="muted">
+                {run.result.wideRows.toLocaleString('en')} rows had more cells than the header: their Heed
+                columns are further to the right.
+              </p>
+            ) : null}
+            <div className="ot-actions">
+              <button type="button" className="primary" onClick={() => void download()}>
+                Download checked file ({formatMegabytes(run.result.output.size)})
+              </button>
+            </div>
+            <p className="muted">
+              Added columns: heed_level, heed_email, heed_sms, heed_phone, heed_post, heed_inmail,
+              heed_reasons, heed_lists.
+              {run.downloaded
+                ? ' Saved to your downloads; the export is noted in the audit log (no contents).'
+                : ''}
+            </p>
+          </div>
+        ) : null}
+        {run.kind === 'cancelled' ? <p role="status">Check cancelled. No file was produced.</p> : null}
+        {run.kind === 'failed' ? (
+          <p role="alert" className="error">
+            {run.message}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
 }

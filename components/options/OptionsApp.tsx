@@ -5,6 +5,7 @@ import { BulkCheckSection } from './BulkCheckSection';
 import { ImportSection } from './ImportSection';
 import { ListsSection } from './ListsSection';
 import { SettingsSection } from './SettingsSection';
+import { DemoDataButton } from './settings/DemoDataButton';
 
 const SECTIONS: { id: string; title: string; render: () => ReactNode }[] = [
   { id: 'lists', title: 'Lists', render: () => <ListsSection /> },
@@ -34,6 +35,7 @@ export function OptionsApp() {
       <header className="top">
         <h1>Heed</h1>
         <p className="promise">Everything stays in this browser: Heed sends nothing anywhere.</p>
+        <DemoDataButton />
       </header>
       <nav aria-label="Sections">
         <ul>

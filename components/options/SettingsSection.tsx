@@ -1,4 +1,43 @@
-/** Settings section of the options page. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getSettings } from '@/lib/store/settings';
+import './settings/tools.css';
+import { errorText, useDb } from './settings/common';
+import { SettingsForm } from './settings/SettingsForm';
+import { SitesPanel } from './settings/SitesPanel';
+import { StoragePanel } from './settings/StoragePanel';
+
+/** Settings: defaults, domains, matching and retention; annotated sites; storage. */
 export function SettingsSection() {
-  return <p>Coming soon.</p>;
+  const { db, error } = useDb();
+  const settings = useLiveQuery(async () => {
+    if (!db) return undefined;
+    try {
+      return { ok: true as const, value: await getSettings(db) };
+    } catch (e) {
+      return { ok: false as const, error: errorText(e) };
+    }
+  }, [db]);
+  if (error)
+    return (
+      <p role="alert" className="error">
+        Could not open Heed's storage: {error}
+      </p>
+    );
+  if (!db || settings === undefined) return <p className="muted">Loading settings…</p>;
+  if (!settings.ok) {
+    return (
+      <p role="alert" className="error">
+        The stored settings could not be read ({settings.error}). They were left untouched rather than reset.
+      </p>
+    );
+  }
+  return (
+    <div className="ot-section">
+      <div className="ot-panel">
+        <SettingsForm db={db} settings={settings.value} />
+      </div>
+      <SitesPanel db={db} settings={settings.value} />
+      <StoragePanel />
+    </div>
+  );
 }

@@ -102,3 +102,21 @@ export function mappingProblem(m: BulkMapping): string | null {
   }
   return null;
 }
+
+/** Column names and sample rows for a preview, with the first row read as a header or as data. */
+export function previewShape(
+  p: { headers: readonly string[]; rows: readonly (readonly string[])[]; hasHeader: boolean },
+  hasHeader: boolean,
+): { headers: string[]; rows: string[][] } {
+  const all = p.hasHeader ? [p.headers, ...p.rows] : [...p.rows];
+  const width = Math.max(p.headers.length, ...all.map((r) => r.length));
+  const named = (i: number) => `Column ${i + 1}`;
+  if (hasHeader) {
+    const first = all[0] ?? [];
+    return {
+      headers: Array.from({ length: width }, (_, i) => first[i] ?? ''),
+      rows: all.slice(1).map((r) => [...r]),
+    };
+  }
+  return { headers: Array.from({ length: width }, (_, i) => named(i)), rows: all.map((r) => [...r]) };
+}

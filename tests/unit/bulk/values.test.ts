@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mappingProblem, suggestBulkMapping } from '../../../lib/bulk/mapping';
+import { mappingProblem, previewShape, suggestBulkMapping } from '../../../lib/bulk/mapping';
 import { readCountry, readStage } from '../../../lib/bulk/values';
 import { previewFile } from '../../../lib/store/import';
 
@@ -75,5 +75,25 @@ describe('mappingProblem', () => {
   });
   it('refuses two country columns', () => {
     expect(mappingProblem({ roles: ['email', 'country', 'country'] })).toMatch(/Only one column/);
+  });
+});
+
+describe('previewShape', () => {
+  const withHeader = { headers: ['email', 'name'], rows: [['a@b.example', 'A']], hasHeader: true };
+  it('keeps the detected header', () => {
+    expect(previewShape(withHeader, true)).toEqual({ headers: ['email', 'name'], rows: [['a@b.example', 'A']] });
+  });
+  it('turns the header back into data when the user says there is none', () => {
+    expect(previewShape(withHeader, false)).toEqual({
+      headers: ['Column 1', 'Column 2'],
+      rows: [
+        ['email', 'name'],
+        ['a@b.example', 'A'],
+      ],
+    });
+  });
+  it('takes the first row as the header when the user says there is one', () => {
+    const none = { headers: ['Column 1'], rows: [['email'], ['a@b.example']], hasHeader: false };
+    expect(previewShape(none, true)).toEqual({ headers: ['email'], rows: [['a@b.example']] });
   });
 });

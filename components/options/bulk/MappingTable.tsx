@@ -1,0 +1,66 @@
+import { BULK_ROLE_LABEL, BULK_ROLES, type BulkRole } from '@/lib/bulk/mapping';
+
+/** One row per column of the file: its name, a few sample values and what it means to the check. */
+export function MappingTable({
+  idPrefix,
+  headers,
+  rows,
+  roles,
+  onChange,
+}: {
+  idPrefix: string;
+  headers: readonly string[];
+  rows: readonly (readonly string[])[];
+  roles: readonly BulkRole[];
+  onChange: (index: number, role: BulkRole) => void;
+}) {
+  return (
+    <div className="ot-table-wrap">
+      <table className="ot-table ot-mapping">
+        <caption>Columns</caption>
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            <th scope="col">First values</th>
+            <th scope="col">Use as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {headers.map((h, i) => {
+            const name = h.trim() || `Column ${i + 1}`;
+            const sample = rows
+              .slice(0, 3)
+              .map((r) => r[i] ?? '')
+              .filter((v) => v.trim() !== '')
+              .join(' · ');
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional and never reorder
+              <tr key={i}>
+                <th scope="row">{name}</th>
+                <td className="ot-sample" title={sample}>
+                  {sample || <span className="muted">(empty)</span>}
+                </td>
+                <td>
+                  <label className="ot-sr" htmlFor={`${idPrefix}-role-${i}`}>
+                    Use column {name} as
+                  </label>
+                  <select
+                    id={`${idPrefix}-role-${i}`}
+                    value={roles[i] ?? 'ignore'}
+                    onChange={(e) => onChange(i, e.target.value as BulkRole)}
+                  >
+                    {BULK_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {BULK_ROLE_LABEL[r]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

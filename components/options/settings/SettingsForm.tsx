@@ -1,0 +1,341 @@
+import { useEffect, useId, useState } from 'react';
+import type { HeedDb } from '@/lib/store/db';
+import type { Settings, SettingsInput } from '@/lib/store/schemas';
+import { saveSettings } from '@/lib/store/settings';
+import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
+import { errorText, storeChanged } from './common';
+import { parseDomainList } from './parse';
+
+// Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
+const COUNTRY_CODES = [
+  'GB',
+  'DE',
+  'FR',
+  'US',
+  'CA',
+  'IE',
+  'NL',
+  'BE',
+  'LU',
+  'AT',
+  'CH',
+  'ES',
+  'PT',
+  'IT',
+  'DK',
+  'SE',
+  'NO',
+  'FI',
+  'IS',
+  'LI',
+  'PL',
+  'CZ',
+  'SK',
+  'HU',
+  'RO',
+  'BG',
+  'HR',
+  'SI',
+  'EE',
+  'LV',
+  'LT',
+  'GR',
+  'CY',
+  'MT',
+  'AU',
+  'NZ',
+  'IN',
+  'SG',
+  'IL',
+  'AE',
+  'ZA',
+  'BR',
+  'MX',
+  'AR',
+  'JP',
+  'CN',
+  'HK',
+  'TR',
+  'UA',
+];
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const COUNTRIES = COUNTRY_CODES.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) =>
+  a.name.localeCompare(b.name, 'en'),
+);
+
+export const SUBSCRIBER_LABEL: Record<Subscriber, string> = {
+  unknown: 'Not assumed (ask each time)',
+  individual: 'Individual (private person)',
+  'sole-trader': 'Sole trader',
+  partnership: 'Partnership',
+  llp: 'LLP',
+  corporate: 'Company (corporate subscriber)',
+  'public-body': 'Public body',
+};
+
+interface Draft {
+  defaultCountry: string;
+  defaultSubscriber: Subscriber;
+  ownDomains: string;
+  extraPersonalDomains: string;
+  showPossibleMatches: boolean;
+  retentionDays: string;
+}
+
+function draftOf(s: Settings): Draft {
+  return {
+    defaultCountry: s.defaultCountry ?? '',
+    defaultSubscriber: s.defaultSubscriber,
+    ownDomains: s.ownDomains.join('\n'),
+    extraPersonalDomains: s.extraPersonalDomains.join('\n'),
+    showPossibleMatches: s.showPossibleMatches,
+    retentionDays: String(s.retentionDays),
+  };
+}
+
+type Status = { kind: 'idle' } | { kind: 'saved'; previous: Settings; keys: string[] } | { kind: 'undone' };
+
+/** Defaults for people with nothing recorded, what counts as a work or personal address, and retention. */
+export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings }) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Another tab (or Undo) may change the stored settings: follow them unless the user is mid-edit.
+  const [base, setBase] = useState(settings);
+  useEffect(() => {
+    if (settings !== base) {
+      const dirty = JSON.stringify(draftOf(base)) !== JSON.stringify(draft);
+      if (!dirty) setDraft(draftOf(settings));
+      setBase(settings);
+    }
+  }, [settings, base, draft]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const own = parseDomainList(draft.ownDomains, 1000);
+    const personal = parseDomainList(draft.extraPersonalDomains, 10000);
+    const days = Number(draft.retentionDays);
+    const errs: Partial<Record<keyof Draft, string>> = {};
+    const listError = (p: ReturnType<typeof parseDomainList>) =>
+      p.errors.map((x) => (x.value ? `${x.value}: ${x.reason}` : x.reason)).join('; ');
+    if (own.errors.length > 0) errs.ownDomains = listError(own);
+    if (personal.errors.length > 0) errs.extraPersonalDomains = listError(personal);
+    if (!Number.isInteger(days) || days < 1 || days > 36500) {
+      errs.retentionDays = 'Enter a whole number of days between 1 and 36500.';
+    }
+    setErrors(errs);
+    if (Object.keys(errs).length > 0) return;
+
+    const next: Partial<SettingsInput> = {
+      defaultSubscriber: draft.defaultSubscriber,
+      ownDomains: own.values,
+      extraPersonalDomains: personal.values,
+      showPossibleMatches: draft.showPossibleMatches,
+      retentionDays: days,
+    };
+    const patch: Partial<SettingsInput> = {};
+    for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
+      if (JSON.stringify(settings[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
+    }
+    const country = draft.defaultCountry || undefined;
+    if (country !== settings.defaultCountry) patch.defaultCountry = country;
+    const keys = Object.keys(patch);
+    if (keys.length === 0) {
+      setStatus({ kind: 'idle' });
+      setFailure('Nothing to save: no setting changed.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const previous = settings;
+      const saved = await saveSettings(db, patch);
+      setDraft(draftOf(saved));
+      setStatus({ kind: 'saved', previous, keys });
+      await storeChanged();
+    } catch (err) {
+      setFailure(`Could not save: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async () => {
+    if (status.kind !== 'saved') return;
+    setBusy(true);
+    try {
+      const p = status.previous;
+      const restored = await saveSettings(db, {
+        ...p,
+        // saveSettings merges: an absent default country must be cleared explicitly.
+        defaultCountry: p.defaultCountry,
+      });
+      setDraft(draftOf(restored));
+      setStatus({ kind: 'undone' });
+      await storeChanged();
+    } catch (err) {
+      setFailure(`Could not undo: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const described = (key: keyof Draft, hint: string) =>
+    [hint, errors[key] ? `${id}-${key}-err` : ''].filter(Boolean).join(' ');
+  const fieldError = (key: keyof Draft) =>
+    errors[key] ? (
+      <p id={`${id}-${key}-err`} className="error ot-field-error">
+        {errors[key]}
+      </p>
+    ) : null;
+
+  return (
+    <form className="ot-form" onSubmit={save} noValidate aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Defaults and policy</h3>
+      <fieldset>
+        <legend>For people with nothing recorded</legend>
+        <p className="muted ot-hint" id={`${id}-defaults-hint`}>
+          Used when neither your records nor the page say where a person is or what kind of subscriber they
+          are. A recorded fact always wins over these.
+        </p>
+        <div className="ot-field">
+          <label htmlFor={`${id}-country`}>Default country</label>
+          <select
+            id={`${id}-country`}
+            value={draft.defaultCountry}
+            aria-describedby={`${id}-defaults-hint`}
+            onChange={(e) => set('defaultCountry', e.target.value)}
+          >
+            <option value="">Not set (Heed asks to check)</option>
+            {COUNTRIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="ot-field">
+          <label htmlFor={`${id}-subscriber`}>Default subscriber</label>
+          <select
+            id={`${id}-subscriber`}
+            value={draft.defaultSubscriber}
+            aria-describedby={`${id}-defaults-hint`}
+            onChange={(e) => set('defaultSubscriber', SubscriberSchema.parse(e.target.value))}
+          >
+            {SubscriberSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {SUBSCRIBER_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Email addresses</legend>
+        <div className="ot-field">
+          <label htmlFor={`${id}-own`}>Your team's own domains</label>
+          <p className="muted ot-hint" id={`${id}-own-hint`}>
+            One per line. Addresses at these domains are colleagues' work addresses, even at a webmail
+            provider.
+          </p>
+          <textarea
+            id={`${id}-own`}
+            rows={3}
+            value={draft.ownDomains}
+            spellCheck={false}
+            aria-invalid={errors.ownDomains ? true : undefined}
+            aria-describedby={described('ownDomains', `${id}-own-hint`)}
+            onChange={(e) => set('ownDomains', e.target.value)}
+          />
+          {fieldError('ownDomains')}
+        </div>
+        <div className="ot-field">
+          <label htmlFor={`${id}-personal`}>Additional personal-email domains</label>
+          <p className="muted ot-hint" id={`${id}-personal-hint`}>
+            One per line, for webmail Heed does not know (a regional provider, say). An address there is
+            treated as a private person's.
+          </p>
+          <textarea
+            id={`${id}-personal`}
+            rows={3}
+            value={draft.extraPersonalDomains}
+            spellCheck={false}
+            aria-invalid={errors.extraPersonalDomains ? true : undefined}
+            aria-describedby={described('extraPersonalDomains', `${id}-personal-hint`)}
+            onChange={(e) => set('extraPersonalDomains', e.target.value)}
+          />
+          {fieldError('extraPersonalDomains')}
+        </div>
+        <div className="ot-check">
+          <input
+            id={`${id}-possible`}
+            type="checkbox"
+            checked={draft.showPossibleMatches}
+            aria-describedby={`${id}-possible-hint`}
+            onChange={(e) => set('showPossibleMatches', e.target.checked)}
+          />
+          <label htmlFor={`${id}-possible`}>Show possible matches</label>
+          <p className="muted ot-hint" id={`${id}-possible-hint`}>
+            Flags Gmail dot and +tag variants of a listed address as "possible match" (never as blocked).
+          </p>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Retention</legend>
+        <div className="ot-field">
+          <label htmlFor={`${id}-retention`}>Keep contact records for (days)</label>
+          <p className="muted ot-hint" id={`${id}-retention-hint`}>
+            Records older than this are flagged for review. Suppression entries are never purged: they are
+            what keeps an objection honoured. 730 days is two years.
+          </p>
+          <input
+            id={`${id}-retention`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={36500}
+            value={draft.retentionDays}
+            aria-invalid={errors.retentionDays ? true : undefined}
+            aria-describedby={described('retentionDays', `${id}-retention-hint`)}
+            onChange={(e) => set('retentionDays', e.target.value)}
+          />
+          {fieldError('retentionDays')}
+        </div>
+      </fieldset>
+
+      <div className="ot-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          Save settings
+        </button>
+        {status.kind === 'saved' ? (
+          <button type="button" onClick={undo} disabled={busy}>
+            Undo
+          </button>
+        ) : null}
+      </div>
+      <div role="status" className="ot-status">
+        {status.kind === 'saved'
+          ? `Settings saved (${status.keys.length} changed). Open badges are re-checked.`
+          : null}
+        {status.kind === 'undone' ? 'Change undone: the previous settings are back.' : null}
+      </div>
+      {failure ? (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Papa from 'papaparse';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
+
+// The options page's Bulk check, Settings and Audit log sections and the demo-data button, driven as a user
+// would in Chromium with the built extension: a real file through the file input, real downloads read back
+// from disk, and badges on pages served at their real addresses.
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+async function readDownload(d: Download): Promise<string> {
+  const text = readFileSync(await d.path(), 'utf8');
+  return text.replace(/^\uFEFF/, '');
+}
+
+interface AxeResult {
+  passes: unknown[];
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // The extension's CSP refuses an injected <script>; evaluating through the debugger protocol is not subject to
+  // it, and axe still inspects the page's own DOM.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const r = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<AxeResult> } }).axe.run(document),
+  );
+  // A run that checked nothing would report no violations too.
+  expect(r.passes.length).toBeGreaterThan(10);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+}
+
+async function badgeOn(heed: HeedBrowser, url: string, want?: (text: string, level: string) => boolean) {
+  const page = await heed.context.newPage();
+  await page.goto(url);
+  const badge = await waitForBadge(
+    page,
+    (b) => b.level !== 'pending' && (want ? want(b.text, b.level) : true),
+  );
+  return { page, badge };
+}
+
+describe('options page: bulk check, settings, audit log, demo data', () => {
+  let heed: HeedBrowser;
+  let options: Page;
+  beforeAll(async () => {
+    heed = await launchHeed();
+    options = await heed.openExtensionPage('options.html#/bulk');
+  });
+  afterAll(async () => {
+    await heed?.close();
+  });
+
+  it('loads the demo data from the header, and the demo pages show it', async () => {
+    const before = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    expect(before.badge.level).toBe('unknown');
+    await options.getByRole('button', { name: 'Load demo data' }).click();
+    await options.getByText('Demo data loaded').waitFor();
+    // store-changed makes the open page look again without a reload.
+    await waitForBadge(before.page, (b) => b.level === 'blocked');
+    await before.page.close();
+    const max = await badgeOn(heed, 'https://www.linkedin.com/in/max-mustermann/');
+    expect(max.badge.level).toBe('caution');
+    await max.page.close();
+  });
+
+  it('checks a prospect file and downloads it back with a verdict per row', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    const csv = [
+      'Name,Email,LinkedIn,Country',
+      'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
+      'Ada,ada@adaworks.example,,',
+      'Emma,,https://www.linkedin.com/in/emma-tremblay/,',
+      'Sam,sam@gmail.com,,GB',
+      'Formula,=1+1,,',
+    ].join('\r\n');
+    await options
+      .getByLabel('Prospect file (CSV or TSV)')
+      .setInputFiles({ name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect.poll(() => options.getByLabel('Use column Email as').inputValue()).toBe('email');
+    expect(await options.getByLabel('Use column LinkedIn as').inputValue()).toBe('profile');
+    expect(await options.getByLabel('Use column Country as').inputValue()).toBe('country');
+    expect(await options.getByLabel('Use column Name as').inputValue()).toBe('ignore');
+
+    await options.getByRole('button', { name: 'Check every row' }).click();
+    await options.getByText(/Checked 5 rows/).waitFor();
+    const counts = await options
+      .locator('table', { has: options.getByText('Rows per level') })
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-level'), r.querySelector('td')?.textContent]),
+      );
+    expect(Object.fromEntries(counts)).toMatchObject({
+      blocked: '1',
+      high: '1',
+      ok: '1',
+      invalid: '1',
+      unknown: '1',
+    });
+
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download checked file/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('campaign-heed-checked.csv');
+    const parsed = Papa.parse<Record<string, string>>(await readDownload(download), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((r) => [r.Name, r.heed_level])).toEqual([
+      ['Jane', 'blocked'],
+      ['Ada', 'high'],
+      ['Emma', 'ok'],
+      ['Sam', 'unknown'],
+      ['Formula', 'invalid'],
+    ]);
+    // A UK individual at a webmail address, no consent: email blocked, with the rule cited.
+    expect(parsed.data[3]?.heed_email).toBe('blocked');
+    expect(parsed.data[3]?.heed_reasons).toMatch(/PECR/);
+    expect(parsed.data[0]?.heed_reasons).toMatch(/\(GDPR Art\. 21/);
+    expect(parsed.data[4]?.Email).toBe("'=1+1");
+  });
+
+  it('has no serious or critical accessibility problems in the bulk check, with a result shown', async () => {
+    expect(await axeProblems(options)).toEqual([]);
+  });
+
+  it('changes a profile page’s verdict when the default country and subscriber change', async () => {
+    const sam = await badgeOn(heed, 'https://www.linkedin.com/in/sam-lee-99/');
+    expect(sam.badge.text).toMatch(/country not known/i);
+    expect(sam.badge.text).not.toMatch(/UK individual/);
+
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
+    await options.getByLabel('Default country').selectOption('GB');
+    await options.getByLabel('Default subscriber').selectOption('individual');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByText(/Settings saved \(2 changed\)/).waitFor();
+
+    // The open page re-checks on store-changed: no reload.
+    const after = await waitForBadge(sam.page, (b) => /UK individual/.test(b.text));
+    expect(after.text).toMatch(/Email, SMS and InMail blocked/);
+
+    // Undo puts the previous settings back and the badge follows.
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await options.getByText(/Change undone/).waitFor();
+    await waitForBadge(sam.page, (b) => /country not known/i.test(b.text));
+    await sam.page.close();
+  });
+
+  it('refuses a bad domain list with a clear error and keeps what was typed', async () => {
+    const field = options.getByLabel('Additional personal-email domains');
+    await field.fill('mail.example\nnot a domain\nco.uk');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByText(/public suffix/).waitFor();
+    expect(await field.inputValue()).toBe('mail.example\nnot a domain\nco.uk');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('mail.example');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByText(/Settings saved \(1 changed\)/).waitFor();
+  });
+
+  it('shows storage used and asks for persistent storage', async () => {
+    await expect.poll(() => options.getByTestId('storage-used').textContent()).toMatch(/MB$/);
+    const button = options.getByRole('button', { name: "Ask the browser to keep Heed's data" });
+    if (await button.isEnabled()) {
+      await button.click();
+      await options.getByText(/The browser (will keep|declined)/).waitFor();
+    }
+    expect(await options.getByTestId('storage-persisted').textContent()).toMatch(/^(Yes|No)$/);
+  });
+
+  it('validates a site before asking the browser for access', async () => {
+    await options.getByLabel('Add a site').fill('http://crm.example.com');
+    await options.getByRole('button', { name: 'Ask the browser for access' }).click();
+    await options.getByText('Only HTTPS sites can be annotated.').waitFor();
+    await options.getByLabel('Add a site').fill('www.linkedin.com');
+    await options.getByRole('button', { name: 'Ask the browser for access' }).click();
+    await options.getByText('www.linkedin.com is always annotated.').waitFor();
+  });
+
+  it('has no serious or critical accessibility problems in the settings', async () => {
+    expect(await axeProblems(options)).toEqual([]);
+  });
+
+  it('can be used from the keyboard alone, with a visible focus ring', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
+    await options.getByLabel('Default country').waitFor();
+    await options.locator('body').click({ position: { x: 1, y: 1 } });
+    const seen: { label: string; outline: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await options.keyboard.press('Tab');
+      const f = await options.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const id = el.id;
+        const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : null;
+        return {
+          label: (label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+          outline: getComputedStyle(el).outlineStyle,
+        };
+      });
+      if (f) seen.push(f);
+    }
+    const labels = seen.map((s) => s.label);
+    for (const want of ['Default country', 'Default subscriber', 'Save settings', 'Add a site']) {
+      expect(labels).toContain(want);
+    }
+    expect(seen.filter((s) => s.outline === 'none').map((s) => s.label)).toEqual([]);
+
+    // Change the default country and save with keys only.
+    await options.getByLabel('Default country').focus();
+    await options.keyboard.press('Home');
+    await options.keyboard.press('ArrowDown');
+    const chosen = await options.getByLabel('Default country').inputValue();
+    expect(chosen).not.toBe('');
+    await options.getByRole('button', { name: 'Save settings' }).focus();
+    await options.keyboard.press('Enter');
+    await options.getByText(/Settings saved/).waitFor();
+  });
+
+  it('logs settings changes, the demo import and the export, filterable, and exports the log without personal data', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/audit`);
+    const rows = options.locator('table tbody tr');
+    await rows.first().waitFor();
+    const all = await rows.count();
+    expect(all).toBeGreaterThanOrEqual(5);
+    await options.getByLabel('Action').selectOption('settings');
+    await expect.poll(() => rows.count()).toBeLessThan(all);
+    const actions = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(actions.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(actions)).toEqual(new Set(['Settings changed']));
+    await options.getByLabel('Action').selectOption('export');
+    await expect.poll(() => rows.locator('td:nth-child(6)').allTextContents()).toContain('bulk check result');
+
+    // A range that ends before it starts is refused in words, not by an empty table.
+    await options.getByLabel('Action').selectOption('');
+    await options.getByLabel('From').fill('2030-01-02');
+    await options.getByLabel('To').fill('2030-01-01');
+    await options.getByText('The end date is before the start date.').waitFor();
+    await options.getByLabel('To').fill('2030-01-03');
+    await options.getByText('No events match these filters.').waitFor();
+    await options.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(all);
+
+    expect(await axeProblems(options)).toEqual([]);
+
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export the log as CSV' }).click(),
+    ]);
+    const text = await readDownload(download);
+    expect(text.split('\r\n')[0]).toBe('id,at,actor,action,listId,counts,detail');
+    expect(text).toMatch(/,settings,/);
+    expect(text).not.toMatch(/@|linkedin\.com|jane|adaworks|campaign\.csv/i);
+    await options.getByText(/Exported \d+ events/).waitFor();
+  });
+
+  it('sent nothing from the extension to anywhere outside it', () => {
+    expect(heed.extensionRequests).toEqual([]);
+  });
+});
