@@ -183,7 +183,8 @@ export function ImportSection() {
         </div>
       )}
       {file && !preview && previewError === null && <p role="status">Reading the start of the file…</p>}
-      {file && preview && settings && lists && (
+      {/* Once imported, the form goes: a second click would import the same file into a second new list. */}
+      {file && preview && settings && lists && run.kind !== 'done' && (
         <PreviewForm
           preview={preview}
           settings={settings}

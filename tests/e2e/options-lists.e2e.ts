@@ -243,11 +243,36 @@ describe('options page: lists, import wizard, export and backup', () => {
     await expect(page.getByLabel('Column 1 holds').inputValue()).resolves.toBe('profile');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported 1 entry').waitFor();
+    // The finished import leaves no Import button to click twice, and links to its list.
+    await expect(page.getByRole('button', { name: 'Import', exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Show the list' }).click();
+    await page.getByRole('heading', { level: 3, name: 'profiles' }).waitFor();
     const profile = await heed.context.newPage();
     await profile.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
     const badge = await waitForBadge(profile, (b) => b.level === 'blocked');
     expect(badge.level).toBe('blocked');
+    expect(badge.text).toMatch(/Email Blocked SMS Blocked Phone Blocked Post Blocked InMail Blocked/);
+    expect(badge.text).toContain('On your lists profiles');
     await profile.close();
+  });
+
+  it('reads a Windows-1252 file after saying why UTF-8 failed', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('email,name\r\nrene@example.org,Ren', 'latin1'),
+      Buffer.from([0xe9]),
+      Buffer.from('\r\n', 'latin1'),
+    ]);
+    await gotoSection(page, 'import');
+    await page
+      .getByLabel('Suppression list file')
+      .setInputFiles({ name: 'legacy.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.getByText('Invalid UTF-8 at line 2').waitFor();
+    await page.getByRole('button', { name: 'Read it as windows-1252' }).click();
+    await page.getByRole('heading', { name: 'Check the file' }).waitFor();
+    await expect(page.locator('table.ol-preview tbody').textContent()).resolves.toContain('René');
+    await expect(page.getByLabel('Encoding').inputValue()).resolves.toBe('windows-1252');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported 1 entry into “legacy”').waitFor();
   });
 
   it('cancels a large import and leaves the list exactly as it was', async () => {
@@ -450,6 +475,73 @@ describe('options page: lists, import wizard, export and backup', () => {
     found.push(...(await axeSeriousViolations(page)));
     expect(found).toEqual([]);
   });
+
+  // A measurement, not a test of the regular suite (it takes about a minute): HEED_MEASURE_1M=1 runs it.
+  it.skipIf(!process.env.HEED_MEASURE_1M)(
+    'measures a 1,000,000-row import: time and how long the page stops drawing',
+    async () => {
+      const rows = emailRows(1_000_000, 'million-');
+      await chooseImportFile(page, csvFile('million.csv', `email\n${rows.join('\n')}\n`));
+      await page.evaluate(() => {
+        const w = window as unknown as { __gaps: { t: number; gap: number }[]; __stop: boolean };
+        w.__gaps = [];
+        w.__stop = false;
+        let last = performance.now();
+        const frame = () => {
+          const now = performance.now();
+          w.__gaps.push({ t: now, gap: now - last });
+          last = now;
+          if (!w.__stop) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const phases: { at: number; text: string }[] = [];
+      const t0 = Date.now();
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      const watch = setInterval(() => {
+        void page
+          .locator('.ol-progress [role=status]')
+          .textContent({ timeout: 50 })
+          .then((text) => {
+            if (text && phases.at(-1)?.text !== text) phases.push({ at: Date.now() - t0, text });
+          })
+          .catch(() => {});
+      }, 100);
+      await page.getByText(/Imported 1,000,000 entries/).waitFor({ timeout: 600_000 });
+      clearInterval(watch);
+      const wall = Date.now() - t0;
+      const gaps = await page.evaluate(() => {
+        const w = window as unknown as { __gaps: { t: number; gap: number }[]; __stop: boolean };
+        w.__stop = true;
+        return w.__gaps;
+      });
+      const sorted = gaps.map((g) => g.gap).sort((a, b) => b - a);
+      const start = gaps[0]?.t ?? 0;
+      const worst = [...gaps]
+        .sort((a, b) => b.gap - a.gap)
+        .slice(0, 5)
+        .map((g) => `${Math.round(g.gap)} ms ending at +${Math.round(g.t - start)} ms`);
+      const reported = await page.locator('.ol-report').textContent();
+      console.log(
+        JSON.stringify(
+          {
+            wallMs: wall,
+            phases,
+            frames: gaps.length,
+            maxGapMs: Math.round(sorted[0] ?? 0),
+            worstGaps: worst,
+            gapsOver100ms: sorted.filter((g) => g > 100).length,
+            gapsOver250ms: sorted.filter((g) => g > 250).length,
+            reported,
+          },
+          null,
+          1,
+        ),
+      );
+      expect((await listNamed(page, 'million'))?.total).toBe(1_000_000);
+    },
+    900_000,
+  );
 
   it('sent nothing anywhere', () => {
     expect(heed.extensionRequests).toEqual([]);
