@@ -50,7 +50,6 @@ export function ImportSection() {
     setPreviewError(null);
     setPreview(null);
     try {
-      // previewFile reads the delimiter override at run time; its declared options omit it (see report).
       const opts: { maxRows: number; encoding?: TextEncoding; delimiter?: Delimiter } = {
         maxRows: PREVIEW_ROWS,
       };

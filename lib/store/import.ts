@@ -245,7 +245,7 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
 
 export async function previewFile(
   blob: Blob,
-  opts: ReadOptions & { maxRows?: number } = {},
+  opts: ReadOptions & { maxRows?: number; delimiter?: Delimiter } = {},
 ): Promise<Preview> {
   const maxRows = Math.max(1, opts.maxRows ?? 20);
   const d = await detect(blob, opts, Math.max(50, maxRows + 1));
