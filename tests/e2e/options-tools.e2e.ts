@@ -135,6 +135,25 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(await axeProblems(options)).toEqual([]);
   });
 
+  it('shows progress on a large file and stops on Cancel, producing nothing', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    const lines = ['email,country'];
+    for (let i = 0; i < 60_000; i++) lines.push(`person${i}@corp${i % 97}.example,${i % 2 ? 'GB' : 'DE'}`);
+    await options
+      .getByLabel('Prospect file (CSV or TSV)')
+      .setInputFiles({
+        name: 'big.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n'), 'utf8'),
+      });
+    await options.getByLabel('Use column email as').waitFor();
+    await options.getByRole('button', { name: 'Check every row' }).click();
+    await options.getByText(/[1-9][\d,]* rows checked/).waitFor();
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    await options.getByText('Check cancelled. No file was produced.').waitFor();
+    expect(await options.getByRole('button', { name: /Download checked file/ }).count()).toBe(0);
+  });
+
   it('changes a profile page’s verdict when the default country and subscriber change', async () => {
     const sam = await badgeOn(heed, 'https://www.linkedin.com/in/sam-lee-99/');
     expect(sam.badge.text).toMatch(/country not known/i);

@@ -105,15 +105,17 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Another tab (or Undo) may change the stored settings: follow them unless the user is mid-edit.
-  const [base, setBase] = useState(settings);
+  // The settings as last stored: the prop (live from the database) or, just after a save, what was saved.
+  const [current, setCurrent] = useState(settings);
+  // Another tab may change the stored settings: follow them unless the user is mid-edit.
+  const [seen, setSeen] = useState(settings);
   useEffect(() => {
-    if (settings !== base) {
-      const dirty = JSON.stringify(draftOf(base)) !== JSON.stringify(draft);
-      if (!dirty) setDraft(draftOf(settings));
-      setBase(settings);
-    }
-  }, [settings, base, draft]);
+    if (settings === seen) return;
+    const dirty = JSON.stringify(draftOf(current)) !== JSON.stringify(draft);
+    if (!dirty) setDraft(draftOf(settings));
+    setCurrent(settings);
+    setSeen(settings);
+  }, [settings, seen, current, draft]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -146,10 +148,10 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
     };
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
-      if (JSON.stringify(settings[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
+      if (JSON.stringify(current[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
     }
     const country = draft.defaultCountry || undefined;
-    if (country !== settings.defaultCountry) patch.defaultCountry = country;
+    if (country !== current.defaultCountry) patch.defaultCountry = country;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });
@@ -158,8 +160,9 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
     }
     setBusy(true);
     try {
-      const previous = settings;
+      const previous = current;
       const saved = await saveSettings(db, patch);
+      setCurrent(saved);
       setDraft(draftOf(saved));
       setStatus({ kind: 'saved', previous, keys });
       await storeChanged();
@@ -180,6 +183,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
         // saveSettings merges: an absent default country must be cleared explicitly.
         defaultCountry: p.defaultCountry,
       });
+      setCurrent(restored);
       setDraft(draftOf(restored));
       setStatus({ kind: 'undone' });
       await storeChanged();
