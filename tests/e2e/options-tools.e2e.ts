@@ -139,13 +139,11 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
     const lines = ['email,country'];
     for (let i = 0; i < 60_000; i++) lines.push(`person${i}@corp${i % 97}.example,${i % 2 ? 'GB' : 'DE'}`);
-    await options
-      .getByLabel('Prospect file (CSV or TSV)')
-      .setInputFiles({
-        name: 'big.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(lines.join('\n'), 'utf8'),
-      });
+    await options.getByLabel('Prospect file (CSV or TSV)').setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n'), 'utf8'),
+    });
     await options.getByLabel('Use column email as').waitFor();
     await options.getByRole('button', { name: 'Check every row' }).click();
     await options.getByText(/[1-9][\d,]* rows checked/).waitFor();
