@@ -81,7 +81,10 @@ describe('mappingProblem', () => {
 describe('previewShape', () => {
   const withHeader = { headers: ['email', 'name'], rows: [['a@b.example', 'A']], hasHeader: true };
   it('keeps the detected header', () => {
-    expect(previewShape(withHeader, true)).toEqual({ headers: ['email', 'name'], rows: [['a@b.example', 'A']] });
+    expect(previewShape(withHeader, true)).toEqual({
+      headers: ['email', 'name'],
+      rows: [['a@b.example', 'A']],
+    });
   });
   it('turns the header back into data when the user says there is none', () => {
     expect(previewShape(withHeader, false)).toEqual({
