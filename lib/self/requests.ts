@@ -2,11 +2,21 @@ import { daysBetween } from './dates';
 import { newId, type SelfDb } from './db';
 import { type RequestRecord, RequestRecordSchema } from './schemas';
 
+export class RequestLogError extends Error {
+  override name = 'RequestLogError';
+}
+
 export type NewRequest = Omit<RequestRecord, 'id' | 'answeredAt'>;
 
 /** Logs a request the user sent. Validated, so a bad date or a kind from the other law is refused, not stored. */
 export async function logRequest(db: SelfDb, input: NewRequest): Promise<RequestRecord> {
-  const record = RequestRecordSchema.parse({ ...input, id: newId() });
+  const parsed = RequestRecordSchema.safeParse({ ...input, id: newId() });
+  if (!parsed.success) {
+    throw new RequestLogError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '),
+    );
+  }
+  const record = parsed.data;
   await db.requests.add(record);
   return record;
 }

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { COUNTRY_CODES } from '@/lib/self/countries';
+
+function names(): Intl.DisplayNames | null {
+  try {
+    return new Intl.DisplayNames([navigator.language || 'en', 'en'], { type: 'region' });
+  } catch {
+    return null;
+  }
+}
+
+/** A country select whose names come from the browser (no country table shipped). */
+export function CountrySelect({
+  id,
+  label,
+  value,
+  onChange,
+  describedBy,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(code: string): void;
+  describedBy?: string;
+}) {
+  const options = useMemo(() => {
+    const dn = names();
+    return COUNTRY_CODES.map((code) => ({ code, name: dn?.of(code) ?? code })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+  }, []);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}>
+        <option value="">Not set</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

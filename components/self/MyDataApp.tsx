@@ -1,0 +1,72 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { parseMyDataParams } from '@/lib/self/company';
+import { type SelfDb, selfDb } from '@/lib/self/db';
+import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/self/settings';
+import { ExposureSection } from './ExposureSection';
+import { IdentitiesSection } from './IdentitiesSection';
+import { RequestsSection } from './RequestsSection';
+import { errorText, type Notice, NoticeBar, NoticeContext, SelfDbContext } from './shared';
+
+/** The self-check page: the user's own identities, requests to companies, and how exposed they are. */
+export function MyDataApp() {
+  const [db, setDb] = useState<SelfDb | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    selfDb().then(setDb, (err: unknown) => setError(errorText(err)));
+  }, []);
+  return (
+    <div className="page">
+      <header className="top">
+        <h1>Heed · My data</h1>
+        <p className="promise">
+          For your own data. It stays in this browser, apart from your suppression lists.
+        </p>
+        <nav aria-label="Sections">
+          <a href="#identities">My identities</a>
+          <a href="#requests">Requests</a>
+          <a href="#exposure">How exposed am I?</a>
+        </nav>
+      </header>
+      {error ? (
+        <p className="error" role="alert">
+          Heed could not open its storage: {error}. Reload the page; if it persists, check that the browser
+          allows the extension to store data.
+        </p>
+      ) : db ? (
+        <SelfDbContext.Provider value={db}>
+          <Sections db={db} />
+        </SelfDbContext.Provider>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </div>
+  );
+}
+
+function Sections({ db }: { db: SelfDb }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const settings = useLiveQuery(() => getSelfSettings(db), [db]);
+  const [defaults] = useState(() => parseMyDataParams(location.search));
+  if (!settings) return <p className="muted">Loading…</p>;
+  // Where the user lives decides the law, so it is never guessed from the browser language (en-US is the default
+  // language of many browsers outside the US). Phone numbers may use the guess: a wrong one only fails to parse.
+  const country = settings.country;
+  const phoneCountry = settings.country || countryFromLanguage(navigator.language);
+  return (
+    <NoticeContext.Provider value={setNotice}>
+      <main>
+        <IdentitiesSection country={phoneCountry} />
+        <RequestsSection
+          name={settings.name}
+          country={country}
+          defaults={defaults}
+          onName={(v) => void saveSelfSetting(db, 'name', v)}
+          onCountry={(v) => void saveSelfSetting(db, 'country', v)}
+        />
+        <ExposureSection country={phoneCountry} />
+      </main>
+      <NoticeBar notice={notice} onClose={() => setNotice(null)} />
+    </NoticeContext.Provider>
+  );
+}

@@ -1,0 +1,71 @@
+import { createContext, useContext, useState } from 'react';
+import { ask } from '@/lib/messaging/client';
+import type { SelfDb } from '@/lib/self/db';
+
+export const SelfDbContext = createContext<SelfDb | null>(null);
+
+export function useSelfDb(): SelfDb {
+  const db = useContext(SelfDbContext);
+  if (!db) throw new Error('SelfDbContext missing');
+  return db;
+}
+
+/**
+ * Tells the background something changed, so the toolbar reminder and page badges are worked out again. Best effort:
+ * the page works without it (e.g. while the extension is being updated).
+ */
+export async function notifyChanged(): Promise<void> {
+  await ask({ type: 'store-changed' }).catch(() => undefined);
+}
+
+export interface Notice {
+  message: string;
+  undo?: () => Promise<void>;
+}
+
+export const NoticeContext = createContext<(n: Notice | null) => void>(() => undefined);
+
+/** One polite status line for the whole page, with Undo for the action that just happened. */
+export function NoticeBar({ notice, onClose }: { notice: Notice | null; onClose(): void }) {
+  const [busy, setBusy] = useState(false);
+  // Tied to the notice it belongs to, so a new notice never shows the previous one's failure.
+  const [failure, setFailure] = useState<{ notice: Notice; text: string } | null>(null);
+  const error = failure && failure.notice === notice ? failure.text : null;
+  return (
+    <div className="notice" role="status" aria-live="polite">
+      {notice ? (
+        <>
+          <span>{notice.message}</span>
+          {notice.undo ? (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={async () => {
+                if (!notice.undo) return;
+                setBusy(true);
+                try {
+                  await notice.undo();
+                  onClose();
+                } catch (err) {
+                  setFailure({ notice, text: errorText(err) });
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              Undo
+            </button>
+          ) : null}
+          <button type="button" className="quiet" onClick={onClose} aria-label="Dismiss message">
+            ✕
+          </button>
+          {error ? <span className="error">Undo failed: {error}</span> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { MyDataApp } from '@/components/self/MyDataApp';
+import './style.css';
+
+createRoot(document.getElementById('root')!).render(<MyDataApp />);
