@@ -14,7 +14,7 @@ const KIND_NAME: Record<IdentityKind, string> = {
 const PLACEHOLDER: Record<IdentityKind, string> = {
   email: 'you@example.com',
   phone: '+44 20 7946 0958',
-  profile: 'https://www.linkedin.com/in/your-name/',
+  profile: 'linkedin.com/in/your-name',
 };
 
 export function IdentitiesSection({ country }: { country: string }) {
