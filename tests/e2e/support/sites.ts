@@ -23,14 +23,15 @@ export const PAGES: Record<string, string> = {
 
 export function pageFor(url: URL): string | undefined {
   const key = `${url.origin}${url.pathname}`;
+  // Pages a test registers at run time (hostile pages, SPA shells) win, matched with their query first.
+  const extra = extraPages.get(`${key}${url.search}`) ?? extraPages.get(key);
+  if (extra !== undefined) return extra;
   const file = PAGES[key] ?? PAGES[`${key}${url.search}`];
-  if (file) return readFileSync(pagesDir + file, 'utf8');
-  // Extra pages a test registers at run time (hostile pages, SPA shells).
-  return extraPages.get(key);
+  return file ? readFileSync(pagesDir + file, 'utf8') : undefined;
 }
 
 const extraPages = new Map<string, string>();
 export function servePage(url: string, html: string): void {
   const u = new URL(url);
-  extraPages.set(`${u.origin}${u.pathname}`, html);
+  extraPages.set(`${u.origin}${u.pathname}${u.search}`, html);
 }
