@@ -1,10 +1,14 @@
 import { appDb } from '@/lib/app-db';
 import { handleMessage } from '@/lib/background/handler';
 import { RateLimiter } from '@/lib/background/rate-limit';
+import { refreshReminder } from '@/lib/background/reminder';
+import { answerScan } from '@/lib/background/scan-answer';
 import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
-import { answerFor, answerForEmails } from '@/lib/verdict/answer';
+import { ScanSummarySchema } from '@/lib/messaging/schemas';
+import { selfDb } from '@/lib/self/db';
+import { answerFor } from '@/lib/verdict/answer';
 
 export default defineBackground(() => {
   const limiter = new RateLimiter();
@@ -13,7 +17,9 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
     lookup: async (identifiers: Parameters<typeof answerFor>[1], hints: Parameters<typeof answerFor>[2]) =>
       answerFor(await appDb(), identifiers, hints, new Date()),
-    lookupEmails: async (emails: string[]) => answerForEmails(await appDb(), emails, new Date()),
+    scanPage: async (emails: string[], phones: string[]) =>
+      answerScan(await appDb(), await selfDb(), emails, phones, new Date()),
+    refreshReminder: async () => void (await refreshReminder(await selfDb())),
     getTabState,
     setTabState,
     tabsWithPeople,
@@ -38,8 +44,12 @@ export default defineBackground(() => {
     },
     async injectScan(tabId: number) {
       try {
-        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/scan.js'] });
-        return { injected: true };
+        const [first] = await browser.scripting.executeScript({
+          target: { tabId },
+          files: ['/content-scripts/scan.js'],
+        });
+        const summary = ScanSummarySchema.safeParse(first?.result);
+        return { injected: true, ...(summary.success ? { summary: summary.data } : {}) };
       } catch (err) {
         return { injected: false, error: err instanceof Error ? err.message : String(err) };
       }
@@ -51,7 +61,9 @@ export default defineBackground(() => {
     return true; // answer asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  const resync = () => void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));
+  void deps.refreshReminder().catch(() => undefined);
+  const resync = () =>
+    void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));
   browser.runtime.onInstalled.addListener(resync);
   browser.permissions.onAdded.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);

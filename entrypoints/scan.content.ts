@@ -1,18 +1,26 @@
 import { scanPage } from '@/lib/content/scan';
 import { findEmailsOnPage } from '@/lib/extract/emails';
 import { ask } from '@/lib/messaging/client';
+import { phonesOnPage } from '@/lib/self/exposure';
 
 // Not in the manifest: injected once by the popup's "Scan this page" (activeTab + scripting), or registered
-// for the sites the user granted in the options page.
+// for the sites the user granted in the options page. Its result (counts, and the user's own identifiers) goes
+// back to the popup through executeScript.
 export default defineContentScript({
   registration: 'runtime',
   noScriptStartedPostMessage: true,
   async main() {
     const state = globalThis as { heedMarkers?: HTMLElement[] };
-    state.heedMarkers = await scanPage(
+    const { markers, summary } = await scanPage(
       document,
-      { find: (doc) => findEmailsOnPage(doc, 200), lookup: (emails) => ask({ type: 'lookup-emails', emails }) },
+      {
+        findEmails: (doc) => findEmailsOnPage(doc, 200),
+        findPhones: (doc) => phonesOnPage(doc),
+        ask: (emails, phones) => ask({ type: 'scan-page', emails, phones }),
+      },
       state.heedMarkers,
     );
+    state.heedMarkers = markers;
+    return summary;
   },
 });

@@ -34,7 +34,11 @@ const ALLOW = [
   [/./, 'https://www.linkedin.com/', 'host of canonical LinkedIn URLs'],
   [/./, 'https://github.com/', 'base for GitHub profile URLs read from the page'],
   [/./, 'https://github.com', 'base for GitHub profile URLs read from the page'],
-  [/./, 'https://www.linkedin.com/psettings/', 'a link the user may click to LinkedIn privacy settings'],
+  [
+    /./,
+    /^https:\/\/www\.linkedin\.com\/mypreferences\/d\/privacy\/(who-can-see-your-email|connections-download-email)$/,
+    'LinkedIn settings pages the user may open from My data (links, never fetched)',
+  ],
   [
     /./,
     /^https?:\/\/json-schema\.org\/draft[-/0-9a-z]+\/schema#?$/,
@@ -49,6 +53,16 @@ const ALLOW = [
     /./,
     /^https:\/\/www\.linkedin\.com(\$\{[a-z]+\}|\/in\/\$\{encodeURIComponent\(o|\/sales\/lead\/\$\{[a-z]+\}\/)$/,
     'building the canonical LinkedIn URL string (identifiers)',
+  ],
+  [
+    /^chunks\/options-/,
+    /^https:\/\/\$\{[a-zA-Z.]+\}\/\*?$/,
+    'a site the user types in Settings, made into the origin pattern passed to permissions.request',
+  ],
+  [
+    /^chunks\/options-/,
+    /^https:\/\/(www\.linkedin\.com\/in\/[a-z0-9-]+\/|github\.com\/octo-ada)$/,
+    "the demo data set's profile URLs (list entries and contacts, never requested)",
   ],
   [
     /^content-scripts\//,

@@ -219,6 +219,9 @@ export function PopupView({
         >
           Lists, import and settings
         </a>
+        <a href="/mydata.html" target="_blank" rel="noreferrer">
+          My data: what's exposed, and requests to companies
+        </a>
       </footer>
     </div>
   );

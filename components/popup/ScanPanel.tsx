@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { describeScan } from '@/lib/popup/scan';
 
-export type ScanResult = { injected: boolean; error?: string };
+export type ScanResult = {
+  injected: boolean;
+  error?: string;
+  summary?: { emails: number; phones: number; mine: string[] };
+};
 
 /** A one-off read of a page the content script does not cover; it runs only when the rep asks. */
 export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {

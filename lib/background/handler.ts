@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { ContentRequestSchema, PageRequestSchema, RequestSchema } from '../messaging/schemas';
 import type {
-  EmailVerdict,
   Identifiers,
   LookupAnswer,
   PageHints,
   RecordAction,
   Reply,
   Request,
+  ScanAnswer,
   TabPerson,
   TabState,
   ToContent,
@@ -25,7 +25,9 @@ export interface HandlerDeps {
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionOrigin: string;
   lookup(identifiers: Identifiers, hints: PageHints): Promise<LookupAnswer>;
-  lookupEmails(emails: string[]): Promise<EmailVerdict[]>;
+  scanPage(emails: string[], phones: string[]): Promise<ScanAnswer>;
+  /** Re-reads the overdue request reminders shown on the toolbar icon. */
+  refreshReminder(): Promise<void>;
   getTabState(tabId: number): Promise<TabState>;
   setTabState(tabId: number, state: TabState): Promise<void>;
   tabsWithPeople(): Promise<number[]>;
@@ -93,8 +95,8 @@ export async function handleMessage(
         case 'open-record':
           await deps.openRecord(origin.tabId, msg.action);
           return { ok: true, value: { opened: true } };
-        case 'lookup-emails':
-          return { ok: true, value: await deps.lookupEmails(msg.emails) };
+        case 'scan-page':
+          return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -103,11 +105,12 @@ export async function handleMessage(
     switch (msg.type) {
       case 'lookup':
         return { ok: true, value: await deps.lookup(msg.identifiers, msg.hints) };
-      case 'lookup-emails':
-        return { ok: true, value: await deps.lookupEmails(msg.emails) };
+      case 'scan-page':
+        return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
       case 'tab-state':
         return { ok: true, value: await deps.getTabState(msg.tabId) };
       case 'store-changed': {
+        await deps.refreshReminder();
         const tabs = await deps.tabsWithPeople();
         const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
         return { ok: true, value: { refreshed: sent.filter(Boolean).length } };

@@ -1,5 +1,5 @@
 import type { LookupAnswer, RecordAction } from '../messaging/types';
-import { CHANNEL_LABEL, CHANNEL_WORD, CHANNEL_ORDER, LEVEL_COLOUR, LEVEL_WORD } from './words';
+import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
 export type BadgeView =

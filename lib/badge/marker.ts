@@ -1,4 +1,4 @@
-import type { EmailVerdict } from '../messaging/types';
+import type { BadgeLevel } from '../messaging/types';
 import { LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 // Same fixed box whatever the level, like the badge: the page cannot read the verdict from the marker's size.
@@ -9,17 +9,31 @@ span { display: block; box-sizing: border-box; width: 100%; height: 100%; border
   text-align: center; font-weight: 600; overflow: hidden; white-space: nowrap; }
 span:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }`;
 
-/** A small inline marker after an address a page scan found, holding its level in a closed shadow root. */
-export function createMarker(doc: Document, verdict: EmailVerdict): HTMLElement {
+const MINE_COLOUR = '#6927da';
+
+export interface MarkerView {
+  /** The address or number the marker sits next to, for its tooltip. */
+  value: string;
+  level: BadgeLevel;
+  summary: string;
+  /** The user's own identifier: shown as "Yours" (self-check), not as a prospect's verdict. */
+  mine?: boolean;
+}
+
+/** A small inline marker after an address or number a page scan found, in a closed shadow root. */
+export function createMarker(doc: Document, view: MarkerView): HTMLElement {
   const host = doc.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const pill = doc.createElement('span');
-  pill.dataset.level = verdict.level;
-  pill.style.background = LEVEL_COLOUR[verdict.level];
-  pill.textContent = LEVEL_WORD[verdict.level];
-  pill.title = `Heed: ${verdict.email} — ${LEVEL_WORD[verdict.level]}. ${verdict.summary}`;
+  pill.dataset.level = view.level;
+  if (view.mine) pill.dataset.mine = 'true';
+  pill.style.background = view.mine ? MINE_COLOUR : LEVEL_COLOUR[view.level];
+  pill.textContent = view.mine ? 'Yours' : LEVEL_WORD[view.level];
+  pill.title = view.mine
+    ? `Heed: ${view.value} is yours (My data) and is visible on this page.`
+    : `Heed: ${view.value} — ${LEVEL_WORD[view.level]}. ${view.summary}`;
   pill.tabIndex = 0;
   pill.setAttribute('role', 'img');
   pill.setAttribute('aria-label', pill.title);

@@ -7,6 +7,7 @@ export const LIMITS = {
   emails: 20,
   /** A scanned page's addresses, looked up in one message (one rate-limit token). */
   scanEmails: 200,
+  scanPhones: 200,
   profileUrls: 5,
   salesNavUrls: 5,
   phones: 10,
@@ -39,7 +40,11 @@ const contentMessages = [
   z.object({ type: z.literal('lookup'), identifiers: IdentifiersSchema, hints: PageHintsSchema }),
   z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
   z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
-  z.object({ type: z.literal('lookup-emails'), emails: z.array(value).min(1).max(LIMITS.scanEmails) }),
+  z.object({
+    type: z.literal('scan-page'),
+    emails: z.array(value).max(LIMITS.scanEmails),
+    phones: z.array(value).max(LIMITS.scanPhones),
+  }),
 ] as const;
 
 const pageMessages = [
@@ -61,3 +66,10 @@ const contentAgrees: Same<z.infer<typeof ContentRequestSchema>, ContentRequest> 
 const pageAgrees: Same<z.infer<typeof PageRequestSchema>, PageRequest> = true;
 void contentAgrees;
 void pageAgrees;
+
+/** The scan script's result, read back by the background through executeScript: parsed, since a page ran there. */
+export const ScanSummarySchema = z.object({
+  emails: z.number().int().nonnegative(),
+  phones: z.number().int().nonnegative(),
+  mine: z.array(z.string().max(LIMITS.valueLength)).max(LIMITS.scanEmails + LIMITS.scanPhones),
+});

@@ -60,6 +60,21 @@ export interface EmailVerdict {
   email: string;
   level: BadgeLevel;
   summary: string;
+  /** One of the user's own identities (My data), shown as theirs rather than as a prospect. */
+  mine?: boolean;
+}
+
+export interface ScanAnswer {
+  emails: EmailVerdict[];
+  /** The phone numbers, as the page wrote them, that are the user's own. */
+  myPhones: string[];
+}
+
+/** What a scan found, for the popup: counts only, and the user's own identifiers. */
+export interface ScanSummary {
+  emails: number;
+  phones: number;
+  mine: string[];
 }
 
 export interface TabPerson {
@@ -80,7 +95,7 @@ export type ContentRequest =
   | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'page-person'; person: TabPerson | null }
   | { type: 'open-record'; action: RecordAction }
-  | { type: 'lookup-emails'; emails: string[] };
+  | { type: 'scan-page'; emails: string[]; phones: string[] };
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
@@ -94,10 +109,10 @@ export interface ResponseMap {
   lookup: LookupAnswer;
   'page-person': LookupAnswer | null;
   'open-record': { opened: boolean };
-  'lookup-emails': EmailVerdict[];
+  'scan-page': ScanAnswer;
   'tab-state': TabState;
   'store-changed': { refreshed: number };
-  'scan-tab': { injected: boolean; error?: string };
+  'scan-tab': { injected: boolean; error?: string; summary?: ScanSummary };
 }
 
 export type Reply<T extends Request['type']> =

@@ -1,6 +1,16 @@
 /** The scan's outcome in words a rep can act on; the browser's own message is kept for support. */
-export function describeScan(result: { injected: boolean; error?: string }): string {
-  if (result.injected) return 'Scanned. If the page names a person, the verdict appears here.';
+export function describeScan(result: {
+  injected: boolean;
+  error?: string;
+  summary?: { emails: number; phones: number; mine: string[] };
+}): string {
+  if (result.injected) {
+    const s = result.summary;
+    if (!s) return 'Scanned. If the page names a person, the verdict appears here.';
+    const found = `${s.emails} email ${s.emails === 1 ? 'address' : 'addresses'} and ${s.phones} phone ${s.phones === 1 ? 'number' : 'numbers'} marked on the page`;
+    const mine = s.mine.length > 0 ? ` Yours among them: ${s.mine.join(', ')}.` : '';
+    return `Scanned: ${found}.${mine}`;
+  }
   const raw = result.error ?? 'unknown error';
   if (/permission|Cannot access/i.test(raw)) {
     return `Heed may not read this page yet: open Heed from its toolbar button while on the page (that lets it read the page once), or allow the site in the options. (${raw})`;

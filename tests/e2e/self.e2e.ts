@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, localIsoDate, longDate } from '../../lib/self/dates';
-import { type HeedBrowser, launchHeed } from './support/browser';
+import { type HeedBrowser, launchHeed, readBadges, tabIdOf } from './support/browser';
+import { servePage } from './support/sites';
 
 const AXE_SOURCE = readFileSync(
   fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
@@ -221,13 +222,38 @@ describe('the "My data" page in Chromium', () => {
     expect(await page.getByLabel('Your name, to sign the letters').inputValue()).toBe('Jane Doe');
   });
 
-  // These need the lead's wiring (scan script → background → matchMine; background → reminderBadge on the icon).
-  it.todo(
-    "on-page scan: with jane.doe@gmail.com recorded, scanning https://acme.example/team/ marks only Jane's address as the user's",
-  );
-  it.todo(
-    'toolbar reminder: with an overdue request logged, the action badge shows the count and the tooltip names it',
-  );
+  it("marks only the user's own address as theirs when a page is scanned", async () => {
+    // The team page, on a host Heed may script (on other sites the popup's click grants activeTab).
+    servePage(
+      'https://github.com/acme-team/people',
+      readFileSync(new URL('../fixtures/pages/team-page.html', import.meta.url), 'utf8'),
+    );
+    const site = await heed.context.newPage();
+    await site.goto('https://github.com/acme-team/people');
+    const tabId = await tabIdOf(heed, site);
+    const reply = await page.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'scan-tab', tabId: id }),
+      tabId,
+    );
+    expect(reply).toEqual({
+      ok: true,
+      value: { injected: true, summary: { emails: 4, phones: 0, mine: ['jane.doe@gmail.com'] } },
+    });
+    await expect
+      .poll(async () => (await readBadges(site)).map((b) => b.text).sort())
+      .toEqual(['Unknown', 'Unknown', 'Unknown', 'Yours']);
+    await site.close();
+  });
+
+  it('shows overdue replies on the toolbar icon, naming the company', async () => {
+    // Slow Corp's request (sent 2025-01-31) is overdue; the page told the background when it was logged.
+    await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    expect(await heed.worker.evaluate(() => chrome.action.getTitle({}))).toContain('Slow Corp');
+    await page.getByRole('button', { name: 'Mark the request to Slow Corp answered' }).click();
+    await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  });
 
   it('sends no request from the extension to anything outside it', () => {
     expect(heed.extensionRequests).toEqual([]);

@@ -23,9 +23,11 @@ function deps(over: Partial<HandlerDeps> = {}) {
     extensionId: ID,
     extensionOrigin: ORIGIN,
     lookup: vi.fn(async () => answer),
-    lookupEmails: vi.fn(async (emails: string[]) =>
-      emails.map((email) => ({ email, level: 'unknown' as const, summary: '' })),
-    ),
+    scanPage: vi.fn(async (emails: string[]) => ({
+      emails: emails.map((email) => ({ email, level: 'unknown' as const, summary: '' })),
+      myPhones: [],
+    })),
+    refreshReminder: vi.fn(async () => undefined),
     getTabState: vi.fn(async (id: number) => states.get(id) ?? { person: null, answer: null }),
     setTabState: vi.fn(async (id: number, s: TabState) => void states.set(id, s)),
     tabsWithPeople: vi.fn(async () => [...states.keys()]),
@@ -131,6 +133,14 @@ describe('handleMessage', () => {
     expect(r).toEqual({ ok: false, error: 'refused: message from another extension' });
   });
 
+  it('answers a page scan from a content script, within its caps', async () => {
+    const d = deps();
+    const ok = await handleMessage({ type: 'scan-page', emails: ['a@b.example'], phones: ['+44 20 7946 0958'] }, content, d);
+    expect(ok).toEqual({ ok: true, value: { emails: [{ email: 'a@b.example', level: 'unknown', summary: '' }], myPhones: [] } });
+    const tooMany = await handleMessage({ type: 'scan-page', emails: Array(201).fill('a@b.example'), phones: [] }, content, d);
+    expect(tooMany.ok).toBe(false);
+  });
+
   it('rate-limits look-ups per tab', async () => {
     let now = 0;
     const d = deps({ limiter: new RateLimiter(5, 1, () => now) });
@@ -169,6 +179,7 @@ describe('handleMessage', () => {
       value: { refreshed: 1 },
     });
     expect(d.sendToTab).toHaveBeenCalledWith(7, { type: 'refresh' });
+    expect(d.refreshReminder).toHaveBeenCalledTimes(1);
     expect(await handleMessage({ type: 'scan-tab', tabId: 7 }, extensionPage, d)).toEqual({
       ok: true,
       value: { injected: true },

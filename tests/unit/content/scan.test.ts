@@ -3,51 +3,83 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toolbarFor } from '@/lib/background/toolbar';
 import { scanPage } from '@/lib/content/scan';
 import { findEmailsOnPage } from '@/lib/extract/emails';
+import type { ScanAnswer } from '@/lib/messaging/types';
+import { phonesOnPage } from '@/lib/self/exposure';
+
+function captureRoots() {
+  const pills: HTMLElement[] = [];
+  const original = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = original.call(this, init);
+    queueMicrotask(() => {
+      const pill = root.querySelector<HTMLElement>('[data-level]');
+      if (pill) pills.push(pill);
+    });
+    return root;
+  });
+  return pills;
+}
 
 describe('scanPage', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('marks each visible address once, with fixed-size markers, and replaces them on a second scan', async () => {
-    const levels: string[] = [];
-    const original = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = original.call(this, init);
-      queueMicrotask(() => levels.push(root.querySelector('[data-level]')?.getAttribute('data-level') ?? ''));
-      return root;
-    });
+    const pills = captureRoots();
     document.body.innerHTML = `<p>Write to <a href="mailto:a@x.example">A</a> or b@x.example.</p><p hidden>c@x.example</p>`;
-    const lookup = vi.fn(async (emails: string[]) =>
-      emails.map((email) => ({
-        email,
-        level: email.startsWith('a') ? ('blocked' as const) : ('unknown' as const),
-        summary: '',
-      })),
+    const ask = vi.fn(
+      async (emails: string[]): Promise<ScanAnswer> => ({
+        emails: emails.map((email) => ({ email, level: email.startsWith('a') ? 'blocked' : 'unknown', summary: '' })),
+        myPhones: [],
+      }),
     );
-    const deps = { find: (d: Document) => findEmailsOnPage(d), lookup };
+    const deps = { findEmails: (d: Document) => findEmailsOnPage(d), findPhones: () => [], ask };
     const first = await scanPage(document, deps);
-    expect(lookup).toHaveBeenCalledWith(['a@x.example', 'b@x.example']);
-    expect(first).toHaveLength(2);
+    expect(ask).toHaveBeenCalledWith(['a@x.example', 'b@x.example'], []);
+    expect(first.markers).toHaveLength(2);
+    expect(first.summary).toEqual({ emails: 2, phones: 0, mine: [] });
     await Promise.resolve();
-    expect(levels).toEqual(['blocked', 'unknown']);
-    expect(first.every((m) => m.getAttributeNames().length === 0 && m.shadowRoot === null)).toBe(true);
+    expect(pills.map((p) => p.dataset.level)).toEqual(['blocked', 'unknown']);
+    expect(first.markers.every((m) => m.getAttributeNames().length === 0 && m.shadowRoot === null)).toBe(true);
     // The link's marker goes after the link, not inside it.
-    expect(document.querySelector('a')?.nextElementSibling).toBe(first[0]);
-    const second = await scanPage(document, deps, first);
-    expect(second).toHaveLength(2);
-    expect(first.some((m) => m.isConnected)).toBe(false);
+    expect(document.querySelector('a')?.nextElementSibling).toBe(first.markers[0]);
+    const second = await scanPage(document, deps, first.markers);
+    expect(second.markers).toHaveLength(2);
+    expect(first.markers.some((m) => m.isConnected)).toBe(false);
     // Two markers in all (not four), and none next to the hidden address.
     expect(document.querySelectorAll('span')).toHaveLength(2);
     expect(document.querySelector('p[hidden] span')).toBeNull();
   });
 
-  it('asks nothing when the page has no address', async () => {
+  it("marks the user's own address and number as theirs, and only those numbers", async () => {
+    const pills = captureRoots();
+    document.body.innerHTML = `<p>me@mine.example</p><p>Call +44 20 7946 0958 or +1 415 555 0134.</p>`;
+    const result = await scanPage(document, {
+      findEmails: (d) => findEmailsOnPage(d),
+      findPhones: (d) => phonesOnPage(d),
+      ask: async (emails, phones) => {
+        expect(phones).toHaveLength(2);
+        return {
+          emails: emails.map((email) => ({ email, level: 'unknown' as const, summary: '', mine: true })),
+          myPhones: phones.filter((p) => p.includes('7946')),
+        };
+      },
+    });
+    await Promise.resolve();
+    expect(result.summary).toEqual({ emails: 1, phones: 2, mine: ['me@mine.example', expect.stringContaining('7946')] });
+    expect(pills.map((p) => [p.dataset.mine, p.textContent])).toEqual([
+      ['true', 'Yours'],
+      ['true', 'Yours'],
+    ]);
+  });
+
+  it('asks nothing when the page has no address or number', async () => {
     document.body.innerHTML = '<p>no addresses here</p>';
-    const lookup = vi.fn();
-    expect(await scanPage(document, { find: findEmailsOnPage, lookup })).toEqual([]);
-    expect(lookup).not.toHaveBeenCalled();
+    const ask = vi.fn();
+    expect(await scanPage(document, { findEmails: findEmailsOnPage, findPhones: () => [], ask })).toEqual({
+      markers: [],
+      summary: { emails: 0, phones: 0, mine: [] },
+    });
+    expect(ask).not.toHaveBeenCalled();
   });
 });
 
@@ -65,10 +97,6 @@ describe('toolbarFor', () => {
       hasContact: false,
       fromDefaults: false,
     });
-    expect(blocked).toEqual({
-      text: 'NO',
-      colour: '#b42318',
-      title: 'Heed: Blocked — Every channel blocked — objected',
-    });
+    expect(blocked).toEqual({ text: 'NO', colour: '#b42318', title: 'Heed: Blocked — Every channel blocked — objected' });
   });
 });

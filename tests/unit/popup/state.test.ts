@@ -112,6 +112,11 @@ describe('describeScan', () => {
   it('says what to do when the page may not be read', () => {
     expect(describeScan({ injected: true })).toMatch(/^Scanned/);
     expect(
+      describeScan({ injected: true, summary: { emails: 4, phones: 1, mine: ['jane.doe@gmail.com'] } }),
+    ).toBe(
+      'Scanned: 4 email addresses and 1 phone number marked on the page. Yours among them: jane.doe@gmail.com.',
+    );
+    expect(
       describeScan({
         injected: false,
         error: 'Cannot access contents of the page. Extension manifest must request permission',

@@ -1,0 +1,15 @@
+import { localIsoDate } from '../self/dates';
+import type { SelfDb } from '../self/db';
+import { overdueRequests, reminderBadge } from '../self/requests';
+
+/**
+ * The toolbar icon's default badge (tabs with a verdict override it): a count of data requests whose reply is
+ * overdue. Re-read when the service worker starts and whenever a page reports a change.
+ */
+export async function refreshReminder(self: SelfDb, now = new Date()): Promise<string> {
+  const badge = reminderBadge(await overdueRequests(self, localIsoDate(now)));
+  await browser.action.setBadgeText({ text: badge?.text ?? '' });
+  await browser.action.setTitle({ title: badge?.title ?? 'Heed' });
+  if (badge) await browser.action.setBadgeBackgroundColor({ color: badge.colour });
+  return badge?.text ?? '';
+}
