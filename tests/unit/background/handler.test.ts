@@ -135,9 +135,20 @@ describe('handleMessage', () => {
 
   it('answers a page scan from a content script, within its caps', async () => {
     const d = deps();
-    const ok = await handleMessage({ type: 'scan-page', emails: ['a@b.example'], phones: ['+44 20 7946 0958'] }, content, d);
-    expect(ok).toEqual({ ok: true, value: { emails: [{ email: 'a@b.example', level: 'unknown', summary: '' }], myPhones: [] } });
-    const tooMany = await handleMessage({ type: 'scan-page', emails: Array(201).fill('a@b.example'), phones: [] }, content, d);
+    const ok = await handleMessage(
+      { type: 'scan-page', emails: ['a@b.example'], phones: ['+44 20 7946 0958'] },
+      content,
+      d,
+    );
+    expect(ok).toEqual({
+      ok: true,
+      value: { emails: [{ email: 'a@b.example', level: 'unknown', summary: '' }], myPhones: [] },
+    });
+    const tooMany = await handleMessage(
+      { type: 'scan-page', emails: Array(201).fill('a@b.example'), phones: [] },
+      content,
+      d,
+    );
     expect(tooMany.ok).toBe(false);
   });
 

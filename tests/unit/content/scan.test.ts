@@ -9,7 +9,10 @@ import { phonesOnPage } from '@/lib/self/exposure';
 function captureRoots() {
   const pills: HTMLElement[] = [];
   const original = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+    this: Element,
+    init: ShadowRootInit,
+  ) {
     const root = original.call(this, init);
     queueMicrotask(() => {
       const pill = root.querySelector<HTMLElement>('[data-level]');
@@ -28,7 +31,11 @@ describe('scanPage', () => {
     document.body.innerHTML = `<p>Write to <a href="mailto:a@x.example">A</a> or b@x.example.</p><p hidden>c@x.example</p>`;
     const ask = vi.fn(
       async (emails: string[]): Promise<ScanAnswer> => ({
-        emails: emails.map((email) => ({ email, level: email.startsWith('a') ? 'blocked' : 'unknown', summary: '' })),
+        emails: emails.map((email) => ({
+          email,
+          level: email.startsWith('a') ? 'blocked' : 'unknown',
+          summary: '',
+        })),
         myPhones: [],
       }),
     );
@@ -39,7 +46,9 @@ describe('scanPage', () => {
     expect(first.summary).toEqual({ emails: 2, phones: 0, mine: [] });
     await Promise.resolve();
     expect(pills.map((p) => p.dataset.level)).toEqual(['blocked', 'unknown']);
-    expect(first.markers.every((m) => m.getAttributeNames().length === 0 && m.shadowRoot === null)).toBe(true);
+    expect(first.markers.every((m) => m.getAttributeNames().length === 0 && m.shadowRoot === null)).toBe(
+      true,
+    );
     // The link's marker goes after the link, not inside it.
     expect(document.querySelector('a')?.nextElementSibling).toBe(first.markers[0]);
     const second = await scanPage(document, deps, first.markers);
@@ -65,7 +74,11 @@ describe('scanPage', () => {
       },
     });
     await Promise.resolve();
-    expect(result.summary).toEqual({ emails: 1, phones: 2, mine: ['me@mine.example', expect.stringContaining('7946')] });
+    expect(result.summary).toEqual({
+      emails: 1,
+      phones: 2,
+      mine: ['me@mine.example', expect.stringContaining('7946')],
+    });
     expect(pills.map((p) => [p.dataset.mine, p.textContent])).toEqual([
       ['true', 'Yours'],
       ['true', 'Yours'],
@@ -97,6 +110,10 @@ describe('toolbarFor', () => {
       hasContact: false,
       fromDefaults: false,
     });
-    expect(blocked).toEqual({ text: 'NO', colour: '#b42318', title: 'Heed: Blocked — Every channel blocked — objected' });
+    expect(blocked).toEqual({
+      text: 'NO',
+      colour: '#b42318',
+      title: 'Heed: Blocked — Every channel blocked — objected',
+    });
   });
 });
