@@ -10,6 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A real browser on a busy 2-core machine: waiting conditions get 10 s, not Vitest's default 1 s.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     globalSetup: ['tests/e2e/support/global-setup.ts'],
   },
 });
