@@ -9,7 +9,10 @@ describe('the extension in Chromium', () => {
     heed = await launchHeed();
   });
   afterAll(async () => {
-    await heed?.close();
+    // The net log must have seen the canary navigation (so it can see extension requests), and nothing else.
+    const log = await heed?.close({ allow: ['https://canary-navigation.invalid/'] });
+    expect(log?.fromExtension).toEqual(['https://canary-navigation.invalid/']);
+    expect(log?.requests).toBeGreaterThan(3);
   });
 
   it('refuses, by its CSP, any fetch from the service worker or an extension page', async () => {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Request, type Worker } from 'playwright-core';
 import { chromiumPath } from './global-setup';
@@ -24,7 +24,41 @@ export interface HeedBrowser {
   /** Every request the browser made, for debugging a failure. */
   allRequests: string[];
   openExtensionPage(path: string): Promise<Page>;
-  close(): Promise<void>;
+  /**
+   * Closes the browser and reads its net log: throws if any request there was initiated by the extension (its
+   * service worker, pages or content scripts) to anything outside the extension. Returns what the log held.
+   */
+  close(options?: { allow?: string[] }): Promise<NetLogSummary>;
+}
+
+export interface NetLogSummary {
+  /** URL requests in the log, from any initiator (pages included). */
+  requests: number;
+  /** Requests whose initiator is the extension, to anything but the extension itself (must be none). */
+  fromExtension: string[];
+}
+
+/**
+ * Reads Chromium's net log (--log-net-log). It attributes each URL request to its initiator origin, which covers
+ * what Playwright's events cannot see, such as a request a content script makes with the extension's origin.
+ */
+export function readNetLog(file: string, extensionOrigin: string): NetLogSummary {
+  let text = readFileSync(file, 'utf8').trimEnd();
+  // A browser killed mid-write leaves the event array open.
+  if (!text.endsWith('}')) text = `${text.replace(/,$/, '')}]}`;
+  const log = JSON.parse(text) as { events?: { params?: { url?: string; initiator?: string } }[] };
+  const urls = new Set<string>();
+  const fromExtension = new Set<string>();
+  for (const e of log.events ?? []) {
+    const url = e.params?.url;
+    if (!url) continue;
+    urls.add(url);
+    const initiator = e.params?.initiator ?? '';
+    if (initiator.startsWith(extensionOrigin.replace(/\/$/, '')) && !url.startsWith(extensionOrigin)) {
+      fromExtension.add(url);
+    }
+  }
+  return { requests: urls.size, fromExtension: [...fromExtension] };
 }
 
 export function chromiumArgs(port: number, extensionDir = EXTENSION_DIR): string[] {
@@ -65,10 +99,11 @@ export async function launchHeed(
   const server = await startFixtureServer();
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'heed-profile-'));
+  const netLog = join(mkdtempSync(join(tmpdir(), 'heed-netlog-')), 'netlog.json');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    args: chromiumArgs(server.port),
+    args: [...chromiumArgs(server.port), `--log-net-log=${netLog}`],
     viewport: { width: 1280, height: 900 },
   });
   const worker =
@@ -96,10 +131,20 @@ export async function launchHeed(
       await page.goto(`${extensionOrigin}${path}`);
       return page;
     },
-    async close() {
+    async close(closeOptions: { allow?: string[] } = {}) {
       await context.close();
       await server.close();
       if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+      const summary = readNetLog(netLog, extensionOrigin);
+      rmSync(dirname(netLog), { recursive: true, force: true });
+      console.log(
+        `net log: ${summary.requests} URLs requested in this browser, ${summary.fromExtension.length} initiated by the extension`,
+      );
+      const unexpected = summary.fromExtension.filter((u) => !closeOptions.allow?.includes(u));
+      if (unexpected.length > 0) {
+        throw new Error(`the net log shows requests initiated by the extension: ${unexpected.join(', ')}`);
+      }
+      return summary;
     },
   };
 }
