@@ -122,7 +122,10 @@ describe('annotating contact pages with demo data loaded', () => {
       (id) => chrome.runtime.sendMessage({ type: 'scan-tab', tabId: id }),
       tabId,
     );
-    expect(result).toEqual({ ok: true, value: { injected: true, summary: { emails: 4, phones: 0, mine: [] } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { injected: true, summary: { emails: 4, phones: 0, mine: [] } },
+    });
     await expect.poll(async () => (await readBadges(page)).length).toBe(4);
     const levels = (await readBadges(page)).map((b) => b.level).sort();
     // Four visible addresses (the hidden, off-screen, form and script ones get none): Max's is on his contact
