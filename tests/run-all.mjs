@@ -7,7 +7,7 @@ const steps = [
   ['unit tests', 'npm', ['run', '-s', 'test:unit']],
   ['build (Chrome)', 'npm', ['run', '-s', 'build']],
   ['bundle check (no network, content-script budget)', 'node', ['tests/bundle-check.mjs']],
-  ['build (Firefox) + addons-linter', 'npm', ['run', '-s', 'test:firefox']],
+  ['zips: addons-linter on Firefox, Chromium loads Chrome', 'npm', ['run', '-s', 'test:store']],
   ['browser tests', 'npm', ['run', '-s', 'test:e2e']],
 ];
 
