@@ -100,6 +100,15 @@ describe('annotating contact pages with demo data loaded', () => {
     await page.close();
   });
 
+  it('annotates a Sales Navigator lead through the public profile it links to', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz');
+    const badge = await waitForBadge(page);
+    expect(badge.level).toBe('blocked');
+    expect(badge.text).toContain('Do not contact');
+    await page.close();
+  });
+
   it('annotates a GitHub user profile and leaves a repository page alone', async () => {
     const page = await heed.context.newPage();
     await page.goto('https://github.com/octo-ada');

@@ -54,13 +54,11 @@ describe('faults', () => {
     const before = await lists(page);
     const bucketsBefore = await bucketCount(page);
     const rows = Array.from({ length: 400_000 }, (_, i) => `closed.tab.${i}@example.net`).join('\n');
-    await page
-      .getByLabel('Suppression list file')
-      .setInputFiles({
-        name: 'closed-tab.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`email\n${rows}\n`),
-      });
+    await page.getByLabel('Suppression list file').setInputFiles({
+      name: 'closed-tab.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`email\n${rows}\n`),
+    });
     await page.getByRole('heading', { name: 'Check the file' }).waitFor();
     await page.getByRole('radio', { name: 'An existing list' }).check();
     await page.getByLabel('Existing list', { exact: true }).selectOption({ label: 'Do not contact' });
