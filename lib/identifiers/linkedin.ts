@@ -68,6 +68,8 @@ export function canonicalLinkedInProfile(raw: string): Normalised<string> {
   if (decoded === null) return fail('malformed %-escape in profile name');
   const slug = stripInvisible(decoded).normalize('NFC').toLowerCase();
   if (slug === '') return fail('no profile name after /in/');
+  // '.' and '..' are path steps, not names: a URL parser would fold them away (found by the idempotence property).
+  if (/^\.+$/.test(slug)) return fail('no profile name after /in/');
   if (SLUG_FORBIDDEN.test(slug)) return fail('profile name contains spaces or URL delimiters');
   if ([...slug].length > MAX_SLUG_LENGTH) return fail('profile name longer than 100 characters');
   return ok(`https://www.linkedin.com/in/${encodeURIComponent(slug)}/`);

@@ -146,3 +146,13 @@ describe('canonicalSalesNavLead', () => {
     expect(canonicalSalesNavLead(input)).toEqual({ ok: false, reason });
   });
 });
+
+describe('canonicalLinkedInProfile: dot-only slugs', () => {
+  it.each([
+    'https://www.linkedin.com/in/%E2%80%8B./',
+    'https://www.linkedin.com/in/../',
+    'linkedin.com/in/%2E%2E%2E',
+  ])('refuses %s, which a URL parser would fold away', (raw) => {
+    expect(canonicalLinkedInProfile(raw).ok).toBe(false);
+  });
+});
