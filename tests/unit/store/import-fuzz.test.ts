@@ -71,7 +71,7 @@ describe('importer fuzz', () => {
           expect(kept).toBeGreaterThanOrEqual(1);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
     // Both outcomes were exercised, or the property proved little.
     expect(imported).toBeGreaterThan(5);
