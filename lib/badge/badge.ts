@@ -50,6 +50,14 @@ const STYLE = `
   .v-blocked { color: #f97066; } .v-check { color: #fdb022; } .v-allowed { color: #47cd89; }
 }`;
 
+function focusVisible(node: Element): boolean {
+  try {
+    return node.matches(':focus-visible');
+  } catch {
+    return false; // engines without :focus-visible: leave opening to the click
+  }
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -91,7 +99,11 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
     e.stopPropagation();
     setOpen(panel.hidden);
   });
-  pill.addEventListener('focus', () => setOpen(true));
+  // Keyboard focus opens the panel; a mouse click focuses first and then toggles, so focus from a pointer must
+  // not open it (the click would close it again at once).
+  pill.addEventListener('focus', () => {
+    if (focusVisible(pill)) setOpen(true);
+  });
   root.addEventListener('keydown', (e) => {
     if ((e as KeyboardEvent).key === 'Escape') {
       setOpen(false);

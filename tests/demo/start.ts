@@ -40,8 +40,8 @@ if (headed) {
     const page = await heed.context.newPage();
     await page.goto(url);
     const badge = await waitForBadge(page).catch(() => undefined);
-    const [host] = await page.locator('h1 > span').all();
-    await host?.click().catch(() => undefined); // open the verdict panel for the picture
+    const host = page.locator('h1 > span:last-child').first();
+    await host.click({ timeout: 2000 }).catch(() => undefined); // open the verdict panel for the picture
     const file = join(
       dir,
       `${String(i + 1).padStart(2, '0')}-${new URL(url).pathname.split('/').filter(Boolean).slice(0, 2).join('-') || 'page'}.png`,

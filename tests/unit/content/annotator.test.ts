@@ -201,3 +201,24 @@ describe('Annotator', () => {
     expect(send).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('badge panel', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('opens on a click that also focuses the badge, and closes on Escape', () => {
+    const roots = spyShadows();
+    const badge = createBadge(document, vi.fn());
+    document.body.append(badge.host);
+    const root = roots.at(-1)!;
+    const pill = root.querySelector('button')!;
+    const panel = root.querySelector<HTMLElement>('[role=dialog]')!;
+    expect(panel.hidden).toBe(true);
+    pill.focus(); // a mouse press focuses before the click arrives
+    pill.click();
+    expect(panel.hidden).toBe(false);
+    expect(pill.getAttribute('aria-expanded')).toBe('true');
+    pill.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(panel.hidden).toBe(true);
+    badge.remove();
+  });
+});
