@@ -20,8 +20,8 @@ execFileSync('npx', ['wxt', 'zip'], { stdio: ['ignore', 'ignore', 'inherit'] });
 execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const zips = readdirSync('.output').filter((f) => f.endsWith('.zip'));
 const firefox = zips.find((f) => f.endsWith('-firefox.zip'));
-const chrome = zips.find((f) => f.endsWith('-chrome.zip'));
-if (!firefox || !chrome) throw new Error(`zips missing in .output/: ${zips.join(', ')}`);
+const chromeZip = zips.find((f) => f.endsWith('-chrome.zip'));
+if (!firefox || !chromeZip) throw new Error(`zips missing in .output/: ${zips.join(', ')}`);
 
 const r = spawnSync('npx', ['addons-linter', '--output', 'json', `.output/${firefox}`], { encoding: 'utf8' });
 const report = JSON.parse(r.stdout) as {
@@ -44,7 +44,7 @@ console.log(
 
 // Chromium must accept the Chrome zip as shipped.
 const dir = mkdtempSync(join(tmpdir(), 'heed-chrome-zip-'));
-execFileSync('python3', ['-m', 'zipfile', '-e', `.output/${chrome}`, dir]);
+execFileSync('python3', ['-m', 'zipfile', '-e', `.output/${chromeZip}`, dir]);
 const profile = mkdtempSync(join(tmpdir(), 'heed-zip-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath(),
@@ -67,7 +67,7 @@ try {
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   const packed = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string };
   accepted = manifest.version === packed.version;
-  console.log(`Chromium loaded ${chrome}: ${manifest.name} ${manifest.version}, service worker running`);
+  console.log(`Chromium loaded ${chromeZip}: ${manifest.name} ${manifest.version}, service worker running`);
 } finally {
   await context.close();
   rmSync(dir, { recursive: true, force: true });
