@@ -3,6 +3,7 @@ import { handleMessage } from '@/lib/background/handler';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { refreshReminder } from '@/lib/background/reminder';
 import { answerScan } from '@/lib/background/scan-answer';
+import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
@@ -16,7 +17,11 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     lookup: async (identifiers: Parameters<typeof answerFor>[1], hints: Parameters<typeof answerFor>[2]) =>
-      answerFor(await appDb(), identifiers, hints, new Date()),
+      withSelfAdvice(
+        await selfDb(),
+        identifiers,
+        await answerFor(await appDb(), identifiers, hints, new Date()),
+      ),
     scanPage: async (emails: string[], phones: string[]) =>
       answerScan(await appDb(), await selfDb(), emails, phones, new Date()),
     refreshReminder: async () => void (await refreshReminder(await selfDb())),

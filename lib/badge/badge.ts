@@ -34,6 +34,7 @@ const STYLE = `
 .panel p { margin: 0 0 .4em; }
 .panel ul { margin: 0; padding-left: 1.1em; }
 .panel li { margin: .2em 0; }
+.panel a { color: #175cd3; }
 .panel table { border-collapse: collapse; width: 100%; }
 .panel td { padding: .15em .3em; border-bottom: 1px solid #eaecf0; }
 .cite { color: #475467; font-size: .9em; }
@@ -46,6 +47,7 @@ const STYLE = `
   .panel { background: #161b26; color: #f5f5f6; border-color: #333741; }
   .panel h3, .cite { color: #94969c; }
   .panel td { border-color: #333741; }
+  .panel a { color: #84caff; }
   .actions button { background: #1f242f; color: #f5f5f6; border-color: #61646c; }
   .v-blocked { color: #f97066; } .v-check { color: #fdb022; } .v-allowed { color: #47cd89; }
 }`;
@@ -173,6 +175,19 @@ function renderPanel(doc: Document, a: LookupAnswer, onRecord: (action: RecordAc
     ),
   );
   out.push(el(doc, 'h3', { text: 'Channels' }), el(doc, 'table', {}, el(doc, 'tbody', {}, ...rows)));
+  if (a.self) {
+    const links = a.self.links.map((l) => {
+      const link = el(doc, 'a', { text: l.label });
+      link.href = l.href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      return el(doc, 'li', {}, link);
+    });
+    out.push(
+      el(doc, 'h3', { text: 'This is you' }),
+      el(doc, 'ul', {}, ...a.self.lines.map((t) => el(doc, 'li', { text: t })), ...links),
+    );
+  }
   if (a.matches.length > 0) {
     out.push(
       el(doc, 'h3', { text: 'On your lists' }),

@@ -53,6 +53,8 @@ export interface LookupAnswer {
   hasContact: boolean;
   /** True when the level comes only from the default policy (nothing recorded about this person). */
   fromDefaults: boolean;
+  /** Present when this is the user's own profile (My data): what its contact info shows, and the settings for it. */
+  self?: { lines: string[]; links: { label: string; href: string }[] };
 }
 
 /** One address found by a page scan, with the level and one line: markers show no more than that. */

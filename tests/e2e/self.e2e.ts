@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, localIsoDate, longDate } from '../../lib/self/dates';
-import { type HeedBrowser, launchHeed, readBadges, tabIdOf } from './support/browser';
+import { type HeedBrowser, launchHeed, readBadges, tabIdOf, waitForBadge } from './support/browser';
 import { servePage } from './support/sites';
 
 const AXE_SOURCE = readFileSync(
@@ -243,6 +243,24 @@ describe('the "My data" page in Chromium', () => {
       .poll(async () => (await readBadges(site)).map((b) => b.text).sort())
       .toEqual(['Unknown', 'Unknown', 'Unknown', 'Yours']);
     await site.close();
+  });
+
+  it('tells the user, on their own LinkedIn profile, what its contact info shows and where to change it', async () => {
+    await page.getByLabel('Kind').selectOption('profile');
+    await page
+      .getByLabel('LinkedIn profile URL', { exact: true })
+      .fill('https://uk.linkedin.com/in/jane-doe-1a2b3c?trk=x');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('ul.identities li', { hasText: 'jane-doe-1a2b3c' }).waitFor();
+    const own = await heed.context.newPage();
+    await own.goto(CONTACT_INFO);
+    const badge = await waitForBadge(own, (b) => b.text.includes('This is you'));
+    expect(badge.text).toContain('Your contact info shows your email address (jane.doe@gmail.com)');
+    expect(badge.text).toContain('LinkedIn setting: Allow your connections to download your email');
+    // Someone else's profile gets no such section.
+    await own.goto('https://www.linkedin.com/in/max-mustermann/');
+    expect((await waitForBadge(own)).text).not.toContain('This is you');
+    await own.close();
   });
 
   it('shows overdue replies on the toolbar icon, naming the company', async () => {

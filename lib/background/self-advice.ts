@@ -1,0 +1,23 @@
+import type { Identifiers, LookupAnswer } from '../messaging/types';
+import type { SelfDb } from '../self/db';
+import { linkedInSelfAdvice } from '../self/exposure';
+import { matchMine } from '../self/identities';
+
+/**
+ * On the user's own LinkedIn profile (a profile URL recorded in My data), the answer also says what its contact
+ * info shows to others and links the LinkedIn settings that control it.
+ */
+export async function withSelfAdvice(
+  self: SelfDb,
+  ids: Identifiers,
+  answer: LookupAnswer,
+): Promise<LookupAnswer> {
+  if (ids.profileUrls.length === 0) return answer;
+  const mine = await matchMine(self, { emails: [], phones: [], profileUrls: ids.profileUrls });
+  if (!mine.some((m) => m.kind === 'profile' && m.certainty === 'exact')) return answer;
+  const advice = linkedInSelfAdvice({ emails: ids.emails, phones: ids.phones });
+  return {
+    ...answer,
+    self: { lines: advice.lines, links: advice.links.map((l) => ({ label: l.label, href: l.href })) },
+  };
+}
