@@ -50,6 +50,11 @@ async function listNamed(page: Page, name: string): Promise<ListRow | undefined>
   return (await storedLists(page)).find((l) => l.name === name);
 }
 
+/** The Undo button of the session-undo item whose label contains `label`. */
+function undoItem(page: Page, label: string) {
+  return page.locator('.ol-undo li', { hasText: label }).first().getByRole('button', { name: 'Undo' });
+}
+
 function csvFile(name: string, text: string) {
   return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') };
 }
@@ -399,8 +404,14 @@ describe('options page: lists, import wizard, export and backup', () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Delete list');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await storedLists(page)).some((l) => l.name === 'round-trip')).toBe(false);
-    const undo = page.getByRole('button', { name: 'Undo' }).first();
+    // The newest undo item is this deletion (earlier tests left older ones below it).
+    const item = page.locator('.ol-undo li').first();
+    await expect.poll(() => item.textContent()).toContain('Deleted list “round-trip”');
+    const undo = item.getByRole('button', { name: 'Undo' });
     await undo.focus();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('li')?.textContent))
+      .toContain('Deleted list “round-trip”');
     // Focus is visible: the focused control gets an outline.
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
@@ -444,21 +455,29 @@ describe('options page: lists, import wizard, export and backup', () => {
     await expect(results.locator('tbody tr').count()).resolves.toBe(1);
     await results.getByRole('button', { name: 'Delete person123@example-corp.com' }).click();
     await expect.poll(async () => (await listNamed(page, 'Acme opt-outs 2025'))?.total).toBe(19_989);
-    await page.getByRole('button', { name: 'Undo' }).first().click();
+    // Click the undo of this deletion by its label: the item appears just after the count changes.
+    await undoItem(page, 'Deleted email person123@example-corp.com from “Acme opt-outs 2025”').click();
     await expect.poll(async () => (await listNamed(page, 'Acme opt-outs 2025'))?.total).toBe(19_990);
   });
 
   it('merges lists and can undo the merge', async () => {
     await gotoSection(page, 'lists');
     await page.getByRole('button', { name: 'Do not contact' }).click();
-    await page.getByText('Merge other lists into this one').click();
+    // Wait for the selected list's own panel, so the click below does not land on the previous list's.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Do not contact' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    const detail = page.locator('section.ol-detail', {
+      has: page.locator('h3', { hasText: 'Do not contact' }),
+    });
+    await detail.getByText('Merge other lists into this one').click();
     await page.getByRole('checkbox', { name: /round-trip/ }).check();
     await page.getByRole('button', { name: 'Merge…' }).click();
     await page.getByRole('button', { name: 'Merge lists' }).click();
     await page.getByText(/Merged 1 list: 19,990 entries added/).waitFor();
     expect((await listNamed(page, 'Do not contact'))?.total).toBe(19_990);
     expect(await listNamed(page, 'round-trip')).toBeUndefined();
-    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await undoItem(page, 'into “Do not contact”').click();
     await expect.poll(async () => (await listNamed(page, 'round-trip'))?.total).toBe(19_990);
     expect((await listNamed(page, 'Do not contact'))?.total).toBe(0);
   });
