@@ -1,28 +1,24 @@
-import { bucketOf, searchDigest, searchString } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
+  type CandidateGroup,
   candidateKeys,
   contactKeys,
+  findHits,
+  groupCandidates,
   type LookupMatch,
   type LookupResult,
   normaliseIds,
   type PersonIds,
+  toMatches,
+  uniqueContacts,
 } from '../store/lookup';
-import {
-  type Batch,
-  type BucketRecord,
-  type Contact,
-  DIGEST_BYTES,
-  type SuppressionList,
-} from '../store/schemas';
+import type { Batch, BucketRecord, Contact, SuppressionList } from '../store/schemas';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
 // dozen bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares
 // one transaction, and bucket records stay cached across batches (a bucket holds a few hundred keys, and the
 // same buckets come back again and again). The result per person is the same as lookupPerson's, match order
 // included: tests/unit/bulk/lookup-many.test.ts compares the two.
-
-type Candidate = Awaited<ReturnType<typeof candidateKeys>>[number];
 
 export interface PersonQuery {
   ids: PersonIds;
@@ -79,34 +75,25 @@ export class LookupContext {
     const prepared = await Promise.all(
       people.map(async (p) => {
         const identifiers = normaliseIds(p.ids, p.defaultCountry);
-        const candidates = await candidateKeys(identifiers, possible);
-        const groups = new Map<string, Candidate[]>();
-        for (const c of candidates) {
-          const gid = `${c.kind}:${bucketOf(c.kind, c.key)}`;
-          const g = groups.get(gid);
-          if (g) g.push(c);
-          else groups.set(gid, [c]);
-        }
+        const groups = groupCandidates(await candidateKeys(identifiers, possible));
         return { identifiers, groups, cKeys: contactKeys(identifiers) };
       }),
     );
 
     const missing = new Map<string, [string, number]>();
     for (const p of prepared) {
-      for (const [gid, cands] of p.groups) {
+      for (const [gid, g] of p.groups) {
         if (!this.stored.has(gid) || this.buckets.has(gid) || missing.has(gid)) continue;
-        const c = cands[0] as Candidate;
-        missing.set(gid, [c.kind, bucketOf(c.kind, c.key)]);
+        missing.set(gid, [g.kind, g.bucket]);
       }
     }
     if (this.cachedRecords > this.maxCachedRecords) {
       this.buckets.clear();
       this.cachedRecords = 0;
       for (const p of prepared) {
-        for (const [gid, cands] of p.groups) {
+        for (const [gid, g] of p.groups) {
           if (!this.stored.has(gid)) continue;
-          const c = cands[0] as Candidate;
-          missing.set(gid, [c.kind, bucketOf(c.kind, c.key)]);
+          missing.set(gid, [g.kind, g.bucket]);
         }
       }
     }
@@ -135,16 +122,7 @@ export class LookupContext {
     const byKey = this.allContacts ?? contactsByKey(contactRows, new Set(allContactKeys));
 
     return prepared.map((p) => {
-      const contacts: Contact[] = [];
-      const seen = new Set<string>();
-      for (const k of [...p.cKeys].sort()) {
-        for (const ct of byKey.get(k) ?? []) {
-          if (!seen.has(ct.id)) {
-            seen.add(ct.id);
-            contacts.push(ct);
-          }
-        }
-      }
+      const contacts = uniqueContacts([...p.cKeys].sort().flatMap((k) => byKey.get(k) ?? []));
       const matches = this.matchesFor(p.groups);
       return {
         matches,
@@ -155,42 +133,11 @@ export class LookupContext {
     });
   }
 
-  private matchesFor(groups: Map<string, Candidate[]>): LookupMatch[] {
-    const hits = new Map<string, { c: Candidate; listId: string; batchId: number }>();
-    for (const [gid, cands] of groups) {
-      for (const rec of this.buckets.get(gid) ?? []) {
-        for (const c of cands) {
-          const at = c.needle
-            ? searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[c.kind as 'md5'], c.needle)
-            : searchString(rec.keys as string[], c.key);
-          if (at < 0) continue;
-          const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
-          const prev = hits.get(id);
-          if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
-            hits.set(id, { c, listId: rec.listId, batchId: rec.batchIds[at] as number });
-          }
-        }
-      }
-    }
-    const matches: LookupMatch[] = [];
-    for (const h of hits.values()) {
-      const list = this.lists.get(h.listId);
-      if (!list) continue;
-      const batch = this.batches.get(h.batchId);
-      matches.push({
-        listId: list.id,
-        listName: list.name,
-        ...(list.channels ? { channels: list.channels } : {}),
-        kind: h.c.kind,
-        match: h.c.match,
-        via: h.c.via,
-        identifier: h.c.identifier,
-        reason: batch?.reason ?? 'unknown',
-        since: batch?.since ?? '',
-      });
-    }
-    matches.sort((a, b) => Number(a.match === 'possible') - Number(b.match === 'possible'));
-    return matches;
+  private matchesFor(groups: Map<string, CandidateGroup>): LookupMatch[] {
+    const hits = findHits(
+      [...groups].map(([gid, g]) => ({ cands: g.cands, records: this.buckets.get(gid) ?? [] })),
+    );
+    return toMatches(hits.values(), this.lists, this.batches);
   }
 }
 

@@ -15,6 +15,7 @@ import type { Channel, SuppressionReason } from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
 import type { HeedDb } from './db';
 import {
+  type Batch,
   type BucketRecord,
   type Contact,
   DIGEST_BYTES,
@@ -70,7 +71,7 @@ export interface LookupResult {
   identifiers: NormalisedIds;
 }
 
-interface Candidate {
+export interface Candidate {
   kind: EntryKind;
   key: string;
   needle?: Uint8Array;
@@ -166,19 +167,18 @@ export function contactKeys(ids: Pick<NormalisedIds, 'emails' | 'profileUrls' | 
   ];
 }
 
-/**
- * The lookup the background and the pages share: which list entries (exact or possible) and which contact
- * record concern this person. All bucket reads go out at once in one read transaction; a person with a few
- * identifiers touches a few dozen small bucket records however large the lists are.
- */
-export async function lookupPerson(
-  db: HeedDb,
-  ids: PersonIds,
-  opts: LookupOptions = {},
-): Promise<LookupResult> {
-  const identifiers = normaliseIds(ids, opts.defaultCountry);
-  const candidates = await candidateKeys(identifiers, opts.possible ?? true);
-  const groups = new Map<string, { kind: EntryKind; bucket: number; cands: Candidate[] }>();
+/** A bucket to read and the person's candidate keys that fall into it. */
+export interface CandidateGroup {
+  kind: EntryKind;
+  bucket: number;
+  cands: Candidate[];
+}
+
+export type Hit = { c: Candidate; listId: string; batchId: number };
+
+/** Candidates grouped by the (kind, bucket) record they would be in, keyed `kind:bucket`. */
+export function groupCandidates(candidates: readonly Candidate[]): Map<string, CandidateGroup> {
+  const groups = new Map<string, CandidateGroup>();
   for (const c of candidates) {
     const bucket = bucketOf(c.kind, c.key);
     const gid = `${c.kind}:${bucket}`;
@@ -186,16 +186,16 @@ export async function lookupPerson(
     if (g) g.cands.push(c);
     else groups.set(gid, { kind: c.kind, bucket, cands: [c] });
   }
-  const cKeys = contactKeys(identifiers);
-  const groupList = [...groups.values()];
+  return groups;
+}
 
-  // The hot path reads IndexedDB directly: every bucket and contact request goes out at once in one native
-  // transaction, with the lists (a few small records) for naming the matches. Through Dexie the same reads cost
-  // more at p99 (npm run bench).
-  const { recsPerGroup, contactRows, lists: allLists } = await readBucketsAndContacts(db, groupList, cKeys);
-  const hits = new Map<string, { c: Candidate; listId: string; batchId: number }>();
-  groupList.forEach((g, gi) => {
-    for (const rec of recsPerGroup[gi] as BucketRecord[]) {
+/** Binary-searches each group's candidates in its bucket records; an exact match wins over a possible one. */
+export function findHits(
+  groups: Iterable<{ cands: readonly Candidate[]; records: readonly BucketRecord[] }>,
+) {
+  const hits = new Map<string, Hit>();
+  for (const g of groups) {
+    for (const rec of g.records) {
       for (const c of g.cands) {
         const at = c.needle
           ? searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[c.kind as 'md5'], c.needle)
@@ -208,41 +208,76 @@ export async function lookupPerson(
         }
       }
     }
-  });
-
-  const contacts: Contact[] = [];
-  const seen = new Set<string>();
-  for (const ct of contactRows) {
-    if (!seen.has(ct.id)) {
-      seen.add(ct.id);
-      contacts.push(ct);
-    }
   }
+  return hits;
+}
 
+/** Hits named with their list and batch (reason, date), exact matches first. */
+export function toMatches(
+  hits: Iterable<Hit>,
+  listById: ReadonlyMap<string, SuppressionList>,
+  batchById: ReadonlyMap<number, Batch>,
+): LookupMatch[] {
   const matches: LookupMatch[] = [];
-  if (hits.size > 0) {
-    const hitList = [...hits.values()];
-    const batchIds = [...new Set(hitList.map((h) => h.batchId))];
-    const batches = await db.batches.bulkGet(batchIds);
-    const listById = new Map(allLists.map((l) => [l.id, l] as const));
-    const batchById = new Map(batches.flatMap((b) => (b ? [[b.id, b] as const] : [])));
-    for (const h of hitList) {
-      const list = listById.get(h.listId);
-      if (!list) continue;
-      const batch = batchById.get(h.batchId);
-      matches.push({
-        listId: list.id,
-        listName: list.name,
-        ...(list.channels ? { channels: list.channels } : {}),
-        kind: h.c.kind,
-        match: h.c.match,
-        via: h.c.via,
-        identifier: h.c.identifier,
-        reason: batch?.reason ?? 'unknown',
-        since: batch?.since ?? '',
-      });
-    }
-    matches.sort((a, b) => Number(a.match === 'possible') - Number(b.match === 'possible'));
+  for (const h of hits) {
+    const list = listById.get(h.listId);
+    if (!list) continue;
+    const batch = batchById.get(h.batchId);
+    matches.push({
+      listId: list.id,
+      listName: list.name,
+      ...(list.channels ? { channels: list.channels } : {}),
+      kind: h.c.kind,
+      match: h.c.match,
+      via: h.c.via,
+      identifier: h.c.identifier,
+      reason: batch?.reason ?? 'unknown',
+      since: batch?.since ?? '',
+    });
+  }
+  return matches.sort((a, b) => Number(a.match === 'possible') - Number(b.match === 'possible'));
+}
+
+/** Contacts in the order found, each once. */
+export function uniqueContacts(rows: Iterable<Contact>): Contact[] {
+  const seen = new Set<string>();
+  const out: Contact[] = [];
+  for (const ct of rows) {
+    if (seen.has(ct.id)) continue;
+    seen.add(ct.id);
+    out.push(ct);
+  }
+  return out;
+}
+
+/**
+ * The lookup the background and the pages share: which list entries (exact or possible) and which contact
+ * record concern this person. All bucket reads go out at once in one read transaction; a person with a few
+ * identifiers touches a few dozen small bucket records however large the lists are.
+ */
+export async function lookupPerson(
+  db: HeedDb,
+  ids: PersonIds,
+  opts: LookupOptions = {},
+): Promise<LookupResult> {
+  const identifiers = normaliseIds(ids, opts.defaultCountry);
+  const groupList = [...groupCandidates(await candidateKeys(identifiers, opts.possible ?? true)).values()];
+  // The hot path reads IndexedDB directly: every bucket and contact request goes out at once in one native
+  // transaction, with the lists (a few small records) for naming the matches. Through Dexie the same reads cost
+  // more at p99 (npm run bench).
+  const read = await readBucketsAndContacts(db, groupList, contactKeys(identifiers));
+  const hits = [
+    ...findHits(groupList.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] }))).values(),
+  ];
+  const contacts = uniqueContacts(read.contactRows);
+  let matches: LookupMatch[] = [];
+  if (hits.length > 0) {
+    const batches = await db.batches.bulkGet([...new Set(hits.map((h) => h.batchId))]);
+    matches = toMatches(
+      hits,
+      new Map(read.lists.map((l) => [l.id, l] as const)),
+      new Map(batches.flatMap((b) => (b ? [[b.id, b] as const] : []))),
+    );
   }
   return { matches, ...(contacts[0] ? { contact: contacts[0] } : {}), contacts, identifiers };
 }
