@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '@/lib/app-db';
 import { tabStateKey } from '@/lib/background/tab-state';
-import { ask } from '@/lib/messaging/client';
+import { ask, notifyStoreChanged } from '@/lib/messaging/client';
 import { storeCounts } from '@/lib/popup/counts';
 import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
@@ -21,11 +21,6 @@ function localDay(d = new Date()): string {
   // The rep's calendar day, not UTC's: a consent given this evening is dated today.
   const off = d.getTimezoneOffset() * 60_000;
   return new Date(d.getTime() - off).toISOString().slice(0, 10);
-}
-
-/** Tells every open page to look its person up again, so badges follow a write at once. */
-async function storeChanged(): Promise<void> {
-  await ask({ type: 'store-changed' }).catch(() => undefined);
 }
 
 /** Wiring only: where the tab, database and messages come from. Everything shown is in PopupView. */
@@ -91,7 +86,7 @@ export function PopupApp() {
   const lists = useLiveQuery(() => (db ? getLists(db) : []), [db]) ?? [];
 
   const afterWrite = useCallback(async () => {
-    await storeChanged();
+    await notifyStoreChanged();
     await load(true);
   }, [load]);
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, useState } from 'react';
-import { ask } from '@/lib/messaging/client';
+import { errorText } from '@/lib/messaging/client';
 import type { SelfDb } from '@/lib/self/db';
 
 export const SelfDbContext = createContext<SelfDb | null>(null);
@@ -10,13 +10,8 @@ export function useSelfDb(): SelfDb {
   return db;
 }
 
-/**
- * Tells the background something changed, so the toolbar reminder and page badges are worked out again. Best effort:
- * the page works without it (e.g. while the extension is being updated).
- */
-export async function notifyChanged(): Promise<void> {
-  await ask({ type: 'store-changed' }).catch(() => undefined);
-}
+export { notifyStoreChanged as notifyChanged } from '@/lib/messaging/client';
+export { errorText };
 
 export interface Notice {
   message: string;
@@ -64,8 +59,4 @@ export function NoticeBar({ notice, onClose }: { notice: Notice | null; onClose(
       ) : null}
     </div>
   );
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
