@@ -159,7 +159,7 @@ function percentiles(times: number[]) {
   const s = [...times].sort((a, b) => a - b);
   const at = (p: number) =>
     Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 1000) / 1000;
-  return { p50: at(0.5), p99: at(0.99), max: at(1) };
+  return { p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
 
 export const benchSuite = {
