@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchHeed, loadDemoData, readBadges, waitForBadge } from '../e2e/support/browser';
+import { launchHeed, loadDemoData, waitForBadge } from '../e2e/support/browser';
 
 const PAGES = [
   'https://www.linkedin.com/in/jane-doe-1a2b3c/',
@@ -14,6 +14,8 @@ const PAGES = [
   'https://www.linkedin.com/in/claire-dubois-42/',
   'https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/',
   'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz',
+  // Not annotated by itself: open Heed from the toolbar there and press "Scan this page".
+  'https://acme.example/team/',
 ];
 
 const headed = Boolean(process.env.DISPLAY) && process.env.HEED_HEADLESS !== '1';
@@ -39,9 +41,14 @@ if (headed) {
   for (const [i, url] of PAGES.entries()) {
     const page = await heed.context.newPage();
     await page.goto(url);
-    const badge = await waitForBadge(page).catch(() => undefined);
-    const host = page.locator('h1 > span:last-child').first();
-    await host.click({ timeout: 2000 }).catch(() => undefined); // open the verdict panel for the picture
+    const badge = await waitForBadge(page, undefined, 3000).catch(() => undefined);
+    // Open the verdict panel for the picture.
+    if (badge)
+      await page
+        .locator('h1 > span:last-child')
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
     const file = join(
       dir,
       `${String(i + 1).padStart(2, '0')}-${new URL(url).pathname.split('/').filter(Boolean).slice(0, 2).join('-') || 'page'}.png`,
@@ -49,7 +56,7 @@ if (headed) {
     await page.screenshot({ path: file });
     const summary = badge
       ? `${badge.level.padEnd(8)} ${badge.text.split(' Nothing recorded')[0]?.slice(0, 110)}`
-      : `no badge (${(await readBadges(page)).length})`;
+      : 'not annotated by itself (a page Heed does not cover): use the popup\'s "Scan this page"';
     console.log(`${url}\n  → ${summary}\n  screenshot: ${file}`);
     await page.close();
   }
