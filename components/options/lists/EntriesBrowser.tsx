@@ -203,7 +203,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       ) : (
         <>
           <p className="muted">
-            {formatCount(list.counts.total)} entries
+            {formatCount(list.counts.total)} {list.counts.total === 1 ? 'entry' : 'entries'}
             {!state.done &&
               state.rows.length > 0 &&
               ` — ${formatCount(state.rows.length)} loaded, more load as you scroll`}
