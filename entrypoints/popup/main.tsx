@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/base.css';
 import './style.css';
 
 const root = document.getElementById('root');

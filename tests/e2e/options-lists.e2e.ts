@@ -492,6 +492,13 @@ describe('options page: lists, import wizard, export and backup', () => {
     await gotoSection(page, 'backup');
     await page.getByRole('heading', { name: 'Back up everything' }).waitFor();
     found.push(...(await axeSeriousViolations(page)));
+    // The same sections in dark mode (colour contrast differs).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    found.push(...(await axeSeriousViolations(page)));
+    await gotoSection(page, 'lists');
+    await page.getByRole('heading', { name: 'Your lists' }).waitFor();
+    found.push(...(await axeSeriousViolations(page)));
+    await page.emulateMedia({ colorScheme: 'light' });
     expect(found).toEqual([]);
   });
 
