@@ -21,6 +21,7 @@ export default defineBackground(() => {
         await selfDb(),
         identifiers,
         await answerFor(await appDb(), identifiers, hints, new Date()),
+        hints.birthday,
       ),
     scanPage: async (emails: string[], phones: string[]) =>
       answerScan(await appDb(), await selfDb(), emails, phones, new Date()),

@@ -133,7 +133,14 @@ async function recordPagePerson(
   deps: HandlerDeps,
 ): Promise<LookupAnswer | null> {
   const answer = person ? await deps.lookup(person.identifiers, person.hints) : null;
-  await deps.setTabState(tabId, { person, answer, ...(url ? { url } : {}) });
+  // The birthday was only needed for that answer (the user's own profile); it is not kept with the tab.
+  const kept = person?.hints.birthday ? { ...person, hints: withoutBirthday(person.hints) } : person;
+  await deps.setTabState(tabId, { person: kept, answer, ...(url ? { url } : {}) });
   await deps.showOnToolbar(tabId, answer);
   return answer;
+}
+
+function withoutBirthday(hints: PageHints): PageHints {
+  const { birthday: _dropped, ...rest } = hints;
+  return rest;
 }

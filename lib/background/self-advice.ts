@@ -11,11 +11,16 @@ export async function withSelfAdvice(
   self: SelfDb,
   ids: Identifiers,
   answer: LookupAnswer,
+  birthday?: string,
 ): Promise<LookupAnswer> {
   if (ids.profileUrls.length === 0) return answer;
   const mine = await matchMine(self, { emails: [], phones: [], profileUrls: ids.profileUrls });
   if (!mine.some((m) => m.kind === 'profile' && m.certainty === 'exact')) return answer;
-  const advice = linkedInSelfAdvice({ emails: ids.emails, phones: ids.phones });
+  const advice = linkedInSelfAdvice({
+    emails: ids.emails,
+    phones: ids.phones,
+    ...(birthday ? { birthday } : {}),
+  });
   return {
     ...answer,
     self: { lines: advice.lines, links: advice.links.map((l) => ({ label: l.label, href: l.href })) },

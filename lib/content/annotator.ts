@@ -24,6 +24,7 @@ export function toTabPerson(p: PagePerson): TabPerson {
       source: p.source,
       ...(p.country ? { country: p.country } : {}),
       ...(p.name ? { name: p.name.slice(0, 200) } : {}),
+      ...(p.birthday ? { birthday: p.birthday.slice(0, 40) } : {}),
     },
   };
 }

@@ -253,6 +253,20 @@ function sectionsByHeading(root: Element, header: RegExp): Element[] {
   return out;
 }
 
+const BIRTHDAY_HEADER = /^(birthday|geburtstag|anniversaire|cumpleanos|verjaardag|compleanno|aniversario)\b/;
+
+/** The birthday line of the contact-info overlay: the section's visible text after its heading. */
+function readBirthday(box: Element): string | undefined {
+  for (const section of sectionsByHeading(box, BIRTHDAY_HEADER)) {
+    const heading = section.querySelector('h2, h3, h4, h5, [role="heading"], dt, header');
+    const all = visibleText(section, 200);
+    const head = heading ? visibleText(heading, 80) : '';
+    const rest = cleanText(all.startsWith(head) ? all.slice(head.length) : all);
+    if (rest && rest.length <= 40) return rest;
+  }
+  return undefined;
+}
+
 function readPhones(box: Element): string[] {
   const phones: string[] = [];
   for (const a of Array.from(box.querySelectorAll('a[href^="tel:" i]')).slice(0, 20)) {
@@ -351,6 +365,8 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
     if (dialog) {
       person.phones = readPhones(dialog);
       person.websites = readWebsites(dialog, url);
+      const birthday = readBirthday(dialog);
+      if (birthday) person.birthday = birthday;
     }
     return person;
   } catch {

@@ -9,6 +9,8 @@ export interface PagePerson {
   emails: string[];
   phones: string[];
   websites: string[];
+  /** As the contact-info overlay shows it ("March 5"); only ever used to tell users what their own profile shows. */
+  birthday?: string;
   location?: string;
   country?: string;
   headline?: string;

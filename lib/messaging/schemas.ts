@@ -32,6 +32,7 @@ export const PageHintsSchema = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   name: z.string().max(LIMITS.nameLength).optional(),
+  birthday: z.string().max(40).optional(),
 });
 
 const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });

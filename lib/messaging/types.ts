@@ -17,6 +17,8 @@ export interface PageHints {
   source: PageSource;
   country?: string;
   name?: string;
+  /** Shown by a contact-info overlay; used only to tell users what their own profile shows, never stored. */
+  birthday?: string;
 }
 
 export type BadgeLevel = Level | 'unknown';

@@ -257,6 +257,7 @@ describe('the "My data" page in Chromium', () => {
     const badge = await waitForBadge(own, (b) => b.text.includes('This is you'));
     expect(badge.text).toContain('Your contact info shows your email address (jane.doe@gmail.com)');
     expect(badge.text).toContain('LinkedIn setting: Allow your connections to download your email');
+    expect(badge.text).toContain('Your birthday (March 5) is visible in your contact info');
     // Someone else's profile gets no such section.
     await own.goto('https://www.linkedin.com/in/max-mustermann/');
     expect((await waitForBadge(own)).text).not.toContain('This is you');

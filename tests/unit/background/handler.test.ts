@@ -94,6 +94,14 @@ describe('handleMessage', () => {
     expect(d.showOnToolbar).toHaveBeenLastCalledWith(7, null);
   });
 
+  it('uses a birthday the page showed for the answer only, and does not keep it with the tab', async () => {
+    const d = deps();
+    const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const, birthday: 'March 5' } };
+    await handleMessage({ type: 'page-person', person }, content, d);
+    expect(d.lookup).toHaveBeenCalledWith(ids, { source: 'linkedin-profile', birthday: 'March 5' });
+    expect(JSON.stringify(await d.getTabState(7))).not.toContain('March 5');
+  });
+
   it.each([
     [{ type: 'store-changed' }, /content scripts may only look people up/],
     [{ type: 'tab-state', tabId: 1 }, /content scripts may only look people up/],

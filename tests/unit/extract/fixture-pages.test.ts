@@ -28,6 +28,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     emails: ['jane.doe@gmail.com'],
     phones: ['+44 20 7946 0958'],
     websites: ['https://acme.example/'],
+    birthday: 'March 5',
   },
   'linkedin-profile-max.html': {
     source: 'linkedin-profile',

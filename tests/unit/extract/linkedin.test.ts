@@ -311,3 +311,14 @@ describe('extractSalesNavLead', () => {
     expect(extractSalesNavLead(page(lead(''), { url }), url)).toBeNull();
   });
 });
+
+describe('contact-info birthday', () => {
+  it('reads the birthday line of the overlay in German, and not a hidden one', () => {
+    const url = 'https://www.linkedin.com/in/max-mustermann/overlay/contact-info/';
+    const head = '<title>Max Mustermann | LinkedIn</title>';
+    const body = (attr: string) =>
+      `<main><h1>Max Mustermann</h1></main><div role="dialog"><section ${attr} class="pv-contact-info__contact-type"><h3>Geburtstag</h3><div><span>5. März</span></div></section></div>`;
+    expect(extractLinkedInProfile(page(body(''), { url, head }), url)?.birthday).toBe('5. März');
+    expect(extractLinkedInProfile(page(body('hidden'), { url, head }), url)?.birthday).toBeUndefined();
+  });
+});
