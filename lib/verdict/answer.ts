@@ -130,8 +130,9 @@ export async function answerFor(
   identifiers: Identifiers,
   hints: PageHints,
   now: Date,
+  settings?: Settings,
 ): Promise<LookupAnswer> {
-  const settings = await getSettings(db);
+  settings ??= await getSettings(db);
   const found = await lookupPerson(
     db,
     {
@@ -155,6 +156,7 @@ export async function answerForEmails(
   emails: readonly string[],
   now: Date,
 ): Promise<EmailVerdict[]> {
+  const settings = await getSettings(db); // once for the whole scan, not once per address
   const out: EmailVerdict[] = [];
   for (const email of emails) {
     const a = await answerFor(
@@ -162,6 +164,7 @@ export async function answerForEmails(
       { emails: [email], profileUrls: [], salesNavUrls: [], phones: [] },
       { source: 'generic' },
       now,
+      settings,
     );
     out.push({ email, level: a.level, summary: a.summary });
   }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type HeedBrowser,
@@ -8,9 +7,7 @@ import {
   tabIdOf,
   waitForBadge,
 } from './support/browser';
-import { servePage } from './support/sites';
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
+import { fixturePage, servePage } from './support/sites';
 
 describe('annotating contact pages with demo data loaded', () => {
   let heed: HeedBrowser;
@@ -58,7 +55,7 @@ describe('annotating contact pages with demo data loaded', () => {
   it('follows the contact-info overlay: its email is looked up and the verdict follows', async () => {
     const page = await heed.context.newPage();
     // Ada's address is on the MD5 vendor list (email only); serve an overlay that shows it on a clean profile.
-    const html = fixture('linkedin-contact-info-jane.html')
+    const html = fixturePage('linkedin-contact-info-jane.html')
       .replaceAll('jane-doe-1a2b3c', 'ada-octo-77')
       .replaceAll('Jane Doe', 'Ada Octo')
       .replaceAll('jane.doe@gmail.com', 'ada@adaworks.example');
@@ -72,8 +69,8 @@ describe('annotating contact pages with demo data loaded', () => {
   });
 
   it('re-annotates on in-app navigation between two profiles and never leaves a stale badge', async () => {
-    const jane = fixture('linkedin-profile-jane.html');
-    const max = fixture('linkedin-profile-max.html');
+    const jane = fixturePage('linkedin-profile-jane.html');
+    const max = fixturePage('linkedin-profile-max.html');
     // A single-page-app shell: clicking swaps the DOM to Max's profile and pushes his URL, without a page load.
     const spa = jane.replace(
       '</body>',
@@ -122,7 +119,7 @@ describe('annotating contact pages with demo data loaded', () => {
 
   it('puts a marker on every visible address when a page is scanned, and none on hidden ones', async () => {
     // A team page on a host Heed may script (github.com); on other sites the popup's click grants activeTab.
-    servePage('https://github.com/acme-team/people', fixture('team-page.html'));
+    servePage('https://github.com/acme-team/people', fixturePage('team-page.html'));
     const page = await heed.context.newPage();
     await page.goto('https://github.com/acme-team/people');
     const tabId = await tabIdOf(heed, page);

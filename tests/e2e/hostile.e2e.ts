@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,9 +10,8 @@ import {
   tabIdOf,
   waitForBadge,
 } from './support/browser';
-import { servePage } from './support/sites';
+import { fixturePage, servePage } from './support/sites';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
 const withScript = (html: string, script: string) =>
   html.replace('</body>', `<script>${script}</script></body>`);
 
@@ -66,7 +64,7 @@ describe('hostile pages', () => {
   });
 
   it('does not announce the extension to the page with a window message', async () => {
-    const html = fixture('linkedin-profile-jane.html').replace(
+    const html = fixturePage('linkedin-profile-jane.html').replace(
       '<head>',
       `<head><script>window.__seen = []; addEventListener('message', (e) => window.__seen.push(JSON.stringify(e.data)));</script>`,
     );
@@ -107,7 +105,7 @@ describe('hostile pages', () => {
 
   it('ties the verdict to the profile URL: a name swapped after load does not launder a suppressed person', async () => {
     const html = withScript(
-      fixture('linkedin-profile-jane.html'),
+      fixturePage('linkedin-profile-jane.html'),
       `setTimeout(() => { const h = document.querySelector('h1'); h.firstChild.textContent = 'Claire Dubois'; document.title = 'Claire Dubois | LinkedIn'; }, 400);`,
     );
     servePage('https://www.linkedin.com/in/jane-doe-1a2b3c/?swap=1', html);
@@ -128,7 +126,7 @@ describe('hostile pages', () => {
       'max-mustermann',
     ];
     const html = withScript(
-      fixture('linkedin-profile-claire.html'),
+      fixturePage('linkedin-profile-claire.html'),
       `window.__go = (slugs) => { for (const s of slugs) { history.pushState({}, '', '/in/' + s + '/'); document.querySelector('h1').firstChild.textContent = s; } };`,
     );
     servePage('https://www.linkedin.com/in/claire-dubois-42/?spa=rapid', html);

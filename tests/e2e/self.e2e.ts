@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, localIsoDate, longDate } from '../../lib/self/dates';
 import { type HeedBrowser, launchHeed, readBadges, tabIdOf, waitForBadge } from './support/browser';
-import { servePage } from './support/sites';
+import { fixturePage, servePage } from './support/sites';
 
 const AXE_SOURCE = readFileSync(
   fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
@@ -224,10 +224,7 @@ describe('the "My data" page in Chromium', () => {
 
   it("marks only the user's own address as theirs when a page is scanned", async () => {
     // The team page, on a host Heed may script (on other sites the popup's click grants activeTab).
-    servePage(
-      'https://github.com/acme-team/people',
-      readFileSync(new URL('../fixtures/pages/team-page.html', import.meta.url), 'utf8'),
-    );
+    servePage('https://github.com/acme-team/people', fixturePage('team-page.html'));
     const site = await heed.context.newPage();
     await site.goto('https://github.com/acme-team/people');
     const tabId = await tabIdOf(heed, site);

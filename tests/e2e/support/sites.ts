@@ -21,13 +21,18 @@ export const PAGES: Record<string, string> = {
   'https://acme.example/team/': 'team-page.html',
 };
 
+/** A saved fixture page's HTML, for tests that serve a variant of it. */
+export function fixturePage(name: string): string {
+  return readFileSync(pagesDir + name, 'utf8');
+}
+
 export function pageFor(url: URL): string | undefined {
   const key = `${url.origin}${url.pathname}`;
   // Pages a test registers at run time (hostile pages, SPA shells) win, matched with their query first.
   const extra = extraPages.get(`${key}${url.search}`) ?? extraPages.get(key);
   if (extra !== undefined) return extra;
   const file = PAGES[key] ?? PAGES[`${key}${url.search}`];
-  return file ? readFileSync(pagesDir + file, 'utf8') : undefined;
+  return file ? fixturePage(file) : undefined;
 }
 
 const extraPages = new Map<string, string>();
