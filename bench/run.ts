@@ -39,7 +39,16 @@ type ImportFigures = {
   logicalBytes: number;
 };
 type BaselineFigures = { n: number; ms: number; perSecond: number; storageBytes: number; lookup: Pct };
-type LookupFigures = { count: number; hits: number; lookup: Pct; lookupAndAssess: Pct };
+type LookupFigures = {
+  count: number;
+  hits: number;
+  lookup: Pct;
+  lookupWithoutIndex: Pct;
+  lookupListed: Pct;
+  lookupUnlisted: Pct;
+  lookupAndAssess: Pct;
+  index: { buildMs: number; loadMs: number; bytes: number };
+};
 
 function call<K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) {
   return page.evaluate(
@@ -181,6 +190,27 @@ async function main() {
         `${baseE.lookup.p99} ms per single get`,
         '',
         '≤ 2 ms',
+      ],
+      [
+        '  p99 of listed / unlisted people',
+        `${lookups.lookupListed.p99} / ${lookups.lookupUnlisted.p99} ms`,
+        '',
+        '',
+        '',
+      ],
+      [
+        '  without the lookup index',
+        `${lookups.lookupWithoutIndex.p99} ms (p50 ${lookups.lookupWithoutIndex.p50}, p95 ${lookups.lookupWithoutIndex.p95})`,
+        '',
+        '',
+        '',
+      ],
+      [
+        '  lookup index: build / load / memory',
+        `${s(lookups.index.buildMs)} s / ${lookups.index.loadMs} ms / ${mb(lookups.index.bytes)} MB`,
+        '',
+        '',
+        '',
       ],
       ['lookup + assess p99', `${lookups.lookupAndAssess.p99} ms`, '—', '', ''],
       ['  of which keys (normalise + 3 hashes) p99', `${keyCost.p99} ms (p50 ${keyCost.p50})`, '—', '', ''],

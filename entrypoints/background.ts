@@ -9,10 +9,13 @@ import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/backg
 import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
+import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { answerFor } from '@/lib/verdict/answer';
 
 export default defineBackground(() => {
   const limiter = new RateLimiter();
+  // The background answers every page's lookups, so it keeps the lookup index (loaded now, not on first use).
+  void appDb().then(keepLookupIndex, () => undefined);
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { dataTokenMiddleware } from './data-token';
 import type {
   AuditEvent,
   Batch,
@@ -29,6 +30,11 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
       audit: '++id, at, action',
     },
   },
+  {
+    // Derived data only (the data token and the persisted lookup index): never backed up, safe to drop.
+    version: 2,
+    stores: { meta: 'key' },
+  },
 ];
 
 export class HeedDb extends Dexie {
@@ -38,10 +44,12 @@ export class HeedDb extends Dexie {
   contacts!: Table<Contact, string>;
   settings!: Table<SettingsRecord, string>;
   audit!: Table<AuditEvent, number, Omit<AuditEvent, 'id'> & { id?: number }>;
+  meta!: Table<{ key: string }, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    this.use(dataTokenMiddleware);
   }
 }
 

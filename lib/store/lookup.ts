@@ -13,7 +13,15 @@ import {
 } from '../identifiers';
 import type { Channel, SuppressionReason } from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
+import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
+import {
+  countIndexAnswer,
+  currentLookupIndex,
+  dropLookupIndex,
+  type LookupIndex,
+  mayHold,
+} from './lookup-index';
 import {
   type Batch,
   type BucketRecord,
@@ -262,24 +270,91 @@ export async function lookupPerson(
 ): Promise<LookupResult> {
   const identifiers = normaliseIds(ids, opts.defaultCountry);
   const groupList = [...groupCandidates(await candidateKeys(identifiers, opts.possible ?? true)).values()];
-  // The hot path reads IndexedDB directly: every bucket and contact request goes out at once in one native
-  // transaction, with the lists (a few small records) for naming the matches. Through Dexie the same reads cost
-  // more at p99 (npm run bench).
-  const read = await readBucketsAndContacts(db, groupList, contactKeys(identifiers));
+  const keys = contactKeys(identifiers);
+  const index = currentLookupIndex(db);
+  const fast = index && (await readWithIndex(db, index, groupList, keys));
+  if (fast) return finish(identifiers, fast.hits, fast.contactRows, index.lists, index.batches);
+
+  // Without an index, or when the data changed since it was built: every candidate bucket is read.
+  const read = await readBucketsAndContacts(db, groupList, keys);
   const hits = [
     ...findHits(groupList.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] }))).values(),
   ];
-  const contacts = uniqueContacts(read.contactRows);
-  let matches: LookupMatch[] = [];
+  let batchById = new Map<number, Batch>();
   if (hits.length > 0) {
     const batches = await db.batches.bulkGet([...new Set(hits.map((h) => h.batchId))]);
-    matches = toMatches(
-      hits,
-      new Map(read.lists.map((l) => [l.id, l] as const)),
-      new Map(batches.flatMap((b) => (b ? [[b.id, b] as const] : []))),
-    );
+    batchById = new Map(batches.flatMap((b) => (b ? [[b.id, b] as const] : [])));
   }
+  return finish(
+    identifiers,
+    hits,
+    read.contactRows,
+    new Map(read.lists.map((l) => [l.id, l] as const)),
+    batchById,
+  );
+}
+
+function finish(
+  identifiers: NormalisedIds,
+  hits: Hit[],
+  contactRows: Contact[],
+  listById: ReadonlyMap<string, SuppressionList>,
+  batchById: ReadonlyMap<number, Batch>,
+): LookupResult {
+  const contacts = uniqueContacts(contactRows);
+  const matches = hits.length > 0 ? toMatches(hits, listById, batchById) : [];
   return { matches, ...(contacts[0] ? { contact: contacts[0] } : {}), contacts, identifiers };
+}
+
+/**
+ * Reads only the buckets and contacts the index says may hold one of the person's keys, with the data token in
+ * the same transaction. Undefined when the token shows the index is out of date (it is then dropped).
+ */
+async function readWithIndex(
+  db: HeedDb,
+  index: LookupIndex,
+  groups: readonly CandidateGroup[],
+  contactKeyList: readonly string[],
+): Promise<{ hits: Hit[]; contactRows: Contact[] } | undefined> {
+  const wanted: CandidateGroup[] = [];
+  for (const g of groups) {
+    const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
+    if (cands.length > 0) wanted.push({ ...g, cands });
+  }
+  const wantedContacts = [...new Set(contactKeyList)].filter((k) => index.contactKeys.has(k)).sort();
+  if (!db.isOpen()) await db.open();
+  // Only the stores read: most lookups read just the token.
+  const scope = [META_TABLE];
+  if (wanted.length > 0) scope.push('buckets');
+  if (wantedContacts.length > 0) scope.push('contacts');
+  const tx = db.backendDB().transaction(scope, 'readonly');
+  const [tokenRec, recsPerGroup, contactLists] = await Promise.all([
+    request(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+    Promise.all(
+      wanted.map((g) =>
+        request(
+          tx
+            .objectStore('buckets')
+            .index('[kind+bucket]')
+            .getAll(IDBKeyRange.only([g.kind, g.bucket])),
+        ),
+      ),
+    ),
+    Promise.all(
+      wantedContacts.map((k) =>
+        request(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
+      ),
+    ),
+  ]);
+  if (tokenOf(tokenRec) !== index.token) {
+    dropLookupIndex(db, index);
+    return undefined;
+  }
+  countIndexAnswer(db);
+  const hits = findHits(
+    wanted.map((g, i) => ({ cands: g.cands, records: (recsPerGroup[i] ?? []) as BucketRecord[] })),
+  );
+  return { hits: [...hits.values()], contactRows: contactLists.flat() as Contact[] };
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { getContact } from '../../../lib/store/contacts';
 import { openDb, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { getLists, listCounts } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
+import { keepLookupIndex, lookupIndexStats } from '../../../lib/store/lookup-index';
 import { getSettings } from '../../../lib/store/settings';
 
 // Golden fixtures are data written by an old schema version. Each is loaded into a database created with
@@ -95,6 +96,18 @@ describe('schema versions', () => {
       retentionDays: 730,
     });
     expect((await queryAudit(db)).length).toBe(fx.tables.audit?.length);
+
+    // v2 added the meta table (derived data only): empty after the upgrade, and an index built over the upgraded
+    // data answers as the bucket reads above did.
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)?.version);
+    expect(await db.meta.count()).toBe(0);
+    await keepLookupIndex(db);
+    expect(await hit({ emails: ['hashed256@example.com'] })).toEqual([
+      ['Vendor MD5', 'sha256', 'unsubscribe', '2024-11-30'],
+    ]);
+    expect(await hit({ emails: ['x@mail.competitor.example'] })).toHaveLength(1);
+    expect(await hit({ emails: ['nobody@example.net'] })).toEqual([]);
+    expect(lookupIndexStats(db).answered).toBe(3);
     db.close();
   });
 });

@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import { fnv1a32 } from './buckets';
+import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
+import type { HeedDb } from './db';
+import {
+  type Batch,
+  type BucketRecord,
+  type Contact,
+  DIGEST_BYTES,
+  ENTRY_KINDS,
+  type EntryKind,
+  isHashKind,
+  type SuppressionList,
+} from './schemas';
+
+// The lookup index says, without reading any bucket, which of a person's keys some list *may* hold: per entry
+// kind, the sorted 32-bit fingerprints of every stored key. Most people looked up are on no list, and for them a
+// lookup then reads no bucket at all; a key whose fingerprint is present costs one bucket read, as before.
+//
+// It is a cache, so it must never make a lookup miss a block. It is built from one read transaction and tagged
+// with the database's data token (lib/store/data-token.ts), and every lookup that uses it reads the token in the
+// same transaction as its bucket reads: if anything was written since, the lookup drops the index, answers by
+// reading every candidate bucket, and a new index is built in the background.
+//
+// Only the background (which answers the pages) and the benchmark keep one; a page's occasional lookup reads the
+// buckets. The index is persisted so a restarted service worker loads it instead of re-reading every bucket.
+
+/** Bump when the fingerprint function or the stored shape changes: an old persisted index is then rebuilt. */
+export const INDEX_FORMAT = 1;
+const INDEX_KEY = 'lookupIndex';
+
+export interface LookupIndex {
+  token: string;
+  /** Per kind, the sorted, unique fingerprints of every key any list holds; an absent kind holds nothing. */
+  fingerprints: Partial<Record<EntryKind, Uint32Array>>;
+  contactKeys: ReadonlySet<string>;
+  lists: ReadonlyMap<string, SuppressionList>;
+  batches: ReadonlyMap<number, Batch>;
+}
+
+/** A key's fingerprint: for digests their first four bytes, for strings FNV-1a (a cheap, stable spread). */
+export function fingerprint(kind: EntryKind, key: string, digest?: Uint8Array): number {
+  if (isHashKind(kind)) return digestFingerprint(digest ?? new Uint8Array(0), 0);
+  return fnv1a32(key);
+}
+
+function digestFingerprint(bytes: Uint8Array, at: number): number {
+  return (
+    (((bytes[at] ?? 0) << 24) |
+      ((bytes[at + 1] ?? 0) << 16) |
+      ((bytes[at + 2] ?? 0) << 8) |
+      (bytes[at + 3] ?? 0)) >>>
+    0
+  );
+}
+
+/** Whether some list may hold `key` of `kind` (false means certainly not, as of the index's token). */
+export function mayHold(index: LookupIndex, kind: EntryKind, key: string, digest?: Uint8Array): boolean {
+  const fps = index.fingerprints[kind];
+  if (!fps) return false;
+  const fp = fingerprint(kind, key, digest);
+  let lo = 0;
+  let hi = fps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = fps[mid] as number;
+    if (v === fp) return true;
+    if (v < fp) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Collects fingerprints into a growing typed array, then sorts and de-duplicates them. */
+class FingerprintSet {
+  private a = new Uint32Array(1024);
+  private n = 0;
+  add(fp: number) {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = fp;
+  }
+  addBucket(rec: BucketRecord) {
+    if (isHashKind(rec.kind)) {
+      const w = DIGEST_BYTES[rec.kind];
+      const bytes = rec.keys as Uint8Array;
+      for (let at = 0; at < bytes.length; at += w) this.add(digestFingerprint(bytes, at));
+    } else {
+      for (const k of rec.keys as string[]) this.add(fnv1a32(k));
+    }
+  }
+  done(): Uint32Array {
+    const s = this.a.subarray(0, this.n).sort();
+    let u = 0;
+    for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[u - 1]) s[u++] = s[i] as number;
+    return s.slice(0, u);
+  }
+}
+
+function request<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+const PAGE = 256;
+
+/** Builds the index from one read transaction, so the token and everything read belong to the same state. */
+export async function buildLookupIndex(db: HeedDb): Promise<LookupIndex> {
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction([META_TABLE, 'buckets', 'contacts', 'lists', 'batches'], 'readonly');
+  const small = Promise.all([
+    request(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+    request(tx.objectStore('contacts').getAll()) as Promise<Contact[]>,
+    request(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
+    request(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
+  ]);
+  const sets = new Map<EntryKind, FingerprintSet>();
+  const buckets = tx.objectStore('buckets');
+  // A page of records per request: a cursor would cost one round trip per record (thousands of them).
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const page = (await request(buckets.getAll(range, PAGE))) as BucketRecord[];
+    for (const rec of page) {
+      const set = sets.get(rec.kind) ?? new FingerprintSet();
+      sets.set(rec.kind, set);
+      set.addBucket(rec);
+    }
+    const last = page.at(-1);
+    if (!last || page.length < PAGE) break;
+    range = IDBKeyRange.lowerBound([last.listId, last.kind, last.bucket], true);
+  }
+  const [tokenRec, contacts, lists, batches] = await small;
+  const fingerprints: Partial<Record<EntryKind, Uint32Array>> = {};
+  for (const [kind, set] of sets) fingerprints[kind] = set.done();
+  return assemble(
+    tokenOf(tokenRec),
+    fingerprints,
+    contacts.flatMap((c) => c.keys),
+    lists,
+    batches,
+  );
+}
+
+function assemble(
+  token: string,
+  fingerprints: Partial<Record<EntryKind, Uint32Array>>,
+  contactKeys: readonly string[],
+  lists: readonly SuppressionList[],
+  batches: readonly Batch[],
+): LookupIndex {
+  return {
+    token,
+    fingerprints,
+    contactKeys: new Set(contactKeys),
+    lists: new Map(lists.map((l) => [l.id, l] as const)),
+    batches: new Map(batches.map((b) => [b.id, b] as const)),
+  };
+}
+
+const StoredIndexSchema = z.object({
+  key: z.literal(INDEX_KEY),
+  format: z.literal(INDEX_FORMAT),
+  token: z.string(),
+  fingerprints: z.partialRecord(
+    z.enum(ENTRY_KINDS as [EntryKind, ...EntryKind[]]),
+    z.instanceof(Uint32Array),
+  ),
+  contactKeys: z.array(z.string()),
+});
+
+/** Stores the index unless the data changed since it was built (then it is already out of date). */
+export async function persistLookupIndex(db: HeedDb, index: LookupIndex): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    if (tokenOf(await db.meta.get(DATA_TOKEN_KEY)) !== index.token) return false;
+    await db.meta.put({
+      key: INDEX_KEY,
+      format: INDEX_FORMAT,
+      token: index.token,
+      fingerprints: index.fingerprints,
+      contactKeys: [...index.contactKeys],
+    } as { key: string });
+    return true;
+  });
+}
+
+/** The persisted index, if it was built from the data as it is now. */
+export async function loadLookupIndex(db: HeedDb): Promise<LookupIndex | undefined> {
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction([META_TABLE, 'lists', 'batches'], 'readonly');
+  const meta = tx.objectStore(META_TABLE);
+  const [tokenRec, stored, lists, batches] = await Promise.all([
+    request(meta.get(DATA_TOKEN_KEY)),
+    request(meta.get(INDEX_KEY)),
+    request(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
+    request(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
+  ]);
+  const parsed = StoredIndexSchema.safeParse(stored);
+  if (!parsed.success || parsed.data.token !== tokenOf(tokenRec)) return undefined;
+  return assemble(parsed.data.token, parsed.data.fingerprints, parsed.data.contactKeys, lists, batches);
+}
+
+interface IndexState {
+  index?: LookupIndex;
+  pending?: Promise<LookupIndex | undefined>;
+  failedAt?: number;
+  /** How the current index was obtained, and how often it answered or was found stale (benchmark, tests). */
+  source?: 'loaded' | 'built';
+  answered: number;
+  dropped: number;
+}
+
+const states = new WeakMap<HeedDb, IndexState>();
+const RETRY_AFTER_MS = 10_000;
+
+/** Keeps a lookup index for this database instance from now on (the background's and the benchmark's). */
+export function keepLookupIndex(db: HeedDb): Promise<LookupIndex | undefined> {
+  const state = states.get(db) ?? { answered: 0, dropped: 0 };
+  states.set(db, state);
+  return refresh(db, state);
+}
+
+function refresh(db: HeedDb, state: IndexState): Promise<LookupIndex | undefined> {
+  if (state.index) return Promise.resolve(state.index);
+  state.pending ??= (async () => {
+    try {
+      const loaded = await loadLookupIndex(db);
+      const index = loaded ?? (await buildLookupIndex(db));
+      if (!loaded) await persistLookupIndex(db, index);
+      state.index = index;
+      state.source = loaded ? 'loaded' : 'built';
+      state.failedAt = undefined;
+      return index;
+    } catch {
+      // Lookups keep working without the index (they read every candidate bucket); try again later.
+      state.failedAt = Date.now();
+      return undefined;
+    } finally {
+      state.pending = undefined;
+    }
+  })();
+  return state.pending;
+}
+
+/** The index to use now, if this database keeps one and it is ready; starts (re)building it if not. */
+export function currentLookupIndex(db: HeedDb): LookupIndex | undefined {
+  const state = states.get(db);
+  if (!state) return undefined;
+  if (
+    !state.index &&
+    !state.pending &&
+    (state.failedAt === undefined || Date.now() - state.failedAt > RETRY_AFTER_MS)
+  )
+    void refresh(db, state);
+  return state.index;
+}
+
+/** Called by a lookup that found the data changed since `index` was built. */
+export function dropLookupIndex(db: HeedDb, index: LookupIndex): void {
+  const state = states.get(db);
+  if (!state || state.index !== index) return;
+  state.index = undefined;
+  state.source = undefined;
+  state.dropped++;
+  void refresh(db, state);
+}
+
+/** Called by a lookup that the index answered. */
+export function countIndexAnswer(db: HeedDb): void {
+  const state = states.get(db);
+  if (state) state.answered++;
+}
+
+export function lookupIndexSource(db: HeedDb): IndexState['source'] {
+  return states.get(db)?.source;
+}
+
+export function lookupIndexStats(db: HeedDb): { answered: number; dropped: number } {
+  const state = states.get(db);
+  return { answered: state?.answered ?? 0, dropped: state?.dropped ?? 0 };
+}
+
+/** Bytes the index's fingerprints take in memory. */
+export function lookupIndexBytes(index: LookupIndex): number {
+  return Object.values(index.fingerprints).reduce((n, a) => n + (a?.byteLength ?? 0), 0);
+}
