@@ -16,7 +16,8 @@ import { servePage } from '../tests/e2e/support/sites';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
 const BASELINE_N = Number(process.env.HEED_BENCH_BASELINE_N ?? 100_000);
-const LOOKUPS = 2000;
+const LOOKUP_ROUNDS = 5;
+const LOOKUPS_PER_ROUND = 1000;
 const BADGE_RUNS = 15;
 
 type Bench = {
@@ -25,7 +26,7 @@ type Bench = {
   importMd5(n: number): Promise<ImportFigures>;
   baselineEmails(n: number): Promise<BaselineFigures>;
   baselineMd5(n: number): Promise<BaselineFigures>;
-  lookups(count: number, listedUpTo: number): Promise<LookupFigures>;
+  lookups(rounds: number, perRound: number, listedUpTo: number): Promise<LookupFigures>;
   keyCost(count: number): Promise<Pct>;
 };
 type Pct = { p50: number; p90: number; p95: number; p99: number; max: number };
@@ -39,9 +40,13 @@ type ImportFigures = {
   logicalBytes: number;
 };
 type BaselineFigures = { n: number; ms: number; perSecond: number; storageBytes: number; lookup: Pct };
+type RoundP99 = { lookup: number; singleGet: number; withoutIndex: number; assess: number };
 type LookupFigures = {
   count: number;
   hits: number;
+  rounds: RoundP99[];
+  medianRoundP99: RoundP99;
+  singleGet: Pct;
   lookup: Pct;
   lookupWithoutIndex: Pct;
   lookupListed: Pct;
@@ -145,9 +150,11 @@ async function main() {
     const md5 = await call(page, 'importMd5', N);
     console.log(`Importing ${N.toLocaleString('en')} plain emails…`);
     const emails = await call(page, 'importEmails', N);
-    console.log(`${LOOKUPS} lookups against ${(2 * N).toLocaleString('en')} entries…`);
-    const lookups = await call(page, 'lookups', LOOKUPS, N);
-    const keyCost = await call(page, 'keyCost', LOOKUPS);
+    console.log(
+      `${LOOKUP_ROUNDS} rounds of ${LOOKUPS_PER_ROUND} lookups against ${(2 * N).toLocaleString('en')} entries…`,
+    );
+    const lookups = await call(page, 'lookups', LOOKUP_ROUNDS, LOOKUPS_PER_ROUND, N);
+    const keyCost = await call(page, 'keyCost', LOOKUPS_PER_ROUND);
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
@@ -185,22 +192,29 @@ async function main() {
       ],
       ['main thread: longest block', `${emails.maxLagMs} / ${md5.maxLagMs} ms`, '—', '', 'responsive'],
       [
-        'lookup p99 (one person)',
-        `${lookups.lookup.p99} ms (p50 ${lookups.lookup.p50}, p95 ${lookups.lookup.p95})`,
-        `${baseE.lookup.p99} ms per single get`,
-        '',
+        'lookup p99 (one person), median round',
+        `${lookups.medianRoundP99.lookup} ms (rounds ${lookups.rounds.map((r) => r.lookup).join(' / ')})`,
+        `single get ${lookups.medianRoundP99.singleGet} ms (${lookups.rounds.map((r) => r.singleGet).join(' / ')})`,
+        `${Math.round((lookups.medianRoundP99.lookup / lookups.medianRoundP99.singleGet) * 10) / 10}× a get`,
         '≤ 2 ms',
       ],
       [
+        `  all ${lookups.count.toLocaleString('en')} lookups pooled`,
+        `p99 ${lookups.lookup.p99} ms (p50 ${lookups.lookup.p50}, p95 ${lookups.lookup.p95}, max ${lookups.lookup.max})`,
+        `single get p99 ${lookups.singleGet.p99} ms`,
+        '',
+        '',
+      ],
+      [
         '  p99 of listed / unlisted people',
-        `${lookups.lookupListed.p99} / ${lookups.lookupUnlisted.p99} ms`,
+        `${lookups.lookupListed.p99} / ${lookups.lookupUnlisted.p99} ms (${lookups.hits} listed)`,
         '',
         '',
         '',
       ],
       [
-        '  without the lookup index',
-        `${lookups.lookupWithoutIndex.p99} ms (p50 ${lookups.lookupWithoutIndex.p50}, p95 ${lookups.lookupWithoutIndex.p95})`,
+        '  without the lookup index, median round',
+        `${lookups.medianRoundP99.withoutIndex} ms (pooled p99 ${lookups.lookupWithoutIndex.p99}, p50 ${lookups.lookupWithoutIndex.p50})`,
         '',
         '',
         '',
@@ -212,7 +226,13 @@ async function main() {
         '',
         '',
       ],
-      ['lookup + assess p99', `${lookups.lookupAndAssess.p99} ms`, '—', '', ''],
+      [
+        'lookup + assess p99, median round',
+        `${lookups.medianRoundP99.assess} ms (pooled ${lookups.lookupAndAssess.p99})`,
+        '—',
+        '',
+        '',
+      ],
       ['  of which keys (normalise + 3 hashes) p99', `${keyCost.p99} ms (p50 ${keyCost.p50})`, '—', '', ''],
       [
         `storage, ${N.toLocaleString('en')} MD5`,
@@ -224,7 +244,9 @@ async function main() {
       [
         `storage, ${N.toLocaleString('en')} emails`,
         `${mb(emails.storageBytes)} MB (data ${mb(emails.logicalBytes)} MB)`,
-        `${mb(baseE.storageBytes * scale)} MB (× ${scale})`,
+        baseE.storageBytes > 0
+          ? `${mb(baseE.storageBytes * scale)} MB (× ${scale})`
+          : 'n/a (the estimate moved with compaction)',
         '',
         '',
       ],

@@ -10,6 +10,8 @@ import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 export const LOOKUP_TABLES: readonly string[] = ['buckets', 'lists', 'batches', 'contacts'];
 export const META_TABLE = 'meta';
 export const DATA_TOKEN_KEY = 'dataToken';
+/** The persisted lookup index: derived from the data, so it is deleted by the same write that outdates it. */
+export const LOOKUP_INDEX_KEY = 'lookupIndex';
 
 export interface DataTokenRecord {
   key: typeof DATA_TOKEN_KEY;
@@ -46,7 +48,10 @@ export const dataTokenMiddleware: Middleware<DBCore> = {
             if (!bumped.has(req.trans)) {
               bumped.add(req.trans);
               const rec: DataTokenRecord = { key: DATA_TOKEN_KEY, token: crypto.randomUUID() };
-              await down.table(META_TABLE).mutate({ type: 'put', trans: req.trans, values: [rec] });
+              const meta = down.table(META_TABLE);
+              await meta.mutate({ type: 'put', trans: req.trans, values: [rec] });
+              // Nothing derived from the old data (say, a deleted contact's address) outlives it on disk.
+              await meta.mutate({ type: 'delete', trans: req.trans, keys: [LOOKUP_INDEX_KEY] });
             }
             return table.mutate(req);
           },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fnv1a32 } from './buckets';
-import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
+import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import {
   type Batch,
@@ -27,7 +27,6 @@ import {
 
 /** Bump when the fingerprint function or the stored shape changes: an old persisted index is then rebuilt. */
 export const INDEX_FORMAT = 1;
-const INDEX_KEY = 'lookupIndex';
 
 export interface LookupIndex {
   token: string;
@@ -163,8 +162,10 @@ function assemble(
 }
 
 const StoredIndexSchema = z.object({
-  key: z.literal(INDEX_KEY),
+  key: z.literal(LOOKUP_INDEX_KEY),
   format: z.literal(INDEX_FORMAT),
+  /** The schema version it was built under: an upgrade may rewrite entries without a data token of its own. */
+  schemaVersion: z.number(),
   token: z.string(),
   fingerprints: z.partialRecord(
     z.enum(ENTRY_KINDS as [EntryKind, ...EntryKind[]]),
@@ -178,8 +179,9 @@ export async function persistLookupIndex(db: HeedDb, index: LookupIndex): Promis
   return db.transaction('rw', db.meta, async () => {
     if (tokenOf(await db.meta.get(DATA_TOKEN_KEY)) !== index.token) return false;
     await db.meta.put({
-      key: INDEX_KEY,
+      key: LOOKUP_INDEX_KEY,
       format: INDEX_FORMAT,
+      schemaVersion: db.verno,
       token: index.token,
       fingerprints: index.fingerprints,
       contactKeys: [...index.contactKeys],
@@ -195,12 +197,14 @@ export async function loadLookupIndex(db: HeedDb): Promise<LookupIndex | undefin
   const meta = tx.objectStore(META_TABLE);
   const [tokenRec, stored, lists, batches] = await Promise.all([
     request(meta.get(DATA_TOKEN_KEY)),
-    request(meta.get(INDEX_KEY)),
+    request(meta.get(LOOKUP_INDEX_KEY)),
     request(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
     request(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
   ]);
   const parsed = StoredIndexSchema.safeParse(stored);
-  if (!parsed.success || parsed.data.token !== tokenOf(tokenRec)) return undefined;
+  if (!parsed.success || parsed.data.token !== tokenOf(tokenRec) || parsed.data.schemaVersion !== db.verno) {
+    return undefined;
+  }
   return assemble(parsed.data.token, parsed.data.fingerprints, parsed.data.contactKeys, lists, batches);
 }
 

@@ -128,14 +128,23 @@ export function normaliseIds(ids: PersonIds, defaultCountry?: string): Normalise
   return out;
 }
 
-/** Every key that would suppress this person, labelled with how it would match. */
-export async function candidateKeys(ids: NormalisedIds, possible: boolean): Promise<Candidate[]> {
-  const h = await loadHashers();
+/**
+ * Every key that would suppress this person, labelled with how it would match. `held` leaves out kinds no list
+ * holds (the lookup index knows them), which saves hashing the email three ways when no list is hashed.
+ */
+export async function candidateKeys(
+  ids: NormalisedIds,
+  possible: boolean,
+  held: (kind: EntryKind) => boolean = () => true,
+): Promise<Candidate[]> {
+  const algos = (['md5', 'sha1', 'sha256'] as const).filter(held);
+  const h = algos.length > 0 ? await loadHashers() : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
-    out.push({ kind: 'email', key: email, via: label, match, identifier });
+    if (held('email')) out.push({ kind: 'email', key: email, via: label, match, identifier });
+    if (!h) return;
     for (const form of emailHashForms(email)) {
-      for (const algo of ['md5', 'sha1', 'sha256'] as const) {
+      for (const algo of algos) {
         out.push({ kind: algo, key: h[algo](form), via: `${algo} of ${label}`, match, identifier });
       }
     }
@@ -148,20 +157,24 @@ export async function candidateKeys(ids: NormalisedIds, possible: boolean): Prom
     if (!hosts.has(d)) hosts.set(d, e);
   }
   for (const d of ids.domains) if (!hosts.has(d)) hosts.set(d, d);
-  for (const [host, identifier] of hosts) {
-    // 'example.com' suppresses exactly that domain; '.example.com' also every subdomain of it.
-    out.push({ kind: 'domain', key: host, via: `domain ${host}`, match: 'exact', identifier });
-    for (const a of domainAncestors(host)) {
-      out.push({ kind: 'domain', key: `.${a}`, via: `domain .${a}`, match: 'exact', identifier });
+  if (held('domain')) {
+    for (const [host, identifier] of hosts) {
+      // 'example.com' suppresses exactly that domain; '.example.com' also every subdomain of it.
+      out.push({ kind: 'domain', key: host, via: `domain ${host}`, match: 'exact', identifier });
+      for (const a of domainAncestors(host)) {
+        out.push({ kind: 'domain', key: `.${a}`, via: `domain .${a}`, match: 'exact', identifier });
+      }
     }
   }
-  for (const p of ids.profileUrls)
-    out.push({ kind: 'profile', key: p, via: 'profile', match: 'exact', identifier: p });
-  for (const s of ids.salesNavUrls) {
-    out.push({ kind: 'salesnav', key: s, via: 'salesnav', match: 'exact', identifier: s });
-  }
-  for (const p of ids.phones)
-    out.push({ kind: 'phone', key: p, via: 'phone', match: 'exact', identifier: p });
+  if (held('profile'))
+    for (const p of ids.profileUrls)
+      out.push({ kind: 'profile', key: p, via: 'profile', match: 'exact', identifier: p });
+  if (held('salesnav'))
+    for (const s of ids.salesNavUrls)
+      out.push({ kind: 'salesnav', key: s, via: 'salesnav', match: 'exact', identifier: s });
+  if (held('phone'))
+    for (const p of ids.phones)
+      out.push({ kind: 'phone', key: p, via: 'phone', match: 'exact', identifier: p });
   for (const c of out) if (isHashKind(c.kind)) c.needle = hexToBytes(c.key);
   return out;
 }
@@ -269,13 +282,18 @@ export async function lookupPerson(
   opts: LookupOptions = {},
 ): Promise<LookupResult> {
   const identifiers = normaliseIds(ids, opts.defaultCountry);
-  const groupList = [...groupCandidates(await candidateKeys(identifiers, opts.possible ?? true)).values()];
+  const possible = opts.possible ?? true;
   const keys = contactKeys(identifiers);
   const index = currentLookupIndex(db);
-  const fast = index && (await readWithIndex(db, index, groupList, keys));
-  if (fast) return finish(identifiers, fast.hits, fast.contactRows, index.lists, index.batches);
+  if (index) {
+    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
+    const groups = [...groupCandidates(await candidateKeys(identifiers, possible, held)).values()];
+    const fast = await readWithIndex(db, index, groups, keys);
+    if (fast) return finish(identifiers, fast.hits, fast.contactRows, index.lists, index.batches);
+  }
 
   // Without an index, or when the data changed since it was built: every candidate bucket is read.
+  const groupList = [...groupCandidates(await candidateKeys(identifiers, possible)).values()];
   const read = await readBucketsAndContacts(db, groupList, keys);
   const hits = [
     ...findHits(groupList.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] }))).values(),

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHashers } from '../../../lib/identifiers';
 import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { deleteContact, saveContact } from '../../../lib/store/contacts';
-import { DATA_TOKEN_KEY, tokenOf } from '../../../lib/store/data-token';
+import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, tokenOf } from '../../../lib/store/data-token';
 import { type HeedDb, openDb } from '../../../lib/store/db';
 import { addEntries, removeEntry } from '../../../lib/store/entries';
 import { importFile } from '../../../lib/store/import';
@@ -152,8 +152,11 @@ describe('lookup index', () => {
     expect(lookupIndexSource(second)).toBe('loaded');
     expect((await lookupPerson(second, { emails: ['a@b.example.org'] })).matches).toHaveLength(1);
 
-    // After a write the persisted index is out of date: the next connection builds a new one.
+    // A write deletes the persisted index in its own transaction (nothing derived outlives its data), and the
+    // next connection builds a new one.
+    expect(await first.meta.get(LOOKUP_INDEX_KEY)).toBeDefined();
     await addEntries(first, list.id, [{ kind: 'email', value: 'z@z.example' }], { reason: 'objection' });
+    expect(await first.meta.get(LOOKUP_INDEX_KEY)).toBeUndefined();
     const third = await connect();
     await keepLookupIndex(third);
     expect(lookupIndexSource(third)).toBe('built');

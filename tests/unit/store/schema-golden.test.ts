@@ -8,7 +8,7 @@ import { getContact } from '../../../lib/store/contacts';
 import { openDb, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { getLists, listCounts } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
-import { keepLookupIndex, lookupIndexStats } from '../../../lib/store/lookup-index';
+import { keepLookupIndex, lookupIndexSource, lookupIndexStats } from '../../../lib/store/lookup-index';
 import { getSettings } from '../../../lib/store/settings';
 
 // Golden fixtures are data written by an old schema version. Each is loaded into a database created with
@@ -108,6 +108,39 @@ describe('schema versions', () => {
     expect(await hit({ emails: ['x@mail.competitor.example'] })).toHaveLength(1);
     expect(await hit({ emails: ['nobody@example.net'] })).toEqual([]);
     expect(lookupIndexStats(db).answered).toBe(3);
+    db.close();
+  });
+
+  it('v2 golden fixture opens with the current code; its persisted lookup index is used only if still valid', async () => {
+    const name = `golden-v2-${Math.random()}`;
+    const fx = await loadFixture('v2-golden.json', name);
+    expect(fx.tables.meta).toHaveLength(2);
+    const db = await openDb(name);
+    const hit = async (ids: Parameters<typeof lookupPerson>[1]) =>
+      (await lookupPerson(db, ids)).matches.map((m) => [m.listName, m.kind, m.reason, m.since]);
+
+    await keepLookupIndex(db);
+    // Built under schema 2: loaded as is while the schema is 2, rebuilt after any later upgrade.
+    expect(lookupIndexSource(db)).toBe(db.verno === 2 ? 'loaded' : 'built');
+    expect(await hit({ emails: ['optout@example.com'] })).toEqual([
+      ['Do not contact', 'email', 'objection', '2025-01-15'],
+    ]);
+    expect(await hit({ emails: ['hashed@example.com'] })).toEqual([
+      ['Vendor MD5', 'md5', 'unsubscribe', '2024-11-30'],
+    ]);
+    expect(await hit({ emails: ['x@mail.competitor.example'] })).toEqual([
+      ['Do not contact', 'domain', 'objection', '2025-01-15'],
+    ]);
+    expect(await hit({ phones: ['+44 20 7946 0018'] })).toHaveLength(1);
+    expect(await hit({ emails: ['nobody@example.net'] })).toEqual([]);
+    expect(lookupIndexStats(db).answered).toBe(5);
+
+    const v2 = await lookupPerson(db, { emails: ['V2.Contact@example.com'] });
+    expect(v2.contact).toMatchObject({ name: 'Written by v2', stage: 'prospect', country: 'DE' });
+    expect((await lookupPerson(db, { emails: ['client@example.com'] })).contact?.name).toBe('Golden Contact');
+    const lists = await getLists(db);
+    for (const l of lists) expect(await listCounts(db, l.id)).toEqual(l.counts);
+    expect((await queryAudit(db)).length).toBe(fx.tables.audit?.length);
     db.close();
   });
 });
