@@ -234,7 +234,8 @@ function refresh(db: HeedDb, state: IndexState): Promise<LookupIndex | undefined
     try {
       const loaded = await loadLookupIndex(db);
       const index = loaded ?? (await buildLookupIndex(db));
-      if (!loaded) await persistLookupIndex(db, index);
+      // Not persisting (a full disk, say) only costs the next service worker a rebuild.
+      if (!loaded) await persistLookupIndex(db, index).catch(() => false);
       state.index = index;
       state.source = loaded ? 'loaded' : 'built';
       state.failedAt = undefined;

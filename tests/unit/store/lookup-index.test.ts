@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadHashers } from '../../../lib/identifiers';
 import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { deleteContact, saveContact } from '../../../lib/store/contacts';
@@ -160,6 +160,19 @@ describe('lookup index', () => {
     const third = await connect();
     await keepLookupIndex(third);
     expect(lookupIndexSource(third)).toBe('built');
+  });
+
+  it('keeps a built index in memory when it cannot be stored (a full disk)', async () => {
+    const db = await connect();
+    const list = await createList(db, { name: 'A' });
+    await addEntries(db, list.id, [{ kind: 'email', value: 'full@x.example' }], { reason: 'objection' });
+    const put = vi.spyOn(db.meta, 'put').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    const index = await keepLookupIndex(db);
+    put.mockRestore();
+    expect(index).toBeDefined();
+    expect(await db.meta.get(LOOKUP_INDEX_KEY)).toBeUndefined();
+    expect((await lookupPerson(db, { emails: ['full@x.example'] })).matches).toHaveLength(1);
+    expect(lookupIndexStats(db).answered).toBe(1);
   });
 
   it('fingerprints digests by their first four bytes and strings by FNV-1a', () => {
