@@ -247,7 +247,8 @@ export function toMatches(
     matches.push({
       listId: list.id,
       listName: list.name,
-      ...(list.channels ? { channels: list.channels } : {}),
+      // A copy: the list may be the lookup index's cached record, shared by every lookup.
+      ...(list.channels ? { channels: [...list.channels] } : {}),
       kind: h.c.kind,
       match: h.c.match,
       via: h.c.via,
@@ -382,6 +383,8 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
   });
 }
 
+// Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
+// Dexie the same reads cost more at p99 (npm run bench).
 async function readBucketsAndContacts(
   db: HeedDb,
   groups: readonly { kind: EntryKind; bucket: number }[],
