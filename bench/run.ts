@@ -220,7 +220,7 @@ async function main() {
         '',
       ],
       [
-        '  lookup index: build / load / memory',
+        '  lookup index: build / load / size (memory = disk)',
         `${s(lookups.index.buildMs)} s / ${lookups.index.loadMs} ms / ${mb(lookups.index.bytes)} MB`,
         '',
         '',
