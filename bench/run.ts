@@ -17,6 +17,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
 const BASELINE_N = Number(process.env.HEED_BENCH_BASELINE_N ?? 100_000);
 const LOOKUP_ROUNDS = 5;
+const BULK_ROWS = 20_000;
 const LOOKUPS_PER_ROUND = 1000;
 const BADGE_RUNS = 15;
 
@@ -28,6 +29,7 @@ type Bench = {
   baselineMd5(n: number): Promise<BaselineFigures>;
   lookups(rounds: number, perRound: number, listedUpTo: number): Promise<LookupFigures>;
   keyCost(count: number): Promise<Pct>;
+  bulkCheck(n: number, listedUpTo: number): Promise<BulkFigures>;
 };
 type Pct = { p50: number; p90: number; p95: number; p99: number; max: number };
 type ImportFigures = {
@@ -39,6 +41,7 @@ type ImportFigures = {
   storageBytes: number;
   logicalBytes: number;
 };
+type BulkFigures = { rows: number; ms: number; perSecond: number; heapGrowthBytes: number };
 type BaselineFigures = { n: number; ms: number; perSecond: number; storageBytes: number; lookup: Pct };
 type RoundP99 = { lookup: number; singleGet: number; withoutIndex: number; assess: number };
 type LookupFigures = {
@@ -155,6 +158,8 @@ async function main() {
     );
     const lookups = await call(page, 'lookups', LOOKUP_ROUNDS, LOOKUPS_PER_ROUND, N);
     const keyCost = await call(page, 'keyCost', LOOKUPS_PER_ROUND);
+    console.log(`Bulk check of ${BULK_ROWS.toLocaleString('en')} prospects…`);
+    const bulk = await call(page, 'bulkCheck', BULK_ROWS, N);
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
@@ -235,6 +240,13 @@ async function main() {
       ],
       ['  of which keys (normalise + 3 hashes) p99', `${keyCost.p99} ms (p50 ${keyCost.p50})`, '—', '', ''],
       [
+        `bulk check, ${BULK_ROWS.toLocaleString('en')} prospects`,
+        `${s(bulk.ms)} s (${bulk.perSecond.toLocaleString('en')} rows/s, heap +${mb(bulk.heapGrowthBytes)} MB)`,
+        '',
+        '',
+        '',
+      ],
+      [
         `storage, ${N.toLocaleString('en')} MD5`,
         `${mb(md5.storageBytes)} MB (data ${mb(md5.logicalBytes)} MB)`,
         `${mb(baseM.storageBytes * scale)} MB (× ${scale})`,
@@ -271,6 +283,7 @@ async function main() {
       md5,
       lookups,
       keyCost,
+      bulk,
       baseline: { emails: baseE, md5: baseM },
       contentScriptGzipBytes: contentGzip,
       badgeLatencyMs: { median: median(latencies), runs: latencies },

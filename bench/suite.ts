@@ -1,6 +1,8 @@
+import { bulkCheck } from '@/lib/bulk/check';
+import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
 import { type HeedDb, openDb } from '@/lib/store/db';
-import { importFile } from '@/lib/store/import';
+import { importFile, previewFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
 import { candidateKeys, type LookupResult, lookupPerson, normaliseIds } from '@/lib/store/lookup';
 import {
@@ -45,6 +47,11 @@ function lagMonitor() {
       return Math.round(worst);
     },
   };
+}
+
+/** Chromium's JS heap size (coarse), to see what a step keeps in memory. */
+function heapBytes(): number {
+  return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 }
 
 async function usage(): Promise<number> {
@@ -169,6 +176,33 @@ function percentiles(times: number[]) {
 }
 
 export const benchSuite = {
+  /** A prospect file of `n` people (every other one listed) through the options page's bulk check. */
+  async bulkCheck(n: number, listedUpTo: number) {
+    const d = await db();
+    const blob = csvBlob('email', n, (k) =>
+      k % 2 ? email((k * 7919) % listedUpTo) : `prospect.${k}@elsewhere.example`,
+    );
+    const p = await previewFile(blob);
+    const heapBefore = heapBytes();
+    const t0 = performance.now();
+    const r = await bulkCheck(d, blob, {
+      headers: p.headers,
+      hasHeader: p.hasHeader,
+      delimiter: p.delimiter,
+      encoding: p.encoding,
+      sepLine: p.sepLine,
+      mapping: suggestBulkMapping(p.headers, p.suggestedMapping, p.hasHeader),
+    });
+    const ms = performance.now() - t0;
+    if (r.counts.blocked !== Math.floor(n / 2))
+      throw new Error(`bulk check found ${r.counts.blocked} blocked`);
+    return {
+      rows: r.rows,
+      ms: Math.round(ms),
+      perSecond: Math.round((n / ms) * 1000),
+      heapGrowthBytes: heapBytes() - heapBefore,
+    };
+  },
   /** Where a lookup's time goes: normalising and hashing the identifiers, before any database read. */
   async keyCost(count: number) {
     await loadHashers();

@@ -1,4 +1,6 @@
+import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from '../store/data-token';
 import type { HeedDb } from '../store/db';
+import { idbRequest } from '../store/idb-request';
 import {
   type CandidateGroup,
   candidateKeys,
@@ -12,13 +14,14 @@ import {
   toMatches,
   uniqueContacts,
 } from '../store/lookup';
-import type { Batch, BucketRecord, Contact, SuppressionList } from '../store/schemas';
+import { buildLookupIndex, type LookupIndex, mayHold } from '../store/lookup-index';
+import type { BucketRecord, Contact, EntryKind } from '../store/schemas';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
-// dozen bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares
-// one transaction, and bucket records stay cached across batches (a bucket holds a few hundred keys, and the
-// same buckets come back again and again). The result per person is the same as lookupPerson's, match order
-// included: tests/unit/bulk/lookup-many.test.ts compares the two.
+// bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares one
+// transaction, the lookup index (lib/store/lookup-index.ts) rules out most candidate keys without any read, and
+// the bucket records that are read stay cached across batches. The result per person is the same as
+// lookupPerson's, match order included: tests/unit/bulk/lookup-many.test.ts compares the two.
 
 export interface PersonQuery {
   ids: PersonIds;
@@ -26,106 +29,102 @@ export interface PersonQuery {
   defaultCountry?: string;
 }
 
-/** Lists, batches and bucket records read once per bulk check. */
+/** The lookup index and the bucket records read so far, for one bulk check. */
 export class LookupContext {
   private buckets = new Map<string, BucketRecord[]>();
   private cachedRecords = 0;
 
   private constructor(
-    private readonly lists: Map<string, SuppressionList>,
-    private readonly batches: Map<number, Batch>,
-    /** Every kind:bucket that holds a record: a candidate in any other bucket cannot match, and is not read. */
-    private readonly stored: ReadonlySet<string>,
-    /** All contact records by key, when there are few enough to hold; otherwise read per batch. */
-    private readonly allContacts: Map<string, Contact[]> | null,
+    private index: LookupIndex,
     private readonly maxCachedRecords: number,
   ) {}
 
-  static async load(
-    db: HeedDb,
-    opts: { maxCachedRecords?: number; maxHeldContacts?: number } = {},
-  ): Promise<LookupContext> {
-    return db.transaction('r', db.lists, db.batches, db.buckets, db.contacts, async () => {
-      const [lists, batches, bucketKeys, contactCount] = await Promise.all([
-        db.lists.toArray(),
-        db.batches.toArray(),
-        db.buckets.orderBy('[kind+bucket]').uniqueKeys(),
-        db.contacts.count(),
-      ]);
-      let allContacts: Map<string, Contact[]> | null = null;
-      if (contactCount <= (opts.maxHeldContacts ?? 20_000)) {
-        allContacts = contactsByKey(await db.contacts.toArray(), null);
-      }
-      const stored = new Set(
-        bucketKeys.map(
-          (k) => `${(k as unknown as [string, number])[0]}:${(k as unknown as [string, number])[1]}`,
-        ),
-      );
-      return new LookupContext(
-        new Map(lists.map((l) => [l.id, l])),
-        new Map(batches.map((b) => [b.id, b])),
-        stored,
-        allContacts,
-        opts.maxCachedRecords ?? 50_000,
-      );
-    });
+  static async load(db: HeedDb, opts: { maxCachedRecords?: number } = {}): Promise<LookupContext> {
+    return new LookupContext(await buildLookupIndex(db), opts.maxCachedRecords ?? 50_000);
   }
 
   async lookupMany(db: HeedDb, people: readonly PersonQuery[], possible: boolean): Promise<LookupResult[]> {
+    for (;;) {
+      const answered = await this.tryLookupMany(db, people, possible);
+      if (answered) return answered;
+      // The data changed since the index was built (an import in another tab, say): start again from it.
+      this.index = await buildLookupIndex(db);
+      this.buckets.clear();
+      this.cachedRecords = 0;
+    }
+  }
+
+  /** Undefined when the data token shows the index is out of date. */
+  private async tryLookupMany(
+    db: HeedDb,
+    people: readonly PersonQuery[],
+    possible: boolean,
+  ): Promise<LookupResult[] | undefined> {
+    const index = this.index;
+    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
     const prepared = await Promise.all(
       people.map(async (p) => {
         const identifiers = normaliseIds(p.ids, p.defaultCountry);
-        const groups = groupCandidates(await candidateKeys(identifiers, possible));
-        return { identifiers, groups, cKeys: contactKeys(identifiers) };
+        const groups = new Map<string, CandidateGroup>();
+        for (const [gid, g] of groupCandidates(await candidateKeys(identifiers, possible, held))) {
+          const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
+          if (cands.length > 0) groups.set(gid, { ...g, cands });
+        }
+        const cKeys = [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
+        return { identifiers, groups, cKeys };
       }),
     );
 
-    const missing = new Map<string, [string, number]>();
-    for (const p of prepared) {
-      for (const [gid, g] of p.groups) {
-        if (!this.stored.has(gid) || this.buckets.has(gid) || missing.has(gid)) continue;
-        missing.set(gid, [g.kind, g.bucket]);
-      }
-    }
     if (this.cachedRecords > this.maxCachedRecords) {
       this.buckets.clear();
       this.cachedRecords = 0;
-      for (const p of prepared) {
-        for (const [gid, g] of p.groups) {
-          if (!this.stored.has(gid)) continue;
-          missing.set(gid, [g.kind, g.bucket]);
-        }
-      }
     }
-    const allContactKeys = this.allContacts ? [] : [...new Set(prepared.flatMap((p) => p.cKeys))];
+    const missing = new Map<string, CandidateGroup>();
+    for (const p of prepared)
+      for (const [gid, g] of p.groups) if (!this.buckets.has(gid)) missing.set(gid, g);
+    const wantedContacts = [...new Set(prepared.flatMap((p) => p.cKeys))];
 
-    const [bucketRows, contactRows] = await db.transaction('r', db.buckets, db.contacts, () =>
-      Promise.all([
-        missing.size > 0
-          ? db.buckets
-              .where('[kind+bucket]')
-              .anyOf([...missing.values()])
-              .toArray()
-          : Promise.resolve([] as BucketRecord[]),
-        allContactKeys.length > 0
-          ? db.contacts.where('keys').anyOf(allContactKeys).toArray()
-          : Promise.resolve([] as Contact[]),
-      ]),
-    );
-    for (const gid of missing.keys()) this.buckets.set(gid, []);
-    // anyOf returns records in index order, then primary-key order: the order equals() gives lookupPerson.
-    for (const rec of bucketRows) {
-      (this.buckets.get(`${rec.kind}:${rec.bucket}`) as BucketRecord[]).push(rec);
-      this.cachedRecords++;
-    }
-
-    const byKey = this.allContacts ?? contactsByKey(contactRows, new Set(allContactKeys));
+    // One native transaction per batch, with the data token: the cached buckets and the index are only used
+    // while the token is the one the index was built with.
+    if (!db.isOpen()) await db.open();
+    const scope = [META_TABLE];
+    if (missing.size > 0) scope.push('buckets');
+    if (wantedContacts.length > 0) scope.push('contacts');
+    const tx = db.backendDB().transaction(scope, 'readonly');
+    const [tokenRec, bucketRows, contactRows] = await Promise.all([
+      idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+      Promise.all(
+        [...missing.values()].map(
+          (g) =>
+            idbRequest(
+              tx
+                .objectStore('buckets')
+                .index('[kind+bucket]')
+                .getAll(IDBKeyRange.only([g.kind, g.bucket])),
+            ) as Promise<BucketRecord[]>,
+        ),
+      ),
+      Promise.all(
+        wantedContacts.map(
+          (k) =>
+            idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))) as Promise<
+              Contact[]
+            >,
+        ),
+      ),
+    ]);
+    if (tokenOf(tokenRec) !== index.token) return undefined;
+    [...missing.keys()].forEach((gid, i) => {
+      const recs = bucketRows[i] ?? [];
+      this.buckets.set(gid, recs);
+      this.cachedRecords += recs.length;
+    });
+    const byKey = new Map(wantedContacts.map((k, i) => [k, contactRows[i] ?? []] as const));
 
     return prepared.map((p) => {
-      const contacts = uniqueContacts([...p.cKeys].sort().flatMap((k) => byKey.get(k) ?? []));
-      const matches = this.matchesFor(p.groups);
+      const contacts = uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
       return {
-        matches,
+        matches: this.matchesFor(p.groups),
         ...(contacts[0] ? { contact: contacts[0] } : {}),
         contacts,
         identifiers: p.identifiers,
@@ -137,24 +136,6 @@ export class LookupContext {
     const hits = findHits(
       [...groups].map(([gid, g]) => ({ cands: g.cands, records: this.buckets.get(gid) ?? [] })),
     );
-    return toMatches(hits.values(), this.lists, this.batches);
+    return toMatches(hits.values(), this.index.lists, this.index.batches);
   }
-}
-
-/** Contacts under each of their keys (only the wanted ones, if given), each list in primary-key order. */
-function contactsByKey(rows: readonly Contact[], wanted: ReadonlySet<string> | null): Map<string, Contact[]> {
-  const out = new Map<string, Contact[]>();
-  const seen = new Set<string>();
-  for (const ct of rows) {
-    if (seen.has(ct.id)) continue;
-    seen.add(ct.id);
-    for (const k of ct.keys) {
-      if (wanted && !wanted.has(k)) continue;
-      const list = out.get(k);
-      if (list) list.push(ct);
-      else out.set(k, [ct]);
-    }
-  }
-  for (const list of out.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fnv1a32 } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
+import { idbRequest } from './idb-request';
 import {
   type Batch,
   type BucketRecord,
@@ -99,13 +100,6 @@ class FingerprintSet {
   }
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
 const PAGE = 256;
 
 /** Builds the index from one read transaction, so the token and everything read belong to the same state. */
@@ -113,17 +107,17 @@ export async function buildLookupIndex(db: HeedDb): Promise<LookupIndex> {
   if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction([META_TABLE, 'buckets', 'contacts', 'lists', 'batches'], 'readonly');
   const small = Promise.all([
-    request(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
-    request(tx.objectStore('contacts').getAll()) as Promise<Contact[]>,
-    request(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
-    request(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
+    idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+    idbRequest(tx.objectStore('contacts').getAll()) as Promise<Contact[]>,
+    idbRequest(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
+    idbRequest(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
   ]);
   const sets = new Map<EntryKind, FingerprintSet>();
   const buckets = tx.objectStore('buckets');
   // A page of records per request: a cursor would cost one round trip per record (thousands of them).
   let range: IDBKeyRange | undefined;
   for (;;) {
-    const page = (await request(buckets.getAll(range, PAGE))) as BucketRecord[];
+    const page = (await idbRequest(buckets.getAll(range, PAGE))) as BucketRecord[];
     for (const rec of page) {
       const set = sets.get(rec.kind) ?? new FingerprintSet();
       sets.set(rec.kind, set);
@@ -196,10 +190,10 @@ export async function loadLookupIndex(db: HeedDb): Promise<LookupIndex | undefin
   const tx = db.backendDB().transaction([META_TABLE, 'lists', 'batches'], 'readonly');
   const meta = tx.objectStore(META_TABLE);
   const [tokenRec, stored, lists, batches] = await Promise.all([
-    request(meta.get(DATA_TOKEN_KEY)),
-    request(meta.get(LOOKUP_INDEX_KEY)),
-    request(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
-    request(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
+    idbRequest(meta.get(DATA_TOKEN_KEY)),
+    idbRequest(meta.get(LOOKUP_INDEX_KEY)),
+    idbRequest(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
+    idbRequest(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
   ]);
   const parsed = StoredIndexSchema.safeParse(stored);
   if (!parsed.success || parsed.data.token !== tokenOf(tokenRec) || parsed.data.schemaVersion !== db.verno) {

@@ -15,6 +15,7 @@ import type { Channel, SuppressionReason } from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
+import { idbRequest } from './idb-request';
 import {
   countIndexAnswer,
   currentLookupIndex,
@@ -348,10 +349,10 @@ async function readWithIndex(
   if (wantedContacts.length > 0) scope.push('contacts');
   const tx = db.backendDB().transaction(scope, 'readonly');
   const [tokenRec, recsPerGroup, contactLists] = await Promise.all([
-    request(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+    idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
     Promise.all(
       wanted.map((g) =>
-        request(
+        idbRequest(
           tx
             .objectStore('buckets')
             .index('[kind+bucket]')
@@ -361,7 +362,7 @@ async function readWithIndex(
     ),
     Promise.all(
       wantedContacts.map((k) =>
-        request(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
+        idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
       ),
     ),
   ]);
@@ -376,13 +377,6 @@ async function readWithIndex(
   return { hits: [...hits.values()], contactRows: contactLists.flat() as Contact[] };
 }
 
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-}
-
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
 // Dexie the same reads cost more at p99 (npm run bench).
 async function readBucketsAndContacts(
@@ -395,10 +389,12 @@ async function readBucketsAndContacts(
   const byKindBucket = tx.objectStore('buckets').index('[kind+bucket]');
   const byKey = tx.objectStore('contacts').index('keys');
   const [recsPerGroup, contactLists, lists] = await Promise.all([
-    Promise.all(groups.map((g) => request(byKindBucket.getAll(IDBKeyRange.only([g.kind, g.bucket]))))),
+    Promise.all(groups.map((g) => idbRequest(byKindBucket.getAll(IDBKeyRange.only([g.kind, g.bucket]))))),
     // In index order, as a cursor over the keys would return them: the first contact found stays the same.
-    Promise.all([...new Set(contactKeyList)].sort().map((k) => request(byKey.getAll(IDBKeyRange.only(k))))),
-    request(tx.objectStore('lists').getAll()),
+    Promise.all(
+      [...new Set(contactKeyList)].sort().map((k) => idbRequest(byKey.getAll(IDBKeyRange.only(k)))),
+    ),
+    idbRequest(tx.objectStore('lists').getAll()),
   ]);
   return {
     recsPerGroup: recsPerGroup as BucketRecord[][],

@@ -4,7 +4,7 @@ import { LookupContext } from '../../../lib/bulk/lookup-many';
 import { loadDemoData } from '../../../lib/demo/data';
 import { loadHashers } from '../../../lib/identifiers';
 import { saveContact } from '../../../lib/store/contacts';
-import type { HeedDb } from '../../../lib/store/db';
+import { type HeedDb, openDb } from '../../../lib/store/db';
 import { addEntries } from '../../../lib/store/entries';
 import { createList } from '../../../lib/store/lists';
 import { lookupPerson, type PersonIds } from '../../../lib/store/lookup';
@@ -142,5 +142,26 @@ describe('LookupContext.lookupMany', () => {
       const [r] = await ctx.lookupMany(db, [{ ids: { emails: ['bob@corp.example'] } }], false);
       expect(r?.matches).toHaveLength(3);
     }
+  });
+
+  it('sees a list entry and a contact written by another page between two batches', async () => {
+    const ctx = await LookupContext.load(db);
+    const who = { ids: { emails: ['late.arrival@fresh.example'] } };
+    const [before] = await ctx.lookupMany(db, [who], true);
+    expect(before?.matches).toEqual([]);
+    expect(before?.contact).toBeUndefined();
+
+    const other = await openDb(db.name);
+    const list = await createList(other, { name: 'Added meanwhile' });
+    await addEntries(other, list.id, [{ kind: 'email', value: 'late.arrival@fresh.example' }], {
+      reason: 'erasure',
+    });
+    await saveContact(other, { name: 'Late', emails: ['late.arrival@fresh.example'] });
+    other.close();
+
+    const [after] = await ctx.lookupMany(db, [who], true);
+    expect(after?.matches.map((m) => [m.listName, m.reason])).toEqual([['Added meanwhile', 'erasure']]);
+    expect(after?.contact?.name).toBe('Late');
+    expect(after).toEqual(await lookupPerson(db, who.ids));
   });
 });
