@@ -11,6 +11,7 @@ import {
   ENTRY_KINDS,
   type EntryKind,
   type NewAuditEvent,
+  NewBatchSchema,
 } from './schemas';
 
 // The one write path for suppression entries: imports, the popup's "record opt-out" and restores of a
@@ -163,14 +164,18 @@ export async function commitEntries(
     const batchIds: number[] = [];
     for (const m of metas) {
       batchIds.push(
-        await db.batches.add({
-          listId,
-          reason: m.reason,
-          since: m.since,
-          source: opts.source,
-          ...(opts.fileName !== undefined ? { fileName: opts.fileName.slice(0, 500) } : {}),
-          importedAt,
-        }),
+        // Parsed, because a batch the backup could not validate would make every later backup unrestorable;
+        // a throw here aborts the one transaction, so nothing is written.
+        await db.batches.add(
+          NewBatchSchema.parse({
+            listId,
+            reason: m.reason,
+            since: m.since,
+            source: opts.source,
+            ...(opts.fileName !== undefined ? { fileName: opts.fileName.slice(0, 500) } : {}),
+            importedAt,
+          }),
+        ),
       );
     }
 

@@ -82,6 +82,7 @@ export const BatchSchema = z.object({
 });
 export type Batch = z.infer<typeof BatchSchema>;
 export type NewBatch = Omit<Batch, 'id'> & { id?: number };
+export const NewBatchSchema = BatchSchema.omit({ id: true });
 
 /**
  * The entries of one list, kind and bucket, sorted by key. Hash kinds keep raw digests back to back in

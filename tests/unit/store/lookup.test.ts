@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHashers } from '../../../lib/identifiers';
+import { createBackup, parseBackup } from '../../../lib/store/backup';
 import { saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
 import {
@@ -11,7 +12,8 @@ import {
 } from '../../../lib/store/entries';
 import { createList, ensureDefaultList, listCounts, updateList } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
-import { freshDb } from './helpers';
+import type { SuppressionReason } from '../../../lib/vocab';
+import { dump, freshDb } from './helpers';
 
 let db: HeedDb;
 beforeEach(async () => {
@@ -201,6 +203,25 @@ describe('entries', () => {
     const r = await addEntries(db, list.id, [{ kind: 'md5', value: 'abc' }], { reason: 'other' });
     expect(r.added).toBe(0);
     expect(r.rejected[0]?.reason).toMatch(/length|hex/);
+  });
+});
+
+describe('entries: a reason or date the store cannot keep', () => {
+  it('is refused before anything is written, so every later backup still restores', async () => {
+    const list = await listWith('Kept', [{ kind: 'email', value: 'kept@example.com' }]);
+    const before = await dump(db);
+    const bad = [
+      { reason: 'because' as SuppressionReason, since: '2025-03-01' },
+      { reason: 'objection' as const, since: 'last tuesday' },
+    ];
+    for (const meta of bad) {
+      await expect(
+        addEntries(db, list.id, [{ kind: 'email', value: 'new@example.com' }], meta),
+      ).rejects.toThrow();
+      expect(await dump(db)).toEqual(before);
+    }
+    const restored = await parseBackup(await createBackup(db));
+    expect(restored.data.lists.map((l) => l.counts.total)).toEqual([1]);
   });
 });
 
