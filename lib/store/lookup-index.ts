@@ -112,6 +112,8 @@ export async function buildLookupIndex(db: HeedDb): Promise<LookupIndex> {
     idbRequest(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
     idbRequest(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
   ]);
+  // Awaited after the bucket pages; if a page fails first, this must not become an unhandled rejection.
+  small.catch(() => undefined);
   const sets = new Map<EntryKind, FingerprintSet>();
   const buckets = tx.objectStore('buckets');
   // A page of records per request: a cursor would cost one round trip per record (thousands of them).
