@@ -1,21 +1,18 @@
-import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from '../store/data-token';
 import type { HeedDb } from '../store/db';
-import { idbRequest } from '../store/idb-request';
 import {
   type CandidateGroup,
-  candidateKeys,
-  contactKeys,
   findHits,
-  groupCandidates,
+  indexedCandidates,
   type LookupMatch,
   type LookupResult,
   normaliseIds,
   type PersonIds,
+  readIfUnchanged,
   toMatches,
   uniqueContacts,
 } from '../store/lookup';
-import { buildLookupIndex, type LookupIndex, mayHold } from '../store/lookup-index';
-import type { BucketRecord, Contact, EntryKind } from '../store/schemas';
+import { buildLookupIndex, type LookupIndex } from '../store/lookup-index';
+import type { BucketRecord } from '../store/schemas';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
 // bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares one
@@ -61,17 +58,11 @@ export class LookupContext {
     possible: boolean,
   ): Promise<LookupResult[] | undefined> {
     const index = this.index;
-    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
     const prepared = await Promise.all(
       people.map(async (p) => {
         const identifiers = normaliseIds(p.ids, p.defaultCountry);
-        const groups = new Map<string, CandidateGroup>();
-        for (const [gid, g] of groupCandidates(await candidateKeys(identifiers, possible, held))) {
-          const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
-          if (cands.length > 0) groups.set(gid, { ...g, cands });
-        }
-        const cKeys = [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
-        return { identifiers, groups, cKeys };
+        const narrowed = await indexedCandidates(index, identifiers, possible);
+        return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
       }),
     );
 
@@ -84,42 +75,15 @@ export class LookupContext {
       for (const [gid, g] of p.groups) if (!this.buckets.has(gid)) missing.set(gid, g);
     const wantedContacts = [...new Set(prepared.flatMap((p) => p.cKeys))];
 
-    // One native transaction per batch, with the data token: the cached buckets and the index are only used
-    // while the token is the one the index was built with.
-    if (!db.isOpen()) await db.open();
-    const scope = [META_TABLE];
-    if (missing.size > 0) scope.push('buckets');
-    if (wantedContacts.length > 0) scope.push('contacts');
-    const tx = db.backendDB().transaction(scope, 'readonly');
-    const [tokenRec, bucketRows, contactRows] = await Promise.all([
-      idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
-      Promise.all(
-        [...missing.values()].map(
-          (g) =>
-            idbRequest(
-              tx
-                .objectStore('buckets')
-                .index('[kind+bucket]')
-                .getAll(IDBKeyRange.only([g.kind, g.bucket])),
-            ) as Promise<BucketRecord[]>,
-        ),
-      ),
-      Promise.all(
-        wantedContacts.map(
-          (k) =>
-            idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))) as Promise<
-              Contact[]
-            >,
-        ),
-      ),
-    ]);
-    if (tokenOf(tokenRec) !== index.token) return undefined;
+    // The cached buckets and the index are only used while the token is the one the index was built with.
+    const read = await readIfUnchanged(db, index.token, [...missing.values()], wantedContacts);
+    if (!read) return undefined;
     [...missing.keys()].forEach((gid, i) => {
-      const recs = bucketRows[i] ?? [];
+      const recs = read.recsPerGroup[i] ?? [];
       this.buckets.set(gid, recs);
       this.cachedRecords += recs.length;
     });
-    const byKey = new Map(wantedContacts.map((k, i) => [k, contactRows[i] ?? []] as const));
+    const byKey = new Map(wantedContacts.map((k, i) => [k, read.contactsPerKey[i] ?? []] as const));
 
     return prepared.map((p) => {
       const contacts = uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));

@@ -288,10 +288,15 @@ export async function lookupPerson(
   const keys = contactKeys(identifiers);
   const index = currentLookupIndex(db);
   if (index) {
-    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
-    const groups = [...groupCandidates(await candidateKeys(identifiers, possible, held)).values()];
-    const fast = await readWithIndex(db, index, groups, keys);
-    if (fast) return finish(identifiers, fast.hits, fast.contactRows, index.lists, index.batches);
+    const narrowed = await indexedCandidates(index, identifiers, possible);
+    const groups = [...narrowed.groups.values()];
+    const read = await readIfUnchanged(db, index.token, groups, narrowed.contactKeys);
+    if (read) {
+      countIndexAnswer(db);
+      const hits = findHits(groups.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] })));
+      return finish(identifiers, [...hits.values()], read.contactsPerKey.flat(), index.lists, index.batches);
+    }
+    dropLookupIndex(db, index);
   }
 
   // Without an index, or when the data changed since it was built: every candidate bucket is read.
@@ -327,31 +332,44 @@ function finish(
 }
 
 /**
- * Reads only the buckets and contacts the index says may hold one of the person's keys, with the data token in
- * the same transaction. Undefined when the token shows the index is out of date (it is then dropped).
+ * The person's keys that some list may hold, grouped by the bucket they would be in, and the person's contact
+ * keys that some contact record has (unique, in index order); the index rules out all the others.
  */
-async function readWithIndex(
-  db: HeedDb,
+export async function indexedCandidates(
   index: LookupIndex,
-  groups: readonly CandidateGroup[],
-  contactKeyList: readonly string[],
-): Promise<{ hits: Hit[]; contactRows: Contact[] } | undefined> {
-  const wanted: CandidateGroup[] = [];
-  for (const g of groups) {
+  identifiers: NormalisedIds,
+  possible: boolean,
+): Promise<{ groups: Map<string, CandidateGroup>; contactKeys: string[] }> {
+  const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
+  const groups = new Map<string, CandidateGroup>();
+  for (const [gid, g] of groupCandidates(await candidateKeys(identifiers, possible, held))) {
     const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
-    if (cands.length > 0) wanted.push({ ...g, cands });
+    if (cands.length > 0) groups.set(gid, { ...g, cands });
   }
-  const wantedContacts = [...new Set(contactKeyList)].filter((k) => index.contactKeys.has(k)).sort();
+  const keys = [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
+  return { groups, contactKeys: keys };
+}
+
+/**
+ * Reads the buckets of `groups` and the contacts under `contactKeyList` in one native transaction, with the data
+ * token: undefined when the token is no longer `token` (the index that chose these reads is out of date).
+ */
+export async function readIfUnchanged(
+  db: HeedDb,
+  token: string,
+  groups: readonly { kind: EntryKind; bucket: number }[],
+  contactKeyList: readonly string[],
+): Promise<{ recsPerGroup: BucketRecord[][]; contactsPerKey: Contact[][] } | undefined> {
   if (!db.isOpen()) await db.open();
   // Only the stores read: most lookups read just the token.
   const scope = [META_TABLE];
-  if (wanted.length > 0) scope.push('buckets');
-  if (wantedContacts.length > 0) scope.push('contacts');
+  if (groups.length > 0) scope.push('buckets');
+  if (contactKeyList.length > 0) scope.push('contacts');
   const tx = db.backendDB().transaction(scope, 'readonly');
-  const [tokenRec, recsPerGroup, contactLists] = await Promise.all([
+  const [tokenRec, recsPerGroup, contactsPerKey] = await Promise.all([
     idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
     Promise.all(
-      wanted.map((g) =>
+      groups.map((g) =>
         idbRequest(
           tx
             .objectStore('buckets')
@@ -361,20 +379,13 @@ async function readWithIndex(
       ),
     ),
     Promise.all(
-      wantedContacts.map((k) =>
+      contactKeyList.map((k) =>
         idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
       ),
     ),
   ]);
-  if (tokenOf(tokenRec) !== index.token) {
-    dropLookupIndex(db, index);
-    return undefined;
-  }
-  countIndexAnswer(db);
-  const hits = findHits(
-    wanted.map((g, i) => ({ cands: g.cands, records: (recsPerGroup[i] ?? []) as BucketRecord[] })),
-  );
-  return { hits: [...hits.values()], contactRows: contactLists.flat() as Contact[] };
+  if (tokenOf(tokenRec) !== token) return undefined;
+  return { recsPerGroup: recsPerGroup as BucketRecord[][], contactsPerKey: contactsPerKey as Contact[][] };
 }
 
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
