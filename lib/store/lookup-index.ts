@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hexToBytes } from '../identifiers';
 import { fnv1a32 } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -38,9 +39,12 @@ export interface LookupIndex {
   batches: ReadonlyMap<number, Batch>;
 }
 
-/** A key's fingerprint: for digests their first four bytes, for strings FNV-1a (a cheap, stable spread). */
+/**
+ * A key's fingerprint: for digests their first four bytes, for strings FNV-1a (a cheap, stable spread). `digest`
+ * is the key's hex already decoded (a lookup candidate's needle); without it the hex is decoded here.
+ */
 export function fingerprint(kind: EntryKind, key: string, digest?: Uint8Array): number {
-  if (isHashKind(kind)) return digestFingerprint(digest ?? new Uint8Array(0), 0);
+  if (isHashKind(kind)) return digestFingerprint(digest ?? hexToBytes(key), 0);
   return fnv1a32(key);
 }
 

@@ -196,6 +196,8 @@ describe('lookup index', () => {
     for (const v of values) expect(mayHold(index, 'email', v.value)).toBe(true);
     const digest = Uint8Array.from(Buffer.from('abcdef0123456789abcdef0123456789', 'hex'));
     expect(mayHold(index, 'md5', 'abcdef0123456789abcdef0123456789', digest)).toBe(true);
+    // Without the decoded digest the hex key itself is decoded: never a silent "no list holds it".
+    expect(mayHold(index, 'md5', 'abcdef0123456789abcdef0123456789')).toBe(true);
     expect(index.fingerprints.email?.length).toBe(300);
   });
 });
