@@ -10,6 +10,7 @@ import {
   type ColumnMapping,
   ColumnMappingSchema,
   type ColumnRole,
+  ColumnRoleSchema,
   type Delimiter,
   DelimiterSchema,
   EntryKindSchema,
@@ -48,18 +49,10 @@ export interface Preview {
   sepLine: boolean;
 }
 
-const IDENTIFIER_ROLES = new Set<ColumnRole>([
-  'email',
-  'md5',
-  'sha1',
-  'sha256',
-  'hash',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-  'auto',
-]);
+// Every role that holds an identifier: all but the ones describing another column or the row.
+const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(
+  ColumnRoleSchema.exclude(['kind', 'reason', 'date', 'ignore']).options,
+);
 
 // Header names seen in real exports, compared lower-case with everything but letters and digits removed.
 const HEADER_ROLES = new Map<string, ColumnRole>([
