@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Sites the content scripts annotate without asking. Everything else is an optional
@@ -7,7 +8,19 @@ export const ANNOTATED_HOSTS = ['https://www.linkedin.com/*', 'https://github.co
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Chromium and Firefox preload modules natively; Vite's polyfill would put a fetch() into the bundle.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({
+    build: { modulePreload: { polyfill: false } },
+    resolve: {
+      alias: [
+        // WXT's content-script context dispatches an event the page can hear and stops when the page dispatches
+        // the same: ours does neither (lib/content/context.ts).
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/content/context.ts', import.meta.url)),
+        },
+      ],
+    },
+  }),
   hooks: {
     // The benchmark page ships only in `wxt build --mode bench` (npm run bench), never in the product.
     'entrypoints:resolved': (wxt, entrypoints) => {

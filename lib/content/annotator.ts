@@ -8,7 +8,8 @@ export interface AnnotatorDeps {
   extract(doc: Document, url: string): PagePerson | null;
   /** Tells the background who is on the page (or nobody) and gets the verdict back. */
   send(person: TabPerson | null): Promise<LookupAnswer | null>;
-  createBadge(doc: Document, onRecord: (action: RecordAction) => void): Badge;
+  /** Absent in side-panel-only mode: the page then gets no badge, and nothing else from Heed. */
+  createBadge?: (doc: Document, onRecord: (action: RecordAction) => void) => Badge;
   openRecord(action: RecordAction): void;
 }
 
@@ -58,8 +59,8 @@ export class Annotator {
       }
       return;
     }
-    const anchor = person.anchor;
-    if (anchor && (!this.badge || this.badge.host.parentNode !== anchor)) {
+    const anchor = this.deps.createBadge ? person.anchor : null;
+    if (anchor && this.deps.createBadge && (!this.badge || this.badge.host.parentNode !== anchor)) {
       this.badge ??= this.deps.createBadge(doc, (action) => this.deps.openRecord(action));
       anchor.append(this.badge.host);
       this.badge.update(this.lastView);
