@@ -1,5 +1,6 @@
 import { appDb } from '@/lib/app-db';
 import { handleMessage } from '@/lib/background/handler';
+import { applyPanelMode } from '@/lib/background/panel';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { refreshReminder } from '@/lib/background/reminder';
 import { answerScan } from '@/lib/background/scan-answer';
@@ -10,7 +11,15 @@ import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
+import { getSettings } from '@/lib/store/settings';
 import { answerFor } from '@/lib/verdict/answer';
+
+/** storage.session key of the side-panel mode last applied to the toolbar button. */
+const MODE_KEY = 'side-panel-only';
+
+interface ChromeSidePanel {
+  setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+}
 
 export default defineBackground(() => {
   const limiter = new RateLimiter();
@@ -63,6 +72,27 @@ export default defineBackground(() => {
         return { injected: false, error: err instanceof Error ? err.message : String(err) };
       }
     },
+    async contentMode() {
+      return { sidePanelOnly: (await getSettings(await appDb())).sidePanelOnly };
+    },
+    async applyContentMode() {
+      const { sidePanelOnly } = await deps.contentMode();
+      const sidePanel = (browser as { sidePanel?: ChromeSidePanel }).sidePanel;
+      return applyPanelMode(sidePanelOnly, {
+        setPopup: (popup) => browser.action.setPopup({ popup }),
+        ...(sidePanel
+          ? {
+              setPanelBehavior: (open: boolean) =>
+                sidePanel.setPanelBehavior({ openPanelOnActionClick: open }),
+            }
+          : {}),
+        lastMode: async () => (await browser.storage.session.get(MODE_KEY))[MODE_KEY] as boolean | undefined,
+        rememberMode: (mode) => browser.storage.session.set({ [MODE_KEY]: mode }),
+      });
+    },
+    async allTabs() {
+      return (await browser.tabs.query({})).flatMap((t) => (t.id !== undefined && t.id >= 0 ? [t.id] : []));
+    },
     limiter,
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -70,6 +100,11 @@ export default defineBackground(() => {
     return true; // answer asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  void deps.applyContentMode().catch((err: unknown) => console.error('Heed: side panel mode', err));
+  // Firefox: with no popup set (side-panel-only mode) the toolbar button toggles the sidebar. This must run in
+  // the click's own handler, without awaiting first, for Firefox to count it as the user's action.
+  const sidebar = (browser as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
   void deps.refreshReminder().catch(() => undefined);
   const resync = () =>
     void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContentRequestSchema, PageRequestSchema, RequestSchema } from '../messaging/schemas';
 import type {
+  ContentMode,
   Identifiers,
   LookupAnswer,
   PageHints,
@@ -34,6 +35,12 @@ export interface HandlerDeps {
   showOnToolbar(tabId: number, answer: LookupAnswer | null): Promise<void>;
   sendToTab(tabId: number, message: ToContent): Promise<boolean>;
   openRecord(tabId: number, action: RecordAction): Promise<void>;
+  /** Whether the rep chose side-panel-only mode (settings), for content scripts. */
+  contentMode(): Promise<ContentMode>;
+  /** Applies the mode to the toolbar button; true when it changed since last applied. */
+  applyContentMode(): Promise<boolean>;
+  /** Every open tab, for a change of mode: a tab that shows nobody yet must still stop drawing badges. */
+  allTabs(): Promise<number[]>;
   injectScan(tabId: number): Promise<{ injected: boolean; error?: string }>;
   limiter: RateLimiter;
 }
@@ -95,6 +102,8 @@ export async function handleMessage(
         case 'open-record':
           await deps.openRecord(origin.tabId, msg.action);
           return { ok: true, value: { opened: true } };
+        case 'content-mode':
+          return { ok: true, value: await deps.contentMode() };
         case 'scan-page':
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
       }
@@ -111,12 +120,14 @@ export async function handleMessage(
         return { ok: true, value: await deps.getTabState(msg.tabId) };
       case 'store-changed': {
         await deps.refreshReminder();
-        const tabs = await deps.tabsWithPeople();
+        const tabs = (await deps.applyContentMode()) ? await deps.allTabs() : await deps.tabsWithPeople();
         const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
         return { ok: true, value: { refreshed: sent.filter(Boolean).length } };
       }
       case 'scan-tab':
         return { ok: true, value: await deps.injectScan(msg.tabId) };
+      case 'content-mode':
+        return { ok: true, value: await deps.contentMode() };
       case 'page-person':
       case 'open-record':
         return { ok: false, error: `refused: ${msg.type} comes only from a page's content script` };

@@ -92,6 +92,14 @@ export interface TabState {
   url?: string;
 }
 
+/**
+ * `sidePanelOnly`: the rep asked Heed to leave no trace on pages. The content script reads the page and reports
+ * the person, and inserts, dispatches and posts nothing.
+ */
+export interface ContentMode {
+  sidePanelOnly: boolean;
+}
+
 export type RecordAction = 'opt-out' | 'lawful-basis';
 
 /** Messages a content script may send. Anything else from a web page is refused. */
@@ -99,6 +107,8 @@ export type ContentRequest =
   | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'page-person'; person: TabPerson | null }
   | { type: 'open-record'; action: RecordAction }
+  /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
+  | { type: 'content-mode' }
   | { type: 'scan-page'; emails: string[]; phones: string[] };
 
 /** Messages only the extension's own pages may send. */
@@ -113,6 +123,7 @@ export interface ResponseMap {
   lookup: LookupAnswer;
   'page-person': LookupAnswer | null;
   'open-record': { opened: boolean };
+  'content-mode': ContentMode;
   'scan-page': ScanAnswer;
   'tab-state': TabState;
   'store-changed': { refreshed: number };

@@ -188,6 +188,8 @@ export const SettingsSchema = z.object({
   showPossibleMatches: z.boolean().default(true),
   retentionDays: z.number().int().min(1).max(36500).default(730),
   annotatedSites: z.array(z.string().max(300)).max(1000).default([]),
+  /** Leave no trace on pages: verdicts and forms only in the browser's side panel, nothing inserted. */
+  sidePanelOnly: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

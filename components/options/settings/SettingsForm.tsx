@@ -81,6 +81,7 @@ interface Draft {
   extraPersonalDomains: string;
   showPossibleMatches: boolean;
   retentionDays: string;
+  sidePanelOnly: boolean;
 }
 
 function draftOf(s: Settings): Draft {
@@ -91,6 +92,7 @@ function draftOf(s: Settings): Draft {
     extraPersonalDomains: s.extraPersonalDomains.join('\n'),
     showPossibleMatches: s.showPossibleMatches,
     retentionDays: String(s.retentionDays),
+    sidePanelOnly: s.sidePanelOnly,
   };
 }
 
@@ -145,6 +147,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
       extraPersonalDomains: personal.values,
       showPossibleMatches: draft.showPossibleMatches,
       retentionDays: days,
+      sidePanelOnly: draft.sidePanelOnly,
     };
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
@@ -316,6 +319,25 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             onChange={(e) => set('retentionDays', e.target.value)}
           />
           {fieldError('retentionDays')}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>On web pages</legend>
+        <div className="ot-check">
+          <input
+            id={`${id}-sidepanel`}
+            type="checkbox"
+            checked={draft.sidePanelOnly}
+            aria-describedby={`${id}-sidepanel-hint`}
+            onChange={(e) => set('sidePanelOnly', e.target.checked)}
+          />
+          <label htmlFor={`${id}-sidepanel`}>Side panel only (leave no trace on pages)</label>
+          <p className="muted ot-hint" id={`${id}-sidepanel-hint`}>
+            Heed still reads the page you are on, but adds nothing to it: no badge, no markers, no events.
+            Verdicts, record forms and the page scan are in the browser's side panel, which the toolbar button
+            opens.
+          </p>
         </div>
       </fieldset>
 

@@ -35,6 +35,9 @@ function deps(over: Partial<HandlerDeps> = {}) {
     sendToTab: vi.fn(async () => true),
     openRecord: vi.fn(async () => undefined),
     injectScan: vi.fn(async () => ({ injected: true })),
+    contentMode: vi.fn(async () => ({ sidePanelOnly: false })),
+    applyContentMode: vi.fn(async () => false),
+    allTabs: vi.fn(async () => [3, 7, 9]),
     limiter: new RateLimiter(30, 2, () => 0),
     ...over,
   };
