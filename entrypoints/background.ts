@@ -8,7 +8,7 @@ import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
-import { ScanSummarySchema } from '@/lib/messaging/schemas';
+import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { getSettings } from '@/lib/store/settings';
@@ -66,6 +66,13 @@ export default defineBackground(() => {
           target: { tabId },
           files: ['/content-scripts/scan.js'],
         });
+        const found = ScanFoundSchema.safeParse(first?.result);
+        if (found.success) {
+          const { emails, phones } = found.data.found;
+          const list = await deps.scanPage(emails, phones);
+          const mine = [...list.emails.filter((v) => v.mine).map((v) => v.email), ...list.myPhones];
+          return { injected: true, summary: { emails: emails.length, phones: phones.length, mine }, list };
+        }
         const summary = ScanSummarySchema.safeParse(first?.result);
         return { injected: true, ...(summary.success ? { summary: summary.data } : {}) };
       } catch (err) {

@@ -11,6 +11,21 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main() {
     const state = globalThis as { heedMarkers?: HTMLElement[] };
+    // Side-panel-only mode (or a background that cannot say): mark nothing, and hand what was found to the
+    // background, which looks it up for the side panel. Markers from before the mode changed go.
+    const { sidePanelOnly } = await ask({ type: 'content-mode' }).catch(() => ({ sidePanelOnly: true }));
+    if (sidePanelOnly) {
+      for (const m of state.heedMarkers ?? []) m.remove();
+      state.heedMarkers = [];
+      return {
+        found: {
+          emails: findEmailsOnPage(document, 200).map((f) => f.email),
+          phones: phonesOnPage(document)
+            .slice(0, 200)
+            .map((p) => p.phone),
+        },
+      };
+    }
     const { markers, summary } = await scanPage(
       document,
       {

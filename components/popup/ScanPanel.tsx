@@ -1,11 +1,9 @@
 import { useState } from 'react';
+import type { ScanTabResult } from '@/lib/messaging/types';
 import { describeScan } from '@/lib/popup/scan';
+import { LevelPill } from './Verdict';
 
-export type ScanResult = {
-  injected: boolean;
-  error?: string;
-  summary?: { emails: number; phones: number; mine: string[] };
-};
+export type ScanResult = ScanTabResult;
 
 /** A one-off read of a page the content script does not cover; it runs only when the rep asks. */
 export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
@@ -29,6 +27,28 @@ export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
       <p role="status" className={result && !result.injected ? 'error' : 'muted small'}>
         {result === null ? '' : describeScan(result)}
       </p>
+      {result?.list ? <ScanList list={result.list} /> : null}
     </div>
+  );
+}
+
+/** Side-panel-only mode: the page is not marked, so what the scan found is listed here instead. */
+function ScanList({ list }: { list: NonNullable<ScanTabResult['list']> }) {
+  if (list.emails.length === 0 && list.myPhones.length === 0) return null;
+  return (
+    <ul className="scan-list" aria-label="Found on the page">
+      {list.emails.map((v) => (
+        <li key={v.email}>
+          {v.mine ? <span className="pill">Yours</span> : <LevelPill level={v.level} />}{' '}
+          <span>{v.email}</span>
+          {v.summary && !v.mine ? <span className="muted small"> — {v.summary}</span> : null}
+        </li>
+      ))}
+      {list.myPhones.map((p) => (
+        <li key={p}>
+          <span className="pill">Yours</span> <span>{p}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

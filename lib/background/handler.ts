@@ -9,6 +9,7 @@ import type {
   Reply,
   Request,
   ScanAnswer,
+  ScanTabResult,
   TabPerson,
   TabState,
   ToContent,
@@ -41,7 +42,7 @@ export interface HandlerDeps {
   applyContentMode(): Promise<boolean>;
   /** Every open tab, for a change of mode: a tab that shows nobody yet must still stop drawing badges. */
   allTabs(): Promise<number[]>;
-  injectScan(tabId: number): Promise<{ injected: boolean; error?: string }>;
+  injectScan(tabId: number): Promise<ScanTabResult>;
   limiter: RateLimiter;
 }
 

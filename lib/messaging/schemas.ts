@@ -75,3 +75,14 @@ export const ScanSummarySchema = z.object({
   phones: z.number().int().nonnegative(),
   mine: z.array(z.string().max(LIMITS.valueLength)).max(LIMITS.scanEmails + LIMITS.scanPhones),
 });
+
+/**
+ * The scan script's result in side-panel-only mode: what it found, unmarked. The background looks it up and the
+ * side panel lists it, so no verdict ever reaches the page's process.
+ */
+export const ScanFoundSchema = z.object({
+  found: z.object({
+    emails: z.array(value).max(LIMITS.scanEmails),
+    phones: z.array(value).max(LIMITS.scanPhones),
+  }),
+});

@@ -81,6 +81,14 @@ export interface ScanSummary {
   mine: string[];
 }
 
+/** A scan started from the popup or side panel. `list` only in side-panel-only mode, where the page is not marked. */
+export interface ScanTabResult {
+  injected: boolean;
+  error?: string;
+  summary?: ScanSummary;
+  list?: ScanAnswer;
+}
+
 export interface TabPerson {
   identifiers: Identifiers;
   hints: PageHints;
@@ -127,7 +135,7 @@ export interface ResponseMap {
   'scan-page': ScanAnswer;
   'tab-state': TabState;
   'store-changed': { refreshed: number };
-  'scan-tab': { injected: boolean; error?: string; summary?: ScanSummary };
+  'scan-tab': ScanTabResult;
 }
 
 export type Reply<T extends Request['type']> =

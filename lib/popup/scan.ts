@@ -3,11 +3,16 @@ export function describeScan(result: {
   injected: boolean;
   error?: string;
   summary?: { emails: number; phones: number; mine: string[] };
+  /** Present when the page was not marked (side-panel-only mode): the finds are listed instead. */
+  list?: unknown;
 }): string {
   if (result.injected) {
     const s = result.summary;
     if (!s) return 'Scanned. If the page names a person, the verdict appears here.';
-    const found = `${s.emails} email ${s.emails === 1 ? 'address' : 'addresses'} and ${s.phones} phone ${s.phones === 1 ? 'number' : 'numbers'} marked on the page`;
+    const where = result.list
+      ? 'found on the page (listed below; the page is left unmarked)'
+      : 'marked on the page';
+    const found = `${s.emails} email ${s.emails === 1 ? 'address' : 'addresses'} and ${s.phones} phone ${s.phones === 1 ? 'number' : 'numbers'} ${where}`;
     const mine = s.mine.length > 0 ? ` Yours among them: ${s.mine.join(', ')}.` : '';
     return `Scanned: ${found}.${mine}`;
   }

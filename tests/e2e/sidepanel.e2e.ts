@@ -89,14 +89,15 @@ interface Report {
   url: string;
 }
 
-/** Counts every shadow root in the page, closed ones too (CDP pierces them; the page could not). */
+/** Counts the shadow roots a script attached, closed ones too (CDP pierces them; the page could not). */
 async function shadowRoots(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    type Node = { children?: Node[]; shadowRoots?: Node[]; contentDocument?: Node };
+    type Node = { children?: Node[]; shadowRoots?: Node[]; contentDocument?: Node; shadowRootType?: string };
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
     const count = (n: Node): number =>
-      (n.shadowRoots?.length ?? 0) +
+      // Form controls carry the browser's own (user-agent) shadow roots; those are the page's, not Heed's.
+      (n.shadowRoots?.filter((r) => r.shadowRootType !== 'user-agent').length ?? 0) +
       [...(n.children ?? []), ...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : [])]
         .map(count)
         .reduce((a, b) => a + b, 0);
@@ -126,6 +127,7 @@ async function record(context: BrowserContext, settle: (page: Page) => Promise<v
 async function chooseSidePanelOnly(heed: HeedBrowser, on: boolean): Promise<void> {
   const options = await heed.openExtensionPage('options.html#/settings');
   const box = options.getByLabel('Side panel only (leave no trace on pages)');
+  if ((await box.isChecked()) === on) return void (await options.close());
   await box.setChecked(on);
   await options.getByRole('button', { name: 'Save settings' }).click();
   await options.getByText(/Settings saved/).waitFor();
@@ -215,6 +217,7 @@ describe('side-panel-only mode', () => {
   });
 
   it('shows the verdict for the active tab in the side panel and follows tab switches; the page gets nothing', async () => {
+    await chooseSidePanelOnly(heed, true);
     const claire = await heed.context.newPage();
     await claire.goto(CLAIRE);
     const jane = await heed.context.newPage();
@@ -257,5 +260,34 @@ describe('side-panel-only mode', () => {
     await panel.close();
     await claire.close();
     await jane.close();
+  });
+
+  it('lists a scanned page’s addresses in the side panel and leaves the page unmarked', async () => {
+    await chooseSidePanelOnly(heed, true);
+    servePage('https://github.com/acme-team/people', fixturePage('team-page.html'));
+    const page = await heed.context.newPage();
+    await page.goto('https://github.com/acme-team/people');
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const where = await sessionState(heed, page);
+    const panelOpened = heed.context.waitForEvent('page');
+    await heed.worker.evaluate(
+      (url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 700 }),
+      `chrome-extension://${heed.extensionId}/sidepanel.html?windowId=${where?.windowId}`,
+    );
+    const panel = await panelOpened;
+    await panel.getByRole('button', { name: 'Scan this page' }).click();
+    const list = panel.getByRole('list', { name: 'Found on the page' });
+    await expect.poll(async () => list.locator('li').count()).toBe(4);
+    // Max's address is on his contact record (a German client: caution); the other three are unknown.
+    const levels = await list
+      .locator('.pill.level')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')).sort());
+    expect(levels).toEqual(['caution', 'unknown', 'unknown', 'unknown']);
+    await panel.getByText('4 email addresses and 0 phone numbers found on the page').waitFor();
+    expect(await readBadges(page)).toEqual([]);
+    expect(await shadowRoots(page)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    await panel.close();
+    await page.close();
   });
 });
