@@ -185,6 +185,23 @@ describe('handleMessage', () => {
     expect((await send()).ok).toBe(true);
   });
 
+  it('tells a content script the mode, and a change of mode reaches every tab, not only those with a person', async () => {
+    const d = deps({
+      contentMode: vi.fn(async () => ({ sidePanelOnly: true })),
+      applyContentMode: vi.fn(async () => true),
+    });
+    expect(await handleMessage({ type: 'content-mode' }, content, d)).toEqual({
+      ok: true,
+      value: { sidePanelOnly: true },
+    });
+    expect(await handleMessage({ type: 'store-changed' }, extensionPage, d)).toEqual({
+      ok: true,
+      value: { refreshed: 3 },
+    });
+    expect(d.sendToTab).toHaveBeenCalledWith(3, { type: 'refresh' });
+    expect(d.sendToTab).toHaveBeenCalledWith(9, { type: 'refresh' });
+  });
+
   it('lets extension pages read tab state, broadcast changes and start a scan', async () => {
     const d = deps();
     await handleMessage(
