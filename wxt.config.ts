@@ -33,7 +33,14 @@ export default defineConfig({
     name: 'Heed',
     description:
       'Flags privacy risk while you prospect: suppression lists, lawful basis and channel rules, all on your device.',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting'],
+    // sidePanel: the side-panel-only mode (Firefox's sidebar_action needs no permission).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     host_permissions: ANNOTATED_HOSTS,
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

@@ -17,6 +17,11 @@ import { answerFor } from '@/lib/verdict/answer';
 /** storage.session key of the side-panel mode last applied to the toolbar button. */
 const MODE_KEY = 'side-panel-only';
 
+/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 interface ChromeSidePanel {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
@@ -86,7 +91,7 @@ export default defineBackground(() => {
       const { sidePanelOnly } = await deps.contentMode();
       const sidePanel = (browser as { sidePanel?: ChromeSidePanel }).sidePanel;
       return applyPanelMode(sidePanelOnly, {
-        setPopup: (popup) => browser.action.setPopup({ popup }),
+        setPopup: (popup) => toolbarButton().setPopup({ popup }),
         ...(sidePanel
           ? {
               setPanelBehavior: (open: boolean) =>
@@ -111,7 +116,7 @@ export default defineBackground(() => {
   // Firefox: with no popup set (side-panel-only mode) the toolbar button toggles the sidebar. This must run in
   // the click's own handler, without awaiting first, for Firefox to count it as the user's action.
   const sidebar = (browser as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle());
+  if (sidebar) toolbarButton().onClicked.addListener(() => void sidebar.toggle());
   void deps.refreshReminder().catch(() => undefined);
   const resync = () =>
     void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));
