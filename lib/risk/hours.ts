@@ -1,6 +1,5 @@
 // Local time for calling-hours rules. Only runs when `now` carries a time. The recipient's clock comes from
-// the IANA `timeZone` (through Intl: no library, no network), else from the offset written in `now`, else the
-// time as written. Nothing here reads the clock or zone of the machine running Heed.
+// the IANA `timeZone` (through Intl: no library, no network), else from the offset written in `now` (none: UTC). Nothing here reads the clock or zone of the machine running Heed.
 
 const DAY_MS = 86_400_000;
 
@@ -46,17 +45,12 @@ function zoneOffsetAt(timeZone: string, instant: number): number {
 export function localClockOf(now: string, timeZone: string | undefined): LocalClock | undefined {
   if (now.length <= 10) return undefined;
   const written = wallOf(now);
-  const zoneText = OFFSET.exec(now)?.[1];
+  // A date-time without an offset is read as UTC, as everywhere in the engine.
+  const zoneText = OFFSET.exec(now)?.[1] ?? 'Z';
   if (timeZone !== undefined) {
-    // With an offset, `now` is an instant; without one, it is already the recipient's wall time.
-    const wall =
-      zoneText === undefined
-        ? written
-        : (() => {
-            const instant = (written.day * 1440 + written.minute - offsetMinutes(zoneText)) * 60_000;
-            const local = instant / 60_000 + zoneOffsetAt(timeZone, instant);
-            return { day: Math.floor(local / 1440), minute: ((local % 1440) + 1440) % 1440 };
-          })();
+    const instant = (written.day * 1440 + written.minute - offsetMinutes(zoneText)) * 60_000;
+    const localMinutes = instant / 60_000 + zoneOffsetAt(timeZone, instant);
+    const wall = { day: Math.floor(localMinutes / 1440), minute: ((localMinutes % 1440) + 1440) % 1440 };
     return {
       ...wall,
       weekday: (((wall.day + 4) % 7) + 7) % 7,
@@ -69,11 +63,11 @@ export function localClockOf(now: string, timeZone: string | undefined): LocalCl
       },
     };
   }
-  const fixed = zoneText === undefined ? undefined : offsetMinutes(zoneText);
+  const fixed = offsetMinutes(zoneText);
   return {
     ...written,
     weekday: (((written.day + 4) % 7) + 7) % 7,
-    zone: zoneText === undefined ? 'the time as written' : zoneText === 'Z' ? 'UTC' : `UTC${zoneText}`,
+    zone: zoneText === 'Z' ? 'UTC' : `UTC${zoneText}`,
     offsetAt: () => fixed,
   };
 }

@@ -214,7 +214,7 @@ export function restrictedDetailsFindings(f: Facts): Finding[] {
       v === 'download-blocked'
         ? 'The member blocked connections from downloading their email: collecting or exporting it has no lawful basis, so do not use it. Get their details from them or a public source first.'
         : 'These contact details were visible only to 1st/2nd-degree connections: collecting or exporting them has no lawful basis, so do not use them. Get their details from them or a public source first.',
-      'CNIL decision SAN-2024-021 on KASPR (2024); LinkedIn email-download setting',
+      'CNIL decision on KASPR (2024); LinkedIn email-download setting',
     ),
   ];
 }

@@ -165,8 +165,7 @@ function chElectronic(f: Facts): Finding[] {
   const soft = f.input.softOptIn;
   if (
     f.customer &&
-    soft !== undefined &&
-    soft.similarProducts &&
+    soft?.similarProducts === true &&
     soft.optOutOffered &&
     f.input.source !== 'third-party'
   ) {
