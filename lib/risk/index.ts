@@ -1,4 +1,5 @@
 // The risk engine: pure TypeScript, no browser APIs, shared by the content script, popup, options page and tests.
+export { CHANNEL_SCOPABLE_REASONS, reasonAllowsChannelScope } from '../vocab';
 export { assess, type SafeAssessResult, safeAssess } from './assess';
 export { codeInfo, DEADLINE_CODES, type DeadlineCode, REASON_CODES, type ReasonCode } from './codes';
 export { describeDeadline, type RecordHint, summarize, whatToRecord } from './explain';
@@ -11,6 +12,9 @@ export {
   type Consent,
   ConsentSchema,
   ContactVisibilitySchema,
+  PhoneKindSchema,
+  RegionSchema,
+  TimeZoneSchema,
   CountrySchema,
   type Deadline,
   DeadlineSchema,
