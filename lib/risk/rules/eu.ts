@@ -99,7 +99,8 @@ const ROBINSON_ES: Register = {
 const RPO_IT: Register = {
   name: 'Registro pubblico delle opposizioni',
   freshDays: 15,
-  citation: 'Codice privacy (D.lgs. 196/2003) art. 130(3-bis); D.P.R. 26/2022 (Registro pubblico delle opposizioni)',
+  citation:
+    'Codice privacy (D.lgs. 196/2003) art. 130(3-bis); D.P.R. 26/2022 (Registro pubblico delle opposizioni)',
   legitimateInterest: true,
 };
 const NDD_IE: Register = {

@@ -80,13 +80,19 @@ describe('finding 1: objection, complaint or erasure on a channel-scoped list bl
   cases([
     {
       name: 'GB objection cites the UK GDPR',
-      input: { country: 'GB', suppressions: [{ reason: 'objection', since: '2026-01-01', channels: ['sms'] }] },
+      input: {
+        country: 'GB',
+        suppressions: [{ reason: 'objection', since: '2026-01-01', channels: ['sms'] }],
+      },
       channels: ALL_BLOCKED,
       citation: 'UK GDPR Art. 21(2)–(3)',
     },
     {
       name: 'a US objection on an SMS-only list blocks email too and cites CAN-SPAM and the TCPA',
-      input: { country: 'US', suppressions: [{ reason: 'objection', since: '2026-11-20', channels: ['sms'] }] },
+      input: {
+        country: 'US',
+        suppressions: [{ reason: 'objection', since: '2026-11-20', channels: ['sms'] }],
+      },
       channels: ALL_BLOCKED,
       citation: 'CAN-SPAM 15 U.S.C. §7704(a)(4); 47 C.F.R. §64.1200(a)(10), (d)(3)',
       deadlines: { 'can-spam-opt-out': '2026-12-04', 'tcpa-do-not-call': '2026-12-04' },
@@ -488,13 +494,7 @@ describe('finding 7: contact details that were not lawfully collectable allow no
       now: NOW,
       country,
       contactVisibility,
-      consents: [
-        consent('email'),
-        written('sms'),
-        written('phone'),
-        consent('post'),
-        consent('inmail'),
-      ],
+      consents: [consent('email'), written('sms'), written('phone'), consent('post'), consent('inmail')],
     });
     for (const c of CHANNELS) expect(v.channels[c], c).not.toBe('allowed');
     expect(v.reasons.find((r) => r.code === 'restricted-contact-details')?.channels).toEqual([...CHANNELS]);
