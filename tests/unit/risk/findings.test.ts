@@ -387,7 +387,7 @@ describe('finding 5: member states with their own rows', () => {
       channels: { email: 'allowed' },
     },
     {
-      name: 'BE consumer on "Ne m’appelez plus": blocked',
+      name: 'BE consumer on the Ne m’appelez plus list: blocked',
       input: { country: 'BE', subscriber: 'individual', dnc: true },
       channels: { phone: 'blocked' },
       citation: 'VI.110',
@@ -547,7 +547,7 @@ describe('finding 9: Germany needs an actual sale; Canada gives 6 months for an 
 
   it('docs/rules.md says purchaseAt records an actual sale, and the Canadian periods', () => {
     const doc = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
-    expect(doc).toMatch(/`purchaseAt`[^\n]*actual sale/);
+    expect(doc).toMatch(/actual sale[^\n]*`purchaseAt`/);
     expect(doc).not.toMatch(/purchase or negotiation \(`purchaseAt`/);
     expect(doc).toMatch(/inquiry[^\n]*6 months/);
   });
