@@ -21,6 +21,7 @@ const US_DNC: Register = {
   freshDays: 31,
   citation: '47 C.F.R. §64.1200(c)(2), (c)(2)(i)(D)',
   legitimateInterest: false,
+  override: 'a signed written agreement to be called at this number',
 };
 
 /**

@@ -16,6 +16,8 @@ export interface Register {
   readonly citation: string;
   /** Whether calls that clear the register still rest on legitimate interest (GDPR countries). */
   readonly legitimateInterest: boolean;
+  /** What consent overrides the register, in words; plain consent to calls unless the law asks for more. */
+  readonly override?: string;
 }
 
 function screenCoversUntil(f: Facts, r: Register): number | undefined {
@@ -31,7 +33,7 @@ export function registerCall(f: Facts, r: Register): Finding[] {
       finding(
         'blocked',
         'dnc-listed',
-        `The number is on the ${r.name}: no marketing calls without their consent to calls.`,
+        `The number is on the ${r.name}: no marketing calls without ${r.override ?? 'their consent to calls'}.`,
         r.citation,
       ),
     ];
@@ -59,7 +61,7 @@ export function registerCall(f: Facts, r: Register): Finding[] {
     finding(
       'check',
       'dnc-unscreened',
-      `${why} Screen the number (a screen holds ${r.freshDays} days) and record the result and the date, or get consent to calls.`,
+      `${why} Screen the number (a screen holds ${r.freshDays} days) and record the result and the date, or get ${r.override ?? 'their consent to calls'}.`,
       r.citation,
     ),
     ...li,
