@@ -345,4 +345,22 @@ describe('issue 13 properties, across every covered country', () => {
       RUNS,
     );
   });
+
+  it('every check can be lifted: a channel at check has a reason saying what to record, naming a field', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const v = assess(input);
+        for (const c of CHANNELS) {
+          if (v.channels[c] !== 'check') continue;
+          const liftable = v.reasons.some((r) => {
+            if (r.level !== 'caution' || !r.channels.includes(c)) return false;
+            const info = REASON_CODES[r.code as keyof typeof REASON_CODES] as { lifts?: readonly string[] };
+            return (info.lifts ?? []).length > 0;
+          });
+          expect(liftable, `${input.country} ${c}: ${v.reasons.map((r) => r.code).join(', ')}`).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
 });
