@@ -135,6 +135,9 @@ function inmailNote(f: Facts): Finding[] {
 /** Everything that applies to one channel: suppressions, consent, then the jurisdiction's rules. */
 function channelFindings(f: Facts, channel: Channel): Finding[] {
   const out: Finding[] = [];
+  // A suppression wins over any consent, even a newer one: resuming after an opt-out needs the person's
+  // subsequent affirmative consent (CAN-SPAM §7704(a)(4)), which someone must check and record by removing the
+  // entry deliberately (docs/rules.md, "Fresh consent after an unsubscribe").
   for (const s of f.input.suppressions ?? []) {
     if (suppressedChannels(s).includes(channel)) out.push(suppressionFinding(s, f.jurisdiction));
   }

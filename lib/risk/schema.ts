@@ -42,7 +42,10 @@ export type Consent = z.infer<typeof ConsentSchema>;
 export const SuppressionSchema = z.strictObject({
   reason: SuppressionReasonSchema,
   since: IsoDateSchema,
-  /** Absent or empty: every channel. */
+  /**
+   * Absent or empty: every channel. Only an unsubscribe, do-not-call, bounce or other entry can be narrowed: an
+   * objection, erasure or complaint covers every channel whatever this says (`reasonAllowsChannelScope`).
+   */
   channels: z.array(ChannelSchema).optional(),
 });
 export type Suppression = z.infer<typeof SuppressionSchema>;
