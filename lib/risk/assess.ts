@@ -69,7 +69,7 @@ function inmailNote(f: Facts): Finding[] {
         finding(
           'info',
           'inmail-as-electronic-mail',
-          'LinkedIn InMail and direct messages are treated as electronic mail, like email. This is an interpretation: the ICO counts direct messages on social media as electronic mail.',
+          'LinkedIn InMail and direct messages are treated as electronic mail, like email. This is an interpretation: the regulator (the Information Commission, formerly the ICO) counts direct messages on social media as electronic mail.',
           'ICO electronic mail guidance; PECR reg. 2(1)',
         ),
       ];
