@@ -58,3 +58,14 @@ export const IsoDateSchema = z
     const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
     return daysInMonth !== undefined && d >= 1 && d <= daysInMonth;
   }, 'is not a real calendar date');
+
+/**
+ * Suppression reasons that may be limited to some channels. An objection to direct marketing (GDPR/UK GDPR
+ * Art. 21(2)–(3)), an erasure request (Art. 17) and a complaint (treated as an objection) stop all marketing,
+ * so they always cover every channel whatever the entry's `channels` say.
+ */
+export const CHANNEL_SCOPABLE_REASONS = ['unsubscribe', 'do-not-call', 'bounce', 'other'] as const;
+
+export function reasonAllowsChannelScope(reason: SuppressionReason): boolean {
+  return (CHANNEL_SCOPABLE_REASONS as readonly string[]).includes(reason);
+}

@@ -3,19 +3,31 @@ import { CHANNELS, type Channel, type Level } from '../vocab';
 import { type Facts, factsOf } from './facts';
 import { type Finding, finding, levelOf, statusOf } from './findings';
 import {
+  auDeadlines,
+  auFindings,
+  callingHoursDeadlines,
+  callingHoursFindings,
   canadaDeadlines,
   canadaFindings,
+  chDeadlines,
+  chFindings,
   consentFindings,
   elsewhereFindings,
+  euDeadlines,
   euFindings,
   germanyFindings,
+  nzFindings,
   recordDeadlines,
   recordFindings,
+  restrictedDetailsFindings,
   suppressedChannels,
   suppressionFinding,
   ukDeadlines,
   ukFindings,
+  usDeadlines,
   usFindings,
+  usRecordFindings,
+  writtenConsentNeeded,
 } from './rules';
 import {
   type AssessInput,
@@ -36,9 +48,15 @@ function jurisdictionFindings(f: Facts, channel: Channel): Finding[] {
     case 'EU':
       return euFindings(f, channel);
     case 'US':
-      return usFindings(channel);
+      return usFindings(f, channel);
     case 'CA':
       return canadaFindings(f, channel);
+    case 'AU':
+      return auFindings(f, channel);
+    case 'NZ':
+      return nzFindings(f, channel);
+    case 'CH':
+      return chFindings(f, channel);
     default:
       return elsewhereFindings(f, channel);
   }
@@ -47,14 +65,30 @@ function jurisdictionFindings(f: Facts, channel: Channel): Finding[] {
 function inmailNote(f: Facts): Finding[] {
   switch (f.jurisdiction) {
     case 'GB':
+      return [
+        finding(
+          'info',
+          'inmail-as-electronic-mail',
+          'LinkedIn InMail and direct messages are treated as electronic mail, like email. This is an interpretation: the regulator (the Information Commission, formerly the ICO) counts direct messages on social media as electronic mail.',
+          'ICO electronic mail guidance; PECR reg. 2(1)',
+        ),
+      ];
     case 'DE':
+      return [
+        finding(
+          'info',
+          'inmail-as-electronic-mail',
+          'LinkedIn InMail and direct messages are treated as electronic mail, like email (an interpretation: a message stored on the network until the recipient collects it).',
+          'UWG §7(2) Nr. 2; ePrivacy Directive 2002/58/EC Art. 2(h)',
+        ),
+      ];
     case 'EU':
       return [
         finding(
           'info',
           'inmail-as-electronic-mail',
-          'LinkedIn InMail and direct messages are treated as electronic mail, like email. This is an interpretation: the ICO counts direct messages on social media as electronic mail.',
-          'ICO electronic mail guidance; PECR reg. 2(1)',
+          'LinkedIn InMail and direct messages are treated as electronic mail, like email (an interpretation: a message stored on the network until the recipient collects it).',
+          'ePrivacy Directive 2002/58/EC Art. 2(h), Art. 13(1)',
         ),
       ];
     case 'US':
@@ -75,6 +109,24 @@ function inmailNote(f: Facts): Finding[] {
           'CASL s. 1(1) ("electronic address")',
         ),
       ];
+    case 'AU':
+      return [
+        finding(
+          'info',
+          'inmail-as-electronic-mail',
+          'The Spam Act covers instant and social-media messages, so LinkedIn InMail follows the email rules.',
+          'Spam Act 2003 (Cth) s. 5',
+        ),
+      ];
+    case 'NZ':
+      return [
+        finding(
+          'info',
+          'inmail-as-electronic-mail',
+          'The Act covers messages to any electronic address, so LinkedIn InMail follows the email rules.',
+          'Unsolicited Electronic Messages Act 2007 s. 5',
+        ),
+      ];
     default:
       return [];
   }
@@ -83,13 +135,42 @@ function inmailNote(f: Facts): Finding[] {
 /** Everything that applies to one channel: suppressions, consent, then the jurisdiction's rules. */
 function channelFindings(f: Facts, channel: Channel): Finding[] {
   const out: Finding[] = [];
+  // A suppression wins over any consent, even a newer one: resuming after an opt-out needs the person's
+  // subsequent affirmative consent (CAN-SPAM §7704(a)(4)), which someone must check and record by removing the
+  // entry deliberately (docs/rules.md, "Fresh consent after an unsubscribe").
   for (const s of f.input.suppressions ?? []) {
     if (suppressedChannels(s).includes(channel)) out.push(suppressionFinding(s, f.jurisdiction));
   }
   out.push(...consentFindings(f, channel));
-  if (f.consent[channel].kind !== 'given') out.push(...jurisdictionFindings(f, channel));
+  const state = f.consent[channel];
+  // Consent settles the channel, except a US text or call, which needs a signed written agreement.
+  const settled =
+    state.kind === 'given' && (!writtenConsentNeeded(f, channel) || state.record.written === true);
+  if (!settled) out.push(...jurisdictionFindings(f, channel));
+  out.push(...restrictedDetailsFindings(f));
+  out.push(...callingHoursFindings(f, channel));
   if (channel === 'inmail') out.push(...inmailNote(f));
   return out;
+}
+
+/** A country's deadlines cite only that country's law: each jurisdiction adds its own. */
+function jurisdictionDeadlines(f: Facts): Deadline[] {
+  switch (f.jurisdiction) {
+    case 'GB':
+      return ukDeadlines(f);
+    case 'EU':
+      return euDeadlines(f);
+    case 'US':
+      return usDeadlines(f);
+    case 'CA':
+      return canadaDeadlines(f);
+    case 'AU':
+      return auDeadlines(f);
+    case 'CH':
+      return chDeadlines(f);
+    default:
+      return [];
+  }
 }
 
 const LEVEL_ORDER: Readonly<Record<ReasonLevel, number>> = {
@@ -164,8 +245,12 @@ export function assess(input: AssessInput): Verdict {
     // A channel no rule speaks for is not thereby allowed.
     CHANNELS.map((c) => [c, statusOf(perChannel.get(c) ?? []) ?? 'check']),
   ) as Record<Channel, ChannelStatus>;
-  const reasons = mergeReasons(perChannel, recordFindings(f));
-  const deadlines = mergeDeadlines([...recordDeadlines(f), ...ukDeadlines(f), ...canadaDeadlines(f)]);
+  const reasons = mergeReasons(perChannel, [...recordFindings(f), ...usRecordFindings(f)]);
+  const deadlines = mergeDeadlines([
+    ...recordDeadlines(f),
+    ...jurisdictionDeadlines(f),
+    ...callingHoursDeadlines(f),
+  ]);
   return { level: verdictLevel(channels, reasons), channels, reasons, deadlines };
 }
 

@@ -1,6 +1,13 @@
 import { CHANNELS, type Channel } from '../vocab';
 import { addMonths, compareMoments, dayOf } from './dates';
-import { gdprMayApply, type Jurisdiction, jurisdictionOf } from './jurisdiction';
+import {
+  gdprMayApply,
+  type Jurisdiction,
+  jurisdictionOf,
+  legalCountryOf,
+  type MemberStateWithRow,
+  memberStateRowOf,
+} from './jurisdiction';
 import type { AssessInput, Consent } from './schema';
 
 export type ConsentState =
@@ -23,6 +30,10 @@ export interface Facts {
   readonly input: AssessInput;
   readonly today: number;
   readonly jurisdiction: Jurisdiction;
+  /** The country whose law applies (a territory mapped to its state: PR → US, RE → FR, AX → FI). */
+  readonly country: string | undefined;
+  /** The EU member state when Heed has its own row for it. */
+  readonly memberState: MemberStateWithRow | undefined;
   readonly gdpr: boolean;
   readonly consent: Readonly<Record<Channel, ConsentState>>;
   readonly anyConsent: boolean;
@@ -64,7 +75,8 @@ export function consentFor(channel: Channel, consents: readonly Consent[], now: 
       !(c.withdrawnAt !== undefined && dayOf(c.withdrawnAt) <= today) &&
       (latestWithdrawal === undefined || compareMoments(c.givenAt, latestWithdrawal) > 0),
   );
-  const first = live[0];
+  // A signed written agreement is the strongest record: prefer it so a US text or call sees it.
+  const first = live.find((c) => c.written === true) ?? live[0];
   if (first) return { kind: 'given', record: first };
   if (latestWithdrawal !== undefined) return { kind: 'withdrawn', withdrawnAt: latestWithdrawal };
   return {
@@ -86,6 +98,11 @@ function noticeState(input: AssessInput, today: number): NoticeState {
   return today > due ? { kind: 'overdue', due } : { kind: 'due', due };
 }
 
+/** Whether an optional date is on or before today. */
+export function dayIfPast(iso: string | undefined, today: number): number | undefined {
+  return iso !== undefined && dayOf(iso) <= today ? dayOf(iso) : undefined;
+}
+
 function softOptInState(input: AssessInput, customer: boolean): SoftOptInState {
   if (!customer) return 'not-customer';
   if (input.softOptIn === undefined) return 'unrecorded';
@@ -97,6 +114,7 @@ function softOptInState(input: AssessInput, customer: boolean): SoftOptInState {
 export function factsOf(input: AssessInput): Facts {
   const today = dayOf(input.now);
   const jurisdiction = jurisdictionOf(input.country);
+  const country = legalCountryOf(input.country);
   const consents = input.consents ?? [];
   const consent = Object.fromEntries(CHANNELS.map((c) => [c, consentFor(c, consents, input.now)])) as Record<
     Channel,
@@ -106,12 +124,23 @@ export function factsOf(input: AssessInput): Facts {
     input.purchaseAt !== undefined && dayOf(input.purchaseAt) <= today ? dayOf(input.purchaseAt) : undefined;
   const inquiryDay =
     input.inquiryAt !== undefined && dayOf(input.inquiryAt) <= today ? dayOf(input.inquiryAt) : undefined;
-  const customer = purchaseDay !== undefined || input.stage === 'client' || input.stage === 'former-client';
+  // A sale (a purchase, a contract, the client stages). The UK soft opt-in also counts negotiations for a sale
+  // (PECR reg. 22(3)(a)), and a charity's supporters and enquirers (reg. 22(3A)); the EU and German exceptions
+  // need an actual sale (ePrivacy Art. 13(2) "in the context of the sale"; UWG §7(3) Nr. 1).
+  const sale =
+    purchaseDay !== undefined ||
+    input.stage === 'client' ||
+    input.stage === 'former-client' ||
+    input.contractActive === true ||
+    dayIfPast(input.contractEndedAt, today) !== undefined;
+  const customer = jurisdiction === 'GB' ? sale || inquiryDay !== undefined : sale;
   const lia = input.legitimateInterestAssessmentAt;
   return {
     input,
     today,
     jurisdiction,
+    country,
+    memberState: memberStateRowOf(input.country),
     gdpr: gdprMayApply(jurisdiction),
     consent,
     anyConsent: CHANNELS.some((c) => consent[c].kind === 'given'),

@@ -31,13 +31,21 @@ export const ConsentSchema = z.strictObject({
   /** How the consent was given (form, recording, signed sheet). Without it the consent does not count. */
   evidence: z.string().max(2000).optional(),
   withdrawnAt: IsoDateSchema.optional(),
+  /**
+   * A signed written agreement that names the number (US TCPA "prior express written consent",
+   * 47 C.F.R. §64.1200(f)(9)). US marketing texts and calls need it; elsewhere it changes nothing.
+   */
+  written: z.boolean().optional(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
 export const SuppressionSchema = z.strictObject({
   reason: SuppressionReasonSchema,
   since: IsoDateSchema,
-  /** Absent or empty: every channel. */
+  /**
+   * Absent or empty: every channel. Only an unsubscribe, do-not-call, bounce or other entry can be narrowed: an
+   * objection, erasure or complaint covers every channel whatever this says (`reasonAllowsChannelScope`).
+   */
   channels: z.array(ChannelSchema).optional(),
 });
 export type Suppression = z.infer<typeof SuppressionSchema>;
@@ -49,6 +57,32 @@ export const SoftOptInSchema = z.strictObject({
 
 /** How the contact details were visible where they were collected (rules row 20). */
 export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
+
+/** Who pays for the phone: `work` is company-issued or paid by the employer (the PECR subscriber). */
+export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
+
+/** An IANA time zone the runtime knows (`America/Chicago`); checked through Intl, no library needed. */
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/Chicago or Europe/Paris');
+
+/** A region: the ISO 3166-2 subdivision suffix (`TX`, `FL`), with or without the country prefix (`US-TX`). */
+export const RegionSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z]{2}-)?[A-Za-z0-9]{1,3}$/, {
+    message: 'must be an ISO 3166-2 subdivision code such as TX, FL or US-CA',
+  })
+  .transform((s) => s.toUpperCase().replace(/^[A-Z]{2}-/, ''));
 
 // Strict objects: a misspelt key (say `supressions`) would otherwise be dropped in silence and an objection
 // read as no objection.
@@ -77,6 +111,31 @@ export const AssessInputSchema = z
     retentionUntil: IsoDateSchema.optional(),
     /** Extension to the issue's interface, for rules row 20. */
     contactVisibility: ContactVisibilitySchema.optional(),
+    /** The recipient's IANA time zone, for calling hours; else the offset written in `now`. */
+    timeZone: TimeZoneSchema.optional(),
+    /** The recipient's state or province (ISO 3166-2 suffix): US state calling rules, CCPA for CA. */
+    region: RegionSchema.optional(),
+    phoneKind: PhoneKindSchema.optional(),
+    /** The day the number was last screened against TPS/CTPS (UK): a screen holds for 28 days. */
+    tpsScreenedAt: IsoDateSchema.optional(),
+    /** The number is on the national do-not-call register (US National DNC, Canada DNCL, AU DNC Register). */
+    dnc: z.boolean().optional(),
+    /** The day of the last national do-not-call screen. */
+    dncScreenedAt: IsoDateSchema.optional(),
+    /** The privacy officer's sign-off that the member state's rule for business email is met. */
+    businessEmailSignOffAt: IsoDateSchema.optional(),
+    /** The concrete facts behind a German business's presumed consent to a call (UWG §7(2) Nr. 1). */
+    presumedConsent: z.string().max(2000).optional(),
+    /** An active contract or subscription (CASL existing business relationship for its life). */
+    contractActive: z.boolean().optional(),
+    /** The day the contract or subscription ended (CASL: 2 more years of implied consent). */
+    contractEndedAt: IsoDateSchema.optional(),
+    /** CASL s. 10(9)(b): address conspicuously published, no "no unsolicited messages" note, message fits the role. */
+    conspicuouslyPublished: z.boolean().optional(),
+    /** CASL s. 10(9)(c): the day they gave you the address (a business card), with no "no messages" note. */
+    businessCardAt: IsoDateSchema.optional(),
+    /** The sender is a charity (UK PECR reg. 22(3A) charity soft opt-in). */
+    charity: z.boolean().optional(),
   })
   .refine((i) => i.tpsListedAt === undefined || i.tps === true, {
     message: 'tpsListedAt is set but tps is not true',
@@ -103,7 +162,10 @@ export type Reason = z.infer<typeof ReasonSchema>;
 
 export const DeadlineSchema = z.strictObject({
   code: z.string().min(1),
-  /** The last day (inclusive) on which the current state holds or the duty can still be met on time. */
+  /**
+   * The last day (inclusive) on which the current state holds or the duty can still be met on time; for
+   * calling hours, the date-time (with the recipient's offset) from which calls are permitted again.
+   */
   due: IsoDateSchema,
   citation: z.string().min(1),
 });

@@ -1,7 +1,7 @@
 import type { Channel } from '../../vocab';
 import type { Facts } from '../facts';
 import { type Finding, finding, whicheverHolds } from '../findings';
-import { postUnderLegitimateInterest } from './common';
+import { legitimateInterestChecks, postUnderLegitimateInterest } from './common';
 import { recordWhat } from './subscriber';
 
 // Germany, UWG §7: rows 9, 10 and 18. Stricter than the Directive: email needs prior express consent for
@@ -14,7 +14,7 @@ function electronic(f: Facts): Finding[] {
         finding(
           'allowed',
           'uwg-existing-customer',
-          'Existing-customer exception: the address came from a sale to them (a negotiation is not enough in Germany), you market your own similar goods or services, they have not objected, and they were told at collection and in every message that they can object at any time.',
+          'Existing-customer exception: the address came from an actual sale to them (a negotiation or inquiry is not enough in Germany), you market your own similar goods or services, they have not objected, and they were told at collection and in every message that they can object at any time.',
           'UWG §7(3)',
         ),
       ];
@@ -50,12 +50,24 @@ function consumerCall(): Finding[] {
   ];
 }
 
-function businessCall(): Finding[] {
+function businessCall(f: Facts): Finding[] {
+  const facts = (f.input.presumedConsent ?? '').trim();
+  if (facts !== '') {
+    return [
+      finding(
+        'allowed',
+        'uwg-phone-presumed-consent',
+        'Presumed consent is recorded with the concrete facts behind it: a marketing call to this business is allowed. Stop if they object, and keep the facts on file.',
+        'UWG §7(2) Nr. 1',
+      ),
+      ...legitimateInterestChecks(f),
+    ];
+  }
   return [
     finding(
       'check',
       'uwg-phone-business',
-      'A marketing call to a business in Germany needs at least presumed consent: a concrete reason to believe they want the call. Record it, or get their consent.',
+      'A marketing call to a business in Germany needs at least presumed consent: concrete facts that show they want the call (not just that the offer might interest them). Record those facts, or get their consent.',
       'UWG §7(2) Nr. 1',
     ),
   ];
@@ -65,14 +77,14 @@ function phone(f: Facts): Finding[] {
   // UWG splits consumers from every other market participant: a sole trader is a business here.
   const s = f.input.subscriber;
   if (s === 'individual') return consumerCall();
-  if (s !== undefined && s !== 'unknown') return businessCall();
+  if (s !== undefined && s !== 'unknown') return businessCall(f);
   const unknown = finding(
     'check',
     'subscriber-unknown',
     `Whether they are a consumer or a business is not recorded: a consumer needs prior express consent to calls, a business at least presumed consent. ${recordWhat(['subscriber'])}`,
     'UWG §7(2) Nr. 1',
   );
-  return whicheverHolds([consumerCall(), businessCall()], unknown);
+  return whicheverHolds([consumerCall(), businessCall(f)], unknown);
 }
 
 export function germanyFindings(f: Facts, channel: Channel): Finding[] {

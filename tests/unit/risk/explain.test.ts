@@ -17,8 +17,9 @@ describe('summarize', () => {
       country: 'US',
       suppressions: [{ reason: 'objection', since: '2026-01-01' }],
     });
+    // A US objection cites US law (CAN-SPAM), never the GDPR.
     expect(summarize(v)).toBe(
-      'Every channel blocked — they objected to direct marketing (GDPR Art. 21(2)–(3))',
+      'Every channel blocked — they objected to direct marketing (CAN-SPAM 15 U.S.C. §7704(a)(4))',
     );
   });
 
@@ -50,8 +51,8 @@ describe('summarize', () => {
       now: NOW,
       country: 'US',
       consents: [
-        { channel: 'sms', givenAt: '2026-01-01', evidence: 'form' },
-        { channel: 'phone', givenAt: '2026-01-01', evidence: 'form' },
+        { channel: 'sms', givenAt: '2026-01-01', evidence: 'signed form', written: true },
+        { channel: 'phone', givenAt: '2026-01-01', evidence: 'signed form', written: true },
       ],
     });
     expect(summarize(v)).toBe('Allowed on every channel');
@@ -62,13 +63,13 @@ describe('summarize', () => {
       now: NOW,
       country: 'US',
       consents: [
-        { channel: 'sms', givenAt: '2026-01-01', evidence: 'form' },
-        { channel: 'phone', givenAt: '2026-01-01', evidence: 'form' },
+        { channel: 'sms', givenAt: '2026-01-01', evidence: 'signed form', written: true },
+        { channel: 'phone', givenAt: '2026-01-01', evidence: 'signed form', written: true },
       ],
       retentionUntil: '2026-01-01',
     });
     expect(summarize(v)).toBe(
-      'Allowed, with a warning — kept past its retention date (GDPR Art. 5(1)(c), 5(1)(e))',
+      'Allowed, with a warning — kept past its retention date (Cal. Civ. Code §1798.100(a)(3))',
     );
   });
 });
@@ -100,6 +101,12 @@ describe('whatToRecord', () => {
     expect(whatToRecord(before).map((h) => h.code)).toEqual(
       expect.arrayContaining(['lia-missing', 'source-unknown']),
     );
+    // Every hint names a field; recording them all (a company phone, a fresh TPS screen, consent to InMail,
+    // which reaches the member's own account) leaves nothing to check.
+    const hints = whatToRecord(before).map((h) => h.code);
+    expect(hints).toEqual(
+      expect.arrayContaining(['phone-kind-unknown', 'pecr-tps-stale', 'inmail-own-account']),
+    );
     const after = assess({
       now: NOW,
       country: 'GB',
@@ -108,6 +115,9 @@ describe('whatToRecord', () => {
       tps: false,
       legitimateInterestAssessmentAt: '2026-11-01',
       source: 'subject',
+      phoneKind: 'work',
+      tpsScreenedAt: '2026-11-20',
+      consents: [{ channel: 'inmail', givenAt: '2026-11-01', evidence: 'LinkedIn reply' }],
     });
     expect(after.channels.email).toBe('allowed');
     expect(whatToRecord(after)).toEqual([]);

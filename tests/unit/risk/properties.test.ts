@@ -50,9 +50,39 @@ const consentArb = fc.record(
     givenAt: dateArb,
     evidence: fc.constantFrom('form', '', ' ', 'call recording'),
     withdrawnAt: dateArb,
+    written: fc.boolean(),
   },
   { requiredKeys: ['channel', 'givenAt'] },
 );
+
+// Every jurisdiction Heed covers, territories that map to one, a country it does not cover, and aliases.
+const COVERED = [
+  'GB',
+  'DE',
+  'FR',
+  'NL',
+  'AT',
+  'PL',
+  'ES',
+  'IT',
+  'IE',
+  'BE',
+  'SE',
+  'DK',
+  'PT',
+  'NO',
+  'FI',
+  'US',
+  'CA',
+  'AU',
+  'NZ',
+  'CH',
+  'PR',
+  'GU',
+  'RE',
+  'AX',
+] as const;
+const countryArb = fc.constantFrom(...COVERED, 'JP', 'uk', 'de');
 
 const suppressionArb = fc.record(
   {
@@ -66,7 +96,7 @@ const suppressionArb = fc.record(
 const inputArb: fc.Arbitrary<AssessInput> = fc
   .record({
     now: dateArb,
-    country: opt(fc.constantFrom('GB', 'DE', 'FR', 'IT', 'NO', 'US', 'CA', 'JP', 'uk', 'de')),
+    country: opt(countryArb),
     subscriber: opt(fc.constantFrom(...SubscriberSchema.options)),
     stage: opt(fc.constantFrom(...StageSchema.options)),
     emailKind: opt(fc.constantFrom(...EmailKindSchema.options)),
@@ -85,6 +115,19 @@ const inputArb: fc.Arbitrary<AssessInput> = fc
     contactVisibility: opt(
       fc.constantFrom('public', 'connections-only', 'download-blocked', 'unknown' as const),
     ),
+    timeZone: opt(fc.constantFrom('America/Chicago', 'Europe/Paris', 'Australia/Sydney', 'UTC')),
+    region: opt(fc.constantFrom('TX', 'FL', 'CA', 'MD', 'OK', 'WA', 'NY', 'US-CA')),
+    phoneKind: opt(fc.constantFrom('work', 'personal', 'unknown' as const)),
+    tpsScreenedAt: opt(dateArb),
+    dnc: opt(fc.boolean()),
+    dncScreenedAt: opt(dateArb),
+    businessEmailSignOffAt: opt(dateArb),
+    presumedConsent: opt(fc.constantFrom('', 'asked us to call at the fair')),
+    contractActive: opt(fc.boolean()),
+    contractEndedAt: opt(dateArb),
+    conspicuouslyPublished: opt(fc.boolean()),
+    businessCardAt: opt(dateArb),
+    charity: opt(fc.boolean()),
   })
   .map((i) => {
     // Drop undefined keys (the input is what a caller would write) and keep tpsListedAt consistent with tps.
@@ -184,7 +227,20 @@ describe('assess, for any schema-valid input', () => {
 
   it('with an unknown country or subscriber and no consent, email and SMS are never allowed by default', () => {
     const unknownArb = inputArb.map((i) => {
-      const { consents: _c, softOptIn: _s, purchaseAt: _p, inquiryAt: _q, stage: _st, ...rest } = i;
+      // Drop everything that stands for consent or a customer relationship (the CASL/UEMA/Spam Act
+      // relationship and publication facts of issue 13 included).
+      const {
+        consents: _c,
+        softOptIn: _s,
+        purchaseAt: _p,
+        inquiryAt: _q,
+        stage: _st,
+        contractActive: _ca,
+        contractEndedAt: _ce,
+        conspicuouslyPublished: _cp,
+        businessCardAt: _bc,
+        ...rest
+      } = i;
       return rest;
     });
     fc.assert(
@@ -198,6 +254,111 @@ describe('assess, for any schema-valid input', () => {
         if (v.reasons.some((r) => r.code === 'can-spam-opt-out-model')) return;
         expect(v.channels.email).not.toBe('allowed');
         expect(v.channels.sms).not.toBe('allowed');
+      }),
+      RUNS,
+    );
+  });
+});
+
+// Which law a citation belongs to, to check that a country's deadlines cite only its own law.
+const FOREIGN_LAW: Readonly<Record<string, RegExp>> = {
+  GB: /CASL|CAN-SPAM|C\.F\.R\.|CRTC|Spam Act|UWG|Décret|(?<!UK )GDPR/,
+  US: /GDPR|PECR|CASL|CRTC|Spam Act|UWG|Décret/,
+  CA: /GDPR|PECR|CAN-SPAM|C\.F\.R\.|Spam Act|UWG|Décret/,
+  DE: /UK GDPR|PECR|CASL|CAN-SPAM|C\.F\.R\.|CRTC|Spam Act/,
+  FR: /UK GDPR|PECR|CASL|CAN-SPAM|C\.F\.R\.|CRTC|Spam Act/,
+  AU: /GDPR|PECR|CASL|CAN-SPAM|C\.F\.R\.|CRTC|Décret/,
+};
+
+describe('issue 13 properties, across every covered country', () => {
+  const scopedArb = fc.record({
+    reason: fc.constantFrom('objection', 'erasure', 'complaint' as const),
+    since: dateArb,
+    channels: fc.uniqueArray(fc.constantFrom(...ChannelSchema.options), { maxLength: 5 }),
+  });
+
+  it('finding 1: an objection, erasure or complaint with any channel scope blocks all five channels', () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom(...COVERED, 'JP'), scopedArb, (input, country, s) => {
+        const v = assess({ ...input, country, suppressions: [...(input.suppressions ?? []), s] });
+        for (const c of CHANNELS) expect(v.channels[c], `${country} ${c}`).toBe('blocked');
+        expect(v.level).toBe('blocked');
+      }),
+      RUNS,
+    );
+  });
+
+  it('more suppression never yields a less restrictive verdict, in any channel or overall', () => {
+    const LEVEL = { ok: 0, caution: 1, high: 2, blocked: 3 } as const;
+    fc.assert(
+      fc.property(inputArb, fc.array(suppressionArb, { minLength: 1, maxLength: 3 }), (input, more) => {
+        const before = assess(input);
+        const after = assess({ ...input, suppressions: [...(input.suppressions ?? []), ...more] });
+        noLessBlocked(before, after);
+        expect(LEVEL[after.level]).toBeGreaterThanOrEqual(LEVEL[before.level]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("finding 6: a country's deadlines only cite that country's law", () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom('GB', 'US', 'CA', 'DE', 'FR', 'AU'), (input, country) => {
+        const v = assess({ ...input, country });
+        const foreign = FOREIGN_LAW[country] as RegExp;
+        for (const d of v.deadlines) expect(d.citation, `${country} ${d.code}`).not.toMatch(foreign);
+        const codes = v.deadlines.map((d) => d.code);
+        if (country !== 'CA') expect(codes.filter((c) => c.startsWith('casl'))).toEqual([]);
+        if (country !== 'GB') expect(codes.filter((c) => c.startsWith('tps'))).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a US or Canadian reason never cites the GDPR', () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom('US', 'CA', 'PR', 'GU', 'VI', 'AS', 'MP'), (input, country) => {
+        const v = assess({ ...input, country });
+        for (const r of v.reasons) expect(r.citation, r.code).not.toMatch(/GDPR/);
+        for (const d of v.deadlines) expect(d.citation, d.code).not.toMatch(/GDPR/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a UK reason cites the UK GDPR, never the EU GDPR', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const v = assess({ ...input, country: 'GB' });
+        for (const r of v.reasons) expect(r.citation, r.code).not.toMatch(/(?<!UK )GDPR/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('finding 7: restricted contact details never leave a channel allowed', () => {
+    fc.assert(
+      fc.property(inputArb, fc.constantFrom('connections-only', 'download-blocked' as const), (input, v) => {
+        const verdict = assess({ ...input, contactVisibility: v });
+        for (const c of CHANNELS) expect(verdict.channels[c]).not.toBe('allowed');
+      }),
+      RUNS,
+    );
+  });
+
+  it('every check can be lifted: a channel at check has a reason saying what to record, naming a field', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const v = assess(input);
+        for (const c of CHANNELS) {
+          if (v.channels[c] !== 'check') continue;
+          const liftable = v.reasons.some((r) => {
+            if (r.level !== 'caution' || !r.channels.includes(c)) return false;
+            const info = REASON_CODES[r.code as keyof typeof REASON_CODES] as { lifts?: readonly string[] };
+            return (info.lifts ?? []).length > 0;
+          });
+          expect(liftable, `${input.country} ${c}: ${v.reasons.map((r) => r.code).join(', ')}`).toBe(true);
+        }
       }),
       RUNS,
     );

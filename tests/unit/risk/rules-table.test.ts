@@ -13,14 +13,28 @@ const ALL_BLOCKED = {
   post: 'blocked',
   inmail: 'blocked',
 } as const;
-// A UK company on a work address with everything recorded: every channel allowed, so a rule's effect shows.
+// A UK company on a work address and a company-issued phone, screened against TPS/CTPS this week, with
+// everything recorded: every channel but InMail allowed (a LinkedIn account is the member's own, so InMail
+// needs consent to InMail), so a rule's effect shows.
 const UK_CLEAN = {
   country: 'GB',
   subscriber: 'corporate',
   emailKind: 'work',
+  phoneKind: 'work',
   source: 'subject',
   legitimateInterestAssessmentAt: '2026-01-01',
   tps: false,
+  tpsScreenedAt: '2026-11-25',
+} as const;
+
+// Where the person's country has its own law for an objection: a US or Canadian reason never cites the GDPR.
+const OBJECTION_CITATION = {
+  GB: 'UK GDPR Art. 21(2)–(3)',
+  DE: 'GDPR Art. 21(2)–(3)',
+  FR: 'GDPR Art. 21(2)–(3)',
+  US: 'CAN-SPAM 15 U.S.C. §7704(a)(4)',
+  CA: 'CASL s. 11(3)',
+  none: 'GDPR Art. 21(2)–(3)',
 } as const;
 
 function table(title: string, cases: readonly Case[]) {
@@ -43,7 +57,7 @@ table('row 1: objection, unsubscribe, erasure block every channel, in any jurisd
       },
       channels: ALL_BLOCKED,
       codes: { 'suppressed-objection': CHANNELS },
-      citation: 'GDPR Art. 21(2)–(3)',
+      citation: OBJECTION_CITATION[country ?? 'none'],
       level: 'blocked',
     }),
   ),
@@ -52,7 +66,7 @@ table('row 1: objection, unsubscribe, erasure block every channel, in any jurisd
     input: { ...UK_CLEAN, suppressions: [{ reason: 'erasure', since: '2026-06-01', channels: [] }] },
     channels: ALL_BLOCKED,
     codes: { 'suppressed-erasure': CHANNELS },
-    citation: 'GDPR Art. 17',
+    citation: 'UK GDPR Art. 17',
   },
   {
     name: 'unsubscribe from email only blocks email (US), 10 business days to honour everywhere',
@@ -77,7 +91,8 @@ table('row 1: objection, unsubscribe, erasure block every channel, in any jurisd
     citation: 'PECR reg. 21(1)(a)',
   },
   {
-    name: 'objection beats the German existing-customer exception',
+    // An objection to direct marketing stops it on every channel (GDPR Art. 21(3)), whatever list it sits in.
+    name: 'objection on an email-only list beats the German existing-customer exception on every channel',
     input: {
       country: 'DE',
       stage: 'client',
@@ -86,7 +101,8 @@ table('row 1: objection, unsubscribe, erasure block every channel, in any jurisd
       softOptIn: { similarProducts: true, optOutOffered: true },
       suppressions: [{ reason: 'objection', since: '2026-09-01', channels: ['email'] }],
     },
-    channels: { email: 'blocked', sms: 'allowed' },
+    channels: ALL_BLOCKED,
+    codes: { 'suppressed-objection': CHANNELS },
   },
   ...(['complaint', 'bounce', 'other'] as const).map(
     (reason): Case => ({
@@ -214,8 +230,12 @@ table('row 4: UK individual subscribers need consent for email, SMS and InMail',
     (subscriber): Case => ({
       name: `a personal email makes a ${subscriber} contact an individual for email only`,
       input: { ...UK_CLEAN, subscriber, emailKind: 'personal' },
-      channels: { email: 'blocked', sms: 'allowed', inmail: 'allowed' },
-      codes: { 'pecr-individual-no-consent': ['email'], 'pecr-corporate': ['sms', 'inmail'] },
+      channels: { email: 'blocked', sms: 'allowed', inmail: 'check' },
+      codes: {
+        'pecr-individual-no-consent': ['email'],
+        'pecr-corporate': ['sms'],
+        'inmail-own-account': ['inmail'],
+      },
     }),
   ),
 ]);
@@ -280,16 +300,16 @@ table('row 5: UK soft opt-in needs both conditions', [
 table('row 6: UK corporate subscriber on a work email: allowed with checks', [
   {
     name: 'nothing recorded: check, saying what to record',
-    input: { country: 'GB', subscriber: 'corporate', emailKind: 'work' },
+    input: { country: 'GB', subscriber: 'corporate', emailKind: 'work', phoneKind: 'work' },
     channels: { email: 'check', sms: 'check', inmail: 'check' },
     codes: { 'pecr-corporate': ['email'], 'lia-missing': ['email', 'sms'], 'source-unknown': ['email'] },
     citation: 'ICO B2B marketing guidance',
   },
   ...(['corporate', 'llp', 'public-body'] as const).map(
     (subscriber): Case => ({
-      name: `${subscriber}: assessment recorded, data from the person: allowed`,
+      name: `${subscriber}: assessment recorded, data from the person: allowed (InMail needs consent to InMail)`,
       input: { ...UK_CLEAN, subscriber },
-      channels: { email: 'allowed', sms: 'allowed', inmail: 'allowed' },
+      channels: { email: 'allowed', sms: 'allowed', inmail: 'check' },
       absent: ['lia-missing'],
     }),
   ),
@@ -346,10 +366,11 @@ table('row 7: UK calls to a TPS/CTPS number', [
     absent: ['pecr-tps-grace'],
   },
   {
-    name: 'not on TPS',
+    name: 'not on TPS, screened 4 days ago',
     input: UK_CLEAN,
     channels: { phone: 'allowed' },
     codes: { 'pecr-tps-clear': ['phone'] },
+    deadlines: { 'tps-rescreen': '2026-12-22' },
   },
   {
     name: 'TPS not screened: check',
@@ -517,8 +538,8 @@ table('row 11: other EU countries, email to an individual needs consent', [
     channels: { email: 'check' },
   },
   {
-    name: 'calls outside Germany follow national rules: check',
-    input: { country: 'FR', subscriber: 'individual' },
+    name: 'calls in a member state without its own row follow national rules: check',
+    input: { country: 'PT', subscriber: 'individual' },
     channels: { phone: 'check' },
     codes: { 'eprivacy-calls-national': ['phone'] },
   },
@@ -526,11 +547,24 @@ table('row 11: other EU countries, email to an individual needs consent', [
 
 table('row 12: other EU countries, email to a legal person: the member state decides', [
   {
-    name: 'FR company on a work address',
-    input: { country: 'FR', subscriber: 'corporate', emailKind: 'work' },
+    name: 'PT company on a work address and phone',
+    input: { country: 'PT', subscriber: 'corporate', emailKind: 'work', phoneKind: 'work' },
     channels: { email: 'check', sms: 'check' },
     codes: { 'eprivacy-legal-person': ['email', 'sms'] },
     citation: 'Art. 13(5)',
+  },
+  {
+    name: 'PT company, privacy officer signed off: allowed',
+    input: {
+      country: 'PT',
+      subscriber: 'corporate',
+      emailKind: 'work',
+      source: 'subject',
+      legitimateInterestAssessmentAt: '2026-01-01',
+      businessEmailSignOffAt: '2026-11-01',
+    },
+    channels: { email: 'allowed' },
+    codes: { 'eprivacy-legal-person-signed-off': ['email'] },
   },
   {
     name: 'NL company, assessment and notice recorded: still check',
@@ -545,8 +579,8 @@ table('row 12: other EU countries, email to a legal person: the member state dec
     absent: ['lia-missing'],
   },
   {
-    name: 'IT partnership: legal person or not depends on the member state',
-    input: { country: 'IT', subscriber: 'partnership', emailKind: 'work' },
+    name: 'PT partnership: legal person or not depends on the member state',
+    input: { country: 'PT', subscriber: 'partnership', emailKind: 'work' },
     channels: { email: 'check' },
     codes: { 'subscriber-unknown': ['email'] },
   },
@@ -557,7 +591,7 @@ table('row 13: US, opt-out model for email', [
     name: 'no consent needed for email',
     input: { country: 'US', subscriber: 'individual', emailKind: 'personal', source: 'third-party' },
     channels: { email: 'allowed', inmail: 'allowed', post: 'allowed', sms: 'check', phone: 'check' },
-    codes: { 'can-spam-opt-out-model': ['email', 'inmail'], 'us-calls-texts-not-covered': ['sms', 'phone'] },
+    codes: { 'can-spam-opt-out-model': ['email', 'inmail'], 'tcpa-written-consent': ['sms', 'phone'] },
     citation: '15 U.S.C. §7704(a)(3)',
     absent: ['art14-notice-due', 'lia-missing', 'source-unknown'],
   },
@@ -570,8 +604,15 @@ table('row 13: US, opt-out model for email', [
     channels: { email: 'blocked' },
   },
   {
-    name: 'consent to texts and calls: every channel allowed, level ok',
-    input: { country: 'US', consents: [consent('sms'), consent('phone')] },
+    // A plain consent is not enough for US texts and calls (47 C.F.R. §64.1200(a)(2), (f)(9)): it must be written.
+    name: 'signed written consent to texts and calls: every channel allowed, level ok',
+    input: {
+      country: 'US',
+      consents: [
+        { ...consent('sms'), written: true },
+        { ...consent('phone'), written: true },
+      ],
+    },
     channels: { email: 'allowed', sms: 'allowed', phone: 'allowed', post: 'allowed', inmail: 'allowed' },
     level: 'ok',
   },
@@ -634,9 +675,10 @@ table('row 14: Canada, CASL express or implied consent', [
     channels: { email: 'blocked' },
   },
   {
-    name: 'no consent at all',
+    // Business-to-business calls are exempt from the National DNCL Rules.
+    name: 'no consent at all (a company)',
     input: { country: 'CA', subscriber: 'corporate', emailKind: 'work' },
-    channels: { email: 'blocked', sms: 'blocked', inmail: 'blocked', phone: 'check', post: 'allowed' },
+    channels: { email: 'blocked', sms: 'blocked', inmail: 'blocked', phone: 'allowed', post: 'allowed' },
     codes: { 'casl-no-consent': ['email', 'sms', 'inmail'] },
     citation: 'CASL s. 6(1)',
   },
@@ -749,17 +791,17 @@ table('row 17: clients: the contract covers servicing, marketing follows the cha
 table('row 18: InMail follows the electronic mail rules (an interpretation)', [
   ...(
     [
-      ['GB', 'individual', 'pecr-individual-no-consent'],
-      ['DE', 'corporate', 'uwg-email-no-consent'],
-      ['FR', 'individual', 'eprivacy-individual-no-consent'],
+      ['GB', 'individual', 'pecr-individual-no-consent', 'ICO electronic mail guidance'],
+      ['DE', 'corporate', 'uwg-email-no-consent', 'UWG §7(2) Nr. 2; ePrivacy Directive 2002/58/EC Art. 2(h)'],
+      ['FR', 'individual', 'eprivacy-individual-no-consent', 'ePrivacy Directive 2002/58/EC Art. 2(h)'],
     ] as const
   ).map(
-    ([country, subscriber, code]): Case => ({
+    ([country, subscriber, code, citation]): Case => ({
       name: `${country} ${subscriber}`,
       input: { country, subscriber },
       channels: { inmail: 'blocked' },
       codes: { [code]: ['inmail'], 'inmail-as-electronic-mail': ['inmail'] },
-      citation: 'ICO electronic mail guidance',
+      citation,
     }),
   ),
   {
@@ -775,7 +817,7 @@ table('row 19: retention', [
     input: { country: 'GB', retentionUntil: '2026-11-28' },
     channels: {},
     codes: { 'retention-expired': [] },
-    citation: 'GDPR Art. 5(1)(c), 5(1)(e)',
+    citation: 'UK GDPR Art. 5(1)(c), 5(1)(e)',
   },
   {
     name: 'last day of retention: a deadline, no warning',
@@ -801,14 +843,14 @@ table('row 20: contact details that were not public', [
     name: 'visible only to connections',
     input: { country: 'FR', contactVisibility: 'connections-only' },
     channels: {},
-    codes: { 'restricted-contact-details': [] },
+    codes: { 'restricted-contact-details': CHANNELS },
     citation: 'CNIL decision on KASPR (2024)',
   },
   {
     name: 'email download blocked by the member',
     input: { country: 'US', contactVisibility: 'download-blocked' },
     channels: {},
-    codes: { 'restricted-contact-details': [] },
+    codes: { 'restricted-contact-details': CHANNELS },
   },
   {
     name: 'public details: no warning',
@@ -883,6 +925,8 @@ describe('the verdict', () => {
 
   it('does not depend on the machine time zone for a date-time without an offset', () => {
     const a = assess({ now: '2026-11-29T23:30', country: 'CA', purchaseAt: '2024-11-29' });
+    // Read as UTC: 23:30 is outside Canadian calling hours either way.
+    expect(a.channels.phone).toBe('blocked');
     const b = assess({ now: '2026-11-29T23:30:00Z', country: 'CA', purchaseAt: '2024-11-29' });
     expect(a).toEqual(b);
     expect(a.channels.email).toBe('allowed');

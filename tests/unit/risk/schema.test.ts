@@ -25,6 +25,16 @@ describe('invalid input is rejected with a clear message', () => {
     [{ now: '2026-11-29', supressions: [] }, '', 'supressions'],
     [{ now: '2026-11-29', tps: false, tpsListedAt: '2026-11-01' }, 'tpsListedAt', 'tps is not true'],
     [{ country: 'GB' }, 'now', ''],
+    [{ now: '2026-11-29', timeZone: 'Mars/Olympus' }, 'timeZone', 'IANA'],
+    [{ now: '2026-11-29', region: 'Texas!' }, 'region', 'ISO 3166-2'],
+    [{ now: '2026-11-29', phoneKind: 'mobile' }, 'phoneKind', 'work'],
+    [{ now: '2026-11-29', tpsScreenedAt: '2026-13-01' }, 'tpsScreenedAt', ''],
+    [
+      { now: '2026-11-29', consents: [{ channel: 'sms', givenAt: '2026-01-01', written: 'yes' }] },
+      'written',
+      '',
+    ],
+    [{ now: '2026-11-29', dnc: 'no' }, 'dnc', ''],
   ])('%j', (input, path, words) => {
     const error = errorOf(input);
     expect(error).toContain(path);
@@ -38,6 +48,15 @@ describe('invalid input is rejected with a clear message', () => {
   it('normalises the country code', () => {
     expect(AssessInputSchema.parse({ now: '2026-11-29', country: ' de ' }).country).toBe('DE');
     expect(AssessInputSchema.parse({ now: '2026-11-29', country: 'UK' }).country).toBe('GB');
+  });
+
+  it('normalises the region and accepts a date-time now with an offset and an IANA zone', () => {
+    const parsed = AssessInputSchema.parse({
+      now: '2026-11-30T22:30:00-05:00',
+      region: 'us-tx',
+      timeZone: 'America/Chicago',
+    });
+    expect(parsed.region).toBe('TX');
   });
 
   it('returns the verdict for valid input', () => {
