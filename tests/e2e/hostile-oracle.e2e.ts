@@ -25,7 +25,6 @@ const UNKNOWN = 'claire-dubois-42';
 const CAUTION = 'max-mustermann';
 /** A Canadian with consent: ok, with the shortest panel (finding 8 measured 330 px against 369 px). */
 const OK = 'emma-tremblay';
-const SLUGS = [BLOCKED, UNKNOWN, CAUTION, OK].join('|');
 
 /** The same neutral profile page at either slug: nothing in its own text differs between the two. */
 function profileHtml(slug: string): string {
@@ -37,27 +36,37 @@ function profileHtml(slug: string): string {
 }
 
 /**
+ * The page watches its DOM once parsed: what the parser adds is the page's own doing (and arrives in chunks of
+ * varying size); what comes after is Heed's.
+ */
+const SCAN_PROBES = `
+window.__records = [];
+document.addEventListener('DOMContentLoaded', () => {
+  new MutationObserver((rs) => {
+    for (const r of rs)
+      window.__records.push({
+        type: r.type,
+        target: r.target.nodeName,
+        attr: r.attributeName,
+        added: [...r.addedNodes].map((n) => n.nodeName + ':' + (n.outerHTML ?? n.textContent)),
+        removed: r.removedNodes.length,
+      });
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+});
+`;
+
+/**
  * Installed by the page itself before Heed runs: a MutationObserver and a record of when the badge host appeared.
  * Everything here is what any site's script can do.
  */
 const PAGE_PROBES = `
-window.__records = [];
 window.__hostAt = null;
 new MutationObserver((rs) => {
-  for (const r of rs) {
-    window.__records.push({
-      type: r.type,
-      target: r.target.nodeName,
-      attr: r.attributeName,
-      // The page's own markup names its slug; that is the page's doing, not Heed's.
-      added: [...r.addedNodes].map((n) => (n.nodeName + ':' + (n.outerHTML ?? n.textContent)).replace(/${SLUGS}/g, 'SLUG')),
-      removed: r.removedNodes.length,
-    });
+  for (const r of rs)
     if (window.__hostAt === null && [...r.addedNodes].some((n) => n.nodeName === 'SPAN' && n.parentNode?.nodeName === 'H1'))
       window.__hostAt = performance.now();
-  }
-}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
-`;
+}).observe(document.documentElement, { subtree: true, childList: true });
+${SCAN_PROBES}`;
 
 /** Words a verdict, the panel, a marker or a pending/error state could show. Probed with window.find. */
 const STATIC_STRINGS = [
@@ -125,7 +134,9 @@ async function findAll(page: Page, strings: string[]) {
     };
     const sel = getSelection();
     if (!sel) throw new Error('no selection API');
-    const find = window.find as (s: string, cs: boolean, back: boolean, wrap: boolean) => boolean;
+    const find = (
+      window as unknown as { find: (s: string, cs: boolean, back: boolean, wrap: boolean) => boolean }
+    ).find;
     const out: Record<string, unknown[]> = {};
     for (const w of words) {
       sel.removeAllRanges();
@@ -190,6 +201,7 @@ async function selectionView(page: Page) {
       hostRange,
       h1Range,
       copied,
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what an attacker reads
       innerText: document.body.innerText,
       textContent: document.body.textContent,
     };
@@ -319,7 +331,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
   it('the page observes the same DOM mutations (only the neutral host) whatever the verdict', async () => {
     const records = (p: Page) => p.evaluate(() => (window as unknown as { __records: unknown[] }).__records);
     const b = await records(blocked);
-    expect(b.length).toBeGreaterThan(0);
+    expect(b).toContainEqual(expect.objectContaining({ target: 'H1', added: ['SPAN:<span></span>'] }));
     expect(b).toEqual(await records(unknown));
     for (const p of others) expect(await records(p)).toEqual(b);
   });
@@ -341,7 +353,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
             for (let k = 0; k < 3; k++)
               for (const w of words) {
                 getSelection()?.removeAllRanges();
-                while ((window.find as (s: string) => boolean)(w)) {
+                while ((window as unknown as { find: (s: string) => boolean }).find(w)) {
                   /* count every hit */
                 }
               }
@@ -364,7 +376,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
 function scanHtml(own: boolean): string {
   const email = own ? 'me.myself@personal.example' : 'no.myself@personal.example';
   const phone = own ? '+44 20 7946 0958' : '+44 20 7946 0959';
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>People</title><script>${PAGE_PROBES}</script></head>
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>People</title><script>${SCAN_PROBES}</script></head>
 <body><main><h2>People</h2>
 <p>Write to <a href="mailto:${email}">${email}</a>.</p>
 <p>Email: max.mustermann@beispiel.example</p>
@@ -422,7 +434,8 @@ describe('a hostile page cannot learn the verdicts or the user\u2019s own identi
       );
     const a = await records(own.page);
     const b = await records(none.page);
-    expect(a.length).toBeGreaterThan(0);
+    // One bare host per identifier found (two addresses, two numbers), whoever they belong to.
+    expect(a.filter((r) => r.added.includes('SPAN:<span></span>'))).toHaveLength(4);
     expect(a).toEqual(b);
     // What the markers show is no more findable than the badge's words.
     const markerWords = ['Yours', 'Unknown', 'Caution', 'Blocked', 'OK', 'Heed', 'mine', 'My data'];
