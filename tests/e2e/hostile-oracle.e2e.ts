@@ -226,11 +226,34 @@ async function layoutView(page: Page) {
         row += document.elementFromPoint(x, y) === host ? '#' : '.';
       hits.push(row);
     }
+    // Caret hit-testing over the pill and the panel area: where would a click put the caret, and at what offset?
+    const pathOf = (n: Node | null): string => {
+      const parts: string[] = [];
+      for (let x = n; x?.parentNode; x = x.parentNode)
+        parts.unshift(`${x.nodeName}[${[...x.parentNode.childNodes].indexOf(x as ChildNode)}]`);
+      return parts.join('/');
+    };
+    const carets: unknown[] = [];
+    const doc = document as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    for (let y = r.top + r.height / 2; y < r.bottom + 400; y += 23)
+      for (let x = r.left + 2; x < r.left + 330; x += 17) {
+        const range = document.caretRangeFromPoint(x, y);
+        const pos = doc.caretPositionFromPoint?.(x, y);
+        carets.push([
+          range && pathOf(range.startContainer),
+          range?.startOffset,
+          pos && pathOf(pos.offsetNode),
+          pos?.offset,
+        ]);
+      }
     return {
       host: [r.x, r.y, r.width, r.height].map((v) => Math.round(v * 10) / 10),
       scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight],
       hostArea: hits.join('').split('#').length - 1,
       hits,
+      carets,
     };
   });
 }
@@ -362,7 +385,9 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
         );
       }
     }
-    const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(150, 0.5 * Math.max(a, b));
+    // Generous on purpose (a shared 2-core machine): this catches a verdict that costs the page visibly more
+    // work (a long render, a second insertion), not scheduling noise.
+    const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(250, 0.6 * Math.max(a, b));
     console.info(
       `host inserted at (median ms) blocked ${median(samples.blocked).toFixed(1)}, unknown ${median(samples.unknown).toFixed(1)}; ` +
         `window.find sweep blocked ${median(findMs.blocked).toFixed(1)}, unknown ${median(findMs.unknown).toFixed(1)}`,
