@@ -351,6 +351,44 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
     expect((await layoutView(blocked)).hostArea).toBeLessThan(b.hostArea);
   });
 
+  it('stays usable: generated words are the accessible names, and the keyboard opens and closes the panel', async () => {
+    const ax = async () => {
+      const cdp = await blocked.context().newCDPSession(blocked);
+      try {
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+          nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+        };
+        return nodes
+          .filter((n) => !n.ignored)
+          .map((n) => `${n.role?.value}: ${n.name?.value ?? ''}`)
+          .filter((s) => /^(button|dialog|StaticText|heading|link)/.test(s));
+      } finally {
+        await cdp.detach();
+      }
+    };
+    const isHostFocused = () =>
+      blocked.evaluate(() => document.activeElement === document.querySelector('h1 span:last-child'));
+    // Start from the last link before the heading, as a keyboard user moving down the page would.
+    await blocked.evaluate(() => document.querySelector<HTMLElement>('nav a:last-child')?.focus());
+    for (let i = 0; i < 20 && !(await isHostFocused()); i++) await blocked.keyboard.press('Tab');
+    expect(await isHostFocused()).toBe(true);
+    const open = await ax();
+    // Keyboard focus opened the panel; the pill, the headings, the words and the buttons all have their names.
+    expect(open).toContainEqual(expect.stringMatching(/^button: Heed: Blocked\. Every channel blocked/));
+    expect(open).toContain('dialog: Heed verdict');
+    expect(open).toContainEqual(expect.stringMatching(/^heading: channels$/i)); // shown in capitals by CSS
+    expect(open).toContain('button: Record opt-out');
+    expect(open).toContain('button: Record lawful basis');
+    expect(open).toContainEqual(expect.stringMatching(/^StaticText: .*objected to direct marketing/));
+    expect(open).toContain('StaticText: Which lists and since when: open the Heed popup.');
+    await blocked.keyboard.press('Escape');
+    expect(await ax()).not.toContain('dialog: Heed verdict');
+    expect(await isHostFocused()).toBe(true);
+    await blocked.keyboard.press('Enter');
+    expect(await ax()).toContain('dialog: Heed verdict');
+    await blocked.keyboard.press('Escape');
+  });
+
   it('the page observes the same DOM mutations (only the neutral host) whatever the verdict', async () => {
     const records = (p: Page) => p.evaluate(() => (window as unknown as { __records: unknown[] }).__records);
     const b = await records(blocked);
