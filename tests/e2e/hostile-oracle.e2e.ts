@@ -61,10 +61,15 @@ document.addEventListener('DOMContentLoaded', () => {
  */
 const PAGE_PROBES = `
 window.__hostAt = null;
+window.__pendingFind = null;
 new MutationObserver((rs) => {
   for (const r of rs)
-    if (window.__hostAt === null && [...r.addedNodes].some((n) => n.nodeName === 'SPAN' && n.parentNode?.nodeName === 'H1'))
+    if (window.__hostAt === null && [...r.addedNodes].some((n) => n.nodeName === 'SPAN' && n.parentNode?.nodeName === 'H1')) {
       window.__hostAt = performance.now();
+      // The badge is pending now (its look-up is in flight): can text search read that state?
+      window.__pendingFind = ['Heed', 'Checking', 'error'].map((w) => { getSelection().removeAllRanges(); return window.find(w); });
+      getSelection().removeAllRanges();
+    }
 }).observe(document.documentElement, { subtree: true, childList: true });
 ${SCAN_PROBES}`;
 
@@ -397,7 +402,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
     for (const p of others) expect(await records(p)).toEqual(b);
   });
 
-  it('timing: the host appears, and text search runs, in the same time within noise', async () => {
+  it('timing: the host appears, and text search runs, in the same time within noise; the pending state is not findable', async () => {
     const samples = { blocked: [] as number[], unknown: [] as number[] };
     const findMs = { blocked: [] as number[], unknown: [] as number[] };
     for (let i = 0; i < 5; i++) {
@@ -425,6 +430,11 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
     }
     // Generous on purpose (a shared 2-core machine): this catches a verdict that costs the page visibly more
     // work (a long render, a second insertion), not scheduling noise.
+    // Text search at the moment the host appeared (the pending state) found nothing either.
+    for (const p of [blocked, unknown])
+      expect(
+        await p.evaluate(() => (window as unknown as { __pendingFind: boolean[] }).__pendingFind),
+      ).toEqual([false, false, false]);
     const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(250, 0.6 * Math.max(a, b));
     console.info(
       `host inserted at (median ms) blocked ${median(samples.blocked).toFixed(1)}, unknown ${median(samples.unknown).toFixed(1)}; ` +
