@@ -17,7 +17,8 @@ export interface Badge {
 
 // The host's box is fixed so the page cannot tell a blocked person from an unknown one by measuring it; the panel
 // is positioned outside the flow, and has one fixed size for every verdict (its content scrolls inside), for the
-// same reason: a page can probe the open panel's extent with elementFromPoint.
+// same reason: a page can probe the open panel's extent with elementFromPoint. It is always a scroller that never
+// hands a wheel on to the page, or the page could see its own scroll events come only when the content is short.
 const STYLE = `${SHOWN_STYLE}
 :host { all: initial !important; display: inline-block !important; position: relative !important;
   width: 7.5em !important; height: 1.6em !important; vertical-align: middle !important; margin: 0 0 0 .5em !important;
@@ -28,7 +29,8 @@ const STYLE = `${SHOWN_STYLE}
 .pill:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 .dot { width: .55em; height: .55em; border-radius: 50%; background: #fff; flex: none; }
 .panel { position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483647; width: 26em; height: 28em;
-  overflow: auto; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
+  overscroll-behavior: contain;
+  overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
   border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
 .panel[hidden] { display: none; }
 .panel h2 { font-size: 1em; margin: 0 0 .3em; }

@@ -394,6 +394,48 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
     await blocked.keyboard.press('Escape');
   });
 
+  it('a wheel or arrow keys over the open panel scroll the page alike, whether its content overflows or not', async () => {
+    const wheelOver = async (p: Page) => {
+      await p.evaluate(() => {
+        document.body.style.minHeight = '4000px'; // the page makes itself scrollable
+        window.scrollTo(0, 0);
+        (window as unknown as { __scrolls: number }).__scrolls = 0;
+        addEventListener('scroll', () => {
+          (window as unknown as { __scrolls: number }).__scrolls++;
+        });
+      });
+      await openPanel(p);
+      const at = await p.evaluate(() => {
+        const r = document.querySelector('h1 span:last-child')?.getBoundingClientRect();
+        return r ? { x: r.x + 100, y: r.bottom + 150 } : null;
+      });
+      if (!at) throw new Error('no badge host');
+      await p.mouse.move(at.x, at.y);
+      for (let i = 0; i < 3; i++) {
+        await p.mouse.wheel(0, 120);
+        await p.waitForTimeout(150);
+      }
+      const afterWheel = await p.evaluate(() => [
+        Math.round(window.scrollY),
+        (window as unknown as { __scrolls: number }).__scrolls > 0,
+      ]);
+      // The keyboard too: from a button in the panel, arrow keys scroll the panel, then maybe the page.
+      await p.keyboard.press('Tab');
+      for (let i = 0; i < 8; i++) await p.keyboard.press('ArrowDown');
+      await p.waitForTimeout(150);
+      const seen = [...afterWheel, await p.evaluate(() => Math.round(window.scrollY))];
+      await p.keyboard.press('Escape');
+      await p.evaluate(() => {
+        document.body.style.minHeight = '';
+        window.scrollTo(0, 0);
+      });
+      return seen;
+    };
+    const u = await wheelOver(unknown);
+    expect(await wheelOver(blocked)).toEqual(u);
+    for (const p of others) expect(await wheelOver(p)).toEqual(u);
+  });
+
   it('the page observes the same DOM mutations (only the neutral host) whatever the verdict', async () => {
     const records = (p: Page) => p.evaluate(() => (window as unknown as { __records: unknown[] }).__records);
     const b = await records(blocked);
