@@ -14,9 +14,9 @@ import { fixturePage, servePage } from './support/sites';
 /*
  * A hostile page tries to learn the verdict Heed shows for the person it displays (issue 19: the closed shadow root
  * is not private to text search, selection or layout). Each attack runs from the page's own world (page.evaluate
- * runs in the main world) against the same HTML served at a suppressed person's URL and at an unknown person's URL:
- * the verdict depends only on the URL, so any difference in what the page measures is a leak. Every test passes
- * only when both pages learn exactly the same.
+ * runs in the main world) against the same HTML served at the URLs of a blocked, an unknown, a caution and an ok
+ * person: the verdict depends only on the URL, so any difference in what the page measures is a leak. Every test
+ * passes only when all the pages learn exactly the same. A second suite does the same for page-scan markers.
  */
 
 const BLOCKED = 'jane-doe-1a2b3c';
@@ -26,7 +26,7 @@ const CAUTION = 'max-mustermann';
 /** A Canadian with consent: ok, with the shortest panel (finding 8 measured 330 px against 369 px). */
 const OK = 'emma-tremblay';
 
-/** The same neutral profile page at either slug: nothing in its own text differs between the two. */
+/** The same neutral profile page at any slug: nothing in its own text differs between them. */
 function profileHtml(slug: string): string {
   return fixturePage('linkedin-profile-claire.html')
     .replaceAll('claire-dubois-42', slug)
