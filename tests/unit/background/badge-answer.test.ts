@@ -41,6 +41,52 @@ describe('what a content script receives (issue 19, finding 9)', () => {
     expect(ada.onLists.exact).toBeGreaterThan(0);
   });
 
+  it('does not name the lists of a possible match in the summary or the reasons either', () => {
+    const possible = (listName: string) => ({
+      listName,
+      kind: 'email',
+      match: 'possible' as const,
+      via: 'email',
+      reason: 'objected',
+      since: '2026-01-02',
+    });
+    const badge = toBadgeAnswer({
+      level: 'caution',
+      summary: 'Possible match on Acme opt-outs, Old CRM export, Post — Check before using any channel',
+      channels: { email: 'check', sms: 'check', phone: 'check', post: 'check', inmail: 'check' },
+      reasons: [
+        {
+          code: 'possible-match',
+          level: 'caution',
+          channels: [],
+          message:
+            'A variant of this address (Gmail dots or a +tag) is on Acme opt-outs, Old CRM export, Post: check it.',
+          citation: 'GDPR Art. 21(3)',
+        },
+        {
+          code: 'post',
+          level: 'info',
+          channels: ['post'],
+          message: 'Post is not covered by PECR.',
+          citation: 'x',
+        },
+      ],
+      deadlines: [],
+      matches: [possible('Acme opt-outs'), possible('Old CRM export'), possible('Post')],
+      toRecord: [],
+      hasContact: false,
+      fromDefaults: false,
+    });
+    expect(badge.summary).toBe('Possible match on one of your lists — Check before using any channel');
+    expect(badge.reasons[0]?.message).toBe(
+      'A variant of this address (Gmail dots or a +tag) is on one of your lists: check it.',
+    );
+    // Only the phrase answer.ts writes is replaced: a list named like a common word leaves other reasons alone.
+    expect(badge.reasons[1]?.message).toBe('Post is not covered by PECR.');
+    expect(badge.onLists).toEqual({ exact: 0, possible: 3 });
+    expect(JSON.stringify(badge)).not.toMatch(/Acme|CRM/);
+  });
+
   it('answers a scan with one verdict per address and per number, in order, naming none of them', async () => {
     const db = await openDb(`scan-answer-${Math.random()}`);
     await loadDemoData(db, NOW);
