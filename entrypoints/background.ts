@@ -9,6 +9,7 @@ import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
+import type { ScanList } from '@/lib/messaging/types';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { getSettings } from '@/lib/store/settings';
@@ -74,8 +75,15 @@ export default defineBackground(() => {
         const found = ScanFoundSchema.safeParse(first?.result);
         if (found.success) {
           const { emails, phones } = found.data.found;
-          const list = await deps.scanPage(emails, phones);
-          const mine = [...list.emails.filter((v) => v.mine).map((v) => v.email), ...list.myPhones];
+          const verdicts = await deps.scanPage(emails, phones);
+          const list: ScanList = {
+            emails: verdicts.emails.map((v, i) => ({ ...v, email: emails[i] ?? '' })),
+            phones: verdicts.phones.map((v, i) => ({ ...v, phone: phones[i] ?? '' })),
+          };
+          const mine = [
+            ...list.emails.filter((v) => v.mine).map((v) => v.email),
+            ...list.phones.filter((v) => v.mine).map((v) => v.phone),
+          ];
           return { injected: true, summary: { emails: emails.length, phones: phones.length, mine }, list };
         }
         const summary = ScanSummarySchema.safeParse(first?.result);

@@ -34,7 +34,7 @@ export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
 
 /** Side-panel-only mode: the page is not marked, so what the scan found is listed here instead. */
 function ScanList({ list }: { list: NonNullable<ScanTabResult['list']> }) {
-  if (list.emails.length === 0 && list.myPhones.length === 0) return null;
+  if (list.emails.length === 0 && list.phones.length === 0) return null;
   return (
     <ul className="scan-list" aria-label="Found on the page">
       {list.emails.map((v) => (
@@ -44,9 +44,11 @@ function ScanList({ list }: { list: NonNullable<ScanTabResult['list']> }) {
           {v.summary && !v.mine ? <span className="muted small"> — {v.summary}</span> : null}
         </li>
       ))}
-      {list.myPhones.map((p) => (
-        <li key={p}>
-          <span className="pill">Yours</span> <span>{p}</span>
+      {list.phones.map((v) => (
+        <li key={v.phone}>
+          {v.mine ? <span className="pill">Yours</span> : <LevelPill level={v.level} />}{' '}
+          <span>{v.phone}</span>
+          {v.summary && !v.mine ? <span className="muted small"> — {v.summary}</span> : null}
         </li>
       ))}
     </ul>

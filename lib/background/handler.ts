@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { ContentRequestSchema, PageRequestSchema, RequestSchema } from '../messaging/schemas';
 import type {
+  BadgeAnswer,
   ContentMode,
+  ContentRequest,
   Identifiers,
   LookupAnswer,
   PageHints,
@@ -14,6 +16,7 @@ import type {
   TabState,
   ToContent,
 } from '../messaging/types';
+import { toBadgeAnswer } from './badge-answer';
 import type { RateLimiter } from './rate-limit';
 
 export interface MessageSender {
@@ -74,6 +77,38 @@ function describe(error: z.ZodError): string {
     : 'invalid message';
 }
 
+/**
+ * How many identifiers a content message asks about: the rate limit counts these, since one message may carry
+ * hundreds. Messages that look nothing up still cost one, so a flood of them is limited too.
+ */
+export function lookupCost(msg: ContentRequest): number {
+  switch (msg.type) {
+    case 'page-person': {
+      const ids = msg.person?.identifiers;
+      if (!ids) return 1;
+      const n = ids.emails.length + ids.profileUrls.length + ids.salesNavUrls.length + ids.phones.length;
+      return Math.max(1, n + (ids.domains?.length ?? 0));
+    }
+    case 'scan-page':
+      return Math.max(1, msg.emails.length + msg.phones.length);
+    case 'open-record':
+    case 'content-mode':
+      return 1;
+  }
+}
+
+/** The rate-limit buckets a content message draws on: its tab's, and its site's (shared by all its tabs). */
+function limitKeys(tabId: number, sender: MessageSender): string[] {
+  const keys = [`tab:${tabId}`];
+  try {
+    const origin = new URL(sender.url ?? sender.tab?.url ?? '').origin;
+    if (origin && origin !== 'null') keys.push(`site:${origin}`);
+  } catch {
+    // no usable URL: the tab's bucket alone
+  }
+  return keys;
+}
+
 /** The background's single entry point: validate, check the sender, rate-limit, dispatch. Never throws. */
 export async function handleMessage(
   raw: unknown,
@@ -92,14 +127,16 @@ export async function handleMessage(
           error: isPageType ? 'refused: content scripts may only look people up' : describe(parsed.error),
         };
       }
-      if (!deps.limiter.take(`tab:${origin.tabId}`))
-        return { ok: false, error: 'refused: too many look-ups, slow down' };
       const msg = parsed.data;
+      if (!deps.limiter.take(limitKeys(origin.tabId, sender), lookupCost(msg)))
+        return { ok: false, error: 'refused: too many look-ups, slow down' };
       switch (msg.type) {
-        case 'lookup':
-          return { ok: true, value: await deps.lookup(msg.identifiers, msg.hints) };
-        case 'page-person':
-          return { ok: true, value: await recordPagePerson(origin.tabId, msg.person, sender.tab?.url, deps) };
+        case 'page-person': {
+          const answer = await recordPagePerson(origin.tabId, msg.person, sender.tab?.url, deps);
+          // The tab state (for the popup) keeps the full answer; the page's content script gets what it shows.
+          const value: BadgeAnswer | null = answer ? toBadgeAnswer(answer) : null;
+          return { ok: true, value };
+        }
         case 'open-record':
           await deps.openRecord(origin.tabId, msg.action);
           return { ok: true, value: { opened: true } };

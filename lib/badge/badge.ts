@@ -1,11 +1,12 @@
-import type { LookupAnswer, RecordAction } from '../messaging/types';
+import type { BadgeAnswer, RecordAction } from '../messaging/types';
+import { SHOWN_STYLE, shown } from './shown';
 import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
 export type BadgeView =
   | { state: 'pending' }
   | { state: 'error'; message: string }
-  | { state: 'answer'; answer: LookupAnswer };
+  | { state: 'answer'; answer: BadgeAnswer };
 
 export interface Badge {
   /** The element inserted into the page: the same bare `span` whatever the verdict. */
@@ -14,9 +15,11 @@ export interface Badge {
   remove(): void;
 }
 
-// The host's box is fixed so the page cannot tell a blocked person from an unknown one by measuring it;
-// the panel is positioned outside the flow for the same reason.
-const STYLE = `
+// The host's box is fixed so the page cannot tell a blocked person from an unknown one by measuring it; the panel
+// is positioned outside the flow, and has one fixed size for every verdict (its content scrolls inside), for the
+// same reason: a page can probe the open panel's extent with elementFromPoint. It is always a scroller that never
+// hands a wheel on to the page, or the page could see its own scroll events come only when the content is short.
+const STYLE = `${SHOWN_STYLE}
 :host { all: initial !important; display: inline-block !important; position: relative !important;
   width: 7.5em !important; height: 1.6em !important; vertical-align: middle !important; margin: 0 0 0 .5em !important;
   font: 13px/1.2 system-ui, sans-serif !important; }
@@ -25,8 +28,9 @@ const STYLE = `
   white-space: nowrap; font-weight: 600; }
 .pill:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 .dot { width: .55em; height: .55em; border-radius: 50%; background: #fff; flex: none; }
-.panel { position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483647; width: 26em; max-height: 28em;
-  overflow: auto; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
+.panel { position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483647; width: 26em; height: 28em;
+  overscroll-behavior: contain;
+  overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
   border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
 .panel[hidden] { display: none; }
 .panel h2 { font-size: 1em; margin: 0 0 .3em; }
@@ -37,6 +41,7 @@ const STYLE = `
 .panel a { color: #175cd3; }
 .panel table { border-collapse: collapse; width: 100%; }
 .panel td { padding: .15em .3em; border-bottom: 1px solid #eaecf0; }
+.panel li > span + span { margin-left: .3em; }
 .cite { color: #475467; font-size: .9em; }
 .v-blocked { color: #b42318; font-weight: 600; } .v-check { color: #93370d; font-weight: 600; } .v-allowed { color: #067647; }
 .actions { display: flex; gap: .5em; margin-top: .8em; }
@@ -60,30 +65,32 @@ function focusVisible(node: Element): boolean {
   }
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
+/** A container element (no words of its own: those are `shown` children). */
+function box<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
-  props: { text?: string; className?: string } = {},
+  className: string | undefined,
   ...children: (Node | null)[]
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.className) node.className = props.className;
+  if (className) node.className = className;
   for (const c of children) if (c) node.append(c);
   return node;
 }
 
 /**
- * Creates the badge: a bare host with a closed shadow root. Everything inside is built with textContent,
- * so text scraped from the page can never become markup.
+ * Creates the badge: a bare host with a closed shadow root. Every word inside is generated content from an
+ * attribute (see ./shown), so the page can neither find nor select it, and text scraped from the page can never
+ * become markup.
  */
 export function createBadge(doc: Document, onRecord: (action: RecordAction) => void): Badge {
   const host = doc.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
-  const style = el(doc, 'style', { text: STYLE });
-  const pill = el(doc, 'button', { className: 'pill' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const pill = box(doc, 'button', 'pill');
   pill.type = 'button';
-  const panel = el(doc, 'div', { className: 'panel' });
+  const panel = box(doc, 'div', 'panel');
   panel.hidden = true;
   panel.id = 'panel';
   panel.setAttribute('role', 'dialog');
@@ -119,26 +126,31 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   doc.addEventListener('click', onDocClick, true);
 
   const update = (view: BadgeView) => {
-    pill.replaceChildren(el(doc, 'span', { className: 'dot' }));
-    pill.removeAttribute('data-level');
+    // The pill has the same two children in every state; only attributes inside the closed root change.
+    const word =
+      view.state === 'pending'
+        ? 'Heed…'
+        : view.state === 'error'
+          ? 'Heed: error'
+          : LEVEL_WORD[view.answer.level];
+    pill.replaceChildren(box(doc, 'span', 'dot'), shown(doc, 'span', word));
     if (view.state === 'pending') {
+      pill.removeAttribute('data-level');
       pill.style.background = '#667085';
-      pill.append(el(doc, 'span', { text: 'Heed…' }));
       pill.setAttribute('aria-label', 'Heed: checking this person');
-      panel.replaceChildren(el(doc, 'p', { text: 'Checking your lists…' }));
+      panel.replaceChildren(shown(doc, 'p', 'Checking your lists…'));
       return;
     }
     if (view.state === 'error') {
+      pill.removeAttribute('data-level');
       pill.style.background = '#667085';
-      pill.append(el(doc, 'span', { text: 'Heed: error' }));
       pill.setAttribute('aria-label', `Heed could not check this person: ${view.message}`);
-      panel.replaceChildren(el(doc, 'p', { text: `Heed could not check this person: ${view.message}` }));
+      panel.replaceChildren(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
       return;
     }
     const a = view.answer;
     pill.dataset.level = a.level;
     pill.style.background = LEVEL_COLOUR[a.level];
-    pill.append(el(doc, 'span', { text: LEVEL_WORD[a.level] }));
     pill.setAttribute('aria-label', `Heed: ${LEVEL_WORD[a.level]}. ${a.summary}`);
     panel.replaceChildren(...renderPanel(doc, a, onRecord));
   };
@@ -154,105 +166,94 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   };
 }
 
-function renderPanel(doc: Document, a: LookupAnswer, onRecord: (action: RecordAction) => void): Node[] {
-  const out: Node[] = [];
-  out.push(el(doc, 'h2', { text: `${LEVEL_WORD[a.level]} — ${a.summary}` }));
-  if (a.fromDefaults) {
-    out.push(
-      el(doc, 'p', {
-        className: 'cite',
-        text: 'Nothing recorded about this person: verdict from your defaults.',
-      }),
-    );
-  }
+function section(doc: Document, heading: string, items: Node[]): Node[] {
+  return [shown(doc, 'h3', heading), box(doc, 'ul', undefined, ...items)];
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAction) => void): Node[] {
+  const out: Node[] = [shown(doc, 'h2', `${LEVEL_WORD[a.level]} — ${a.summary}`)];
+  if (a.fromDefaults)
+    out.push(shown(doc, 'p', 'Nothing recorded about this person: verdict from your defaults.', 'cite'));
   const rows = CHANNEL_ORDER.map((c) =>
-    el(
+    box(
       doc,
       'tr',
-      {},
-      el(doc, 'td', { text: CHANNEL_LABEL[c] }),
-      el(doc, 'td', { className: `v-${a.channels[c]}`, text: CHANNEL_WORD[a.channels[c]] }),
+      undefined,
+      shown(doc, 'td', CHANNEL_LABEL[c]),
+      shown(doc, 'td', CHANNEL_WORD[a.channels[c]], `v-${a.channels[c]}`),
     ),
   );
-  out.push(el(doc, 'h3', { text: 'Channels' }), el(doc, 'table', {}, el(doc, 'tbody', {}, ...rows)));
+  out.push(shown(doc, 'h3', 'Channels'), box(doc, 'table', undefined, box(doc, 'tbody', undefined, ...rows)));
   if (a.self) {
     const links = a.self.links.map((l) => {
-      const link = el(doc, 'a', { text: l.label });
+      const link = shown(doc, 'a', l.label);
       link.href = l.href;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
-      return el(doc, 'li', {}, link);
+      return box(doc, 'li', undefined, link);
     });
-    out.push(
-      el(doc, 'h3', { text: 'This is you' }),
-      el(doc, 'ul', {}, ...a.self.lines.map((t) => el(doc, 'li', { text: t })), ...links),
-    );
+    out.push(...section(doc, 'This is you', [...a.self.lines.map((t) => shown(doc, 'li', t)), ...links]));
   }
-  if (a.matches.length > 0) {
+  const { exact, possible } = a.onLists;
+  if (exact + possible > 0) {
+    // Which lists, and since when, stay in the extension's own pages: the page's renderer never holds them.
+    const lines = [
+      ...(exact > 0 ? [`On ${exact} of your lists.`] : []),
+      ...(possible > 0
+        ? [`Possible match on ${plural(possible, 'list', 'lists')} (an address variant).`]
+        : []),
+      'Which lists and since when: open the Heed popup.',
+    ];
     out.push(
-      el(doc, 'h3', { text: 'On your lists' }),
-      el(
+      ...section(
         doc,
-        'ul',
-        {},
-        ...a.matches.map((m) =>
-          el(doc, 'li', {
-            text: `${m.match === 'possible' ? 'Possible match: ' : ''}${m.listName} — ${m.reason}, since ${m.since.slice(0, 10)} (${m.via})`,
-          }),
-        ),
+        'On your lists',
+        lines.map((t) => shown(doc, 'li', t)),
       ),
     );
   }
   if (a.reasons.length > 0) {
     out.push(
-      el(doc, 'h3', { text: 'Why' }),
-      el(
+      ...section(
         doc,
-        'ul',
-        {},
-        ...a.reasons.map((r) =>
-          el(
-            doc,
-            'li',
-            {},
-            doc.createTextNode(`${r.message} `),
-            el(doc, 'span', { className: 'cite', text: r.citation }),
-          ),
+        'Why',
+        a.reasons.map((r) =>
+          box(doc, 'li', undefined, shown(doc, 'span', r.message), shown(doc, 'span', r.citation, 'cite')),
         ),
       ),
     );
   }
-  if (a.deadlines.length > 0) {
+  if (a.deadlines > 0)
     out.push(
-      el(doc, 'h3', { text: 'Deadlines' }),
-      el(
-        doc,
-        'ul',
-        {},
-        ...a.deadlines.map((d) =>
-          el(
-            doc,
-            'li',
-            {},
-            doc.createTextNode(`${d.code}: ${d.due.slice(0, 10)} `),
-            el(doc, 'span', { className: 'cite', text: d.citation }),
-          ),
+      ...section(doc, 'Deadlines', [
+        shown(
+          doc,
+          'li',
+          `${plural(a.deadlines, 'deadline runs', 'deadlines run')}: dates in the Heed popup.`,
         ),
+      ]),
+    );
+  if (a.toRecord.length > 0)
+    out.push(
+      ...section(
+        doc,
+        'Record to be sure',
+        a.toRecord.map((t) => shown(doc, 'li', t)),
       ),
     );
+  const optOut = shown(doc, 'button', 'Record opt-out');
+  const basis = shown(doc, 'button', 'Record lawful basis');
+  for (const [button, action] of [
+    [optOut, 'opt-out'],
+    [basis, 'lawful-basis'],
+  ] as const) {
+    button.type = 'button';
+    button.addEventListener('click', () => onRecord(action));
   }
-  if (a.toRecord.length > 0) {
-    out.push(
-      el(doc, 'h3', { text: 'Record to be sure' }),
-      el(doc, 'ul', {}, ...a.toRecord.map((t) => el(doc, 'li', { text: t }))),
-    );
-  }
-  const optOut = el(doc, 'button', { text: 'Record opt-out' });
-  const basis = el(doc, 'button', { text: 'Record lawful basis' });
-  optOut.type = 'button';
-  basis.type = 'button';
-  optOut.addEventListener('click', () => onRecord('opt-out'));
-  basis.addEventListener('click', () => onRecord('lawful-basis'));
-  out.push(el(doc, 'div', { className: 'actions' }, optOut, basis));
+  out.push(box(doc, 'div', 'actions', optOut, basis));
   return out;
 }

@@ -1,8 +1,10 @@
 import type { BadgeLevel } from '../messaging/types';
+import { SHOWN_STYLE, shown } from './shown';
 import { LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 // Same fixed box whatever the level, like the badge: the page cannot read the verdict from the marker's size.
-const STYLE = `
+// Its word is generated content (./shown), so the page's find and selection cannot read it either.
+const STYLE = `${SHOWN_STYLE}
 :host { all: initial !important; display: inline-block !important; width: 5.5em !important; height: 1.3em !important;
   margin: 0 .25em !important; vertical-align: middle !important; font: 11px/1.3em system-ui, sans-serif !important; }
 span { display: block; box-sizing: border-box; width: 100%; height: 100%; border-radius: 999px; color: #fff;
@@ -20,17 +22,20 @@ export interface MarkerView {
   mine?: boolean;
 }
 
-/** A small inline marker after an address or number a page scan found, in a closed shadow root. */
+/**
+ * A small inline marker after an address or number a page scan found, in a closed shadow root. The host is the
+ * same bare `span` for every verdict and for the user's own identifiers alike.
+ */
 export function createMarker(doc: Document, view: MarkerView): HTMLElement {
   const host = doc.createElement('span');
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
-  const pill = doc.createElement('span');
+  const pill = shown(doc, 'span', view.mine ? 'Yours' : LEVEL_WORD[view.level]);
   pill.dataset.level = view.level;
   if (view.mine) pill.dataset.mine = 'true';
   pill.style.background = view.mine ? MINE_COLOUR : LEVEL_COLOUR[view.level];
-  pill.textContent = view.mine ? 'Yours' : LEVEL_WORD[view.level];
+  // A tooltip and an accessible name are attributes, not text: the page cannot search or select them.
   pill.title = view.mine
     ? `Heed: ${view.value} is yours (My data) and is visible on this page.`
     : `Heed: ${view.value} — ${LEVEL_WORD[view.level]}. ${view.summary}`;

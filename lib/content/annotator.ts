@@ -1,13 +1,13 @@
 import type { Badge, BadgeView } from '../badge/badge';
 import type { PagePerson } from '../extract/types';
-import type { LookupAnswer, RecordAction, TabPerson } from '../messaging/types';
+import type { BadgeAnswer, RecordAction, TabPerson } from '../messaging/types';
 
 export interface AnnotatorDeps {
   doc: Document;
   url(): string;
   extract(doc: Document, url: string): PagePerson | null;
   /** Tells the background who is on the page (or nobody) and gets the verdict back. */
-  send(person: TabPerson | null): Promise<LookupAnswer | null>;
+  send(person: TabPerson | null): Promise<BadgeAnswer | null>;
   /** Absent in side-panel-only mode: the page then gets no badge, and nothing else from Heed. */
   createBadge?: (doc: Document, onRecord: (action: RecordAction) => void) => Badge;
   openRecord(action: RecordAction): void;

@@ -1,5 +1,5 @@
 import { createMarker } from '../badge/marker';
-import type { ScanAnswer, ScanSummary } from '../messaging/types';
+import type { MarkVerdict, ScanAnswer, ScanSummary } from '../messaging/types';
 
 export interface ScanDeps {
   findEmails(doc: Document): { email: string; element: Element }[];
@@ -14,8 +14,10 @@ function place(element: Element, marker: HTMLElement): void {
 }
 
 /**
- * Marks every visible address on the page with its level, and the user's own numbers as theirs. Running it again
- * (a second click on "Scan this page") replaces the markers rather than adding more.
+ * Marks every visible address and number on the page with its level ("Yours" for the user's own). Every found
+ * identifier gets the same bare marker host, whatever its verdict, so the markers a page's MutationObserver sees
+ * say nothing about the lists or about which identifiers are the user's. Running it again (a second click on
+ * "Scan this page") replaces the markers rather than adding more.
  */
 export async function scanPage(
   doc: Document,
@@ -31,13 +33,19 @@ export async function scanPage(
     emails.map((f) => f.email),
     phones.map((p) => p.phone),
   );
-  const byEmail = new Map(answer.emails.map((v) => [v.email, v]));
+  const found: { value: string; element: Element; verdict: MarkVerdict | undefined }[] = [
+    ...emails.map((f, i) => ({ value: f.email, element: f.element, verdict: answer.emails[i] })),
+    ...phones.map((f, i) => ({ value: f.phone, element: f.element, verdict: answer.phones[i] })),
+  ];
   const markers: HTMLElement[] = [];
-  for (const { email, element } of emails) {
-    const v = byEmail.get(email);
-    if (!v || !element.isConnected) continue;
+  const mine: string[] = [];
+  for (const { value, element, verdict } of found) {
+    if (!element.isConnected) continue;
+    // A missing verdict (a malformed answer) still gets a marker, so the count never depends on the answer.
+    const v = verdict ?? { level: 'unknown' as const, summary: '' };
+    if (v.mine) mine.push(value);
     const marker = createMarker(doc, {
-      value: email,
+      value,
       level: v.level,
       summary: v.summary,
       ...(v.mine ? { mine: true } : {}),
@@ -45,13 +53,5 @@ export async function scanPage(
     place(element, marker);
     markers.push(marker);
   }
-  const myPhones = new Set(answer.myPhones);
-  for (const { phone, element } of phones) {
-    if (!myPhones.has(phone) || !element.isConnected) continue;
-    const marker = createMarker(doc, { value: phone, level: 'unknown', summary: '', mine: true });
-    place(element, marker);
-    markers.push(marker);
-  }
-  const mine = [...answer.emails.filter((v) => v.mine).map((v) => v.email), ...answer.myPhones];
   return { markers, summary: { emails: emails.length, phones: phones.length, mine } };
 }

@@ -5,7 +5,7 @@ import type { ContentRequest, PageRequest } from './types';
 export const LIMITS = {
   domains: 10,
   emails: 20,
-  /** A scanned page's addresses, looked up in one message (one rate-limit token). */
+  /** A scanned page's addresses, looked up in one message (each one a rate-limit token). */
   scanEmails: 200,
   scanPhones: 200,
   profileUrls: 5,
@@ -38,7 +38,6 @@ export const PageHintsSchema = z.object({
 const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });
 
 const contentMessages = [
-  z.object({ type: z.literal('lookup'), identifiers: IdentifiersSchema, hints: PageHintsSchema }),
   z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
   z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
   z.object({ type: z.literal('content-mode') }),
@@ -50,12 +49,13 @@ const contentMessages = [
 ] as const;
 
 const pageMessages = [
+  z.object({ type: z.literal('lookup'), identifiers: IdentifiersSchema, hints: PageHintsSchema }),
   z.object({ type: z.literal('tab-state'), tabId: z.number().int().nonnegative() }),
   z.object({ type: z.literal('store-changed') }),
   z.object({ type: z.literal('scan-tab'), tabId: z.number().int().nonnegative() }),
 ] as const;
 
-/** What a content script (speaking for a possibly hostile page) may send: look-ups only, no writes. */
+/** What a content script (speaking for a possibly hostile page) may send: its page's person and scan, no writes. */
 export const ContentRequestSchema = z.discriminatedUnion('type', [...contentMessages]);
 /** What only the extension's own pages may send. */
 export const PageRequestSchema = z.discriminatedUnion('type', [...pageMessages]);

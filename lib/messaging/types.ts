@@ -59,6 +59,25 @@ export interface LookupAnswer {
   self?: { lines: string[]; links: { label: string; href: string }[] };
 }
 
+/**
+ * What the on-page badge renders, and all a content script learns about the person (issue 19, finding 9): the
+ * level, the channels and the reasons, but not which lists, since when, or the deadlines' dates. Those stay in
+ * the extension's own pages (the popup reads the full answer from the tab state).
+ */
+export interface BadgeAnswer {
+  level: BadgeLevel;
+  summary: string;
+  channels: Record<Channel, ChannelVerdict>;
+  reasons: { message: string; citation: string }[];
+  toRecord: string[];
+  fromDefaults: boolean;
+  /** How many of the user's lists hold this person exactly, and how many only possibly (an address variant). */
+  onLists: { exact: number; possible: number };
+  /** How many legal deadlines run for this person; their dates are in the popup. */
+  deadlines: number;
+  self?: LookupAnswer['self'];
+}
+
 /** One address found by a page scan, with the level and one line: markers show no more than that. */
 export interface EmailVerdict {
   email: string;
@@ -68,10 +87,18 @@ export interface EmailVerdict {
   mine?: boolean;
 }
 
+/** What one scan marker shows: no identifier, since the content script sent them and keeps their order. */
+export interface MarkVerdict {
+  level: BadgeLevel;
+  summary: string;
+  /** One of the user's own identifiers (My data), shown as theirs rather than as a prospect. */
+  mine?: boolean;
+}
+
+/** A page scan's answer, one verdict per address and per number, in the order they were asked. */
 export interface ScanAnswer {
-  emails: EmailVerdict[];
-  /** The phone numbers, as the page wrote them, that are the user's own. */
-  myPhones: string[];
+  emails: MarkVerdict[];
+  phones: MarkVerdict[];
 }
 
 /** What a scan found, for the popup: counts only, and the user's own identifiers. */
@@ -86,7 +113,13 @@ export interface ScanTabResult {
   injected: boolean;
   error?: string;
   summary?: ScanSummary;
-  list?: ScanAnswer;
+  list?: ScanList;
+}
+
+/** A scan's verdicts next to what was found, for extension pages only (content scripts get {@link ScanAnswer}). */
+export interface ScanList {
+  emails: (MarkVerdict & { email: string })[];
+  phones: (MarkVerdict & { phone: string })[];
 }
 
 export interface TabPerson {
@@ -110,9 +143,11 @@ export interface ContentMode {
 
 export type RecordAction = 'opt-out' | 'lawful-basis';
 
-/** Messages a content script may send. Anything else from a web page is refused. */
+/**
+ * Messages a content script may send. Anything else from a web page is refused; a free look-up is for the
+ * extension's own pages only (no content surface shows one).
+ */
 export type ContentRequest =
-  | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'page-person'; person: TabPerson | null }
   | { type: 'open-record'; action: RecordAction }
   /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
@@ -121,6 +156,7 @@ export type ContentRequest =
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
+  | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'tab-state'; tabId: number }
   | { type: 'store-changed' }
   | { type: 'scan-tab'; tabId: number };
@@ -129,7 +165,7 @@ export type Request = ContentRequest | PageRequest;
 
 export interface ResponseMap {
   lookup: LookupAnswer;
-  'page-person': LookupAnswer | null;
+  'page-person': BadgeAnswer | null;
   'open-record': { opened: boolean };
   'content-mode': ContentMode;
   'scan-page': ScanAnswer;

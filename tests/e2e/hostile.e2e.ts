@@ -152,15 +152,19 @@ describe('hostile pages', () => {
         chrome.runtime.sendMessage({ type: 'tab-state', tabId: 1 }),
         chrome.runtime.sendMessage({ type: 'scan-tab', tabId: 1 }),
         chrome.runtime.sendMessage({ type: 'add-entry', value: 'x@y.example' }),
-        chrome.runtime.sendMessage({ type: 'lookup', identifiers: { emails: Array(500).fill('a@b.example'), profileUrls: [], salesNavUrls: [], phones: [] }, hints: { source: 'generic' } }),
+        chrome.runtime.sendMessage({ type: 'page-person', person: { identifiers: { emails: Array(500).fill('a@b.example'), profileUrls: [], salesNavUrls: [], phones: [] }, hints: { source: 'generic' } } }),
+        chrome.runtime.sendMessage({ type: 'lookup', identifiers: { emails: ['a@b.example'], profileUrls: [], salesNavUrls: [], phones: [] }, hints: { source: 'generic' } }),
       ])`,
     );
-    expect(refused.map((r) => r.ok)).toEqual([false, false, false, false, false]);
+    expect(refused.map((r) => r.ok)).toEqual([false, false, false, false, false, false]);
     expect(refused[0]?.error).toMatch(/content scripts may only look people up/);
-    expect(refused[4]?.error).toMatch(/invalid message: identifiers\.emails/);
+    expect(refused[4]?.error).toMatch(/invalid message: person\.identifiers\.emails/);
+    // A free look-up is for the extension's own pages: a content script may only report its page's person.
+    expect(refused[5]?.error).toMatch(/content scripts may only look people up/);
+    // The limit counts identifiers (issue 19): 60 messages of 20 addresses each are 1,200 look-ups.
     const flood = await evaluateInContentScript<{ ok: boolean; error?: string }[]>(
       page,
-      `Promise.all(Array.from({ length: 60 }, (_, i) => chrome.runtime.sendMessage({ type: 'lookup', identifiers: { emails: ['probe' + i + '@example.org'], profileUrls: [], salesNavUrls: [], phones: [] }, hints: { source: 'generic' } })))`,
+      `Promise.all(Array.from({ length: 60 }, (_, i) => chrome.runtime.sendMessage({ type: 'page-person', person: { identifiers: { emails: Array.from({ length: 20 }, (_, k) => 'probe' + i + '-' + k + '@example.org'), profileUrls: [], salesNavUrls: [], phones: [] }, hints: { source: 'generic' } } })))`,
     );
     const answered = flood.filter((r) => r.ok).length;
     expect(answered).toBeGreaterThan(0);

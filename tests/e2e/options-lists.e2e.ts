@@ -257,7 +257,9 @@ describe('options page: lists, import wizard, export and backup', () => {
     const badge = await waitForBadge(profile, (b) => b.level === 'blocked');
     expect(badge.level).toBe('blocked');
     expect(badge.text).toMatch(/Email Blocked SMS Blocked Phone Blocked Post Blocked InMail Blocked/);
-    expect(badge.text).toContain('On your lists profiles');
+    // The list's name stays in the popup (issue 19, finding 9); the badge says the person is on one.
+    expect(badge.text).toContain('On your lists On 1 of your lists');
+    expect(badge.text).not.toContain('profiles');
     await profile.close();
   });
 

@@ -167,19 +167,27 @@ export interface BadgeState {
 
 /**
  * The badges on a page, read through the closed shadow roots (CDP's pierce option reaches them; page scripts cannot).
- * Returns every element carrying `data-level` inside a closed shadow root, with the visible text of that root.
+ * Returns every element carrying `data-level` inside a closed shadow root, with the visible text of that root
+ * (text nodes and generated words alike).
  */
 export async function readBadges(page: Page): Promise<BadgeState[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
     const out: BadgeState[] = [];
+    // What the user sees: text nodes, and the words Heed draws as generated content from `data-t` (which the
+    // page's own find and selection cannot reach).
+    const shownOf = (n: CdpNode): string => {
+      const attrs = n.attributes ?? [];
+      const i = attrs.indexOf('data-t');
+      return i >= 0 && i % 2 === 0 ? (attrs[i + 1] ?? '') : '';
+    };
     const textOf = (n: CdpNode): string =>
       n.nodeType === 3
         ? (n.nodeValue ?? '')
         : n.nodeName === 'STYLE'
           ? ''
-          : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(textOf).join(' ');
+          : [shownOf(n), ...[...(n.children ?? []), ...(n.shadowRoots ?? [])].map(textOf)].join(' ');
     const levelIn = (n: CdpNode): string | undefined => {
       const attrs = n.attributes ?? [];
       const i = attrs.indexOf('data-level');

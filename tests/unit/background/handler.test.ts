@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifySender, type HandlerDeps, handleMessage } from '@/lib/background/handler';
+import { toBadgeAnswer } from '@/lib/background/badge-answer';
+import { classifySender, type HandlerDeps, handleMessage, lookupCost } from '@/lib/background/handler';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import type { LookupAnswer, TabState } from '@/lib/messaging/types';
 
@@ -23,9 +24,9 @@ function deps(over: Partial<HandlerDeps> = {}) {
     extensionId: ID,
     extensionOrigin: ORIGIN,
     lookup: vi.fn(async () => answer),
-    scanPage: vi.fn(async (emails: string[]) => ({
-      emails: emails.map((email) => ({ email, level: 'unknown' as const, summary: '' })),
-      myPhones: [],
+    scanPage: vi.fn(async (emails: string[], phones: string[]) => ({
+      emails: emails.map(() => ({ level: 'unknown' as const, summary: '' })),
+      phones: phones.map(() => ({ level: 'unknown' as const, summary: '' })),
     })),
     refreshReminder: vi.fn(async () => undefined),
     getTabState: vi.fn(async (id: number) => states.get(id) ?? { person: null, answer: null }),
@@ -89,7 +90,8 @@ describe('handleMessage', () => {
     const d = deps();
     const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const, country: 'GB' } };
     const r = await handleMessage({ type: 'page-person', person }, content, d);
-    expect(r).toEqual({ ok: true, value: answer });
+    // The page's script gets what its badge shows; the popup reads the full answer from the tab state.
+    expect(r).toEqual({ ok: true, value: toBadgeAnswer(answer) });
     expect(d.showOnToolbar).toHaveBeenCalledWith(7, answer);
     expect(await d.getTabState(7)).toEqual({ person, answer, url: content.tab.url });
     const cleared = await handleMessage({ type: 'page-person', person: null }, content, d);
@@ -109,22 +111,32 @@ describe('handleMessage', () => {
     [{ type: 'store-changed' }, /content scripts may only look people up/],
     [{ type: 'tab-state', tabId: 1 }, /content scripts may only look people up/],
     [{ type: 'scan-tab', tabId: 1 }, /content scripts may only look people up/],
+    // A free look-up is for extension pages: no content surface shows one, and it would only serve a probe.
+    [
+      { type: 'lookup', identifiers: ids, hints: { source: 'generic' } },
+      /content scripts may only look people up/,
+    ],
     [{ type: 'delete-list', listId: 'x' }, /invalid message/],
     [
       {
-        type: 'lookup',
-        identifiers: { ...ids, emails: Array(21).fill('a@b.example') },
-        hints: { source: 'generic' },
+        type: 'page-person',
+        person: {
+          identifiers: { ...ids, emails: Array(21).fill('a@b.example') },
+          hints: { source: 'generic' },
+        },
       },
-      /identifiers\.emails/,
+      /person\.identifiers\.emails/,
     ],
     [
-      { type: 'lookup', identifiers: { ...ids, emails: ['x'.repeat(3000)] }, hints: { source: 'generic' } },
-      /identifiers\.emails/,
+      {
+        type: 'page-person',
+        person: { identifiers: { ...ids, emails: ['x'.repeat(3000)] }, hints: { source: 'generic' } },
+      },
+      /person\.identifiers\.emails/,
     ],
     [
-      { type: 'lookup', identifiers: ids, hints: { source: 'generic', country: 'Britain' } },
-      /hints\.country/,
+      { type: 'page-person', person: { identifiers: ids, hints: { source: 'generic', country: 'Britain' } } },
+      /person\.hints\.country/,
     ],
     ['lookup', /invalid message/],
     [null, /invalid message/],
@@ -151,9 +163,10 @@ describe('handleMessage', () => {
       content,
       d,
     );
+    // One verdict per identifier in the order asked, and no identifier echoed back.
     expect(ok).toEqual({
       ok: true,
-      value: { emails: [{ email: 'a@b.example', level: 'unknown', summary: '' }], myPhones: [] },
+      value: { emails: [{ level: 'unknown', summary: '' }], phones: [{ level: 'unknown', summary: '' }] },
     });
     const tooMany = await handleMessage(
       { type: 'scan-page', emails: Array(201).fill('a@b.example'), phones: [] },
@@ -163,24 +176,18 @@ describe('handleMessage', () => {
     expect(tooMany.ok).toBe(false);
   });
 
-  it('rate-limits look-ups per tab', async () => {
+  it('rate-limits look-ups per tab, counting identifiers', async () => {
     let now = 0;
     const d = deps({ limiter: new RateLimiter(5, 1, () => now) });
-    const send = () =>
-      handleMessage({ type: 'lookup', identifiers: ids, hints: { source: 'generic' } }, content, d);
+    const person = { identifiers: ids, hints: { source: 'generic' as const } };
+    const send = () => handleMessage({ type: 'page-person', person }, content, d);
     const results = [];
     for (let i = 0; i < 8; i++) results.push(await send());
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, false, false, false]);
-    // Another tab has its own budget; time refills this one.
-    expect(
-      (
-        await handleMessage(
-          { type: 'lookup', identifiers: ids, hints: { source: 'generic' } },
-          { ...content, tab: { id: 8 } },
-          d,
-        )
-      ).ok,
-    ).toBe(true);
+    expect(results.at(-1)).toEqual({ ok: false, error: 'refused: too many look-ups, slow down' });
+    // Another tab on another site has its own budget; time refills this one.
+    const elsewhere = { id: ID, url: 'https://github.com/x', tab: { id: 8, url: 'https://github.com/x' } };
+    expect((await handleMessage({ type: 'page-person', person }, elsewhere, d)).ok).toBe(true);
     now = 2000;
     expect((await send()).ok).toBe(true);
   });
@@ -200,6 +207,44 @@ describe('handleMessage', () => {
     });
     expect(d.sendToTab).toHaveBeenCalledWith(3, { type: 'refresh' });
     expect(d.sendToTab).toHaveBeenCalledWith(9, { type: 'refresh' });
+  });
+
+  it('charges a scan one token per identifier, so one message cannot carry a flood', async () => {
+    const d = deps({ limiter: new RateLimiter(10, 1, () => 0) });
+    const scan = (n: number) =>
+      handleMessage(
+        { type: 'scan-page', emails: Array.from({ length: n }, (_, i) => `p${i}@x.example`), phones: [] },
+        content,
+        d,
+      );
+    expect((await scan(6)).ok).toBe(true);
+    // Four tokens left: a second scan of six is refused whole (nothing looked up), one of four is answered.
+    expect(await scan(6)).toEqual({ ok: false, error: 'refused: too many look-ups, slow down' });
+    expect(d.scanPage).toHaveBeenCalledTimes(1);
+    expect((await scan(4)).ok).toBe(true);
+    expect((await scan(1)).ok).toBe(false);
+  });
+
+  it("shares a site's budget between its tabs, so opening more tabs buys a page no more look-ups", async () => {
+    const d = deps({ limiter: new RateLimiter(3, 1, () => 0) });
+    const person = { identifiers: ids, hints: { source: 'generic' as const } };
+    const inTab = (id: number) =>
+      handleMessage({ type: 'page-person', person }, { ...content, tab: { id } }, d);
+    const replies = [];
+    for (let id = 10; id < 15; id++) replies.push((await inTab(id)).ok);
+    expect(replies).toEqual([true, true, true, false, false]);
+  });
+
+  it('counts every identifier a content message carries', () => {
+    const person = {
+      identifiers: { emails: ['a', 'b'], profileUrls: ['p'], salesNavUrls: ['s'], phones: ['1', '2', '3'] },
+      hints: { source: 'generic' as const },
+    };
+    expect(lookupCost({ type: 'page-person', person })).toBe(7);
+    expect(lookupCost({ type: 'page-person', person: null })).toBe(1);
+    expect(lookupCost({ type: 'scan-page', emails: ['a', 'b'], phones: ['1'] })).toBe(3);
+    expect(lookupCost({ type: 'scan-page', emails: [], phones: [] })).toBe(1);
+    expect(lookupCost({ type: 'open-record', action: 'opt-out' })).toBe(1);
   });
 
   it('lets extension pages read tab state, broadcast changes and start a scan', async () => {
@@ -229,7 +274,7 @@ describe('handleMessage', () => {
   it('turns a failure inside a handler into an error reply instead of throwing', async () => {
     const d = deps({ lookup: vi.fn(async () => Promise.reject(new Error('database is closed'))) });
     const r = await handleMessage(
-      { type: 'lookup', identifiers: ids, hints: { source: 'generic' } },
+      { type: 'page-person', person: { identifiers: ids, hints: { source: 'generic' } } },
       content,
       d,
     );

@@ -3,37 +3,33 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBadge } from '@/lib/badge/badge';
 import { Annotator } from '@/lib/content/annotator';
 import type { PagePerson } from '@/lib/extract/types';
-import type { LookupAnswer, TabPerson } from '@/lib/messaging/types';
+import type { BadgeAnswer, TabPerson } from '@/lib/messaging/types';
 
-function answer(level: LookupAnswer['level'], summary = 'why'): LookupAnswer {
+function answer(level: BadgeAnswer['level'], summary = 'why'): BadgeAnswer {
   return {
     level,
     summary,
     channels: { email: 'blocked', sms: 'check', phone: 'allowed', post: 'check', inmail: 'blocked' },
-    reasons: [
-      {
-        code: 'x',
-        level: 'blocked',
-        channels: ['email'],
-        message: '<img src=x onerror=alert(1)>',
-        citation: 'PECR reg. 22(2)',
-      },
-    ],
-    deadlines: [],
-    matches: [
-      {
-        listName: '<b>List</b>',
-        kind: 'email',
-        match: 'exact',
-        via: 'email',
-        reason: 'objected',
-        since: '2026-01-02',
-      },
-    ],
-    toRecord: [],
-    hasContact: false,
+    reasons: [{ message: '<img src=x onerror=alert(1)>', citation: 'PECR reg. 22(2)' }],
+    toRecord: ['<b>consent</b>'],
     fromDefaults: false,
+    onLists: { exact: 1, possible: 0 },
+    deadlines: 0,
   };
+}
+
+/** The words a closed root shows: generated content from `data-t`, in document order. */
+function shownWords(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll('[data-t]')].map((e) => e.getAttribute('data-t') ?? '');
+}
+
+/** Text nodes in a closed root outside its style sheet: what the page's find and selection could reach. */
+function textNodes(root: ShadowRoot): string[] {
+  const out: string[] = [];
+  const walk = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode())
+    if (n.parentElement?.tagName !== 'STYLE' && n.nodeValue?.trim()) out.push(n.nodeValue);
+  return out;
 }
 
 /** Reads the badge through a test-only open door: jsdom lets us intercept attachShadow. */
@@ -76,8 +72,8 @@ describe('Annotator', () => {
       websites: [],
       anchor: document.querySelector('h1'),
     };
-    const first = deferred<LookupAnswer>();
-    const second = deferred<LookupAnswer>();
+    const first = deferred<BadgeAnswer>();
+    const second = deferred<BadgeAnswer>();
     const sent: (TabPerson | null)[] = [];
     const send = vi.fn((p: TabPerson | null) => {
       sent.push(p);
@@ -116,7 +112,7 @@ describe('Annotator', () => {
     expect(h1.querySelectorAll('span')).toHaveLength(1);
   });
 
-  it('renders page and list text as text, never markup', async () => {
+  it('renders page and list text as generated words, never markup and never DOM text', async () => {
     const roots = spyShadows();
     document.body.innerHTML = '<h1>X</h1>';
     const a = new Annotator({
@@ -139,9 +135,13 @@ describe('Annotator', () => {
     const root = roots.at(-1)!;
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
-    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
-    expect(root.textContent).toContain('<b>List</b> — objected, since 2026-01-02');
-    expect(root.querySelector('[data-level]')?.textContent).toBe('Blocked');
+    const words = shownWords(root);
+    expect(words).toContain('<img src=x onerror=alert(1)>');
+    expect(words).toContain('<b>consent</b>');
+    expect(words).toContain('On 1 of your lists.');
+    expect(root.querySelector('[data-level] [data-t]')?.getAttribute('data-t')).toBe('Blocked');
+    // Nothing a page's window.find or selection can reach (issue 19).
+    expect(textNodes(root)).toEqual([]);
   });
 
   it('removes the badge and tells the background when the person leaves the page', async () => {
@@ -219,6 +219,49 @@ describe('badge panel', () => {
     expect(pill.getAttribute('aria-expanded')).toBe('true');
     pill.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(panel.hidden).toBe(true);
+    badge.remove();
+  });
+
+  it('shows every state and verdict without a single DOM text node, and keeps names for assistive technology', () => {
+    const roots = spyShadows();
+    const onRecord = vi.fn();
+    const badge = createBadge(document, onRecord);
+    document.body.append(badge.host);
+    const root = roots.at(-1)!;
+    const views = [
+      { state: 'pending' as const },
+      { state: 'error' as const, message: 'refused: too many look-ups, slow down' },
+      ...(['blocked', 'high', 'caution', 'ok', 'unknown'] as const).map((level) => ({
+        state: 'answer' as const,
+        answer: {
+          ...answer(level),
+          onLists: { exact: 2, possible: 1 },
+          deadlines: 1,
+          fromDefaults: level === 'unknown',
+          self: {
+            lines: ['Your contact info shows your email'],
+            links: [{ label: 'Settings', href: 'https://x/' }],
+          },
+        },
+      })),
+    ];
+    for (const view of views) {
+      badge.update(view);
+      expect(textNodes(root), view.state).toEqual([]);
+      expect(shownWords(root).length).toBeGreaterThan(1);
+      const pill = root.querySelector('button')!;
+      expect(pill.getAttribute('aria-label')).toMatch(/^Heed/);
+      // The pill's structure is the same in every state: only attributes inside the closed root change.
+      expect(pill.children).toHaveLength(2);
+    }
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.actions button')];
+    expect(buttons.map((b) => b.getAttribute('data-t'))).toEqual(['Record opt-out', 'Record lawful basis']);
+    buttons[1]?.click();
+    expect(onRecord).toHaveBeenCalledWith('lawful-basis');
+    // No list names or dates reach the badge: counts only, and where the details are.
+    expect(shownWords(root)).toEqual(
+      expect.arrayContaining(['On 2 of your lists.', 'Which lists and since when: open the Heed popup.']),
+    );
     badge.remove();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Annotator } from '@/lib/content/annotator';
 import type { PagePerson } from '@/lib/extract/types';
-import type { LookupAnswer } from '@/lib/messaging/types';
+import type { BadgeAnswer } from '@/lib/messaging/types';
 
 describe('Annotator in side-panel-only mode (no createBadge)', () => {
   it('reports the person and inserts nothing, however often the page changes', async () => {
@@ -17,7 +17,7 @@ describe('Annotator in side-panel-only mode (no createBadge)', () => {
       websites: [],
       anchor: document.querySelector('h1'),
     };
-    const send = vi.fn(async () => ({ level: 'blocked' }) as LookupAnswer);
+    const send = vi.fn(async () => ({ level: 'blocked' }) as BadgeAnswer);
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const a = new Annotator({
       doc: document,

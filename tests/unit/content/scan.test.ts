@@ -32,11 +32,10 @@ describe('scanPage', () => {
     const ask = vi.fn(
       async (emails: string[]): Promise<ScanAnswer> => ({
         emails: emails.map((email) => ({
-          email,
           level: email.startsWith('a') ? 'blocked' : 'unknown',
           summary: '',
         })),
-        myPhones: [],
+        phones: [],
       }),
     );
     const deps = { findEmails: (d: Document) => findEmailsOnPage(d), findPhones: () => [], ask };
@@ -59,7 +58,7 @@ describe('scanPage', () => {
     expect(document.querySelector('p[hidden] span')).toBeNull();
   });
 
-  it("marks the user's own address and number as theirs, and only those numbers", async () => {
+  it("marks every address and number alike: the user's own as theirs, the others with their level", async () => {
     const pills = captureRoots();
     document.body.innerHTML = `<p>me@mine.example</p><p>Call +44 20 7946 0958 or +1 415 555 0134.</p>`;
     const result = await scanPage(document, {
@@ -68,8 +67,12 @@ describe('scanPage', () => {
       ask: async (emails, phones) => {
         expect(phones).toHaveLength(2);
         return {
-          emails: emails.map((email) => ({ email, level: 'unknown' as const, summary: '', mine: true })),
-          myPhones: phones.filter((p) => p.includes('7946')),
+          emails: emails.map(() => ({ level: 'unknown' as const, summary: '', mine: true })),
+          phones: phones.map((p) =>
+            p.includes('7946')
+              ? { level: 'unknown' as const, summary: '', mine: true }
+              : { level: 'blocked' as const, summary: 'objected' },
+          ),
         };
       },
     });
@@ -79,10 +82,39 @@ describe('scanPage', () => {
       phones: 2,
       mine: ['me@mine.example', expect.stringContaining('7946')],
     });
-    expect(pills.map((p) => [p.dataset.mine, p.textContent])).toEqual([
-      ['true', 'Yours'],
-      ['true', 'Yours'],
+    // Three markers for three identifiers: the other number is marked too (finding 2 of issue 19).
+    expect(result.markers).toHaveLength(3);
+    expect(result.markers.every((m) => m.outerHTML === '<span></span>')).toBe(true);
+    expect(pills.map((p) => [p.dataset.mine, p.getAttribute('data-t'), p.textContent])).toEqual([
+      ['true', 'Yours', ''],
+      ['true', 'Yours', ''],
+      [undefined, 'Blocked', ''],
     ]);
+  });
+
+  it('inserts the same markers whatever the answer, even a short or malformed one', async () => {
+    const html = `<p>a@x.example b@x.example</p><p>Call +44 20 7946 0958.</p>`;
+    const shapes: string[][] = [];
+    for (const answer of [
+      { emails: [], phones: [] },
+      {
+        emails: [
+          { level: 'blocked' as const, summary: 'x', mine: true },
+          { level: 'ok' as const, summary: 'y' },
+        ],
+        phones: [{ level: 'high' as const, summary: 'z', mine: true }],
+      },
+    ]) {
+      document.body.innerHTML = html;
+      const r = await scanPage(document, {
+        findEmails: (d) => findEmailsOnPage(d),
+        findPhones: (d) => phonesOnPage(d),
+        ask: async () => answer,
+      });
+      shapes.push(r.markers.map((m) => `${m.parentElement?.tagName}>${m.outerHTML}`));
+    }
+    expect(shapes[0]).toHaveLength(3);
+    expect(shapes[1]).toEqual(shapes[0]);
   });
 
   it('asks nothing when the page has no address or number', async () => {

@@ -1,0 +1,34 @@
+import type { BadgeAnswer, LookupAnswer } from '../messaging/types';
+
+/**
+ * The part of an answer the on-page badge shows, which is all a content script receives: a compromised or
+ * hostile page's renderer then holds no list names, match details or dates (issue 19, finding 9).
+ */
+export function toBadgeAnswer(a: LookupAnswer): BadgeAnswer {
+  // A possible match's summary and reason name the lists ("Possible match on A, B — …", lib/verdict/answer.ts):
+  // the badge says "one of your lists" there instead, as it does for an exact match. Only that exact phrase is
+  // replaced, so a list called "Post" cannot change the words of an unrelated reason.
+  const possibleLists = [...new Set(a.matches.filter((m) => m.match === 'possible').map((m) => m.listName))];
+  const joined = possibleLists.join(', ');
+  const unnamed = (text: string, prefix: string): string =>
+    joined && text.includes(`${prefix}${joined}`)
+      ? text.split(`${prefix}${joined}`).join(`${prefix}one of your lists`)
+      : text;
+  return {
+    level: a.level,
+    summary: unnamed(a.summary, 'Possible match on '),
+    channels: { ...a.channels },
+    reasons: a.reasons.map((r) => ({
+      message: r.code === 'possible-match' ? unnamed(r.message, 'is on ') : r.message,
+      citation: r.citation,
+    })),
+    toRecord: [...a.toRecord],
+    fromDefaults: a.fromDefaults,
+    onLists: {
+      exact: a.matches.filter((m) => m.match === 'exact').length,
+      possible: a.matches.filter((m) => m.match === 'possible').length,
+    },
+    deadlines: a.deadlines.length,
+    ...(a.self ? { self: { lines: [...a.self.lines], links: a.self.links.map((l) => ({ ...l })) } } : {}),
+  };
+}
