@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../lib/store/backup';
@@ -14,6 +15,20 @@ import { type HeedBrowser, launchHeed } from './support/browser';
 type Env = any;
 
 const BLOCKED = 'blocked.person@example.com';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axeSeriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx?: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run(document)) as {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
 
 function reseal(env: Env): string {
   env.checksum = createHash('sha256').update(canonicalJson(env.data)).digest('hex');
@@ -219,6 +234,7 @@ describe('options page: crafted backups', () => {
     await expect(replace.isDisabled()).resolves.toBe(true);
     // Nothing was replaced by looking.
     expect((await stored(page)).emailKeys).toEqual([BLOCKED]);
+    expect(await axeSeriousViolations(page)).toEqual([]);
     await page.getByRole('checkbox', { name: /I have checked who would no longer be blocked/ }).check();
     await replace.click();
     await page.getByText(/^Restored: /).waitFor();
