@@ -3,6 +3,7 @@ import { CHANNEL_NAME, formatCount, KIND_LABEL } from '@/lib/options/lists/label
 import {
   currentSide,
   diffLists,
+  diffSettings,
   diffVerdicts,
   type ListChange,
   type VerdictDiff,
@@ -18,6 +19,7 @@ import {
 } from '@/lib/store/backup';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
+import { DEFAULT_SETTINGS, getSettings } from '@/lib/store/settings';
 import { errorText, notifyStoreChanged } from '../lists/use-app-db';
 
 interface Checked {
@@ -28,6 +30,7 @@ interface Checked {
   createdAt: string;
   lists: ListChange[];
   verdicts: VerdictDiff;
+  settings: string[];
 }
 
 /** Rows a table of the restore summary shows; a backup may hold thousands of lists. */
@@ -64,7 +67,8 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const summary = await summariseRestore(db, parsed);
       const lists = diffLists(await getLists(db), parsed.data.lists);
       const verdicts = diffVerdicts(await currentSide(db), parsed.data);
-      setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts });
+      const settings = diffSettings(await getSettings(db), parsed.data.settings ?? DEFAULT_SETTINGS);
+      setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts, settings });
     } catch (e) {
       setError(`This file cannot be restored: ${errorText(e)} Nothing was changed.`);
     } finally {
@@ -163,7 +167,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
               </tr>
             </tbody>
           </table>
-          <VerdictChanges v={checked.verdicts} />
+          <VerdictChanges v={checked.verdicts} settings={checked.settings} />
           {checked.lists.length > 0 && (
             <table className="ol-counts">
               <caption>
@@ -191,12 +195,12 @@ export function RestoreForm({ db }: { db: HeedDb }) {
               </tbody>
             </table>
           )}
-          {needsConfirm(checked.verdicts) && (
+          {needsConfirm(checked) && (
             <p>
               <label>
                 <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
-                I have checked who would no longer be blocked or whose consent would change, and I want this
-                restore.
+                I have checked who would no longer be blocked, whose consent would change and which settings
+                would change, and I want this restore.
               </label>
             </p>
           )}
@@ -205,7 +209,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
               type="button"
               className="danger"
               onClick={restore}
-              disabled={restoring || (needsConfirm(checked.verdicts) && !confirmed)}
+              disabled={restoring || (needsConfirm(checked) && !confirmed)}
             >
               {restoring ? 'Restoring…' : 'Replace everything with this backup'}
             </button>
@@ -226,17 +230,18 @@ export function RestoreForm({ db }: { db: HeedDb }) {
   );
 }
 
-const needsConfirm = (v: VerdictDiff) => v.unblocked > 0 || v.consentChanges > 0;
+const needsConfirm = (c: Checked) =>
+  c.verdicts.unblocked > 0 || c.verdicts.consentChanges > 0 || c.settings.length > 0;
 
 /** Who the restore would unblock, block, or give a different consent record, before anything is replaced. */
-function VerdictChanges({ v }: { v: VerdictDiff }) {
+function VerdictChanges({ v, settings }: { v: VerdictDiff; settings: string[] }) {
   const id = useId();
   const changedLists = v.lists.filter((l) => l.removed > 0 || l.added > 0);
-  if (v.unblocked === 0 && v.newlyBlocked === 0 && v.consentChanges === 0) {
+  if (v.unblocked === 0 && v.newlyBlocked === 0 && v.consentChanges === 0 && settings.length === 0) {
     return (
       <p className="ol-notice" data-testid="verdict-diff">
         No one’s verdict changes: every identifier is blocked on the same channels before and after the
-        restore, and no consent or lawful-basis record moves.
+        restore, no consent or lawful-basis record moves, and the settings stay as they are.
       </p>
     );
   }
@@ -291,6 +296,11 @@ function VerdictChanges({ v }: { v: VerdictDiff }) {
             <p>and {formatCount(v.consentChanges - v.consentExamples.length)} more.</p>
           )}
         </div>
+      )}
+      {settings.length > 0 && (
+        <p>
+          <strong>Settings that would change</strong> (they decide verdicts too): {settings.join(', ')}.
+        </p>
       )}
       {changedLists.length > 0 && (
         <table className="ol-counts">

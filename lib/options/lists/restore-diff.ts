@@ -7,6 +7,7 @@ import {
   DIGEST_BYTES,
   type EntryKind,
   isHashKind,
+  type Settings,
   type SuppressionList,
 } from '../../store/schemas';
 import { CHANNELS, type Channel } from '../../vocab';
@@ -228,4 +229,21 @@ export async function currentSide(db: HeedDb): Promise<RestoreSide> {
     buckets: await db.buckets.toArray(),
     contacts: await db.contacts.toArray(),
   }));
+}
+
+const SETTING_LABEL: Record<keyof Settings, string> = {
+  defaultCountry: 'Default country',
+  defaultSubscriber: 'Default subscriber type',
+  ownDomains: 'Your own domains',
+  extraPersonalDomains: 'Extra personal email domains',
+  showPossibleMatches: 'Show possible matches',
+  retentionDays: 'Retention period',
+  annotatedSites: 'Sites Heed annotates',
+};
+
+/** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */
+export function diffSettings(now: Settings, after: Settings): string[] {
+  return (Object.keys(SETTING_LABEL) as (keyof Settings)[])
+    .filter((k) => canonicalJson(now[k]) !== canonicalJson(after[k]))
+    .map((k) => SETTING_LABEL[k]);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { currentSide, diffVerdicts } from '../../../lib/options/lists/restore-diff';
+import { currentSide, diffSettings, diffVerdicts } from '../../../lib/options/lists/restore-diff';
 import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { deleteContact, saveContact } from '../../../lib/store/contacts';
 import { addEntries, removeEntry } from '../../../lib/store/entries';
 import { updateList } from '../../../lib/store/lists';
+import { DEFAULT_SETTINGS } from '../../../lib/store/settings';
 import { freshDb, listWithEmails } from './db-helpers';
 
 describe('diffVerdicts', () => {
@@ -75,5 +76,17 @@ describe('diffVerdicts', () => {
       { kind: 'sha256', value: 'ab'.repeat(32), channels: ['email', 'sms', 'phone', 'post', 'inmail'] },
     ]);
     db.close();
+  });
+});
+
+describe('diffSettings', () => {
+  it('names each setting a restore would change, and nothing when they are equal', () => {
+    expect(diffSettings(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS })).toEqual([]);
+    expect(
+      diffSettings(
+        { ...DEFAULT_SETTINGS, defaultCountry: 'GB' },
+        { ...DEFAULT_SETTINGS, showPossibleMatches: false, ownDomains: ['acme.example'] },
+      ),
+    ).toEqual(['Default country', 'Your own domains', 'Show possible matches']);
   });
 });
