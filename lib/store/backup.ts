@@ -264,10 +264,10 @@ function decodeBucket(b: BackupBucket, i: number): BucketRecord {
 }
 
 /**
- * Re-normalising costs ~10 µs a phone number, so checking a big backup takes seconds: the returned function
- * lets the page draw every 50 ms instead of freezing.
+ * Re-normalising costs ~10 µs a phone number, so checking a big backup takes seconds: the returned function,
+ * awaited in a long loop, lets the page draw every 50 ms instead of freezing.
  */
-function pauser(): () => Promise<void> {
+export function pauser(): () => Promise<void> {
   let slice = performance.now();
   return async () => {
     if (performance.now() - slice < 50) return;

@@ -66,7 +66,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const parsed = await parseBackup(await file.text());
       const summary = await summariseRestore(db, parsed);
       const lists = diffLists(await getLists(db), parsed.data.lists);
-      const verdicts = diffVerdicts(await currentSide(db), parsed.data);
+      const verdicts = await diffVerdicts(await currentSide(db), parsed.data);
       const settings = diffSettings(await getSettings(db), parsed.data.settings ?? DEFAULT_SETTINGS);
       setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts, settings });
     } catch (e) {

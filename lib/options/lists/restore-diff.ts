@@ -1,5 +1,5 @@
 import { bytesToHex } from '../../identifiers/hash';
-import { canonicalJson } from '../../store/backup';
+import { canonicalJson, pauser } from '../../store/backup';
 import type { HeedDb } from '../../store/db';
 import {
   type BucketRecord,
@@ -131,7 +131,7 @@ function groupSide(side: RestoreSide) {
 }
 
 /** Compares what two databases would answer for every identifier either of them holds. */
-export function diffVerdicts(now: RestoreSide, after: RestoreSide): VerdictDiff {
+export async function diffVerdicts(now: RestoreSide, after: RestoreSide): Promise<VerdictDiff> {
   const a = groupSide(now);
   const b = groupSide(after);
   const perList = new Map<string, ListEntryChange>();
@@ -152,7 +152,9 @@ export function diffVerdicts(now: RestoreSide, after: RestoreSide): VerdictDiff 
     consentExamples: [],
   };
 
+  const pause = pauser();
   for (const gid of new Set([...a.groups.keys(), ...b.groups.keys()])) {
+    await pause();
     // Per key: the channels it blocks, and per list whether it holds it, on each side.
     const masks = new Map<string, [number, number]>();
     const held = new Map<string, Set<string>>();

@@ -31,7 +31,7 @@ describe('diffVerdicts', () => {
     const after = await parseBackup(await createBackup(db));
 
     await restoreBackup(db, now, { mode: 'replace' });
-    const d = diffVerdicts(await currentSide(db), after.data);
+    const d = await diffVerdicts(await currentSide(db), after.data);
 
     // x loses every channel; y keeps email but loses the rest; z is unchanged.
     expect(d.unblocked).toBe(2);
@@ -51,7 +51,7 @@ describe('diffVerdicts', () => {
       ]),
     );
 
-    const same = diffVerdicts(await currentSide(db), now.data);
+    const same = await diffVerdicts(await currentSide(db), now.data);
     expect(same).toMatchObject({ unblocked: 0, newlyBlocked: 0, consentChanges: 0, lists: [] });
     db.close();
   });
@@ -61,11 +61,11 @@ describe('diffVerdicts', () => {
     const emails = Array.from({ length: 25 }, (_, i) => `p${i}@example.com`);
     const id = await listWithEmails(db, 'Many', emails);
     await addEntries(db, id, [{ kind: 'sha256', value: 'ab'.repeat(32) }], { reason: 'objection' });
-    const d = diffVerdicts(await currentSide(db), { lists: [], buckets: [], contacts: [] });
+    const d = await diffVerdicts(await currentSide(db), { lists: [], buckets: [], contacts: [] });
     expect(d.unblocked).toBe(26);
     expect(d.unblockedExamples).toHaveLength(10);
     expect(d.lists).toEqual([{ listId: id, name: 'Many', removed: 26, added: 0 }]);
-    const hashOnly = diffVerdicts(
+    const hashOnly = await diffVerdicts(
       {
         ...(await currentSide(db)),
         buckets: (await currentSide(db)).buckets.filter((b) => b.kind === 'sha256'),
