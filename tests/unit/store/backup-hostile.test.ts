@@ -235,8 +235,36 @@ describe('crafted backups are refused and change nothing', () => {
     },
   );
 
-  it('a real backup still passes every check and round-trips', async () => {
-    const { text } = await populate();
+  it('a real backup still passes every check and round-trips, every kind and spelling included', async () => {
+    const { dnc } = await populate();
+    // Stored forms the checks must accept as they are: Unicode domains, subdomain wildcards, Sales
+    // Navigator leads, national phone numbers stored in E.164.
+    const added = await addEntries(
+      db,
+      dnc.id,
+      [
+        { kind: 'email', value: 'Jörg@Bücher.example' },
+        { kind: 'email', value: 'ana@xn--caf-dma.example' },
+        { kind: 'domain', value: '*.acme.co.uk' },
+        { kind: 'domain', value: 'xn--bcher-kva.example' },
+        { kind: 'profile', value: 'https://de.linkedin.com/in/J%C3%B6rg-M%C3%BCller/' },
+        { kind: 'salesnav', value: 'https://www.linkedin.com/sales/lead/ACwAAAbcdEFGhij,NAME_SEARCH,xyz' },
+        { kind: 'phone', value: '020 7946 0018' },
+        { kind: 'phone', value: '+1 (212) 555-0123' },
+      ],
+      { reason: 'objection', defaultCountry: 'GB' },
+    );
+    expect(added.rejected).toEqual([]);
+    await saveContact(
+      db,
+      {
+        emails: ['Émile@Exämple.example'],
+        phones: ['020 7946 0999'],
+        profileUrls: ['linkedin.com/in/emile'],
+      },
+      { defaultCountry: 'GB' },
+    );
+    const text = await createBackup(db);
     const before = await dump(db);
     const other = await freshDb();
     await restoreBackup(other, await parseBackup(text), { mode: 'replace' });
