@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { formatCount, scopeText } from '@/lib/options/lists/labels';
 import { getLists } from '@/lib/store/lists';
 import { ListDetail } from './lists/ListDetail';
+import { ListsTable } from './lists/ListsTable';
 import { NewListForm } from './lists/NewListForm';
 import { UndoBar } from './lists/UndoBar';
 import { useAppDb } from './lists/use-app-db';
@@ -48,35 +48,7 @@ export function ListsSection() {
       <div className="ol-columns">
         <section aria-labelledby="ol-lists-title" className="ol-panel">
           <h3 id="ol-lists-title">Your lists</h3>
-          <table className="ol-list-table">
-            <caption className="ol-sr">Suppression lists</caption>
-            <thead>
-              <tr>
-                <th scope="col">List</th>
-                <th scope="col">Entries</th>
-                <th scope="col">Blocks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.map((l) => (
-                <tr key={l.id} className={l.id === selected?.id ? 'ol-selected' : undefined}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="ol-link"
-                      aria-pressed={l.id === selected?.id}
-                      onClick={() => setSelectedId(l.id)}
-                    >
-                      {l.name}
-                    </button>
-                    {l.isDefault && <span className="ol-tag">default</span>}
-                  </th>
-                  <td className="ol-num">{formatCount(l.counts.total)}</td>
-                  <td>{scopeText(l.channels)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListsTable lists={lists} selectedId={selected?.id} onSelect={setSelectedId} />
           <NewListForm db={db} lists={lists} onCreated={(id) => setSelectedId(id)} />
         </section>
         {selected && (

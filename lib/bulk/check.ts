@@ -212,7 +212,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   };
 
   const parts: BlobPart[] = [];
-  parts.push(`\uFEFF${unparse([[...opts.headers.map(safe), ...OUTPUT_COLUMNS]])}\r\n`);
+  parts.push(`\uFEFF${unparse([[...opts.headers.map(safe), ...OUTPUT_COLUMNS.map(neutraliseCell)]])}\r\n`);
   const counts = emptyCounts();
   let rows = 0;
   let wideRows = 0;
@@ -220,11 +220,12 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let headerSkipped = !opts.hasHeader;
   let pending: RowWork[] = [];
 
+  // Every cell Heed writes is guarded, its own columns too: list names and reasons are user text.
   const outputRow = (w: RowWork, tail: string[]): string[] => {
     const cells = w.cells.map(safe);
     if (cells.length > width) wideRows++;
     while (cells.length < width) cells.push('');
-    return [...cells, ...tail];
+    return [...cells, ...tail.map(neutraliseCell)];
   };
 
   const flush = async () => {

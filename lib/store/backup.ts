@@ -1,7 +1,9 @@
 import { sha256 } from 'hash-wasm';
+import { normaliseAs } from '../identifiers';
 import { logAudit } from './audit';
-import { entryCount, isStrictlySorted } from './buckets';
+import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
+import { contactKeys, normaliseIds } from './lookup';
 import {
   type AuditEvent,
   BACKUP_FORMAT,
@@ -13,6 +15,7 @@ import {
   type BucketRecord,
   BucketRecordSchema,
   type Contact,
+  DIGEST_BYTES,
   type EntryKind,
   isHashKind,
   type Settings,
@@ -20,10 +23,25 @@ import {
 } from './schemas';
 
 // One file holds the whole database: JSON, versioned, with a SHA-256 of the canonical JSON of `data` so
-// a truncated or edited file is refused. Restoring validates everything first and then replaces
-// everything in one transaction.
+// a truncated or damaged file is refused. The checksum is not a signature: anyone can edit a backup and
+// recompute it. So a restore trusts nothing in the file that Heed would have computed itself: every stored
+// key must be exactly what the importer would store (normalised, in its bucket, sorted and unique), every
+// contact's index keys must be the ones its identifiers give, and record counts are capped. Restoring
+// validates everything first and then replaces everything in one transaction.
 
-export type BackupErrorCode = 'json' | 'format' | 'version' | 'checksum' | 'schema' | 'integrity';
+export type BackupErrorCode = 'json' | 'format' | 'version' | 'checksum' | 'schema' | 'integrity' | 'size';
+
+/**
+ * Most records of each kind a backup may hold: far above what a team keeps (a list holds up to millions of
+ * entries in a few thousand buckets), low enough that a crafted file cannot freeze the options page.
+ */
+export const BACKUP_LIMITS = {
+  lists: 10_000,
+  batches: 200_000,
+  buckets: 1_000_000,
+  contacts: 500_000,
+  audit: 1_000_000,
+} as const;
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -163,6 +181,7 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   }
   const env = BackupEnvelopeSchema.safeParse(raw);
   if (!env.success) throw schemaError(env.error.issues, []);
+  checkSizes(env.data.data);
   if ((await sha256(canonicalJson(env.data.data))) !== env.data.checksum) {
     throw new BackupError(
       'checksum',
@@ -184,8 +203,31 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
       audit: data.data.audit,
     },
   };
-  checkIntegrity(parsed);
+  await checkIntegrity(parsed);
   return parsed;
+}
+
+const LIMIT_NAMES: Record<keyof typeof BACKUP_LIMITS, string> = {
+  lists: 'lists',
+  batches: 'import batches',
+  buckets: 'entry buckets',
+  contacts: 'contact records',
+  audit: 'audit events',
+};
+
+/** Refuses over-large record arrays before anything walks them (the schema check alone takes seconds). */
+function checkSizes(data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  for (const key of Object.keys(BACKUP_LIMITS) as (keyof typeof BACKUP_LIMITS)[]) {
+    const arr = (data as Record<string, unknown>)[key];
+    const max = BACKUP_LIMITS[key];
+    if (Array.isArray(arr) && arr.length > max) {
+      throw new BackupError(
+        'size',
+        `The backup holds ${arr.length.toLocaleString('en')} ${LIMIT_NAMES[key]}, more than the ${max.toLocaleString('en')} Heed restores. Nothing was restored.`,
+      );
+    }
+  }
 }
 
 function schemaError(issues: { path: PropertyKey[]; message: string }[], prefix: PropertyKey[]): BackupError {
@@ -221,14 +263,32 @@ function decodeBucket(b: BackupBucket, i: number): BucketRecord {
   return rec.data;
 }
 
-function checkIntegrity(p: ParsedBackup): void {
+/**
+ * Re-normalising costs ~10 µs a phone number, so checking a big backup takes seconds: the returned function,
+ * awaited in a long loop, lets the page draw every 50 ms instead of freezing.
+ */
+export function pauser(): () => Promise<void> {
+  let slice = performance.now();
+  return async () => {
+    if (performance.now() - slice < 50) return;
+    await new Promise((r) => setTimeout(r, 0));
+    slice = performance.now();
+  };
+}
+
+async function checkIntegrity(p: ParsedBackup): Promise<void> {
   const fail = (msg: string) => {
     throw new BackupError('integrity', `The backup is inconsistent: ${msg}. Nothing was restored.`);
   };
   const lists = new Map<string, SuppressionList>();
+  let defaultList: SuppressionList | undefined;
   for (const l of p.data.lists) {
     if (lists.has(l.id)) fail(`list ${l.id} appears twice`);
     lists.set(l.id, l);
+    if (l.isDefault) {
+      if (defaultList) fail(`both “${defaultList.name}” and “${l.name}” are marked as the default list`);
+      defaultList = l;
+    }
   }
   const batches = new Set<number>();
   for (const b of p.data.batches) {
@@ -238,12 +298,19 @@ function checkIntegrity(p: ParsedBackup): void {
   }
   const counts = new Map<string, { total: number; byKind: Partial<Record<EntryKind, number>> }>();
   const keys = new Set<string>();
+  const pause = pauser();
   for (const [i, b] of p.data.buckets.entries()) {
+    await pause();
     const key = `${b.listId}|${b.kind}|${b.bucket}`;
     if (keys.has(key)) fail(`bucket ${i} appears twice`);
     keys.add(key);
     if (!lists.has(b.listId)) fail(`bucket ${i} belongs to no list`);
     if (!isStrictlySorted(b.kind, b.keys)) fail(`bucket ${i} is not sorted`);
+    const bad = misplacedKey(b);
+    if (bad !== null) {
+      const name = lists.get(b.listId)?.name ?? b.listId;
+      fail(`bucket ${i} (list “${name}”, ${b.kind}) holds a key ${bad}, so lookups would not find it`);
+    }
     for (const id of b.batchIds) if (!batches.has(id)) fail(`bucket ${i} refers to a missing batch`);
     const c = counts.get(b.listId) ?? { total: 0, byKind: {} };
     const n = entryCount(b.kind, b.keys);
@@ -261,15 +328,65 @@ function checkIntegrity(p: ParsedBackup): void {
     if (!same) fail(`the counts of list ${l.id} do not match its entries`);
   }
   const contacts = new Set<string>();
-  for (const c of p.data.contacts) {
+  for (const [i, c] of p.data.contacts.entries()) {
+    await pause();
     if (contacts.has(c.id)) fail(`contact ${c.id} appears twice`);
     contacts.add(c.id);
+    const bad = contactProblem(c);
+    if (bad) fail(`contact record ${i} (id ${c.id}) ${bad}`);
   }
   const audit = new Set<number>();
   for (const a of p.data.audit) {
     if (audit.has(a.id)) fail(`audit event ${a.id} appears twice`);
     audit.add(a.id);
   }
+}
+
+/**
+ * Why one of the bucket's keys is not what the importer would have stored there, or null. The message names
+ * no key: error text must not carry personal data.
+ */
+function misplacedKey(b: BucketRecord): string | null {
+  if (isHashKind(b.kind)) {
+    const w = DIGEST_BYTES[b.kind];
+    const keys = b.keys as Uint8Array;
+    for (let off = 0; off < keys.length; off += w) {
+      if (bucketOfDigest(keys, off) !== b.bucket) return `that belongs in another bucket (entry ${off / w})`;
+    }
+    return null;
+  }
+  const keys = b.keys as string[];
+  for (const [j, key] of keys.entries()) {
+    const n = normaliseAs(b.kind, key);
+    if (!n.ok || n.value !== key) return `that is not in normalised form (entry ${j})`;
+    if (bucketOf(b.kind, key) !== b.bucket) return `that belongs in another bucket (entry ${j})`;
+  }
+  return null;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return s.size === a.length && b.every((x) => s.has(x));
+};
+
+/** A contact's identifiers must be normalised and its index keys exactly the ones they give, or lookups would find it under another person. */
+function contactProblem(c: Contact): string | null {
+  const ids = normaliseIds({
+    emails: c.emails,
+    profileUrls: c.profileUrls,
+    salesNavUrls: c.salesNavUrls,
+    phones: c.phones,
+  });
+  if (ids.rejected.length > 0) return `has an invalid ${ids.rejected[0]?.kind}`;
+  const same =
+    sameSet(ids.emails, c.emails) &&
+    sameSet(ids.profileUrls, c.profileUrls) &&
+    sameSet(ids.salesNavUrls, c.salesNavUrls) &&
+    sameSet(ids.phones, c.phones);
+  if (!same) return 'has identifiers that are not in normalised form';
+  if (!sameSet(contactKeys(ids), c.keys)) return 'has lookup keys that do not match its identifiers';
+  return null;
 }
 
 export interface StoreSummary {

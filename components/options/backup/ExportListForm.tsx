@@ -43,7 +43,14 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
       <h3 id={`${id}-title`}>Export a list as CSV</h3>
       <form className="ol-form" onSubmit={submit}>
         <label htmlFor={`${id}-list`}>List to export</label>
-        <select id={`${id}-list`} value={list?.id ?? ''} onChange={(e) => setListId(e.target.value)}>
+        {/* Keyed by the count: after a restore adds thousands of lists, a fresh select is built in one pass,
+            where inserting them into the old one made React look up a sibling for each (seconds). */}
+        <select
+          key={lists.length}
+          id={`${id}-list`}
+          value={list?.id ?? ''}
+          onChange={(e) => setListId(e.target.value)}
+        >
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name} ({formatCount(l.counts.total)})

@@ -126,6 +126,9 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
   const id = useId();
   const others = lists.filter((l) => l.id !== list.id && !l.isDefault);
   const [picked, setPicked] = useState<string[]>([]);
+  // The checkboxes are rendered only while the box is open: with thousands of lists, rendering them hidden
+  // blocked every visit to the Lists page.
+  const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -154,9 +157,9 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
   };
 
   return (
-    <details className="ol-box">
+    <details className="ol-box" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Merge other lists into this one</summary>
-      {others.length === 0 ? (
+      {!open ? null : others.length === 0 ? (
         <p className="muted">
           There are no other lists to merge (the default list can only receive a merge).
         </p>
