@@ -241,6 +241,7 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   showPossibleMatches: 'Show possible matches',
   retentionDays: 'Retention period',
   annotatedSites: 'Sites Heed annotates',
+  sidePanelOnly: 'Side panel only',
 };
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */
