@@ -58,3 +58,14 @@ export const IsoDateSchema = z
     const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
     return daysInMonth !== undefined && d >= 1 && d <= daysInMonth;
   }, 'is not a real calendar date');
+
+/**
+ * Reasons whose suppression may be narrowed to some channels. An objection (GDPR/UK GDPR Art. 21(2)-(3)),
+ * an erasure request (Art. 17) and a complaint (treated as an objection) stop all direct marketing, so they
+ * always block every channel whatever channels a list names.
+ */
+export const CHANNEL_SCOPABLE_REASONS = ['unsubscribe', 'do-not-call', 'bounce', 'other'] as const;
+
+export function reasonAllowsChannelScope(reason: SuppressionReason | 'unknown'): boolean {
+  return (CHANNEL_SCOPABLE_REASONS as readonly string[]).includes(reason);
+}

@@ -1,4 +1,4 @@
-import { emailHashForms, loadHashers, normaliseAs } from '../identifiers';
+import { emailHashForms, entryKeyAs, loadHashers } from '../identifiers';
 import type { Identifiers } from '../messaging/types';
 import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
@@ -33,7 +33,7 @@ export async function optOutEntries(
   for (const value of ids.salesNavUrls) out.push({ kind: 'salesnav', value });
   const hasher = opts.hashEmails && ids.emails.length > 0 ? await loadHashers() : null;
   for (const value of ids.emails) {
-    const n = hasher ? normaliseAs('email', value) : null;
+    const n = hasher ? entryKeyAs('email', value) : null;
     const form = n?.ok ? emailHashForms(n.value)[0] : undefined;
     // An email that cannot be normalised is passed on as is, so addEntries reports it as rejected.
     if (hasher && form !== undefined) out.push({ kind: 'sha256', value: hasher.sha256(form) });
@@ -78,7 +78,7 @@ export async function recordOptOut(
   if (entries.length === 0) throw new OptOutError('This page shows no identifier Heed could record.');
   const fresh: { kind: EntryKind; key: string }[] = [];
   for (const e of entries) {
-    const n = normaliseAs(e.kind, e.value, input.defaultCountry);
+    const n = entryKeyAs(e.kind, e.value, input.defaultCountry);
     if (!n.ok || fresh.some((f) => f.kind === e.kind && f.key === n.value)) continue;
     if (!(await present(db, input.listId, e.kind, n.value))) fresh.push({ kind: e.kind, key: n.value });
   }

@@ -31,6 +31,7 @@ export const ConsentSchema = z.strictObject({
   /** How the consent was given (form, recording, signed sheet). Without it the consent does not count. */
   evidence: z.string().max(2000).optional(),
   withdrawnAt: IsoDateSchema.optional(),
+  written: z.boolean().optional(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -77,6 +78,19 @@ export const AssessInputSchema = z
     retentionUntil: IsoDateSchema.optional(),
     /** Extension to the interface, for rules row 20. */
     contactVisibility: ContactVisibilitySchema.optional(),
+    timeZone: z.string().min(1).max(100).optional(),
+    region: z.string().min(1).max(10).optional(),
+    phoneKind: z.enum(['work', 'personal', 'unknown']).optional(),
+    tpsScreenedAt: IsoDateSchema.optional(),
+    dnc: z.boolean().optional(),
+    dncScreenedAt: IsoDateSchema.optional(),
+    businessEmailSignOffAt: IsoDateSchema.optional(),
+    presumedConsent: z.string().max(2000).optional(),
+    contractActive: z.boolean().optional(),
+    contractEndedAt: IsoDateSchema.optional(),
+    conspicuouslyPublished: z.boolean().optional(),
+    businessCardAt: IsoDateSchema.optional(),
+    charity: z.boolean().optional(),
   })
   .refine((i) => i.tpsListedAt === undefined || i.tps === true, {
     message: 'tpsListedAt is set but tps is not true',

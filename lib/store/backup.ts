@@ -2,6 +2,7 @@ import { sha256 } from 'hash-wasm';
 import { logAudit } from './audit';
 import { entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
+import { canonicaliseGmailEntries } from './gmail-keys';
 import {
   type AuditEvent,
   BACKUP_FORMAT,
@@ -185,6 +186,10 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
     },
   };
   checkIntegrity(parsed);
+  // A backup made before Gmail keys were canonical restores as the upgraded database would hold it.
+  const canonical = canonicaliseGmailEntries(parsed.data.lists, parsed.data.buckets);
+  parsed.data.lists = canonical.lists;
+  parsed.data.buckets = canonical.buckets;
   return parsed;
 }
 

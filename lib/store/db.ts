@@ -1,5 +1,6 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { dataTokenMiddleware } from './data-token';
+import { canonicaliseGmailEntries } from './gmail-keys';
 import type {
   AuditEvent,
   Batch,
@@ -17,7 +18,11 @@ export const DB_NAME = 'heed';
  * upgrades through each step, and tests/unit/store/schema-golden.test.ts opens a golden fixture of each
  * old version with the current code.
  */
-export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -35,7 +40,29 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
     version: 2,
     stores: { meta: 'key' },
   },
+  {
+    // Gmail addresses are stored as their canonical mailbox (dots and +tags removed, googlemail.com as
+    // gmail.com), so that a list entry blocks every spelling of it; entries written before are rewritten.
+    version: 3,
+    stores: {},
+    upgrade: canonicaliseStoredGmailKeys,
+  },
 ];
+
+async function canonicaliseStoredGmailKeys(tx: Transaction): Promise<void> {
+  const lists = (await tx.table('lists').toArray()) as SuppressionList[];
+  const email = (await tx
+    .table('buckets')
+    .where('[kind+bucket]')
+    .between(['email', Dexie.minKey], ['email', Dexie.maxKey])
+    .toArray()) as BucketRecord[];
+  const r = canonicaliseGmailEntries(lists, email);
+  if (r.rewritten.size === 0) return;
+  const old = email.filter((b) => r.rewritten.has(b.listId));
+  await tx.table('buckets').bulkDelete(old.map((b) => [b.listId, b.kind, b.bucket]));
+  await tx.table('buckets').bulkPut(r.buckets.filter((b) => r.rewritten.has(b.listId)));
+  await tx.table('lists').bulkPut(r.lists.filter((l) => r.rewritten.has(l.id)));
+}
 
 export class HeedDb extends Dexie {
   lists!: Table<SuppressionList, string>;
@@ -48,7 +75,10 @@ export class HeedDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
     this.use(dataTokenMiddleware);
   }
 }

@@ -1,5 +1,6 @@
 import {
   canonicalLinkedInProfile,
+  canonicalMailbox,
   canonicalSalesNavLead,
   domainAncestors,
   emailDomain,
@@ -142,9 +143,14 @@ export async function candidateKeys(
   const h = algos.length > 0 ? await loadHashers() : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
-    if (held('email')) out.push({ kind: 'email', key: email, via: label, match, identifier });
+    // Plain lists store the canonical mailbox (lib/identifiers entryKeyAs; older data is rewritten on upgrade),
+    // so one key finds every Gmail spelling. A hashed list holds whatever its owner hashed: the address as
+    // written and, for Gmail, its canonical mailbox too.
+    const mailbox = canonicalMailbox(email);
+    if (held('email')) out.push({ kind: 'email', key: mailbox, via: label, match, identifier });
     if (!h) return;
-    for (const form of emailHashForms(email)) {
+    const forms = mailbox === email ? [email] : [email, mailbox];
+    for (const form of forms.flatMap(emailHashForms)) {
       for (const algo of algos) {
         out.push({ kind: algo, key: h[algo](form), via: `${algo} of ${label}`, match, identifier });
       }
