@@ -4,7 +4,7 @@ import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import { addEntries, type EntryInput, findInBucket, removeEntry } from '../store/entries';
 import type { EntryKind } from '../store/schemas';
-import type { SuppressionReason } from '../vocab';
+import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 
 /** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
 export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string }[] = [
@@ -18,6 +18,35 @@ export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string
 
 export function reasonLabel(reason: SuppressionReason): string {
   return OPT_OUT_REASONS.find((r) => r.value === reason)?.label ?? reason;
+}
+
+const CHANNEL_NAME: Record<Channel, string> = {
+  email: 'email',
+  sms: 'SMS',
+  phone: 'phone',
+  post: 'post',
+  inmail: 'InMail',
+};
+
+/**
+ * The channels a recording with this reason on a list with these channels blocks: 'all', or the list's channels.
+ * Scope is a property of the reason: an objection, erasure or complaint blocks every channel on any list (the
+ * lookup ignores the list's channels for them too), only an unsubscribe, do-not-call or bounce may be narrowed.
+ */
+export function channelsBlocked(
+  reason: SuppressionReason,
+  listChannels: readonly Channel[] | undefined,
+): 'all' | Channel[] {
+  if (!listChannels || listChannels.length === 0 || !reasonAllowsChannelScope(reason)) return 'all';
+  return [...listChannels];
+}
+
+/** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
+export function describeChannelsBlocked(blocked: 'all' | readonly Channel[]): string {
+  if (blocked === 'all') return 'every channel';
+  const names = blocked.map((c) => CHANNEL_NAME[c]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  return `${list} only`;
 }
 
 /**

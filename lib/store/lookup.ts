@@ -12,7 +12,7 @@ import {
   normalisePhone,
   possibleEmailVariants,
 } from '../identifiers';
-import type { Channel, SuppressionReason } from '../vocab';
+import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -251,16 +251,21 @@ export function toMatches(
     const list = listById.get(h.listId);
     if (!list) continue;
     const batch = batchById.get(h.batchId);
+    const reason = batch?.reason ?? 'unknown';
+    // An objection, erasure or complaint stops all direct marketing (GDPR Art. 21(2)-(3), Art. 17) whatever
+    // channels the list it was recorded on names: the list's scope only narrows the reasons that may be
+    // narrowed. An entry whose batch (and so its reason) is lost blocks everything too: it may be an objection.
+    const scoped = reason !== 'unknown' && reasonAllowsChannelScope(reason);
     matches.push({
       listId: list.id,
       listName: list.name,
       // A copy: the list may be the lookup index's cached record, shared by every lookup.
-      ...(list.channels ? { channels: [...list.channels] } : {}),
+      ...(scoped && list.channels ? { channels: [...list.channels] } : {}),
       kind: h.c.kind,
       match: h.c.match,
       via: h.c.via,
       identifier: h.c.identifier,
-      reason: batch?.reason ?? 'unknown',
+      reason,
       since: batch?.since ?? '',
     });
   }
