@@ -1,5 +1,6 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { dataTokenMiddleware } from './data-token';
+import { canonicalMailbox } from '../identifiers/email';
 import { canonicaliseGmailEntries } from './gmail-keys';
 import type {
   AuditEvent,
@@ -49,19 +50,29 @@ export const SCHEMA_VERSIONS: readonly {
   },
 ];
 
+// One list at a time, so the upgrade holds at most one list's email entries in memory (a first pass only notes
+// which lists hold a non-canonical Gmail key; most hold none and are not rewritten).
 async function canonicaliseStoredGmailKeys(tx: Transaction): Promise<void> {
-  const lists = (await tx.table('lists').toArray()) as SuppressionList[];
-  const email = (await tx
-    .table('buckets')
+  const buckets = tx.table('buckets');
+  const affected = new Set<string>();
+  await buckets
     .where('[kind+bucket]')
-    .between(['email', Dexie.minKey], ['email', Dexie.maxKey])
-    .toArray()) as BucketRecord[];
-  const r = canonicaliseGmailEntries(lists, email);
-  if (r.rewritten.size === 0) return;
-  const old = email.filter((b) => r.rewritten.has(b.listId));
-  await tx.table('buckets').bulkDelete(old.map((b) => [b.listId, b.kind, b.bucket]));
-  await tx.table('buckets').bulkPut(r.buckets.filter((b) => r.rewritten.has(b.listId)));
-  await tx.table('lists').bulkPut(r.lists.filter((l) => r.rewritten.has(l.id)));
+    .between(['email', -1], ['email', Infinity])
+    .each((b: BucketRecord) => {
+      if (!affected.has(b.listId) && (b.keys as string[]).some((k) => canonicalMailbox(k) !== k))
+        affected.add(b.listId);
+    });
+  for (const listId of affected) {
+    const recs = (await buckets
+      .where('[listId+kind+bucket]')
+      .between([listId, 'email', -1], [listId, 'email', Infinity])
+      .toArray()) as BucketRecord[];
+    const list = (await tx.table('lists').get(listId)) as SuppressionList | undefined;
+    const r = canonicaliseGmailEntries(list ? [list] : [], recs);
+    await buckets.bulkDelete(recs.map((b) => [b.listId, b.kind, b.bucket]));
+    await buckets.bulkPut(r.buckets);
+    if (r.lists[0]) await tx.table('lists').put(r.lists[0]);
+  }
 }
 
 export class HeedDb extends Dexie {

@@ -5,7 +5,7 @@ import { canonicalJson, createBackup, parseBackup, restoreBackup } from '../../.
 import { bucketOf } from '../../../lib/store/buckets';
 import { type HeedDb, openDb, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { addEntries, findEntries, pageEntries } from '../../../lib/store/entries';
-import { createList, listCounts } from '../../../lib/store/lists';
+import { createList, listBuckets, listCounts } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
 import { keepLookupIndex } from '../../../lib/store/lookup-index';
 import { freshDb } from './helpers';
@@ -141,6 +141,17 @@ describe('data stored before Gmail keys were canonical', () => {
     await old.table('lists').add(legacyList);
     await old.table('batches').bulkAdd(batches);
     await old.table('buckets').bulkAdd(legacyRecords('legacy'));
+    // A list with nothing to rewrite stays exactly as it was.
+    const cleanKey = 'x.y@example.com';
+    const clean = {
+      listId: 'clean',
+      kind: 'email',
+      bucket: bucketOf('email', cleanKey),
+      keys: [cleanKey],
+      batchIds: Uint32Array.of(2),
+    };
+    await old.table('lists').add({ ...legacyList, id: 'clean', counts: { total: 1, byKind: { email: 1 } } });
+    await old.table('buckets').add(clean);
     old.close();
 
     const up = await openDb(name);
@@ -151,6 +162,8 @@ describe('data stored before Gmail keys were canonical', () => {
     expect((await up.lists.get('legacy'))?.counts).toEqual({ total: 2, byKind: { email: 2 } });
     const page = await pageEntries(up, 'legacy', { limit: 10 });
     expect(page.rows.map((e) => e.value).sort()).toEqual(['a.b@example.com', 'jsmith@gmail.com']);
+    expect(await listBuckets(up, 'clean').toArray()).toEqual([clean]);
+    expect((await up.lists.get('clean'))?.counts).toEqual({ total: 1, byKind: { email: 1 } });
     up.close();
   });
 
