@@ -1,6 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { dataTokenMiddleware } from './data-token';
-import { canonicalMailbox } from '../identifiers/email';
 import { canonicaliseGmailEntries } from './gmail-keys';
 import type {
   AuditEvent,
@@ -50,25 +49,18 @@ export const SCHEMA_VERSIONS: readonly {
   },
 ];
 
-// One list at a time, so the upgrade holds at most one list's email entries in memory (a first pass only notes
-// which lists hold a non-canonical Gmail key; most hold none and are not rewritten).
+// One list at a time, so the upgrade holds at most one list's email entries in memory; each list is read in one
+// request (a cursor would cost a round trip per record). Lists without a non-canonical Gmail key stay untouched.
 async function canonicaliseStoredGmailKeys(tx: Transaction): Promise<void> {
   const buckets = tx.table('buckets');
-  const affected = new Set<string>();
-  await buckets
-    .where('[kind+bucket]')
-    .between(['email', -1], ['email', Infinity])
-    .each((b: BucketRecord) => {
-      if (!affected.has(b.listId) && (b.keys as string[]).some((k) => canonicalMailbox(k) !== k))
-        affected.add(b.listId);
-    });
-  for (const listId of affected) {
+  const lists = (await tx.table('lists').toArray()) as SuppressionList[];
+  for (const list of lists) {
     const recs = (await buckets
       .where('[listId+kind+bucket]')
-      .between([listId, 'email', -1], [listId, 'email', Infinity])
+      .between([list.id, 'email', -1], [list.id, 'email', Infinity])
       .toArray()) as BucketRecord[];
-    const list = (await tx.table('lists').get(listId)) as SuppressionList | undefined;
-    const r = canonicaliseGmailEntries(list ? [list] : [], recs);
+    const r = canonicaliseGmailEntries([list], recs);
+    if (r.rewritten.size === 0) continue;
     await buckets.bulkDelete(recs.map((b) => [b.listId, b.kind, b.bucket]));
     await buckets.bulkPut(r.buckets);
     if (r.lists[0]) await tx.table('lists').put(r.lists[0]);
