@@ -2,7 +2,7 @@ import { sha256 } from 'hash-wasm';
 import { logAudit } from './audit';
 import { entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
-import { canonicaliseGmailEntries } from './gmail-keys';
+import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import {
   type AuditEvent,
   BACKUP_FORMAT,
@@ -190,6 +190,7 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   const canonical = canonicaliseGmailEntries(parsed.data.lists, parsed.data.buckets);
   parsed.data.lists = canonical.lists;
   parsed.data.buckets = canonical.buckets;
+  parsed.data.contacts = parsed.data.contacts.map(withCanonicalKeys);
   return parsed;
 }
 

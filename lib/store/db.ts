@@ -1,6 +1,6 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import { dataTokenMiddleware } from './data-token';
-import { canonicaliseGmailEntries } from './gmail-keys';
+import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import type {
   AuditEvent,
   Batch,
@@ -52,6 +52,10 @@ export const SCHEMA_VERSIONS: readonly {
 // One list at a time, so the upgrade holds at most one list's email entries in memory; each list is read in one
 // request (a cursor would cost a round trip per record). Lists without a non-canonical Gmail key stay untouched.
 async function canonicaliseStoredGmailKeys(tx: Transaction): Promise<void> {
+  // Contact records are found by their keys: a Gmail address is keyed by its mailbox from now on.
+  const contacts = (await tx.table('contacts').toArray()) as Contact[];
+  const rekeyed = contacts.filter((c) => withCanonicalKeys(c) !== c).map(withCanonicalKeys);
+  if (rekeyed.length > 0) await tx.table('contacts').bulkPut(rekeyed);
   const buckets = tx.table('buckets');
   const lists = (await tx.table('lists').toArray()) as SuppressionList[];
   for (const list of lists) {

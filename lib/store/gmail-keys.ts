@@ -1,6 +1,6 @@
 import { canonicalMailbox, hexToBytes } from '../identifiers';
 import { bucketOf, buildSorted } from './buckets';
-import type { BucketRecord, SuppressionList } from './schemas';
+import type { BucketRecord, Contact, SuppressionList } from './schemas';
 
 // Lists store a Gmail address as its canonical mailbox (lib/identifiers canonicalMailbox), so that one key read
 // finds every dot / +tag / googlemail spelling of it. Data written before that rule (an installed database, an
@@ -71,4 +71,17 @@ export function canonicaliseGmailEntries(
     };
   });
   return { lists: newLists, buckets: out, rewritten: affected };
+}
+
+/** A contact's index keys with every email keyed by its canonical mailbox (as lib/store/lookup contactKeys does). */
+export function canonicalContactKeys(keys: readonly string[]): string[] {
+  const out = keys.map((k) => (k.startsWith('email:') ? `email:${canonicalMailbox(k.slice(6))}` : k));
+  return [...new Set(out)];
+}
+
+/** The contact with canonical keys, or the same object when its keys already are. */
+export function withCanonicalKeys(c: Contact): Contact {
+  if (!Array.isArray(c.keys)) return c;
+  const keys = canonicalContactKeys(c.keys);
+  return keys.length === c.keys.length && keys.every((k, i) => k === c.keys[i]) ? c : { ...c, keys };
 }

@@ -186,9 +186,13 @@ export async function candidateKeys(
   return out;
 }
 
+/**
+ * The keys a contact record is indexed and found under. An email is keyed by its canonical mailbox, so a record
+ * made for 'j.smith@gmail.com' is found from 'jsmith+news@googlemail.com' (the same Gmail mailbox).
+ */
 export function contactKeys(ids: Pick<NormalisedIds, 'emails' | 'profileUrls' | 'salesNavUrls' | 'phones'>) {
   return [
-    ...ids.emails.map((v) => `email:${v}`),
+    ...ids.emails.map((v) => `email:${canonicalMailbox(v)}`),
     ...ids.profileUrls.map((v) => `profile:${v}`),
     ...ids.salesNavUrls.map((v) => `salesnav:${v}`),
     ...ids.phones.map((v) => `phone:${v}`),

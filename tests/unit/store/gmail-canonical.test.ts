@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalMailbox, loadHashers } from '../../../lib/identifiers';
 import { canonicalJson, createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { bucketOf } from '../../../lib/store/buckets';
+import { saveContact } from '../../../lib/store/contacts';
 import { type HeedDb, openDb, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { addEntries, findEntries, pageEntries } from '../../../lib/store/entries';
 import { createList, listBuckets, listCounts } from '../../../lib/store/lists';
@@ -81,6 +82,18 @@ describe('Gmail variants on a plain list (finding 8)', () => {
   });
 });
 
+describe('Gmail variants and contact records', () => {
+  it('a contact recorded under one spelling is found from another', async () => {
+    const c = await saveContact(db, { emails: ['J.Smith@gmail.com'], stage: 'client' });
+    expect(c.emails).toEqual(['j.smith@gmail.com']);
+    const r = await lookupPerson(db, { emails: ['jsmith+news@googlemail.com'] });
+    expect(r.contact?.id).toBe(c.id);
+    await keepLookupIndex(db);
+    expect((await lookupPerson(db, { emails: ['js.mith@gmail.com'] })).contact?.id).toBe(c.id);
+    expect((await lookupPerson(db, { emails: ['jsmith@example.com'] })).contact).toBeUndefined();
+  });
+});
+
 describe('Gmail variants on hashed lists (finding 8)', () => {
   it('matches the MD5 of the address as written and of its canonical mailbox', async () => {
     const h = await loadHashers();
@@ -152,6 +165,22 @@ describe('data stored before Gmail keys were canonical', () => {
     };
     await old.table('lists').add({ ...legacyList, id: 'clean', counts: { total: 1, byKind: { email: 1 } } });
     await old.table('buckets').add(clean);
+    // A contact saved before: keyed by the address as written.
+    await old.table('contacts').add({
+      id: 'c1',
+      emails: ['j.smith@gmail.com'],
+      profileUrls: [],
+      salesNavUrls: [],
+      phones: [],
+      stage: 'client',
+      subscriber: 'unknown',
+      emailKind: 'unknown',
+      consents: [],
+      source: 'unknown',
+      keys: ['email:j.smith@gmail.com'],
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T00:00:00Z',
+    });
     old.close();
 
     const up = await openDb(name);
@@ -164,6 +193,8 @@ describe('data stored before Gmail keys were canonical', () => {
     expect(page.rows.map((e) => e.value).sort()).toEqual(['a.b@example.com', 'jsmith@gmail.com']);
     expect(await listBuckets(up, 'clean').toArray()).toEqual([clean]);
     expect((await up.lists.get('clean'))?.counts).toEqual({ total: 1, byKind: { email: 1 } });
+    expect(r.contact?.id).toBe('c1');
+    expect((await up.contacts.get('c1'))?.emails).toEqual(['j.smith@gmail.com']);
     up.close();
   });
 
