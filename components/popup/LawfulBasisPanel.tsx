@@ -4,10 +4,14 @@ import {
   type ConsentRow,
   type FieldErrors,
   type LawfulBasisForm,
+  PHONE_KIND_LABEL,
   SOURCE_LABEL,
   STAGE_LABEL,
   SUBSCRIBER_LABEL,
+  type TriState,
+  VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
+import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/store/schemas';
 import {
   CHANNELS,
   type Channel,
@@ -18,6 +22,29 @@ import {
   type Subscriber,
   SubscriberSchema,
 } from '@/lib/vocab';
+
+const MORE_FACT_FIELDS = [
+  'purchaseAt',
+  'inquiryAt',
+  'contractActive',
+  'contractEndedAt',
+  'phoneKind',
+  'tps',
+  'tpsScreenedAt',
+  'dnc',
+  'dncScreenedAt',
+  'presumedConsent',
+  'businessCardAt',
+  'businessEmailSignOffAt',
+  'region',
+  'timeZone',
+  'contactVisibility',
+];
+
+/** "More facts" opens by itself when one of its fields has an error, so the error is never hidden. */
+function moreOpen(errors: FieldErrors): boolean | undefined {
+  return MORE_FACT_FIELDS.some((k) => errors[k]) ? true : undefined;
+}
 
 function Field({
   id,
@@ -110,6 +137,41 @@ export function LawfulBasisPanel({
 
   const invalid = (key: string) => (errors[key] ? true : undefined);
   const fid = (key: string) => `${id}-${key.replace(/\./g, '-')}`;
+  type DateKey =
+    | 'purchaseAt'
+    | 'inquiryAt'
+    | 'tpsScreenedAt'
+    | 'dncScreenedAt'
+    | 'contractEndedAt'
+    | 'businessCardAt'
+    | 'businessEmailSignOffAt';
+  const dateInput = (key: DateKey, d: string | undefined) => (
+    <input
+      id={fid(key)}
+      type="date"
+      value={form[key]}
+      max={today}
+      aria-invalid={invalid(key)}
+      aria-describedby={d}
+      onChange={(e) => set(key, e.target.value)}
+    />
+  );
+  const triSelect = (
+    key: 'tps' | 'dnc' | 'contractActive',
+    d: string | undefined,
+    words: { yes: string; no: string },
+  ) => (
+    <select
+      id={fid(key)}
+      value={form[key]}
+      aria-describedby={d}
+      onChange={(e) => set(key, e.target.value as TriState)}
+    >
+      <option value="">Not recorded</option>
+      <option value="yes">{words.yes}</option>
+      <option value="no">{words.no}</option>
+    </select>
+  );
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
@@ -226,6 +288,17 @@ export function LawfulBasisPanel({
                         />
                       )}
                     </Field>
+                    <div className="check">
+                      <input
+                        id={fid(`${key}.written`)}
+                        type="checkbox"
+                        checked={row.written}
+                        onChange={(e) => setConsent(c, { written: e.target.checked })}
+                      />
+                      <label htmlFor={fid(`${key}.written`)}>
+                        {label}: signed written agreement naming the number or address
+                      </label>
+                    </div>
                     <Field
                       id={fid(`${key}.withdrawnAt`)}
                       label={`${label} consent withdrawn on`}
@@ -324,6 +397,193 @@ export function LawfulBasisPanel({
             )}
           </Field>
         </fieldset>
+
+        <details className="more-facts" open={moreOpen(errors)}>
+          <summary>More facts</summary>
+          <p className="muted small">
+            Each lifts a "check" where the law needs it. Leave blank what you do not know.
+          </p>
+          <fieldset>
+            <legend>Customer relationship</legend>
+            <Field
+              id={fid('purchaseAt')}
+              label="Last purchase on"
+              error={errors.purchaseAt}
+              hint="An actual sale or signed contract. Germany's §7(3) UWG needs one; a negotiation is not a purchase."
+            >
+              {(d) => dateInput('purchaseAt', d)}
+            </Field>
+            <Field
+              id={fid('inquiryAt')}
+              label="Last inquiry or negotiation on"
+              error={errors.inquiryAt}
+              hint="The person asked about or negotiated a sale that did not (yet) happen (CASL: 6 months)."
+            >
+              {(d) => dateInput('inquiryAt', d)}
+            </Field>
+            <Field id={fid('contractActive')} label="Contract or subscription" error={errors.contractActive}>
+              {(d) =>
+                triSelect('contractActive', d, {
+                  yes: 'Active now',
+                  no: 'Ended',
+                })
+              }
+            </Field>
+            <Field id={fid('contractEndedAt')} label="Contract ended on" error={errors.contractEndedAt}>
+              {(d) => dateInput('contractEndedAt', d)}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>Phone</legend>
+            <Field id={fid('phoneKind')} label="Phone kind" error={errors.phoneKind}>
+              {(d) => (
+                <select
+                  id={fid('phoneKind')}
+                  value={form.phoneKind}
+                  aria-describedby={d}
+                  onChange={(e) => set('phoneKind', e.target.value as PhoneKind)}
+                >
+                  {PhoneKindSchema.options.map((k) => (
+                    <option key={k} value={k}>
+                      {PHONE_KIND_LABEL[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={fid('tps')} label="TPS / CTPS (UK)" error={errors.tps}>
+              {(d) => triSelect('tps', d, { yes: 'On TPS', no: 'Not on TPS' })}
+            </Field>
+            <Field
+              id={fid('tpsScreenedAt')}
+              label="TPS screened on"
+              error={errors.tpsScreenedAt}
+              hint="A UK call needs a screen within the last 28 days."
+            >
+              {(d) => dateInput('tpsScreenedAt', d)}
+            </Field>
+            <Field id={fid('dnc')} label="National do-not-call register (US, CA, AU)" error={errors.dnc}>
+              {(d) => triSelect('dnc', d, { yes: 'On the register', no: 'Not on the register' })}
+            </Field>
+            <Field
+              id={fid('dncScreenedAt')}
+              label="Do-not-call register screened on"
+              error={errors.dncScreenedAt}
+            >
+              {(d) => dateInput('dncScreenedAt', d)}
+            </Field>
+            <Field
+              id={fid('presumedConsent')}
+              label="Presumed consent (Germany, business calls)"
+              error={errors.presumedConsent}
+              hint="The facts that show the business would want the call (UWG §7(2) Nr. 1)."
+            >
+              {(d) => (
+                <textarea
+                  id={fid('presumedConsent')}
+                  value={form.presumedConsent}
+                  maxLength={2000}
+                  rows={2}
+                  aria-invalid={invalid('presumedConsent')}
+                  aria-describedby={d}
+                  onChange={(e) => set('presumedConsent', e.target.value)}
+                />
+              )}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>Business email</legend>
+            <div className="check">
+              <input
+                id={fid('conspicuouslyPublished')}
+                type="checkbox"
+                checked={form.conspicuouslyPublished}
+                onChange={(e) => set('conspicuouslyPublished', e.target.checked)}
+              />
+              <label htmlFor={fid('conspicuouslyPublished')}>
+                Canada: address conspicuously published, without a "no unsolicited messages" note, and the
+                message fits the person's role
+              </label>
+            </div>
+            <Field
+              id={fid('businessCardAt')}
+              label="Canada: business card given on"
+              error={errors.businessCardAt}
+            >
+              {(d) => dateInput('businessCardAt', d)}
+            </Field>
+            <Field
+              id={fid('businessEmailSignOffAt')}
+              label="EU business email: privacy officer signed off on"
+              error={errors.businessEmailSignOffAt}
+              hint="Their confirmation that this country's rule for business email is met."
+            >
+              {(d) => dateInput('businessEmailSignOffAt', d)}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>Where the person is</legend>
+            <Field
+              id={fid('region')}
+              label="State or region"
+              error={errors.region}
+              hint="US state code for state calling hours and CCPA: TX, FL, CA…"
+            >
+              {(d) => (
+                <input
+                  id={fid('region')}
+                  value={form.region}
+                  size={4}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={invalid('region')}
+                  aria-describedby={d}
+                  onChange={(e) => set('region', e.target.value.toUpperCase())}
+                />
+              )}
+            </Field>
+            <Field
+              id={fid('timeZone')}
+              label="Time zone"
+              error={errors.timeZone}
+              hint="For calling hours, e.g. America/Chicago or Europe/Paris."
+            >
+              {(d) => (
+                <input
+                  id={fid('timeZone')}
+                  value={form.timeZone}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={invalid('timeZone')}
+                  aria-describedby={d}
+                  onChange={(e) => set('timeZone', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
+              id={fid('contactVisibility')}
+              label="Contact details were visible"
+              error={errors.contactVisibility}
+            >
+              {(d) => (
+                <select
+                  id={fid('contactVisibility')}
+                  value={form.contactVisibility}
+                  aria-describedby={d}
+                  onChange={(e) =>
+                    set('contactVisibility', e.target.value as LawfulBasisForm['contactVisibility'])
+                  }
+                >
+                  {ContactVisibilitySchema.options.map((v) => (
+                    <option key={v} value={v}>
+                      {VISIBILITY_LABEL[v]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </fieldset>
+        </details>
 
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { OPT_OUT_REASONS } from '@/lib/popup/opt-out';
-import type { SuppressionReason } from '@/lib/vocab';
+import { channelsBlocked, describeChannelsBlocked, OPT_OUT_REASONS } from '@/lib/popup/opt-out';
+import type { Channel, SuppressionReason } from '@/lib/vocab';
 
 export interface ListChoice {
   id: string;
   name: string;
   isDefault: boolean;
+  /** Absent: the list applies to every channel. */
+  channels?: readonly Channel[];
 }
 
 export interface OptOutRequest {
@@ -35,6 +37,7 @@ export function OptOutPanel({
   const [busy, setBusy] = useState<SuppressionReason | null>(null);
   const [error, setError] = useState<string | null>(null);
   const firstReason = useRef<HTMLButtonElement>(null);
+  const listChannels = lists.find((l) => l.id === listId)?.channels;
 
   useEffect(() => {
     if (listId === '' && lists.length > 0) setListId((lists.find((l) => l.isDefault) ?? lists[0])?.id ?? '');
@@ -81,11 +84,27 @@ export function OptOutPanel({
             className={i === 0 ? 'primary' : undefined}
             onClick={() => void record(r.value)}
             aria-busy={busy === r.value}
+            aria-describedby={`${id}-blocks-${r.value}`}
           >
             {r.label}
           </button>
         ))}
       </fieldset>
+      {/* What each choice blocks, before it is made: scope is a property of the reason, not only of the list. */}
+      <ul className="blocks muted small" aria-label="What each reason blocks">
+        {OPT_OUT_REASONS.map((r) => (
+          <li key={r.value} id={`${id}-blocks-${r.value}`}>
+            {r.label}: blocks {describeChannelsBlocked(channelsBlocked(r.value, listChannels))}
+          </li>
+        ))}
+      </ul>
+      {listChannels && listChannels.length > 0 ? (
+        <p className="muted small">
+          An objection, an erasure request or a complaint stops all direct marketing, so it blocks every
+          channel even on this list; only an unsubscribe, do not call or a bounce stays limited to the list's
+          channels.
+        </p>
+      ) : null}
       {hasEmails ? (
         <div className="check">
           <input

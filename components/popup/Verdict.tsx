@@ -14,6 +14,17 @@ const CHANNEL_COLOUR: Record<ChannelVerdict, string> = {
 // A shape as well as a colour, so the table reads without colour vision (and in forced-colours mode).
 const CHANNEL_MARK: Record<ChannelVerdict, string> = { allowed: '✓', check: '?', blocked: '✕' };
 
+const ZONE_FROM: Record<NonNullable<LookupAnswer['assumedTimeZone']>['from'], string> = {
+  recorded: 'recorded for this person',
+  country: "the person's country",
+  browser: "your browser's zone: record the person's time zone if it differs",
+};
+
+/** Calling hours depend on the recipient's local time: say which zone the answer assumed, and why. */
+export function describeAssumedZone(z: NonNullable<LookupAnswer['assumedTimeZone']>): string {
+  return `Calling hours judged in ${z.zone.replaceAll('_', ' ')} (${ZONE_FROM[z.from]}).`;
+}
+
 export function LevelPill({ level }: { level: LookupAnswer['level'] }) {
   return (
     <span className="pill level" data-level={level} style={{ background: LEVEL_COLOUR[level] }}>
@@ -78,6 +89,9 @@ export function VerdictDetails({
       ) : null}
       {children}
       <ChannelTable answer={answer} caption="Per channel" />
+      {answer.assumedTimeZone ? (
+        <p className="muted small time-zone">{describeAssumedZone(answer.assumedTimeZone)}</p>
+      ) : null}
       {answer.matches.length > 0 ? (
         <>
           <h3>On your lists</h3>

@@ -26,6 +26,7 @@ export function toTabPerson(p: PagePerson): TabPerson {
       ...(p.country ? { country: p.country } : {}),
       ...(p.name ? { name: p.name.slice(0, 200) } : {}),
       ...(p.birthday ? { birthday: p.birthday.slice(0, 40) } : {}),
+      ...(p.contactVisibility ? { contactVisibility: p.contactVisibility } : {}),
     },
   };
 }

@@ -363,6 +363,11 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
     const about = doc.getElementById('about')?.closest('section');
     person.emails = emailsIn([dialog, card, about]);
     if (dialog) {
+      person.contactVisibility = contactVisibilityOf({
+        overlayEmails: emailsIn([dialog]).length,
+        degree: connectionDegree(card),
+        connectionsOnlyNote: CONNECTIONS_ONLY_NOTE.test(fold(visibleText(dialog, 4000))),
+      });
       person.phones = readPhones(dialog);
       person.websites = readWebsites(dialog, url);
       const birthday = readBirthday(dialog);
@@ -372,6 +377,39 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
   } catch {
     return null;
   }
+}
+
+// The overlay's own note that the member shows contact details to connections only, in the UI languages.
+const CONNECTIONS_ONLY_NOTE =
+  /\b(visible|shown|available) (only )?to (your |their )?(1st[- ]degree |first[- ]degree )?connections\b|\bonly (your |their )?connections can see\b|nur fur kontakte sichtbar|visible uniquement par (vos|ses) relations/;
+const DEGREE_LABEL = /\b(1st|2nd|3rd)\+? degree connection\b/i;
+const DEGREE_MARK = /·\s*(1st|2nd|3rd)\+?(?![\w])/;
+
+/** The viewer's connection degree to the member, as the top card labels it (1st, 2nd, 3rd+), if it does. */
+function connectionDegree(card: Element | null | undefined): 1 | 2 | 3 | undefined {
+  const text = card?.textContent?.slice(0, 4000) ?? '';
+  const m = DEGREE_LABEL.exec(text) ?? DEGREE_MARK.exec(text);
+  if (!m) return undefined;
+  return m[1] === '1st' ? 1 : m[1] === '2nd' ? 2 : 3;
+}
+
+/**
+ * How the member's contact details are visible to this viewer, from the open contact-info overlay, read
+ * conservatively (the CNIL's KASPR decision: details a member shows to connections only are not lawfully
+ * collectable for prospecting). LinkedIn lets a member show their email to 1st-degree, to 1st- and 2nd-degree
+ * connections or to everyone, and the overlay does not say which was chosen: an email seen by a 1st- or 2nd-degree
+ * connection may be visible only through the network, one seen from 3rd degree is public. An overlay that shows
+ * no email (or says it is for connections only) means the member did not make it public.
+ */
+export function contactVisibilityOf(o: {
+  overlayEmails: number;
+  degree: 1 | 2 | 3 | undefined;
+  connectionsOnlyNote: boolean;
+}): 'public' | 'connections-only' | 'unknown' {
+  if (o.connectionsOnlyNote || o.overlayEmails === 0) return 'connections-only';
+  if (o.degree === 1 || o.degree === 2) return 'connections-only';
+  if (o.degree === 3) return 'public';
+  return 'unknown';
 }
 
 const SALESNAV_PATH = /^\/sales\/(?:lead|people)\/[^/]+/;

@@ -13,6 +13,8 @@ export interface PagePerson {
   birthday?: string;
   location?: string;
   country?: string;
+  /** How the contact details are visible to the viewer, when the contact-info overlay is open (see linkedin.ts). */
+  contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
   headline?: string;
   anchor: Element | null;
 }

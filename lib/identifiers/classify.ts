@@ -1,5 +1,5 @@
 import { normaliseDomain } from './domain';
-import { normaliseEmail } from './email';
+import { canonicalMailbox, normaliseEmail } from './email';
 import { normaliseHash } from './hash';
 import { canonicalLinkedInProfile, canonicalSalesNavLead } from './linkedin';
 import { normalisePhone } from './phone';
@@ -85,4 +85,13 @@ export function normaliseAs(kind: IdentifierKind, raw: string, defaultCountry?: 
     case 'phone':
       return normalisePhone(raw, defaultCountry);
   }
+}
+
+/**
+ * The key a list entry is stored and found under: `normaliseAs`, and for an email its canonical mailbox (Gmail
+ * dots and +tags removed), so that every spelling of one Gmail mailbox is one entry and one exact match.
+ */
+export function entryKeyAs(kind: IdentifierKind, raw: string, defaultCountry?: string): Normalised<string> {
+  const n = normaliseAs(kind, raw, defaultCountry);
+  return kind === 'email' && n.ok ? ok(canonicalMailbox(n.value)) : n;
 }

@@ -134,6 +134,23 @@ export function emailHashForms(normalisedEmail: string): string[] {
 const GMAIL_DOMAINS: readonly string[] = ['gmail.com', 'googlemail.com'];
 
 /**
+ * The mailbox an address delivers to, as lists store it and lookups match it. Gmail ignores dots and everything
+ * after a '+' in the local part, and googlemail.com is the same service: 'J.Smith+news@googlemail.com' reaches
+ * 'jsmith@gmail.com', so both are one person and must be one key. Every other provider's local part is kept as
+ * is (dots and +tags may name different mailboxes there; those stay a labelled "possible match").
+ */
+export function canonicalMailbox(normalisedEmail: string): string {
+  const at = normalisedEmail.lastIndexOf('@');
+  if (at <= 0) return normalisedEmail;
+  const domain = normalisedEmail.slice(at + 1);
+  if (!GMAIL_DOMAINS.includes(domain)) return normalisedEmail;
+  const local = normalisedEmail.slice(0, at);
+  const plus = local.indexOf('+');
+  const bare = (plus > 0 ? local.slice(0, plus) : local).replaceAll('.', '');
+  return bare === '' ? normalisedEmail : `${bare}@gmail.com`;
+}
+
+/**
  * Other spellings that may reach the same mailbox, to be shown only as a labelled "possible match": the address
  * without its +tag, and for Gmail the local part without dots or +tag on both Gmail domains.
  * Never the address itself; deduplicated.

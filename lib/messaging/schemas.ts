@@ -33,6 +33,7 @@ export const PageHintsSchema = z.object({
     .optional(),
   name: z.string().max(LIMITS.nameLength).optional(),
   birthday: z.string().max(40).optional(),
+  contactVisibility: z.enum(['public', 'connections-only', 'download-blocked', 'unknown']).optional(),
 });
 
 const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });

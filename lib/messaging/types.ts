@@ -19,6 +19,11 @@ export interface PageHints {
   name?: string;
   /** Shown by a contact-info overlay; used only to tell users what their own profile shows, never stored. */
   birthday?: string;
+  /**
+   * How the person's contact details are visible to the viewer, read from LinkedIn's contact-info overlay:
+   * details seen only through a connection were not lawfully collectable for prospecting (CNIL, KASPR).
+   */
+  contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
 }
 
 export type BadgeLevel = Level | 'unknown';
@@ -55,6 +60,8 @@ export interface LookupAnswer {
   hasContact: boolean;
   /** True when the level comes only from the default policy (nothing recorded about this person). */
   fromDefaults: boolean;
+  /** The recipient's time zone the calling-hours rules were judged in, and where it came from. */
+  assumedTimeZone?: { zone: string; from: 'recorded' | 'country' | 'browser' };
   /** Present when this is the user's own profile (My data): what its contact info shows, and the settings for it. */
   self?: { lines: string[]; links: { label: string; href: string }[] };
 }

@@ -2,7 +2,13 @@ import type { TabPerson } from '../messaging/types';
 import { ContactError, deleteContact, saveContact } from '../store/contacts';
 import type { HeedDb } from '../store/db';
 import { normaliseIds } from '../store/lookup';
-import { type Contact, type ContactInput, ContactInputSchema } from '../store/schemas';
+import {
+  type Contact,
+  type ContactInput,
+  ContactInputSchema,
+  type ContactVisibility,
+  type PhoneKind,
+} from '../store/schemas';
 import { CHANNELS, type Channel, type DataSource, type Stage, type Subscriber } from '../vocab';
 
 export interface ConsentRow {
@@ -11,7 +17,12 @@ export interface ConsentRow {
   givenAt: string;
   evidence: string;
   withdrawnAt: string;
+  /** A signed written agreement that names the number (US TCPA prior express written consent). */
+  written: boolean;
 }
+
+/** A yes/no fact that may also be unrecorded. */
+export type TriState = '' | 'yes' | 'no';
 
 /** The lawful-basis form as the user edits it: strings, exactly as typed, so nothing is lost on an error. */
 export interface LawfulBasisForm {
@@ -24,7 +35,39 @@ export interface LawfulBasisForm {
   liaReference: string;
   liaDate: string;
   consents: Record<Channel, ConsentRow>;
+  /** "More facts": each lifts a `check` somewhere (see lib/risk); all optional. */
+  purchaseAt: string;
+  inquiryAt: string;
+  phoneKind: PhoneKind;
+  tps: TriState;
+  tpsScreenedAt: string;
+  dnc: TriState;
+  dncScreenedAt: string;
+  contractActive: TriState;
+  contractEndedAt: string;
+  conspicuouslyPublished: boolean;
+  businessCardAt: string;
+  businessEmailSignOffAt: string;
+  presumedConsent: string;
+  region: string;
+  timeZone: string;
+  contactVisibility: ContactVisibility;
 }
+
+export const PHONE_KIND_LABEL: Record<PhoneKind, string> = {
+  work: 'Work phone (company-issued or paid by the employer)',
+  personal: "The person's own phone",
+  unknown: 'Not recorded',
+};
+
+export const VISIBILITY_LABEL: Record<ContactVisibility, string> = {
+  public: 'Public (anyone could see them)',
+  'connections-only': 'Shown to connections only',
+  'download-blocked': 'Download or export blocked by the person',
+  unknown: 'Not recorded',
+};
+
+const triOf = (b: boolean | undefined): TriState => (b === undefined ? '' : b ? 'yes' : 'no');
 
 /** Field name → message; consent fields are `consent.<channel>.<field>`. `form` is for the form as a whole. */
 export type FieldErrors = Record<string, string>;
@@ -56,7 +99,7 @@ export const SOURCE_LABEL: Record<DataSource, string> = {
 const day = (iso: string | undefined): string => iso?.slice(0, 10) ?? '';
 
 function emptyConsent(): ConsentRow {
-  return { given: false, givenAt: '', evidence: '', withdrawnAt: '' };
+  return { given: false, givenAt: '', evidence: '', withdrawnAt: '', written: false };
 }
 
 /**
@@ -77,6 +120,7 @@ export function formFromContact(contact: Contact | undefined, person: TabPerson)
       givenAt: day(c.givenAt),
       evidence: c.evidence ?? '',
       withdrawnAt: day(c.withdrawnAt),
+      written: c.written ?? false,
     };
   }
   return {
@@ -89,6 +133,23 @@ export function formFromContact(contact: Contact | undefined, person: TabPerson)
     liaReference: contact?.legitimateInterest?.reference ?? '',
     liaDate: day(contact?.legitimateInterest?.assessedAt),
     consents,
+    purchaseAt: day(contact?.purchaseAt),
+    inquiryAt: day(contact?.inquiryAt),
+    phoneKind: contact?.phoneKind ?? 'unknown',
+    tps: triOf(contact?.tps),
+    tpsScreenedAt: day(contact?.tpsScreenedAt),
+    dnc: triOf(contact?.dnc),
+    dncScreenedAt: day(contact?.dncScreenedAt),
+    contractActive: triOf(contact?.contractActive),
+    contractEndedAt: day(contact?.contractEndedAt),
+    conspicuouslyPublished: contact?.conspicuouslyPublished ?? false,
+    businessCardAt: day(contact?.businessCardAt),
+    businessEmailSignOffAt: day(contact?.businessEmailSignOffAt),
+    presumedConsent: contact?.presumedConsent ?? '',
+    region: contact?.region ?? '',
+    timeZone: contact?.timeZone ?? '',
+    // The page's reading (LinkedIn's contact-info overlay) until the rep records their own.
+    contactVisibility: contact?.contactVisibility ?? person.hints.contactVisibility ?? 'unknown',
   };
 }
 
@@ -102,11 +163,42 @@ const FIELD_OF_PATH: Record<string, string> = {
   informedAt: 'informedAt',
   'legitimateInterest.assessedAt': 'liaDate',
   'legitimateInterest.reference': 'liaReference',
+  region: 'region',
+  timeZone: 'timeZone',
+  presumedConsent: 'presumedConsent',
 };
+
+const FACT_DATES = [
+  ['purchaseAt', 'The purchase date'],
+  ['inquiryAt', 'The inquiry date'],
+  ['tpsScreenedAt', 'The TPS screening date'],
+  ['dncScreenedAt', 'The do-not-call screening date'],
+  ['contractEndedAt', 'The contract end date'],
+  ['businessCardAt', 'The business-card date'],
+  ['businessEmailSignOffAt', 'The sign-off date'],
+] as const;
+
+// Every optional field the form controls: an emptied field removes the old value.
+const FORM_FIELDS = [
+  'country',
+  'collectedAt',
+  'informedAt',
+  'legitimateInterest',
+  ...FACT_DATES.map(([k]) => k),
+  'phoneKind',
+  'tps',
+  'dnc',
+  'contractActive',
+  'conspicuouslyPublished',
+  'presumedConsent',
+  'region',
+  'timeZone',
+  'contactVisibility',
+] as const;
 
 /**
  * Checks the form and builds what `saveContact` stores: the existing record with the form's fields over it
- * (fields the form does not show, like notes or purchase dates, are kept), and the page's identifiers added.
+ * (fields the form does not show, like notes or the TPS listing date, are kept), and the page's identifiers added.
  */
 export function contactInputFrom(
   form: LawfulBasisForm,
@@ -133,6 +225,7 @@ export function contactInputFrom(
       givenAt: row.givenAt,
       ...(row.evidence.trim() ? { evidence: row.evidence.trim() } : {}),
       ...(row.withdrawnAt ? { withdrawnAt: row.withdrawnAt } : {}),
+      ...(row.written ? { written: true } : {}),
     });
   }
   const country = form.country.trim().toUpperCase();
@@ -145,6 +238,11 @@ export function contactInputFrom(
     errors.liaDate = 'Give the date of the assessment, or clear its reference.';
   if (form.informedAt !== '' && form.collectedAt !== '' && form.informedAt < form.collectedAt)
     errors.informedAt = 'The notice cannot come before the data was collected.';
+  for (const [k, what] of FACT_DATES) future(k, form[k], what);
+  if (form.contractActive === 'yes' && form.contractEndedAt !== '')
+    errors.contractEndedAt = 'A contract that is still active has no end date: clear one of them.';
+  const region = form.region.trim().toUpperCase();
+  const timeZone = form.timeZone.trim();
 
   // Consents for channels the form does not list stay as they were (none today: the form shows all five).
   const kept = (existing?.consents ?? []).filter((c) => !CHANNELS.includes(c.channel));
@@ -169,9 +267,20 @@ export function contactInputFrom(
     source: form.source,
     consents: [...kept, ...consents],
   };
-  // Optional fields the form controls: an emptied field removes the old value.
-  for (const k of ['country', 'collectedAt', 'informedAt', 'legitimateInterest'] as const) delete input[k];
+  for (const k of FORM_FIELDS) delete input[k];
+  // TPS listing date belongs to a number on TPS; it goes when the number is recorded as not on it.
+  if (form.tps !== 'yes') delete input.tpsListedAt;
   if (country) input.country = country;
+  for (const [k] of FACT_DATES) if (form[k]) input[k] = form[k];
+  if (form.phoneKind !== 'unknown') input.phoneKind = form.phoneKind;
+  if (form.tps) input.tps = form.tps === 'yes';
+  if (form.dnc) input.dnc = form.dnc === 'yes';
+  if (form.contractActive) input.contractActive = form.contractActive === 'yes';
+  if (form.conspicuouslyPublished) input.conspicuouslyPublished = true;
+  if (form.presumedConsent.trim()) input.presumedConsent = form.presumedConsent.trim();
+  if (region) input.region = region;
+  if (timeZone) input.timeZone = timeZone;
+  if (form.contactVisibility !== 'unknown') input.contactVisibility = form.contactVisibility;
   if (form.collectedAt) input.collectedAt = form.collectedAt;
   if (form.informedAt) input.informedAt = form.informedAt;
   if (form.liaDate) {

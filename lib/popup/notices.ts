@@ -1,16 +1,17 @@
 import type { SuppressionList } from '../store/schemas';
 import type { SuppressionReason } from '../vocab';
 import { plural } from './counts';
-import { type OptOutReceipt, reasonLabel } from './opt-out';
+import { channelsBlocked, describeChannelsBlocked, type OptOutReceipt, reasonLabel } from './opt-out';
 
 /** What the rep reads after recording an opt-out: where, why, and what the list already had. */
 export function describeOptOut(
   receipt: OptOutReceipt,
-  list: Pick<SuppressionList, 'name'> | undefined,
+  list: Pick<SuppressionList, 'name' | 'channels'> | undefined,
   reason: SuppressionReason,
 ): string {
   const where = list ? `“${list.name}”` : 'the list';
-  const parts = [`Opt-out recorded on ${where} (${reasonLabel(reason)})`];
+  const blocks = describeChannelsBlocked(channelsBlocked(reason, list?.channels));
+  const parts = [`Opt-out recorded on ${where} (${reasonLabel(reason)}, blocks ${blocks})`];
   if (receipt.added.length > 0) parts.push(`${plural(receipt.added.length, 'entry', 'entries')} added`);
   if (receipt.alreadyPresent > 0) parts.push(`${receipt.alreadyPresent} already there`);
   if (receipt.rejected.length > 0) {

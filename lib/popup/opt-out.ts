@@ -1,10 +1,10 @@
-import { emailHashForms, loadHashers, normaliseAs } from '../identifiers';
+import { emailHashForms, entryKeyAs, loadHashers } from '../identifiers';
 import type { Identifiers } from '../messaging/types';
 import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import { addEntries, type EntryInput, findInBucket, removeEntry } from '../store/entries';
 import type { EntryKind } from '../store/schemas';
-import type { SuppressionReason } from '../vocab';
+import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 
 /** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
 export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string }[] = [
@@ -20,6 +20,35 @@ export function reasonLabel(reason: SuppressionReason): string {
   return OPT_OUT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 }
 
+const CHANNEL_NAME: Record<Channel, string> = {
+  email: 'email',
+  sms: 'SMS',
+  phone: 'phone',
+  post: 'post',
+  inmail: 'InMail',
+};
+
+/**
+ * The channels a recording with this reason on a list with these channels blocks: 'all', or the list's channels.
+ * Scope is a property of the reason: an objection, erasure or complaint blocks every channel on any list (the
+ * lookup ignores the list's channels for them too), only an unsubscribe, do-not-call or bounce may be narrowed.
+ */
+export function channelsBlocked(
+  reason: SuppressionReason,
+  listChannels: readonly Channel[] | undefined,
+): 'all' | Channel[] {
+  if (!listChannels || listChannels.length === 0 || !reasonAllowsChannelScope(reason)) return 'all';
+  return [...listChannels];
+}
+
+/** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
+export function describeChannelsBlocked(blocked: 'all' | readonly Channel[]): string {
+  if (blocked === 'all') return 'every channel';
+  const names = blocked.map((c) => CHANNEL_NAME[c]);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  return `${list} only`;
+}
+
 /**
  * The entries that suppress this person: every identifier the page showed, nothing else (no name, no notes).
  * With `hashEmails`, emails are stored as the SHA-256 of their canonical form, which lookups also match.
@@ -33,7 +62,7 @@ export async function optOutEntries(
   for (const value of ids.salesNavUrls) out.push({ kind: 'salesnav', value });
   const hasher = opts.hashEmails && ids.emails.length > 0 ? await loadHashers() : null;
   for (const value of ids.emails) {
-    const n = hasher ? normaliseAs('email', value) : null;
+    const n = hasher ? entryKeyAs('email', value) : null;
     const form = n?.ok ? emailHashForms(n.value)[0] : undefined;
     // An email that cannot be normalised is passed on as is, so addEntries reports it as rejected.
     if (hasher && form !== undefined) out.push({ kind: 'sha256', value: hasher.sha256(form) });
@@ -78,7 +107,7 @@ export async function recordOptOut(
   if (entries.length === 0) throw new OptOutError('This page shows no identifier Heed could record.');
   const fresh: { kind: EntryKind; key: string }[] = [];
   for (const e of entries) {
-    const n = normaliseAs(e.kind, e.value, input.defaultCountry);
+    const n = entryKeyAs(e.kind, e.value, input.defaultCountry);
     if (!n.ok || fresh.some((f) => f.kind === e.kind && f.key === n.value)) continue;
     if (!(await present(db, input.listId, e.kind, n.value))) fresh.push({ kind: e.kind, key: n.value });
   }

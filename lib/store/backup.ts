@@ -1,8 +1,9 @@
 import { sha256 } from 'hash-wasm';
-import { normaliseAs } from '../identifiers';
+import { entryKeyAs } from '../identifiers';
 import { logAudit } from './audit';
 import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
+import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import { contactKeys, normaliseIds } from './lookup';
 import {
   type AuditEvent,
@@ -203,6 +204,12 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
       audit: data.data.audit,
     },
   };
+  // A backup made before Gmail keys were canonical restores as the upgraded database would hold it; the
+  // integrity check then holds every key to the form Heed stores today.
+  const canonical = canonicaliseGmailEntries(parsed.data.lists, parsed.data.buckets);
+  parsed.data.lists = canonical.lists;
+  parsed.data.buckets = canonical.buckets;
+  parsed.data.contacts = parsed.data.contacts.map(withCanonicalKeys);
   await checkIntegrity(parsed);
   return parsed;
 }
@@ -357,7 +364,7 @@ function misplacedKey(b: BucketRecord): string | null {
   }
   const keys = b.keys as string[];
   for (const [j, key] of keys.entries()) {
-    const n = normaliseAs(b.kind, key);
+    const n = entryKeyAs(b.kind, key);
     if (!n.ok || n.value !== key) return `that is not in normalised form (entry ${j})`;
     if (bucketOf(b.kind, key) !== b.bucket) return `that belongs in another bucket (entry ${j})`;
   }

@@ -1,5 +1,6 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type Table, type Transaction } from 'dexie';
 import { dataTokenMiddleware } from './data-token';
+import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import type {
   AuditEvent,
   Batch,
@@ -17,7 +18,11 @@ export const DB_NAME = 'heed';
  * upgrades through each step, and tests/unit/store/schema-golden.test.ts opens a golden fixture of each
  * old version with the current code.
  */
-export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: readonly {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
   {
     version: 1,
     stores: {
@@ -35,7 +40,36 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string,
     version: 2,
     stores: { meta: 'key' },
   },
+  {
+    // Gmail addresses are stored as their canonical mailbox (dots and +tags removed, googlemail.com as
+    // gmail.com), so that a list entry blocks every spelling of it; entries written before are rewritten.
+    version: 3,
+    stores: {},
+    upgrade: canonicaliseStoredGmailKeys,
+  },
 ];
+
+// One list at a time, so the upgrade holds at most one list's email entries in memory; each list is read in one
+// request (a cursor would cost a round trip per record). Lists without a non-canonical Gmail key stay untouched.
+async function canonicaliseStoredGmailKeys(tx: Transaction): Promise<void> {
+  // Contact records are found by their keys: a Gmail address is keyed by its mailbox from now on.
+  const contacts = (await tx.table('contacts').toArray()) as Contact[];
+  const rekeyed = contacts.filter((c) => withCanonicalKeys(c) !== c).map(withCanonicalKeys);
+  if (rekeyed.length > 0) await tx.table('contacts').bulkPut(rekeyed);
+  const buckets = tx.table('buckets');
+  const lists = (await tx.table('lists').toArray()) as SuppressionList[];
+  for (const list of lists) {
+    const recs = (await buckets
+      .where('[listId+kind+bucket]')
+      .between([list.id, 'email', -1], [list.id, 'email', Infinity])
+      .toArray()) as BucketRecord[];
+    const r = canonicaliseGmailEntries([list], recs);
+    if (r.rewritten.size === 0) continue;
+    await buckets.bulkDelete(recs.map((b) => [b.listId, b.kind, b.bucket]));
+    await buckets.bulkPut(r.buckets);
+    if (r.lists[0]) await tx.table('lists').put(r.lists[0]);
+  }
+}
 
 export class HeedDb extends Dexie {
   lists!: Table<SuppressionList, string>;
@@ -48,7 +82,10 @@ export class HeedDb extends Dexie {
 
   constructor(name: string = DB_NAME) {
     super(name);
-    for (const v of SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    for (const v of SCHEMA_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
     this.use(dataTokenMiddleware);
   }
 }

@@ -1,4 +1,11 @@
-import { classifyValue, emailHashForms, hexToBytes, loadHashers, normaliseAs } from '../identifiers';
+import {
+  classifyValue,
+  emailHashForms,
+  entryKeyAs,
+  hexToBytes,
+  loadHashers,
+  normaliseAs,
+} from '../identifiers';
 import type { SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, keyAt, removeEntryAt, searchDigest, searchString } from './buckets';
@@ -43,7 +50,7 @@ export async function addEntries(
   const rejected: AddEntriesResult['rejected'] = [];
   for (const v of values) {
     const kind = EntryKindSchema.parse(v.kind);
-    const n = normaliseAs(kind, v.value, meta.defaultCountry);
+    const n = entryKeyAs(kind, v.value, meta.defaultCountry);
     if (n.ok) collector.add(kind, n.value, m);
     else rejected.push({ value: v.value, kind, reason: n.reason });
   }
@@ -72,7 +79,7 @@ export async function removeEntry(
   kind: EntryKind,
   value: string,
 ): Promise<boolean> {
-  const n = normaliseAs(kind, value);
+  const n = entryKeyAs(kind, value);
   if (!n.ok) return false;
   const key = n.value;
   return db.transaction('rw', db.lists, db.buckets, db.audit, async () => {
@@ -201,13 +208,16 @@ export async function findEntries(
 ): Promise<(EntryRow & { via: string })[]> {
   const kind = classifyValue(query);
   if (kind === null) return [];
-  const n = normaliseAs(kind, query, opts.defaultCountry);
+  const n = entryKeyAs(kind, query, opts.defaultCountry);
   if (!n.ok) return [];
   const candidates: { kind: EntryKind; key: string; via: string }[] = [];
   if (kind === 'email') {
     candidates.push({ kind: 'email', key: n.value, via: 'email' });
     const h = await loadHashers();
-    for (const form of emailHashForms(n.value)) {
+    // A hashed list holds whatever spelling its owner hashed: the address as written and its canonical mailbox.
+    const written = normaliseAs('email', query);
+    const spellings = new Set([...(written.ok ? [written.value] : []), n.value]);
+    for (const form of [...spellings].flatMap(emailHashForms)) {
       for (const algo of ['md5', 'sha1', 'sha256'] as const) {
         candidates.push({ kind: algo, key: h[algo](form), via: `${algo} of email` });
       }

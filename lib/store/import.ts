@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { classifyValue, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
 import { type Channel, IsoDateSchema, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
 import { csvTable, unneutraliseCell } from './csv-cells';
@@ -510,7 +510,7 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
           reject(row.line, col.index, value, 'not an email, hash, domain, profile URL or phone number');
           continue;
         }
-        const n = normaliseAs(k, value, opts.defaultCountry);
+        const n = entryKeyAs(k, value, opts.defaultCountry);
         if (!n.ok) {
           reject(row.line, col.index, value, n.reason);
           continue;

@@ -1,5 +1,6 @@
 import {
   canonicalLinkedInProfile,
+  canonicalMailbox,
   canonicalSalesNavLead,
   domainAncestors,
   emailDomain,
@@ -11,7 +12,7 @@ import {
   normalisePhone,
   possibleEmailVariants,
 } from '../identifiers';
-import type { Channel, SuppressionReason } from '../vocab';
+import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -142,9 +143,14 @@ export async function candidateKeys(
   const h = algos.length > 0 ? await loadHashers() : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
-    if (held('email')) out.push({ kind: 'email', key: email, via: label, match, identifier });
+    // Plain lists store the canonical mailbox (lib/identifiers entryKeyAs; older data is rewritten on upgrade),
+    // so one key finds every Gmail spelling. A hashed list holds whatever its owner hashed: the address as
+    // written and, for Gmail, its canonical mailbox too.
+    const mailbox = canonicalMailbox(email);
+    if (held('email')) out.push({ kind: 'email', key: mailbox, via: label, match, identifier });
     if (!h) return;
-    for (const form of emailHashForms(email)) {
+    const forms = mailbox === email ? [email] : [email, mailbox];
+    for (const form of forms.flatMap(emailHashForms)) {
       for (const algo of algos) {
         out.push({ kind: algo, key: h[algo](form), via: `${algo} of ${label}`, match, identifier });
       }
@@ -180,9 +186,13 @@ export async function candidateKeys(
   return out;
 }
 
+/**
+ * The keys a contact record is indexed and found under. An email is keyed by its canonical mailbox, so a record
+ * made for 'j.smith@gmail.com' is found from 'jsmith+news@googlemail.com' (the same Gmail mailbox).
+ */
 export function contactKeys(ids: Pick<NormalisedIds, 'emails' | 'profileUrls' | 'salesNavUrls' | 'phones'>) {
   return [
-    ...ids.emails.map((v) => `email:${v}`),
+    ...ids.emails.map((v) => `email:${canonicalMailbox(v)}`),
     ...ids.profileUrls.map((v) => `profile:${v}`),
     ...ids.salesNavUrls.map((v) => `salesnav:${v}`),
     ...ids.phones.map((v) => `phone:${v}`),
@@ -245,16 +255,21 @@ export function toMatches(
     const list = listById.get(h.listId);
     if (!list) continue;
     const batch = batchById.get(h.batchId);
+    const reason = batch?.reason ?? 'unknown';
+    // An objection, erasure or complaint stops all direct marketing (GDPR Art. 21(2)-(3), Art. 17) whatever
+    // channels the list it was recorded on names: the list's scope only narrows the reasons that may be
+    // narrowed. An entry whose batch (and so its reason) is lost blocks everything too: it may be an objection.
+    const scoped = reason !== 'unknown' && reasonAllowsChannelScope(reason);
     matches.push({
       listId: list.id,
       listName: list.name,
       // A copy: the list may be the lookup index's cached record, shared by every lookup.
-      ...(list.channels ? { channels: [...list.channels] } : {}),
+      ...(scoped && list.channels ? { channels: [...list.channels] } : {}),
       kind: h.c.kind,
       match: h.c.match,
       via: h.c.via,
       identifier: h.c.identifier,
-      reason: batch?.reason ?? 'unknown',
+      reason,
       since: batch?.since ?? '',
     });
   }

@@ -131,6 +131,8 @@ export const ConsentSchema = z.object({
   givenAt: IsoDateSchema,
   evidence: ShortText(500).optional(),
   withdrawnAt: IsoDateSchema.optional(),
+  /** A signed written agreement naming the number (TCPA prior express written consent, 47 C.F.R. §64.1200(f)(9)). */
+  written: z.boolean().optional(),
 });
 export type Consent = z.infer<typeof ConsentSchema>;
 
@@ -140,6 +142,26 @@ export const LegitimateInterestSchema = z.object({
 });
 
 const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like GB');
+
+/** An IANA time zone the browser knows (`America/Chicago`): an unknown one would silently mean UTC. */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/Chicago or Europe/London');
+
+export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
+export type PhoneKind = z.infer<typeof PhoneKindSchema>;
+
+export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
+export type ContactVisibility = z.infer<typeof ContactVisibilitySchema>;
 
 /** What a caller may save; the store normalises identifiers and fills id/keys/timestamps. */
 export const ContactInputSchema = z.object({
@@ -167,6 +189,33 @@ export const ContactInputSchema = z.object({
   tps: z.boolean().optional(),
   /** When the number went on TPS/CTPS: callers have 28 days to screen (PECR reg. 21(3)). */
   tpsListedAt: IsoDateSchema.optional(),
+  /** Last TPS/CTPS screen of the number: a UK live call needs one within 28 days (PECR reg. 21). */
+  tpsScreenedAt: IsoDateSchema.optional(),
+  /** work = company-issued phone or account paid by the employer (the PECR subscriber is the company). */
+  phoneKind: PhoneKindSchema.optional(),
+  /** On the national do-not-call register (US National DNC, Canada DNCL, AU DNC Register). */
+  dnc: z.boolean().optional(),
+  dncScreenedAt: IsoDateSchema.optional(),
+  /** The privacy officer's sign-off that the member state's business-email rule is met. */
+  businessEmailSignOffAt: IsoDateSchema.optional(),
+  /** German B2B presumed-consent facts for calls (UWG §7(2) Nr. 1). */
+  presumedConsent: ShortText(2000).optional(),
+  /** CASL existing business relationship: an active contract lasts; an ended one counts for 2 years. */
+  contractActive: z.boolean().optional(),
+  contractEndedAt: IsoDateSchema.optional(),
+  /** CASL s. 10(9)(b): conspicuously published, no "no unsolicited messages" note, relevant to the role. */
+  conspicuouslyPublished: z.boolean().optional(),
+  /** CASL s. 10(9)(c): the person gave the address (a business card) on this date. */
+  businessCardAt: IsoDateSchema.optional(),
+  /** ISO 3166-2 subdivision suffix (a US state such as TX): state calling hours, CCPA. */
+  region: z
+    .string()
+    .regex(/^[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 subdivision code such as TX or CA')
+    .optional(),
+  /** The person's IANA time zone, for calling hours. */
+  timeZone: TimeZoneSchema.optional(),
+  /** How the contact details were visible where they were collected (the CNIL's KASPR decision). */
+  contactVisibility: ContactVisibilitySchema.optional(),
   notes: ShortText(1000).optional(),
 });
 export type ContactInput = z.input<typeof ContactInputSchema>;
@@ -190,6 +239,8 @@ export const SettingsSchema = z.object({
   annotatedSites: z.array(z.string().max(300)).max(1000).default([]),
   /** Leave no trace on pages: verdicts and forms only in the browser's side panel, nothing inserted. */
   sidePanelOnly: z.boolean().default(false),
+  /** The sending organisation is a charity: the charity soft opt-in of PECR reg. 22(3A) may apply. */
+  charity: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -36,9 +36,10 @@ function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind 
  */
 export function toAssessInput(
   found: LookupResult,
-  hints: Pick<PageHints, 'country' | 'source'>,
+  hints: Pick<PageHints, 'country' | 'source' | 'contactVisibility'>,
   settings: Settings,
   now: Date,
+  browserZone: string = browserTimeZone(),
 ): AssessInput {
   const c: Contact | undefined = found.contact;
   const emails = [...(c?.emails ?? []), ...found.identifiers.emails];
@@ -75,8 +76,123 @@ export function toAssessInput(
     ...(c?.tps !== undefined ? { tps: c.tps } : {}),
     ...(c?.tps && c.tpsListedAt ? { tpsListedAt: c.tpsListedAt } : {}),
     ...(c?.retentionUntil ? { retentionUntil: c.retentionUntil } : {}),
+    ...recordedFacts(c),
+    ...(settings.charity ? { charity: true } : {}),
+    timeZone: assumedTimeZone(c, country, browserZone).zone,
+    ...visibilityOf(c, hints),
   };
   return input;
+}
+
+/**
+ * The facts a rep records to lift a `check` (phone kind, screening dates, CASL and German exemptions…), passed on
+ * as recorded. Unset fields stay absent: nothing unknown is filled in as permission.
+ */
+export function recordedFacts(
+  c: Contact | undefined,
+): Pick<
+  AssessInput,
+  | 'phoneKind'
+  | 'tpsScreenedAt'
+  | 'dnc'
+  | 'dncScreenedAt'
+  | 'businessEmailSignOffAt'
+  | 'presumedConsent'
+  | 'contractActive'
+  | 'contractEndedAt'
+  | 'conspicuouslyPublished'
+  | 'businessCardAt'
+  | 'region'
+> {
+  if (!c) return {};
+  return {
+    ...(c.phoneKind && c.phoneKind !== 'unknown' ? { phoneKind: c.phoneKind } : {}),
+    ...(c.tpsScreenedAt ? { tpsScreenedAt: c.tpsScreenedAt } : {}),
+    ...(c.dnc !== undefined ? { dnc: c.dnc } : {}),
+    ...(c.dncScreenedAt ? { dncScreenedAt: c.dncScreenedAt } : {}),
+    ...(c.businessEmailSignOffAt ? { businessEmailSignOffAt: c.businessEmailSignOffAt } : {}),
+    ...(c.presumedConsent?.trim() ? { presumedConsent: c.presumedConsent.trim() } : {}),
+    ...(c.contractActive !== undefined ? { contractActive: c.contractActive } : {}),
+    ...(c.contractEndedAt ? { contractEndedAt: c.contractEndedAt } : {}),
+    ...(c.conspicuouslyPublished !== undefined ? { conspicuouslyPublished: c.conspicuouslyPublished } : {}),
+    ...(c.businessCardAt ? { businessCardAt: c.businessCardAt } : {}),
+    ...(c.region ? { region: c.region } : {}),
+  };
+}
+
+/**
+ * How the contact details were visible where they were collected. A recorded value wins; else what the page's
+ * contact-info overlay showed. 'unknown' is never sent: it says nothing the engine could use.
+ */
+function visibilityOf(
+  c: Contact | undefined,
+  hints: Pick<PageHints, 'contactVisibility'>,
+): Pick<AssessInput, 'contactVisibility'> {
+  const v =
+    c?.contactVisibility && c.contactVisibility !== 'unknown' ? c.contactVisibility : hints.contactVisibility;
+  return v && v !== 'unknown' ? { contactVisibility: v } : {};
+}
+
+// Countries with one time zone (and no overseas territory under the same code with another one): for these the
+// country alone tells the recipient's local time. Others (US, CA, AU, ES, PT, FR with its overseas parts, BR…)
+// need a recorded zone; until then the browser's zone is assumed and the answer says so.
+const SINGLE_ZONE: Readonly<Record<string, string>> = {
+  GB: 'Europe/London',
+  IE: 'Europe/Dublin',
+  DE: 'Europe/Berlin',
+  NL: 'Europe/Amsterdam',
+  BE: 'Europe/Brussels',
+  LU: 'Europe/Luxembourg',
+  AT: 'Europe/Vienna',
+  CH: 'Europe/Zurich',
+  IT: 'Europe/Rome',
+  PL: 'Europe/Warsaw',
+  CZ: 'Europe/Prague',
+  SK: 'Europe/Bratislava',
+  HU: 'Europe/Budapest',
+  SI: 'Europe/Ljubljana',
+  HR: 'Europe/Zagreb',
+  RO: 'Europe/Bucharest',
+  BG: 'Europe/Sofia',
+  GR: 'Europe/Athens',
+  SE: 'Europe/Stockholm',
+  DK: 'Europe/Copenhagen',
+  NO: 'Europe/Oslo',
+  FI: 'Europe/Helsinki',
+  EE: 'Europe/Tallinn',
+  LV: 'Europe/Riga',
+  LT: 'Europe/Vilnius',
+  MT: 'Europe/Malta',
+  CY: 'Asia/Nicosia',
+  IS: 'Atlantic/Reykjavik',
+  IL: 'Asia/Jerusalem',
+  IN: 'Asia/Kolkata',
+  JP: 'Asia/Tokyo',
+  SG: 'Asia/Singapore',
+  ZA: 'Africa/Johannesburg',
+  PR: 'America/Puerto_Rico',
+};
+
+export type TimeZoneSource = 'recorded' | 'country' | 'browser';
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The recipient's zone for calling hours: recorded, else the country's only zone, else the browser's. */
+export function assumedTimeZone(
+  c: Pick<Contact, 'timeZone'> | undefined,
+  country: string | undefined,
+  browserZone: string,
+): { zone: string; from: TimeZoneSource } {
+  if (c?.timeZone) return { zone: c.timeZone, from: 'recorded' };
+  const byCountry = country ? SINGLE_ZONE[country] : undefined;
+  if (byCountry) return { zone: byCountry, from: 'country' };
+  return { zone: browserZone, from: 'browser' };
 }
 
 function matchesOf(found: LookupResult): AnswerMatch[] {
@@ -91,7 +207,11 @@ function matchesOf(found: LookupResult): AnswerMatch[] {
 }
 
 /** Turns a lookup and the risk engine's verdict into what the badge, toolbar and popup show. */
-export function toAnswer(found: LookupResult, verdict: Verdict): LookupAnswer {
+export function toAnswer(
+  found: LookupResult,
+  verdict: Verdict,
+  zone?: { zone: string; from: TimeZoneSource },
+): LookupAnswer {
   const matches = matchesOf(found);
   const known = found.matches.length > 0 || found.contact !== undefined;
   const possibleOnly = found.matches.length > 0 && found.matches.every((m) => m.match === 'possible');
@@ -121,6 +241,7 @@ export function toAnswer(found: LookupResult, verdict: Verdict): LookupAnswer {
     toRecord: whatToRecord(verdict).map((h) => h.what),
     hasContact: found.contact !== undefined,
     fromDefaults: !known,
+    ...(zone ? { assumedTimeZone: zone } : {}),
   };
 }
 
@@ -147,7 +268,9 @@ export async function answerFor(
       ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
     },
   );
-  return toAnswer(found, assess(toAssessInput(found, hints, settings, now)));
+  const input = toAssessInput(found, hints, settings, now);
+  const country = input.country;
+  return toAnswer(found, assess(input), assumedTimeZone(found.contact, country, input.timeZone ?? 'UTC'));
 }
 
 /** Verdicts for the addresses a page scan found: each looked up on its own, since each may be another person. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
+import { fixturePage, servePage } from './support/sites';
 
 const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const EMMA = 'https://www.linkedin.com/in/emma-tremblay/';
@@ -73,6 +74,83 @@ describe('the popup in Chromium', () => {
     );
     expect(await popup.locator('footer').textContent()).toMatch(/1 list · 1 entry/);
     console.info(`opt-out → badge blocked in ${badgeMs} ms`);
+    await popup.close();
+    await page.close();
+  });
+
+  /** A contact-info overlay for another person, showing `email`, served at its real URL. */
+  function overlayFor(slug: string, name: string, email: string, phone: string): string {
+    const url = `https://www.linkedin.com/in/${slug}/overlay/contact-info/`;
+    servePage(
+      url,
+      fixturePage('linkedin-contact-info-jane.html')
+        .replaceAll('jane-doe-1a2b3c', slug)
+        .replaceAll('Jane Doe', name)
+        .replaceAll('jane.doe@gmail.com', email)
+        .replaceAll('+44 20 7946 0958', phone)
+        // Seen from 3rd degree, the email is public: the verdict then follows only the lists.
+        .replace('2nd degree connection', '3rd degree connection')
+        .replace('<span aria-hidden="true"> · 2nd</span>', '<span aria-hidden="true"> · 3rd</span>'),
+    );
+    return url;
+  }
+
+  it('blocks a Gmail dot / +tag / googlemail spelling exactly once another spelling is on a list (issue 13, finding 8)', async () => {
+    const first = await openProfile(
+      overlayFor('sam-gee-one', 'Sam Gee', 'Sam.Gee@gmail.com', '+44 20 7946 0101'),
+    );
+    const popup = await openPopup(first.tabId);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await waitForBadge(first.page, (b) => b.level === 'blocked');
+    await popup.close();
+    await first.page.close();
+
+    // Another profile (so its profile URL is on no list) whose overlay shows another spelling of the mailbox.
+    const other = await openProfile(
+      overlayFor('sam-gee-two', 'Sam Gee', 'samgee+promo@googlemail.com', '+44 20 7946 0102'),
+    );
+    const badge = await waitForBadge(other.page, (b) => b.level !== 'pending');
+    expect(badge.level).toBe('blocked');
+    expect(badge.text).not.toMatch(/possible match/i);
+    const popup2 = await openPopup(other.tabId);
+    expect(await popupLevel(popup2)).toBe('blocked');
+    expect(await popup2.locator('section[aria-labelledby="person-h"] .matches').textContent()).toContain(
+      'objected',
+    );
+    await popup2.close();
+    await other.page.close();
+  });
+
+  it('cannot record an email-only objection: on an email-only list it says, and does, "blocks every channel" (issue 13, finding 1)', async () => {
+    const options = await heed.openExtensionPage('options.html#/lists');
+    const form = options.getByRole('form', { name: 'New list' });
+    await form.getByLabel('Name').fill('Email vendor');
+    await form.getByRole('radio', { name: 'Only these channels:' }).check();
+    for (const c of ['SMS', 'Phone', 'Post', 'InMail'])
+      await form.getByRole('checkbox', { name: c }).uncheck();
+    await form.getByRole('button', { name: 'Create list' }).click();
+    await options.getByText('Created “Email vendor”.').waitFor();
+    await options.close();
+
+    const { page, tabId } = await openProfile(
+      overlayFor('olga-obj-3', 'Olga Obj', 'olga@olga-co.example', '+44 20 7946 0103'),
+    );
+    const popup = await openPopup(tabId);
+    const CHANNEL_NAMES = ['Email', 'SMS', 'Phone', 'Post', 'InMail'];
+    const before = await Promise.all(CHANNEL_NAMES.map((c) => channelCell(popup, c).textContent()));
+    // Otherwise the test could not tell an every-channel block from the defaults.
+    expect(before.filter((t) => !t?.includes('Blocked')).length).toBeGreaterThan(0);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    await popup.getByLabel('List').selectOption({ label: 'Email vendor' });
+    // Before saving: what each reason will block on this list.
+    const blocks = popup.getByRole('list', { name: 'What each reason blocks' });
+    await expect.poll(() => blocks.textContent()).toContain('Objected to marketing: blocks every channel');
+    expect(await blocks.textContent()).toContain('Unsubscribed: blocks email only');
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('blocks every channel');
+    await expect.poll(() => popupLevel(popup)).toBe('blocked');
+    for (const c of CHANNEL_NAMES) expect(await channelCell(popup, c).textContent()).toContain('Blocked');
     await popup.close();
     await page.close();
   });

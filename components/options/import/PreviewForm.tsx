@@ -1,5 +1,6 @@
 import { type FormEvent, useId } from 'react';
 import {
+  CHANNEL_NAME,
   DELIMITER_LABEL,
   ENCODING_LABEL,
   formatBytes,
@@ -16,7 +17,7 @@ import {
   type TextEncoding,
   TextEncodingSchema,
 } from '@/lib/store/schemas';
-import { type SuppressionReason, SuppressionReasonSchema } from '@/lib/vocab';
+import { reasonAllowsChannelScope, type SuppressionReason, SuppressionReasonSchema } from '@/lib/vocab';
 
 export interface ImportSettings {
   encoding: TextEncoding | 'auto';
@@ -57,6 +58,9 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
       : lists.some((l) => l.id === settings.existingId)
         ? null
         : 'Choose the list to import into.';
+  const targetList =
+    settings.target === 'existing' ? lists.find((l) => l.id === settings.existingId) : undefined;
+  const targetChannels = targetList?.channels;
   const dateProblem = /^\d{4}-\d{2}-\d{2}$/.test(settings.since) ? null : 'Enter the opt-out date as a date.';
   const blocker = problem ?? targetProblem ?? dateProblem;
 
@@ -247,6 +251,15 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
           />
         </div>
         <p className="muted">Used for rows without their own reason or date column.</p>
+        {targetList && targetChannels && targetChannels.length > 0 ? (
+          <p className="muted" role="note">
+            {reasonAllowsChannelScope(settings.reason)
+              ? `These rows will block ${targetChannels.map((c) => CHANNEL_NAME[c]).join(', ')} only, as “${targetList.name}” does. `
+              : `These rows will block every channel, although “${targetList.name}” covers only ${targetChannels.map((c) => CHANNEL_NAME[c]).join(', ')}: `}
+            An objection, an erasure request or a complaint stops all direct marketing, so it always blocks
+            every channel; only unsubscribes, do-not-call requests and bounces follow the list's channels.
+          </p>
+        ) : null}
       </fieldset>
 
       {blocker && blocker !== problem && (

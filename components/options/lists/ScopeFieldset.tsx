@@ -45,6 +45,13 @@ export function ScopeFieldset(props: {
           </label>
         ))}
       </div>
+      {every ? null : (
+        <p className="muted">
+          Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An
+          objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel
+          whatever this list covers.
+        </p>
+      )}
     </fieldset>
   );
 }

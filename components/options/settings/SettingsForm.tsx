@@ -80,6 +80,7 @@ interface Draft {
   ownDomains: string;
   extraPersonalDomains: string;
   showPossibleMatches: boolean;
+  charity: boolean;
   retentionDays: string;
   sidePanelOnly: boolean;
 }
@@ -91,6 +92,7 @@ function draftOf(s: Settings): Draft {
     ownDomains: s.ownDomains.join('\n'),
     extraPersonalDomains: s.extraPersonalDomains.join('\n'),
     showPossibleMatches: s.showPossibleMatches,
+    charity: s.charity ?? false,
     retentionDays: String(s.retentionDays),
     sidePanelOnly: s.sidePanelOnly,
   };
@@ -149,6 +151,8 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
       retentionDays: days,
       sidePanelOnly: draft.sidePanelOnly,
     };
+    // Stored only once set: an untouched "no" stays absent, as before the setting existed.
+    if (draft.charity !== (current.charity ?? false)) next.charity = draft.charity;
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
       if (JSON.stringify(current[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
@@ -294,7 +298,23 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           />
           <label htmlFor={`${id}-possible`}>Show possible matches</label>
           <p className="muted ot-hint" id={`${id}-possible-hint`}>
-            Flags Gmail dot and +tag variants of a listed address as "possible match" (never as blocked).
+            Flags a +tag variant of a listed address as "possible match" (never as blocked). Gmail ignores
+            dots and +tags, so every spelling of a listed Gmail address is the same mailbox and always
+            matches.
+          </p>
+        </div>
+        <div className="ot-check">
+          <input
+            id={`${id}-charity`}
+            type="checkbox"
+            checked={draft.charity}
+            aria-describedby={`${id}-charity-hint`}
+            onChange={(e) => set('charity', e.target.checked)}
+          />
+          <label htmlFor={`${id}-charity`}>We are a charity</label>
+          <p className="muted ot-hint" id={`${id}-charity-hint`}>
+            UK charities may email and text supporters who expressed an interest in their aims (PECR reg.
+            22(3A), the charity soft opt-in). Leave unticked unless your organisation is a registered charity.
           </p>
         </div>
       </fieldset>

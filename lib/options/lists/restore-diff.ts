@@ -242,6 +242,7 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   retentionDays: 'Retention period',
   annotatedSites: 'Sites Heed annotates',
   sidePanelOnly: 'Side panel only',
+  charity: 'Your organisation is a charity',
 };
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */

@@ -4,7 +4,7 @@ import { findEmailsOnPage } from '../../../lib/extract/emails';
 import { extractGitHubProfile } from '../../../lib/extract/github';
 import { extractLinkedInProfile, extractSalesNavLead } from '../../../lib/extract/linkedin';
 import type { PagePerson } from '../../../lib/extract/types';
-import { FIXTURE_URLS, type FixtureName, fixtureHtml, loadFixture } from './fixtures';
+import { FIXTURE_URLS, type FixtureName, fixtureHtml, loadFixture, loadVariant } from './fixtures';
 
 type Expected = Omit<PagePerson, 'anchor'> & { anchorText: string | null };
 
@@ -29,6 +29,8 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     phones: ['+44 20 7946 0958'],
     websites: ['https://acme.example/'],
     birthday: 'March 5',
+    // A 2nd-degree viewer sees her email: she may show it to 1st and 2nd degree only (issue 13, finding 7).
+    contactVisibility: 'connections-only',
   },
   'linkedin-profile-max.html': {
     source: 'linkedin-profile',
@@ -238,5 +240,58 @@ describe('fixture details that matter downstream', () => {
       expect(html, name).not.toMatch(/url\(\s*["']?(https?:)?\/\//i);
       expect(html, name).not.toMatch(/@import/i);
     }
+  });
+});
+
+describe('contact visibility from the contact-info overlay (issue 13, finding 7)', () => {
+  const NAME = 'linkedin-contact-info-jane.html';
+  const visibility = (edit: (html: string) => string) =>
+    extractPerson(loadVariant(NAME, edit), FIXTURE_URLS[NAME])?.contactVisibility;
+  const degree = (d: string) => (html: string) =>
+    html
+      .replace('2nd degree connection', `${d} degree connection`)
+      .replace('<span aria-hidden="true"> · 2nd</span>', `<span aria-hidden="true"> · ${d}</span>`);
+  // The overlay without its Email section: the member does not show an email to this viewer.
+  const noEmail = (html: string) =>
+    html.replace(/<section class="Ct7yP8ee"(?:(?!<\/section>)[\s\S])*?>Email<\/h3>[\s\S]*?<\/section>/, '');
+
+  it('an email seen by a 1st- or 2nd-degree connection may be visible only through the network', () => {
+    expect(visibility((h) => h)).toBe('connections-only');
+    expect(visibility(degree('1st'))).toBe('connections-only');
+  });
+
+  it('an email seen from 3rd degree is public', () => {
+    expect(visibility(degree('3rd'))).toBe('public');
+  });
+
+  it('an overlay that shows no email, or says it is for connections only, is connections-only', () => {
+    const doc = loadVariant(NAME, (h) => noEmail(degree('3rd')(h)));
+    const person = extractPerson(doc, FIXTURE_URLS[NAME]);
+    expect(person?.emails).toEqual([]);
+    expect(person?.contactVisibility).toBe('connections-only');
+    const note = (h: string) =>
+      degree('3rd')(h).replace(
+        '<h2 class="Hh3hH4hh" style="font-size:20px;margin:0 0 12px">Contact Info</h2>',
+        '<h2 class="Hh3hH4hh">Contact Info</h2><p>Email address visible only to 1st-degree connections</p>',
+      );
+    expect(visibility(note)).toBe('connections-only');
+  });
+
+  it('without the degree on the page and with an email shown, it is not guessed', () => {
+    expect(
+      visibility((h) =>
+        h.replace(
+          '<span class="vH3kLmQp">2nd degree connection</span><span aria-hidden="true"> · 2nd</span>',
+          '',
+        ),
+      ),
+    ).toBe('unknown');
+  });
+
+  it('the profile page without the overlay says nothing about visibility', () => {
+    const doc = loadFixture('linkedin-profile-jane.html');
+    expect(extractPerson(doc, FIXTURE_URLS['linkedin-profile-jane.html'])).not.toHaveProperty(
+      'contactVisibility',
+    );
   });
 });

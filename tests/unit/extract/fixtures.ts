@@ -38,3 +38,8 @@ export function page(body: string, opts: { url?: string; head?: string } = {}): 
   const html = `<!DOCTYPE html><html><head>${opts.head ?? ''}</head><body>${body}</body></html>`;
   return new JSDOM(html, { url: opts.url ?? 'https://www.linkedin.com/in/jane-doe-1a2b3c/' }).window.document;
 }
+
+/** A variant of a fixture (its HTML edited by the test) as the browser would see it at the fixture's URL. */
+export function loadVariant(name: FixtureName, edit: (html: string) => string): Document {
+  return new JSDOM(edit(fixtureHtml(name)), { url: FIXTURE_URLS[name] }).window.document;
+}

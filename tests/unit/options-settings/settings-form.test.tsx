@@ -41,6 +41,15 @@ describe('SettingsForm', () => {
     expect(back.defaultSubscriber).toBe('unknown');
   });
 
+  it('records that the team is a charity (a team fact for the PECR charity soft opt-in)', async () => {
+    await renderForm();
+    expect((await getSettings(db)).charity).toBeUndefined();
+    fireEvent.click(screen.getByLabelText('We are a charity'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/Settings saved \(1 changed\)/);
+    expect((await getSettings(db)).charity).toBe(true);
+  });
+
   it('refuses bad input field by field, saves nothing, and keeps what was typed', async () => {
     await renderForm();
     const own = screen.getByLabelText("Your team's own domains");

@@ -70,8 +70,103 @@ describe('formFromContact', () => {
       givenAt: '2026-02-01',
       evidence: 'new form',
       withdrawnAt: '2026-03-01',
+      written: false,
     });
     expect(form.consents.sms.given).toBe(false);
+  });
+});
+
+describe('more facts (issue 13: every check liftable)', () => {
+  const full = (): LawfulBasisForm => {
+    const f = formFromContact(undefined, EMMA);
+    return {
+      ...f,
+      country: 'US',
+      consents: {
+        ...f.consents,
+        sms: { given: true, givenAt: '2026-01-05', evidence: 'signed sheet', withdrawnAt: '', written: true },
+      },
+      purchaseAt: '2026-02-01',
+      inquiryAt: '2026-01-10',
+      phoneKind: 'work',
+      tps: 'no',
+      tpsScreenedAt: '2026-05-20',
+      dnc: 'yes',
+      dncScreenedAt: '2026-05-01',
+      contractActive: 'no',
+      contractEndedAt: '2026-03-31',
+      conspicuouslyPublished: true,
+      businessCardAt: '2026-04-04',
+      businessEmailSignOffAt: '2026-04-05',
+      presumedConsent: ' Asked for a call back ',
+      region: 'tx',
+      timeZone: 'America/Chicago',
+      contactVisibility: 'public',
+    };
+  };
+
+  it('stores each fact, round-trips through the form, and an emptied field removes it', async () => {
+    const saved = await saveLawfulBasis(db, full(), EMMA, undefined, { today: TODAY });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect(saved.saved).toMatchObject({
+      consents: [{ channel: 'sms', givenAt: '2026-01-05', evidence: 'signed sheet', written: true }],
+      purchaseAt: '2026-02-01',
+      inquiryAt: '2026-01-10',
+      phoneKind: 'work',
+      tps: false,
+      tpsScreenedAt: '2026-05-20',
+      dnc: true,
+      dncScreenedAt: '2026-05-01',
+      contractActive: false,
+      contractEndedAt: '2026-03-31',
+      conspicuouslyPublished: true,
+      businessCardAt: '2026-04-04',
+      businessEmailSignOffAt: '2026-04-05',
+      presumedConsent: 'Asked for a call back',
+      region: 'TX',
+      timeZone: 'America/Chicago',
+      contactVisibility: 'public',
+    });
+    const again = formFromContact(saved.saved, EMMA);
+    expect(again).toEqual({ ...full(), region: 'TX', presumedConsent: 'Asked for a call back' });
+
+    const cleared = await saveLawfulBasis(
+      db,
+      { ...again, dnc: '', dncScreenedAt: '', phoneKind: 'unknown', contactVisibility: 'unknown' },
+      EMMA,
+      saved.saved,
+      { today: TODAY },
+    );
+    if (!cleared.ok) throw new Error('expected the save to work');
+    for (const k of ['dnc', 'dncScreenedAt', 'phoneKind', 'contactVisibility'])
+      expect(cleared.saved).not.toHaveProperty(k);
+    expect(cleared.saved.purchaseAt).toBe('2026-02-01');
+  });
+
+  it('refuses a future date, an active contract with an end date, an unknown zone and a bad region', () => {
+    const r = contactInputFrom(
+      {
+        ...full(),
+        tpsScreenedAt: '2099-01-01',
+        contractActive: 'yes',
+        timeZone: 'Mars/Base',
+        region: 'Texas',
+      },
+      EMMA,
+      undefined,
+      TODAY,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.tpsScreenedAt).toMatch(/future/);
+    expect(r.errors.contractEndedAt).toMatch(/active/);
+    expect(r.errors.timeZone).toMatch(/IANA/);
+    expect(r.errors.region).toMatch(/subdivision/);
+  });
+
+  it("starts contact visibility from the page's reading when nothing is recorded", () => {
+    const page = { ...EMMA, hints: { ...EMMA.hints, contactVisibility: 'connections-only' as const } };
+    expect(formFromContact(undefined, page).contactVisibility).toBe('connections-only');
   });
 });
 

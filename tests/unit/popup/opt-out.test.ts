@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailHashForms, loadHashers } from '../../../lib/identifiers';
 import { describeOptOut, describeOptOutUndo } from '../../../lib/popup/notices';
-import { OptOutError, optOutEntries, recordOptOut, undoOptOut } from '../../../lib/popup/opt-out';
+import {
+  channelsBlocked,
+  describeChannelsBlocked,
+  OptOutError,
+  optOutEntries,
+  recordOptOut,
+  undoOptOut,
+} from '../../../lib/popup/opt-out';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries } from '../../../lib/store/entries';
 import { createList, getList } from '../../../lib/store/lists';
@@ -128,7 +135,7 @@ describe('recordOptOut', () => {
     expect(receipt.rejected).toEqual([{ kind: 'email', value: 'no-at-sign', reason: 'no @ in address' }]);
     const text = describeOptOut(receipt, { name: 'Do not contact' }, 'complaint');
     expect(text).toBe(
-      'Opt-out recorded on “Do not contact” (Complained); 1 entry added; 1 identifier skipped (email no @ in address).',
+      'Opt-out recorded on “Do not contact” (Complained, blocks every channel); 1 entry added; 1 identifier skipped (email no @ in address).',
     );
   });
 
@@ -140,5 +147,35 @@ describe('recordOptOut', () => {
     expect(describeOptOut(again, { name: 'L' }, 'objection')).toMatch(/2 already there/);
     expect(await undoOptOut(db, again)).toBe(0);
     expect((await getList(db, listId))?.counts.total).toBe(2);
+  });
+});
+
+describe('scope is a property of the reason (issue 13, finding 1)', () => {
+  it('an objection, erasure or complaint on an email-only list blocks every channel; an unsubscribe only email', async () => {
+    const emailOnly = await createList(db, { name: 'Email only', channels: ['email'] });
+    for (const reason of ['objection', 'erasure', 'complaint'] as const) {
+      const receipt = await recordOptOut(db, { listId: emailOnly.id, reason, identifiers: JANE.identifiers });
+      const found = await lookupPerson(db, JANE.identifiers);
+      expect(found.matches.every((m) => m.channels === undefined)).toBe(true);
+      const a = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+      expect(a.channels.sms).toBe('blocked');
+      expect(a.channels.phone).toBe('blocked');
+      expect(a.channels.inmail).toBe('blocked');
+      await undoOptOut(db, receipt);
+    }
+    await recordOptOut(db, { listId: emailOnly.id, reason: 'unsubscribe', identifiers: JANE.identifiers });
+    const found = await lookupPerson(db, JANE.identifiers);
+    expect(found.matches.map((m) => m.channels)).toEqual([['email'], ['email']]);
+  });
+
+  it('says before saving what each reason will block', () => {
+    expect(describeChannelsBlocked(channelsBlocked('objection', ['email']))).toBe('every channel');
+    expect(describeChannelsBlocked(channelsBlocked('erasure', ['email', 'sms']))).toBe('every channel');
+    expect(describeChannelsBlocked(channelsBlocked('complaint', ['phone']))).toBe('every channel');
+    expect(describeChannelsBlocked(channelsBlocked('unsubscribe', ['email', 'sms']))).toBe(
+      'email and SMS only',
+    );
+    expect(describeChannelsBlocked(channelsBlocked('do-not-call', ['phone']))).toBe('phone only');
+    expect(describeChannelsBlocked(channelsBlocked('bounce', undefined))).toBe('every channel');
   });
 });

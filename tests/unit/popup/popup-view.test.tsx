@@ -190,6 +190,32 @@ describe('PopupView actions', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Do not call' })).toBeNull());
   });
 
+  it('shows what each reason blocks on a channel-scoped list before anything is recorded (issue 13, finding 1)', () => {
+    const a = show(person(UNKNOWN), {
+      lists: [...LISTS, { id: 'mail', name: 'Email vendor', isDefault: false, channels: ['email'] }],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
+    const blocks = () => screen.getByRole('list', { name: 'What each reason blocks' }).textContent;
+    expect(blocks()).toContain('Unsubscribed: blocks every channel');
+    fireEvent.change(screen.getByLabelText('List'), { target: { value: 'mail' } });
+    expect(blocks()).toContain('Objected to marketing: blocks every channel');
+    expect(blocks()).toContain('Asked for erasure: blocks every channel');
+    expect(blocks()).toContain('Complained: blocks every channel');
+    expect(blocks()).toContain('Unsubscribed: blocks email only');
+    expect(blocks()).toContain('Do not call: blocks email only');
+    // Each reason button is described by its line.
+    const objected = screen.getByRole('button', { name: 'Objected to marketing' });
+    expect(document.getElementById(objected.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Objected to marketing: blocks every channel',
+    );
+    expect(a.recordOptOut).not.toHaveBeenCalled();
+  });
+
+  it('says which time zone calling hours were judged in', () => {
+    show(person({ ...UNKNOWN, assumedTimeZone: { zone: 'America/New_York', from: 'browser' } }));
+    expect(screen.getByText(/Calling hours judged in America\/New York \(your browser's zone/)).toBeTruthy();
+  });
+
   it('keeps the opt-out form open with the error when recording fails', async () => {
     show(person(UNKNOWN), {
       actions: actions({
@@ -230,6 +256,49 @@ describe('PopupView actions', () => {
         consents: expect.objectContaining({ email: expect.objectContaining({ given: true }) }),
       }),
     );
+  });
+
+  it('records the facts that lift a check under "More facts": purchase and inquiry apart, written consent, TPS date', async () => {
+    const a = show(person(UNKNOWN, EMMA));
+    fireEvent.click(screen.getByRole('button', { name: 'Record lawful basis' }));
+    const more = screen.getByText('More facts').closest('details') as HTMLDetailsElement;
+    expect(more.open).toBe(false);
+    // Germany's §7(3) needs an actual sale: the form never asks to record a negotiation as a purchase.
+    const purchase = screen.getByLabelText('Last purchase on');
+    const hint = document.getElementById(purchase.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(hint).toMatch(/actual sale/);
+    expect(hint).toMatch(/a negotiation is not a purchase/);
+    fireEvent.change(screen.getByLabelText('Last inquiry or negotiation on'), {
+      target: { value: '2026-06-01' },
+    });
+    fireEvent.change(screen.getByLabelText('TPS screened on'), { target: { value: '2026-06-10' } });
+    fireEvent.change(screen.getByLabelText('Phone kind'), { target: { value: 'work' } });
+    fireEvent.click(screen.getByLabelText('SMS: consent given'));
+    fireEvent.click(screen.getByLabelText('SMS: signed written agreement naming the number or address'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save lawful basis' }));
+    await waitFor(() =>
+      expect(a.saveLawfulBasis).toHaveBeenCalledWith(
+        expect.objectContaining({
+          purchaseAt: '',
+          inquiryAt: '2026-06-01',
+          tpsScreenedAt: '2026-06-10',
+          phoneKind: 'work',
+          consents: expect.objectContaining({ sms: expect.objectContaining({ given: true, written: true }) }),
+        }),
+      ),
+    );
+  });
+
+  it('opens "More facts" by itself when a field in it has an error', async () => {
+    show(person(UNKNOWN, EMMA), {
+      actions: actions({ saveLawfulBasis: vi.fn(async () => ({ timeZone: 'must be an IANA time zone' })) }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Record lawful basis' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save lawful basis' }));
+    await waitFor(() =>
+      expect((screen.getByText('More facts').closest('details') as HTMLDetailsElement).open).toBe(true),
+    );
+    expect(screen.getByText('must be an IANA time zone')).toBeTruthy();
   });
 
   it('opens the form named in the URL at once, and offers undo for the last change', async () => {

@@ -72,6 +72,23 @@ describe('importFile', () => {
     expect(rejectedRowsCsv(r)).toBe('line,column,value,reason\r\n4,1,not-an-email,no @ in address\r\n');
   });
 
+  it('an objection, erasure or complaint imported into an email-only list blocks every channel (issue 13, finding 1)', async () => {
+    const blob = blobOf([
+      'email,reason\nobj@example.com,objection\nera@example.com,erasure\ncom@example.com,complaint\n',
+      'uns@example.com,unsubscribe\nbnc@example.com,bounce\n',
+    ]);
+    const r = await importFile(db, blob, {
+      target: { newList: { name: 'Email vendor', channels: ['email'] } },
+      reason: 'other',
+    });
+    expect(r.added).toBe(5);
+    const channels = async (e: string) =>
+      (await lookupPerson(db, { emails: [e] })).matches.map((m) => m.channels);
+    for (const e of ['obj@example.com', 'era@example.com', 'com@example.com'])
+      expect(await channels(e)).toEqual([undefined]);
+    for (const e of ['uns@example.com', 'bnc@example.com']) expect(await channels(e)).toEqual([['email']]);
+  });
+
   it('imports hashes of any algorithm and case, and rejects wrong-length hex', async () => {
     const h = await loadHashers();
     const blob = blobOf([
