@@ -5,7 +5,16 @@ import { refreshReminder } from '@/lib/background/reminder';
 import { answerScan } from '@/lib/background/scan-answer';
 import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
-import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
+import {
+  followNavigation,
+  forgetTab,
+  getTabState,
+  rememberRecordSubject,
+  setTabState,
+  stillShowing,
+  tabClosed,
+  tabsWithPeople,
+} from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
@@ -30,7 +39,14 @@ export default defineBackground(() => {
       answerScan(await appDb(), await selfDb(), emails, phones, new Date()),
     refreshReminder: async () => void (await refreshReminder(await selfDb())),
     getTabState,
-    setTabState,
+    async setTabState(tabId: number, state: Parameters<typeof setTabState>[1]) {
+      if (state.person) {
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        if (!tab || !stillShowing(state, tab.url)) return false;
+      }
+      await setTabState(tabId, state);
+      return true;
+    },
     tabsWithPeople,
     async showOnToolbar(tabId: number, answer: Parameters<typeof toolbarFor>[0]) {
       const t = toolbarFor(answer);
@@ -48,7 +64,11 @@ export default defineBackground(() => {
       }
     },
     async openRecord(tabId: number, action: 'opt-out' | 'lawful-basis') {
-      const url = browser.runtime.getURL(`/popup.html?tabId=${tabId}&action=${action}`);
+      // The form is about the person the badge showed at the click, even if the page moves on meanwhile.
+      const ticket = await rememberRecordSubject(tabId);
+      const url = browser.runtime.getURL(
+        `/popup.html?tabId=${tabId}&action=${action}${ticket ? `&ticket=${ticket}` : ''}`,
+      );
       await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
     },
     async injectScan(tabId: number) {
@@ -69,7 +89,16 @@ export default defineBackground(() => {
     void handleMessage(message, sender, deps).then(sendResponse);
     return true; // answer asynchronously
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  // A new URL (navigation or history.pushState) means the toolbar's verdict may be someone else's.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A navigation to a site Heed may not read reports no URL: its status change still says the page changed.
+    if (change.url === undefined && change.status === undefined) return;
+    void followNavigation(tabId, change.url ?? tab.url, {
+      clearToolbar: (id) => deps.showOnToolbar(id, null),
+      askToReport: (id) => deps.sendToTab(id, { type: 'refresh' }),
+    }).catch(() => undefined);
+  });
   void deps.refreshReminder().catch(() => undefined);
   const resync = () =>
     void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));

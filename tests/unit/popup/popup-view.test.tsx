@@ -71,6 +71,7 @@ function actions(over: Partial<PopupActions> = {}): PopupActions {
     quickCheck: vi.fn(async () => ({ ok: false as const, reason: 'nope' })),
     scan: vi.fn(async () => ({ injected: true })),
     openOptions: vi.fn(),
+    formClosed: vi.fn(),
     ...over,
   };
 }
@@ -181,11 +182,10 @@ describe('PopupView actions', () => {
     expect(document.activeElement?.textContent).toBe('Objected to marketing');
     fireEvent.click(screen.getByRole('button', { name: 'Do not call' }));
     await waitFor(() =>
-      expect(a.recordOptOut).toHaveBeenCalledWith({
-        listId: 'dnc',
-        reason: 'do-not-call',
-        hashEmails: false,
-      }),
+      expect(a.recordOptOut).toHaveBeenCalledWith(
+        { listId: 'dnc', reason: 'do-not-call', hashEmails: false },
+        JANE,
+      ),
     );
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Do not call' })).toBeNull());
   });
@@ -229,6 +229,8 @@ describe('PopupView actions', () => {
         country: 'CANADA',
         consents: expect.objectContaining({ email: expect.objectContaining({ given: true }) }),
       }),
+      EMMA,
+      undefined,
     );
   });
 
