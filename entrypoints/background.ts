@@ -15,7 +15,7 @@ import {
   tabClosed,
   tabsWithPeople,
 } from '@/lib/background/tab-state';
-import { toolbarFor } from '@/lib/background/toolbar';
+import { showOnToolbar } from '@/lib/background/toolbar';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
@@ -48,12 +48,7 @@ export default defineBackground(() => {
       return true;
     },
     tabsWithPeople,
-    async showOnToolbar(tabId: number, answer: Parameters<typeof toolbarFor>[0]) {
-      const t = toolbarFor(answer);
-      await browser.action.setBadgeText({ tabId, text: t.text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: t.colour });
-      await browser.action.setTitle({ tabId, title: t.title });
-    },
+    showOnToolbar,
     async sendToTab(tabId: number, message: { type: 'refresh' }) {
       try {
         await browser.tabs.sendMessage(tabId, message);
