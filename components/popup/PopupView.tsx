@@ -3,7 +3,7 @@ import type { RecordAction, TabPerson } from '@/lib/messaging/types';
 import { plural, type StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
 import type { PopupState } from '@/lib/popup/state';
-import { samePerson } from '@/lib/popup/subject';
+import { samePerson, subjectLine } from '@/lib/popup/subject';
 import type { Contact } from '@/lib/store/schemas';
 import { LawfulBasisPanel } from './LawfulBasisPanel';
 import { type ListChoice, OptOutPanel, type OptOutRequest } from './OptOutPanel';
@@ -232,6 +232,12 @@ export function PopupView({
                   {person.answer.hasContact ? 'Edit lawful basis' : 'Record lawful basis'}
                 </button>
               </div>
+              {subject && !closedBecause ? (
+                <p className="small value subject">
+                  {/* Fixed when the form opened: the page can change, what this form records cannot. */}
+                  Records for {subjectLine(subject)}
+                </p>
+              ) : null}
               {panel === 'opt-out' && subject && !closedBecause ? (
                 <OptOutPanel
                   lists={lists}

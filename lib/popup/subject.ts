@@ -32,3 +32,17 @@ export function samePerson(a: TabPerson, b: TabPerson): boolean {
 function isBlank(p: TabPerson): boolean {
   return KINDS.every((k) => p.identifiers[k].length === 0);
 }
+
+/** The identifiers a form will record, in one short line, so the rep sees whom the form is about. */
+export function subjectLine(p: TabPerson, max = 3): string {
+  const ids = p.identifiers;
+  const all = [
+    ...ids.profileUrls.map((u) => u.replace(/^https?:\/\/(www\.)?/, '')),
+    ...ids.salesNavUrls.map((u) => u.replace(/^https?:\/\/(www\.)?/, '')),
+    ...ids.emails,
+    ...ids.phones,
+  ];
+  if (all.length === 0) return 'no identifier';
+  const more = all.length - max;
+  return all.slice(0, max).join(', ') + (more > 0 ? ` and ${more} more` : '');
+}

@@ -84,6 +84,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     const reason = popup.getByRole('button', { name: 'Objected to marketing' });
     await reason.waitFor();
+    expect(await popup.locator('.subject').textContent()).toContain('linkedin.com/in/jane-doe-1a2b3c/');
     expect(await footer(popup)).toMatch(/0 entries/);
 
     await pageMovesTo(page, tabId, MAX);

@@ -323,7 +323,11 @@ describe('a record form stays with the person it was opened for', () => {
     const { a, moveTo } = mount(person(UNKNOWN));
     fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
     expect(screen.getByRole('button', { name: 'Objected to marketing' })).toBeTruthy();
+    expect(screen.getByText(/^Records for/).textContent).toBe(
+      'Records for linkedin.com/in/jane-doe-1a2b3c/?trk=abc, Jane.Doe@Acme.example',
+    );
     moveTo(person(UNKNOWN, MAX));
+    expect(screen.queryByText(/^Records for/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Objected to marketing' })).toBeNull();
     expect(a.formClosed).toHaveBeenCalledOnce();
     expect(a.formClosed).toHaveBeenCalledWith(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TabPerson } from '../../../lib/messaging/types';
-import { samePerson } from '../../../lib/popup/subject';
+import { samePerson, subjectLine } from '../../../lib/popup/subject';
 import { EMMA, JANE } from './helpers';
 
 const person = (ids: Partial<TabPerson['identifiers']>, name?: string): TabPerson => ({
@@ -48,5 +48,18 @@ describe('samePerson', () => {
       samePerson(lead, person({ salesNavUrls: ['https://www.linkedin.com/sales/lead/B,NAME_SEARCH,x'] })),
     ).toBe(false);
     expect(samePerson(lead, structuredClone(lead))).toBe(true);
+  });
+});
+
+describe('subjectLine', () => {
+  it('names what the form records, profile first, and counts the rest', () => {
+    expect(subjectLine(JANE)).toBe('linkedin.com/in/jane-doe-1a2b3c/?trk=abc, Jane.Doe@Acme.example');
+    const many = person({
+      profileUrls: ['https://www.linkedin.com/in/a/'],
+      emails: ['a@x.example', 'b@x.example', 'c@x.example'],
+      phones: ['+441234567890'],
+    });
+    expect(subjectLine(many)).toBe('linkedin.com/in/a/, a@x.example, b@x.example and 2 more');
+    expect(subjectLine(person({}))).toBe('no identifier');
   });
 });
