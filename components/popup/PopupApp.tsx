@@ -24,6 +24,9 @@ function localDay(d = new Date()): string {
   return new Date(d.getTime() - off).toISOString().slice(0, 10);
 }
 
+/** How long the popup keeps showing a person after the tab's state was cleared, waiting for the page to report. */
+const PERSON_GRACE_MS = 1500;
+
 /** Wiring only: where the tab, database and messages come from. Everything shown is in PopupView. */
 export function PopupApp() {
   const params = useMemo(() => parseParams(location.search), []);
@@ -40,19 +43,32 @@ export function PopupApp() {
     setNotice({ id: noticeId.current, text, tone, ...(undo ? { undo } : {}) });
   }, []);
 
+  const shown = useRef(state);
+  shown.current = state;
+  const grace = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   const load = useCallback(
-    async (silent: boolean) => {
+    async (silent: boolean, afterGrace = false) => {
       if (tabId === undefined) return;
       if (!silent) setState({ status: 'loading' });
       try {
         const heed = db ?? (await appDb());
         if (!db) setDb(heed);
-        setState(
-          await loadPopupState(tabId, {
-            tabState: (id) => ask({ type: 'tab-state', tabId: id }),
-            verdict: (person) => personVerdict(heed, person, new Date()),
-          }),
-        );
+        const next = await loadPopupState(tabId, {
+          tabState: (id) => ask({ type: 'tab-state', tabId: id }),
+          verdict: (person) => personVerdict(heed, person, new Date()),
+        });
+        if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
+          // The background forgets a tab's person the moment its URL changes, and the page reports again an
+          // instant later (often the same person: a contact-info overlay, a tracking parameter). Wait for that
+          // before dropping the person, so an open form is not closed, and its input lost, for a blink.
+          grace.current ??= setTimeout(() => {
+            grace.current = null;
+            void load(true, true);
+          }, PERSON_GRACE_MS);
+          return;
+        }
+        setState(next);
       } catch (err) {
         setState({ status: 'error', message: errorMessage(err) });
       }

@@ -47,6 +47,13 @@ describe('record forms and the toolbar when the tab moves on', () => {
       return state?.person?.identifiers?.profileUrls ?? [];
     }, tabId);
 
+  /** The URL the background holds the tab's person for. */
+  const tabUrl = (tabId: number) =>
+    heed.worker.evaluate(async (id) => {
+      const got = await chrome.storage.session.get(`tab:${id}`);
+      return (got[`tab:${id}`] as { url?: string } | undefined)?.url;
+    }, tabId);
+
   /** What the store holds about a profile, asked the way a rep would: the popup's quick check. */
   async function levelOf(profileUrl: string): Promise<string | null> {
     const page = await heed.openExtensionPage('popup.html');
@@ -154,6 +161,27 @@ describe('record forms and the toolbar when the tab moves on', () => {
     expect(await late.getByRole('button', { name: 'Objected to marketing' }).count()).toBe(0);
     expect(await levelOf(MAX)).toBe('unknown');
     await late.close();
+    await page.close();
+  });
+
+  it('keeps the form, and what was typed, when the URL changes but the page still shows the same person', async () => {
+    const { page, tabId } = await openProfile(CLAIRE);
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record lawful basis' }).click();
+    await popup.getByLabel('Stage').selectOption('prospect');
+    await popup.getByLabel('Reference').fill('LIA-2026-11');
+    await popup.getByLabel('Assessed on').fill('2026-01-15');
+    // LinkedIn opens the contact-info overlay by changing the URL; the person is the same.
+    const overlay = `${CLAIRE}overlay/contact-info/`;
+    await page.evaluate((u) => history.pushState({}, '', u), overlay);
+    await expect.poll(() => tabUrl(tabId)).toBe(overlay);
+    await popup.waitForTimeout(2_000); // longer than the popup waits for the page to report again
+    expect(await popup.getByLabel('Reference').inputValue()).toBe('LIA-2026-11');
+    expect(await popup.locator('.notice').textContent()).toBe('');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('Lawful basis saved.');
+    expect(await footer(popup)).toMatch(/1 contact/);
+    await popup.close();
     await page.close();
   });
 
