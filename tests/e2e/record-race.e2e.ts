@@ -195,15 +195,17 @@ describe('record forms and the toolbar when the tab moves on', () => {
     const badgeText = () => heed.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     await expect.poll(badgeText).toBe('NO');
 
-    // Finding 6's attack: the page fires WXT's "a newer copy started" event, so the old annotator stops.
-    const extensionId = heed.extensionId;
+    // Finding 6's attack: the page fires WXT's "a newer copy started" event, so the old annotator stops. So the
+    // test does not depend on that attack working, the content script's messages are also made to hang, as if
+    // it had stopped: whatever the page does, it cannot report the new URL.
     await page.evaluate((id) => {
       document.dispatchEvent(
         new CustomEvent(`${id}:annotate:wxt:content-script-started`, {
           detail: { contentScriptName: 'annotate', messageId: 'page' },
         }),
       );
-    }, extensionId);
+    }, heed.extensionId);
+    await evaluateInContentScript(page, 'chrome.runtime.sendMessage = () => new Promise(() => {}); true');
     await page.evaluate(() => history.pushState({}, '', '/feed/'));
     await expect.poll(badgeText).toBe('');
     expect(await tabProfiles(tabId)).toEqual([]);
