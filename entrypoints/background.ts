@@ -54,7 +54,9 @@ export default defineBackground(() => {
         await browser.tabs.sendMessage(tabId, message);
         return true;
       } catch {
-        await forgetTab(tabId); // the tab navigated away or closed
+        // The tab navigated away or closed, or its content script stopped: its verdict goes with its person.
+        await forgetTab(tabId);
+        await showOnToolbar(tabId, null).catch(() => undefined);
         return false;
       }
     },

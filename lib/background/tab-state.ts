@@ -29,14 +29,16 @@ export async function tabClosed(tabId: number): Promise<void> {
 }
 
 /**
- * The tab's URL changed (a navigation, or a page's history.pushState): what was recorded for its old URL no longer
+ * The tab's URL changed (a navigation, or a page's history.pushState): the person kept for its old URL no longer
  * describes what it shows, so it is forgotten, unless the content script has already reported for the new URL.
  * `url` is undefined when Heed may not read the tab's address (a site it has no access to): nothing Heed
- * recorded can describe that page. Returns whether anything was forgotten.
+ * recorded can describe that page. Returns whether a person was forgotten.
  */
 export async function tabNavigated(tabId: number, url: string | undefined): Promise<boolean> {
   const state = await getTabState(tabId);
-  if (state.person && url !== undefined && state.url === url) return false;
+  // No person kept means no verdict on the toolbar either: the tab shows the default (the reminder count).
+  if (!state.person) return false;
+  if (url !== undefined && state.url === url) return false;
   await forgetTab(tabId);
   return true;
 }

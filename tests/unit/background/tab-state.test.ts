@@ -75,6 +75,15 @@ describe('following a tab to a new URL', () => {
     expect(askToReport).not.toHaveBeenCalled();
   });
 
+  it('leaves a tab that showed no one as it was (its toolbar shows the default, such as the reminder count)', async () => {
+    const clearToolbar = vi.fn(async () => undefined);
+    const askToReport = vi.fn(async () => true);
+    await followNavigation(9, 'https://acme.example/', { clearToolbar, askToReport });
+    await followNavigation(9, undefined, { clearToolbar, askToReport });
+    expect(clearToolbar).not.toHaveBeenCalled();
+    expect(askToReport).not.toHaveBeenCalled();
+  });
+
   it('leaves other tabs alone', async () => {
     await setTabState(7, { person: JANE, answer: BLOCKED, url: JANE_URL });
     await setTabState(8, { person: JANE, answer: BLOCKED, url: JANE_URL });
