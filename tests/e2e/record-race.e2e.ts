@@ -185,6 +185,30 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await page.close();
   });
 
+  it('undo takes back exactly what was recorded, for the person recorded, after the page has moved on', async () => {
+    const { page, tabId } = await openProfile(MAX);
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    await popup.getByRole('button', { name: 'Unsubscribed' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('Opt-out recorded');
+    expect(await levelOf(MAX)).toBe('blocked');
+
+    // (Emma: no later test opens her URL, so this tab cannot be mistaken for one of theirs.)
+    await pageMovesTo(page, tabId, EMMA);
+    await popup.waitForTimeout(500); // the popup has followed the tab (its heading keeps the page's old name)
+    const entriesBefore = await footer(popup);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => popup.locator('.notice').textContent())
+      .toMatch(/Opt-out undone: 1 entry removed/);
+    expect(await levelOf(MAX)).toBe('unknown');
+    expect(await levelOf(EMMA)).toBe('unknown');
+    expect(entriesBefore).toMatch(/1 entry/);
+    await expect.poll(() => footer(popup)).toMatch(/0 entries/);
+    await popup.close();
+    await page.close();
+  });
+
   it('clears the toolbar verdict when the URL changes, even if the page silenced the content script', async () => {
     const { page, tabId } = await openProfile(JANE);
     const popup = await openPopup(tabId);
