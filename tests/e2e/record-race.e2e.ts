@@ -91,7 +91,6 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     const reason = popup.getByRole('button', { name: 'Objected to marketing' });
     await reason.waitFor();
-    expect(await popup.locator('.subject').textContent()).toContain('linkedin.com/in/jane-doe-1a2b3c/');
     expect(await footer(popup)).toMatch(/0 entries/);
 
     await pageMovesTo(page, tabId, MAX);
@@ -171,6 +170,10 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByLabel('Stage').selectOption('prospect');
     await popup.getByLabel('Reference').fill('LIA-2026-11');
     await popup.getByLabel('Assessed on').fill('2026-01-15');
+    // The form says whom it records: fixed when it opened.
+    expect(await popup.locator('.subject').textContent()).toBe(
+      'Records for linkedin.com/in/claire-dubois-42/',
+    );
     // LinkedIn opens the contact-info overlay by changing the URL; the person is the same.
     const overlay = `${CLAIRE}overlay/contact-info/`;
     await page.evaluate((u) => history.pushState({}, '', u), overlay);
