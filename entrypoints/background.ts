@@ -6,8 +6,17 @@ import { refreshReminder } from '@/lib/background/reminder';
 import { answerScan } from '@/lib/background/scan-answer';
 import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
-import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
-import { toolbarFor } from '@/lib/background/toolbar';
+import {
+  followNavigation,
+  forgetTab,
+  getTabState,
+  rememberRecordSubject,
+  setTabState,
+  stillShowing,
+  tabClosed,
+  tabsWithPeople,
+} from '@/lib/background/tab-state';
+import { showOnToolbar } from '@/lib/background/toolbar';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ScanList } from '@/lib/messaging/types';
 import { selfDb } from '@/lib/self/db';
@@ -45,25 +54,33 @@ export default defineBackground(() => {
       answerScan(await appDb(), await selfDb(), emails, phones, new Date()),
     refreshReminder: async () => void (await refreshReminder(await selfDb())),
     getTabState,
-    setTabState,
-    tabsWithPeople,
-    async showOnToolbar(tabId: number, answer: Parameters<typeof toolbarFor>[0]) {
-      const t = toolbarFor(answer);
-      await browser.action.setBadgeText({ tabId, text: t.text });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: t.colour });
-      await browser.action.setTitle({ tabId, title: t.title });
+    async setTabState(tabId: number, state: Parameters<typeof setTabState>[1]) {
+      if (state.person) {
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        if (!tab || !stillShowing(state, tab.url)) return false;
+      }
+      await setTabState(tabId, state);
+      return true;
     },
+    tabsWithPeople,
+    showOnToolbar,
     async sendToTab(tabId: number, message: { type: 'refresh' }) {
       try {
         await browser.tabs.sendMessage(tabId, message);
         return true;
       } catch {
-        await forgetTab(tabId); // the tab navigated away or closed
+        // The tab navigated away or closed, or its content script stopped: its verdict goes with its person.
+        await forgetTab(tabId);
+        await showOnToolbar(tabId, null).catch(() => undefined);
         return false;
       }
     },
     async openRecord(tabId: number, action: 'opt-out' | 'lawful-basis') {
-      const url = browser.runtime.getURL(`/popup.html?tabId=${tabId}&action=${action}`);
+      // The form is about the person the badge showed at the click, even if the page moves on meanwhile.
+      const ticket = await rememberRecordSubject(tabId);
+      const url = browser.runtime.getURL(
+        `/popup.html?tabId=${tabId}&action=${action}${ticket ? `&ticket=${ticket}` : ''}`,
+      );
       await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
     },
     async injectScan(tabId: number) {
@@ -119,7 +136,16 @@ export default defineBackground(() => {
     void handleMessage(message, sender, deps).then(sendResponse);
     return true; // answer asynchronously
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  // A new URL (navigation or history.pushState) means the toolbar's verdict may be someone else's.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // A navigation to a site Heed may not read reports no URL: its status change still says the page changed.
+    if (change.url === undefined && change.status === undefined) return;
+    void followNavigation(tabId, change.url ?? tab.url, {
+      clearToolbar: (id) => deps.showOnToolbar(id, null),
+      askToReport: (id) => deps.sendToTab(id, { type: 'refresh' }),
+    }).catch(() => undefined);
+  });
   void deps.applyContentMode().catch((err: unknown) => console.error('Heed: side panel mode', err));
   // Firefox: with no popup set (side-panel-only mode) the toolbar button toggles the sidebar. This must run in
   // the click's own handler, without awaiting first, for Firefox to count it as the user's action.

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '@/lib/app-db';
-import { tabStateKey } from '@/lib/background/tab-state';
+import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
 import { ask, notifyStoreChanged } from '@/lib/messaging/client';
+import type { TabPerson } from '@/lib/messaging/types';
 import { storeCounts } from '@/lib/popup/counts';
 import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
@@ -23,35 +24,51 @@ function localDay(d = new Date()): string {
   return new Date(d.getTime() - off).toISOString().slice(0, 10);
 }
 
+/** How long the popup keeps showing a person after the tab's state was cleared, waiting for the page to report. */
+const PERSON_GRACE_MS = 1500;
+
 /** Wiring only: where the tab, database and messages come from. Everything shown is in PopupView. */
 export function PopupApp() {
   const params = useMemo(() => parseParams(location.search), []);
   const [db, setDb] = useState<HeedDb | null>(null);
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
+  // Opened from the badge: who it showed at the click (see PopupView's initialSubject).
+  const [initialSubject, setInitialSubject] = useState<TabPerson | null | undefined>(undefined);
   const [state, setState] = useState<PopupState>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeId = useRef(0);
-  const stateRef = useRef(state);
-  stateRef.current = state;
 
   const say = useCallback((text: string, tone: Notice['tone'] = 'ok', undo?: () => void) => {
     noticeId.current += 1;
     setNotice({ id: noticeId.current, text, tone, ...(undo ? { undo } : {}) });
   }, []);
 
+  const shown = useRef(state);
+  shown.current = state;
+  const grace = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   const load = useCallback(
-    async (silent: boolean) => {
+    async (silent: boolean, afterGrace = false) => {
       if (tabId === undefined) return;
       if (!silent) setState({ status: 'loading' });
       try {
         const heed = db ?? (await appDb());
         if (!db) setDb(heed);
-        setState(
-          await loadPopupState(tabId, {
-            tabState: (id) => ask({ type: 'tab-state', tabId: id }),
-            verdict: (person) => personVerdict(heed, person, new Date()),
-          }),
-        );
+        const next = await loadPopupState(tabId, {
+          tabState: (id) => ask({ type: 'tab-state', tabId: id }),
+          verdict: (person) => personVerdict(heed, person, new Date()),
+        });
+        if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
+          // The background forgets a tab's person the moment its URL changes, and the page reports again an
+          // instant later (often the same person: a contact-info overlay, a tracking parameter). Wait for that
+          // before dropping the person, so an open form is not closed, and its input lost, for a blink.
+          grace.current ??= setTimeout(() => {
+            grace.current = null;
+            void load(true, true);
+          }, PERSON_GRACE_MS);
+          return;
+        }
+        setState(next);
       } catch (err) {
         setState({ status: 'error', message: errorMessage(err) });
       }
@@ -60,8 +77,13 @@ export function PopupApp() {
   );
 
   useEffect(() => {
-    resolveTabId(params, () => browser.tabs.query({ active: true, currentWindow: true })).then(setTabId, () =>
-      setTabId(null),
+    resolveTabId(params, () => browser.tabs.query({ active: true, currentWindow: true })).then(
+      async (id) => {
+        if (id !== null && params.ticket)
+          setInitialSubject(await recordSubject(id, params.ticket).catch(() => null));
+        setTabId(id);
+      },
+      () => setTabId(null),
     );
   }, [params]);
 
@@ -92,14 +114,15 @@ export function PopupApp() {
 
   const actions: PopupActions = {
     retry: () => void load(false),
-    async recordOptOut(request) {
-      const s = stateRef.current;
-      if (s.status !== 'person' || !db) throw new Error('No person to record.');
+    // Both writes take the person the form was opened for, never the tab's current person: a page can change
+    // its URL while the form is open.
+    async recordOptOut(request, person) {
+      if (!db) throw new Error('No person to record.');
       const settings = await getSettings(db);
       const receipt = await recordOptOut(db, {
         listId: request.listId,
         reason: request.reason,
-        identifiers: s.person.identifiers,
+        identifiers: person.identifiers,
         hashEmails: request.hashEmails,
         ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
       });
@@ -117,11 +140,10 @@ export function PopupApp() {
         })();
       });
     },
-    async saveLawfulBasis(form) {
-      const s = stateRef.current;
-      if (s.status !== 'person' || !db) return { form: 'No person to record.' };
+    async saveLawfulBasis(form, person, existing) {
+      if (!db) return { form: 'No person to record.' };
       const settings = await getSettings(db);
-      const result = await saveLawfulBasis(db, form, s.person, s.contact, {
+      const result = await saveLawfulBasis(db, form, person, existing, {
         today: localDay(),
         ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
       });
@@ -157,6 +179,9 @@ export function PopupApp() {
       if (tabId === undefined || tabId === null) return { injected: false, error: 'no tab to scan' };
       return ask({ type: 'scan-tab', tabId });
     },
+    formClosed(message) {
+      say(message, 'error');
+    },
     openOptions() {
       void browser.runtime.openOptionsPage();
     },
@@ -168,6 +193,7 @@ export function PopupApp() {
       counts={counts}
       lists={lists}
       initialPanel={params.action}
+      initialSubject={initialSubject}
       notice={notice}
       today={localDay()}
       actions={actions}

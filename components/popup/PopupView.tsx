@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RecordAction } from '@/lib/messaging/types';
+import type { RecordAction, TabPerson } from '@/lib/messaging/types';
 import { plural, type StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
 import type { PopupState } from '@/lib/popup/state';
+import { samePerson, subjectLine } from '@/lib/popup/subject';
+import type { Contact } from '@/lib/store/schemas';
 import { LawfulBasisPanel } from './LawfulBasisPanel';
 import { type ListChoice, OptOutPanel, type OptOutRequest } from './OptOutPanel';
 import { QuickCheck, type QuickCheckResult } from './QuickCheck';
@@ -19,8 +21,15 @@ export interface Notice {
 
 export interface PopupActions {
   retry(): void;
-  recordOptOut(request: OptOutRequest): Promise<void>;
-  saveLawfulBasis(form: LawfulBasisForm): Promise<FieldErrors | null>;
+  /** Records for `person`, the person the form was opened for: never whoever the tab shows at the click. */
+  recordOptOut(request: OptOutRequest, person: TabPerson): Promise<void>;
+  saveLawfulBasis(
+    form: LawfulBasisForm,
+    person: TabPerson,
+    existing: Contact | undefined,
+  ): Promise<FieldErrors | null>;
+  /** A record form closed by itself (the tab moved on to someone else): tell the rep. */
+  formClosed(message: string): void;
   quickCheck(text: string): Promise<QuickCheckResult>;
   scan(): Promise<ScanResult>;
   openOptions(): void;
@@ -32,6 +41,12 @@ export interface PopupViewProps {
   lists: readonly ListChoice[];
   /** The form to open first (from `?action=`). */
   initialPanel?: RecordAction | null;
+  /**
+   * Who `initialPanel`'s form is about: the person the on-page badge showed at the click. Undefined when the
+   * popup was not opened from the badge (the form is about the first person shown); null when that person is
+   * not known (the form does not open).
+   */
+  initialSubject?: TabPerson | null | undefined;
   notice?: Notice | null;
   today: string;
   actions: PopupActions;
@@ -88,17 +103,45 @@ function NoPerson({
   );
 }
 
+interface OpenForm {
+  which: RecordAction;
+  /** Who the form records: null until a person is shown, 'unknown' when the badge's person could not be read. */
+  subject: TabPerson | 'unknown' | null;
+  /** Opened at once (`initialPanel`): its subject is `initialSubject` when the badge named one. */
+  fromBadge: boolean;
+}
+
+/** Why an open form must close without recording: the tab no longer shows the person it was opened for. */
+function whyClose(subject: TabPerson | 'unknown' | null, state: PopupState): string | null {
+  if (subject === null) return null;
+  const nothing = 'Nothing was recorded.';
+  if (subject === 'unknown')
+    return `Heed could not tell who the badge's Record button was for, so the form was closed. ${nothing}`;
+  const who = subject.hints.name ?? 'the person you chose';
+  if (state.status === 'no-person')
+    return `The page no longer shows ${who}, so the form was closed. ${nothing}`;
+  if (state.status === 'person' && !samePerson(subject, state.person))
+    return `The page now shows someone else, so the form for ${who} was closed. ${nothing}`;
+  return null;
+}
+
 /** The whole popup as a function of its state: no data loading here, so every state can be rendered in a test. */
 export function PopupView({
   state,
   counts,
   lists,
   initialPanel = null,
+  initialSubject,
   notice,
   today,
   actions,
 }: PopupViewProps) {
-  const [panel, setPanel] = useState<RecordAction | null>(initialPanel);
+  const [open, setOpen] = useState<OpenForm | null>(
+    initialPanel ? { which: initialPanel, subject: null, fromBadge: true } : null,
+  );
+  const panel = open?.which ?? null;
+  const setPanel = (which: RecordAction | null) =>
+    setOpen(which ? { which, subject: null, fromBadge: false } : null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const opener = useRef<Record<RecordAction, HTMLButtonElement | null>>({
     'opt-out': null,
@@ -116,7 +159,23 @@ export function PopupView({
   };
 
   const person = state.status === 'person' ? state : null;
-  const toggle = (which: RecordAction) => setPanel((p) => (p === which ? null : which));
+  const toggle = (which: RecordAction) => setPanel(panel === which ? null : which);
+
+  // A form is about the person shown when it opened: fixed here, during render, so no frame shows it without.
+  if (open && open.subject === null && person) {
+    const subject =
+      open.fromBadge && initialSubject !== undefined ? (initialSubject ?? 'unknown') : person.person;
+    setOpen({ ...open, subject });
+  }
+  const subject = open?.subject && open.subject !== 'unknown' ? open.subject : null;
+  const closedBecause = whyClose(open?.subject ?? null, state);
+  const formClosed = useRef(actions.formClosed);
+  formClosed.current = actions.formClosed;
+  useEffect(() => {
+    if (!closedBecause) return;
+    setOpen(null);
+    formClosed.current(closedBecause);
+  }, [closedBecause]);
 
   return (
     <div className="popup">
@@ -173,26 +232,33 @@ export function PopupView({
                   {person.answer.hasContact ? 'Edit lawful basis' : 'Record lawful basis'}
                 </button>
               </div>
-              {panel === 'opt-out' ? (
+              {subject && !closedBecause ? (
+                <p className="small value subject">
+                  {/* Fixed when the form opened: the page can change, what this form records cannot. */}
+                  Records for {subjectLine(subject)}
+                </p>
+              ) : null}
+              {panel === 'opt-out' && subject && !closedBecause ? (
                 <OptOutPanel
                   lists={lists}
-                  hasEmails={person.person.identifiers.emails.length > 0}
+                  hasEmails={subject.identifiers.emails.length > 0}
                   onRecord={async (r) => {
-                    await actions.recordOptOut(r);
+                    await actions.recordOptOut(r, subject);
                     setPanel(null);
                   }}
                   onCancel={() => close('opt-out')}
                 />
               ) : null}
-              {panel === 'lawful-basis' ? (
+              {panel === 'lawful-basis' && subject && !closedBecause ? (
                 <LawfulBasisPanel
                   // A new contact record (after a save or undo) starts the form from what is stored.
                   key={person.contact?.updatedAt ?? 'new'}
-                  initial={formFromContact(person.contact, person.person)}
+                  initial={formFromContact(person.contact, subject)}
                   hasContact={person.contact !== undefined}
                   today={today}
                   onSave={async (form) => {
-                    const errors = await actions.saveLawfulBasis(form);
+                    // The contact shown belongs to the form's person: a different person closes the form first.
+                    const errors = await actions.saveLawfulBasis(form, subject, person.contact);
                     if (!errors) setPanel(null);
                     return errors;
                   }}

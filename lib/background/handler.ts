@@ -34,7 +34,8 @@ export interface HandlerDeps {
   /** Re-reads the overdue request reminders shown on the toolbar icon. */
   refreshReminder(): Promise<void>;
   getTabState(tabId: number): Promise<TabState>;
-  setTabState(tabId: number, state: TabState): Promise<void>;
+  /** Resolves to false when the state was not stored because the tab has moved on to another URL. */
+  setTabState(tabId: number, state: TabState): Promise<boolean | undefined>;
   tabsWithPeople(): Promise<number[]>;
   showOnToolbar(tabId: number, answer: LookupAnswer | null): Promise<void>;
   sendToTab(tabId: number, message: ToContent): Promise<boolean>;
@@ -184,8 +185,9 @@ async function recordPagePerson(
   const answer = person ? await deps.lookup(person.identifiers, person.hints) : null;
   // The birthday was only needed for that answer (the user's own profile); it is not kept with the tab.
   const kept = person?.hints.birthday ? { ...person, hints: withoutBirthday(person.hints) } : person;
-  await deps.setTabState(tabId, { person: kept, answer, ...(url ? { url } : {}) });
-  await deps.showOnToolbar(tabId, answer);
+  const stored = await deps.setTabState(tabId, { person: kept, answer, ...(url ? { url } : {}) });
+  // An answer for a page the tab has left must not reach the toolbar: it would be the last person's verdict.
+  if (stored !== false) await deps.showOnToolbar(tabId, answer);
   return answer;
 }
 

@@ -18,3 +18,11 @@ export function toolbarFor(answer: LookupAnswer | null): { text: string; colour:
     title: `Heed: ${LEVEL_WORD[answer.level]} — ${answer.summary}`,
   };
 }
+
+/** Shows a tab's verdict on the toolbar icon; `null` clears it (no person, or the tab moved on). */
+export async function showOnToolbar(tabId: number, answer: LookupAnswer | null): Promise<void> {
+  const t = toolbarFor(answer);
+  await browser.action.setBadgeText({ tabId, text: t.text });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: t.colour });
+  await browser.action.setTitle({ tabId, title: t.title });
+}

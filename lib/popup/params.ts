@@ -5,6 +5,11 @@ export interface PopupParams {
   tabId: number | null;
   /** A form to open at once (`&action=opt-out`), from the on-page badge's record buttons. */
   action: RecordAction | null;
+  /**
+   * With `action`: the background's note of who the badge showed at the click (`&ticket=<uuid>`), so the form is
+   * about that person even if the page has moved on before the window loaded.
+   */
+  ticket: string | null;
 }
 
 const ACTIONS: readonly RecordAction[] = ['opt-out', 'lawful-basis'];
@@ -16,7 +21,9 @@ export function parseParams(search: string): PopupParams {
   const tabId = rawTab !== null && /^\d{1,10}$/.test(rawTab) ? Number(rawTab) : null;
   const rawAction = q.get('action');
   const action = ACTIONS.find((a) => a === rawAction) ?? null;
-  return { tabId: tabId !== null && Number.isSafeInteger(tabId) ? tabId : null, action };
+  const rawTicket = q.get('ticket');
+  const ticket = action && rawTicket && /^[0-9a-f-]{36}$/.test(rawTicket) ? rawTicket : null;
+  return { tabId: tabId !== null && Number.isSafeInteger(tabId) ? tabId : null, action, ticket };
 }
 
 /**

@@ -99,6 +99,16 @@ describe('handleMessage', () => {
     expect(d.showOnToolbar).toHaveBeenLastCalledWith(7, null);
   });
 
+  it('keeps a late answer for a page the tab has left off the toolbar', async () => {
+    // The page reported Jane, then moved on while her verdict was computed: the background refused to store it.
+    const d = deps({ setTabState: vi.fn(async () => false) });
+    const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const } };
+    const r = await handleMessage({ type: 'page-person', person }, content, d);
+    expect(r).toEqual({ ok: true, value: answer });
+    expect(d.setTabState).toHaveBeenCalledWith(7, { person, answer, url: content.tab.url });
+    expect(d.showOnToolbar).not.toHaveBeenCalled();
+  });
+
   it('uses a birthday the page showed for the answer only, and does not keep it with the tab', async () => {
     const d = deps();
     const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const, birthday: 'March 5' } };

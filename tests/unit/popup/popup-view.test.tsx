@@ -5,6 +5,7 @@ import type { PopupActions, PopupViewProps } from '../../../components/popup/Pop
 import { PopupView } from '../../../components/popup/PopupView';
 import type { LookupAnswer } from '../../../lib/messaging/types';
 import type { PopupState } from '../../../lib/popup/state';
+import type { Contact } from '../../../lib/store/schemas';
 import { EMMA, JANE } from './helpers';
 
 afterEach(cleanup);
@@ -71,6 +72,7 @@ function actions(over: Partial<PopupActions> = {}): PopupActions {
     quickCheck: vi.fn(async () => ({ ok: false as const, reason: 'nope' })),
     scan: vi.fn(async () => ({ injected: true })),
     openOptions: vi.fn(),
+    formClosed: vi.fn(),
     ...over,
   };
 }
@@ -181,11 +183,10 @@ describe('PopupView actions', () => {
     expect(document.activeElement?.textContent).toBe('Objected to marketing');
     fireEvent.click(screen.getByRole('button', { name: 'Do not call' }));
     await waitFor(() =>
-      expect(a.recordOptOut).toHaveBeenCalledWith({
-        listId: 'dnc',
-        reason: 'do-not-call',
-        hashEmails: false,
-      }),
+      expect(a.recordOptOut).toHaveBeenCalledWith(
+        { listId: 'dnc', reason: 'do-not-call', hashEmails: false },
+        JANE,
+      ),
     );
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Do not call' })).toBeNull());
   });
@@ -255,6 +256,8 @@ describe('PopupView actions', () => {
         country: 'CANADA',
         consents: expect.objectContaining({ email: expect.objectContaining({ given: true }) }),
       }),
+      EMMA,
+      undefined,
     );
   });
 
@@ -357,5 +360,117 @@ describe('PopupView actions', () => {
     const a = show({ status: 'loading' });
     fireEvent.click(screen.getByRole('link', { name: 'Lists, import and settings' }));
     expect(a.openOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a record form stays with the person it was opened for', () => {
+  const MAX = {
+    identifiers: {
+      emails: [],
+      profileUrls: ['https://www.linkedin.com/in/max-mustermann/'],
+      salesNavUrls: [],
+      phones: [],
+    },
+    // A page that moved by history.pushState still shows the old name: only the identifiers tell.
+    hints: { source: 'linkedin-profile' as const, name: 'Jane Doe' },
+  };
+
+  function mount(state: PopupState, over: Partial<PopupViewProps> = {}) {
+    const a = over.actions ?? actions();
+    const props = (s: PopupState): PopupViewProps => ({
+      state: s,
+      lists: LISTS,
+      today: '2026-06-15',
+      ...over,
+      actions: a,
+    });
+    const view = render(<PopupView {...props(state)} />);
+    return { a, moveTo: (s: PopupState) => view.rerender(<PopupView {...props(s)} />) };
+  }
+
+  it('closes the opt-out form and says so when the tab shows someone else; nothing is recorded', () => {
+    const { a, moveTo } = mount(person(UNKNOWN));
+    fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
+    expect(screen.getByRole('button', { name: 'Objected to marketing' })).toBeTruthy();
+    expect(screen.getByText(/^Records for/).textContent).toBe(
+      'Records for linkedin.com/in/jane-doe-1a2b3c/?trk=abc, Jane.Doe@Acme.example',
+    );
+    moveTo(person(UNKNOWN, MAX));
+    expect(screen.queryByText(/^Records for/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Objected to marketing' })).toBeNull();
+    expect(a.formClosed).toHaveBeenCalledOnce();
+    expect(a.formClosed).toHaveBeenCalledWith(
+      'The page now shows someone else, so the form for Jane Doe was closed. Nothing was recorded.',
+    );
+    expect(a.recordOptOut).not.toHaveBeenCalled();
+    // Coming back does not reopen it: the rep chooses again.
+    moveTo(person(UNKNOWN));
+    expect(screen.queryByRole('button', { name: 'Objected to marketing' })).toBeNull();
+  });
+
+  it('closes the lawful-basis form, with what was typed, when the page shows no one', () => {
+    const { a, moveTo } = mount(person(UNKNOWN, EMMA));
+    fireEvent.click(screen.getByRole('button', { name: 'Record lawful basis' }));
+    fireEvent.click(screen.getByLabelText('Email: consent given'));
+    moveTo({ status: 'no-person', tabId: 5, url: 'https://www.linkedin.com/feed/' });
+    expect(a.formClosed).toHaveBeenCalledWith(
+      'The page no longer shows Emma Tremblay, so the form was closed. Nothing was recorded.',
+    );
+    moveTo(person(UNKNOWN, EMMA));
+    expect(screen.queryByRole('button', { name: 'Save lawful basis' })).toBeNull();
+    expect(a.saveLawfulBasis).not.toHaveBeenCalled();
+  });
+
+  it('stays open when the same person gains an email, and records the identifiers it was opened with', async () => {
+    const { a, moveTo } = mount(person(UNKNOWN));
+    fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
+    const more = {
+      ...JANE,
+      identifiers: { ...JANE.identifiers, emails: [...JANE.identifiers.emails, 'jane@home.example'] },
+    };
+    moveTo(person(UNKNOWN, more));
+    fireEvent.click(screen.getByRole('button', { name: 'Bounced' }));
+    await waitFor(() => expect(a.recordOptOut).toHaveBeenCalledOnce());
+    expect(a.recordOptOut).toHaveBeenCalledWith({ listId: 'dnc', reason: 'bounce', hashEmails: false }, JANE);
+    expect(a.formClosed).not.toHaveBeenCalled();
+  });
+
+  it('saves the lawful basis for the person the form was opened for, with their contact record', async () => {
+    const contact = { id: 'c1', updatedAt: '2026-06-01T00:00:00.000Z' } as unknown as Contact;
+    const { a } = mount({
+      ...(person({ ...UNKNOWN, hasContact: true }, EMMA) as Extract<PopupState, { status: 'person' }>),
+      contact,
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit lawful basis' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save lawful basis' }));
+    await waitFor(() => expect(a.saveLawfulBasis).toHaveBeenCalledOnce());
+    expect(a.saveLawfulBasis).toHaveBeenCalledWith(expect.any(Object), EMMA, contact);
+  });
+
+  it('opened from the badge: a tab already showing someone else opens no form, and says so', () => {
+    const { a } = mount(person(UNKNOWN, MAX), { initialPanel: 'opt-out', initialSubject: JANE });
+    expect(screen.queryByRole('button', { name: 'Objected to marketing' })).toBeNull();
+    expect(a.formClosed).toHaveBeenCalledWith(
+      expect.stringMatching(/now shows someone else.*Nothing was recorded/),
+    );
+  });
+
+  it('opened from the badge: the form is for the person the badge showed', async () => {
+    const { a } = mount(person(UNKNOWN), { initialPanel: 'opt-out', initialSubject: JANE });
+    fireEvent.click(screen.getByRole('button', { name: 'Objected to marketing' }));
+    await waitFor(() => expect(a.recordOptOut).toHaveBeenCalledWith(expect.any(Object), JANE));
+  });
+
+  it('opened from the badge for a person Heed can no longer name: no form opens', () => {
+    const { a } = mount(person(UNKNOWN), { initialPanel: 'lawful-basis', initialSubject: null });
+    expect(screen.queryByRole('button', { name: 'Save lawful basis' })).toBeNull();
+    expect(a.formClosed).toHaveBeenCalledWith(expect.stringMatching(/could not tell who/));
+  });
+
+  it('waits for the first person before fixing who the form is for', () => {
+    const { a, moveTo } = mount({ status: 'loading' }, { initialPanel: 'opt-out' });
+    moveTo(person(UNKNOWN, MAX));
+    expect(screen.getByRole('button', { name: 'Objected to marketing' })).toBeTruthy();
+    expect(a.formClosed).not.toHaveBeenCalled();
   });
 });

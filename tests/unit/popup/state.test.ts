@@ -10,9 +10,20 @@ const ANSWER = { level: 'unknown', summary: 's' } as LookupAnswer;
 
 describe('parseParams', () => {
   it('reads the tab and the form to open', () => {
-    expect(parseParams('?tabId=12&action=opt-out')).toEqual({ tabId: 12, action: 'opt-out' });
-    expect(parseParams('?tabId=0&action=lawful-basis')).toEqual({ tabId: 0, action: 'lawful-basis' });
-    expect(parseParams('')).toEqual({ tabId: null, action: null });
+    expect(parseParams('?tabId=12&action=opt-out')).toEqual({ tabId: 12, action: 'opt-out', ticket: null });
+    expect(parseParams('?tabId=0&action=lawful-basis')).toEqual({
+      tabId: 0,
+      action: 'lawful-basis',
+      ticket: null,
+    });
+    expect(parseParams('')).toEqual({ tabId: null, action: null, ticket: null });
+  });
+  it("reads the badge's ticket only with a form to open, and only in its own shape", () => {
+    const ticket = '0b9f8a52-6c1e-4d7a-9a43-2f6f0c1d2e3f';
+    expect(parseParams(`?tabId=3&action=opt-out&ticket=${ticket}`).ticket).toBe(ticket);
+    expect(parseParams(`?tabId=3&ticket=${ticket}`).ticket).toBeNull();
+    expect(parseParams('?tabId=3&action=opt-out&ticket=tab:3').ticket).toBeNull();
+    expect(parseParams(`?tabId=3&action=opt-out&ticket=${ticket}x`).ticket).toBeNull();
   });
   it.each(['?tabId=-1', '?tabId=1e3', '?tabId=12abc', '?tabId=99999999999', '?tabId=', '?tabId=%2012'])(
     'ignores a malformed tab id %s',
@@ -28,10 +39,12 @@ describe('resolveTabId', () => {
     const never = async () => {
       throw new Error('should not query');
     };
-    expect(await resolveTabId({ tabId: 7, action: null }, never)).toBe(7);
-    expect(await resolveTabId({ tabId: null, action: null }, async () => [{ id: 3 }])).toBe(3);
-    expect(await resolveTabId({ tabId: null, action: null }, async () => [])).toBeNull();
-    expect(await resolveTabId({ tabId: null, action: null }, async () => [{ id: -1 }])).toBeNull();
+    expect(await resolveTabId({ tabId: 7, action: null, ticket: null }, never)).toBe(7);
+    expect(await resolveTabId({ tabId: null, action: null, ticket: null }, async () => [{ id: 3 }])).toBe(3);
+    expect(await resolveTabId({ tabId: null, action: null, ticket: null }, async () => [])).toBeNull();
+    expect(
+      await resolveTabId({ tabId: null, action: null, ticket: null }, async () => [{ id: -1 }]),
+    ).toBeNull();
   });
 });
 
