@@ -271,6 +271,9 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         const input = toAssessInput(f, { country: w.country, source: 'generic' }, settings, now);
         // The file's stage counts where nothing is recorded; a recorded stage is a fact and wins.
         if (w.stage && (!f.contact || f.contact.stage === 'unknown')) input.stage = w.stage;
+        // A campaign is checked ahead of its send: the hour of the check says nothing about when it goes out, so
+        // the file is judged on the day alone and calling hours stay out of it.
+        input.now = input.now.slice(0, 10);
         const answer = toAnswer(f, verdictFor(input));
         counts[answer.level]++;
         const lists = [

@@ -68,6 +68,14 @@ const DEMO_FILE = [
 ].join('\n');
 
 describe('bulkCheck', () => {
+  it('judges a campaign on the day, not the hour of the check: no calling-hours block at night', async () => {
+    // 03:30 in Toronto: a live verdict would block Emma's phone until morning (CRTC hours); a campaign checked
+    // now goes out later, so the file gets the day's verdict.
+    const night = new Date('2026-05-01T07:30:00Z');
+    const rows = await outputRows(await run(DEMO_FILE, { now: night }));
+    expect(rows.find((x) => x.name === 'Emma')?.heed_level).toBe('ok');
+  });
+
   it('gives every demo person the level the demo promises, and counts them', async () => {
     const r = await run(DEMO_FILE);
     expect(r.rows).toBe(6);
