@@ -104,7 +104,7 @@ describe('handleMessage', () => {
     const d = deps({ setTabState: vi.fn(async () => false) });
     const person = { identifiers: ids, hints: { source: 'linkedin-profile' as const } };
     const r = await handleMessage({ type: 'page-person', person }, content, d);
-    expect(r).toEqual({ ok: true, value: answer });
+    expect(r).toEqual({ ok: true, value: toBadgeAnswer(answer) });
     expect(d.setTabState).toHaveBeenCalledWith(7, { person, answer, url: content.tab.url });
     expect(d.showOnToolbar).not.toHaveBeenCalled();
   });

@@ -288,6 +288,8 @@ describe('PopupView actions', () => {
           phoneKind: 'work',
           consents: expect.objectContaining({ sms: expect.objectContaining({ given: true, written: true }) }),
         }),
+        EMMA,
+        undefined,
       ),
     );
   });
