@@ -7,9 +7,11 @@ import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
+import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
+import { getSettings } from '@/lib/store/settings';
 import { answerFor } from '@/lib/verdict/answer';
 
 export default defineBackground(() => {
@@ -64,6 +66,16 @@ export default defineBackground(() => {
       }
     },
     limiter,
+    send: {
+      config: async (site: Parameters<typeof sendConfig>[1]) => sendConfig(await getSettings(await appDb()), site),
+      verdicts: async (site: Parameters<typeof sendConfig>[1], recipients: Parameters<typeof sendVerdicts>[2]) =>
+        sendVerdicts(await appDb(), site, recipients, new Date()),
+      override: async (
+        site: Parameters<typeof sendConfig>[1],
+        recipients: Parameters<typeof sendVerdicts>[2],
+        reason: string,
+      ) => logSendOverride(await appDb(), site, recipients, reason, new Date()),
+    },
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handleMessage(message, sender, deps).then(sendResponse);

@@ -8,6 +8,10 @@ import type {
   Reply,
   Request,
   ScanAnswer,
+  SendConfig,
+  SendRecipient,
+  SendSite,
+  SendVerdict,
   TabPerson,
   TabState,
   ToContent,
@@ -36,6 +40,30 @@ export interface HandlerDeps {
   openRecord(tabId: number, action: RecordAction): Promise<void>;
   injectScan(tabId: number): Promise<{ injected: boolean; error?: string }>;
   limiter: RateLimiter;
+  /** The send-time check in mail and messaging compose boxes (absent: those messages are refused). */
+  send?: SendDeps;
+}
+
+export interface SendDeps {
+  config(site: SendSite): Promise<SendConfig>;
+  verdicts(site: SendSite, recipients: SendRecipient[]): Promise<SendVerdict[]>;
+  /** Writes the override to the audit log (recipients and the typed reason, never the message); returns events written. */
+  override(site: SendSite, recipients: SendRecipient[], reason: string): Promise<number>;
+}
+
+type SendRequest = Extract<Request, { type: 'send-config' | 'send-recipients' | 'send-override' }>;
+
+async function handleSend(msg: SendRequest, deps: HandlerDeps): Promise<Reply<Request['type']>> {
+  const send = deps.send;
+  if (!send) return { ok: false, error: 'refused: the send check is not available here' };
+  switch (msg.type) {
+    case 'send-config':
+      return { ok: true, value: await send.config(msg.site) };
+    case 'send-recipients':
+      return { ok: true, value: await send.verdicts(msg.site, msg.recipients) };
+    case 'send-override':
+      return { ok: true, value: { logged: await send.override(msg.site, msg.recipients, msg.reason) } };
+  }
 }
 
 type Origin =
@@ -97,6 +125,10 @@ export async function handleMessage(
           return { ok: true, value: { opened: true } };
         case 'scan-page':
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
+        case 'send-config':
+        case 'send-recipients':
+        case 'send-override':
+          return await handleSend(msg, deps);
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -117,8 +149,12 @@ export async function handleMessage(
       }
       case 'scan-tab':
         return { ok: true, value: await deps.injectScan(msg.tabId) };
+      case 'send-config':
+      case 'send-recipients':
+        return await handleSend(msg, deps);
       case 'page-person':
       case 'open-record':
+      case 'send-override':
         return { ok: false, error: `refused: ${msg.type} comes only from a page's content script` };
     }
   } catch (err) {

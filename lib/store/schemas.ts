@@ -188,6 +188,16 @@ export const SettingsSchema = z.object({
   showPossibleMatches: z.boolean().default(true),
   retentionDays: z.number().int().min(1).max(36500).default(730),
   annotatedSites: z.array(z.string().max(300)).max(1000).default([]),
+  /** The check at Send in each mail and messaging site; each can be switched off. */
+  sendCheck: z
+    .object({
+      gmail: z.boolean().default(true),
+      outlook: z.boolean().default(true),
+      linkedin: z.boolean().default(true),
+    })
+    .default({ gmail: true, outlook: true, linkedin: true }),
+  /** Recipients marked "check" also stop the send until the user confirms with a reason. */
+  sendCheckStopOnCheck: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
@@ -210,11 +220,14 @@ export const AuditActionSchema = z.enum([
   'contact-delete',
   'opt-out',
   'purge',
+  'send-override',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 // The audit log says who did what and when, never to whom: no identifiers, no file names, no free text
-// that could carry personal data.
+// that could carry personal data. The one exception is `send-override`: sending to a suppressed person anyway
+// must be accountable (GDPR Art. 5(2)), so it names the recipient, the list entry and the typed reason (never
+// the message), which is why `detail` is longer than a summary needs.
 export const AuditEventSchema = z.object({
   id: z.number().int().positive(),
   at: IsoDateSchema,
@@ -222,7 +235,7 @@ export const AuditEventSchema = z.object({
   action: AuditActionSchema,
   listId: Id.optional(),
   counts: z.record(z.string().max(50), z.number().int()).optional(),
-  detail: ShortText(200).optional(),
+  detail: ShortText(700).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at'> & { at?: string };
