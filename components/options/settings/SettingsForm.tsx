@@ -81,7 +81,15 @@ interface Draft {
   extraPersonalDomains: string;
   showPossibleMatches: boolean;
   retentionDays: string;
+  sendCheck: Settings['sendCheck'];
+  sendCheckStopOnCheck: boolean;
 }
+
+const SEND_SITES: { key: keyof Settings['sendCheck']; label: string }[] = [
+  { key: 'gmail', label: 'Gmail' },
+  { key: 'outlook', label: 'Outlook on the web' },
+  { key: 'linkedin', label: 'LinkedIn messages' },
+];
 
 function draftOf(s: Settings): Draft {
   return {
@@ -91,6 +99,8 @@ function draftOf(s: Settings): Draft {
     extraPersonalDomains: s.extraPersonalDomains.join('\n'),
     showPossibleMatches: s.showPossibleMatches,
     retentionDays: String(s.retentionDays),
+    sendCheck: s.sendCheck,
+    sendCheckStopOnCheck: s.sendCheckStopOnCheck,
   };
 }
 
@@ -145,6 +155,8 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
       extraPersonalDomains: personal.values,
       showPossibleMatches: draft.showPossibleMatches,
       retentionDays: days,
+      sendCheck: draft.sendCheck,
+      sendCheckStopOnCheck: draft.sendCheckStopOnCheck,
     };
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
@@ -293,6 +305,33 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           <p className="muted ot-hint" id={`${id}-possible-hint`}>
             Flags Gmail dot and +tag variants of a listed address as "possible match" (never as blocked).
           </p>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Check recipients at Send</legend>
+        <p className="muted ot-hint">
+          Heed looks up each recipient as you add it and stops a message to a blocked person before it leaves.
+        </p>
+        {SEND_SITES.map(({ key, label }) => (
+          <div className="ot-check" key={key}>
+            <input
+              id={`${id}-send-${key}`}
+              type="checkbox"
+              checked={draft.sendCheck[key]}
+              onChange={(e) => set('sendCheck', { ...draft.sendCheck, [key]: e.target.checked })}
+            />
+            <label htmlFor={`${id}-send-${key}`}>Check at Send in {label}</label>
+          </div>
+        ))}
+        <div className="ot-check">
+          <input
+            id={`${id}-send-stop-check`}
+            type="checkbox"
+            checked={draft.sendCheckStopOnCheck}
+            onChange={(e) => set('sendCheckStopOnCheck', e.target.checked)}
+          />
+          <label htmlFor={`${id}-send-stop-check`}>Also stop messages to recipients marked "check"</label>
         </div>
       </fieldset>
 
