@@ -293,7 +293,7 @@ function linkedinRecipients(root: Element, form: Element): FoundRecipient[] {
     const name = clean(pill.textContent ?? pill.getAttribute('aria-label'));
     if (name && !REMOVE_LABEL.test(name)) out.set(`name:${name.toLowerCase()}`, { key: `name:${name.toLowerCase()}`, label: name.slice(0, 120) });
   }
-  if (out.size === 0) {
+  if (out.size === 0 && !root.querySelector('[class*="typeahead"], input[role=combobox]')) {
     // A header with a name but no link (a group, or markup Heed does not know): unknown, never ok.
     const title = root.querySelector(HEADERISH);
     const name = title && !form.contains(title) ? clean(title.textContent).slice(0, 120) : '';

@@ -285,3 +285,69 @@ describe('send check in Gmail', () => {
     await page.close();
   });
 });
+
+describe('send check in LinkedIn messaging', () => {
+  let heed: HeedBrowser;
+  beforeAll(async () => {
+    heed = await launchHeed();
+    await loadDemoData(heed);
+  });
+  afterAll(async () => {
+    await heed?.close();
+  });
+
+  it('checks the thread member from the conversation header and stops the send button and Enter-to-send', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/messaging/thread/2-jane/');
+    const s = await waitForSendCheck(page, 'thread-jane', (x) => x.state === 'blocked');
+    expect(s.label).toContain('Jane Doe');
+    // The user's own profile and people named in messages are not the recipient.
+    expect(s.label).not.toContain('Sam Seller');
+    expect(s.label).not.toContain('Emma');
+    await page.click('.msg-form__contenteditable');
+    await page.keyboard.type('Hello Jane');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await page.click('.msg-form__send-button');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    expect(await sent(page)).toEqual([]);
+
+    await clickInShadow(page, 'Reason to send anyway');
+    await page.keyboard.type('She asked me to reply here, see ticket 881');
+    await clickInShadow(page, 'Send anyway');
+    await expect.poll(() => sent(page)).toEqual([{ box: 'thread-jane', how: 'submit' }]);
+    const options = await heed.openExtensionPage('options.html');
+    const [event] = await sendOverrides(options);
+    expect(event?.detail).toContain('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    expect(event?.detail).toContain('Do not contact');
+    expect(event?.detail).not.toContain('Hello Jane');
+    await options.close();
+    await page.close();
+  });
+
+  it('checks each chat-overlay bubble on its own; a new message with only names is unknown, never ok', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/feed/');
+    await waitForSendCheck(page, 'bubble-emma', (x) => x.state === 'ok');
+    await waitForSendCheck(page, 'bubble-jane', (x) => x.state === 'blocked');
+    await waitForSendCheck(page, 'bubble-new', (x) => x.state === 'unknown');
+    await page.evaluate(() => (window as unknown as { addPill(n: string): void }).addPill('Claire Dubois'));
+    const added = await waitForSendCheck(page, 'bubble-new', (x) => x.label.includes('Claire Dubois'));
+    expect(added.state).toBe('unknown');
+    // The feed's comment box is not a message.
+    expect((await readSendChecks(page)).length).toBe(3);
+
+    await page.click('#bubble-emma .msg-form__send-button');
+    await expect.poll(() => sent(page)).toEqual([{ box: 'bubble-emma', how: 'submit' }]);
+    await page.click('#bubble-jane .msg-form__contenteditable');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.click('#bubble-jane .msg-form__send-button');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    expect(await sent(page)).toHaveLength(1);
+    await page.close();
+  });
+});
