@@ -351,3 +351,53 @@ describe('send check in LinkedIn messaging', () => {
     await page.close();
   });
 });
+
+describe('send check in Outlook on the web', () => {
+  let heed: HeedBrowser;
+  beforeAll(async () => {
+    heed = await launchHeed();
+    await loadDemoData(heed);
+  });
+  afterAll(async () => {
+    await heed?.close();
+  });
+
+  for (const host of ['outlook.office.com', 'outlook.office365.com']) {
+    it(`reads the recipient wells of a new message on ${host} and stops Send and Ctrl+Enter`, async () => {
+      const page = await heed.context.newPage();
+      await page.goto(`https://${host}/mail/deeplink/compose`);
+      const ok = await waitForSendCheck(page, 'outlook-compose-1', (s) => s.state === 'ok');
+      expect(ok.label).toContain(MAX);
+      expect(ok.label).not.toContain('sam@acme.example'); // the From field
+      expect(ok.label).not.toContain('bob@rival.example'); // quoted in the body
+      await addRecipient(page, 'outlook-compose-1', 'bob@rival.example', 'Bob Rival', 'cc');
+      const blocked = await waitForSendCheck(page, 'outlook-compose-1', (s) => s.state === 'blocked');
+      expect(blocked.label).toContain('bob@rival.example');
+      await page.click('#outlook-compose-1 button[aria-label="Send"]');
+      await expect.poll(() => dialogOpen(page)).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.click('#outlook-compose-1 [aria-label^="Message body"]');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => dialogOpen(page)).toBe(true);
+      expect(await sent(page)).toEqual([]);
+      // Outlook lets Heed take the recipient out: its chip has a remove button.
+      await clickInShadow(page, 'Remove this recipient');
+      await waitForSendCheck(page, 'outlook-compose-1', (s) => s.state === 'ok');
+      await page.click('#outlook-compose-1 button[aria-label="Send"]');
+      await expect.poll(() => sent(page)).toEqual([{ box: 'outlook-compose-1', how: 'click' }]);
+      await page.close();
+    });
+  }
+
+  it('checks an inline reply (older listbox markup) on outlook.live.com by its own recipients', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM');
+    const s = await waitForSendCheck(page, 'outlook-reply-1', (x) => x.state === 'blocked');
+    expect(s.label).toContain(ADA);
+    expect(s.label).not.toContain('bob@rival.example');
+    await page.click('#outlook-reply-1 button[aria-label="Send"]');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+});

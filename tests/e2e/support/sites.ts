@@ -35,6 +35,9 @@ export const PAGES: Record<string, string> = {
   'https://mail.google.com/mail/u/2/?view=cm&fs=1&tf=1': 'gmail-popout.html',
   'https://www.linkedin.com/messaging/thread/2-jane/': 'linkedin-messaging-thread.html',
   'https://www.linkedin.com/feed/': 'linkedin-messaging-overlay.html',
+  'https://outlook.office.com/mail/deeplink/compose': 'outlook-compose.html',
+  'https://outlook.office365.com/mail/deeplink/compose': 'outlook-compose.html',
+  'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM': 'outlook-reply.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */
