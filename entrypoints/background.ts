@@ -67,9 +67,12 @@ export default defineBackground(() => {
     },
     limiter,
     send: {
-      config: async (site: Parameters<typeof sendConfig>[1]) => sendConfig(await getSettings(await appDb()), site),
-      verdicts: async (site: Parameters<typeof sendConfig>[1], recipients: Parameters<typeof sendVerdicts>[2]) =>
-        sendVerdicts(await appDb(), site, recipients, new Date()),
+      config: async (site: Parameters<typeof sendConfig>[1]) =>
+        sendConfig(await getSettings(await appDb()), site),
+      verdicts: async (
+        site: Parameters<typeof sendConfig>[1],
+        recipients: Parameters<typeof sendVerdicts>[2],
+      ) => sendVerdicts(await appDb(), site, recipients, new Date()),
       override: async (
         site: Parameters<typeof sendConfig>[1],
         recipients: Parameters<typeof sendVerdicts>[2],

@@ -115,7 +115,8 @@ console.log(
   `bundle check: ${scanned} files scanned; content scripts ${sizes.map(([f, gz]) => `${f.replace(/^content-scripts\//, '')} ${(gz / 1024).toFixed(1)} KB`).join(', ')} gzipped (budget ${CONTENT_BUDGET / 1024} KB each)`,
 );
 for (const [f, gz] of sizes)
-  if (gz > CONTENT_BUDGET) problems.push(`${f} is ${gz} bytes gzipped, over the ${CONTENT_BUDGET}-byte budget`);
+  if (gz > CONTENT_BUDGET)
+    problems.push(`${f} is ${gz} bytes gzipped, over the ${CONTENT_BUDGET}-byte budget`);
 const csp = manifest.content_security_policy?.extension_pages ?? '';
 if (!/connect-src 'self'/.test(csp)) problems.push(`manifest CSP lacks connect-src 'self': ${csp}`);
 if (manifest.web_accessible_resources?.length) problems.push('manifest declares web_accessible_resources');

@@ -39,12 +39,20 @@ export function emailIn(value: string | null | undefined): string | undefined {
 }
 
 // "Send" in the UI languages Heed's users run these sites in; the label may carry the shortcut: "Send (Ctrl-Enter)".
-const SEND_WORDS = ['send', 'senden', 'envoyer', 'enviar', 'verzenden', 'invia', 'inviare', 'skicka', 'wyślij'];
+const SEND_WORDS = [
+  'send',
+  'senden',
+  'envoyer',
+  'enviar',
+  'verzenden',
+  'invia',
+  'inviare',
+  'skicka',
+  'wyślij',
+];
 const SEND_LABEL = new RegExp(`^(?:${SEND_WORDS.join('|')})(?:\\s*[(\\[].*)?$`, 'i');
 const SEND_SELECTOR = SEND_WORDS.flatMap((w) =>
-  ['aria-label', 'data-tooltip', 'title'].map(
-    (a) => `[role=button][${a}^="${w}" i], button[${a}^="${w}" i]`,
-  ),
+  ['aria-label', 'data-tooltip', 'title'].map((a) => `[role=button][${a}^="${w}" i], button[${a}^="${w}" i]`),
 ).join(',');
 
 function isSendLabelled(el: Element): boolean {
@@ -68,7 +76,8 @@ function bodiesIn(root: Element): Element[] {
   ].filter((el) => !isWell(el) && !inWell(el));
 }
 
-const wellSelector = ':is([role=listbox],[role=textbox],[role=combobox],[role=group],[role=list],input,div,span)';
+const wellSelector =
+  ':is([role=listbox],[role=textbox],[role=combobox],[role=group],[role=list],input,div,span)';
 
 function isWell(el: Element): boolean {
   const label = clean(el.getAttribute('aria-label'));
@@ -76,7 +85,8 @@ function isWell(el: Element): boolean {
 }
 
 function inWell(el: Element): boolean {
-  for (let p = el.parentElement; p; p = p.parentElement) if (p.hasAttribute('aria-label') && isWell(p)) return true;
+  for (let p = el.parentElement; p; p = p.parentElement)
+    if (p.hasAttribute('aria-label') && isWell(p)) return true;
   return false;
 }
 
@@ -291,7 +301,8 @@ function linkedinRecipients(root: Element, form: Element): FoundRecipient[] {
   )) {
     if (pill.parentElement?.closest('[class*="pill"]')) continue;
     const name = clean(pill.textContent ?? pill.getAttribute('aria-label'));
-    if (name && !REMOVE_LABEL.test(name)) out.set(`name:${name.toLowerCase()}`, { key: `name:${name.toLowerCase()}`, label: name.slice(0, 120) });
+    if (name && !REMOVE_LABEL.test(name))
+      out.set(`name:${name.toLowerCase()}`, { key: `name:${name.toLowerCase()}`, label: name.slice(0, 120) });
   }
   if (out.size === 0 && !root.querySelector('[class*="typeahead"], input[role=combobox]')) {
     // A header with a name but no link (a group, or markup Heed does not know): unknown, never ok.

@@ -94,7 +94,12 @@ export class SendGuard {
       seen.add(f.root);
       let box = this.boxes.get(f.root);
       if (!box) {
-        box = { root: f.root, el: (this.deps.create ?? createSendCheck)(this.deps.doc), recipients: [], busy: false };
+        box = {
+          root: f.root,
+          el: (this.deps.create ?? createSendCheck)(this.deps.doc),
+          recipients: [],
+          busy: false,
+        };
         this.boxes.set(f.root, box);
       }
       box.recipients = f.recipients;
@@ -124,15 +129,21 @@ export class SendGuard {
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
       for (const t of batch) this.cache.set(t.key, 'pending');
-      this.deps.verdicts(batch.map((t) => t.lookup)).then(
-        (answers) => batch.forEach((t, j) => this.cache.set(t.key, answers[j] ?? failed('no answer'))),
-        (err: unknown) => {
-          for (const t of batch) this.cache.set(t.key, failed(err instanceof Error ? err.message : String(err)));
-        },
-      ).finally(() => {
-        this.render();
-        for (const w of [...this.waiters]) w();
-      });
+      this.deps
+        .verdicts(batch.map((t) => t.lookup))
+        .then(
+          (answers) => {
+            for (const [j, t] of batch.entries()) this.cache.set(t.key, answers[j] ?? failed('no answer'));
+          },
+          (err: unknown) => {
+            for (const t of batch)
+              this.cache.set(t.key, failed(err instanceof Error ? err.message : String(err)));
+          },
+        )
+        .finally(() => {
+          this.render();
+          for (const w of [...this.waiters]) w();
+        });
     }
   }
 
@@ -296,12 +307,17 @@ export class SendGuard {
 }
 
 function failed(message: string): SendVerdict {
-  return { state: 'unknown', summary: `Unknown: Heed could not check (${message})`, reasons: [], matches: [] };
+  return {
+    state: 'unknown',
+    summary: `Unknown: Heed could not check (${message})`,
+    reasons: [],
+    matches: [],
+  };
 }
 
 /** A click as a person makes it: sites such as Gmail act on mousedown/mouseup, others on click. */
 function clickLike(el: HTMLElement): void {
-  const init = { bubbles: true, cancelable: true, composed: true, view: el.ownerDocument.defaultView, button: 0 };
+  const init = { bubbles: true, cancelable: true, composed: true, button: 0 };
   el.dispatchEvent(new MouseEvent('mousedown', init));
   el.dispatchEvent(new MouseEvent('mouseup', init));
   el.dispatchEvent(new MouseEvent('click', init));

@@ -42,7 +42,8 @@ function relevant(r: AnswerReason, channel: Channel): boolean {
 export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdict {
   const state = STATE[answer.channels[channel]];
   const reasons = answer.reasons.filter(
-    (r) => relevant(r, channel) && (state === 'ok' ? r.level === 'ok' : r.level !== 'ok' && r.level !== 'info'),
+    (r) =>
+      relevant(r, channel) && (state === 'ok' ? r.level === 'ok' : r.level !== 'ok' && r.level !== 'info'),
   );
   const lead = reasons.find((r) => r.level === 'blocked') ?? reasons[0];
   const summary =
@@ -55,7 +56,10 @@ export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdi
     state,
     summary,
     reasons: reasons.slice(0, 6).map((r) => ({ message: r.message, citation: r.citation })),
-    matches: state === 'ok' ? [] : answer.matches.map(({ listName, via, reason, since }) => ({ listName, via, reason, since })),
+    matches:
+      state === 'ok'
+        ? []
+        : answer.matches.map(({ listName, via, reason, since }) => ({ listName, via, reason, since })),
   };
 }
 

@@ -199,7 +199,10 @@ export function createSendCheck(doc: Document): SendCheckElement {
     const removeBtn = node(doc, 'button', {
       className: 'act',
       t: req.stopping.length > 1 ? 'Remove them' : 'Remove this recipient',
-      attrs: { type: 'button', 'aria-label': req.stopping.length > 1 ? 'Remove them' : 'Remove this recipient' },
+      attrs: {
+        type: 'button',
+        'aria-label': req.stopping.length > 1 ? 'Remove them' : 'Remove this recipient',
+      },
     });
     const anyway = node(doc, 'button', {
       className: 'act danger',
@@ -211,7 +214,12 @@ export function createSendCheck(doc: Document): SendCheckElement {
       anyway.disabled = reason.value.trim().length < MIN_REASON;
     });
     const blockedCount = req.stopping.filter((r) => r.state === 'blocked').length;
-    const rows = node(doc, 'div', { attrs: { role: 'list' } }, ...req.stopping.map((r) => recipientRow(doc, r)));
+    const rows = node(
+      doc,
+      'div',
+      { attrs: { role: 'list' } },
+      ...req.stopping.map((r) => recipientRow(doc, r)),
+    );
     dialog.replaceChildren(
       node(doc, 'span', { className: 'title', t: 'Heed stopped this message' }),
       node(doc, 'span', {
@@ -222,7 +230,16 @@ export function createSendCheck(doc: Document): SendCheckElement {
             : 'Your settings ask you to confirm before sending to:',
       }),
       rows,
-      node(doc, 'label', {}, node(doc, 'span', { className: 'hint', t: `To send anyway, say why (at least ${MIN_REASON} characters; it goes into Heed's audit log with the recipients, never the message):` }), reason),
+      node(
+        doc,
+        'label',
+        {},
+        node(doc, 'span', {
+          className: 'hint',
+          t: `To send anyway, say why (at least ${MIN_REASON} characters; it goes into Heed's audit log with the recipients, never the message):`,
+        }),
+        reason,
+      ),
       err,
       node(doc, 'div', { className: 'actions' }, ...(req.canRemove ? [removeBtn] : []), back, anyway),
     );

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HeedBrowser, launchHeed, loadDemoData } from './support/browser';
 import {
   clickInShadow,
+  dialogTexts,
   hostBox,
   readSendChecks,
   sendOverrides,
-  dialogTexts,
   waitForSendCheck,
 } from './support/send-check';
 
@@ -174,7 +174,9 @@ describe('send check in Gmail', () => {
       times.sort((a, b) => a - b);
       return { median: times[25] as number, max: times[49] as number };
     });
-    console.log(`send with 20 recipients, nothing blocked: median ${ms.median.toFixed(2)} ms, max ${ms.max.toFixed(2)} ms`);
+    console.log(
+      `send with 20 recipients, nothing blocked: median ${ms.median.toFixed(2)} ms, max ${ms.max.toFixed(2)} ms`,
+    );
     expect(ms.max).toBeLessThan(50);
     expect((await sent(page)).length).toBe(52);
     await page.close();

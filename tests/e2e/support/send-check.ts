@@ -91,7 +91,9 @@ export async function waitForSendCheck(
     if (last.length === 1 && only && want(only)) return only;
     await page.waitForTimeout(50);
   }
-  throw new Error(`send check in #${boxId} not as expected within ${timeoutMs} ms; saw ${JSON.stringify(last)}`);
+  throw new Error(
+    `send check in #${boxId} not as expected within ${timeoutMs} ms; saw ${JSON.stringify(last)}`,
+  );
 }
 
 /** Clicks, as a person does (real mouse events), the element in a closed shadow root whose aria-label starts with `label`. */
@@ -107,7 +109,9 @@ export async function clickInShadow(page: Page, label: string): Promise<void> {
     };
     walk(root, false);
     for (const n of hits) {
-      const box = (await cdp.send('DOM.getBoxModel', { backendNodeId: n.backendNodeId }).catch(() => null)) as {
+      const box = (await cdp
+        .send('DOM.getBoxModel', { backendNodeId: n.backendNodeId })
+        .catch(() => null)) as {
         model: { content: number[]; width: number; height: number };
       } | null;
       if (!box || box.model.width === 0) continue;
