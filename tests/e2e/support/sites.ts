@@ -33,6 +33,7 @@ export const PAGES: Record<string, string> = {
   'https://mail.google.com/mail/u/0/': 'gmail-compose.html',
   'https://mail.google.com/mail/u/1/': 'gmail-reply.html',
   'https://mail.google.com/mail/u/2/?view=cm&fs=1&tf=1': 'gmail-popout.html',
+  'https://mail.google.com/mail/u/3/': 'gmail-demo.html',
   'https://www.linkedin.com/messaging/thread/2-jane/': 'linkedin-messaging-thread.html',
   'https://www.linkedin.com/feed/': 'linkedin-messaging-overlay.html',
   'https://outlook.office.com/mail/deeplink/compose': 'outlook-compose.html',
