@@ -61,11 +61,19 @@ export class SendGuard {
   private readonly cache = new Map<string, Cached>();
   private readonly waiters = new Set<() => void>();
   private config: SendConfig | undefined;
+  private configAsked = false;
+  /** Recipients whose look-up failed (rate limit, background restarting): asked again before a send goes out. */
+  private readonly failedKeys = new Set<string>();
   /** True while Heed itself re-dispatches a send the user confirmed: its own listener lets that one through. */
   private passing = false;
 
-  constructor(private readonly deps: GuardDeps) {
-    void deps.config().then(
+  constructor(private readonly deps: GuardDeps) {}
+
+  /** Asked once, when the first compose box appears: most LinkedIn pages never hold one. */
+  private askConfig(): void {
+    if (this.configAsked) return;
+    this.configAsked = true;
+    void this.deps.config().then(
       (c) => {
         this.config = c;
         this.sync();
@@ -89,6 +97,7 @@ export class SendGuard {
       return;
     }
     const found = findComposeBoxes(this.deps.doc, this.deps.site);
+    if (found.length > 0) this.askConfig();
     const seen = new Set<Element>();
     for (const f of found) {
       seen.add(f.root);
@@ -133,11 +142,17 @@ export class SendGuard {
         .verdicts(batch.map((t) => t.lookup))
         .then(
           (answers) => {
-            for (const [j, t] of batch.entries()) this.cache.set(t.key, answers[j] ?? failed('no answer'));
+            for (const [j, t] of batch.entries()) {
+              const answer = answers[j];
+              this.cache.set(t.key, answer ?? failed('no answer'));
+              if (!answer) this.failedKeys.add(t.key);
+            }
           },
           (err: unknown) => {
-            for (const t of batch)
+            for (const t of batch) {
               this.cache.set(t.key, failed(err instanceof Error ? err.message : String(err)));
+              this.failedKeys.add(t.key);
+            }
           },
         )
         .finally(() => {
@@ -166,8 +181,9 @@ export class SendGuard {
   }
 
   /** The recipients that stop this box's send, or 'wait' while any is still being looked up. */
-  private stopping(box: Box): RecipientView[] | 'wait' {
+  private stopping(box: Box, afterRetry = false): RecipientView[] | 'wait' {
     if (!this.config) return 'wait';
+    if (!afterRetry && box.recipients.some((r) => this.failedKeys.has(r.key))) return 'wait';
     const view = this.viewOf(box);
     if (view.pending) return 'wait';
     const stopOnCheck = this.config.stopOnCheck;
@@ -230,8 +246,16 @@ export class SendGuard {
     try {
       let stop = this.stopping(box);
       if (stop === 'wait') {
+        // Ask again for what failed, once; if it fails again the recipient stays unknown (which does not stop).
+        const retry = box.recipients.filter((r) => this.failedKeys.has(r.key));
+        for (const r of retry) {
+          this.failedKeys.delete(r.key);
+          this.cache.delete(r.key);
+        }
+        this.askConfig();
+        this.lookUpNew();
         await this.settled();
-        stop = this.stopping(box);
+        stop = this.stopping(box, true);
       }
       if (stop === 'wait' || stop.length === 0) {
         this.resend(box, control, e);

@@ -62,6 +62,7 @@ function guard(
   });
   for (const t of SEND_EVENTS) window.addEventListener(t, g.handleEvent, true);
   listeners.push(g.handleEvent);
+  g.sync(); // what the content script's first animation frame does
   return { g, made, override };
 }
 
@@ -150,6 +151,36 @@ describe('the send guard', () => {
     await settle();
     click();
     await settle();
+    expect(sends).toEqual([]);
+    expect(made[0]?.stops).toHaveLength(1);
+  });
+
+  it('asks again at Send for a recipient whose look-up failed, so a refused look-up cannot wave a blocked send through', async () => {
+    page('b@x.example');
+    const { made, create } = fakeElements();
+    let calls = 0;
+    const g = new SendGuard({
+      site: 'gmail',
+      doc: document,
+      config: async () => ({ enabled: true, stopOnCheck: false }),
+      verdicts: async (rs) => {
+        calls++;
+        if (calls === 1) throw new Error('refused: too many look-ups, slow down');
+        return rs.map(() => v('blocked'));
+      },
+      override: async () => 1,
+      create,
+      later: (fn) => void Promise.resolve().then(fn),
+    });
+    for (const t of SEND_EVENTS) window.addEventListener(t, g.handleEvent, true);
+    listeners.push(g.handleEvent);
+    const sends = pageSends();
+    g.sync();
+    await settle();
+    expect(made[0]?.views.at(-1)?.recipients[0]?.summary).toMatch(/could not check/);
+    click();
+    await settle();
+    expect(calls).toBe(2);
     expect(sends).toEqual([]);
     expect(made[0]?.stops).toHaveLength(1);
   });
