@@ -57,6 +57,11 @@ describe('send check in Gmail', () => {
     expect(blocked.label).toContain(ADA);
     // The host is a bare element with nothing the page can read.
     expect(blocked.hostAttributes).toEqual([]);
+    // A click on it opens who and why.
+    await clickInShadow(page, 'Heed send check');
+    await expect
+      .poll(async () => (await readSendChecks(page)).find((s) => s.within.includes('compose-1'))?.expanded)
+      .toBe('true');
     await page.close();
   });
 
@@ -350,6 +355,29 @@ describe('send check in LinkedIn messaging', () => {
     await page.click('#bubble-jane .msg-form__send-button');
     await expect.poll(() => dialogOpen(page)).toBe(true);
     expect(await sent(page)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('send check in Sales Navigator InMail', () => {
+  let heed: HeedBrowser;
+  beforeAll(async () => {
+    heed = await launchHeed();
+    await loadDemoData(heed);
+  });
+  afterAll(async () => {
+    await heed?.close();
+  });
+
+  it('looks up the lead in the thread header, not the people in the messages; "check" warns but sends', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/sales/inbox/2-jane-thread');
+    // The demo lists hold Jane's public profile, not her Sales Navigator lead: InMail needs a check.
+    const s = await waitForSendCheck(page, 'inmail-jane', (x) => x.state === 'check');
+    expect(s.label).toContain('Jane Doe');
+    expect(s.label).not.toContain('Sam Seller');
+    await page.click('#inmail-jane button[type=submit]');
+    await expect.poll(() => sent(page)).toEqual([{ box: 'inmail-jane', how: 'submit' }]);
     await page.close();
   });
 });

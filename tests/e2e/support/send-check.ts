@@ -22,6 +22,8 @@ export interface SendCheckState {
   hostAttributes: string[];
   hostTag: string;
   hostBackendNodeId: number;
+  /** `aria-expanded` of the element: 'true' while who-and-why is open. */
+  expanded: string;
 }
 
 function attrs(n: CdpNode): Record<string, string> {
@@ -61,6 +63,7 @@ export async function readSendChecks(page: Page): Promise<SendCheckState[]> {
               hostAttributes: Object.keys(attrs(n)),
               hostTag: n.nodeName.toLowerCase(),
               hostBackendNodeId: n.backendNodeId,
+              expanded: a['aria-expanded'] ?? '',
             });
           }
         }

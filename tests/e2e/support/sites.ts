@@ -36,6 +36,7 @@ export const PAGES: Record<string, string> = {
   'https://mail.google.com/mail/u/3/': 'gmail-demo.html',
   'https://www.linkedin.com/messaging/thread/2-jane/': 'linkedin-messaging-thread.html',
   'https://www.linkedin.com/feed/': 'linkedin-messaging-overlay.html',
+  'https://www.linkedin.com/sales/inbox/2-jane-thread': 'linkedin-messaging-salesnav-inmail.html',
   'https://outlook.office.com/mail/deeplink/compose': 'outlook-compose.html',
   'https://outlook.office365.com/mail/deeplink/compose': 'outlook-compose.html',
   'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM': 'outlook-reply.html',

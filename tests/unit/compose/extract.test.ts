@@ -90,6 +90,16 @@ describe('compose boxes and their recipients, on pages built after the real mark
     ]);
   });
 
+  it('Sales Navigator InMail: the lead in the thread header', () => {
+    const doc = load(
+      'linkedin-messaging-salesnav-inmail.html',
+      'https://www.linkedin.com/sales/inbox/2-jane-thread',
+    );
+    expect(summary(doc, 'linkedin').map((b) => [b.id, b.recipients])).toEqual([
+      ['inmail-jane', ['salesnav:https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz']],
+    ]);
+  });
+
   it('a Gmail chip without an address is a name (looked up as unknown, never ok)', () => {
     const doc = load('gmail-compose.html', 'https://mail.google.com/mail/u/0/');
     const chip = doc.querySelector('#compose-1 [data-hovercard-id]');
