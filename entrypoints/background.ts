@@ -7,6 +7,7 @@ import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
+import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
 import { selfDb } from '@/lib/self/db';
@@ -78,13 +79,18 @@ export default defineBackground(() => {
         recipients: Parameters<typeof sendVerdicts>[2],
         reason: string,
       ) => logSendOverride(await appDb(), site, recipients, reason, new Date()),
+      rememberTab: rememberComposeTab,
+      tabs: composeTabs,
     },
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handleMessage(message, sender, deps).then(sendResponse);
     return true; // answer asynchronously
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetComposeTab(tabId);
+  });
   void deps.refreshReminder().catch(() => undefined);
   const resync = () =>
     void syncGrantedSites().catch((err: unknown) => console.error('Heed: site scripts', err));

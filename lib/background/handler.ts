@@ -49,13 +49,21 @@ export interface SendDeps {
   verdicts(site: SendSite, recipients: SendRecipient[]): Promise<SendVerdict[]>;
   /** Writes the override to the audit log (recipients and the typed reason, never the message); returns events written. */
   override(site: SendSite, recipients: SendRecipient[], reason: string): Promise<number>;
+  /** Tabs holding a checked compose box, told to look again when the store changes. */
+  rememberTab?(tabId: number): Promise<void>;
+  tabs?(): Promise<number[]>;
 }
 
 type SendRequest = Extract<Request, { type: 'send-config' | 'send-recipients' | 'send-override' }>;
 
-async function handleSend(msg: SendRequest, deps: HandlerDeps): Promise<Reply<Request['type']>> {
+async function handleSend(
+  msg: SendRequest,
+  deps: HandlerDeps,
+  tabId?: number,
+): Promise<Reply<Request['type']>> {
   const send = deps.send;
   if (!send) return { ok: false, error: 'refused: the send check is not available here' };
+  if (tabId !== undefined) await send.rememberTab?.(tabId);
   switch (msg.type) {
     case 'send-config':
       return { ok: true, value: await send.config(msg.site) };
@@ -128,7 +136,7 @@ export async function handleMessage(
         case 'send-config':
         case 'send-recipients':
         case 'send-override':
-          return await handleSend(msg, deps);
+          return await handleSend(msg, deps, origin.tabId);
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -143,7 +151,7 @@ export async function handleMessage(
         return { ok: true, value: await deps.getTabState(msg.tabId) };
       case 'store-changed': {
         await deps.refreshReminder();
-        const tabs = await deps.tabsWithPeople();
+        const tabs = [...new Set([...(await deps.tabsWithPeople()), ...((await deps.send?.tabs?.()) ?? [])])];
         const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
         return { ok: true, value: { refreshed: sent.filter(Boolean).length } };
       }

@@ -324,6 +324,15 @@ export class SendGuard {
     }
   }
 
+  /** The lists or settings changed: forget every verdict and the config, and look again. */
+  refresh(): void {
+    this.cache.clear();
+    this.failedKeys.clear();
+    this.config = undefined;
+    this.configAsked = false;
+    this.sync();
+  }
+
   destroy(): void {
     for (const b of this.boxes.values()) b.el.remove();
     this.boxes.clear();

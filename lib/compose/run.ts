@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask } from '../messaging/client';
-import type { SendSite } from '../messaging/types';
+import type { SendSite, ToContent } from '../messaging/types';
 import { SEND_EVENTS, SendGuard } from './guard';
 
 /**
@@ -37,8 +37,13 @@ export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendG
   });
   ctx.addEventListener(document, 'change', schedule, { capture: true, passive: true });
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  const onMessage = (message: ToContent) => {
+    if (message?.type === 'refresh') guard.refresh();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     observer.disconnect();
+    browser.runtime.onMessage.removeListener(onMessage);
     guard.destroy();
   });
   schedule();

@@ -273,11 +273,21 @@ describe('send check in Gmail', () => {
     await ok.close();
   });
 
-  it('stays out of the way when the send check is switched off for Gmail', async () => {
+  it('stays out of the way when the send check is switched off for Gmail, and follows the change on open pages', async () => {
+    const open = await heed.context.newPage();
+    await open.goto(GMAIL);
+    await addRecipient(open, 'compose-1', ADA, 'Ada Lovelace');
+    await waitForSendCheck(open, 'compose-1', (s) => s.state === 'blocked');
+
     const options = await heed.openExtensionPage('options.html#/settings');
     await options.getByLabel('Check at Send in Gmail').uncheck();
     await options.getByRole('button', { name: 'Save settings' }).click();
     await options.getByText(/Settings saved/).waitFor();
+    // The page opened before the change no longer has Heed's element, without a reload.
+    await expect.poll(async () => (await readSendChecks(open)).length).toBe(0);
+    await open.click('#compose-1 [data-tooltip^="Send"]');
+    await expect.poll(() => sent(open)).toEqual([{ box: 'compose-1', how: 'click', to: [MAX, ADA] }]);
+
     const page = await heed.context.newPage();
     await page.goto(GMAIL);
     await addRecipient(page, 'compose-1', ADA, 'Ada Lovelace');
@@ -285,11 +295,15 @@ describe('send check in Gmail', () => {
     expect(await readSendChecks(page)).toEqual([]);
     await page.click('#compose-1 [data-tooltip^="Send"]');
     await expect.poll(() => sent(page)).toEqual([{ box: 'compose-1', how: 'click', to: [MAX, ADA] }]);
+
     await options.getByLabel('Check at Send in Gmail').check();
     await options.getByRole('button', { name: 'Save settings' }).click();
     await options.getByText(/Settings saved/).waitFor();
+    // Switched back on: the open page checks again.
+    await waitForSendCheck(page, 'compose-1', (s) => s.state === 'blocked');
     await options.close();
     await page.close();
+    await open.close();
   });
 });
 

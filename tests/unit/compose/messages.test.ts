@@ -107,6 +107,24 @@ describe('send-check messages', () => {
     expect(send.override).toHaveBeenCalledTimes(1);
   });
 
+  it('remembers tabs with a compose box and tells them to look again when the store changes', async () => {
+    const remembered = new Set<number>();
+    const send = {
+      ...sendDeps(),
+      rememberTab: vi.fn(async (t: number) => void remembered.add(t)),
+      tabs: vi.fn(async () => [...remembered]),
+    };
+    const d = deps(send);
+    await handleMessage(
+      { type: 'send-recipients', site: 'gmail', recipients: [{ email: 'a@b.example' }] },
+      content,
+      d,
+    );
+    const r = await handleMessage({ type: 'store-changed' }, extensionPage, d);
+    expect(r).toEqual({ ok: true, value: { refreshed: 1 } });
+    expect(d.sendToTab).toHaveBeenCalledWith(4, { type: 'refresh' });
+  });
+
   it('refuses send messages when the background has no send check', async () => {
     const r = await handleMessage({ type: 'send-config', site: 'gmail' }, content, deps());
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^refused/) });
