@@ -65,6 +65,30 @@ describe('send check in Gmail', () => {
     await page.close();
   });
 
+  it('is reachable with Tab; Enter opens who and why, Escape closes it', async () => {
+    const page = await heed.context.newPage();
+    await page.goto(GMAIL);
+    await waitForSendCheck(page, 'compose-1', (s) => s.state === 'ok');
+    await page.focus('#compose-1 input[aria-label="To recipients"]');
+    // Gmail puts tabindex=1 on its compose controls, so Heed's element comes after them in Tab order.
+    const onHeed = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return a?.tagName === 'SPAN' && a.attributes.length === 0 && Boolean(a.closest('#compose-1'));
+      });
+    for (let i = 0; i < 40 && !(await onHeed()); i++) await page.keyboard.press('Tab');
+    expect(await onHeed()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await readSendChecks(page)).find((s) => s.within.includes('compose-1'))?.expanded)
+      .toBe('true');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await readSendChecks(page)).find((s) => s.within.includes('compose-1'))?.expanded)
+      .toBe('false');
+    await page.close();
+  });
+
   it('stops a click on Send and Ctrl+Enter; the dialog names the recipient, the reason and the citation', async () => {
     const page = await heed.context.newPage();
     await page.goto(GMAIL);
