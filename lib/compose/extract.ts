@@ -139,6 +139,20 @@ function chipRemove(chip: Element): HTMLElement | undefined {
   return undefined;
 }
 
+/** A chip's own words: not its remove button's, nor hidden decorations'. */
+function chipText(el: Element): string {
+  let out = '';
+  for (const n of el.childNodes) {
+    if (n.nodeType === 3) out += n.textContent ?? '';
+    else if (
+      n.nodeType === 1 &&
+      !(n as Element).matches('button,[role=button],[aria-hidden=true],style,script')
+    )
+      out += ` ${chipText(n as Element)}`;
+  }
+  return out;
+}
+
 function mailRecipients(root: Element): FoundRecipient[] {
   const bodies = bodiesIn(root);
   const out = new Map<string, FoundRecipient>();
@@ -198,8 +212,14 @@ function mailRecipients(root: Element): FoundRecipient[] {
     if (named.some((o) => o !== el && o.contains(el))) continue; // the chip, not its parts
     const label = clean(el.getAttribute('aria-label'));
     if (REMOVE_LABEL.test(label)) continue;
-    const name = clean(el.getAttribute('data-name') ?? el.getAttribute('title') ?? (label || el.textContent));
+    const name = clean(el.getAttribute('data-name') ?? el.getAttribute('title') ?? (label || chipText(el)));
     if (!name || REMOVE_LABEL.test(name)) continue;
+    // An address not yet resolved to a person shows as its own text.
+    const shown = emailIn(name) ?? emailIn(chipText(el));
+    if (shown) {
+      addEmail(shown, el);
+      continue;
+    }
     const key = `name:${name.toLowerCase()}`;
     if (!out.has(key)) {
       const remove = chipRemove(el);

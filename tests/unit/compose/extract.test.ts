@@ -164,3 +164,15 @@ describe('Send controls', () => {
     expect(sendControlAt(comment.querySelector('button'), 'linkedin')).toBeNull();
   });
 });
+
+describe('recipient wells in markup Heed has not seen', () => {
+  it("reads an address shown only as a chip's text, and a name-only chip as a name", () => {
+    document.body.innerHTML = `<div id="c"><div role="listbox" aria-label="To">
+      <div role="option"><span>ada@adaworks.example</span></div>
+      <div role="option"><span>Team Sales</span><button aria-label="Remove Team Sales">x</button></div></div>
+      <div role="textbox" contenteditable="true" aria-label="Message body">write to bob@rival.example</div>
+      <button aria-label="Send">Send</button></div>`;
+    const [box] = findComposeBoxes(document, 'outlook');
+    expect(box?.recipients.map((r) => r.key)).toEqual(['email:ada@adaworks.example', 'name:team sales']);
+  });
+});
