@@ -58,6 +58,97 @@ type LookupFigures = {
   index: { buildMs: number; loadMs: number; bytes: number };
 };
 
+const SEND_RECIPIENTS = 20;
+const SEND_RUNS = 200;
+
+/**
+ * The send check in a Gmail compose box: how long until 20 recipients added at once all have a verdict, and how
+ * much a Send with nothing blocked costs with Heed's capture listener in the way, against the same page served on a
+ * host Heed does not cover (same run).
+ */
+async function sendCheckBench(context: import('playwright-core').BrowserContext) {
+  const gmail = readFileSync(join(root, 'tests/fixtures/pages/gmail-compose.html'), 'utf8');
+  servePage('https://acme.example/bench-compose/', gmail);
+  const readiness: number[] = [];
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const contexts = new Map<string, number>();
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
+    if (e.context.name === 'Heed') contexts.set('heed', e.context.id);
+  });
+  await cdp.send('Runtime.enable');
+  for (let run = 0; run < 5; run++) {
+    contexts.clear();
+    await page.goto('https://mail.google.com/mail/u/0/');
+    const deadline = Date.now() + 5000;
+    while (!contexts.has('heed') && Date.now() < deadline) await page.waitForTimeout(5);
+    const contextId = contexts.get('heed');
+    if (contextId === undefined) throw new Error('the send-check script did not start');
+    const stateOf = `(() => { for (const h of document.querySelectorAll('span')) { const r = chrome.dom.openOrClosedShadowRoot(h); const el = r && r.querySelector('[data-send-check]'); if (el) return el.getAttribute('data-send-check'); } return null; })()`;
+    // Empty the box (its state is then "unknown"), add 20 strangers in one go: done when it turns "check".
+    await page.evaluate(() => {
+      for (const c of document.querySelectorAll('#compose-1 [data-hovercard-id]')) c.remove();
+    });
+    const state = async () =>
+      (
+        (await cdp.send('Runtime.evaluate', { contextId, expression: stateOf, returnByValue: true })) as {
+          result: { value: string | null };
+        }
+      ).result.value;
+    for (let i = 0; i < 200 && (await state()) !== 'unknown'; i++) await page.waitForTimeout(10);
+    await page.evaluate(
+      ([n, run]) => {
+        const w = window as unknown as { addRecipient(b: string, a: string): void };
+        document.documentElement.dataset.t0 = String(performance.now());
+        for (let i = 0; i < n; i++) w.addRecipient('compose-1', `bench${run}-${i}@stranger.example`);
+      },
+      [SEND_RECIPIENTS, run] as const,
+    );
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+      expression: `new Promise((resolve) => { const tick = () => { if (${stateOf} === 'check') resolve(performance.now() - Number(document.documentElement.dataset.t0)); else requestAnimationFrame(tick); }; tick(); })`,
+    })) as { result: { value: number } };
+    readiness.push(result.value);
+  }
+  const sendCost = async (url: string) => {
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    return page.evaluate(
+      async ([n, runs]) => {
+        const w = window as unknown as { addRecipient(b: string, a: string): void };
+        for (let i = 0; i < n - 1; i++) w.addRecipient('compose-1', `cost-${i}@stranger.example`);
+        await new Promise((r) => setTimeout(r, 1000)); // verdicts in
+        const button = document.querySelector<HTMLElement>('#compose-1 [data-tooltip^="Send"]');
+        if (!button) throw new Error('no send button');
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          for (const type of ['mousedown', 'mouseup', 'click'])
+            button.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true }));
+          times.push(performance.now() - t0);
+        }
+        const sent = (window as unknown as { __sent: unknown[] }).__sent.length;
+        times.sort((a, b) => a - b);
+        return {
+          p50: times[Math.floor(runs / 2)] as number,
+          p99: times[Math.floor(runs * 0.99)] as number,
+          sent,
+        };
+      },
+      [SEND_RECIPIENTS, SEND_RUNS] as const,
+    );
+  };
+  const withHeed = await sendCost('https://mail.google.com/mail/u/0/');
+  const without = await sendCost('https://acme.example/bench-compose/');
+  await cdp.detach();
+  await page.close();
+  if (withHeed.sent !== SEND_RUNS)
+    throw new Error(`only ${withHeed.sent} of ${SEND_RUNS} sends went through`);
+  return { readinessMs: readiness, withHeed, without };
+}
+
 function call<K extends keyof Bench>(page: Page, name: K, ...args: Parameters<Bench[K]>) {
   return page.evaluate(
     ([n, a]) =>
@@ -163,6 +254,8 @@ async function main() {
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
+    console.log(`Send check: ${SEND_RECIPIENTS} recipients in a Gmail compose box, against the lists above…`);
+    const send = await sendCheckBench(context);
     await call(page, 'reset');
     await page.close();
 
@@ -270,6 +363,20 @@ async function main() {
         '≤ 15 KB',
       ],
       ['badge after heading (median)', `${Math.round(median(latencies))} ms`, '—', '', '≤ 100 ms'],
+      [
+        `send check: ${SEND_RECIPIENTS} recipients added → all verdicts (median)`,
+        `${Math.round(median(send.readinessMs))} ms (${send.readinessMs.map((x) => Math.round(x)).join(' / ')})`,
+        '—',
+        '',
+        'before Send',
+      ],
+      [
+        `send with nothing blocked, ${SEND_RECIPIENTS} recipients (p50 / p99)`,
+        `${send.withHeed.p50.toFixed(2)} / ${send.withHeed.p99.toFixed(2)} ms`,
+        `same page, no Heed: ${send.without.p50.toFixed(2)} / ${send.without.p99.toFixed(2)} ms`,
+        `+${(send.withHeed.p99 - send.without.p99).toFixed(2)} ms`,
+        '≤ 50 ms added',
+      ],
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
@@ -287,6 +394,7 @@ async function main() {
       baseline: { emails: baseE, md5: baseM },
       contentScriptGzipBytes: contentGzip,
       badgeLatencyMs: { median: median(latencies), runs: latencies },
+      sendCheck: send,
     };
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     const file = join(root, 'bench/results', `bench-${results.at.replace(/[:.]/g, '-')}.json`);

@@ -17,6 +17,8 @@ import {
   tabsWithPeople,
 } from '@/lib/background/tab-state';
 import { showOnToolbar } from '@/lib/background/toolbar';
+import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
+import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ScanList } from '@/lib/messaging/types';
 import { selfDb } from '@/lib/self/db';
@@ -131,12 +133,30 @@ export default defineBackground(() => {
       return (await browser.tabs.query({})).flatMap((t) => (t.id !== undefined && t.id >= 0 ? [t.id] : []));
     },
     limiter,
+    send: {
+      config: async (site: Parameters<typeof sendConfig>[1]) =>
+        sendConfig(await getSettings(await appDb()), site),
+      verdicts: async (
+        site: Parameters<typeof sendConfig>[1],
+        recipients: Parameters<typeof sendVerdicts>[2],
+      ) => sendVerdicts(await appDb(), site, recipients, new Date()),
+      override: async (
+        site: Parameters<typeof sendConfig>[1],
+        recipients: Parameters<typeof sendVerdicts>[2],
+        reason: string,
+      ) => logSendOverride(await appDb(), site, recipients, reason, new Date()),
+      rememberTab: rememberComposeTab,
+      tabs: composeTabs,
+    },
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handleMessage(message, sender, deps).then(sendResponse);
     return true; // answer asynchronously
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabClosed(tabId);
+    void forgetComposeTab(tabId);
+  });
   // A new URL (navigation or history.pushState) means the toolbar's verdict may be someone else's.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A navigation to a site Heed may not read reports no URL: its status change still says the page changed.

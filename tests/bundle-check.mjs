@@ -66,7 +66,7 @@ const ALLOW = [
   ],
   [
     /^content-scripts\//,
-    /^https:\/\/(www\.linkedin\.com|github\.com)\/\*$/,
+    /^https:\/\/(www\.linkedin\.com|github\.com|mail\.google\.com|outlook\.office\.com|outlook\.office365\.com|outlook\.live\.com)\/\*$/,
     "the content script's own match patterns, kept by WXT",
   ],
   [/./, 'https://tinyurl.com/y2uuvskb', 'text of a Dexie error message'],
@@ -105,14 +105,18 @@ for (const file of files(DIR).filter((f) => /\.(m?js|html)$/.test(f))) {
     if (!ok) problems.push(`${rel}: ${hit}`);
   }
 }
-const contentFile = join(DIR, 'content-scripts/annotate.js');
-const gz = gzipSync(readFileSync(contentFile)).length;
-console.log(
-  `bundle check: ${scanned} files scanned; content script ${(gz / 1024).toFixed(1)} KB gzipped (budget ${CONTENT_BUDGET / 1024} KB)`,
-);
-if (gz > CONTENT_BUDGET)
-  problems.push(`content-scripts/annotate.js is ${gz} bytes gzipped, over the ${CONTENT_BUDGET}-byte budget`);
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'));
+// Every script the manifest runs on a site's pages (one per site: annotate, the send checks) has the same budget;
+// the page-scan script is injected only on the user's click and is not among them.
+const declared = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
+const budgeted = declared.length > 0 ? declared : ['content-scripts/annotate.js'];
+const sizes = budgeted.map((f) => [f, gzipSync(readFileSync(join(DIR, f))).length]);
+console.log(
+  `bundle check: ${scanned} files scanned; content scripts ${sizes.map(([f, gz]) => `${f.replace(/^content-scripts\//, '')} ${(gz / 1024).toFixed(1)} KB`).join(', ')} gzipped (budget ${CONTENT_BUDGET / 1024} KB each)`,
+);
+for (const [f, gz] of sizes)
+  if (gz > CONTENT_BUDGET)
+    problems.push(`${f} is ${gz} bytes gzipped, over the ${CONTENT_BUDGET}-byte budget`);
 const csp = manifest.content_security_policy?.extension_pages ?? '';
 if (!/connect-src 'self'/.test(csp)) problems.push(`manifest CSP lacks connect-src 'self': ${csp}`);
 if (manifest.web_accessible_resources?.length) problems.push('manifest declares web_accessible_resources');

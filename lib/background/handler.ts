@@ -12,6 +12,10 @@ import type {
   Request,
   ScanAnswer,
   ScanTabResult,
+  SendConfig,
+  SendRecipient,
+  SendSite,
+  SendVerdict,
   TabPerson,
   TabState,
   ToContent,
@@ -48,6 +52,38 @@ export interface HandlerDeps {
   allTabs(): Promise<number[]>;
   injectScan(tabId: number): Promise<ScanTabResult>;
   limiter: RateLimiter;
+  /** The send-time check in mail and messaging compose boxes (absent: those messages are refused). */
+  send?: SendDeps;
+}
+
+export interface SendDeps {
+  config(site: SendSite): Promise<SendConfig>;
+  verdicts(site: SendSite, recipients: SendRecipient[]): Promise<SendVerdict[]>;
+  /** Writes the override to the audit log (recipients and the typed reason, never the message); returns events written. */
+  override(site: SendSite, recipients: SendRecipient[], reason: string): Promise<number>;
+  /** Tabs holding a checked compose box, told to look again when the store changes. */
+  rememberTab?(tabId: number): Promise<void>;
+  tabs?(): Promise<number[]>;
+}
+
+type SendRequest = Extract<Request, { type: 'send-config' | 'send-recipients' | 'send-override' }>;
+
+async function handleSend(
+  msg: SendRequest,
+  deps: HandlerDeps,
+  tabId?: number,
+): Promise<Reply<Request['type']>> {
+  const send = deps.send;
+  if (!send) return { ok: false, error: 'refused: the send check is not available here' };
+  if (tabId !== undefined) await send.rememberTab?.(tabId);
+  switch (msg.type) {
+    case 'send-config':
+      return { ok: true, value: await send.config(msg.site) };
+    case 'send-recipients':
+      return { ok: true, value: await send.verdicts(msg.site, msg.recipients) };
+    case 'send-override':
+      return { ok: true, value: { logged: await send.override(msg.site, msg.recipients, msg.reason) } };
+  }
 }
 
 type Origin =
@@ -92,8 +128,12 @@ export function lookupCost(msg: ContentRequest): number {
     }
     case 'scan-page':
       return Math.max(1, msg.emails.length + msg.phones.length);
+    case 'send-recipients':
+    case 'send-override':
+      return Math.max(1, msg.recipients.length);
     case 'open-record':
     case 'content-mode':
+    case 'send-config':
       return 1;
   }
 }
@@ -145,6 +185,10 @@ export async function handleMessage(
           return { ok: true, value: await deps.contentMode() };
         case 'scan-page':
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
+        case 'send-config':
+        case 'send-recipients':
+        case 'send-override':
+          return await handleSend(msg, deps, origin.tabId);
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -159,7 +203,8 @@ export async function handleMessage(
         return { ok: true, value: await deps.getTabState(msg.tabId) };
       case 'store-changed': {
         await deps.refreshReminder();
-        const tabs = (await deps.applyContentMode()) ? await deps.allTabs() : await deps.tabsWithPeople();
+        const base = (await deps.applyContentMode()) ? await deps.allTabs() : await deps.tabsWithPeople();
+        const tabs = [...new Set([...base, ...((await deps.send?.tabs?.()) ?? [])])];
         const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
         return { ok: true, value: { refreshed: sent.filter(Boolean).length } };
       }
@@ -167,8 +212,12 @@ export async function handleMessage(
         return { ok: true, value: await deps.injectScan(msg.tabId) };
       case 'content-mode':
         return { ok: true, value: await deps.contentMode() };
+      case 'send-config':
+      case 'send-recipients':
+        return await handleSend(msg, deps);
       case 'page-person':
       case 'open-record':
+      case 'send-override':
         return { ok: false, error: `refused: ${msg.type} comes only from a page's content script` };
     }
   } catch (err) {

@@ -9,6 +9,10 @@ export const LIMITS = {
   scanEmails: 200,
   scanPhones: 200,
   profileUrls: 5,
+  /** Recipients of one compose box looked up in one message (one rate-limit token). */
+  sendRecipients: 50,
+  /** The reason typed to send anyway. */
+  sendReason: 300,
   salesNavUrls: 5,
   phones: 10,
   valueLength: 2048,
@@ -36,6 +40,14 @@ export const PageHintsSchema = z.object({
   contactVisibility: z.enum(['public', 'connections-only', 'download-blocked', 'unknown']).optional(),
 });
 
+const SendSiteSchema = z.enum(['gmail', 'outlook', 'linkedin']);
+const SendRecipientSchema = z
+  .object({ email: value.optional(), profileUrl: value.optional(), salesNavUrl: value.optional() })
+  .refine((r) => [r.email, r.profileUrl, r.salesNavUrl].filter((v) => v !== undefined).length === 1, {
+    message: 'a recipient has exactly one identifier',
+  });
+const SendRecipientsSchema = z.array(SendRecipientSchema).min(1).max(LIMITS.sendRecipients);
+
 const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });
 
 const contentMessages = [
@@ -46,6 +58,15 @@ const contentMessages = [
     type: z.literal('scan-page'),
     emails: z.array(value).max(LIMITS.scanEmails),
     phones: z.array(value).max(LIMITS.scanPhones),
+  }),
+  z.object({ type: z.literal('send-config'), site: SendSiteSchema }),
+  z.object({ type: z.literal('send-recipients'), site: SendSiteSchema, recipients: SendRecipientsSchema }),
+  z.object({
+    type: z.literal('send-override'),
+    site: SendSiteSchema,
+    recipients: SendRecipientsSchema,
+    // The dialog asks for at least 10 characters; the receiver holds it to that too.
+    reason: z.string().trim().min(10).max(LIMITS.sendReason),
   }),
 ] as const;
 

@@ -159,7 +159,10 @@ export type ContentRequest =
   | { type: 'open-record'; action: RecordAction }
   /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
   | { type: 'content-mode' }
-  | { type: 'scan-page'; emails: string[]; phones: string[] };
+  | { type: 'scan-page'; emails: string[]; phones: string[] }
+  | { type: 'send-config'; site: SendSite }
+  | { type: 'send-recipients'; site: SendSite; recipients: SendRecipient[] }
+  | { type: 'send-override'; site: SendSite; recipients: SendRecipient[]; reason: string };
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
@@ -179,6 +182,9 @@ export interface ResponseMap {
   'tab-state': TabState;
   'store-changed': { refreshed: number };
   'scan-tab': ScanTabResult;
+  'send-config': SendConfig;
+  'send-recipients': SendVerdict[];
+  'send-override': { logged: number };
 }
 
 export type Reply<T extends Request['type']> =
@@ -187,3 +193,34 @@ export type Reply<T extends Request['type']> =
 
 /** Messages the background sends to content scripts. */
 export type ToContent = { type: 'refresh' };
+
+// ---- Send-time check (Gmail, Outlook on the web, LinkedIn messaging) ----------------------------------------
+
+/** The sites whose compose boxes Heed checks at send time; each can be switched off in Settings. */
+export type SendSite = 'gmail' | 'outlook' | 'linkedin';
+
+/** A compose box's verdict, the worst of its recipients'. `unknown`: no address to look up (a name only). */
+export type SendState = 'blocked' | 'check' | 'ok' | 'unknown';
+
+/** One recipient to look up: exactly one identifier. */
+export interface SendRecipient {
+  email?: string;
+  profileUrl?: string;
+  salesNavUrl?: string;
+}
+
+/** What the compose box shows about one recipient: the verdict for the channel the site sends on, and why. */
+export interface SendVerdict {
+  state: SendState;
+  /** One line. */
+  summary: string;
+  reasons: { message: string; citation: string }[];
+  matches: { listName: string; via: string; reason: string; since: string }[];
+}
+
+export interface SendConfig {
+  /** False when the user switched the send check off for this site. */
+  enabled: boolean;
+  /** Recipients to check (not blocked) also stop the send until confirmed. */
+  stopOnCheck: boolean;
+}

@@ -241,6 +241,16 @@ export const SettingsSchema = z.object({
   sidePanelOnly: z.boolean().default(false),
   /** The sending organisation is a charity: the charity soft opt-in of PECR reg. 22(3A) may apply. */
   charity: z.boolean().optional(),
+  /** The check at Send in each mail and messaging site; each can be switched off. */
+  sendCheck: z
+    .object({
+      gmail: z.boolean().default(true),
+      outlook: z.boolean().default(true),
+      linkedin: z.boolean().default(true),
+    })
+    .default({ gmail: true, outlook: true, linkedin: true }),
+  /** Recipients marked "check" also stop the send until the user confirms with a reason. */
+  sendCheckStopOnCheck: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
@@ -263,11 +273,14 @@ export const AuditActionSchema = z.enum([
   'contact-delete',
   'opt-out',
   'purge',
+  'send-override',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 // The audit log says who did what and when, never to whom: no identifiers, no file names, no free text
-// that could carry personal data.
+// that could carry personal data. The one exception is `send-override`: sending to a suppressed person anyway
+// must be accountable (GDPR Art. 5(2)), so it names the recipient, the list entry and the typed reason (never
+// the message), which is why `detail` is longer than a summary needs.
 export const AuditEventSchema = z.object({
   id: z.number().int().positive(),
   at: IsoDateSchema,
@@ -275,7 +288,7 @@ export const AuditEventSchema = z.object({
   action: AuditActionSchema,
   listId: Id.optional(),
   counts: z.record(z.string().max(50), z.number().int()).optional(),
-  detail: ShortText(200).optional(),
+  detail: ShortText(700).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at'> & { at?: string };

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchHeed, loadDemoData, waitForBadge } from '../e2e/support/browser';
+import { readSendChecks } from '../e2e/support/send-check';
 
 const PAGES = [
   'https://www.linkedin.com/in/jane-doe-1a2b3c/',
@@ -17,6 +18,8 @@ const PAGES = [
   // Not annotated by itself: open Heed from the toolbar there and press "Scan this page".
   'https://acme.example/team/',
 ];
+// A Gmail compose box with a blocked recipient (Ada's address is on the vendor suppression list): press Send.
+const COMPOSE = 'https://mail.google.com/mail/u/3/';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.HEED_HEADLESS !== '1';
 const heed = await launchHeed({ headless: !headed });
@@ -29,7 +32,7 @@ console.log(
 );
 
 if (headed) {
-  for (const url of PAGES) await (await heed.context.newPage()).goto(url);
+  for (const url of [...PAGES, COMPOSE]) await (await heed.context.newPage()).goto(url);
   const options = await heed.openExtensionPage('options.html');
   await options.bringToFront();
   console.log('Chromium is open with a tab per demo page and the options page. Close the window to stop.');
@@ -60,6 +63,22 @@ if (headed) {
     console.log(`${url}\n  → ${summary}\n  screenshot: ${file}`);
     await page.close();
   }
+  const compose = await heed.context.newPage();
+  await compose.goto(COMPOSE);
+  let check = '';
+  for (let i = 0; i < 50 && check !== 'blocked'; i++) {
+    check = (await readSendChecks(compose))[0]?.state ?? '';
+    if (check !== 'blocked') await compose.waitForTimeout(100);
+  }
+  await compose.click('#compose-1 [data-tooltip^="Send"]');
+  await compose.waitForTimeout(300);
+  const composeShot = join(dir, `${String(PAGES.length + 1).padStart(2, '0')}-gmail-compose.png`);
+  await compose.screenshot({ path: composeShot });
+  const sentCount = await compose.evaluate(() => (window as unknown as { __sent: unknown[] }).__sent.length);
+  console.log(
+    `${COMPOSE}\n  → send check ${check || 'missing'}; Send pressed: ${sentCount === 0 ? 'stopped by Heed' : 'sent'}\n  screenshot: ${composeShot}`,
+  );
+  await compose.close();
   const popupShot = join(dir, 'options.png');
   const options = await heed.openExtensionPage('options.html');
   await options.screenshot({ path: popupShot, fullPage: true });

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'contact-delete': 'Contact record deleted',
   'opt-out': 'Opt-out recorded',
   purge: 'Records purged',
+  'send-override': 'Sent anyway to a blocked recipient',
 };
 
 /** "rows 120, rejected 3" from an event's counts. */

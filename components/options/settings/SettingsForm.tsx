@@ -83,7 +83,15 @@ interface Draft {
   charity: boolean;
   retentionDays: string;
   sidePanelOnly: boolean;
+  sendCheck: Settings['sendCheck'];
+  sendCheckStopOnCheck: boolean;
 }
+
+const SEND_SITES: { key: keyof Settings['sendCheck']; label: string }[] = [
+  { key: 'gmail', label: 'Gmail' },
+  { key: 'outlook', label: 'Outlook on the web' },
+  { key: 'linkedin', label: 'LinkedIn messages' },
+];
 
 function draftOf(s: Settings): Draft {
   return {
@@ -95,6 +103,8 @@ function draftOf(s: Settings): Draft {
     charity: s.charity ?? false,
     retentionDays: String(s.retentionDays),
     sidePanelOnly: s.sidePanelOnly,
+    sendCheck: s.sendCheck,
+    sendCheckStopOnCheck: s.sendCheckStopOnCheck,
   };
 }
 
@@ -150,6 +160,8 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
       showPossibleMatches: draft.showPossibleMatches,
       retentionDays: days,
       sidePanelOnly: draft.sidePanelOnly,
+      sendCheck: draft.sendCheck,
+      sendCheckStopOnCheck: draft.sendCheckStopOnCheck,
     };
     // Stored only once set: an untouched "no" stays absent, as before the setting existed.
     if (draft.charity !== (current.charity ?? false)) next.charity = draft.charity;
@@ -316,6 +328,33 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             UK charities may email and text supporters who expressed an interest in their aims (PECR reg.
             22(3A), the charity soft opt-in). Leave unticked unless your organisation is a registered charity.
           </p>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Check recipients at Send</legend>
+        <p className="muted ot-hint">
+          Heed looks up each recipient as you add it and stops a message to a blocked person before it leaves.
+        </p>
+        {SEND_SITES.map(({ key, label }) => (
+          <div className="ot-check" key={key}>
+            <input
+              id={`${id}-send-${key}`}
+              type="checkbox"
+              checked={draft.sendCheck[key]}
+              onChange={(e) => set('sendCheck', { ...draft.sendCheck, [key]: e.target.checked })}
+            />
+            <label htmlFor={`${id}-send-${key}`}>Check at Send in {label}</label>
+          </div>
+        ))}
+        <div className="ot-check">
+          <input
+            id={`${id}-send-stop-check`}
+            type="checkbox"
+            checked={draft.sendCheckStopOnCheck}
+            onChange={(e) => set('sendCheckStopOnCheck', e.target.checked)}
+          />
+          <label htmlFor={`${id}-send-stop-check`}>Also stop messages to recipients marked "check"</label>
         </div>
       </fieldset>
 

@@ -243,6 +243,8 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   annotatedSites: 'Sites Heed annotates',
   sidePanelOnly: 'Side panel only',
   charity: 'Your organisation is a charity',
+  sendCheck: 'Check recipients at Send',
+  sendCheckStopOnCheck: 'Recipients to check also stop the send',
 };
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */

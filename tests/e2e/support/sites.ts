@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Host names the test browser maps to the local HTTPS server; every other host fails to resolve. */
-export const SERVED_HOSTS = ['www.linkedin.com', 'github.com', 'acme.example', 'hostile.example'] as const;
+export const SERVED_HOSTS = [
+  'www.linkedin.com',
+  'github.com',
+  'acme.example',
+  'hostile.example',
+  // The send check's mail sites.
+  'mail.google.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+] as const;
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 
@@ -19,6 +29,17 @@ export const PAGES: Record<string, string> = {
   'https://github.com/octo-ada': 'github-profile-ada.html',
   'https://github.com/octo-ada/heed-demo': 'github-repo.html',
   'https://acme.example/team/': 'team-page.html',
+  // Send check: compose boxes (Gmail, LinkedIn messaging, Outlook on the web).
+  'https://mail.google.com/mail/u/0/': 'gmail-compose.html',
+  'https://mail.google.com/mail/u/1/': 'gmail-reply.html',
+  'https://mail.google.com/mail/u/2/?view=cm&fs=1&tf=1': 'gmail-popout.html',
+  'https://mail.google.com/mail/u/3/': 'gmail-demo.html',
+  'https://www.linkedin.com/messaging/thread/2-jane/': 'linkedin-messaging-thread.html',
+  'https://www.linkedin.com/feed/': 'linkedin-messaging-overlay.html',
+  'https://www.linkedin.com/sales/inbox/2-jane-thread': 'linkedin-messaging-salesnav-inmail.html',
+  'https://outlook.office.com/mail/deeplink/compose': 'outlook-compose.html',
+  'https://outlook.office365.com/mail/deeplink/compose': 'outlook-compose.html',
+  'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM': 'outlook-reply.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,27 @@ describe('bundle check', () => {
     const r = check(dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/problem/);
+  });
+  it('holds every content script in the manifest to the budget, not only the first', () => {
+    const dir = fakeBuild('const a = 1;');
+    // 30 KB of random bytes as base64: over 15 KB gzipped.
+    writeFileSync(
+      join(dir, 'content-scripts/compose-gmail.js'),
+      `const x = '${randomBytes(30_000).toString('base64')}';`,
+    );
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        content_security_policy: { extension_pages: "script-src 'self'; connect-src 'self'" },
+        content_scripts: [
+          { matches: ['https://github.com/*'], js: ['content-scripts/annotate.js'] },
+          { matches: ['https://mail.google.com/*'], js: ['content-scripts/compose-gmail.js'] },
+        ],
+      }),
+    );
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('content-scripts/compose-gmail.js is');
   });
   it('fails when the CSP allows connections elsewhere', () => {
     const r = check(fakeBuild('const a = 1;', "script-src 'self'; connect-src *"));

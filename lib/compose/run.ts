@@ -1,0 +1,51 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ask } from '../messaging/client';
+import type { SendSite, ToContent } from '../messaging/types';
+import { SEND_EVENTS, SendGuard } from './guard';
+
+/**
+ * Starts the send check on a mail or messaging site (each site's content script is this one call). Runs at
+ * document_start: the send listeners must be on `window` before the page adds its own.
+ */
+export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendGuard {
+  const guard = new SendGuard({
+    site,
+    doc: document,
+    config: () => ask({ type: 'send-config', site }),
+    verdicts: (recipients) => ask({ type: 'send-recipients', site, recipients }),
+    override: async (recipients, reason) =>
+      (await ask({ type: 'send-override', site, recipients, reason })).logged,
+    later: (fn, ms) => void ctx.setTimeout(fn, ms),
+  });
+  for (const type of SEND_EVENTS) ctx.addEventListener(window, type, guard.handleEvent, { capture: true });
+  // Recipients come and go as chips; compose boxes open and close. Work is batched to one pass per frame.
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    ctx.requestAnimationFrame(() => {
+      queued = false;
+      guard.sync();
+    });
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-hovercard-id', 'email', 'aria-label', 'title', 'value', 'href', 'data-tooltip'],
+  });
+  ctx.addEventListener(document, 'change', schedule, { capture: true, passive: true });
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  const onMessage = (message: ToContent) => {
+    if (message?.type === 'refresh') guard.refresh();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    browser.runtime.onMessage.removeListener(onMessage);
+    guard.destroy();
+  });
+  schedule();
+  return guard;
+}
