@@ -36,7 +36,8 @@ export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendG
     attributeFilter: ['data-hovercard-id', 'email', 'aria-label', 'title', 'value', 'href', 'data-tooltip'],
   });
   ctx.addEventListener(document, 'change', schedule, { capture: true, passive: true });
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // No wxt:locationchange: WXT would dispatch it on the page's window (lib/content/context.ts refuses it). An in-app
+  // navigation that opens or closes a compose box changes the DOM, which the observer above already sees.
   const onMessage = (message: ToContent) => {
     if (message?.type === 'refresh') guard.refresh();
   };
