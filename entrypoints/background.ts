@@ -5,9 +5,11 @@ import { refreshReminder } from '@/lib/background/reminder';
 import { answerScan } from '@/lib/background/scan-answer';
 import { withSelfAdvice } from '@/lib/background/self-advice';
 import { syncGrantedSites } from '@/lib/background/sites';
-import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
+import { forgetTab, getTabState, noteRowsTab, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanSummarySchema } from '@/lib/messaging/schemas';
+import type { ReplyOptOut } from '@/lib/messaging/types';
+import { replyQuery } from '@/lib/popup/params';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { answerFor } from '@/lib/verdict/answer';
@@ -62,6 +64,11 @@ export default defineBackground(() => {
       } catch (err) {
         return { injected: false, error: err instanceof Error ? err.message : String(err) };
       }
+    },
+    noteRowsTab,
+    async openReplyOptOut(tabId: number, offer: ReplyOptOut) {
+      const url = browser.runtime.getURL(`/popup.html?${replyQuery(tabId, offer)}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
     },
     limiter,
   };

@@ -6,6 +6,7 @@ import type {
   PageHints,
   RecordAction,
   Reply,
+  ReplyOptOut,
   Request,
   ScanAnswer,
   TabPerson,
@@ -35,6 +36,10 @@ export interface HandlerDeps {
   sendToTab(tabId: number, message: ToContent): Promise<boolean>;
   openRecord(tabId: number, action: RecordAction): Promise<void>;
   injectScan(tabId: number): Promise<{ injected: boolean; error?: string }>;
+  /** Opens the popup's opt-out form for a reply's sender, prefilled (absent: the surface is not wired). */
+  openReplyOptOut?(tabId: number, offer: ReplyOptOut): Promise<void>;
+  /** Notes a tab that shows person rows, so a store change refreshes its markers too. */
+  noteRowsTab?(tabId: number): Promise<void>;
   limiter: RateLimiter;
 }
 
@@ -97,6 +102,18 @@ export async function handleMessage(
           return { ok: true, value: { opened: true } };
         case 'scan-page':
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
+        case 'lookup-rows': {
+          await deps.noteRowsTab?.(origin.tabId);
+          const answers: LookupAnswer[] = [];
+          // One after another: the lookups share the index and bucket cache, and 50 run well inside a frame budget.
+          for (const row of msg.rows) answers.push(await deps.lookup(row.identifiers, row.hints));
+          return { ok: true, value: answers };
+        }
+        case 'open-reply-opt-out':
+          if (!deps.openReplyOptOut)
+            return { ok: false, error: 'recording from a reply is not available here' };
+          await deps.openReplyOptOut(origin.tabId, msg.offer);
+          return { ok: true, value: { opened: true } };
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -117,8 +134,14 @@ export async function handleMessage(
       }
       case 'scan-tab':
         return { ok: true, value: await deps.injectScan(msg.tabId) };
+      case 'lookup-rows':
+        return {
+          ok: true,
+          value: await Promise.all(msg.rows.map((r) => deps.lookup(r.identifiers, r.hints))),
+        };
       case 'page-person':
       case 'open-record':
+      case 'open-reply-opt-out':
         return { ok: false, error: `refused: ${msg.type} comes only from a page's content script` };
     }
   } catch (err) {

@@ -13,6 +13,8 @@ export const LIMITS = {
   phones: 10,
   valueLength: 2048,
   nameLength: 200,
+  /** Person rows looked up in one message: a screenful of search results; the content script sends more in turn. */
+  rows: 50,
 };
 
 const value = z.string().min(1).max(LIMITS.valueLength);
@@ -45,6 +47,18 @@ const contentMessages = [
     type: z.literal('scan-page'),
     emails: z.array(value).max(LIMITS.scanEmails),
     phones: z.array(value).max(LIMITS.scanPhones),
+  }),
+  z.object({ type: z.literal('lookup-rows'), rows: z.array(TabPersonSchema).min(1).max(LIMITS.rows) }),
+  z.object({
+    type: z.literal('open-reply-opt-out'),
+    offer: z.object({
+      sender: z
+        .object({ email: value.optional(), profileUrl: value.optional() })
+        .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
+      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
+      reason: z.enum(['objection', 'unsubscribe']),
+    }),
   }),
 ] as const;
 

@@ -94,12 +94,29 @@ export interface TabState {
 
 export type RecordAction = 'opt-out' | 'lawful-basis';
 
+/**
+ * What a reply's opt-out offer hands to the popup: who (the sender's address or profile), when (the reply's date)
+ * and which curated phrase matched. Never the message text.
+ */
+export interface ReplyOptOut {
+  sender: { email?: string; profileUrl?: string };
+  /** The reply's date, YYYY-MM-DD. */
+  since: string;
+  /** A curated phrase id (lib/replies/phrases.ts), e.g. `en.remove-me`. */
+  phraseId: string;
+  reason: 'objection' | 'unsubscribe';
+}
+
 /** Messages a content script may send. Anything else from a web page is refused. */
 export type ContentRequest =
   | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
   | { type: 'page-person'; person: TabPerson | null }
   | { type: 'open-record'; action: RecordAction }
-  | { type: 'scan-page'; emails: string[]; phones: string[] };
+  | { type: 'scan-page'; emails: string[]; phones: string[] }
+  /** The person rows of a list page (search results, lead lists, an organisation's members), ≤ 50 at a time. */
+  | { type: 'lookup-rows'; rows: TabPerson[] }
+  /** The user clicked "Record opt-out" on a reply: open the popup's form for the sender, prefilled. */
+  | { type: 'open-reply-opt-out'; offer: ReplyOptOut };
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
@@ -114,6 +131,8 @@ export interface ResponseMap {
   'page-person': LookupAnswer | null;
   'open-record': { opened: boolean };
   'scan-page': ScanAnswer;
+  'lookup-rows': LookupAnswer[];
+  'open-reply-opt-out': { opened: boolean };
   'tab-state': TabState;
   'store-changed': { refreshed: number };
   'scan-tab': { injected: boolean; error?: string; summary?: ScanSummary };

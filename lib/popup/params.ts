@@ -1,10 +1,12 @@
-import type { RecordAction } from '../messaging/types';
+import type { RecordAction, ReplyOptOut } from '../messaging/types';
 
 export interface PopupParams {
   /** The tab the popup speaks about, when the background opened it for one (`?tabId=12`). */
   tabId: number | null;
   /** A form to open at once (`&action=opt-out`), from the on-page badge's record buttons. */
   action: RecordAction | null;
+  /** A reply's opt-out offer (`&from=reply&email=…&since=…&reason=…&phrase=…`): the sender replaces the tab's person. */
+  reply?: ReplyOptOut;
 }
 
 const ACTIONS: readonly RecordAction[] = ['opt-out', 'lawful-basis'];
@@ -16,7 +18,42 @@ export function parseParams(search: string): PopupParams {
   const tabId = rawTab !== null && /^\d{1,10}$/.test(rawTab) ? Number(rawTab) : null;
   const rawAction = q.get('action');
   const action = ACTIONS.find((a) => a === rawAction) ?? null;
-  return { tabId: tabId !== null && Number.isSafeInteger(tabId) ? tabId : null, action };
+  const reply = q.get('from') === 'reply' ? parseReply(q) : null;
+  return {
+    tabId: tabId !== null && Number.isSafeInteger(tabId) ? tabId : null,
+    action,
+    ...(reply ? { reply } : {}),
+  };
+}
+
+function parseReply(q: URLSearchParams): ReplyOptOut | null {
+  const email = q.get('email') ?? '';
+  const profileUrl = q.get('profile') ?? '';
+  const since = q.get('since') ?? '';
+  const phraseId = q.get('phrase') ?? '';
+  const reason = q.get('reason');
+  if (!email && !profileUrl) return null;
+  if (email.length > 320 || profileUrl.length > 2048) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since))) return null;
+  if (!/^[a-z]{2}\.[a-z0-9-]{1,40}$/.test(phraseId)) return null;
+  if (reason !== 'objection' && reason !== 'unsubscribe') return null;
+  return {
+    sender: { ...(email ? { email } : {}), ...(profileUrl ? { profileUrl } : {}) },
+    since,
+    phraseId,
+    reason,
+  };
+}
+
+/** The popup query that opens the opt-out form for a reply's sender (built by the background). */
+export function replyQuery(tabId: number, offer: ReplyOptOut): string {
+  const q = new URLSearchParams({ tabId: String(tabId), action: 'opt-out', from: 'reply' });
+  if (offer.sender.email) q.set('email', offer.sender.email);
+  if (offer.sender.profileUrl) q.set('profile', offer.sender.profileUrl);
+  q.set('since', offer.since);
+  q.set('reason', offer.reason);
+  q.set('phrase', offer.phraseId);
+  return q.toString();
 }
 
 /**

@@ -19,6 +19,13 @@ export const PAGES: Record<string, string> = {
   'https://github.com/octo-ada': 'github-profile-ada.html',
   'https://github.com/octo-ada/heed-demo': 'github-repo.html',
   'https://acme.example/team/': 'team-page.html',
+  // Lists of people (issue 14 §2), several markup generations per site.
+  'https://www.linkedin.com/search/results/people/?keywords=sales': 'linkedin-search-2023.html',
+  'https://www.linkedin.com/search/results/people/?keywords=ops': 'linkedin-search-2025.html',
+  'https://www.linkedin.com/search/results/people/?keywords=sdui': 'linkedin-search-sdui.html',
+  'https://github.com/orgs/acme-team/people': 'github-org-people-classic.html',
+  'https://github.com/orgs/acme-team/people?react=1': 'github-org-people-react.html',
+  'https://github.com/acme-team': 'github-org-acme.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */
