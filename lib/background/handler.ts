@@ -104,9 +104,8 @@ export async function handleMessage(
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
         case 'lookup-rows': {
           await deps.noteRowsTab?.(origin.tabId);
-          const answers: LookupAnswer[] = [];
-          // One after another: the lookups share the index and bucket cache, and 50 run well inside a frame budget.
-          for (const row of msg.rows) answers.push(await deps.lookup(row.identifiers, row.hints));
+          // Together: the reads overlap in IndexedDB, and the answers keep the rows' order.
+          const answers = await Promise.all(msg.rows.map((r) => deps.lookup(r.identifiers, r.hints)));
           return { ok: true, value: answers };
         }
         case 'open-reply-opt-out':
