@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Host names the test browser maps to the local HTTPS server; every other host fails to resolve. */
-export const SERVED_HOSTS = ['www.linkedin.com', 'github.com', 'acme.example', 'hostile.example'] as const;
+export const SERVED_HOSTS = [
+  'www.linkedin.com',
+  'github.com',
+  'acme.example',
+  'hostile.example',
+  // Reply threads (issue 14 §3).
+  'mail.google.com',
+  'outlook.office.com',
+] as const;
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/pages/', import.meta.url));
 
@@ -26,6 +34,10 @@ export const PAGES: Record<string, string> = {
   'https://github.com/orgs/acme-team/people': 'github-org-people-classic.html',
   'https://github.com/orgs/acme-team/people?react=1': 'github-org-people-react.html',
   'https://github.com/acme-team': 'github-org-acme.html',
+  // Reply threads whose other person asks to opt out (issue 14 §3).
+  'https://mail.google.com/mail/u/0/': 'gmail-thread-optout.html',
+  'https://outlook.office.com/mail/inbox/id/AAQkAD-optout': 'outlook-thread-optout.html',
+  'https://www.linkedin.com/messaging/thread/2-optout/': 'linkedin-messaging-thread-optout.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */
