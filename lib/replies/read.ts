@@ -17,7 +17,9 @@ const EMAIL = /[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 const BLOCK = /^(ADDRESS|ARTICLE|BLOCKQUOTE|DIV|H[1-6]|LI|P|PRE|SECTION|TABLE|TR|UL|OL)$/;
 // Quoted history and signatures, as the mail sites mark them; the text check cuts what these miss.
 const NOT_OWN_WORDS =
-  'blockquote, .gmail_quote, .gmail_signature, .gmail_extra, [data-smartmail="gmail_signature"], #divRplyFwdMsg, #appendonsend, [id*="Signature" i], a';
+  'blockquote, .gmail_signature, [data-smartmail="gmail_signature"], [id*="Signature" i], a';
+// Where the quoted history starts: everything from here on is earlier mail, the rep's own included.
+const HISTORY = '.gmail_quote, .gmail_extra, #divRplyFwdMsg, #appendonsend, [id*="divRplyFwdMsg"]';
 
 function isoDay(d: Date): string {
   const off = d.getTimezoneOffset() * 60_000;
@@ -57,7 +59,9 @@ export function messageText(body: Element, maxChars = 5_000): string {
   let lastBlock: Element | null = null;
   for (const n of visibleTextNodes(body, 2_000)) {
     const parent = n.parentElement;
-    if (!parent || parent.closest(NOT_OWN_WORDS)) continue;
+    if (!parent) continue;
+    if (parent.closest(HISTORY)) break;
+    if (parent.closest(NOT_OWN_WORDS)) continue;
     let block: Element | null = parent;
     while (block && block !== body && !BLOCK.test(block.tagName)) block = block.parentElement;
     if (block !== lastBlock || n.previousSibling?.nodeName === 'BR') out += '\n';
