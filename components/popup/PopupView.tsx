@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RecordAction } from '@/lib/messaging/types';
+import type { RecordAction, ReplyOptOut } from '@/lib/messaging/types';
 import { plural, type StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
 import type { PopupState } from '@/lib/popup/state';
@@ -32,6 +32,8 @@ export interface PopupViewProps {
   lists: readonly ListChoice[];
   /** The form to open first (from `?action=`). */
   initialPanel?: RecordAction | null;
+  /** Opened from a reply that asks to opt out: the form shows what matched, the reason and the deadline. */
+  reply?: ReplyOptOut;
   notice?: Notice | null;
   today: string;
   actions: PopupActions;
@@ -94,6 +96,7 @@ export function PopupView({
   counts,
   lists,
   initialPanel = null,
+  reply,
   notice,
   today,
   actions,
@@ -177,6 +180,7 @@ export function PopupView({
                 <OptOutPanel
                   lists={lists}
                   hasEmails={person.person.identifiers.emails.length > 0}
+                  {...(reply ? { reply } : {})}
                   onRecord={async (r) => {
                     await actions.recordOptOut(r);
                     setPanel(null);

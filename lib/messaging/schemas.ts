@@ -51,14 +51,18 @@ const contentMessages = [
   z.object({ type: z.literal('lookup-rows'), rows: z.array(TabPersonSchema).min(1).max(LIMITS.rows) }),
   z.object({
     type: z.literal('open-reply-opt-out'),
-    offer: z.object({
-      sender: z
-        .object({ email: value.optional(), profileUrl: value.optional() })
-        .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
-      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
-      reason: z.enum(['objection', 'unsubscribe']),
-    }),
+    // Strict: the offer carries who, when and which phrase, and a message's text has no field to travel in.
+    offer: z
+      .object({
+        sender: z
+          .object({ email: value.optional(), profileUrl: value.optional() })
+          .strict()
+          .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
+        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
+        reason: z.enum(['objection', 'unsubscribe']),
+      })
+      .strict(),
   }),
 ] as const;
 

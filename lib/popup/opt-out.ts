@@ -72,6 +72,8 @@ export async function recordOptOut(
     identifiers: Identifiers;
     hashEmails?: boolean;
     defaultCountry?: string;
+    /** The day the person asked (a reply's date); today when absent. */
+    since?: string;
   },
 ): Promise<OptOutReceipt> {
   const entries = await optOutEntries(input.identifiers, { hashEmails: input.hashEmails ?? false });
@@ -84,6 +86,7 @@ export async function recordOptOut(
   }
   const result = await addEntries(db, input.listId, entries, {
     reason: input.reason,
+    ...(input.since ? { since: input.since } : {}),
     source: 'manual',
     ...(input.defaultCountry ? { defaultCountry: input.defaultCountry } : {}),
   });

@@ -1,4 +1,4 @@
-import type { RecordAction, ReplyOptOut } from '../messaging/types';
+import type { RecordAction, ReplyOptOut, TabPerson } from '../messaging/types';
 
 export interface PopupParams {
   /** The tab the popup speaks about, when the background opened it for one (`?tabId=12`). */
@@ -67,4 +67,20 @@ export async function resolveTabId(
   if (params.tabId !== null) return params.tabId;
   const [tab] = await activeTabs();
   return tab?.id !== undefined && tab.id >= 0 ? tab.id : null;
+}
+
+/** The person a reply's offer is about: only the sender's address or profile, as the thread showed it. */
+export function replyPerson(reply: ReplyOptOut): TabPerson {
+  return {
+    identifiers: {
+      emails: reply.sender.email ? [reply.sender.email] : [],
+      profileUrls: reply.sender.profileUrl ? [reply.sender.profileUrl] : [],
+      salesNavUrls: [],
+      phones: [],
+    },
+    hints: {
+      source: reply.sender.profileUrl ? 'linkedin-profile' : 'generic',
+      name: reply.sender.email ?? reply.sender.profileUrl ?? '',
+    },
+  };
 }
