@@ -66,8 +66,8 @@ const ALLOW = [
   ],
   [
     /^content-scripts\//,
-    /^https:\/\/(www\.linkedin\.com|github\.com)\/\*$/,
-    "the content script's own match patterns, kept by WXT",
+    /^https:\/\/(www\.linkedin\.com|github\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/,
+    "the content scripts' own match patterns, kept by WXT",
   ],
   [/./, 'https://tinyurl.com/y2uuvskb', 'text of a Dexie error message'],
   [/./, 'http://bit.ly/2kdckMn', 'text of a Dexie error message'],
