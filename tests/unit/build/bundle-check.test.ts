@@ -37,6 +37,23 @@ describe('bundle check', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/problem/);
   });
+  it('holds every content script the manifest declares to the size budget', () => {
+    const dir = fakeBuild('const a = 1;');
+    // Random digits barely compress: 60,000 of them are well over 15 KB gzipped.
+    let digits = '';
+    for (let i = 0; i < 60_000; i++) digits += Math.floor(Math.random() * 10);
+    writeFileSync(join(dir, 'content-scripts/rows.js'), `const s = '${digits}';`);
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({
+        content_security_policy: { extension_pages: "script-src 'self'; connect-src 'self'" },
+        content_scripts: [{ js: ['content-scripts/annotate.js', 'content-scripts/rows.js'] }],
+      }),
+    );
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('content-scripts/rows.js is');
+  });
   it('fails when the CSP allows connections elsewhere', () => {
     const r = check(fakeBuild('const a = 1;', "script-src 'self'; connect-src *"));
     expect(r.status).toBe(1);
