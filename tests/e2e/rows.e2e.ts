@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeedBrowser, launchHeed, loadDemoData, readBadges } from './support/browser';
+import { type HeedBrowser, launchHeed, loadDemoData, readBadges, tabIdOf } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
 /** Levels of the markers on the page in document order, once none is pending any more. */
@@ -150,6 +150,37 @@ describe('markers on lists of people', () => {
     expect(levels.slice(4, 53).every((l) => l === 'unknown')).toBe(true);
     // The budget is 300 ms (measured 160–230 ms here); the bound leaves room for a loaded CI machine.
     expect(elapsed).toBeLessThan(1_000);
+    await page.close();
+  });
+
+  it('a company’s People tab and My Network suggestions get markers too', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/company/acme-gmbh/people/');
+    expect(await settledLevels(page, 3)).toEqual(['blocked', 'ok', 'unknown']);
+    await page.goto('https://www.linkedin.com/mynetwork/grow/');
+    expect(await settledLevels(page, 3)).toEqual(['caution', 'unknown', 'blocked']);
+    await page.close();
+  });
+
+  it('Sales Navigator lead search and saved lists: a lead recorded from its page is blocked in every list', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/sales/search/people?query=procurement');
+    expect(await settledLevels(page, 3)).toEqual(['unknown', 'unknown', 'unknown']);
+    // Record Jane's opt-out from her lead page (the popup records her profile and her lead URL)…
+    const lead = await heed.context.newPage();
+    await lead.goto('https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz');
+    const tabId = await tabIdOf(heed, lead);
+    const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}&action=opt-out`);
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByText('Undo').waitFor();
+    // …and the open search page follows without a reload (the store change refreshes its markers).
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.level).join(), { timeout: 10_000 })
+      .toBe('blocked,unknown,unknown');
+    await page.goto('https://www.linkedin.com/sales/lists/people/7012345');
+    expect(await settledLevels(page, 3)).toEqual(['blocked', 'unknown', 'unknown']);
+    await popup.close();
+    await lead.close();
     await page.close();
   });
 

@@ -34,6 +34,10 @@ export const PAGES: Record<string, string> = {
   'https://github.com/orgs/acme-team/people': 'github-org-people-classic.html',
   'https://github.com/orgs/acme-team/people?react=1': 'github-org-people-react.html',
   'https://github.com/acme-team': 'github-org-acme.html',
+  'https://www.linkedin.com/company/acme-gmbh/people/': 'linkedin-company-people-acme.html',
+  'https://www.linkedin.com/mynetwork/grow/': 'linkedin-mynetwork-grow.html',
+  'https://www.linkedin.com/sales/search/people?query=procurement': 'salesnav-search-people.html',
+  'https://www.linkedin.com/sales/lists/people/7012345': 'salesnav-list-people.html',
   // Reply threads whose other person asks to opt out (issue 14 §3).
   'https://mail.google.com/mail/u/0/': 'gmail-thread-optout.html',
   'https://outlook.office.com/mail/inbox/id/AAQkAD-optout': 'outlook-thread-optout.html',

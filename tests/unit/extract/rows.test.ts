@@ -96,3 +96,37 @@ describe('extractRows on GitHub organisation people, two markup generations', ()
     expect(rows.find((r) => r.githubLogin === 'octo-ada')?.name).toBe('Ada Octo');
   });
 });
+
+describe('extractRows on Sales Navigator, company people and My Network', () => {
+  it.each([
+    ['salesnav-search-people.html', 'https://www.linkedin.com/sales/search/people?query=(keywords%3Aprocurement)'],
+    ['salesnav-list-people.html', 'https://www.linkedin.com/sales/lists/people/7012345?sortCriteria=CREATED_TIME'],
+  ])('%s: one row per lead, keyed by the lead id', (file, url) => {
+    const rows = extractRows(load(file, url), url);
+    expect(rows.map((r) => r.key)).toEqual(['lead:ACwAAA1b2C3', 'lead:ACwAAB9x8Y7', 'lead:ACwAAC4k5L6']);
+    expect(rows[0]).toMatchObject({ source: 'linkedin-salesnav', name: 'Jane Doe' });
+    expect(rows[0]?.salesNavUrl).toMatch(/^https:\/\/www\.linkedin\.com\/sales\/lead\/ACwAAA1b2C3,NAME_SEARCH,/);
+    for (const r of rows) expect(r.anchor.querySelector('img')).toBeNull();
+  });
+
+  it('a company’s People tab', () => {
+    const url = 'https://www.linkedin.com/company/acme-gmbh/people/';
+    const rows = extractRows(load('linkedin-company-people-acme.html', url), url);
+    expect(rows.map((r) => r.profileUrl)).toEqual([
+      'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+      'https://www.linkedin.com/in/emma-tremblay/',
+      'https://www.linkedin.com/in/sam-lee-99/',
+    ]);
+  });
+
+  it('My Network suggestions, cards without list items', () => {
+    const url = 'https://www.linkedin.com/mynetwork/grow/';
+    const rows = extractRows(load('linkedin-mynetwork-grow.html', url), url);
+    expect(rows.map((r) => r.profileUrl)).toEqual([
+      'https://www.linkedin.com/in/max-mustermann/',
+      'https://www.linkedin.com/in/claire-dubois-42/',
+      'https://www.linkedin.com/in/jane-doe-1a2b3c/',
+    ]);
+    for (const r of rows) for (const o of rows) if (o !== r) expect(r.row.contains(o.row)).toBe(false);
+  });
+});
