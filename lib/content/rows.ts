@@ -4,6 +4,9 @@ import type { RowMarker, RowView } from './row-marker';
 
 /** At most this many rows per message: the background's rate limit counts what a message asks for. */
 export const ROW_BATCH = 50;
+/** Rows looked at per page: more than a rep scrolls through, fewer than a hostile page could plant. */
+export const MAX_ROWS = 500;
+const RETRY_MS = 2_000;
 
 export interface RowAnnotatorDeps {
   doc: Document;
@@ -41,12 +44,15 @@ export class RowAnnotator {
   private readonly asking = new Set<string>();
   private readonly placed = new Map<Element, Placed>();
   private generation = 0;
+  /** After a refused or failed look-up, wait before asking again (the rate limit refills meanwhile). */
+  private pausedUntil = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: RowAnnotatorDeps) {}
 
   sync(): void {
     const { doc } = this.deps;
-    const rows = this.deps.extract(doc, this.deps.url());
+    const rows = this.deps.extract(doc, this.deps.url()).slice(0, MAX_ROWS);
     const live = new Set<Element>();
     const wanted: RowPerson[] = [];
     for (const r of rows) {
@@ -72,12 +78,14 @@ export class RowAnnotator {
       p.marker.remove();
       this.placed.delete(row);
     }
+    if (Date.now() < this.pausedUntil) return;
     for (let i = 0; i < wanted.length; i += ROW_BATCH) this.ask(wanted.slice(i, i + ROW_BATCH));
   }
 
   /** The store changed: forget every answer and ask again for the rows on the page. */
   refresh(): void {
     this.generation++;
+    this.pausedUntil = 0;
     this.answers.clear();
     this.asking.clear();
     for (const p of this.placed.values()) p.marker.update({ state: 'pending' });
@@ -86,6 +94,7 @@ export class RowAnnotator {
 
   destroy(): void {
     this.generation++;
+    clearTimeout(this.retryTimer);
     for (const p of this.placed.values()) p.marker.remove();
     this.placed.clear();
   }
@@ -114,11 +123,14 @@ export class RowAnnotator {
       },
       () => {
         if (generation !== this.generation) return;
-        // Not cached: the next change on the page (a scroll that loads more, say) asks again.
+        // Not cached: asked again after a pause, not on every change of the page (which would only be refused).
         for (const r of batch) {
           this.asking.delete(r.key);
           this.showKey(r.key, { state: 'error' });
         }
+        this.pausedUntil = Date.now() + RETRY_MS;
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.sync(), RETRY_MS);
       },
     );
   }

@@ -155,21 +155,36 @@ describe('RowAnnotator', () => {
     expect(lastLevels()).toEqual(['blocked', 'caution']);
   });
 
-  it('shows an error when the look-up fails, and tries again on the next change', async () => {
-    list(['a']);
-    let fail = true;
-    const { annotator, sent, lastLevels } = setup(async (rows) => {
-      if (fail) throw new Error('refused: too many look-ups, slow down');
-      return rows.map(() => answer('ok'));
-    });
+  it('shows an error when the look-up fails, and tries again after a pause, not on every change', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      list(['a']);
+      let fail = true;
+      const { annotator, sent, lastLevels } = setup(async (rows) => {
+        if (fail) throw new Error('refused: too many look-ups, slow down');
+        return rows.map(() => answer('ok'));
+      });
+      annotator.sync();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(lastLevels()).toEqual(['error']);
+      annotator.sync();
+      annotator.sync();
+      expect(sent).toHaveLength(1);
+      fail = false;
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(sent).toHaveLength(2);
+      expect(lastLevels()).toEqual(['ok']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('looks at no more than 500 rows of a page', () => {
+    list(Array.from({ length: 700 }, (_, i) => `p${i}`));
+    const { annotator, sent } = setup(() => new Promise(() => undefined));
     annotator.sync();
-    await flush();
-    expect(lastLevels()).toEqual(['error']);
-    fail = false;
-    annotator.sync();
-    await flush();
-    expect(sent).toHaveLength(2);
-    expect(lastLevels()).toEqual(['ok']);
+    expect(sent.flat()).toHaveLength(500);
+    expect(sent.every((b) => b.length <= ROW_BATCH)).toBe(true);
   });
 });
 
