@@ -193,6 +193,54 @@ describe('markers on lists of people', () => {
     await page.close();
   });
 
+  it('in-app navigation: a new search swaps the rows, a profile drops them, going back shows them again', async () => {
+    const sdui = fixturePage('linkedin-search-sdui.html');
+    const other = fixturePage('linkedin-search-2023.html')
+      .replaceAll('jane-doe-1a2b3c', 'priya-patel-55')
+      .replaceAll('emma-tremblay', 'tom-becker-1');
+    const spa = fixturePage('linkedin-search-2025.html').replace(
+      '</body>',
+      `<script>
+        const pages = { s: ${JSON.stringify(other)}, p: ${JSON.stringify(fixturePage('linkedin-profile-max.html'))}, b: ${JSON.stringify(sdui)} };
+        const urls = { s: '/search/results/people/?keywords=other', p: '/in/max-mustermann/', b: '/search/results/people/?keywords=back' };
+        document.addEventListener('keydown', (e) => {
+          if (!pages[e.key]) return;
+          const doc = new DOMParser().parseFromString(pages[e.key], 'text/html');
+          document.body.replaceWith(doc.body);
+          history.pushState({}, '', urls[e.key]);
+        });
+      </script></body>`,
+    );
+    servePage('https://www.linkedin.com/search/results/people/?keywords=spa', spa);
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/search/results/people/?keywords=spa');
+    expect(await settledLevels(page, 4)).toEqual(['blocked', 'caution', 'ok', 'unknown']);
+    await page.keyboard.press('s');
+    // Jane and Emma were swapped for two people nobody recorded.
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.level).join(), { timeout: 10_000 })
+      .toBe('unknown,caution,unknown,unknown');
+    await page.keyboard.press('p');
+    // A profile: the profile badge only (Max), no row markers left behind.
+    await expect
+      .poll(async () => (await readBadges(page)).map((b) => b.level).join(), { timeout: 10_000 })
+      .toBe('caution');
+    await page.keyboard.press('b');
+    expect(await settledLevels(page, 4)).toEqual(['blocked', 'caution', 'ok', 'unknown']);
+    await page.close();
+  });
+
+  it('a GitHub user page without the Person/h-card wrapper still gets its badge', async () => {
+    servePage('https://github.com/octo-ada?tab=overview', fixturePage('github-profile-ada-unwrapped.html'));
+    servePage('https://github.com/octo-ada?tab=stars', fixturePage('github-profile-ada-react.html'));
+    const page = await heed.context.newPage();
+    for (const url of ['https://github.com/octo-ada?tab=overview', 'https://github.com/octo-ada?tab=stars']) {
+      await page.goto(url);
+      expect(await settledLevels(page, 1)).toEqual(['high']);
+    }
+    await page.close();
+  });
+
   it('a GitHub organisation’s People page gets one marker per member, in both markup generations', async () => {
     const page = await heed.context.newPage();
     await page.goto('https://github.com/orgs/acme-team/people');
