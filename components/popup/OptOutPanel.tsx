@@ -73,8 +73,8 @@ export function OptOutPanel({
       {reply ? (
         <div className="reply-offer">
           <p>
-            Their reply of {reply.since} asks to opt out: “{phrase?.label ?? reply.phraseId}”. It is recorded as
-            of that day.
+            Their reply of {reply.since} asks to opt out: “{phrase?.label ?? reply.phraseId}”. It is recorded
+            as of that day.
           </p>
           <ul className="small">
             {deadlineLines(reply.since, reply.reason).map((line) => (

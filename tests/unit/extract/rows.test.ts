@@ -99,13 +99,21 @@ describe('extractRows on GitHub organisation people, two markup generations', ()
 
 describe('extractRows on Sales Navigator, company people and My Network', () => {
   it.each([
-    ['salesnav-search-people.html', 'https://www.linkedin.com/sales/search/people?query=(keywords%3Aprocurement)'],
-    ['salesnav-list-people.html', 'https://www.linkedin.com/sales/lists/people/7012345?sortCriteria=CREATED_TIME'],
+    [
+      'salesnav-search-people.html',
+      'https://www.linkedin.com/sales/search/people?query=(keywords%3Aprocurement)',
+    ],
+    [
+      'salesnav-list-people.html',
+      'https://www.linkedin.com/sales/lists/people/7012345?sortCriteria=CREATED_TIME',
+    ],
   ])('%s: one row per lead, keyed by the lead id', (file, url) => {
     const rows = extractRows(load(file, url), url);
     expect(rows.map((r) => r.key)).toEqual(['lead:ACwAAA1b2C3', 'lead:ACwAAB9x8Y7', 'lead:ACwAAC4k5L6']);
     expect(rows[0]).toMatchObject({ source: 'linkedin-salesnav', name: 'Jane Doe' });
-    expect(rows[0]?.salesNavUrl).toMatch(/^https:\/\/www\.linkedin\.com\/sales\/lead\/ACwAAA1b2C3,NAME_SEARCH,/);
+    expect(rows[0]?.salesNavUrl).toMatch(
+      /^https:\/\/www\.linkedin\.com\/sales\/lead\/ACwAAA1b2C3,NAME_SEARCH,/,
+    );
     for (const r of rows) expect(r.anchor.querySelector('img')).toBeNull();
   });
 
