@@ -6,7 +6,7 @@ import type { RowMarker, RowView } from './row-marker';
 export const ROW_BATCH = 50;
 /** Rows looked at per page: more than a rep scrolls through, fewer than a hostile page could plant. */
 export const MAX_ROWS = 500;
-const RETRY_MS = 2_000;
+const RETRY_MS = 1_000;
 
 export interface RowAnnotatorDeps {
   doc: Document;

@@ -171,7 +171,7 @@ describe('RowAnnotator', () => {
       annotator.sync();
       expect(sent).toHaveLength(1);
       fail = false;
-      await vi.advanceTimersByTimeAsync(2_000);
+      await vi.advanceTimersByTimeAsync(1_000);
       expect(sent).toHaveLength(2);
       expect(lastLevels()).toEqual(['ok']);
     } finally {
