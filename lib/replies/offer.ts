@@ -46,6 +46,11 @@ export function createOffer(
   pill.type = 'button';
   pill.dataset.t = 'Heed: opt-out request?';
   pill.dataset.optOut = offer.reason;
+  const who = offer.sender.email ?? offer.sender.profileUrl ?? '';
+  // Who and what, for assistive technology and for tools that read the closed root (CDP): attributes, not text.
+  pill.dataset.sender = who;
+  pill.dataset.phrase = offer.phraseId;
+  pill.setAttribute('aria-label', `Heed: opt-out request from ${who}: “${phrase.label}”`);
   pill.setAttribute('aria-expanded', 'false');
   pill.setAttribute('aria-controls', 'p');
   const panel = doc.createElement('div');
@@ -54,7 +59,6 @@ export function createOffer(
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', 'Heed: opt-out request');
-  const who = offer.sender.email ?? offer.sender.profileUrl ?? '';
   const lines: [string, string][] = [
     ['h', `This reply looks like an opt-out request: “${phrase.label}”.`],
     ['', `From: ${who}`],

@@ -78,7 +78,10 @@ function emailIn(s: string | null | undefined): string | undefined {
 
 /** Gmail: each expanded message carries its sender on a span with an `email` attribute; its body is `.a3s`. */
 export function gmailReplies(doc: Document, now = new Date()): ReplyMessage[] {
-  const me = emailIn(/ - ([^\s]+@[^\s]+) - /.exec(doc.title)?.[1]);
+  // The signed-in address: in the title ("Inbox - me@x - Gmail") or on the account button.
+  const me =
+    emailIn(/ - ([^\s]+@[^\s]+) - /.exec(doc.title)?.[1]) ??
+    emailIn(doc.querySelector('[aria-label^="Google Account:" i]')?.getAttribute('aria-label'));
   const out: ReplyMessage[] = [];
   const bodies = Array.from(doc.querySelectorAll('.a3s, [data-message-id] .ii')).slice(0, 100);
   for (const body of bodies) {

@@ -29,6 +29,16 @@ describe('readReplies: only the other person’s messages, their own words', () 
     expect(got[1]?.phrase).toBeNull();
   });
 
+  it('Gmail: knows the user from the account button when the title does not say', () => {
+    const html = readFileSync(new URL('gmail-thread-optout.html', DIR), 'utf8').replace(
+      /<title>.*<\/title>/,
+      '<title>Re: Privacy-first prospecting</title>',
+    );
+    const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcg';
+    const got = readReplies(new JSDOM(html, { url }).window.document, url, NOW);
+    expect(got.map((m) => m.sender.email)).toEqual(['jane.doe@gmail.com', 'max.mustermann@beispiel.example']);
+  });
+
   it('Outlook: Max’s reply, dated from the reading pane, without the quoted original', () => {
     const got = replies(
       'outlook-thread-optout.html',

@@ -115,6 +115,8 @@ describe('createOffer', () => {
     expect(lines.some((l) => l?.includes('honour by 2026-12-11'))).toBe(true);
     expect(lines.some((l) => l?.includes('without undue delay'))).toBe(true);
     const pill = r.querySelector('[data-opt-out]') as HTMLButtonElement;
+    expect(pill.dataset.sender).toBe('jane@acme.example');
+    expect(pill.getAttribute('aria-label')).toContain('remove me from your list');
     const panel = r.querySelector('[role="dialog"]') as HTMLElement;
     expect(panel.hidden).toBe(true);
     pill.click();
