@@ -37,7 +37,8 @@ export function listKindOf(url: string): ListKind | null {
     return null;
   }
   if (host === 'github.com' || host === 'www.github.com') {
-    if (/^\/orgs\/[^/]+\/(people|outside-collaborators)(\/|$)/.test(path)) return 'github';
+    if (/^\/orgs\/[^/]+\/(people|outside-collaborators|teams\/[^/]+\/members)(\/|$)/.test(path))
+      return 'github';
     return null;
   }
   return null;

@@ -28,6 +28,8 @@ describe('listKindOf', () => {
     ['https://www.linkedin.com/sales/search/people?query=x', 'salesnav'],
     ['https://www.linkedin.com/sales/lists/people/7012?sortCriteria=x', 'salesnav'],
     ['https://github.com/orgs/acme-team/people', 'github'],
+    ['https://github.com/orgs/acme-team/teams/sales/members', 'github'],
+    ['https://github.com/orgs/acme-team/teams/sales', null],
     ['https://www.linkedin.com/in/jane-doe-1a2b3c/', null],
     ['https://www.linkedin.com/feed/', null],
     ['https://www.linkedin.com/search/results/companies/?keywords=x', null],
