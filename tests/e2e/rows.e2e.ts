@@ -188,6 +188,9 @@ describe('markers on lists of people', () => {
       .toBe('blocked,unknown,unknown');
     await page.goto('https://www.linkedin.com/sales/lists/people/7012345');
     expect(await settledLevels(page, 3)).toEqual(['blocked', 'unknown', 'unknown']);
+    // The older lead-search markup links leads as /sales/people/…: the same lead, the same level.
+    await page.goto('https://www.linkedin.com/sales/search/people?keywords=procurement');
+    expect(await settledLevels(page, 3)).toEqual(['blocked', 'unknown', 'unknown']);
     await popup.close();
     await lead.close();
     await page.close();

@@ -38,6 +38,7 @@ export const PAGES: Record<string, string> = {
   'https://www.linkedin.com/mynetwork/grow/': 'linkedin-mynetwork-grow.html',
   'https://www.linkedin.com/sales/search/people?query=procurement': 'salesnav-search-people.html',
   'https://www.linkedin.com/sales/lists/people/7012345': 'salesnav-list-people.html',
+  'https://www.linkedin.com/sales/search/people?keywords=procurement': 'salesnav-search-people-2021.html',
   // Reply threads whose other person asks to opt out (issue 14 §3).
   'https://mail.google.com/mail/u/0/': 'gmail-thread-optout.html',
   'https://outlook.office.com/mail/inbox/id/AAQkAD-optout': 'outlook-thread-optout.html',

@@ -106,6 +106,10 @@ describe('extractRows on Sales Navigator, company people and My Network', () => 
       'https://www.linkedin.com/sales/search/people?query=(keywords%3Aprocurement)',
     ],
     [
+      'salesnav-search-people-2021.html',
+      'https://www.linkedin.com/sales/search/people?doFetchHeroCard=false&keywords=procurement',
+    ],
+    [
       'salesnav-list-people.html',
       'https://www.linkedin.com/sales/lists/people/7012345?sortCriteria=CREATED_TIME',
     ],
