@@ -125,6 +125,17 @@ describe('opt-out requests in replies', () => {
     await page.close();
   });
 
+  it('LinkedIn chat overlay on the feed: offers Max’s profile, as an objection', async () => {
+    const page = await heed.context.newPage();
+    await page.goto('https://www.linkedin.com/feed/?overlay=optout');
+    const popup = await recordFrom(page);
+    const url = new URL(popup.url());
+    expect(url.searchParams.get('profile')).toBe('https://www.linkedin.com/in/max-mustermann/');
+    expect(url.searchParams.get('reason')).toBe('objection');
+    await popup.close();
+    await page.close();
+  });
+
   it('LinkedIn messaging: offers Claire’s profile, never the rep’s own', async () => {
     const page = await heed.context.newPage();
     await page.goto('https://www.linkedin.com/messaging/thread/2-optout/');

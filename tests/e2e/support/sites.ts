@@ -43,6 +43,7 @@ export const PAGES: Record<string, string> = {
   'https://mail.google.com/mail/u/0/': 'gmail-thread-optout.html',
   'https://outlook.office.com/mail/inbox/id/AAQkAD-optout': 'outlook-thread-optout.html',
   'https://www.linkedin.com/messaging/thread/2-optout/': 'linkedin-messaging-thread-optout.html',
+  'https://www.linkedin.com/feed/?overlay=optout': 'linkedin-overlay-thread-optout.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */

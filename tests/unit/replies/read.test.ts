@@ -68,6 +68,18 @@ describe('readReplies: only the other person’s messages, their own words', () 
     expect(got[1]?.date).toBe('2026-11-27');
   });
 
+  it('LinkedIn chat overlay on any page: the bubble’s member, not the feed around it', () => {
+    const got = replies('linkedin-overlay-thread-optout.html', 'https://www.linkedin.com/feed/');
+    expect(got).toEqual([
+      {
+        sender: { profileUrl: 'https://www.linkedin.com/in/max-mustermann/' },
+        date: '2026-11-30',
+        phrase: 'de.keine-werbung',
+        text: expect.any(String),
+      },
+    ]);
+  });
+
   it('nothing on other sites', () => {
     expect(replies('gmail-thread-optout.html', 'https://acme.example/mail')).toEqual([]);
   });
