@@ -54,7 +54,7 @@ export class RowAnnotator {
     const { doc } = this.deps;
     const rows = this.deps.extract(doc, this.deps.url()).slice(0, MAX_ROWS);
     const live = new Set<Element>();
-    const wanted: RowPerson[] = [];
+    const wanted = new Map<string, RowPerson>();
     for (const r of rows) {
       live.add(r.row);
       let p = this.placed.get(r.row);
@@ -70,8 +70,7 @@ export class RowAnnotator {
       }
       if (p.marker.host.previousSibling !== r.anchor || p.marker.host.parentNode !== r.anchor.parentNode)
         r.anchor.after(p.marker.host);
-      if (!this.answers.has(r.key) && !this.asking.has(r.key) && !wanted.some((w) => w.key === r.key))
-        wanted.push(r);
+      if (!this.answers.has(r.key) && !this.asking.has(r.key) && !wanted.has(r.key)) wanted.set(r.key, r);
     }
     for (const [row, p] of this.placed) {
       if (live.has(row)) continue;
@@ -79,7 +78,8 @@ export class RowAnnotator {
       this.placed.delete(row);
     }
     if (Date.now() < this.pausedUntil) return;
-    for (let i = 0; i < wanted.length; i += ROW_BATCH) this.ask(wanted.slice(i, i + ROW_BATCH));
+    const ask = [...wanted.values()];
+    for (let i = 0; i < ask.length; i += ROW_BATCH) this.ask(ask.slice(i, i + ROW_BATCH));
   }
 
   /** The store changed: forget every answer and ask again for the rows on the page. */

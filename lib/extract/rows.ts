@@ -111,7 +111,9 @@ function rowsFrom(
   const out: RowPerson[] = [];
   for (const [row, { key, links }] of byRow) {
     // A row nested in another row (a reply inside a card) belongs to the outer one.
-    if (out.some((r) => r.row.contains(row))) continue;
+    let nested = false;
+    for (let e = row.parentElement; e && !nested; e = e.parentElement) nested = byRow.has(e);
+    if (nested) continue;
     const visible = links.filter((l) => isVisibleCached(l, cache));
     const anchor = pickAnchor(visible);
     if (!anchor) continue;
