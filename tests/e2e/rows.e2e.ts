@@ -116,9 +116,10 @@ describe('markers on lists of people', () => {
           if (e.key !== 'm') return;
           const list = document.querySelector('ul[role="list"]');
           const frag = document.createDocumentFragment();
+          window.__round = (window.__round ?? 0) + 1;
           for (let i = 0; i < 49; i++) {
             const li = document.createElement('li');
-            li.innerHTML = '<div><a href="https://www.linkedin.com/in/lead-' + i + '-xyz/"><span aria-hidden="true">Lead ' + i + '</span></a><div>Buyer</div></div>';
+            li.innerHTML = '<div><a href="https://www.linkedin.com/in/lead-' + window.__round + '-' + i + '-xyz/"><span aria-hidden="true">Lead ' + i + '</span></a><div>Buyer</div></div>';
             frag.append(li);
           }
           const jane = document.createElement('li');
@@ -134,30 +135,38 @@ describe('markers on lists of people', () => {
     await page.goto('https://www.linkedin.com/search/results/people/?keywords=scroll');
     await settledLevels(page, 4);
     // Timed in Heed's content-script world, where chrome.dom opens the closed roots: from the rows entering the
-    // DOM (the page stamps the time) to the last of the 54 markers showing a level, checked every frame.
-    const settled = evaluateInContentScript<number>(
-      page,
-      `new Promise((resolve) => {
-        const tick = () => {
-          const t0 = Number(document.documentElement.dataset.t0);
-          const levels = [...document.querySelectorAll('main li span')]
-            .map((h) => chrome.dom.openOrClosedShadowRoot(h)?.querySelector('[data-level]')?.getAttribute('data-level'))
-            .filter((l) => l && l !== 'pending');
-          if (t0 && levels.length >= 54) resolve(performance.now() - t0);
-          else requestAnimationFrame(tick);
-        };
-        tick();
-      })`,
-    );
-    await page.keyboard.press('m');
-    const ms = Math.round(await settled);
-    const levels = await settledLevels(page, 54);
+    // DOM (the page stamps the time) to the last marker showing a level, checked every frame. Three scrolls of
+    // 50 rows each; the budget holds for their median (this machine is shared, single runs are noisy).
+    const times: number[] = [];
+    for (let round = 1; round <= 3; round++) {
+      const before = await page.evaluate(() => document.documentElement.dataset.t0 ?? '');
+      const settled = evaluateInContentScript<number>(
+        page,
+        `new Promise((resolve) => {
+          const before = ${JSON.stringify(before)};
+          const tick = () => {
+            const t0 = document.documentElement.dataset.t0;
+            const levels = [...document.querySelectorAll('main li span')]
+              .map((h) => chrome.dom.openOrClosedShadowRoot(h)?.querySelector('[data-level]')?.getAttribute('data-level'))
+              .filter((l) => l && l !== 'pending');
+            if (t0 && t0 !== before && levels.length >= ${4 + 50 * round}) resolve(performance.now() - Number(t0));
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        })`,
+      );
+      await page.keyboard.press('m');
+      times.push(Math.round(await settled));
+    }
+    const levels = await settledLevels(page, 154);
+    const ms = [...times].sort((a, b) => a - b)[1] ?? Number.NaN;
     console.log(
-      `50 rows added by scroll: every marker showed its level ${ms} ms after the rows entered the DOM`,
+      `50 rows added by scroll: every marker showed its level ${times.join(' / ')} ms after the rows entered the DOM (median ${ms})`,
     );
     expect(levels.slice(0, 4)).toEqual(['blocked', 'caution', 'ok', 'unknown']);
-    expect(levels.at(-1)).toBe('blocked'); // Jane again, from the cache or a new look-up: the same level
+    expect(levels[53]).toBe('blocked'); // Jane again, from the cache or a new look-up: the same level
     expect(levels.slice(4, 53).every((l) => l === 'unknown')).toBe(true);
+    expect(levels.filter((l) => l === 'blocked')).toHaveLength(4); // Jane at the top and once per scroll
     expect(ms).toBeLessThan(300);
     await page.close();
   });
