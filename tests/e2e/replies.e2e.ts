@@ -147,4 +147,8 @@ describe('opt-out requests in replies', () => {
     await popup.close();
     await page.close();
   });
+
+  it('sent nothing from the extension to the network', () => {
+    expect(heed.extensionRequests).toEqual([]);
+  });
 });

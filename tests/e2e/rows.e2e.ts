@@ -265,4 +265,8 @@ describe('markers on lists of people', () => {
     expect(await readBadges(page)).toEqual([]);
     await page.close();
   });
+
+  it('sent nothing from the extension to the network', () => {
+    expect(heed.extensionRequests).toEqual([]);
+  });
 });
