@@ -144,3 +144,25 @@ describe('extractRows on Sales Navigator, company people and My Network', () => 
     for (const r of rows) for (const o of rows) if (o !== r) expect(r.row.contains(o.row)).toBe(false);
   });
 });
+
+describe('extractRows does not depend on class names', () => {
+  it.each([
+    ['linkedin-search-2023.html', SEARCH],
+    ['linkedin-search-2025.html', SEARCH],
+    ['linkedin-search-sdui.html', SEARCH],
+    ['linkedin-company-people-acme.html', 'https://www.linkedin.com/company/acme-gmbh/people/'],
+    ['linkedin-mynetwork-grow.html', 'https://www.linkedin.com/mynetwork/grow/'],
+    ['salesnav-search-people.html', 'https://www.linkedin.com/sales/search/people?query=x'],
+    ['salesnav-list-people.html', 'https://www.linkedin.com/sales/lists/people/7012345'],
+    ['github-org-people-classic.html', 'https://github.com/orgs/acme-team/people'],
+    ['github-org-people-react.html', 'https://github.com/orgs/acme-team/people'],
+  ])('%s with every class and data- attribute stripped gives the same rows', (file, url) => {
+    const keys = extractRows(load(file, url), url).map((r) => r.key);
+    const doc = load(file, url);
+    for (const e of Array.from(doc.querySelectorAll('*')))
+      for (const a of Array.from(e.attributes))
+        if (a.name === 'class' || a.name.startsWith('data-')) e.removeAttribute(a.name);
+    expect(keys.length).toBeGreaterThan(2);
+    expect(extractRows(doc, url).map((r) => r.key)).toEqual(keys);
+  });
+});
