@@ -116,6 +116,12 @@ export function outlookReplies(doc: Document, now = new Date()): ReplyMessage[] 
     let container: Element | null = body.parentElement;
     let email: string | undefined;
     for (let i = 0; container && i < 10 && !email; i++) {
+      // Past the item: a box that holds another message would lend this one that message's sender.
+      const box: Element = container;
+      if (bodies.some((b) => b !== body && box.contains(b))) {
+        container = null;
+        break;
+      }
       email = senderEmailOutside(container, body);
       if (!email) container = container.parentElement;
     }

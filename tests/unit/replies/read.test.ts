@@ -55,6 +55,16 @@ describe('readReplies: only the other person’s messages, their own words', () 
     expect(ownWords(got[0]?.text ?? '')).toContain('bitte nicht mehr kontaktieren');
   });
 
+  it('Outlook: a message whose item shows no address never borrows the sender of the message before it', () => {
+    const html = readFileSync(new URL('outlook-thread-optout.html', DIR), 'utf8')
+      .replaceAll('title="sam.rep@acme-sales.example"', '')
+      .replace('<p>Verstanden, ich werde Sie nicht mehr kontaktieren.</p>', '<p>Bitte keine Werbung.</p>')
+      .replace('Sam Rep &lt;sam.rep@acme-sales.example&gt;', 'Sam Rep');
+    const url = 'https://outlook.office.com/mail/inbox/id/AAQkAD-optout';
+    const got = readReplies(new JSDOM(html, { url }).window.document, url, NOW);
+    expect(got.map((m) => m.sender.email)).toEqual(['max.mustermann@beispiel.example']);
+  });
+
   it('LinkedIn: Claire’s messages (the group continues without a link), never the rep’s own', () => {
     const got = replies(
       'linkedin-messaging-thread-optout.html',
