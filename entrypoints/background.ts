@@ -10,6 +10,7 @@ import {
   followNavigation,
   forgetTab,
   getTabState,
+  noteRowsTab,
   rememberRecordSubject,
   setTabState,
   stillShowing,
@@ -20,7 +21,8 @@ import { showOnToolbar } from '@/lib/background/toolbar';
 import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
-import type { ScanList } from '@/lib/messaging/types';
+import type { ReplyOptOut, ScanList } from '@/lib/messaging/types';
+import { replyQuery } from '@/lib/popup/params';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { getSettings } from '@/lib/store/settings';
@@ -131,6 +133,11 @@ export default defineBackground(() => {
     },
     async allTabs() {
       return (await browser.tabs.query({})).flatMap((t) => (t.id !== undefined && t.id >= 0 ? [t.id] : []));
+    },
+    noteRowsTab,
+    async openReplyOptOut(tabId: number, offer: ReplyOptOut) {
+      const url = browser.runtime.getURL(`/popup.html?${replyQuery(tabId, offer)}`);
+      await browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
     },
     limiter,
     send: {

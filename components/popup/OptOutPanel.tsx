@@ -1,5 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ReplyOptOut } from '@/lib/messaging/types';
 import { channelsBlocked, describeChannelsBlocked, OPT_OUT_REASONS } from '@/lib/popup/opt-out';
+import { deadlineLines } from '@/lib/replies/deadline';
+import { phraseById } from '@/lib/replies/phrases';
 import type { Channel, SuppressionReason } from '@/lib/vocab';
 
 export interface ListChoice {
@@ -25,9 +28,11 @@ export function OptOutPanel({
   hasEmails,
   onRecord,
   onCancel,
+  reply,
 }: {
   lists: readonly ListChoice[];
   hasEmails: boolean;
+  reply?: ReplyOptOut;
   onRecord(request: OptOutRequest): Promise<void>;
   onCancel(): void;
 }) {
@@ -59,9 +64,28 @@ export function OptOutPanel({
     }
   };
 
+  // From a reply, the reason its words express comes first (still a click: nothing is recorded unasked).
+  const reasons = reply
+    ? [...OPT_OUT_REASONS].sort((a, b) => Number(b.value === reply.reason) - Number(a.value === reply.reason))
+    : OPT_OUT_REASONS;
+  const phrase = reply ? phraseById(reply.phraseId) : undefined;
+
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Record an opt-out</h2>
+      {reply ? (
+        <div className="reply-offer">
+          <p>
+            Their reply of {reply.since} asks to opt out: “{phrase?.label ?? reply.phraseId}”. It is recorded
+            as of that day.
+          </p>
+          <ul className="small">
+            {deadlineLines(reply.since, reply.reason).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor={`${id}-list`}>List</label>
         <select id={`${id}-list`} value={listId} onChange={(e) => setListId(e.target.value)}>
@@ -76,7 +100,7 @@ export function OptOutPanel({
       </div>
       <fieldset className="reasons-pick" disabled={busy !== null || listId === ''}>
         <legend>Why? Choosing records it</legend>
-        {OPT_OUT_REASONS.map((r, i) => (
+        {reasons.map((r, i) => (
           <button
             key={r.value}
             type="button"
@@ -117,7 +141,9 @@ export function OptOutPanel({
         </div>
       ) : null}
       <p className="muted small">
-        Stored: the page's identifiers, the reason, today's date and the list. Nothing else.
+        {reply
+          ? "Stored: the sender's identifier, the reason, the reply's date and the list. Never the message."
+          : "Stored: the page's identifiers, the reason, today's date and the list. Nothing else."}
       </p>
       {error ? (
         <p className="error" role="alert">

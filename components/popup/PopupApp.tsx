@@ -8,7 +8,7 @@ import { storeCounts } from '@/lib/popup/counts';
 import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
 import { recordOptOut, undoOptOut } from '@/lib/popup/opt-out';
-import { parseParams, resolveTabId } from '@/lib/popup/params';
+import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
 import { personVerdict } from '@/lib/popup/verdict';
@@ -55,7 +55,11 @@ export function PopupApp() {
         const heed = db ?? (await appDb());
         if (!db) setDb(heed);
         const next = await loadPopupState(tabId, {
-          tabState: (id) => ask({ type: 'tab-state', tabId: id }),
+          // Opened from a reply's offer: the sender is the person, whatever else the tab shows.
+          tabState: (id) =>
+            params.reply
+              ? Promise.resolve({ person: replyPerson(params.reply), answer: null })
+              : ask({ type: 'tab-state', tabId: id }),
           verdict: (person) => personVerdict(heed, person, new Date()),
         });
         if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
@@ -73,7 +77,7 @@ export function PopupApp() {
         setState({ status: 'error', message: errorMessage(err) });
       }
     },
-    [tabId, db],
+    [tabId, db, params],
   );
 
   useEffect(() => {
@@ -125,6 +129,7 @@ export function PopupApp() {
         identifiers: person.identifiers,
         hashEmails: request.hashEmails,
         ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
+        ...(params.reply ? { since: params.reply.since } : {}),
       });
       await afterWrite();
       const list = lists.find((l) => l.id === request.listId);
@@ -194,6 +199,7 @@ export function PopupApp() {
       lists={lists}
       initialPanel={params.action}
       initialSubject={initialSubject}
+      {...(params.reply ? { reply: params.reply } : {})}
       notice={notice}
       today={localDay()}
       actions={actions}

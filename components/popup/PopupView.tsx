@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RecordAction, TabPerson } from '@/lib/messaging/types';
+import type { RecordAction, ReplyOptOut, TabPerson } from '@/lib/messaging/types';
 import { plural, type StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
 import type { PopupState } from '@/lib/popup/state';
@@ -47,6 +47,8 @@ export interface PopupViewProps {
    * not known (the form does not open).
    */
   initialSubject?: TabPerson | null | undefined;
+  /** Opened from a reply that asks to opt out: the form shows what matched, the reason and the deadline. */
+  reply?: ReplyOptOut;
   notice?: Notice | null;
   today: string;
   actions: PopupActions;
@@ -132,6 +134,7 @@ export function PopupView({
   lists,
   initialPanel = null,
   initialSubject,
+  reply,
   notice,
   today,
   actions,
@@ -242,6 +245,7 @@ export function PopupView({
                 <OptOutPanel
                   lists={lists}
                   hasEmails={subject.identifiers.emails.length > 0}
+                  {...(reply ? { reply } : {})}
                   onRecord={async (r) => {
                     await actions.recordOptOut(r, subject);
                     setPanel(null);

@@ -9,6 +9,7 @@ import type {
   PageHints,
   RecordAction,
   Reply,
+  ReplyOptOut,
   Request,
   ScanAnswer,
   ScanTabResult,
@@ -51,6 +52,10 @@ export interface HandlerDeps {
   /** Every open tab, for a change of mode: a tab that shows nobody yet must still stop drawing badges. */
   allTabs(): Promise<number[]>;
   injectScan(tabId: number): Promise<ScanTabResult>;
+  /** Opens the popup's opt-out form for a reply's sender, prefilled (absent: the surface is not wired). */
+  openReplyOptOut?(tabId: number, offer: ReplyOptOut): Promise<void>;
+  /** Notes a tab that shows person rows, so a store change refreshes its markers too. */
+  noteRowsTab?(tabId: number): Promise<void>;
   limiter: RateLimiter;
   /** The send-time check in mail and messaging compose boxes (absent: those messages are refused). */
   send?: SendDeps;
@@ -131,7 +136,13 @@ export function lookupCost(msg: ContentRequest): number {
     case 'send-recipients':
     case 'send-override':
       return Math.max(1, msg.recipients.length);
+    case 'lookup-rows':
+      return Math.max(
+        1,
+        msg.rows.reduce((n, r) => n + lookupCost({ type: 'page-person', person: r }), 0),
+      );
     case 'open-record':
+    case 'open-reply-opt-out':
     case 'content-mode':
     case 'send-config':
       return 1;
@@ -189,6 +200,18 @@ export async function handleMessage(
         case 'send-recipients':
         case 'send-override':
           return await handleSend(msg, deps, origin.tabId);
+        case 'lookup-rows': {
+          await deps.noteRowsTab?.(origin.tabId);
+          // Together: the reads overlap in IndexedDB, and the answers keep the rows' order.
+          const answers = await Promise.all(msg.rows.map((r) => deps.lookup(r.identifiers, r.hints)));
+          // A row marker shows what the badge shows: the page's renderer gets no list names or dates.
+          return { ok: true, value: answers.map(toBadgeAnswer) };
+        }
+        case 'open-reply-opt-out':
+          if (!deps.openReplyOptOut)
+            return { ok: false, error: 'recording from a reply is not available here' };
+          await deps.openReplyOptOut(origin.tabId, msg.offer);
+          return { ok: true, value: { opened: true } };
       }
     }
     const parsed = RequestSchema.safeParse(raw);
@@ -212,12 +235,20 @@ export async function handleMessage(
         return { ok: true, value: await deps.injectScan(msg.tabId) };
       case 'content-mode':
         return { ok: true, value: await deps.contentMode() };
+      case 'lookup-rows':
+        return {
+          ok: true,
+          value: (await Promise.all(msg.rows.map((r) => deps.lookup(r.identifiers, r.hints)))).map(
+            toBadgeAnswer,
+          ),
+        };
       case 'send-config':
       case 'send-recipients':
         return await handleSend(msg, deps);
       case 'page-person':
       case 'open-record':
       case 'send-override':
+      case 'open-reply-opt-out':
         return { ok: false, error: `refused: ${msg.type} comes only from a page's content script` };
     }
   } catch (err) {

@@ -19,8 +19,16 @@ export async function setTabState(tabId: number, state: TabState): Promise<void>
   else await browser.storage.session.set({ [tabStateKey(tabId)]: state });
 }
 
+// A list page (search results) has no one person, so its tab keeps no state; this mark only says that its row
+// markers need a refresh when the store changes.
+const rowsTabKey = (tabId: number) => `rows:${tabId}`;
+
+export async function noteRowsTab(tabId: number): Promise<void> {
+  await browser.storage.session.set({ [rowsTabKey(tabId)]: true });
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(tabStateKey(tabId));
+  await browser.storage.session.remove([tabStateKey(tabId), rowsTabKey(tabId)]);
 }
 
 /** The tab closed: nothing about it is kept, including who its last record window was for. */
@@ -91,8 +99,9 @@ export async function recordSubject(tabId: number, ticket: string): Promise<TabP
 
 export async function tabsWithPeople(): Promise<number[]> {
   const all = await browser.storage.session.get(null);
-  return Object.keys(all)
-    .filter((k) => k.startsWith('tab:'))
-    .map((k) => Number(k.slice(4)))
-    .filter((n) => Number.isInteger(n));
+  const ids = Object.keys(all)
+    .map((k) => /^(?:tab|rows):(\d+)$/.exec(k)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  return [...new Set(ids)];
 }

@@ -13,7 +13,7 @@ const RESERVED = new Set(
 );
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
-function loginFromUrl(url: string): string | null {
+export function githubLoginFromUrl(url: string): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -36,19 +36,47 @@ function textOf(root: ParentNode, selector: string): string {
 }
 
 /**
+ * The profile column when GitHub drops the schema.org Person / h-card wrapper but keeps its parts: the
+ * `vcard-names` heading with the name in `itemprop="name"`, and the details (`itemprop` email, location, url).
+ * The card is the nearest ancestor of the heading that also holds the details, so that the email is still read
+ * only from the profile column.
+ */
+function unwrappedCard(doc: Document): Element | null {
+  const heading = doc.querySelector('.vcard-names');
+  if (!heading?.querySelector('[itemprop="name"]')) return null;
+  let box: Element = heading;
+  for (let e = heading.parentElement, i = 0; e && i < 8 && !/^(BODY|MAIN)$/.test(e.tagName); i++) {
+    box = e;
+    if (e.querySelector('[itemprop="email"], [itemprop="homeLocation"], [itemprop="url"]')) return e;
+    e = e.parentElement;
+  }
+  return box;
+}
+
+// An organisation's page says so itself: its microdata type, its header, or the hovercard subject GitHub puts in
+// the head of every owner page ("organization:123" against "user:456").
+function isOrganisationPage(doc: Document): boolean {
+  return (
+    doc.querySelector(
+      '[itemtype$="schema.org/Organization" i], .orghead, meta[name="hovercard-subject-tag"][content^="organization:" i]',
+    ) !== null
+  );
+}
+
+/**
  * A GitHub user profile (`github.com/<login>`), or null for repositories, organisations and GitHub's own pages.
  * The login comes from the URL; the page must also carry the user card (schema.org Person / vcard), which
  * organisation pages do not. Never throws.
  */
 export function extractGitHubProfile(doc: Document, url: string): PagePerson | null {
   try {
-    const login = loginFromUrl(url);
+    const login = githubLoginFromUrl(url);
     if (!login) return null;
     const card =
       doc.querySelector('[itemtype$="schema.org/Person" i]') ??
       doc.querySelector('.vcard, .h-card')?.closest('[itemtype], .js-profile-editable-area, .h-card') ??
-      null;
-    if (!card || doc.querySelector('[itemtype$="schema.org/Organization" i]')) return null;
+      unwrappedCard(doc);
+    if (!card || isOrganisationPage(doc)) return null;
 
     const person: PagePerson = {
       source: 'github',

@@ -17,6 +17,8 @@ export const LIMITS = {
   phones: 10,
   valueLength: 2048,
   nameLength: 200,
+  /** Person rows looked up in one message: a screenful of search results; the content script sends more in turn. */
+  rows: 50,
 };
 
 const value = z.string().min(1).max(LIMITS.valueLength);
@@ -67,6 +69,22 @@ const contentMessages = [
     recipients: SendRecipientsSchema,
     // The dialog asks for at least 10 characters; the receiver holds it to that too.
     reason: z.string().trim().min(10).max(LIMITS.sendReason),
+  }),
+  z.object({ type: z.literal('lookup-rows'), rows: z.array(TabPersonSchema).min(1).max(LIMITS.rows) }),
+  z.object({
+    type: z.literal('open-reply-opt-out'),
+    // Strict: the offer carries who, when and which phrase, and a message's text has no field to travel in.
+    offer: z
+      .object({
+        sender: z
+          .object({ email: value.optional(), profileUrl: value.optional() })
+          .strict()
+          .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
+        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
+        reason: z.enum(['objection', 'unsubscribe']),
+      })
+      .strict(),
   }),
 ] as const;
 

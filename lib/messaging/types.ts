@@ -151,6 +151,19 @@ export interface ContentMode {
 export type RecordAction = 'opt-out' | 'lawful-basis';
 
 /**
+ * What a reply's opt-out offer hands to the popup: who (the sender's address or profile), when (the reply's date)
+ * and which curated phrase matched. Never the message text.
+ */
+export interface ReplyOptOut {
+  sender: { email?: string; profileUrl?: string };
+  /** The reply's date, YYYY-MM-DD. */
+  since: string;
+  /** A curated phrase id (lib/replies/phrases.ts), e.g. `en.remove-me`. */
+  phraseId: string;
+  reason: 'objection' | 'unsubscribe';
+}
+
+/**
  * Messages a content script may send. Anything else from a web page is refused; a free look-up is for the
  * extension's own pages only (no content surface shows one).
  */
@@ -162,7 +175,11 @@ export type ContentRequest =
   | { type: 'scan-page'; emails: string[]; phones: string[] }
   | { type: 'send-config'; site: SendSite }
   | { type: 'send-recipients'; site: SendSite; recipients: SendRecipient[] }
-  | { type: 'send-override'; site: SendSite; recipients: SendRecipient[]; reason: string };
+  | { type: 'send-override'; site: SendSite; recipients: SendRecipient[]; reason: string }
+  /** The person rows of a list page (search results, lead lists, an organisation's members), ≤ 50 at a time. */
+  | { type: 'lookup-rows'; rows: TabPerson[] }
+  /** The user clicked "Record opt-out" on a reply: open the popup's form for the sender, prefilled. */
+  | { type: 'open-reply-opt-out'; offer: ReplyOptOut };
 
 /** Messages only the extension's own pages may send. */
 export type PageRequest =
@@ -179,6 +196,8 @@ export interface ResponseMap {
   'open-record': { opened: boolean };
   'content-mode': ContentMode;
   'scan-page': ScanAnswer;
+  'lookup-rows': BadgeAnswer[];
+  'open-reply-opt-out': { opened: boolean };
   'tab-state': TabState;
   'store-changed': { refreshed: number };
   'scan-tab': ScanTabResult;

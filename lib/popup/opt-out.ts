@@ -101,6 +101,8 @@ export async function recordOptOut(
     identifiers: Identifiers;
     hashEmails?: boolean;
     defaultCountry?: string;
+    /** The day the person asked (a reply's date); today when absent. */
+    since?: string;
   },
 ): Promise<OptOutReceipt> {
   const entries = await optOutEntries(input.identifiers, { hashEmails: input.hashEmails ?? false });
@@ -113,6 +115,7 @@ export async function recordOptOut(
   }
   const result = await addEntries(db, input.listId, entries, {
     reason: input.reason,
+    ...(input.since ? { since: input.since } : {}),
     source: 'manual',
     ...(input.defaultCountry ? { defaultCountry: input.defaultCountry } : {}),
   });

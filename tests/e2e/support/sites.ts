@@ -40,6 +40,23 @@ export const PAGES: Record<string, string> = {
   'https://outlook.office.com/mail/deeplink/compose': 'outlook-compose.html',
   'https://outlook.office365.com/mail/deeplink/compose': 'outlook-compose.html',
   'https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM': 'outlook-reply.html',
+  // Lists of people (issue 14 §2), several markup generations per site.
+  'https://www.linkedin.com/search/results/people/?keywords=sales': 'linkedin-search-2023.html',
+  'https://www.linkedin.com/search/results/people/?keywords=ops': 'linkedin-search-2025.html',
+  'https://www.linkedin.com/search/results/people/?keywords=sdui': 'linkedin-search-sdui.html',
+  'https://github.com/orgs/acme-team/people': 'github-org-people-classic.html',
+  'https://github.com/orgs/acme-team/people?react=1': 'github-org-people-react.html',
+  'https://github.com/acme-team': 'github-org-acme.html',
+  'https://www.linkedin.com/company/acme-gmbh/people/': 'linkedin-company-people-acme.html',
+  'https://www.linkedin.com/mynetwork/grow/': 'linkedin-mynetwork-grow.html',
+  'https://www.linkedin.com/sales/search/people?query=procurement': 'salesnav-search-people.html',
+  'https://www.linkedin.com/sales/lists/people/7012345': 'salesnav-list-people.html',
+  'https://www.linkedin.com/sales/search/people?keywords=procurement': 'salesnav-search-people-2021.html',
+  // Reply threads whose other person asks to opt out (issue 14 §3).
+  'https://mail.google.com/mail/u/4/': 'gmail-thread-optout.html',
+  'https://outlook.office.com/mail/inbox/id/AAQkAD-optout': 'outlook-thread-optout.html',
+  'https://www.linkedin.com/messaging/thread/2-optout/': 'linkedin-messaging-thread-optout.html',
+  'https://www.linkedin.com/feed/?overlay=optout': 'linkedin-overlay-thread-optout.html',
 };
 
 /** A saved fixture page's HTML, for tests that serve a variant of it. */

@@ -71,6 +71,19 @@ describe('recordOptOut', () => {
     expect((await getList(db, listId))?.counts.total).toBe(2);
   });
 
+  it('dates the entry from the reply when a reply asked (since), not today', async () => {
+    await recordOptOut(db, {
+      listId,
+      reason: 'unsubscribe',
+      identifiers: { emails: ['jane.doe@gmail.com'], profileUrls: [], salesNavUrls: [], phones: [] },
+      since: '2026-11-28',
+    });
+    const found = await lookupPerson(db, { emails: ['jane.doe@gmail.com'] });
+    expect(found.matches.map((m) => [m.reason, m.since.slice(0, 10)])).toEqual([
+      ['unsubscribe', '2026-11-28'],
+    ]);
+  });
+
   it('a hashed recording still blocks the email on its own', async () => {
     await recordOptOut(db, {
       listId,

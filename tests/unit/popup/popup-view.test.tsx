@@ -217,6 +217,33 @@ describe('PopupView actions', () => {
     expect(screen.getByText(/Calling hours judged in America\/New York \(your browser's zone/)).toBeTruthy();
   });
 
+  it('from a reply: shows the phrase, the reply date and the deadlines, and offers the reply’s reason first', async () => {
+    const a = show(person(UNKNOWN), {
+      initialPanel: 'opt-out',
+      reply: {
+        sender: { email: 'jane.doe@gmail.com' },
+        since: '2026-11-28',
+        phraseId: 'en.remove-me',
+        reason: 'unsubscribe',
+      },
+    });
+    expect(
+      screen.getByText(/Their reply of 2026-11-28 asks to opt out: “remove me from your list”/),
+    ).toBeTruthy();
+    expect(screen.getByText(/CAN-SPAM\): honour by 2026-12-11/)).toBeTruthy();
+    expect(screen.getByText(/without undue delay/)).toBeTruthy();
+    expect(document.activeElement?.textContent).toBe('Unsubscribed');
+    // Still the rep's click: nothing was recorded by opening the form.
+    expect(a.recordOptOut).not.toHaveBeenCalled();
+    fireEvent.click(document.activeElement as HTMLElement);
+    await waitFor(() =>
+      expect(a.recordOptOut).toHaveBeenCalledWith(
+        { listId: 'dnc', reason: 'unsubscribe', hashEmails: false },
+        JANE,
+      ),
+    );
+  });
+
   it('keeps the opt-out form open with the error when recording fails', async () => {
     show(person(UNKNOWN), {
       actions: actions({

@@ -1,0 +1,31 @@
+import { watchPage } from '@/lib/content/watch';
+import { ask } from '@/lib/messaging/client';
+import { createOffer } from '@/lib/replies/offer';
+import { readReplies } from '@/lib/replies/read';
+import { ReplyScanner } from '@/lib/replies/scanner';
+
+// Opt-out requests in replies (Gmail, Outlook on the web, LinkedIn messaging). Reads only the other person's
+// messages in the open thread, on the device; offers to record, never records by itself.
+export default defineContentScript({
+  matches: [
+    'https://mail.google.com/*',
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+    'https://outlook.live.com/*',
+    'https://www.linkedin.com/*',
+  ],
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const scanner = new ReplyScanner({
+      doc: document,
+      url: () => location.href,
+      read: (doc, url) => readReplies(doc, url),
+      createOffer,
+      openRecord: (offer) => void ask({ type: 'open-reply-opt-out', offer }).catch(() => undefined),
+    });
+    scanner.sync();
+    watchPage(ctx, () => scanner.sync());
+    ctx.onInvalidated(() => scanner.destroy());
+  },
+});

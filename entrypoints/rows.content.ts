@@ -1,0 +1,33 @@
+import { createRowMarker } from '@/lib/content/row-marker';
+import { RowAnnotator } from '@/lib/content/rows';
+import { watchPage } from '@/lib/content/watch';
+import { extractRows } from '@/lib/extract/rows';
+import { ask } from '@/lib/messaging/client';
+import type { ToContent } from '@/lib/messaging/types';
+
+// Lists of people (search results, a company's people, lead lists, an organisation's members). A script of its
+// own, beside the profile badge's, so that each stays within the content-script size budget.
+export default defineContentScript({
+  matches: ['https://www.linkedin.com/*', 'https://github.com/*'],
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const rows = new RowAnnotator({
+      doc: document,
+      url: () => location.href,
+      extract: extractRows,
+      send: (batch) => ask({ type: 'lookup-rows', rows: batch }),
+      createMarker: createRowMarker,
+    });
+    rows.sync();
+    watchPage(ctx, () => rows.sync());
+    const onMessage = (message: ToContent) => {
+      if (message?.type === 'refresh') rows.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      rows.destroy();
+    });
+  },
+});
