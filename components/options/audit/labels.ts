@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'contact-delete': 'Contact record deleted',
   'opt-out': 'Opt-out recorded',
   purge: 'Records purged',
+  'team-bundle': 'Team bundle',
+  'team-key': 'Team key',
 };
 
 /** "rows 120, rejected 3" from an event's counts. */

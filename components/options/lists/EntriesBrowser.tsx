@@ -15,6 +15,7 @@ const SOURCE_LABEL = {
   manual: 'Added by hand',
   restore: 'Restored',
   merge: 'Merge',
+  bundle: 'Team bundle',
 } as const;
 
 function sourceText(row: EntryRow): string {
