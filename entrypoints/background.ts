@@ -9,6 +9,12 @@ import { syncGrantedSites } from '@/lib/background/sites';
 import { forgetTab, getTabState, setTabState, tabsWithPeople } from '@/lib/background/tab-state';
 import { toolbarFor } from '@/lib/background/toolbar';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
+import {
+  enforceLockedSettings,
+  installManagedPolicy,
+  onManagedPolicyChange,
+  readManagedPolicy,
+} from '@/lib/policy/managed';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { getSettings } from '@/lib/store/settings';
@@ -30,6 +36,15 @@ export default defineBackground(() => {
   const limiter = new RateLimiter();
   // The background answers every page's lookups, so it keeps the lookup index (loaded now, not on first use).
   void appDb().then(keepLookupIndex, () => undefined);
+  // The organisation's locks hold here too, and their values reach the stored settings every lookup reads.
+  installManagedPolicy();
+  const enforce = () =>
+    Promise.all([appDb(), readManagedPolicy()]).then(
+      ([db, p]) => enforceLockedSettings(db, p),
+      () => undefined,
+    );
+  void enforce();
+  onManagedPolicyChange(() => void enforce());
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

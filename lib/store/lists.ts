@@ -2,6 +2,7 @@ import type { Channel } from '../vocab';
 import { logAudit } from './audit';
 import { entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
+import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
   type BucketRecord,
@@ -120,6 +121,7 @@ export interface ListSnapshot {
 }
 
 export async function deleteList(db: HeedDb, listId: string): Promise<ListSnapshot> {
+  await assertListDeleteAllowed();
   return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);

@@ -3,6 +3,7 @@ import { base64ToBytes } from '../store/backup';
 import { mergeEntries } from '../store/buckets';
 import { type HeedDb, nowIso } from '../store/db';
 import { addToCounts, listBuckets } from '../store/lists';
+import { storePolicy } from '../store/policy-guard';
 import {
   type BucketRecord,
   type EntryKind,
@@ -177,6 +178,9 @@ export async function applyTeamBundle(
   const prepared = h.lists.map((l) => ({ list: l, runs: prepareList(l, v.decoded.body, offset) }));
   const keyId = v.fingerprint;
   const batchLabel = `${h.team.name} bundle v${h.version}`.slice(0, 500);
+  // The organisation's locks outrank the team's recommendations.
+  const locked = (await storePolicy())?.lockedSettings ?? {};
+  const adopt = Object.fromEntries(Object.entries(h.settings ?? {}).filter(([k]) => !(k in locked)));
   return db.transaction('rw', [db.lists, db.buckets, db.batches, db.audit, db.settings], async () => {
     const applied = await getApplied(db);
     // Checked again inside the transaction: another tab may have applied a bundle since the verification.
@@ -317,9 +321,9 @@ export async function applyTeamBundle(
       await db.lists.delete(l.id);
       removedLists++;
     }
-    if (opts.adoptSettings && h.settings && Object.keys(h.settings).length > 0) {
+    if (opts.adoptSettings && Object.keys(adopt).length > 0) {
       const current = await getSettings(db);
-      await db.settings.put({ key: 'settings', value: SettingsSchema.parse({ ...current, ...h.settings }) });
+      await db.settings.put({ key: 'settings', value: SettingsSchema.parse({ ...current, ...adopt }) });
     }
     await settingsTable(db).put(
       AppliedRecordSchema.parse({
