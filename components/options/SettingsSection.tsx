@@ -5,10 +5,13 @@ import { errorText, useDb } from './settings/common';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 import { StoragePanel } from './settings/StoragePanel';
+import { PolicyPanel } from './team/PolicyPanel';
+import { useManagedPolicy } from './team/use-policy';
 
 /** Settings: defaults, domains, matching and retention; annotated sites; storage. */
 export function SettingsSection() {
   const { db, error } = useDb();
+  const policy = useManagedPolicy();
   const settings = useLiveQuery(async () => {
     if (!db) return undefined;
     try {
@@ -33,8 +36,14 @@ export function SettingsSection() {
   }
   return (
     <div className="ot-section">
+      <PolicyPanel parsed={policy} />
       <div className="ot-panel">
-        <SettingsForm db={db} settings={settings.value} />
+        <SettingsForm
+          db={db}
+          settings={settings.value}
+          locked={policy?.policy.lockedSettings ?? {}}
+          lockReason={policy?.policy.reason}
+        />
       </div>
       <SitesPanel db={db} settings={settings.value} />
       <StoragePanel />

@@ -99,8 +99,26 @@ function draftOf(s: Settings): Draft {
 type Status = { kind: 'idle' } | { kind: 'saved'; previous: Settings; keys: string[] } | { kind: 'undone' };
 
 /** Defaults for people with nothing recorded, what counts as a work or personal address, and retention. */
-export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings }) {
+export function SettingsForm({
+  db,
+  settings,
+  locked = {},
+  lockReason,
+}: {
+  db: HeedDb;
+  settings: Settings;
+  /** Settings the organisation's policy fixed: shown, not editable (lib/store refuses a change anyway). */
+  locked?: Record<string, unknown>;
+  lockReason?: string | undefined;
+}) {
   const id = useId();
+  const isLocked = (key: keyof Settings) => key in locked;
+  const lockNote = (key: keyof Settings) =>
+    isLocked(key) ? (
+      <p className="ot-hint ot-locked" id={`${id}-${key}-lock`}>
+        Locked by your organisation{lockReason ? `: ${lockReason}` : ''}.
+      </p>
+    ) : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -151,10 +169,11 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
     };
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
+      if (k in locked) continue;
       if (JSON.stringify(current[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
     }
     const country = draft.defaultCountry || undefined;
-    if (country !== current.defaultCountry) patch.defaultCountry = country;
+    if (country !== current.defaultCountry && !isLocked('defaultCountry')) patch.defaultCountry = country;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });
@@ -220,6 +239,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           <select
             id={`${id}-country`}
             value={draft.defaultCountry}
+            disabled={isLocked('defaultCountry')}
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultCountry', e.target.value)}
           >
@@ -230,12 +250,14 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
               </option>
             ))}
           </select>
+          {lockNote('defaultCountry')}
         </div>
         <div className="ot-field">
           <label htmlFor={`${id}-subscriber`}>Default subscriber</label>
           <select
             id={`${id}-subscriber`}
             value={draft.defaultSubscriber}
+            disabled={isLocked('defaultSubscriber')}
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultSubscriber', SubscriberSchema.parse(e.target.value))}
           >
@@ -245,6 +267,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
               </option>
             ))}
           </select>
+          {lockNote('defaultSubscriber')}
         </div>
       </fieldset>
 
@@ -289,6 +312,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             id={`${id}-possible`}
             type="checkbox"
             checked={draft.showPossibleMatches}
+            disabled={isLocked('showPossibleMatches')}
             aria-describedby={`${id}-possible-hint`}
             onChange={(e) => set('showPossibleMatches', e.target.checked)}
           />
@@ -296,6 +320,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           <p className="muted ot-hint" id={`${id}-possible-hint`}>
             Flags Gmail dot and +tag variants of a listed address as "possible match" (never as blocked).
           </p>
+          {lockNote('showPossibleMatches')}
         </div>
       </fieldset>
 
@@ -314,11 +339,13 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             min={1}
             max={36500}
             value={draft.retentionDays}
+            disabled={isLocked('retentionDays')}
             aria-invalid={errors.retentionDays ? true : undefined}
             aria-describedby={described('retentionDays', `${id}-retention-hint`)}
             onChange={(e) => set('retentionDays', e.target.value)}
           />
           {fieldError('retentionDays')}
+          {lockNote('retentionDays')}
         </div>
       </fieldset>
 
@@ -329,6 +356,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             id={`${id}-sidepanel`}
             type="checkbox"
             checked={draft.sidePanelOnly}
+            disabled={isLocked('sidePanelOnly')}
             aria-describedby={`${id}-sidepanel-hint`}
             onChange={(e) => set('sidePanelOnly', e.target.checked)}
           />
@@ -338,6 +366,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             Verdicts, record forms and the page scan are in the browser's side panel, which the toolbar button
             opens.
           </p>
+          {lockNote('sidePanelOnly')}
         </div>
       </fieldset>
 
