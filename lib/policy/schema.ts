@@ -103,6 +103,18 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
       if (Object.keys(policy.lockedSettings).length > 0) keys.push(k);
       continue;
     }
+    if (k === 'teamKeys' && Array.isArray(v)) {
+      // Item by item: one mistyped key must not untrust the team's good one.
+      const item = z.object({ name: z.string().trim().min(1).max(200), publicKey: Base64Key });
+      v.slice(0, 20).forEach((x, i) => {
+        const r = item.safeParse(x);
+        if (r.success) policy.teamKeys.push(r.data);
+        else
+          warnings.push(`Policy team key ${i + 1} was ignored: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+      });
+      if (policy.teamKeys.length > 0) keys.push(k);
+      continue;
+    }
     const schema = KEY_SCHEMAS[k as keyof typeof KEY_SCHEMAS];
     if (!schema) {
       warnings.push(`Policy key “${k}” is unknown to this version of Heed and was ignored.`);

@@ -169,11 +169,10 @@ export function SettingsForm({
     };
     const patch: Partial<SettingsInput> = {};
     for (const [k, v] of Object.entries(next) as [keyof SettingsInput, unknown][]) {
-      if (k in locked) continue;
       if (JSON.stringify(current[k]) !== JSON.stringify(v)) Object.assign(patch, { [k]: v });
     }
     const country = draft.defaultCountry || undefined;
-    if (country !== current.defaultCountry && !isLocked('defaultCountry')) patch.defaultCountry = country;
+    if (country !== current.defaultCountry) patch.defaultCountry = country;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });

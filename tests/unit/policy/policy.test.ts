@@ -33,10 +33,18 @@ describe('policy parsing', () => {
     expect(p.warnings.join('\n')).toMatch(/somethingElse/);
   });
 
-  it('a team key that is not a 32-byte key is ignored', () => {
+  it('a team key that is not a 32-byte key is ignored, the others kept', () => {
     const p = parsePolicy({ teamKeys: [{ name: 'Acme', publicKey: 'not-a-key' }] });
     expect(p.policy.teamKeys).toEqual([]);
-    expect(p.warnings[0]).toMatch(/teamKeys/);
+    expect(p.warnings[0]).toMatch(/team key 1 was ignored/);
+    const mixed = parsePolicy({
+      teamKeys: [
+        { name: 'Bad', publicKey: 'x' },
+        { name: 'Good', publicKey: KEY },
+      ],
+    });
+    expect(mixed.policy.teamKeys).toEqual([{ name: 'Good', publicKey: KEY }]);
+    expect(mixed.warnings).toHaveLength(1);
   });
 
   it('no policy, a non-object or a throwing storage.managed mean no policy, never a crash', async () => {
