@@ -2,6 +2,7 @@ import { logAudit } from '../store/audit';
 import { base64ToBytes, bytesToBase64 } from '../store/backup';
 import { type HeedDb, nowIso } from '../store/db';
 import {
+  ExportedRecordSchema,
   KEY_FILE_FORMAT,
   type KeyFile,
   KeyFileSchema,
@@ -132,6 +133,7 @@ export async function exportTeamKey(
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
     data: bytesToBase64(data),
+    lastVersion: await exportedVersion(db, rec.keyId),
   };
   await logAudit(db, { action: 'team-key', detail: 'exported team key (encrypted)' });
   return JSON.stringify(file, null, 2);
@@ -169,7 +171,18 @@ export async function importTeamKey(db: HeedDb, text: string, passphrase: string
       'The key file is inconsistent: its public and private keys do not belong together.',
     );
   }
-  return storeKeyPair(db, f.teamName, { privateKey, publicKey }, 'imported team key');
+  const rec = await storeKeyPair(db, f.teamName, { privateKey, publicKey }, 'imported team key');
+  if (f.lastVersion > 0) {
+    await settingsTable(db).put(
+      ExportedRecordSchema.parse({ key: 'team:exported', keyId: rec.keyId, version: f.lastVersion }),
+    );
+  }
+  return rec;
+}
+
+async function exportedVersion(db: HeedDb, keyId: string): Promise<number> {
+  const r = ExportedRecordSchema.safeParse(await settingsTable(db).get('team:exported'));
+  return r.success && r.data.keyId === keyId ? r.data.version : 0;
 }
 
 export async function getTrustedKeys(db: HeedDb): Promise<TrustedKey[]> {

@@ -188,5 +188,7 @@ export const KeyFileSchema = z.object({
   cipher: z.object({ name: z.literal('AES-GCM'), iv: Base64.max(32) }),
   /** AES-GCM of the PKCS#8 private key. */
   data: Base64.max(1024),
+  /** The last version exported under the key, so a second admin's first bundle is newer than every rep's. */
+  lastVersion: z.number().int().nonnegative().default(0),
 });
 export type KeyFile = z.infer<typeof KeyFileSchema>;

@@ -225,10 +225,13 @@ describe('team bundles', () => {
 
 describe('team key file', () => {
   it('round-trips under a passphrase; a wrong passphrase or an edited file is refused', async () => {
-    const { db } = await lead();
+    const { db, listId } = await lead();
+    await exportTeamBundle(db, { listIds: [listId], entryMode: 'plain', delta: false });
+    await exportTeamBundle(db, { listIds: [listId], entryMode: 'plain', delta: false });
     const text = await exportTeamKey(db, 'correct horse battery staple');
     const file = JSON.parse(text);
     expect(file.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000 });
+    expect(file.lastVersion).toBe(2);
     expect(text).not.toContain('PRIVATE');
     await expect(exportTeamKey(db, 'short')).rejects.toThrow(/at least 12/);
     const second = await freshDb();
@@ -245,6 +248,8 @@ describe('team key file', () => {
     // The second admin's bundles verify against the same trusted key.
     const list = await createList(second, { name: 'From admin two' });
     const b = await exportTeamBundle(second, { listIds: [list.id], entryMode: 'plain', delta: false });
+    // Numbered after the first admin's last export, so reps who have version 2 accept it.
+    expect(b.version).toBe(3);
     const rep = await freshDb();
     expect((await verifyTeamBundle(rep, b.bytes)).fingerprint).toBe(rec.keyId);
   });
