@@ -40,6 +40,7 @@ describe('delta logic', () => {
   });
 
   it('diffs raw digests byte-wise', () => {
+    const a = new Uint8Array(48); // three MD5 digests of 16 bytes
     a.set(Array(16).fill(1), 0);
     a.set(Array(16).fill(2), 16);
     a.set(Array(16).fill(3), 32);
