@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/store/db';
@@ -15,6 +16,22 @@ import { keyedExtensionCopy, writeExtensionPolicy } from './support/policy';
 // bundle files through the Team section's file input, a real managed-policy file under /etc/chromium/policies.
 // The lead's bundles are made in Node with the same library code (an in-memory database), so each test knows
 // exactly what it hands the rep.
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe violations on the page as it is now (axe evaluated through the debugger, not the CSP). */
+async function axeSeriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx?: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run(document)) as {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+}
 
 interface StoredList {
   id: string;
@@ -142,6 +159,7 @@ describe('team bundles in the options page', () => {
       groupedFingerprint(lead.key.keyId),
     );
     await expect(page.locator('.tm-check').textContent()).resolves.toMatch(/version 1 \(full\) of “Acme”/);
+    expect(await axeSeriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Trust this key and apply' }).click();
     await page.getByText(/Applied version 1 of “Acme”: 1 team list, 3 entries added/).waitFor();
     const managed = (await storedLists(page)).filter((l) => l.managed);
@@ -214,6 +232,7 @@ describe('team bundles in the options page', () => {
     const verified = await verifyTeamBundle(fresh, bytes);
     expect(groupedFingerprint(verified.fingerprint)).toBe(fp);
     expect(verified.header.lists.map((l) => l.name)).toEqual(['Do not contact']);
+    expect(await axeSeriousViolations(page)).toEqual([]);
   });
 });
 
@@ -259,6 +278,7 @@ describe('organisation policy from a Chromium managed-policy file', () => {
     await expect(panel.textContent()).resolves.toMatch(/plain imports and backup restores are turned off/);
     await expect(panel.getByRole('alert').textContent()).resolves.toContain('Policy team key 2 was ignored');
     await expect(panel.textContent()).resolves.not.toContain('notAHeedKey');
+    expect(await axeSeriousViolations(page)).toEqual([]);
   });
 
   it('locked settings hold their value and cannot be changed, even past the disabled field', async () => {
