@@ -166,7 +166,8 @@ export function PopupApp() {
     <PopupView
       state={state}
       counts={counts}
-      lists={lists}
+      // A team list is read-only (the store refuses): an opt-out goes to one of the rep's own lists.
+      lists={lists.filter((l) => !l.managed)}
       initialPanel={params.action}
       notice={notice}
       today={localDay()}
