@@ -1,4 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { enforceLockedSettings } from '@/lib/policy/managed';
 import { getSettings } from '@/lib/store/settings';
 import './settings/tools.css';
 import { errorText, useDb } from './settings/common';
@@ -12,6 +14,12 @@ import { useManagedPolicy } from './team/use-policy';
 export function SettingsSection() {
   const { db, error } = useDb();
   const policy = useManagedPolicy();
+  // The background writes locked values at start; doing it here too closes the gap before it has.
+  useEffect(() => {
+    if (db && policy && Object.keys(policy.policy.lockedSettings).length > 0) {
+      void enforceLockedSettings(db, policy).catch(() => undefined);
+    }
+  }, [db, policy]);
   const settings = useLiveQuery(async () => {
     if (!db) return undefined;
     try {
