@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { base64ToBytes } from '../../../lib/store/backup';
+import { base64ToBytes, createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries, findEntries, removeEntry } from '../../../lib/store/entries';
 import { createList, deleteList, getLists, mergeLists, updateList } from '../../../lib/store/lists';
@@ -220,6 +220,23 @@ describe('team bundles', () => {
     expect((await getLists(rep)).filter((l) => l.managed).map((l) => l.name)).toEqual(['Do not call']);
     const s = (await rep.settings.get('settings'))?.value;
     expect(s).toMatchObject({ retentionDays: 365, defaultCountry: 'GB' });
+  });
+});
+
+describe('team key and backups', () => {
+  it('a backup never holds the team key or bundle bookkeeping, and a restore keeps them', async () => {
+    const { db, listId } = await lead();
+    await exportTeamBundle(db, { listIds: [listId], entryMode: 'plain', delta: false });
+    const key = await getSigningKey(db);
+    const text = await createBackup(db);
+    expect(text).not.toContain('team:');
+    expect(text).not.toContain(key?.publicKey);
+    await restoreBackup(db, await parseBackup(text), { mode: 'replace' });
+    expect((await getSigningKey(db))?.keyId).toBe(key?.keyId);
+    // The next export continues the version sequence.
+    expect((await exportTeamBundle(db, { listIds: [listId], entryMode: 'plain', delta: true })).version).toBe(
+      2,
+    );
   });
 });
 
