@@ -48,6 +48,9 @@ export default defineConfig({
       extension_pages:
         "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self'; default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
     },
+    // Chrome and Edge hand enterprise policy (3rdparty.extensions.<id>) to storage.managed only for declared keys;
+    // Firefox reads policies.json's 3rdparty.Extensions without a schema (docs/admin.md).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Heed' },
     ...(browser === 'firefox'

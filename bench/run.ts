@@ -30,6 +30,15 @@ type Bench = {
   lookups(rounds: number, perRound: number, listedUpTo: number): Promise<LookupFigures>;
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number): Promise<BulkFigures>;
+  teamBundle(): Promise<BundleFigures>;
+};
+type BundleFigures = {
+  entries: number;
+  bytes: number;
+  exportMs: number;
+  verifyMs: number;
+  applyMs: number;
+  delta: { entries: number; bytes: number; exportMs: number; verifyApplyMs: number };
 };
 type Pct = { p50: number; p90: number; p95: number; p99: number; max: number };
 type ImportFigures = {
@@ -277,6 +286,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
 const s = (ms: number) => Math.round(ms / 100) / 10;
 
+function bundleRows(b: BundleFigures): [string, string, string, string, string][] {
+  return [
+    [
+      `team bundle, ${b.entries.toLocaleString('en')} entries: export`,
+      `${s(b.exportMs)} s (${mb(b.bytes)} MB file)`,
+      '—',
+      '',
+      '≤ 10 s',
+    ],
+    ['  verify + apply', `${s(b.verifyMs + b.applyMs)} s (verify ${s(b.verifyMs)} s)`, '—', '', '≤ 15 s'],
+    [
+      `  delta of ${b.delta.entries.toLocaleString('en')}: export / verify + apply`,
+      `${s(b.delta.exportMs)} s / ${s(b.delta.verifyApplyMs)} s (${Math.round(b.delta.bytes / 1024)} KB file)`,
+      '—',
+      '',
+      '',
+    ],
+  ];
+}
+
 async function main() {
   console.log('Building the extension with its benchmark page (wxt build --mode bench)…');
   execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], {
@@ -301,6 +330,17 @@ async function main() {
     await page.waitForFunction(() => 'heedBench' in globalThis);
     await call(page, 'reset');
 
+    if (process.env.HEED_BENCH_ONLY === 'bundle') {
+      // Only the team-bundle figures (HEED_BENCH_ONLY=bundle npm run bench): a minute instead of several.
+      console.log(`Importing ${N.toLocaleString('en')} plain emails…`);
+      await call(page, 'importEmails', N);
+      console.log('Team bundle: export, verify, apply, delta…');
+      const b = await call(page, 'teamBundle');
+      for (const r of bundleRows(b)) console.log(r.join('  '));
+      await call(page, 'reset');
+      return;
+    }
+
     // MD5 first, into a fresh profile, so its storage figure is not blurred by the compaction of earlier writes.
     console.log(`Importing ${N.toLocaleString('en')} MD5 hashes…`);
     const md5 = await call(page, 'importMd5', N);
@@ -314,6 +354,8 @@ async function main() {
     console.log(`Bulk check of ${BULK_ROWS.toLocaleString('en')} prospects…`);
     const bulk = await call(page, 'bulkCheck', BULK_ROWS, N);
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
+    console.log('Team bundle of the emails list: export, verify, apply, delta…');
+    const bundle = await call(page, 'teamBundle');
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
     console.log(`Send check: ${SEND_RECIPIENTS} recipients in a Gmail compose box, against the lists above…`);
@@ -449,6 +491,7 @@ async function main() {
         '',
         '≤ 300 ms',
       ],
+      ...bundleRows(bundle),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
@@ -463,6 +506,7 @@ async function main() {
       lookups,
       keyCost,
       bulk,
+      bundle,
       baseline: { emails: baseE, md5: baseM },
       contentScriptGzipBytes: contentGzip,
       badgeLatencyMs: { median: median(latencies), runs: latencies },

@@ -2,6 +2,7 @@ import { bulkCheck } from '@/lib/bulk/check';
 import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
 import { type HeedDb, openDb } from '@/lib/store/db';
+import { addEntries } from '@/lib/store/entries';
 import { importFile, previewFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
 import { candidateKeys, type LookupResult, lookupPerson, normaliseIds } from '@/lib/store/lookup';
@@ -11,6 +12,9 @@ import {
   lookupIndexBytes,
   lookupIndexSource,
 } from '@/lib/store/lookup-index';
+import { applyTeamBundle, verifyTeamBundle } from '@/lib/team/apply';
+import { exportTeamBundle } from '@/lib/team/export';
+import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
@@ -175,7 +179,72 @@ function percentiles(times: number[]) {
   return { p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
 
+async function dropDb(name: string) {
+  await new Promise<void>((res) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = r.onblocked = () => res();
+  });
+}
+
 export const benchSuite = {
+  /**
+   * The emails list (after importEmails) as a signed team bundle: the lead's full export, a rep's verify and apply
+   * into a second database, then a daily update of 1,000 new entries as a delta.
+   */
+  async teamBundle() {
+    const d = await db();
+    const list = (await d.lists.toArray()).find((l) => l.name === 'bench-emails');
+    if (!list) throw new Error('import the emails first');
+    if (await getSigningKey(d)) await deleteTeamKey(d);
+    await createTeamKey(d, 'Bench team');
+    let t = performance.now();
+    const full = await exportTeamBundle(d, { listIds: [list.id], entryMode: 'plain', delta: false });
+    const exportMs = performance.now() - t;
+    await dropDb('heed-bench-rep');
+    const rep = await openDb('heed-bench-rep');
+    t = performance.now();
+    const v = await verifyTeamBundle(rep, full.bytes);
+    const verifyMs = performance.now() - t;
+    t = performance.now();
+    const applied = await applyTeamBundle(rep, v, { pin: true });
+    const applyMs = performance.now() - t;
+    await addEntries(
+      d,
+      list.id,
+      Array.from({ length: 1000 }, (_, k) => ({
+        kind: 'email' as const,
+        value: `daily.${k}@update.example`,
+      })),
+      { reason: 'unsubscribe' },
+    );
+    t = performance.now();
+    const delta = await exportTeamBundle(d, { listIds: [list.id], entryMode: 'plain', delta: true });
+    const deltaExportMs = performance.now() - t;
+    t = performance.now();
+    const dv = await verifyTeamBundle(rep, delta.bytes);
+    const dApplied = await applyTeamBundle(rep, dv);
+    const deltaApplyMs = performance.now() - t;
+    const repCount = (await rep.lists.toArray()).find((l) => l.managed)?.counts.total ?? 0;
+    rep.close();
+    await dropDb('heed-bench-rep');
+    await deleteTeamKey(d);
+    if (applied.added !== full.entries || dApplied.added !== 1000 || repCount !== full.entries + 1000) {
+      throw new Error(`bundle applied ${applied.added}/${dApplied.added}, rep has ${repCount}`);
+    }
+    return {
+      entries: full.entries,
+      bytes: full.bytes.length,
+      exportMs: Math.round(exportMs),
+      verifyMs: Math.round(verifyMs),
+      applyMs: Math.round(applyMs),
+      delta: {
+        entries: delta.entries,
+        bytes: delta.bytes.length,
+        exportMs: Math.round(deltaExportMs),
+        verifyApplyMs: Math.round(deltaApplyMs),
+      },
+    };
+  },
   /** A prospect file of `n` people (every other one listed) through the options page's bulk check. */
   async bulkCheck(n: number, listedUpTo: number) {
     const d = await db();

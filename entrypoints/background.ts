@@ -22,6 +22,12 @@ import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ReplyOptOut, ScanList } from '@/lib/messaging/types';
+import {
+  enforceLockedSettings,
+  installManagedPolicy,
+  onManagedPolicyChange,
+  readManagedPolicy,
+} from '@/lib/policy/managed';
 import { replyQuery } from '@/lib/popup/params';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
@@ -44,6 +50,15 @@ export default defineBackground(() => {
   const limiter = new RateLimiter();
   // The background answers every page's lookups, so it keeps the lookup index (loaded now, not on first use).
   void appDb().then(keepLookupIndex, () => undefined);
+  // The organisation's locks hold here too, and their values reach the stored settings every lookup reads.
+  installManagedPolicy();
+  const enforce = () =>
+    Promise.all([appDb(), readManagedPolicy()]).then(
+      ([db, p]) => enforceLockedSettings(db, p),
+      () => undefined,
+    );
+  void enforce();
+  onManagedPolicyChange(() => void enforce());
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -6,11 +6,13 @@ import { ImportSection } from './ImportSection';
 import { ListsSection } from './ListsSection';
 import { SettingsSection } from './SettingsSection';
 import { DemoDataButton } from './settings/DemoDataButton';
+import { TeamSection } from './TeamSection';
 
 const SECTIONS: { id: string; title: string; render: () => ReactNode }[] = [
   { id: 'lists', title: 'Lists', render: () => <ListsSection /> },
   { id: 'import', title: 'Import', render: () => <ImportSection /> },
   { id: 'backup', title: 'Export & backup', render: () => <BackupSection /> },
+  { id: 'team', title: 'Team', render: () => <TeamSection /> },
   { id: 'bulk', title: 'Bulk check', render: () => <BulkCheckSection /> },
   { id: 'settings', title: 'Settings', render: () => <SettingsSection /> },
   { id: 'audit', title: 'Audit log', render: () => <AuditSection /> },

@@ -1,14 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { enforceLockedSettings } from '@/lib/policy/managed';
 import { getSettings } from '@/lib/store/settings';
 import './settings/tools.css';
 import { errorText, useDb } from './settings/common';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 import { StoragePanel } from './settings/StoragePanel';
+import { PolicyPanel } from './team/PolicyPanel';
+import { useManagedPolicy } from './team/use-policy';
 
 /** Settings: defaults, domains, matching and retention; annotated sites; storage. */
 export function SettingsSection() {
   const { db, error } = useDb();
+  const policy = useManagedPolicy();
+  // The background writes locked values at start; doing it here too closes the gap before it has.
+  useEffect(() => {
+    if (db && policy && Object.keys(policy.policy.lockedSettings).length > 0) {
+      void enforceLockedSettings(db, policy).catch(() => undefined);
+    }
+  }, [db, policy]);
   const settings = useLiveQuery(async () => {
     if (!db) return undefined;
     try {
@@ -33,8 +44,14 @@ export function SettingsSection() {
   }
   return (
     <div className="ot-section">
+      <PolicyPanel parsed={policy} />
       <div className="ot-panel">
-        <SettingsForm db={db} settings={settings.value} />
+        <SettingsForm
+          db={db}
+          settings={settings.value}
+          locked={policy?.policy.lockedSettings ?? {}}
+          lockReason={policy?.policy.reason}
+        />
       </div>
       <SitesPanel db={db} settings={settings.value} />
       <StoragePanel />

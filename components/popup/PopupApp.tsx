@@ -196,7 +196,8 @@ export function PopupApp() {
     <PopupView
       state={state}
       counts={counts}
-      lists={lists}
+      // A team list is read-only (the store refuses): an opt-out goes to one of the rep's own lists.
+      lists={lists.filter((l) => !l.managed)}
       initialPanel={params.action}
       initialSubject={initialSubject}
       {...(params.reply ? { reply: params.reply } : {})}

@@ -5,6 +5,7 @@ import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './bucket
 import { allTables, type HeedDb, nowIso } from './db';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import { contactKeys, normaliseIds } from './lookup';
+import { assertListImportAllowed } from './policy-guard';
 import {
   type AuditEvent,
   BACKUP_FORMAT,
@@ -438,9 +439,13 @@ export async function restoreBackup(
 ): Promise<StoreSummary> {
   if (opts.mode !== 'replace')
     throw new BackupError('format', `unsupported restore mode ${String(opts.mode)}`);
+  await assertListImportAllowed('restore');
   const d = parsed.data;
   await db.transaction('rw', allTables(db), async () => {
+    // The team key and bundle bookkeeping (lib/team) are not in a backup: they survive a restore untouched.
+    const team = await db.table('settings').where('key').startsWith('team:').toArray();
     await Promise.all(allTables(db).map((t) => t.clear()));
+    await db.table('settings').bulkPut(team);
     await db.lists.bulkAdd(d.lists);
     await db.batches.bulkAdd(d.batches);
     await db.buckets.bulkAdd(d.buckets);

@@ -3,7 +3,7 @@ import type { SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, buildSorted, mergeEntries, type SortedEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
-import { addToCounts, ListError, type NewListInput, newListRecord } from './lists';
+import { addToCounts, assertNotManaged, ListError, type NewListInput, newListRecord } from './lists';
 import {
   type BatchSource,
   BUCKET_COUNT,
@@ -153,6 +153,7 @@ export async function commitEntries(
     const importedAt = nowIso();
     let list = 'listId' in target ? await db.lists.get(target.listId) : undefined;
     if ('listId' in target && !list) throw new ListError(`no list with id ${target.listId}`);
+    if (list) assertNotManaged(list, 'import into');
     const isNew = !list;
     if (!list) {
       list = newListRecord('newList' in target ? target.newList : { name: 'Imported list' });

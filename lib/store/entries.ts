@@ -11,7 +11,7 @@ import { logAudit } from './audit';
 import { bucketOf, keyAt, removeEntryAt, searchDigest, searchString } from './buckets';
 import { type CommitResult, commitEntries, EntryCollector } from './commit';
 import { type HeedDb, nowIso } from './db';
-import { addToCounts, ListError, listBuckets } from './lists';
+import { addToCounts, assertNotManaged, ListError, listBuckets } from './lists';
 import {
   type Batch,
   type BatchSource,
@@ -55,7 +55,9 @@ export async function addEntries(
     else rejected.push({ value: v.value, kind, reason: n.reason });
   }
   if (collector.size === 0) {
-    if (!(await db.lists.get(listId))) throw new ListError(`no list with id ${listId}`);
+    const list = await db.lists.get(listId);
+    if (!list) throw new ListError(`no list with id ${listId}`);
+    assertNotManaged(list, 'add entries to');
     return { batchIds: [], added: 0, alreadyPresent: 0, rejected };
   }
   const r = await commitEntries(db, { listId }, collector.metas, collector.finish(), {
@@ -85,6 +87,7 @@ export async function removeEntry(
   return db.transaction('rw', db.lists, db.buckets, db.audit, async () => {
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);
+    assertNotManaged(list, 'remove entries from');
     const pk: [string, EntryKind, number] = [listId, kind, bucketOf(kind, key)];
     const rec = await db.buckets.get(pk);
     const i = findInBucket(rec, kind, key);

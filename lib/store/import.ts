@@ -6,6 +6,7 @@ import { csvTable, unneutraliseCell } from './csv-cells';
 import { type ParsedRow, RowStream } from './csv-rows';
 import type { HeedDb } from './db';
 import { today } from './entries';
+import { assertListImportAllowed } from './policy-guard';
 import {
   type ColumnMapping,
   ColumnMappingSchema,
@@ -382,6 +383,7 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
   const signal = opts.signal;
   const cancelled = () => new ImportError('cancelled', 'Import cancelled. Nothing was imported.');
   if (signal?.aborted) throw cancelled();
+  await assertListImportAllowed('import');
   const defaultSince = opts.since ?? today();
   if (!IsoDateSchema.safeParse(defaultSince).success) {
     throw new ImportError('mapping', `'${defaultSince}' is not an ISO date.`);

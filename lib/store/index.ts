@@ -12,6 +12,7 @@ export * from './export';
 export * from './import';
 export * from './lists';
 export * from './lookup';
+export * from './policy-guard';
 export * from './retention';
 export * from './schemas';
 export * from './settings';

@@ -2,6 +2,7 @@ import type { Channel } from '../vocab';
 import { logAudit } from './audit';
 import { entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
+import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
   type BucketRecord,
@@ -15,6 +16,18 @@ export const DEFAULT_LIST_NAME = 'Do not contact';
 
 export class ListError extends Error {
   override name = 'ListError';
+}
+
+/**
+ * Refuses a change to a list that came from a signed team bundle. Every write path that changes or removes a
+ * list's entries or details calls this, so the refusal holds whatever page or message asked for the change.
+ */
+export function assertNotManaged(list: SuppressionList, action: string): void {
+  if (list.managed) {
+    throw new ListError(
+      `“${list.name}” is managed by your team (${list.managed.teamName}): you cannot ${action} it. A newer team bundle replaces it.`,
+    );
+  }
 }
 
 export interface NewListInput {
@@ -86,6 +99,7 @@ export async function updateList(db: HeedDb, listId: string, update: ListUpdate)
   return db.transaction('rw', db.lists, db.audit, async () => {
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);
+    assertNotManaged(list, 'edit');
     const next: SuppressionList = { ...list, updatedAt: nowIso() };
     if (update.name !== undefined) next.name = update.name;
     if (update.description !== undefined) next.description = update.description;
@@ -107,10 +121,12 @@ export interface ListSnapshot {
 }
 
 export async function deleteList(db: HeedDb, listId: string): Promise<ListSnapshot> {
+  await assertListDeleteAllowed();
   return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);
     if (list.isDefault) throw new ListError('the default list cannot be deleted; remove its entries instead');
+    assertNotManaged(list, 'delete');
     const buckets = await listBuckets(db, listId).toArray();
     const batches = await db.batches.where('listId').equals(listId).toArray();
     await listBuckets(db, listId).delete();
@@ -177,6 +193,7 @@ export async function mergeLists(
   return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
     const target = await db.lists.get(targetId);
     if (!target) throw new ListError(`no list with id ${targetId}`);
+    assertNotManaged(target, 'merge into');
     let counts = target.counts;
     let added = 0;
     let alreadyPresent = 0;
@@ -184,6 +201,7 @@ export async function mergeLists(
       const source = await db.lists.get(sourceId);
       if (!source) throw new ListError(`no list with id ${sourceId}`);
       if (source.isDefault) throw new ListError('the default list cannot be merged away');
+      assertNotManaged(source, 'merge away');
       const srcBuckets = await listBuckets(db, sourceId).toArray();
       const existing = await db.buckets.bulkGet(srcBuckets.map((b) => [targetId, b.kind, b.bucket]));
       const writes: BucketRecord[] = [];

@@ -60,13 +60,27 @@ export const SuppressionListSchema = z.object({
   channels: z.array(ChannelSchema).min(1).optional(),
   isDefault: z.boolean().default(false),
   sourceFile: ShortText(500).optional(),
+  /**
+   * Set on a list that came from a signed team bundle: the rep can read and search it but not change or delete
+   * it (lib/store refuses), and only a newer bundle from the same team key replaces it.
+   */
+  managed: z
+    .object({
+      /** Fingerprint of the team key (lower-case hex SHA-256 of the raw Ed25519 public key). */
+      teamKeyId: z.string().regex(/^[0-9a-f]{64}$/),
+      teamName: ShortText(200),
+      bundleVersion: z.number().int().positive(),
+      /** The list's id in the lead's browser: stable across bundle versions. */
+      bundleListId: Id,
+    })
+    .optional(),
   counts: ListCountsSchema,
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });
 export type SuppressionList = z.infer<typeof SuppressionListSchema>;
 
-export const BatchSourceSchema = z.enum(['import', 'manual', 'restore', 'merge']);
+export const BatchSourceSchema = z.enum(['import', 'manual', 'restore', 'merge', 'bundle']);
 export type BatchSource = z.infer<typeof BatchSourceSchema>;
 
 // One batch per import (per distinct reason/date in it): the entries carry only its 4-byte id, which is
@@ -274,6 +288,8 @@ export const AuditActionSchema = z.enum([
   'opt-out',
   'purge',
   'send-override',
+  'team-bundle',
+  'team-key',
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

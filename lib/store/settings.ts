@@ -1,5 +1,6 @@
 import { logAudit } from './audit';
 import type { HeedDb } from './db';
+import { assertSettingsUnlocked, storePolicy } from './policy-guard';
 import { type Settings, type SettingsInput, SettingsSchema } from './schemas';
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
@@ -15,6 +16,7 @@ export async function getSettings(db: HeedDb): Promise<Settings> {
 }
 
 export async function saveSettings(db: HeedDb, patch: Partial<SettingsInput>): Promise<Settings> {
+  assertSettingsUnlocked(await storePolicy(), patch);
   return db.transaction('rw', db.settings, db.audit, async () => {
     const current = await getSettings(db);
     const next = SettingsSchema.parse({ ...current, ...patch });

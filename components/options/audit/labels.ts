@@ -16,6 +16,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'opt-out': 'Opt-out recorded',
   purge: 'Records purged',
   'send-override': 'Sent anyway to a blocked recipient',
+  'team-bundle': 'Team bundle',
+  'team-key': 'Team key',
 };
 
 /** "rows 120, rejected 3" from an event's counts. */

@@ -15,6 +15,7 @@ const SOURCE_LABEL = {
   manual: 'Added by hand',
   restore: 'Restored',
   merge: 'Merge',
+  bundle: 'Team bundle',
 } as const;
 
 function sourceText(row: EntryRow): string {
@@ -123,14 +124,17 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
         {sourceText(row)}
       </td>
       <td>
-        <button
-          type="button"
-          className="danger ol-small"
-          onClick={() => remove(row)}
-          aria-label={`Delete ${row.value}`}
-        >
-          Delete
-        </button>
+        {/* A team-managed list is read-only: the store refuses, so the page does not offer it. */}
+        {list.managed ? null : (
+          <button
+            type="button"
+            className="danger ol-small"
+            onClick={() => remove(row)}
+            aria-label={`Delete ${row.value}`}
+          >
+            Delete
+          </button>
+        )}
       </td>
     </>
   );

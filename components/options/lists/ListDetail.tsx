@@ -6,6 +6,7 @@ import type { HeedDb } from '@/lib/store/db';
 import { deleteList, restoreListSnapshot, updateList } from '@/lib/store/lists';
 import { ENTRY_KINDS, type EntryKind, type SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
+import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
 import { errorText, notifyStoreChanged } from './use-app-db';
@@ -21,10 +22,12 @@ interface Props {
 export function ListDetail({ db, list, lists, onGone }: Props) {
   const id = useId();
   const kinds = ENTRY_KINDS.filter((k) => (list.counts.byKind[k] ?? 0) > 0);
+  const policy = useManagedPolicy();
   return (
     <section className="ol-panel ol-detail" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
         {list.name} {list.isDefault && <span className="ol-tag">default</span>}
+        {list.managed && <span className="ol-tag">team</span>}
       </h3>
       {list.description && <p>{list.description}</p>}
       <dl className="ol-facts">
@@ -53,9 +56,23 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
         <dt>Last changed</dt>
         <dd>{new Date(list.updatedAt).toLocaleString()}</dd>
       </dl>
-      <EditListForm db={db} list={list} lists={lists} />
-      <MergeForm db={db} list={list} lists={lists} />
-      <DeleteList db={db} list={list} onGone={onGone} />
+      {list.managed ? (
+        <p className="ol-managed" role="note">
+          Managed by your team “{list.managed.teamName}” (bundle version {list.managed.bundleVersion}): you
+          can read and search it, and a newer team bundle replaces it, but it cannot be edited or deleted
+          here.
+        </p>
+      ) : (
+        <>
+          <EditListForm db={db} list={list} lists={lists} />
+          <MergeForm db={db} list={list} lists={lists} />
+          {policy?.policy.hideDeleteList ? (
+            <p className="muted">Deleting lists is turned off by your organisation.</p>
+          ) : (
+            <DeleteList db={db} list={list} onGone={onGone} />
+          )}
+        </>
+      )}
       <EntriesBrowser db={db} list={list} />
     </section>
   );
@@ -124,7 +141,7 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
 
 function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lists: SuppressionList[] }) {
   const id = useId();
-  const others = lists.filter((l) => l.id !== list.id && !l.isDefault);
+  const others = lists.filter((l) => l.id !== list.id && !l.isDefault && !l.managed);
   const [picked, setPicked] = useState<string[]>([]);
   // The checkboxes are rendered only while the box is open: with thousands of lists, rendering them hidden
   // blocked every visit to the Lists page.

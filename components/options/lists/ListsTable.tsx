@@ -74,6 +74,7 @@ export function ListsTable({
                     {l.name}
                   </button>
                   {l.isDefault && <span className="ol-tag">default</span>}
+                  {l.managed && <span className="ol-tag">team</span>}
                 </th>
                 <td className="ol-num">{formatCount(l.counts.total)}</td>
                 <td>{scopeText(l.channels)}</td>

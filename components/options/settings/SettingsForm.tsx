@@ -111,8 +111,26 @@ function draftOf(s: Settings): Draft {
 type Status = { kind: 'idle' } | { kind: 'saved'; previous: Settings; keys: string[] } | { kind: 'undone' };
 
 /** Defaults for people with nothing recorded, what counts as a work or personal address, and retention. */
-export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings }) {
+export function SettingsForm({
+  db,
+  settings,
+  locked = {},
+  lockReason,
+}: {
+  db: HeedDb;
+  settings: Settings;
+  /** Settings the organisation's policy fixed: shown, not editable (lib/store refuses a change anyway). */
+  locked?: Record<string, unknown>;
+  lockReason?: string | undefined;
+}) {
   const id = useId();
+  const isLocked = (key: keyof Settings) => key in locked;
+  const lockNote = (key: keyof Settings) =>
+    isLocked(key) ? (
+      <p className="ot-hint ot-locked" id={`${id}-${key}-lock`}>
+        Locked by your organisation{lockReason ? `: ${lockReason}` : ''}.
+      </p>
+    ) : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -236,6 +254,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           <select
             id={`${id}-country`}
             value={draft.defaultCountry}
+            disabled={isLocked('defaultCountry')}
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultCountry', e.target.value)}
           >
@@ -246,12 +265,14 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
               </option>
             ))}
           </select>
+          {lockNote('defaultCountry')}
         </div>
         <div className="ot-field">
           <label htmlFor={`${id}-subscriber`}>Default subscriber</label>
           <select
             id={`${id}-subscriber`}
             value={draft.defaultSubscriber}
+            disabled={isLocked('defaultSubscriber')}
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultSubscriber', SubscriberSchema.parse(e.target.value))}
           >
@@ -261,6 +282,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
               </option>
             ))}
           </select>
+          {lockNote('defaultSubscriber')}
         </div>
       </fieldset>
 
@@ -305,6 +327,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             id={`${id}-possible`}
             type="checkbox"
             checked={draft.showPossibleMatches}
+            disabled={isLocked('showPossibleMatches')}
             aria-describedby={`${id}-possible-hint`}
             onChange={(e) => set('showPossibleMatches', e.target.checked)}
           />
@@ -314,6 +337,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             dots and +tags, so every spelling of a listed Gmail address is the same mailbox and always
             matches.
           </p>
+          {lockNote('showPossibleMatches')}
         </div>
         <div className="ot-check">
           <input
@@ -373,11 +397,13 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             min={1}
             max={36500}
             value={draft.retentionDays}
+            disabled={isLocked('retentionDays')}
             aria-invalid={errors.retentionDays ? true : undefined}
             aria-describedby={described('retentionDays', `${id}-retention-hint`)}
             onChange={(e) => set('retentionDays', e.target.value)}
           />
           {fieldError('retentionDays')}
+          {lockNote('retentionDays')}
         </div>
       </fieldset>
 
@@ -388,6 +414,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             id={`${id}-sidepanel`}
             type="checkbox"
             checked={draft.sidePanelOnly}
+            disabled={isLocked('sidePanelOnly')}
             aria-describedby={`${id}-sidepanel-hint`}
             onChange={(e) => set('sidePanelOnly', e.target.checked)}
           />
@@ -397,6 +424,7 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
             Verdicts, record forms and the page scan are in the browser's side panel, which the toolbar button
             opens.
           </p>
+          {lockNote('sidePanelOnly')}
         </div>
       </fieldset>
 

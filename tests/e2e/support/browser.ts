@@ -94,7 +94,7 @@ function initiatedByExtension(request: Request, extensionOrigin: string): string
 }
 
 export async function launchHeed(
-  options: { headless?: boolean; userDataDir?: string } = {},
+  options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
 ): Promise<HeedBrowser> {
   const server = await startFixtureServer();
   const ownDir = options.userDataDir === undefined;
@@ -103,7 +103,7 @@ export async function launchHeed(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
-    args: [...chromiumArgs(server.port), `--log-net-log=${netLog}`],
+    args: [...chromiumArgs(server.port, options.extensionDir), `--log-net-log=${netLog}`],
     viewport: { width: 1280, height: 900 },
   });
   const worker =

@@ -1,0 +1,30 @@
+import { useAppDb } from './lists/use-app-db';
+import { BundleExport } from './team/BundleExport';
+import { BundleImport } from './team/BundleImport';
+import { PolicyPanel } from './team/PolicyPanel';
+import { TeamKeyPanel } from './team/TeamKeyPanel';
+import { TrustedKeys } from './team/TrustedKeys';
+import { useManagedPolicy } from './team/use-policy';
+
+/** Team: reps import signed bundles; a lead keeps the team key and exports them. No server: files only. */
+export function TeamSection() {
+  const { db, error } = useAppDb();
+  const policy = useManagedPolicy();
+  if (error) {
+    return (
+      <p className="error" role="alert">
+        Heed's storage could not be opened: {error}
+      </p>
+    );
+  }
+  if (!db) return <p className="muted">Opening…</p>;
+  return (
+    <div className="ot-section">
+      <PolicyPanel parsed={policy} />
+      <BundleImport db={db} policy={policy} />
+      <TrustedKeys db={db} policy={policy} />
+      <TeamKeyPanel db={db} />
+      <BundleExport db={db} />
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type FormEvent, useId, useState } from 'react';
+import { downloadBlob } from '@/lib/options/lists/download';
+import { formatCount } from '@/lib/options/lists/labels';
+import type { HeedDb } from '@/lib/store/db';
+import { getLists } from '@/lib/store/lists';
+import { getSettings } from '@/lib/store/settings';
+import { exportTeamBundle, lastExportedVersion } from '@/lib/team/export';
+import { getSigningKey } from '@/lib/team/keys';
+import type { RecommendedSettings } from '@/lib/team/schemas';
+import { errorText } from '../lists/use-app-db';
+
+/** The lead exports the chosen lists as a signed bundle: whole, or only the changes since the last export. */
+export function BundleExport({ db }: { db: HeedDb }) {
+  const id = useId();
+  const data = useLiveQuery(async () => {
+    const key = await getSigningKey(db);
+    return {
+      key: key ?? null,
+      lists: (await getLists(db)).filter((l) => !l.managed),
+      last: key ? await lastExportedVersion(db, key.keyId) : 0,
+    };
+  }, [db]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [mode, setMode] = useState<'plain' | 'hashed'>('plain');
+  const [delta, setDelta] = useState(false);
+  const [withSettings, setWithSettings] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!data?.key) return null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setStatus(null);
+    setBusy(true);
+    try {
+      let settings: RecommendedSettings | undefined;
+      if (withSettings) {
+        const s = await getSettings(db);
+        settings = {
+          ...(s.defaultCountry ? { defaultCountry: s.defaultCountry } : {}),
+          defaultSubscriber: s.defaultSubscriber,
+          ownDomains: s.ownDomains,
+          showPossibleMatches: s.showPossibleMatches,
+          retentionDays: s.retentionDays,
+        };
+      }
+      const b = await exportTeamBundle(db, {
+        listIds: picked,
+        entryMode: mode,
+        delta,
+        ...(settings ? { settings } : {}),
+      });
+      downloadBlob(b.fileName, new Blob([b.bytes], { type: 'application/octet-stream' }));
+      setStatus(
+        `Saved ${b.fileName}: version ${b.version}${b.baseVersion !== undefined ? `, changes since version ${b.baseVersion}` : ''}, ${formatCount(b.entries)} ${b.baseVersion !== undefined ? 'changes' : 'entries'}.`,
+      );
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="ot-panel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Export a team bundle</h3>
+      <p className="muted">
+        {data.last > 0 ? `Last exported: version ${data.last}.` : 'Nothing exported yet.'} Each export is the
+        next version; reps accept only newer versions signed by this key.
+      </p>
+      <form className="ol-form" onSubmit={submit}>
+        <fieldset>
+          <legend>Lists in the bundle</legend>
+          {data.lists.map((l) => (
+            <label key={l.id}>
+              <input
+                type="checkbox"
+                checked={picked.includes(l.id)}
+                onChange={(e) =>
+                  setPicked((p) => (e.target.checked ? [...p, l.id] : p.filter((x) => x !== l.id)))
+                }
+              />{' '}
+              {l.name} <span className="muted">({formatCount(l.counts.total)})</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Entries</legend>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'plain'}
+              onChange={() => setMode('plain')}
+            />{' '}
+            As they are
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'hashed'}
+              onChange={() => setMode('hashed')}
+            />{' '}
+            Hashed (emails as SHA-256; domains, profiles and phone numbers left out)
+          </label>
+        </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            checked={delta}
+            disabled={data.last === 0}
+            onChange={(e) => setDelta(e.target.checked)}
+          />{' '}
+          Only the changes since version {data.last || '—'} (a small daily update; reps need that version
+          applied)
+        </label>
+        <label>
+          <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.target.checked)} />{' '}
+          Include my settings as the team’s recommended settings
+        </label>
+        <button type="submit" className="primary" disabled={busy || picked.length === 0}>
+          Export signed bundle
+        </button>
+      </form>
+      {busy ? <p role="status">Exporting…</p> : null}
+      {status ? <p role="status">{status}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { StorePolicy } from '../store/policy-guard';
+import { SettingsSchema } from '../store/schemas';
+
+// The organisation's policy, as Chrome/Edge enterprise policy (3rdparty.extensions.<id>) or Firefox's
+// policies.json (3rdparty.Extensions.<id>) hands it to storage.managed. Each key is parsed on its own: a
+// malformed key is ignored with a warning the options page shows, and never takes the others down with it.
+// public/managed_schema.json declares the same keys for Chrome; docs/admin.md documents them.
+
+/**
+ * Settings a policy can lock, by their key in SettingsSchema. `sendCheck` and `overrideNeedsReason` are the
+ * send-check settings: until Settings has them, a lock on them is shown but has nothing to hold.
+ */
+export const LOCKABLE_SETTINGS = [
+  'sendCheck',
+  'overrideNeedsReason',
+  'defaultCountry',
+  'defaultSubscriber',
+  'retentionDays',
+  'showPossibleMatches',
+  'sidePanelOnly',
+] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
+export const SETTING_LABEL: Record<LockableSetting, string> = {
+  sendCheck: 'Send check on',
+  overrideNeedsReason: 'An override needs a reason',
+  defaultCountry: 'Default country (jurisdiction)',
+  defaultSubscriber: 'Default subscriber',
+  retentionDays: 'Retention (days)',
+  showPossibleMatches: 'Show possible matches',
+  sidePanelOnly: 'Side panel only',
+};
+
+const Base64Key = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a 32-byte Ed25519 public key (44 characters)');
+
+const KEY_SCHEMAS = {
+  teamKeys: z
+    .array(z.object({ name: z.string().trim().min(1).max(200), publicKey: Base64Key }))
+    .min(1)
+    .max(20),
+  requireSignedLists: z.boolean(),
+  hideDeleteList: z.boolean(),
+  lockReason: z.string().trim().min(1).max(500),
+} as const;
+
+export interface TeamKeyPolicy {
+  name: string;
+  publicKey: string;
+}
+
+export interface Policy extends StorePolicy {
+  teamKeys: TeamKeyPolicy[];
+}
+
+export interface ParsedPolicy {
+  policy: Policy;
+  /** Each key the policy set, for "the policy in effect". */
+  keys: string[];
+  warnings: string[];
+}
+
+export const EMPTY_POLICY: Policy = {
+  teamKeys: [],
+  requireSignedLists: false,
+  hideDeleteList: false,
+  lockedSettings: {},
+};
+
+/** A lockable setting's value checked against the Settings schema (when Settings has that key yet). */
+function lockValue(key: string, value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+  const pending: Record<string, z.ZodType> = { sendCheck: z.boolean(), overrideNeedsReason: z.boolean() };
+  const schema = shape[key] ?? pending[key];
+  if (!schema) return { ok: false, error: 'is not a setting Heed can lock' };
+  const r = schema.safeParse(value);
+  return r.success
+    ? { ok: true, value: r.data }
+    : { ok: false, error: r.error.issues[0]?.message ?? 'invalid' };
+}
+
+export function parsePolicy(raw: unknown): ParsedPolicy {
+  const warnings: string[] = [];
+  const policy: Policy = { ...EMPTY_POLICY, lockedSettings: {}, teamKeys: [] };
+  const keys: string[] = [];
+  if (raw === undefined || raw === null) return { policy, keys, warnings };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { policy, keys, warnings: ['The organisation policy is not an object and was ignored.'] };
+  }
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (k === 'lockedSettings') {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        warnings.push('Policy key “lockedSettings” is not an object and was ignored.');
+        continue;
+      }
+      for (const [sk, sv] of Object.entries(v as Record<string, unknown>)) {
+        const r = lockValue(sk, sv);
+        if (r.ok) policy.lockedSettings[sk] = r.value;
+        else warnings.push(`Policy lock “${sk}” was ignored: ${r.error}.`);
+      }
+      if (Object.keys(policy.lockedSettings).length > 0) keys.push(k);
+      continue;
+    }
+    if (k === 'teamKeys' && Array.isArray(v)) {
+      // Item by item: one mistyped key must not untrust the team's good one.
+      const item = z.object({ name: z.string().trim().min(1).max(200), publicKey: Base64Key });
+      v.slice(0, 20).forEach((x, i) => {
+        const r = item.safeParse(x);
+        if (r.success) policy.teamKeys.push(r.data);
+        else
+          warnings.push(`Policy team key ${i + 1} was ignored: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+      });
+      if (policy.teamKeys.length > 0) keys.push(k);
+      continue;
+    }
+    const schema = KEY_SCHEMAS[k as keyof typeof KEY_SCHEMAS];
+    if (!schema) {
+      warnings.push(`Policy key “${k}” is unknown to this version of Heed and was ignored.`);
+      continue;
+    }
+    const r = schema.safeParse(v);
+    if (!r.success) {
+      const first = r.error.issues[0];
+      warnings.push(
+        `Policy key “${k}” was ignored: ${first?.path.length ? `${first.path.join('.')} ` : ''}${first?.message ?? 'invalid'}.`,
+      );
+      continue;
+    }
+    keys.push(k);
+    if (k === 'teamKeys') policy.teamKeys = r.data as TeamKeyPolicy[];
+    else if (k === 'requireSignedLists') policy.requireSignedLists = r.data as boolean;
+    else if (k === 'hideDeleteList') policy.hideDeleteList = r.data as boolean;
+    else if (k === 'lockReason') policy.reason = r.data as string;
+  }
+  return { policy, keys, warnings };
+}
