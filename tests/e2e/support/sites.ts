@@ -69,7 +69,8 @@ export function pageFor(url: URL): string | undefined {
   // Pages a test registers at run time (hostile pages, SPA shells) win, matched with their query first.
   const extra = extraPages.get(`${key}${url.search}`) ?? extraPages.get(key);
   if (extra !== undefined) return extra;
-  const file = PAGES[key] ?? PAGES[`${key}${url.search}`];
+  // The more specific address (with its query) first: two fixtures may share a path.
+  const file = PAGES[`${key}${url.search}`] ?? PAGES[key];
   return file ? fixturePage(file) : undefined;
 }
 
