@@ -18,6 +18,16 @@ const withHeader: Preview = {
     ],
   },
   totalBytes: 40,
+  profile: {
+    id: 'plain',
+    label: 'A plain list',
+    roles: ['email', 'reason'],
+    flags: [],
+    reason: 'objection',
+    channels: ['email'],
+    notes: [],
+  },
+  dateOrder: null,
   sepLine: false,
 };
 
