@@ -56,7 +56,19 @@ const TRUE_WORDS = new Set([
   '✓',
   '✔',
 ]);
-const FALSE_WORDS = new Set(['', 'false', 'f', '0', 'no', 'n', 'off', 'unchecked', 'subscribed', 'optedin', '-']);
+const FALSE_WORDS = new Set([
+  '',
+  'false',
+  'f',
+  '0',
+  'no',
+  'n',
+  'off',
+  'unchecked',
+  'subscribed',
+  'optedin',
+  '-',
+]);
 
 /** A flag cell read as yes, no, or neither (a value nobody should guess about). */
 export function flagValue(cell: string): boolean | null {
@@ -244,7 +256,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       const roles = emailOnly(width, mailCols.slice(0, 1));
       const dateCol = findCols(headers, [id === 'mailchimp-cleaned' ? 'cleantime' : 'unsubtime'])[0];
       if (dateCol !== undefined && id !== 'mailchimp-members') roles[dateCol] = 'date';
-      if (phoneCols.length > 0) notes.push(`${phoneCols.map(name).join(', ')} left out: this is an email list.`);
+      if (phoneCols.length > 0)
+        notes.push(`${phoneCols.map(name).join(', ')} left out: this is an email list.`);
       notes.push('The postal “Address” and the other contact columns are not identifiers and are left out.');
       const s: ProfileSuggestion = {
         id,
@@ -269,6 +282,11 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       const roles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
       for (const i of emailCols) roles[i] = 'email';
       for (const i of phoneCols) if (gated.has(i)) roles[i] = 'phone';
+      // An opt-out date or reason column the generic reader recognised keeps its role.
+      for (const role of ['date', 'reason'] as const) {
+        const i = baseRoles.indexOf(role);
+        if (i >= 0 && roles[i] === 'ignore') roles[i] = role;
+      }
       const leftOut = phoneCols.filter((i) => !gated.has(i));
       if (leftOut.length > 0)
         notes.push(`${leftOut.map(name).join(', ')} left out: no do-not-call column covers them.`);

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { classifyValue, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
 import { type DateOrder, type DateOrderGuess, guessDateOrder, readDate } from '../import/dates';
 import {
   buildProfile,
@@ -10,7 +11,7 @@ import {
   type ProfileId,
   type ProfileSuggestion,
 } from '../import/profiles';
-import { classifyValue, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
+import { type Container, openContainer } from '../import/xlsx';
 import { type Channel, IsoDateSchema, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
 import { csvTable, unneutraliseCell } from './csv-cells';
@@ -49,6 +50,8 @@ export interface ReadOptions {
   fileName?: string;
   /** The profile the user chose instead of the detected one. */
   profile?: ProfileId;
+  /** The sheet of an Excel workbook to read, 0-based; the first by default. */
+  sheet?: number;
 }
 
 export interface Preview {
@@ -66,6 +69,10 @@ export interface Preview {
   profile: ProfileSuggestion;
   /** What the sampled date column says about day/month order; null without a date column. */
   dateOrder: DateOrderGuess | null;
+  /** Set when the file was an Excel workbook (with its sheets) or a zip holding one text file. */
+  container?: Container;
+  /** Whether the encoding was read from the bytes (no BOM), e.g. Windows-1252 from an old Excel. */
+  encodingGuessed: boolean;
 }
 
 // Every role that holds an identifier: all but the ones describing another column or the row.
@@ -293,7 +300,8 @@ export async function previewFile(
   opts: ReadOptions & { maxRows?: number; delimiter?: Delimiter } = {},
 ): Promise<Preview> {
   const maxRows = Math.max(1, opts.maxRows ?? 20);
-  const d = await detect(blob, opts, Math.max(50, maxRows + 1));
+  const opened = await openContainer(blob, opts.sheet);
+  const d = await detect(opened.blob, opts, Math.max(50, maxRows + 1));
   const cells = d.sample.map((r) => r.cells);
   const width = Math.max(0, ...cells.map((r) => r.length));
   const headers = d.hasHeader
@@ -310,6 +318,8 @@ export async function previewFile(
     sepLine: d.sepLine,
     profile: d.profile,
     dateOrder: d.dateOrder,
+    encodingGuessed: d.guessed === true,
+    ...(opened.container ? { container: opened.container } : {}),
   };
 }
 
@@ -375,6 +385,7 @@ export interface ImportResult {
   values: number;
   /** The profile the file was read with. */
   profile: ProfileId;
+  container?: Container;
   /** Rows whose date cell was unreadable and got the import's date instead (the entry is kept). */
   dateFallbacks: number;
   encoding: TextEncoding;
@@ -442,7 +453,10 @@ function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
     const parsed = FlagRuleSchema.safeParse(f);
     if (!parsed.success) throw new ImportError('mapping', `Invalid opt-out flag: ${parsed.error.message}`);
     if (mapped.has(parsed.data.index)) {
-      throw new ImportError('mapping', `Column ${parsed.data.index + 1} cannot be both an identifier and a flag.`);
+      throw new ImportError(
+        'mapping',
+        `Column ${parsed.data.index + 1} cannot be both an identifier and a flag.`,
+      );
     }
     out.push(parsed.data);
   }
@@ -455,8 +469,10 @@ function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
  * failure, a cancel, a full disk or a closed tab leaves the list exactly as it was; importing the same
  * file again adds nothing.
  */
-export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): Promise<ImportResult> {
+export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): Promise<ImportResult> {
   const t0 = performance.now();
+  const opened = await openContainer(file, opts.sheet);
+  const blob = opened.blob;
   const signal = opts.signal;
   const cancelled = () => new ImportError('cancelled', 'Import cancelled. Nothing was imported.');
   if (signal?.aborted) throw cancelled();
@@ -686,7 +702,10 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
             done,
             total,
           }),
-        audit: { action: 'import', counts: { rows, rejected, duplicatesInFile, skippedNotOptedOut: rowsSkipped } },
+        audit: {
+          action: 'import',
+          counts: { rows, rejected, duplicatesInFile, skippedNotOptedOut: rowsSkipped },
+        },
       },
     );
   } catch (e) {
@@ -707,6 +726,7 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
     rowsRejected: rows - rowsImported - rowsSkipped,
     values,
     profile: d.profile.id,
+    ...(opened.container ? { container: opened.container } : {}),
     dateFallbacks,
     encoding: d.encoding,
     delimiter: d.delimiter,

@@ -28,6 +28,7 @@ const withHeader: Preview = {
     notes: [],
   },
   dateOrder: null,
+  encodingGuessed: false,
   sepLine: false,
 };
 
