@@ -79,6 +79,15 @@ export function flagValue(cell: string): boolean | null {
   return null;
 }
 
+// An objection, an erasure request or a complaint stops all direct marketing (Art. 21(3) GDPR, PECR): a
+// list holding them blocks every channel whatever the file held. Mirrors the legal-wiring branch's
+// reasonAllowsChannelScope in lib/vocab; use that one once both are merged.
+const EVERY_CHANNEL: ReadonlySet<SuppressionReason> = new Set(['objection', 'erasure', 'complaint']);
+
+export function blocksEveryChannel(reason: SuppressionReason): boolean {
+  return EVERY_CHANNEL.has(reason);
+}
+
 export function headerKey(h: string): string {
   return h.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
