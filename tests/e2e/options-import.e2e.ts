@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyEvidence } from '../../lib/store/evidence';
 import { type HeedBrowser, launchHeed } from './support/browser';
 
 // The import wizard on the files teams already have (issue 15): a HubSpot contacts export, where only the
@@ -138,5 +139,23 @@ describe('options page: importing CRM exports and workbooks', () => {
     await page.getByLabel('New list name').fill('second sheet');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText('Imported 1 entry into “second sheet”').waitFor({ timeout: 30_000 });
+  });
+
+  it('says the audit log is intact and exports an evidence pack that verifies offline', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/audit';
+    });
+    await page.getByText(/^Intact since .*entries is chained/).waitFor();
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export evidence' }).click(),
+    ]);
+    expect(d.suggestedFilename()).toMatch(/^heed-evidence-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(readFileSync(await d.path(), 'utf8'));
+    const verdict = verifyEvidence(file);
+    expect(verdict).toMatchObject({ ok: true, checksumOk: true });
+    // The imports above are in it, chained.
+    expect(file.payload.audit.events.filter((e: { action: string }) => e.action === 'import').length).toBe(3);
+    expect(file.payload.lists.map((l: { name: string }) => l.name)).toContain('hubspot-contacts-export');
   });
 });
