@@ -65,7 +65,7 @@ export interface Preview {
   totalBytes: number;
   /** Whether a `sep=` first line set the delimiter. */
   sepLine: boolean;
-  /** The export this file looks like, with its mapping, flag columns, reason and channels. */
+  /** The export this file looks like, with the import's mapping (`profile.roles`), flag columns, reason and channels. */
   profile: ProfileSuggestion;
   /** What the sampled date column says about day/month order; null without a date column. */
   dateOrder: DateOrderGuess | null;
@@ -134,7 +134,10 @@ interface Detected extends Sniffed {
   sepLine: boolean;
   sample: ParsedRow[];
   hasHeader: boolean;
+  /** The generic guess from header names and values (the bulk check uses it: every identifier counts). */
   suggestedMapping: ColumnMapping;
+  /** The import's mapping: the profile's, which leaves out what an opt-out file's columns do not mean. */
+  profileMapping: ColumnMapping;
   profile: ProfileSuggestion;
   dateOrder: DateOrderGuess | null;
 }
@@ -210,7 +213,7 @@ async function detect(
     ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
   };
   const profile = o.profile ? buildProfile(o.profile, profileInput) : detectProfile(profileInput);
-  const suggestedMapping: ColumnMapping = {
+  const profileMapping: ColumnMapping = {
     columns: profile.roles.map((role, index) => ({ index, role })),
   };
   const dateIndex = profile.roles.indexOf('date');
@@ -222,7 +225,8 @@ async function detect(
     sepLine: sep !== null,
     sample,
     hasHeader,
-    suggestedMapping,
+    suggestedMapping: base,
+    profileMapping,
     profile,
     dateOrder,
   };
@@ -489,7 +493,7 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   if (d.profile.refusal && (opts.profile === undefined || opts.profile === d.profile.id)) {
     throw new ImportError('mapping', d.profile.refusal);
   }
-  const mapping = validateMapping(opts.mapping ?? d.suggestedMapping);
+  const mapping = validateMapping(opts.mapping ?? d.profileMapping);
   const flags = validateFlags(opts.flags ?? d.profile.flags, mapping);
   const idColumns = mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role));
   const reasonCol = mapping.columns.find((c) => c.role === 'reason')?.index;

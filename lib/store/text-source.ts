@@ -71,8 +71,9 @@ export async function sniff(blob: Blob, override?: TextEncoding): Promise<Sniffe
   if (starts([0xef, 0xbb, 0xbf])) detected = { encoding: 'utf-8', bomLength: 3 };
   else if (starts([0xff, 0xfe])) detected = { encoding: 'utf-16le', bomLength: 2 };
   else if (starts([0xfe, 0xff])) detected = { encoding: 'utf-16be', bomLength: 2 };
-  if (override && override !== detected.encoding)
-    return { encoding: override, bomLength: detected.bomLength };
+  // A chosen encoding is used as chosen: no guessing over it.
+  if (override)
+    return { encoding: override, bomLength: override === detected.encoding ? detected.bomLength : 0 };
   if (!detected.encoding.startsWith('utf-16')) {
     const nul = head.indexOf(0);
     const bare = nul === -1 ? null : utf16WithoutBom(head);

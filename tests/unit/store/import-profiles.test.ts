@@ -44,7 +44,7 @@ function consistent(r: ImportResult) {
 }
 
 const roleOf = (p: Awaited<ReturnType<typeof previewFile>>, header: string) =>
-  p.suggestedMapping.columns[p.headers.indexOf(header)]?.role;
+  p.profile.roles[p.headers.indexOf(header)];
 
 describe('HubSpot contacts export', () => {
   it('is recognised and imports only the rows unsubscribed from all email', async () => {
