@@ -199,8 +199,22 @@ function emailOnly(width: number, emailCols: number[]): ColumnRole[] {
   return roles;
 }
 
+/** Whether a column's sampled values read as yes/no: a column named "Unsubscribed" may hold dates instead. */
+function looksLikeFlags(rows: readonly (readonly string[])[], index: number): boolean {
+  let flags = 0;
+  let other = 0;
+  for (const r of rows) {
+    const v = r[index] ?? '';
+    if (v.trim() === '') continue;
+    if (flagValue(v) === null) other++;
+    else flags++;
+  }
+  return other <= flags;
+}
+
 function flagsFor(
   headers: readonly string[],
+  rows: readonly (readonly string[])[],
   emailCols: number[],
   phoneCols: number[],
 ): { flags: FlagRule[]; gated: Set<number> } {
@@ -208,7 +222,7 @@ function flagsFor(
   const gated = new Set<number>();
   headers.forEach((h, index) => {
     const f = KNOWN_FLAGS.get(headerKey(h));
-    if (!f) return;
+    if (!f || !looksLikeFlags(rows, index)) return;
     const targets =
       f.targets === 'email' ? emailCols : f.targets === 'phone' ? phoneCols : [...emailCols, ...phoneCols];
     if (targets.length === 0) return;
@@ -285,7 +299,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
     case 'hubspot':
     case 'salesforce':
     case 'sales-engagement': {
-      const { flags, gated } = flagsFor(headers, emailCols, phoneCols);
+      const { flags, gated } = flagsFor(headers, input.rows, emailCols, phoneCols);
       // Only the identifier columns a flag governs are imported: a phone column with no do-not-call flag
       // next to it says nothing about calls.
       const roles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
@@ -368,6 +382,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       }
       const { flags } = flagsFor(
         headers,
+        input.rows,
         roles.flatMap((r, i) => (r === 'email' ? [i] : [])),
         roles.flatMap((r, i) => (r === 'phone' ? [i] : [])),
       );

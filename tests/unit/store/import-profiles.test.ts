@@ -85,6 +85,17 @@ describe('HubSpot contacts export', () => {
     expect(await db.lists.count()).toBe(0);
   });
 
+  it('does not take a column named like a flag for one when it holds dates', async () => {
+    const csv = 'Email,Unsubscribed\na@x.com,2026-03-10\nb@x.com,2026-03-11\n';
+    const p = await previewFile(new Blob([csv]));
+    expect(p.profile.flags).toEqual([]);
+    const r = await importFile(db, new Blob([csv]), {
+      target: { newList: { name: 'x' } },
+      reason: 'unsubscribe',
+    });
+    expect(r.added).toBe(2);
+  });
+
   it('rejects a row whose flag is neither yes nor no, and says so', async () => {
     const csv = 'Email,Unsubscribed from all email\na@x.com,maybe\nb@x.com,TRUE\n';
     const r = await importFile(db, new Blob([csv]), {
