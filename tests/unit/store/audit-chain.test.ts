@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logAudit, verifyAudit } from '../../../lib/store/audit';
+import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { AUDIT_GENESIS, auditHash, verifyAuditChain } from '../../../lib/store/audit-chain';
 import type { HeedDb } from '../../../lib/store/db';
 import { sha256Hex } from '../../../lib/store/sha256';
@@ -75,6 +76,17 @@ describe('audit hash chain', () => {
     const after = await verifyAudit(db);
     expect(after.ok).toBe(false);
     if (!after.ok) expect(after.broken.action).toBe('export');
+  });
+
+  it('survives a backup and restore, and goes on from there', async () => {
+    for (let i = 0; i < 3; i++) await logAudit(db, { action: 'settings', counts: { n: i } });
+    const parsed = await parseBackup(await createBackup(db));
+    const other = await freshDb();
+    await restoreBackup(other, parsed, { mode: 'replace' });
+    const events = await other.audit.orderBy(':id').toArray();
+    expect(events.every((e) => typeof e.hash === 'string')).toBe(true);
+    expect(await verifyAudit(other)).toMatchObject({ ok: true });
+    other.close();
   });
 
   it('rolls back with the change it describes', async () => {
