@@ -102,6 +102,7 @@ describe('options page: importing CRM exports and workbooks', () => {
       .filter({ hasText: /Imported 2 entries/ })
       .waitFor({ timeout: 30_000 });
     const c = await counts(page);
+    expect(c['Read as']).toBe('HubSpot contacts export');
     expect(c['Rows read']).toBe('8');
     expect(c['Rows imported']).toBe('2');
     expect(c['Rows skipped: not opted out']).toBe('6');
@@ -127,6 +128,7 @@ describe('options page: importing CRM exports and workbooks', () => {
       .filter({ hasText: /Imported \d+ entr/ })
       .waitFor({ timeout: 30_000 });
     const c = await counts(page);
+    expect(c['Read as']).toBe('Salesforce report, sheet “Opt-outs”');
     expect(c['Rows read']).toBe('4');
     expect(c['Rows skipped: not opted out']).toBe('1');
     const list = (await storedLists(page)).find((l) => l.name === 'salesforce-opt-outs');

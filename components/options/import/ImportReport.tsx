@@ -1,3 +1,4 @@
+import { PROFILE_NAME } from '@/lib/import/profiles';
 import { downloadText, fileStem } from '@/lib/options/lists/download';
 import { formatCount } from '@/lib/options/lists/labels';
 import {
@@ -38,6 +39,14 @@ export function ImportReport(props: {
       <table className="ol-counts">
         <caption className="ol-sr">Import counts</caption>
         <tbody>
+          <tr>
+            <th scope="row">Read as</th>
+            <td>
+              {PROFILE_NAME[r.profile]}
+              {r.container?.kind === 'xlsx' ? `, sheet “${r.container.sheets[r.container.sheet]}”` : ''}
+              {r.container?.kind === 'zip' ? `, ${r.container.entry} from the ZIP archive` : ''}
+            </td>
+          </tr>
           <tr>
             <th scope="row">Rows read</th>
             <td>{formatCount(r.rows)}</td>
