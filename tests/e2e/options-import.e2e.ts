@@ -87,7 +87,7 @@ describe('options page: importing CRM exports and workbooks', () => {
       name: /Only rows where “Unsubscribed from all email” is true/,
     });
     await expect(flag.isChecked()).resolves.toBe(true);
-    await expect(page.getByLabel('Reason').inputValue()).resolves.toBe('unsubscribe');
+    await expect(page.getByLabel('Reason', { exact: true }).inputValue()).resolves.toBe('unsubscribe');
     // The new list proposes to block email only: this is an email opt-out file.
     const blocks = page.getByRole('group', { name: 'The new list blocks' });
     await expect(blocks.getByRole('checkbox', { name: 'Email' }).isChecked()).resolves.toBe(true);
@@ -109,6 +109,19 @@ describe('options page: importing CRM exports and workbooks', () => {
     expect(c.Added).toBe('2');
     const list = (await storedLists(page)).find((l) => l.name === 'hubspot-contacts-export');
     expect(list).toEqual({ name: 'hubspot-contacts-export', total: 2, channels: ['email'] });
+  });
+
+  it('maps a 27-column Mailchimp unsubscribed export in a list that fits the page', async () => {
+    await chooseFixture(page, 'mailchimp-unsubscribed-members_export.csv', 'text/csv');
+    await page.getByText('Looks like a Mailchimp unsubscribed export').waitFor();
+    await expect(page.locator('table.ol-mapping tbody tr').count()).resolves.toBe(27);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByLabel('Column 1 (Email Address) holds').inputValue()).resolves.toBe('email');
+    await expect(page.getByLabel('Column 4 (Address) holds').inputValue()).resolves.toBe('ignore');
+    await expect(page.getByLabel('Column 5 (Phone Number) holds').inputValue()).resolves.toBe('ignore');
+    await expect(page.getByLabel('Column 19 (UNSUB_TIME) holds').inputValue()).resolves.toBe('date');
+    await expect(page.getByLabel('Reason', { exact: true }).inputValue()).resolves.toBe('unsubscribe');
   });
 
   it('imports an Excel workbook, from a chosen sheet too', async () => {
