@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logAudit, verifyAudit } from '../../../lib/store/audit';
-import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { AUDIT_GENESIS, auditHash, verifyAuditChain } from '../../../lib/store/audit-chain';
+import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
 import { sha256Hex } from '../../../lib/store/sha256';
 import { freshDb } from './helpers';
