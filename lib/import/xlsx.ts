@@ -63,8 +63,15 @@ function unescapeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
+const ATTR_RE = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let re = ATTR_RE.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}="([^"]*)"`);
+    ATTR_RE.set(name, re);
+  }
+  const m = re.exec(tag);
   return m ? unescapeXml(m[1] as string) : undefined;
 }
 
@@ -206,7 +213,9 @@ export function xlsxToCsv(bytes: Uint8Array, sheet = 0): { sheets: string[]; she
   const dates = dateStyles(text(meta['xl/styles.xml']));
   const sheetXml = text(unzip(bytes, (n) => n === chosen.path)[chosen.path]);
   const rows = sheetRows(sheetXml, shared, dates);
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading 200,000 rows overflows the call stack.
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
   const csv = Papa.unparse(
     rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
     { newline: '\n', escapeFormulae: false },

@@ -340,6 +340,27 @@ describe('Excel workbooks', () => {
     consistent(r);
   });
 
+  it('converts a 200,000-row sheet (no call-stack overflow on wide spreads)', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const { xlsxToCsv } = await import('../../../lib/import/xlsx');
+    const rows = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Email</t></is></c></row>'];
+    for (let i = 2; i <= 200_001; i++)
+      rows.push(`<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>u${i}@x.com</t></is></c></row>`);
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8(
+        '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`),
+    });
+    const out = xlsxToCsv(bytes);
+    const lines = out.csv.trimEnd().split('\n');
+    expect(lines).toHaveLength(200_001);
+    expect(lines.at(-1)).toBe('u200001@x.com');
+  }, 60_000);
+
   it('reads a chosen sheet', async () => {
     const p = await previewFile(fixture('salesforce-opt-outs.xlsx'), { sheet: 1 });
     expect(p.container).toMatchObject({ sheet: 1 });
