@@ -4,6 +4,7 @@ import { auditCsv, logAudit, queryAudit } from '@/lib/store/audit';
 import { getLists } from '@/lib/store/lists';
 import { type AuditAction, AuditActionSchema } from '@/lib/store/schemas';
 import './settings/tools.css';
+import { IntegrityPanel } from './audit/IntegrityPanel';
 import { AUDIT_ACTION_LABEL, countsText, dayRange, formatWhen } from './audit/labels';
 import { errorText, saveBlob, useDb } from './settings/common';
 
@@ -67,6 +68,7 @@ export function AuditSection() {
         Every import, export, deletion, restore and policy change, with its date and counts. The log never
         holds the people concerned: no emails, names, profile URLs or file names.
       </p>
+      {db ? <IntegrityPanel db={db} /> : null}
       <form className="ot-filters" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
         <div className="ot-field">
           <label htmlFor={`${id}-action`}>Action</label>

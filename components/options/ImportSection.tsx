@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ProfileId } from '@/lib/import/profiles';
 import { formatBytes, listNameFromFile } from '@/lib/options/lists/labels';
 import { initialRoles, previewTable } from '@/lib/options/lists/mapping';
 import { ProgressMeter, type ProgressView } from '@/lib/options/lists/progress';
 import { ImportError, type ImportResult, importFile, type Preview, previewFile } from '@/lib/store/import';
 import { getLists } from '@/lib/store/lists';
 import type { Delimiter, TextEncoding } from '@/lib/store/schemas';
+import { reasonAllowsChannelScope } from '@/lib/vocab';
 import { ImportProgressView } from './import/ImportProgressView';
 import { ImportReport, RejectedDownload } from './import/ImportReport';
 import { type ImportSettings, PreviewForm } from './import/PreviewForm';
@@ -46,18 +48,22 @@ export function ImportSection() {
     encoding: TextEncoding | 'auto',
     delimiter: Delimiter | 'auto',
     keep?: ImportSettings,
+    extra: { profile?: ProfileId; sheet?: number } = {},
   ) => {
     setPreviewError(null);
     setPreview(null);
     try {
-      const opts: { maxRows: number; encoding?: TextEncoding; delimiter?: Delimiter } = {
-        maxRows: PREVIEW_ROWS,
-      };
+      const opts: Parameters<typeof previewFile>[1] = { maxRows: PREVIEW_ROWS, fileName: f.name };
       if (encoding !== 'auto') opts.encoding = encoding;
       if (delimiter !== 'auto') opts.delimiter = delimiter;
+      if (extra.profile) opts.profile = extra.profile;
+      const sheet = extra.sheet ?? keep?.sheet;
+      if (sheet !== undefined) opts.sheet = sheet;
       const p = await previewFile(f, opts);
       setPreview(p);
       const width = previewTable(p, p.hasHeader).headers.length;
+      // A changed profile brings its own reason and channels; a re-read for encoding keeps the user's.
+      const fresh = keep === undefined || extra.profile !== undefined || extra.sheet !== undefined;
       setSettings({
         encoding,
         delimiter,
@@ -66,8 +72,17 @@ export function ImportSection() {
         target: keep?.target ?? 'new',
         newName: keep?.newName ?? listNameFromFile(f.name),
         existingId: keep?.existingId ?? '',
-        reason: keep?.reason ?? 'objection',
+        reason: fresh ? p.profile.reason : keep.reason,
         since: keep?.since ?? new Date().toISOString().slice(0, 10),
+        profile: p.profile.id,
+        // A flag's own reason only where it differs from the list's (Salesforce's Do Not Call beside
+        // Email Opt Out); elsewhere the reason chosen in the form applies.
+        flags: p.profile.flags.map((f) =>
+          f.reason === p.profile.reason ? { index: f.index, targets: f.targets } : f,
+        ),
+        dateOrder: p.dateOrder?.order ?? '',
+        channels: fresh ? p.profile.channels : keep.channels,
+        sheet: p.container?.kind === 'xlsx' ? p.container.sheet : 0,
       });
     } catch (e) {
       setPreviewError(e instanceof ImportError ? e : errorText(e));
@@ -96,7 +111,13 @@ export function ImportSection() {
       const result = await importFile(db, file, {
         target:
           settings.target === 'new'
-            ? { newList: { name: settings.newName.trim() } }
+            ? {
+                newList: {
+                  name: settings.newName.trim(),
+                  // Absent channels mean every channel, which these reasons always block.
+                  ...(reasonAllowsChannelScope(settings.reason) ? { channels: settings.channels } : {}),
+                },
+              }
             : { listId: settings.existingId },
         mapping: {
           columns: settings.roles.map((role, index) => ({ index, role })).filter((c) => c.role !== 'ignore'),
@@ -107,6 +128,10 @@ export function ImportSection() {
         reason: settings.reason,
         since: settings.since,
         fileName: file.name,
+        profile: settings.profile,
+        flags: settings.flags,
+        ...(settings.dateOrder !== '' ? { dateOrder: settings.dateOrder } : {}),
+        sheet: settings.sheet,
         signal: controller.signal,
         onProgress: (p) => setRun({ kind: 'running', view: meter.update(p, performance.now()) }),
       });
@@ -141,9 +166,10 @@ export function ImportSection() {
   return (
     <div className="ol-section ol-import">
       <p className="muted">
-        CSV, TSV, semicolon- or pipe-separated files and plain text with one value per line; emails,
-        MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile URLs or phone numbers. The file is read in this
-        browser and never sent anywhere.
+        CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file,
+        and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile
+        URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO
+        are recognised and mapped for you. The file is read in this browser and never sent anywhere.
       </p>
       <div className="ol-form">
         <label htmlFor={`${id}-file`}>Suppression list file</label>
@@ -151,7 +177,7 @@ export function ImportSection() {
           ref={fileInputRef}
           id={`${id}-file`}
           type="file"
-          accept=".csv,.tsv,.txt,.tab,text/csv,text/plain,text/tab-separated-values"
+          accept=".csv,.tsv,.txt,.tab,.xlsx,.zip,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
           disabled={running}
           onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
         />
@@ -190,7 +216,7 @@ export function ImportSection() {
           lists={lists}
           disabled={running}
           onChange={setSettings}
-          onReread={(encoding, delimiter) => loadPreview(file, encoding, delimiter, settings)}
+          onReread={(encoding, delimiter, extra) => loadPreview(file, encoding, delimiter, settings, extra)}
           onImport={start}
         />
       )}

@@ -8,11 +8,13 @@ import { SettingsSchema } from '../store/schemas';
 // public/managed_schema.json declares the same keys for Chrome; docs/admin.md documents them.
 
 /**
- * Settings a policy can lock, by their key in SettingsSchema. `sendCheck` and `overrideNeedsReason` are the
- * send-check settings: until Settings has them, a lock on them is shown but has nothing to hold.
+ * Settings a policy can lock, by their key in SettingsSchema. `sendCheck: true` locks the check at Send on in
+ * every mail and messaging site (a per-site object is accepted too); `overrideNeedsReason` is always in force
+ * (the send dialog and the background both demand a reason of at least 10 characters), so its lock only shows.
  */
 export const LOCKABLE_SETTINGS = [
   'sendCheck',
+  'sendCheckStopOnCheck',
   'overrideNeedsReason',
   'defaultCountry',
   'defaultSubscriber',
@@ -24,6 +26,7 @@ export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
 export const SETTING_LABEL: Record<LockableSetting, string> = {
   sendCheck: 'Send check on',
+  sendCheckStopOnCheck: 'Recipients to check also stop the send',
   overrideNeedsReason: 'An override needs a reason',
   defaultCountry: 'Default country (jurisdiction)',
   defaultSubscriber: 'Default subscriber',
@@ -72,7 +75,9 @@ export const EMPTY_POLICY: Policy = {
 /** A lockable setting's value checked against the Settings schema (when Settings has that key yet). */
 function lockValue(key: string, value: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
   const shape = SettingsSchema.shape as Record<string, z.ZodType>;
-  const pending: Record<string, z.ZodType> = { sendCheck: z.boolean(), overrideNeedsReason: z.boolean() };
+  if (key === 'sendCheck' && typeof value === 'boolean')
+    return { ok: true, value: { gmail: value, outlook: value, linkedin: value } };
+  const pending: Record<string, z.ZodType> = { overrideNeedsReason: z.literal(true) };
   const schema = shape[key] ?? pending[key];
   if (!schema) return { ok: false, error: 'is not a setting Heed can lock' };
   const r = schema.safeParse(value);

@@ -1,5 +1,17 @@
 import Papa from 'papaparse';
-import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
+import { type DateOrder, type DateOrderGuess, guessDateOrder, readDate } from '../import/dates';
+import {
+  buildProfile,
+  detectProfile,
+  type FlagRule,
+  FlagRuleSchema,
+  flagValue,
+  isKnownFlagHeader,
+  type ProfileId,
+  type ProfileSuggestion,
+} from '../import/profiles';
+import { type Container, openContainer } from '../import/xlsx';
 import { type Channel, IsoDateSchema, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
 import { csvTable, unneutraliseCell } from './csv-cells';
@@ -35,6 +47,12 @@ export interface ReadOptions {
   maxLineLength?: number;
   /** Overrides the detected encoding, e.g. 'windows-1252' after the user confirmed it. */
   encoding?: TextEncoding;
+  /** The file's name: it hints at the reason ("…unsubscribed…") and the vendor. */
+  fileName?: string;
+  /** The profile the user chose instead of the detected one. */
+  profile?: ProfileId;
+  /** The sheet of an Excel workbook to read, 0-based; the first by default. */
+  sheet?: number;
 }
 
 export interface Preview {
@@ -48,6 +66,14 @@ export interface Preview {
   totalBytes: number;
   /** Whether a `sep=` first line set the delimiter. */
   sepLine: boolean;
+  /** The export this file looks like, with the import's mapping (`profile.roles`), flag columns, reason and channels. */
+  profile: ProfileSuggestion;
+  /** What the sampled date column says about day/month order; null without a date column. */
+  dateOrder: DateOrderGuess | null;
+  /** Set when the file was an Excel workbook (with its sheets) or a zip holding one text file. */
+  container?: Container;
+  /** Whether the encoding was read from the bytes (no BOM), e.g. Windows-1252 from an old Excel. */
+  encodingGuessed: boolean;
 }
 
 // Every role that holds an identifier: all but the ones describing another column or the row.
@@ -57,7 +83,8 @@ const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(
 
 // Header names seen in real exports, compared lower-case with everything but letters and digits removed.
 const HEADER_ROLES = new Map<string, ColumnRole>([
-  ...['email', 'emails', 'mail', 'emailaddress', 'emailaddr', 'mailaddress', 'address', 'recipient'].map(
+  // Not 'address': in Mailchimp and CRM exports it is the postal address.
+  ...['email', 'emails', 'mail', 'emailaddress', 'emailaddr', 'mailaddress', 'recipient', 'primaryemail'].map(
     (h) => [h, 'email'] as const,
   ),
   ...['md5', 'md5hash', 'emailmd5', 'md5email', 'hashmd5'].map((h) => [h, 'md5'] as const),
@@ -84,6 +111,11 @@ const HEADER_ROLES = new Map<string, ColumnRole>([
     'dateadded',
     'createdat',
     'timestamp',
+    'unsubtime',
+    'cleantime',
+    'optouttime',
+    'unsubscribedon',
+    'optedoutat',
   ].map((h) => [h, 'date'] as const),
   ['value', 'auto'],
   ['kind', 'kind'],
@@ -103,7 +135,12 @@ interface Detected extends Sniffed {
   sepLine: boolean;
   sample: ParsedRow[];
   hasHeader: boolean;
+  /** The generic guess from header names and values (the bulk check uses it: every identifier counts). */
   suggestedMapping: ColumnMapping;
+  /** The import's mapping: the profile's, which leaves out what an opt-out file's columns do not mean. */
+  profileMapping: ColumnMapping;
+  profile: ProfileSuggestion;
+  dateOrder: DateOrderGuess | null;
 }
 
 function readOpts(o: ReadOptions) {
@@ -165,11 +202,35 @@ async function detect(
     }
   }
   const hasHeader = detectHeader(sample.map((r) => r.cells));
-  const suggestedMapping = suggestMapping(
-    sample.map((r) => r.cells),
+  const cells = sample.map((r) => r.cells);
+  const base = suggestMapping(cells, hasHeader);
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  const baseRoles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
+  for (const c of base.columns) baseRoles[c.index] = c.role;
+  const profileInput = {
+    headers: hasHeader ? (cells[0] ?? []) : [],
+    rows: hasHeader ? cells.slice(1) : cells,
+    baseRoles,
+    ...(o.fileName !== undefined ? { fileName: o.fileName } : {}),
+  };
+  const profile = o.profile ? buildProfile(o.profile, profileInput) : detectProfile(profileInput);
+  const profileMapping: ColumnMapping = {
+    columns: profile.roles.map((role, index) => ({ index, role })),
+  };
+  const dateIndex = profile.roles.indexOf('date');
+  const dateOrder =
+    dateIndex < 0 ? null : guessDateOrder(profileInput.rows.map((r) => unneutraliseCell(r[dateIndex] ?? '')));
+  return {
+    ...sniffed,
+    delimiter,
+    sepLine: sep !== null,
+    sample,
     hasHeader,
-  );
-  return { ...sniffed, delimiter, sepLine: sep !== null, sample, hasHeader, suggestedMapping };
+    suggestedMapping: base,
+    profileMapping,
+    profile,
+    dateOrder,
+  };
 }
 
 function guessDelimiter(lines: string[]): Delimiter {
@@ -226,6 +287,8 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
     }
     if (fromData !== undefined && best * 2 <= nonEmpty) fromData = undefined;
     let role: ColumnRole = fromHeader ?? fromData ?? 'ignore';
+    // A flag column (0/1, true/false) is never an identifier, whatever its values look like.
+    if (header?.[index] !== undefined && isKnownFlagHeader(header[index] as string)) role = 'ignore';
     // 'url' or 'profile' headers also head Sales Navigator columns; hash headers may be any algorithm.
     if (fromHeader === 'profile' && fromData === 'salesnav') role = 'salesnav';
     if ((fromHeader === 'md5' || fromHeader === 'sha1' || fromHeader === 'sha256') && fromData === 'hash') {
@@ -242,7 +305,8 @@ export async function previewFile(
   opts: ReadOptions & { maxRows?: number; delimiter?: Delimiter } = {},
 ): Promise<Preview> {
   const maxRows = Math.max(1, opts.maxRows ?? 20);
-  const d = await detect(blob, opts, Math.max(50, maxRows + 1));
+  const opened = await openContainer(blob, opts.sheet);
+  const d = await detect(opened.blob, opts, Math.max(50, maxRows + 1));
   const cells = d.sample.map((r) => r.cells);
   const width = Math.max(0, ...cells.map((r) => r.length));
   const headers = d.hasHeader
@@ -257,6 +321,10 @@ export async function previewFile(
     suggestedMapping: d.suggestedMapping,
     totalBytes: blob.size,
     sepLine: d.sepLine,
+    profile: d.profile,
+    dateOrder: d.dateOrder,
+    encodingGuessed: d.guessed === true,
+    ...(opened.container ? { container: opened.container } : {}),
   };
 }
 
@@ -280,7 +348,13 @@ export interface ImportOptions extends ReadOptions {
   reason: SuppressionReason;
   /** ISO date for rows without a (readable) date column; today by default. */
   since?: string;
-  fileName?: string;
+  /**
+   * Opt-out flag columns: a value in a column a flag targets is imported only when the flag is true on its
+   * row. Absent means the detected profile's flags; [] means none.
+   */
+  flags?: FlagRule[];
+  /** Day/month order for dates such as 03/04/2026 that the numbers do not settle. */
+  dateOrder?: DateOrder;
   defaultCountry?: string;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
@@ -304,8 +378,19 @@ export interface ImportResult {
   duplicatesInFile: number;
   rejected: number;
   rejectedRows: RejectedRow[];
-  /** Data rows read (blank lines and the header not counted). */
+  /** Data rows read (blank lines and the header not counted) = rowsImported + rowsSkipped + rowsRejected. */
   rows: number;
+  /** Rows that gave at least one entry. */
+  rowsImported: number;
+  /** Rows whose opt-out flag said "not opted out": left out on purpose. */
+  rowsSkipped: number;
+  /** Rows that gave nothing: unreadable, empty or every value rejected. */
+  rowsRejected: number;
+  /** Identifier values read from the imported rows (a row may hold an email and a phone) = added + alreadyPresent + duplicatesInFile. */
+  values: number;
+  /** The profile the file was read with. */
+  profile: ProfileId;
+  container?: Container;
   /** Rows whose date cell was unreadable and got the import's date instead (the entry is kept). */
   dateFallbacks: number;
   encoding: TextEncoding;
@@ -339,12 +424,6 @@ export function readReason(cell: string, fallback: SuppressionReason): Suppressi
   return REASON_WORDS.get(s.replace(/[^a-z]/g, '')) ?? 'other';
 }
 
-function readDate(cell: string): string | null {
-  const s = cell.trim();
-  if (!IsoDateSchema.safeParse(s).success) return null;
-  return s.slice(0, 10);
-}
-
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -372,14 +451,33 @@ function validateMapping(mapping: ColumnMapping): ColumnMapping {
   return m;
 }
 
+function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
+  const mapped = new Set(mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role)).map((c) => c.index));
+  const out: FlagRule[] = [];
+  for (const f of flags) {
+    const parsed = FlagRuleSchema.safeParse(f);
+    if (!parsed.success) throw new ImportError('mapping', `Invalid opt-out flag: ${parsed.error.message}`);
+    if (mapped.has(parsed.data.index)) {
+      throw new ImportError(
+        'mapping',
+        `Column ${parsed.data.index + 1} cannot be both an identifier and a flag.`,
+      );
+    }
+    out.push(parsed.data);
+  }
+  return out;
+}
+
 /**
  * Imports a file into a list, atomically. Phase 1 reads and checks the whole file without writing anything
  * (cancellable, with progress, yielding to the page); phase 2 merges everything in one transaction. Any
  * failure, a cancel, a full disk or a closed tab leaves the list exactly as it was; importing the same
  * file again adds nothing.
  */
-export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): Promise<ImportResult> {
+export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): Promise<ImportResult> {
   const t0 = performance.now();
+  const opened = await openContainer(file, opts.sheet);
+  const blob = opened.blob;
   const signal = opts.signal;
   const cancelled = () => new ImportError('cancelled', 'Import cancelled. Nothing was imported.');
   if (signal?.aborted) throw cancelled();
@@ -394,7 +492,11 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
   if (d.sample.length === 0) throw new ImportError('empty', 'The file has no data rows.');
   if (d.sample.length === 1 && hasHeader)
     throw new ImportError('empty', 'The file has a header but no data rows.');
-  const mapping = validateMapping(opts.mapping ?? d.suggestedMapping);
+  if (d.profile.refusal && (opts.profile === undefined || opts.profile === d.profile.id)) {
+    throw new ImportError('mapping', d.profile.refusal);
+  }
+  const mapping = validateMapping(opts.mapping ?? d.profileMapping);
+  const flags = validateFlags(opts.flags ?? d.profile.flags, mapping);
   const idColumns = mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role));
   const reasonCol = mapping.columns.find((c) => c.role === 'reason')?.index;
   const dateCol = mapping.columns.find((c) => c.role === 'date')?.index;
@@ -404,6 +506,9 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
   const rejectedRows: RejectedRow[] = [];
   let rejected = 0;
   let rows = 0;
+  let rowsImported = 0;
+  let rowsSkipped = 0;
+  let values = 0;
   let dateFallbacks = 0;
   let headerSkipped = !hasHeader;
   let sepSkipped = !d.sepLine;
@@ -480,16 +585,44 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
     const reason = readReason(cell(reasonCol), opts.reason);
     let since = defaultSince;
     if (dateCol !== undefined && cell(dateCol).trim() !== '') {
-      const got = readDate(cell(dateCol));
+      const got = readDate(cell(dateCol), opts.dateOrder);
       if (got === null) dateFallbacks++;
       else since = got;
     }
     const meta = collector.meta(reason, since);
     let any = false;
+    let collected = 0;
+    let skipped = 0;
+    const rejectedBefore = rejected;
     for (const col of idColumns) {
       const value = cell(col.index);
       if (value.trim() === '') continue;
       any = true;
+      let valueMeta = meta;
+      let gate: 'pass' | 'skip' | 'unreadable' = 'pass';
+      for (const f of flags) {
+        if (!f.targets.includes(col.index)) continue;
+        const v = flagValue(cell(f.index));
+        if (v === null) gate = 'unreadable';
+        else if (!v && gate === 'pass') gate = 'skip';
+        else if (v && f.reason !== undefined && reasonCol === undefined) {
+          valueMeta = collector.meta(f.reason, since);
+        }
+      }
+      if (gate === 'skip') {
+        skipped++;
+        continue;
+      }
+      if (gate === 'unreadable') {
+        const f = flags.find((x) => x.targets.includes(col.index) && flagValue(cell(x.index)) === null);
+        reject(
+          row.line,
+          f?.index,
+          cell(f?.index),
+          'the opt-out flag is neither yes nor no (true/false, 1/0, yes/no)',
+        );
+        continue;
+      }
       let kind: IdentifierKind;
       let key: string;
       if (col.role === 'hash') {
@@ -520,16 +653,27 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
         kind = k;
         key = n.value;
       }
-      collector.add(kind, key, meta);
+      collector.add(kind, key, valueMeta);
+      values++;
+      collected++;
     }
     if (!any)
       reject(row.line, undefined, row.cells.join(d.delimiter || ' '), 'no value in the mapped columns');
+    if (collected > 0) rowsImported++;
+    else if (skipped > 0 && rejected === rejectedBefore) rowsSkipped++;
   }
 
   if (rows === 0) {
     throw new ImportError(
       'empty',
       hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
+    );
+  }
+  if (collector.size === 0 && rowsSkipped === rows) {
+    const names = flags.map((f) => `column ${f.index + 1}`).join(' or ');
+    throw new ImportError(
+      'no-values',
+      `None of the ${rows} rows is marked as opted out (${names} is false or empty on every row), so there is nothing to suppress.`,
     );
   }
   if (collector.size === 0) {
@@ -564,7 +708,10 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
             done,
             total,
           }),
-        audit: { action: 'import', counts: { rows, rejected, duplicatesInFile } },
+        audit: {
+          action: 'import',
+          counts: { rows, rejected, duplicatesInFile, skippedNotOptedOut: rowsSkipped },
+        },
       },
     );
   } catch (e) {
@@ -580,6 +727,12 @@ export async function importFile(db: HeedDb, blob: Blob, opts: ImportOptions): P
     rejected,
     rejectedRows,
     rows,
+    rowsImported,
+    rowsSkipped,
+    rowsRejected: rows - rowsImported - rowsSkipped,
+    values,
+    profile: d.profile.id,
+    ...(opened.container ? { container: opened.container } : {}),
     dateFallbacks,
     encoding: d.encoding,
     delimiter: d.delimiter,

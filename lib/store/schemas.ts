@@ -305,9 +305,20 @@ export const AuditEventSchema = z.object({
   listId: Id.optional(),
   counts: z.record(z.string().max(50), z.number().int()).optional(),
   detail: ShortText(700).optional(),
+  /** The hash chain (lib/store/audit-chain.ts): absent on events written before it existed. Not indexed. */
+  prevHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$|^heed-audit-genesis-v1$/)
+    .optional(),
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
-export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at'> & { at?: string };
+export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at' | 'prevHash' | 'hash'> & {
+  at?: string;
+};
 
 // ---- Import ----------------------------------------------------------------------------------------
 

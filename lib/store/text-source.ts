@@ -42,6 +42,8 @@ export interface Sniffed {
   encoding: TextEncoding;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
+  /** Set when the encoding was read from the bytes themselves, without a BOM. */
+  guessed?: boolean;
 }
 
 const MAGIC: { bytes: number[]; what: string }[] = [
@@ -69,8 +71,13 @@ export async function sniff(blob: Blob, override?: TextEncoding): Promise<Sniffe
   if (starts([0xef, 0xbb, 0xbf])) detected = { encoding: 'utf-8', bomLength: 3 };
   else if (starts([0xff, 0xfe])) detected = { encoding: 'utf-16le', bomLength: 2 };
   else if (starts([0xfe, 0xff])) detected = { encoding: 'utf-16be', bomLength: 2 };
+  // A chosen encoding is used as chosen: no guessing over it.
+  if (override)
+    return { encoding: override, bomLength: override === detected.encoding ? detected.bomLength : 0 };
   if (!detected.encoding.startsWith('utf-16')) {
     const nul = head.indexOf(0);
+    const bare = nul === -1 ? null : utf16WithoutBom(head);
+    if (bare) return { encoding: bare, bomLength: 0, guessed: true };
     if (nul !== -1) {
       // Text in UTF-16 without a BOM has a NUL in every other byte.
       const utf16 = head.length >= 4 && (head[1] === 0 || head[0] === 0);
@@ -82,9 +89,28 @@ export async function sniff(blob: Blob, override?: TextEncoding): Promise<Sniffe
       );
     }
   }
-  if (override && override !== detected.encoding)
-    return { encoding: override, bomLength: detected.bomLength };
+  // Not valid UTF-8 at the start (an incomplete character cut by the sample is not invalid): an old Excel
+  // "CSV (Comma delimited)" file in Windows-1252, where every byte is a character. Bad bytes further on
+  // still fail the read with their line and the offer to choose Windows-1252.
+  if (detected.encoding === 'utf-8' && detected.bomLength === 0 && firstInvalidUtf8(head) !== -1)
+    return { encoding: 'windows-1252', bomLength: 0, guessed: true };
   return detected;
+}
+
+/** UTF-16 without a byte-order mark: NUL in (nearly) every odd byte is LE text, in every even byte BE. */
+function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = head.length - (head.length % 2);
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul >= pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return null;
 }
 
 /** Position of the first byte that cannot start or continue valid UTF-8, or -1 (incomplete tail is not invalid). */

@@ -2,14 +2,19 @@ import { type FormEvent, useId, useState } from 'react';
 import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
 import { formatCount } from '@/lib/options/lists/labels';
 import type { HeedDb } from '@/lib/store/db';
-import { type ExportMode, exportListCsvWithStats } from '@/lib/store/export';
+import {
+  type ExportMode,
+  exportListCsvWithStats,
+  exportListVendor,
+  type VendorFormat,
+} from '@/lib/store/export';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { errorText } from '../lists/use-app-db';
 
 export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
   const id = useId();
   const [listId, setListId] = useState(lists[0]?.id ?? '');
-  const [mode, setMode] = useState<ExportMode>('plain');
+  const [mode, setMode] = useState<ExportMode | VendorFormat>('plain');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,13 +27,23 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
     setError(null);
     setMessage(null);
     try {
-      const out = await exportListCsvWithStats(db, list.id, { mode });
-      const suffix = mode === 'hashed' ? '-hashed' : '';
-      downloadText(`${fileStem(list.name)}${suffix}-${dateStamp()}.csv`, out.csv);
+      let out: { rows: number; omitted: number };
+      if (mode === 'plain' || mode === 'hashed') {
+        const csv = await exportListCsvWithStats(db, list.id, { mode });
+        const suffix = mode === 'hashed' ? '-hashed' : '';
+        downloadText(`${fileStem(list.name)}${suffix}-${dateStamp()}.csv`, csv.csv);
+        out = csv;
+      } else {
+        const v = await exportListVendor(db, list.id, mode);
+        if (mode === 'optizmo-md5')
+          downloadText(`${fileStem(list.name)}-md5-${dateStamp()}.txt`, v.text, 'text/plain;charset=utf-8');
+        else downloadText(`${fileStem(list.name)}-hubspot-optout-${dateStamp()}.csv`, v.text);
+        out = v;
+      }
       setMessage(
         `Exported ${formatCount(out.rows)} rows from “${list.name}”.` +
           (out.omitted > 0
-            ? ` ${formatCount(out.omitted)} domains, profile URLs or phone numbers were left out: they cannot be shared as hashes.`
+            ? ` ${formatCount(out.omitted)} entries were left out: ${mode === 'hashed' ? 'domains, profile URLs and phone numbers cannot be shared as hashes' : 'this format holds email addresses only'}.`
             : ''),
       );
     } catch (err) {
@@ -77,13 +92,31 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
             />{' '}
             Hashed only: emails as SHA-256, for sharing with a vendor
           </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'optizmo-md5'}
+              onChange={() => setMode('optizmo-md5')}
+            />{' '}
+            OPTIZMO MD5 file: one lower-case MD5 of each email per line
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === 'hubspot-optout'}
+              onChange={() => setMode('hubspot-optout')}
+            />{' '}
+            HubSpot opt-out CSV: Email and “Unsubscribed from all email” = true
+          </label>
         </fieldset>
         <p className="muted">
           Cells that a spreadsheet would run as a formula are made safe, and the file imports back into Heed
           without loss.
         </p>
         <button type="submit" disabled={busy || !list}>
-          {busy ? 'Exporting…' : 'Export CSV'}
+          {busy ? 'Exporting…' : mode === 'optizmo-md5' ? 'Export file' : 'Export CSV'}
         </button>
       </form>
       {message && <p role="status">{message}</p>}

@@ -1,3 +1,4 @@
+import { PROFILE_NAME } from '@/lib/import/profiles';
 import { downloadText, fileStem } from '@/lib/options/lists/download';
 import { formatCount } from '@/lib/options/lists/labels';
 import {
@@ -39,8 +40,34 @@ export function ImportReport(props: {
         <caption className="ol-sr">Import counts</caption>
         <tbody>
           <tr>
+            <th scope="row">Read as</th>
+            <td>
+              {PROFILE_NAME[r.profile]}
+              {r.container?.kind === 'xlsx' ? `, sheet “${r.container.sheets[r.container.sheet]}”` : ''}
+              {r.container?.kind === 'zip' ? `, ${r.container.entry} from the ZIP archive` : ''}
+            </td>
+          </tr>
+          <tr>
             <th scope="row">Rows read</th>
             <td>{formatCount(r.rows)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Rows imported</th>
+            <td>{formatCount(r.rowsImported)}</td>
+          </tr>
+          {r.rowsSkipped > 0 && (
+            <tr>
+              <th scope="row">Rows skipped: not opted out</th>
+              <td>{formatCount(r.rowsSkipped)}</td>
+            </tr>
+          )}
+          <tr>
+            <th scope="row">Rows with nothing to import</th>
+            <td>{formatCount(r.rowsRejected)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Values found</th>
+            <td>{formatCount(r.values)}</td>
           </tr>
           <tr>
             <th scope="row">Added</th>
@@ -70,6 +97,13 @@ export function ImportReport(props: {
           </tr>
         </tbody>
       </table>
+      <p className="muted">
+        Rows read = rows imported
+        {r.rowsSkipped > 0 ? ' + rows skipped because their opt-out column says they did not opt out' : ''} +
+        rows with nothing to import. A row can hold more than one value (an email and a phone number): values
+        found = added + already in the list + repeated in the file. Rejected counts the values and rows that
+        could not be read; download them below.
+      </p>
       {r.rejected > 0 && (
         <p>
           <RejectedDownload rows={r.rejectedRows} fileName={props.fileName} />

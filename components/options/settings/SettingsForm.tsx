@@ -366,6 +366,7 @@ export function SettingsForm({
               id={`${id}-send-${key}`}
               type="checkbox"
               checked={draft.sendCheck[key]}
+              disabled={isLocked('sendCheck')}
               onChange={(e) => set('sendCheck', { ...draft.sendCheck, [key]: e.target.checked })}
             />
             <label htmlFor={`${id}-send-${key}`}>Check at Send in {label}</label>
@@ -376,10 +377,13 @@ export function SettingsForm({
             id={`${id}-send-stop-check`}
             type="checkbox"
             checked={draft.sendCheckStopOnCheck}
+            disabled={isLocked('sendCheckStopOnCheck')}
             onChange={(e) => set('sendCheckStopOnCheck', e.target.checked)}
           />
           <label htmlFor={`${id}-send-stop-check`}>Also stop messages to recipients marked "check"</label>
         </div>
+        {lockNote('sendCheck')}
+        {lockNote('sendCheckStopOnCheck')}
       </fieldset>
 
       <fieldset>

@@ -82,7 +82,7 @@ export function scopeText(channels: readonly Channel[] | undefined): string {
 /** A list name from a file name: extension and path dropped, separators to spaces, capped at 200 characters. */
 export function listNameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.(csv|tsv|txt|text|tab|dat|lst|list)$/i, '');
+  const stem = base.replace(/\.(csv|tsv|txt|text|tab|dat|lst|list|xlsx|zip)$/i, '');
   const tidy = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
   return (tidy === '' ? 'Imported list' : tidy).slice(0, 200);
 }

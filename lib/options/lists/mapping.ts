@@ -43,10 +43,12 @@ export function previewTable(preview: Preview, hasHeader: boolean): PreviewTable
   return { headers: numbered, rows: [preview.headers, ...preview.rows] };
 }
 
-/** One role per column of the table: the suggestion where there is one, 'ignore' otherwise. */
+/** One role per column of the table: the import profile's where it has one, 'ignore' otherwise. */
 export function initialRoles(preview: Preview, width: number): ColumnRole[] {
   const roles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
-  for (const c of preview.suggestedMapping.columns) if (c.index < width) roles[c.index] = c.role;
+  preview.profile.roles.forEach((role, i) => {
+    if (i < width) roles[i] = role;
+  });
   return roles;
 }
 

@@ -18,6 +18,17 @@ const withHeader: Preview = {
     ],
   },
   totalBytes: 40,
+  profile: {
+    id: 'plain',
+    label: 'A plain list',
+    roles: ['email', 'reason'],
+    flags: [],
+    reason: 'objection',
+    channels: ['email'],
+    notes: [],
+  },
+  dateOrder: null,
+  encodingGuessed: false,
   sepLine: false,
 };
 

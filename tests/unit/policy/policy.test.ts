@@ -23,7 +23,11 @@ describe('policy parsing', () => {
     expect(p.policy.teamKeys).toEqual([{ name: 'Acme', publicKey: KEY }]);
     expect(p.policy.requireSignedLists).toBe(true);
     expect(p.policy.hideDeleteList).toBe(false);
-    expect(p.policy.lockedSettings).toEqual({ retentionDays: 365, sendCheck: true });
+    // `sendCheck: true` locks the check on in every site (Settings keeps it per site).
+    expect(p.policy.lockedSettings).toEqual({
+      retentionDays: 365,
+      sendCheck: { gmail: true, outlook: true, linkedin: true },
+    });
     expect(p.policy.reason).toBe('Compliance policy 4.2');
     expect(p.keys.sort()).toEqual(['lockReason', 'lockedSettings', 'requireSignedLists', 'teamKeys']);
     expect(p.warnings).toHaveLength(4);

@@ -137,20 +137,42 @@ describe('encodings', () => {
     }
   });
 
-  it('reports the line of invalid UTF-8 and suggests Windows-1252', async () => {
+  // Issue 15: Windows-1252 was not detected. Bytes that are not UTF-8 at the start of the file now select it.
+  it('detects Windows-1252 from bytes that are not UTF-8', async () => {
     const bytes = new Uint8Array([
       ...new TextEncoder().encode('a@x.com\nb@x.com\nc'),
       0xe9,
       ...new TextEncoder().encode('@x.com\n'),
     ]);
-    for (const chunk of [1, 4, 1 << 20]) {
+    expect(await sniff(blobOf([bytes]))).toEqual({ encoding: 'windows-1252', bomLength: 0, guessed: true });
+    const p = await previewFile(blobOf([bytes]));
+    expect(p.encoding).toBe('windows-1252');
+    expect(p.rows.map((r) => r[0])).toEqual(['a@x.com', 'b@x.com', 'cé@x.com']);
+  });
+
+  it('reports the line of invalid UTF-8 past the sniffed start and suggests Windows-1252', async () => {
+    const lines = Array.from({ length: 7000 }, (_, i) => `user${i}@example.com`).join('\n');
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${lines}\nc`),
+      0xe9,
+      ...new TextEncoder().encode('@x.com\n'),
+    ]);
+    expect(bytes.length).toBeGreaterThan(65536);
+    for (const chunk of [4096, 1 << 20]) {
       const e = await failure(parseAll(blobOf([bytes]), '', chunk));
-      expect(e.details.line).toBe(3);
-      expect(e.message).toMatch(/Invalid UTF-8 at line 3/);
+      expect(e.details.line).toBe(7001);
+      expect(e.message).toMatch(/Invalid UTF-8 at line 7001/);
       expect(e.details.suggestedEncoding).toBe('windows-1252');
     }
     const p = await previewFile(blobOf([bytes]), { encoding: 'windows-1252' });
-    expect(p.rows.map((r) => r[0])).toEqual(['a@x.com', 'b@x.com', 'cé@x.com']);
+    expect(p.rows[0]?.[0]).toBe('user0@example.com');
+  });
+
+  it('reads UTF-16 without a byte-order mark', async () => {
+    const le = new Uint8Array([0x61, 0x00, 0x40, 0x00, 0x62, 0x00, 0x0a, 0x00]);
+    expect((await sniff(blobOf([le]))).encoding).toBe('utf-16le');
+    const be = new Uint8Array([0x00, 0x61, 0x00, 0x40, 0x00, 0x62, 0x00, 0x0a]);
+    expect((await sniff(blobOf([be]))).encoding).toBe('utf-16be');
   });
 
   it('reports a truncated character at the end of the file', async () => {
@@ -174,7 +196,6 @@ describe('encodings', () => {
       [[0x25, 0x50, 0x44, 0x46, 0x2d], /PDF/],
       [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a], /PNG/],
       [[0x61, 0x40, 0x62, 0x00, 0x63], /NUL byte at byte 4/],
-      [[0x61, 0x00, 0x40, 0x00], /UTF-16/],
     ];
     for (const [bytes, msg] of cases) {
       const e = await failure(sniff(blobOf([new Uint8Array(bytes)])));

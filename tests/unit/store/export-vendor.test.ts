@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HeedDb } from '../../../lib/store/db';
+import { exportListVendor } from '../../../lib/store/export';
+import { importFile, previewFile } from '../../../lib/store/import';
+import { lookupPerson } from '../../../lib/store/lookup';
+import { blobOf, freshDb } from './helpers';
+
+let db: HeedDb;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => db.close());
+
+async function seed(): Promise<string> {
+  const r = await importFile(
+    db,
+    blobOf([
+      'value,kind\nZoe@Example.com,email\nsam@example.org,email\n+44 20 7946 0018,phone\nexample.net,domain\n',
+    ]),
+    { target: { newList: { name: 'Mixed' } }, reason: 'unsubscribe', defaultCountry: 'GB' },
+  );
+  return r.listId;
+}
+
+describe('vendor exports', () => {
+  it('writes an OPTIZMO MD5 file that OPTIZMO-style matching and Heed read back', async () => {
+    const listId = await seed();
+    const out = await exportListVendor(db, listId, 'optizmo-md5');
+    const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+    expect(out.text).toBe(
+      [md5('sam@example.org'), md5('zoe@example.com')]
+        .sort()
+        .map((h) => `${h}\n`)
+        .join(''),
+    );
+    expect(out.omitted).toBe(2); // the phone and the domain cannot go into an MD5 email file
+    const other = await freshDb();
+    const p = await previewFile(blobOf([out.text]), { fileName: 'optizmo-md5.txt' });
+    expect(p.profile.id).toBe('optizmo');
+    await importFile(other, blobOf([out.text]), {
+      target: { newList: { name: 'back' } },
+      reason: 'unsubscribe',
+    });
+    expect((await lookupPerson(other, { emails: ['zoe@example.com'] })).matches).toHaveLength(1);
+    other.close();
+  });
+
+  it('writes a HubSpot opt-out CSV that reads back as a HubSpot export with every row opted out', async () => {
+    const listId = await seed();
+    const out = await exportListVendor(db, listId, 'hubspot-optout');
+    expect(out.text).toBe(
+      'Email,Unsubscribed from all email\r\nsam@example.org,true\r\nzoe@example.com,true\r\n',
+    );
+    const p = await previewFile(blobOf([out.text]));
+    expect(p.profile.id).toBe('hubspot');
+    const other = await freshDb();
+    const r = await importFile(other, blobOf([out.text]), {
+      target: { newList: { name: 'b' } },
+      reason: 'unsubscribe',
+    });
+    expect(r).toMatchObject({ added: 2, rowsSkipped: 0 });
+    other.close();
+  });
+});
