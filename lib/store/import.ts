@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { classifyValue, entryKeyAs, type IdentifierKind, normaliseAs, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
 import { type DateOrder, type DateOrderGuess, guessDateOrder, readDate } from '../import/dates';
 import {
   buildProfile,
