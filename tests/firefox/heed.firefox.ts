@@ -9,6 +9,7 @@ const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const ADA = 'https://github.com/octo-ada';
 
 async function textOf(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads
   return page.evaluate(() => document.body.innerText);
 }
 

@@ -137,15 +137,13 @@ export async function launchHeedFirefox(): Promise<HeedFirefox> {
     async openExtensionPage(path: string) {
       const page = await browser.newPage();
       page.on('request', (r) => requests.push({ url: r.url(), from: page.url() }));
-      // The extension page loads in the extension process; BiDi may not report its load event, so poll instead.
-      await page
-        .goto(`${origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 3_000 })
-        .catch(() => undefined);
+      // The page loads in the extension process and BiDi does not report its load to the navigation, so the
+      // navigation is not awaited: the page's own document says when it is there.
+      void page.goto(`${origin}${path}`).catch(() => undefined);
       await page.waitForFunction(
-        () => document.readyState === 'complete' && location.protocol === 'moz-extension:',
-        {
-          timeout: 15_000,
-        },
+        (o) => location.href.startsWith(o) && document.readyState === 'complete',
+        { timeout: 15_000, polling: 100 },
+        origin,
       );
       return page;
     },
