@@ -127,8 +127,8 @@ describe('Heed in Firefox ESR (MV2 build, temporary add-on)', () => {
       location.href = 'https://canary-navigation.invalid/';
     });
     await waitFor(
-      async () => heed.leaks.length,
-      (n) => n > 0,
+      async () => leaksBeyondFirefox(heed.leaks),
+      (l) => l.length > 0,
     );
     expect(leaksBeyondFirefox(heed.leaks)).toEqual(['canary-navigation.invalid:443']);
     await popup.close().catch(() => undefined);

@@ -95,6 +95,8 @@ export async function launchHeedFirefox(): Promise<HeedFirefox> {
     acceptInsecureCerts: true,
     // Lets WebDriver BiDi open moz-extension:// pages by URL (it refuses non-web schemes otherwise).
     args: ['-remote-allow-system-access'],
+    // HEED_FIREFOX_LOG=1 shows Firefox's own console (background-page errors land there).
+    dumpio: process.env.HEED_FIREFOX_LOG === '1',
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
       'network.proxy.type': 2,
@@ -115,6 +117,8 @@ export async function launchHeedFirefox(): Promise<HeedFirefox> {
       'browser.safebrowsing.provider.mozilla.updateURL': '',
       'browser.safebrowsing.update.enabled': false,
       'network.dns.disablePrefetch': true,
+      'devtools.console.stdout.chrome': process.env.HEED_FIREFOX_LOG === '1',
+      'devtools.console.stdout.content': process.env.HEED_FIREFOX_LOG === '1',
       'network.prefetch-next': false,
       'network.http.speculative-parallel-limit': 0,
     },
