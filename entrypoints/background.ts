@@ -17,7 +17,7 @@ import {
   tabClosed,
   tabsWithPeople,
 } from '@/lib/background/tab-state';
-import { showOnToolbar } from '@/lib/background/toolbar';
+import { showOnToolbar, toolbarButton } from '@/lib/background/toolbar';
 import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
@@ -36,11 +36,6 @@ import { answerFor } from '@/lib/verdict/answer';
 
 /** storage.session key of the side-panel mode last applied to the toolbar button. */
 const MODE_KEY = 'side-panel-only';
-
-/** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
-function toolbarButton(): typeof browser.action {
-  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
-}
 
 interface ChromeSidePanel {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;

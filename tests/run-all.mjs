@@ -9,6 +9,7 @@ const steps = [
   ['bundle check (no network, content-script budget)', 'node', ['tests/bundle-check.mjs']],
   ['zips: addons-linter on Firefox, Chromium loads Chrome', 'npm', ['run', '-s', 'test:store']],
   ['browser tests', 'npm', ['run', '-s', 'test:e2e']],
+  ['Firefox: build and browser tests', 'npm', ['run', '-s', 'test:firefox']],
 ];
 
 const started = Date.now();

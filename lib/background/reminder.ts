@@ -1,6 +1,7 @@
 import { localIsoDate } from '../self/dates';
 import type { SelfDb } from '../self/db';
 import { overdueRequests, reminderBadge } from '../self/requests';
+import { toolbarButton } from './toolbar';
 
 /**
  * The toolbar icon's default badge (tabs with a verdict override it): a count of data requests whose reply is
@@ -8,8 +9,9 @@ import { overdueRequests, reminderBadge } from '../self/requests';
  */
 export async function refreshReminder(self: SelfDb, now = new Date()): Promise<string> {
   const badge = reminderBadge(await overdueRequests(self, localIsoDate(now)));
-  await browser.action.setBadgeText({ text: badge?.text ?? '' });
-  await browser.action.setTitle({ title: badge?.title ?? 'Heed' });
-  if (badge) await browser.action.setBadgeBackgroundColor({ color: badge.colour });
+  const button = toolbarButton();
+  await button.setBadgeText({ text: badge?.text ?? '' });
+  await button.setTitle({ title: badge?.title ?? 'Heed' });
+  if (badge) await button.setBadgeBackgroundColor({ color: badge.colour });
   return badge?.text ?? '';
 }

@@ -19,10 +19,19 @@ export function toolbarFor(answer: LookupAnswer | null): { text: string; colour:
   };
 }
 
+/**
+ * The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build (where `browser.action` is undefined,
+ * so calling it threw and every badge answer came back as an error).
+ */
+export function toolbarButton(): typeof browser.action {
+  return browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+}
+
 /** Shows a tab's verdict on the toolbar icon; `null` clears it (no person, or the tab moved on). */
 export async function showOnToolbar(tabId: number, answer: LookupAnswer | null): Promise<void> {
   const t = toolbarFor(answer);
-  await browser.action.setBadgeText({ tabId, text: t.text });
-  await browser.action.setBadgeBackgroundColor({ tabId, color: t.colour });
-  await browser.action.setTitle({ tabId, title: t.title });
+  const button = toolbarButton();
+  await button.setBadgeText({ tabId, text: t.text });
+  await button.setBadgeBackgroundColor({ tabId, color: t.colour });
+  await button.setTitle({ tabId, title: t.title });
 }
