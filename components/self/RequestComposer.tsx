@@ -5,6 +5,7 @@ import { letterIdentities, listIdentities } from '@/lib/self/identities';
 import { composeRequest, KIND_LABEL, LAW_LABEL, lawForCountry } from '@/lib/self/letters';
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
+import { CountrySelect } from './CountrySelect';
 import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
 
 export interface ComposerDefaults {
@@ -31,6 +32,7 @@ export function RequestComposer({
 
   const [company, setCompany] = useState(defaults.company ?? '');
   const [companyEmail, setCompanyEmail] = useState('');
+  const [companyCountry, setCompanyCountry] = useState('');
   const suggested = lawForCountry(country);
   const [law, setLaw] = useState<Law>(suggested ?? 'gdpr');
   const [lawChosen, setLawChosen] = useState(false);
@@ -94,6 +96,7 @@ export function RequestComposer({
       const record = await logRequest(db, {
         company: company.trim(),
         ...(email ? { companyEmail: email } : {}),
+        ...(companyCountry ? { companyCountry } : {}),
         kinds: lawKinds,
         law,
         sentAt: validSent,
@@ -150,6 +153,12 @@ export function RequestComposer({
             The company's privacy notice names it (often "privacy@" or "dpo@"). Heed does not look it up.
           </p>
         </div>
+        <CountrySelect
+          id={`${id}-company-country`}
+          label="Company's country"
+          value={companyCountry}
+          onChange={setCompanyCountry}
+        />
       </div>
 
       <div className="row">

@@ -1,6 +1,7 @@
 import { localIsoDate } from '../self/dates';
 import type { SelfDb } from '../self/db';
 import { overdueRequests, reminderBadge } from '../self/requests';
+import { setReminderNote } from './toolbar';
 
 /**
  * The toolbar icon's default badge (tabs with a verdict override it): a count of data requests whose reply is
@@ -8,6 +9,8 @@ import { overdueRequests, reminderBadge } from '../self/requests';
  */
 export async function refreshReminder(self: SelfDb, now = new Date()): Promise<string> {
   const badge = reminderBadge(await overdueRequests(self, localIsoDate(now)));
+  // Tabs showing a verdict override the badge text: their tooltips carry the reminder instead.
+  setReminderNote(badge?.note ?? null);
   await browser.action.setBadgeText({ text: badge?.text ?? '' });
   await browser.action.setTitle({ title: badge?.title ?? 'Heed' });
   if (badge) await browser.action.setBadgeBackgroundColor({ color: badge.colour });
