@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { parseMyDataParams } from '@/lib/self/company';
 import { type SelfDb, selfDb } from '@/lib/self/db';
 import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/self/settings';
+import { BackupSection } from './BackupSection';
 import { ExposureSection } from './ExposureSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { RequestsSection } from './RequestsSection';
@@ -65,6 +66,7 @@ function Sections({ db }: { db: SelfDb }) {
           onCountry={(v) => void saveSelfSetting(db, 'country', v)}
         />
         <ExposureSection country={phoneCountry} />
+        <BackupSection />
       </main>
       <NoticeBar notice={notice} onClose={() => setNotice(null)} />
     </NoticeContext.Provider>
