@@ -176,6 +176,80 @@ describe('My data outside the My data page, its backup and its letters (issue 20
     });
   });
 
+  describe('item 14: a backup of My data', () => {
+    let file = '';
+    const identities = () => mydata.locator('ul.identities li');
+    const logRows = () => mydata.locator('table.requests tbody tr');
+
+    it('exports identities and the request log to a file of its own', async () => {
+      const email = mydata.getByLabel('Email address', { exact: true });
+      await email.fill('jane.doe@example.com');
+      await email.press('Enter');
+      await identities().filter({ hasText: 'jane.doe@example.com' }).waitFor();
+      const [download] = await Promise.all([
+        mydata.waitForEvent('download'),
+        mydata.getByRole('button', { name: 'Export My data' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^heed-my-data-.*\.json$/);
+      file = (await download.path()) ?? '';
+      const saved = JSON.parse(readFileSync(file, 'utf8'));
+      expect(saved).toMatchObject({ format: 'heed-my-data', version: 1 });
+      expect(saved.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(saved.data.identities.map((i: { value: string }) => i.value)).toEqual(['jane.doe@example.com']);
+      expect(saved.data.requests.map((r: { company: string }) => r.company).sort()).toEqual([
+        'Acme Ltd',
+        'Beispiel GmbH',
+      ]);
+    });
+
+    it('refuses a damaged file with the reason and changes nothing', async () => {
+      const text = readFileSync(file, 'utf8').replace('Beispiel GmbH', 'Beispiel AG');
+      await mydata.getByLabel('Restore My data from a file').setInputFiles({
+        name: 'damaged.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await mydata
+        .getByRole('alert')
+        .filter({ hasText: 'damaged.json: The checksum does not match' })
+        .waitFor();
+      expect(await mydata.getByRole('button', { name: 'Replace My data' }).count()).toBe(0);
+      expect(await logRows().count()).toBe(2);
+    });
+
+    it('restores after showing what changes, with undo', async () => {
+      // After the export: one request deleted, one identity removed.
+      await mydata.getByRole('button', { name: 'Delete the request to Beispiel GmbH from the log' }).click();
+      await expect.poll(() => logRows().count()).toBe(1);
+      await mydata.getByRole('button', { name: 'Remove jane.doe@example.com' }).click();
+      await expect.poll(() => identities().count()).toBe(0);
+
+      await mydata.getByLabel('Restore My data from a file').setInputFiles(file);
+      const summary = mydata.getByRole('region', { name: 'What the restore changes' });
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain('Identities: 0 now → 1 after (1 new, 0 go)');
+      expect(await summary.textContent()).toContain('Requests in the log: 1 now → 2 after (1 new, 0 go)');
+      expect(await summary.textContent()).toContain('Your name and country stay the same.');
+      // Nothing is written before the user confirms.
+      expect(await logRows().count()).toBe(1);
+      await mydata.getByRole('button', { name: 'Replace My data' }).click();
+      await expect.poll(() => logRows().count()).toBe(2);
+      await identities().filter({ hasText: 'jane.doe@example.com' }).waitFor();
+
+      await mydata.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => logRows().count()).toBe(1);
+      await expect.poll(() => identities().count()).toBe(0);
+    });
+
+    it('has no serious axe violations on My data, light and dark', async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await mydata.emulateMedia({ colorScheme: scheme });
+        expect(await seriousAxe(mydata), scheme).toEqual([]);
+      }
+      await mydata.emulateMedia({ colorScheme: 'light' });
+    });
+  });
+
   it('sends nothing anywhere', () => {
     expect(heed.extensionRequests).toEqual([]);
   });
