@@ -21,7 +21,8 @@ export function MyDataApp() {
       <header className="top">
         <h1>Heed · My data</h1>
         <p className="promise">
-          For your own data. It stays in this browser, apart from your suppression lists.
+          Your own data, kept apart from any suppression lists. Nothing leaves this browser unless you send a
+          letter or save a file yourself.
         </p>
         <nav aria-label="Sections">
           <a href="#identities">My identities</a>

@@ -33,6 +33,7 @@ export function RequestComposer({
   const [company, setCompany] = useState(defaults.company ?? '');
   const [companyEmail, setCompanyEmail] = useState('');
   const [companyCountry, setCompanyCountry] = useState('');
+  const [californian, setCalifornian] = useState(false);
   const suggested = lawForCountry(country);
   const [law, setLaw] = useState<Law>(suggested ?? 'gdpr');
   const [lawChosen, setLawChosen] = useState(false);
@@ -68,6 +69,7 @@ export function RequestComposer({
     today: validSent,
     correction,
     details,
+    californiaResident: californian,
   });
   const text = `Subject: ${letter.subject}\n\n${letter.body}`;
   // Only the kinds of the chosen law are logged, whatever a stale state may hold.
@@ -202,6 +204,23 @@ export function RequestComposer({
           </p>
         </div>
       </div>
+
+      {law === 'ccpa' ? (
+        <div className="check">
+          <input
+            id={`${id}-ca`}
+            type="checkbox"
+            checked={californian}
+            onChange={(e) => setCalifornian(e.target.checked)}
+            aria-describedby={`${id}-ca-hint`}
+          />
+          <label htmlFor={`${id}-ca`}>I am a California resident</label>
+          <p className="hint" id={`${id}-ca-hint`}>
+            The CCPA's rights belong to California residents; the letter says you are one only when this is
+            ticked.
+          </p>
+        </div>
+      ) : null}
 
       <fieldset className="kinds">
         <legend>What do you ask for?</legend>
