@@ -250,6 +250,44 @@ describe('My data outside the My data page, its backup and its letters (issue 20
     });
   });
 
+  describe('item 16: the letters and the tagline', () => {
+    const letter = () => mydata.getByLabel('The letter', { exact: true });
+
+    it('the tagline does not suggest that lists leave the browser', async () => {
+      const promise = (await mydata.locator('header .promise').textContent()) ?? '';
+      expect(promise).not.toContain('apart from your suppression lists');
+      expect(promise).toContain(
+        'Nothing leaves this browser unless you send a letter or save a file yourself.',
+      );
+    });
+
+    it('writes a phone number as people write it', async () => {
+      await mydata.getByLabel('Kind').selectOption('phone');
+      await mydata.getByLabel('Country, for numbers without +code').selectOption('GB');
+      const phone = mydata.getByLabel('Phone number', { exact: true });
+      await phone.fill('020 7946 0958');
+      await phone.press('Enter');
+      await mydata.locator('ul.identities li', { hasText: '+44' }).waitFor();
+      await mydata.getByLabel('Law', { exact: true }).selectOption('gdpr');
+      await expect.poll(() => letter().inputValue()).toContain('- Phone number: +44 20 7946 0958');
+      expect(await letter().inputValue()).not.toContain('+442079460958');
+    });
+
+    it('the CCPA letter states California residency only once the user confirms it', async () => {
+      await mydata.getByLabel('Law', { exact: true }).selectOption('ccpa');
+      const resident = mydata.getByLabel('I am a California resident');
+      expect(await resident.isChecked()).toBe(false);
+      await expect.poll(() => letter().inputValue()).toContain('California Consumer Privacy Act');
+      expect(await letter().inputValue()).not.toContain('I am a California resident');
+      const warnings = mydata.getByRole('list', { name: 'Before you send' });
+      expect(await warnings.textContent()).toContain('CCPA rights belong to California residents');
+      await resident.check();
+      await expect.poll(() => letter().inputValue()).toContain('I am a California resident.');
+      expect(await warnings.textContent()).not.toContain('CCPA rights belong to California residents');
+      expect(await seriousAxe(mydata)).toEqual([]);
+    });
+  });
+
   it('sends nothing anywhere', () => {
     expect(heed.extensionRequests).toEqual([]);
   });
