@@ -116,7 +116,7 @@ export function BackupSection() {
         </p>
       ) : null}
       {pending ? (
-        <div className="restore-summary" role="region" aria-label="What the restore changes">
+        <section className="restore-summary" aria-label="What the restore changes">
           <p>Restoring {pending.name} replaces everything in My data:</p>
           <ul>
             {describe(pending.summary).map((line) => (
@@ -131,7 +131,7 @@ export function BackupSection() {
               Cancel
             </button>
           </div>
-        </div>
+        </section>
       ) : null}
     </section>
   );
