@@ -7,6 +7,7 @@ import { samePerson, subjectLine } from '@/lib/popup/subject';
 import type { Contact } from '@/lib/store/schemas';
 import { LawfulBasisPanel } from './LawfulBasisPanel';
 import { type ListChoice, OptOutPanel, type OptOutRequest } from './OptOutPanel';
+import { OverdueRequests } from './OverdueRequests';
 import { QuickCheck, type QuickCheckResult } from './QuickCheck';
 import { ScanButton, type ScanResult } from './ScanPanel';
 import { VerdictDetails } from './Verdict';
@@ -187,6 +188,7 @@ export function PopupView({
         <p className="promise">Nothing leaves this browser.</p>
       </header>
       <main>
+        <OverdueRequests today={today} />
         <div className={`notice ${notice?.tone ?? ''}`} ref={noticeRef} tabIndex={-1} role="status">
           {notice ? (
             <>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { parseMyDataParams } from '@/lib/self/company';
 import { type SelfDb, selfDb } from '@/lib/self/db';
 import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/self/settings';
+import { BackupSection } from './BackupSection';
 import { ExposureSection } from './ExposureSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { RequestsSection } from './RequestsSection';
@@ -20,7 +21,8 @@ export function MyDataApp() {
       <header className="top">
         <h1>Heed · My data</h1>
         <p className="promise">
-          For your own data. It stays in this browser, apart from your suppression lists.
+          Your own data, kept apart from any suppression lists. Nothing leaves this browser unless you send a
+          letter or save a file yourself.
         </p>
         <nav aria-label="Sections">
           <a href="#identities">My identities</a>
@@ -65,6 +67,7 @@ function Sections({ db }: { db: SelfDb }) {
           onCountry={(v) => void saveSelfSetting(db, 'country', v)}
         />
         <ExposureSection country={phoneCountry} />
+        <BackupSection />
       </main>
       <NoticeBar notice={notice} onClose={() => setNotice(null)} />
     </NoticeContext.Provider>

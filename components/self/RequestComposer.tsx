@@ -5,6 +5,7 @@ import { letterIdentities, listIdentities } from '@/lib/self/identities';
 import { composeRequest, KIND_LABEL, LAW_LABEL, lawForCountry } from '@/lib/self/letters';
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
+import { CountrySelect } from './CountrySelect';
 import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
 
 export interface ComposerDefaults {
@@ -31,6 +32,8 @@ export function RequestComposer({
 
   const [company, setCompany] = useState(defaults.company ?? '');
   const [companyEmail, setCompanyEmail] = useState('');
+  const [companyCountry, setCompanyCountry] = useState('');
+  const [californian, setCalifornian] = useState(false);
   const suggested = lawForCountry(country);
   const [law, setLaw] = useState<Law>(suggested ?? 'gdpr');
   const [lawChosen, setLawChosen] = useState(false);
@@ -66,6 +69,7 @@ export function RequestComposer({
     today: validSent,
     correction,
     details,
+    californiaResident: californian,
   });
   const text = `Subject: ${letter.subject}\n\n${letter.body}`;
   // Only the kinds of the chosen law are logged, whatever a stale state may hold.
@@ -94,6 +98,7 @@ export function RequestComposer({
       const record = await logRequest(db, {
         company: company.trim(),
         ...(email ? { companyEmail: email } : {}),
+        ...(companyCountry ? { companyCountry } : {}),
         kinds: lawKinds,
         law,
         sentAt: validSent,
@@ -150,6 +155,12 @@ export function RequestComposer({
             The company's privacy notice names it (often "privacy@" or "dpo@"). Heed does not look it up.
           </p>
         </div>
+        <CountrySelect
+          id={`${id}-company-country`}
+          label="Company's country"
+          value={companyCountry}
+          onChange={setCompanyCountry}
+        />
       </div>
 
       <div className="row">
@@ -193,6 +204,23 @@ export function RequestComposer({
           </p>
         </div>
       </div>
+
+      {law === 'ccpa' ? (
+        <div className="check">
+          <input
+            id={`${id}-ca`}
+            type="checkbox"
+            checked={californian}
+            onChange={(e) => setCalifornian(e.target.checked)}
+            aria-describedby={`${id}-ca-hint`}
+          />
+          <label htmlFor={`${id}-ca`}>I am a California resident</label>
+          <p className="hint" id={`${id}-ca-hint`}>
+            The CCPA's rights belong to California residents; the letter says you are one only when this is
+            ticked.
+          </p>
+        </div>
+      ) : null}
 
       <fieldset className="kinds">
         <legend>What do you ask for?</legend>

@@ -1,7 +1,7 @@
 import { localIsoDate } from '../self/dates';
 import type { SelfDb } from '../self/db';
 import { overdueRequests, reminderBadge } from '../self/requests';
-import { toolbarButton } from './toolbar';
+import { setReminderNote, toolbarButton } from './toolbar';
 
 /**
  * The toolbar icon's default badge (tabs with a verdict override it): a count of data requests whose reply is
@@ -9,6 +9,8 @@ import { toolbarButton } from './toolbar';
  */
 export async function refreshReminder(self: SelfDb, now = new Date()): Promise<string> {
   const badge = reminderBadge(await overdueRequests(self, localIsoDate(now)));
+  // Tabs showing a verdict override the badge text: their tooltips carry the reminder instead.
+  setReminderNote(badge?.note ?? null);
   const button = toolbarButton();
   await button.setBadgeText({ text: badge?.text ?? '' });
   await button.setTitle({ title: badge?.title ?? 'Heed' });

@@ -9,13 +9,29 @@ const TEXT: Record<BadgeLevel, string> = {
   unknown: '?',
 };
 
+/**
+ * The overdue-reply reminder, in words ("1 reply overdue: Acme Ltd"), kept here so a tab's own tooltip can carry it:
+ * a tab's badge text replaces the global overdue count, and the reminder must not vanish on every profile tab.
+ * Set by refreshReminder; null when nothing is overdue.
+ */
+let reminderNote: string | null = null;
+
+export function setReminderNote(note: string | null): void {
+  reminderNote = note;
+}
+
 /** The toolbar icon's badge text, colour and tooltip for a tab: the verdict without looking at the page. */
-export function toolbarFor(answer: LookupAnswer | null): { text: string; colour: string; title: string } {
-  if (!answer) return { text: '', colour: '#667085', title: 'Heed: no person recognised on this page' };
+export function toolbarFor(
+  answer: LookupAnswer | null,
+  reminder: string | null = reminderNote,
+): { text: string; colour: string; title: string } {
+  const also = reminder ? ` · ${reminder}` : '';
+  if (!answer)
+    return { text: '', colour: '#667085', title: `Heed: no person recognised on this page${also}` };
   return {
     text: TEXT[answer.level],
     colour: LEVEL_COLOUR[answer.level],
-    title: `Heed: ${LEVEL_WORD[answer.level]} — ${answer.summary}`,
+    title: `Heed: ${LEVEL_WORD[answer.level]} — ${answer.summary}${also}`,
   };
 }
 

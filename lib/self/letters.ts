@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { normaliseEmail } from '../identifiers/email';
 import { addBusinessDays, addDays, addMonths, longDate } from './dates';
 import { type IdentityKind, kindsFor, type Law, type RequestKind } from './schemas';
@@ -88,6 +89,11 @@ export interface RequestInput {
   correction?: string;
   /** Anything else that helps the company find the user (customer number, postal address). */
   details?: string;
+  /**
+   * CCPA only: the user confirmed they live in California. The CCPA's rights belong to California residents, so the
+   * letter says "I am a California resident" only when they ticked it; otherwise the composer says residency is needed.
+   */
+  californiaResident?: boolean;
   /** Longest mailto: link to offer with the whole letter in it; MAILTO_LIMIT unless a test says otherwise. */
   mailtoLimit?: number;
 }
@@ -246,6 +252,12 @@ function ccpaSections(has: (k: RequestKind) => boolean, correction: string): str
   return out;
 }
 
+/** How an identifier is written in a letter: phone numbers as people write them (+44 20 7946 0958), not E.164. */
+export function letterValue(kind: IdentityKind, value: string): string {
+  if (kind !== 'phone') return value;
+  return parsePhoneNumberFromString(value)?.formatInternational() ?? value;
+}
+
 function numbered(sections: string[]): string {
   return sections
     .map((s, i) => {
@@ -279,7 +291,9 @@ export function composeRequest(input: RequestInput): ComposedRequest {
   const company = oneLine(input.company, 200) || '[company]';
   if (company === '[company]') warnings.push('Name the company.');
   const name = oneLine(input.name, 120);
-  const ids = input.identities.filter((i) => oneLine(i.value, 600) !== '');
+  const ids = input.identities
+    .filter((i) => oneLine(i.value, 600) !== '')
+    .map((i) => ({ kind: i.kind, value: letterValue(i.kind, oneLine(i.value, 600)) }));
   if (ids.length === 0) {
     warnings.push('Add at least one of your identifiers, or the company cannot find your data.');
   }
@@ -294,6 +308,11 @@ export function composeRequest(input: RequestInput): ComposedRequest {
   const dueAt = deadlines.map((d) => d.dueAt).sort()[0] ?? addMonths(input.today, 1);
   const ccpa = input.law === 'ccpa';
   const uk = input.law === 'uk-gdpr';
+  if (ccpa && !input.californiaResident) {
+    warnings.push(
+      'CCPA rights belong to California residents: tick "I am a California resident" if you are one. The letter does not say so until you do.',
+    );
+  }
 
   const who = oneLine(name || ids[0]?.value, 80);
   const suffix = who ? ` – ${who}` : '';
@@ -309,7 +328,7 @@ export function composeRequest(input: RequestInput): ComposedRequest {
   lines.push('');
   if (ccpa) {
     lines.push(
-      'I am a California resident. I make the requests below under the California Consumer Privacy Act as amended by the California Privacy Rights Act (Cal. Civ. Code §1798.100 ff., "CCPA").',
+      `${input.californiaResident ? 'I am a California resident. ' : ''}I make the requests below under the California Consumer Privacy Act as amended by the California Privacy Rights Act (Cal. Civ. Code §1798.100 ff., "CCPA").`,
     );
   } else if (uk) {
     lines.push(

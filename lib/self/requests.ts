@@ -88,7 +88,7 @@ export async function overdueRequests(db: SelfDb, today: string): Promise<Reques
  */
 export function reminderBadge(
   overdue: readonly RequestRecord[],
-): { text: string; colour: string; title: string } | null {
+): { text: string; colour: string; title: string; note: string } | null {
   if (overdue.length === 0) return null;
   const names = overdue.slice(0, 3).map((r) => r.company);
   const more = overdue.length > 3 ? ` and ${overdue.length - 3} more` : '';
@@ -96,5 +96,7 @@ export function reminderBadge(
     text: overdue.length > 9 ? '9+' : String(overdue.length),
     colour: '#b54708',
     title: `Heed: ${overdue.length === 1 ? 'a reply is' : `${overdue.length} replies are`} overdue (${names.join(', ')}${more}). Open "My data" to follow up.`,
+    // The short form a tab's verdict tooltip carries along (see lib/background/toolbar.ts).
+    note: `${overdue.length === 1 ? '1 reply' : `${overdue.length} replies`} overdue: ${names.join(', ')}${more} (open the popup to follow up)`,
   };
 }

@@ -67,6 +67,11 @@ export const RequestRecordSchema = z
     id: z.string().min(1).max(64),
     company: z.string().trim().min(1).max(200),
     companyEmail: z.string().max(254).optional(),
+    /** Where the company is (ISO alpha-2): which regulator a complaint goes to. */
+    companyCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
+      .optional(),
     kinds: z.array(RequestKindSchema).min(1).max(REQUEST_KINDS.length),
     law: LawSchema,
     sentAt: IsoDateSchema,

@@ -62,7 +62,7 @@ describe('GDPR access letter', () => {
 
   it("carries every one of the user's identifiers and their name", () => {
     expect(l.body).toContain('- Email address: jane.doe@gmail.com');
-    expect(l.body).toContain('- Phone number: +442079460958');
+    expect(l.body).toContain('- Phone number: +44 20 7946 0958');
     expect(l.body).toContain('- LinkedIn profile: https://www.linkedin.com/in/jane-doe-1a2b3c/');
     expect(l.body.trimEnd().endsWith('Jane Doe')).toBe(true);
   });
@@ -146,6 +146,7 @@ describe('CCPA letters', () => {
       law: 'ccpa',
       kinds: ['ccpa-know', 'ccpa-delete', 'ccpa-correct'],
       correction: 'Wrong address',
+      californiaResident: true,
     });
     for (const cite of [
       '§1798.110',
@@ -228,5 +229,22 @@ describe('law suggestions and deadlines', () => {
     expect(deadlinesFor('gdpr', ['access', 'erasure'], '2026-05-31')).toEqual([
       { kinds: ['access', 'erasure'], dueAt: '2026-06-30', rule: 'Art. 12(3): one month from receipt' },
     ]);
+  });
+});
+
+describe('letter details (issue 20, item 16)', () => {
+  it('writes phone numbers as people write them, not as E.164', () => {
+    const l = letter();
+    expect(l.body).toContain('- Phone number: +44 20 7946 0958');
+    expect(l.body).not.toContain('+442079460958');
+  });
+
+  it('says "I am a California resident" only when the user confirmed it, and otherwise warns', () => {
+    const unconfirmed = letter({ law: 'ccpa', kinds: ['ccpa-know'] });
+    expect(unconfirmed.body).not.toContain('California resident');
+    expect(unconfirmed.warnings.join(' ')).toContain('CCPA rights belong to California residents');
+    const confirmed = letter({ law: 'ccpa', kinds: ['ccpa-know'], californiaResident: true });
+    expect(confirmed.body).toContain('I am a California resident. I make the requests below');
+    expect(confirmed.warnings.join(' ')).not.toContain('California residents');
   });
 });
