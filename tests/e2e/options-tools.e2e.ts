@@ -91,6 +91,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(await options.getByLabel('Use column Country as').inputValue()).toBe('country');
     expect(await options.getByLabel('Use column Name as').inputValue()).toBe('ignore');
 
+    // Full sentences are an option now (issue 20, item 11): this test reads them.
+    await options.getByLabel(/Also full sentences with citations/).check();
     await options.getByRole('button', { name: 'Check every row' }).click();
     await options.getByText(/Checked 5 rows/).waitFor();
     const counts = await options
@@ -129,6 +131,74 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(parsed.data[3]?.heed_reasons).toMatch(/PECR/);
     expect(parsed.data[0]?.heed_reasons).toMatch(/\(GDPR Art\. 21/);
     expect(parsed.data[4]?.Email).toBe("'=1+1");
+  });
+
+  it('by default writes short codes, shows the removed rows, and gives the clean file and the removed rows', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    const csv = [
+      'Name,Email,LinkedIn,Country',
+      'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
+      'Ada,ada@adaworks.example,,',
+      'Emma,,https://www.linkedin.com/in/emma-tremblay/,',
+      'Sam,sam@gmail.com,,GB',
+      'Max,,https://www.linkedin.com/in/max-mustermann/,',
+    ].join('\r\n');
+    await options
+      .getByLabel('Prospect file (CSV or TSV)')
+      .setInputFiles({ name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect.poll(() => options.getByLabel('Use column Email as').inputValue()).toBe('email');
+    expect(await options.getByLabel('The campaign goes out by').inputValue()).toBe('email');
+    await options.getByRole('button', { name: 'Check every row' }).click();
+    await options.getByText(/Checked 5 rows/).waitFor();
+
+    const table = options.getByRole('table', { name: /Rows removed from the clean file/ });
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    expect(shown.map((r) => [r[0], r[1]])).toEqual([
+      ['1', 'https://www.linkedin.com/in/jane-doe-1a2b3c/'],
+      ['2', 'ada@adaworks.example'],
+      ['4', 'sam@gmail.com'],
+    ]);
+
+    const [checked] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download checked file/ }).click(),
+    ]);
+    const all = Papa.parse<Record<string, string>>(await readDownload(checked), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(all.meta.fields).not.toContain('heed_reasons');
+    expect(all.data[3]?.heed_reason_codes).toBe('pecr-individual-no-consent');
+
+    const [clean] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download clean file \(2 rows/ }).click(),
+    ]);
+    expect(clean.suggestedFilename()).toBe('campaign-heed-clean.csv');
+    const kept = Papa.parse<Record<string, string>>(await readDownload(clean), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(kept.meta.fields).toEqual(['Name', 'Email', 'LinkedIn', 'Country']);
+    expect(kept.data.map((r) => r.Name)).toEqual(['Emma', 'Max']);
+
+    const [removed] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download removed rows with why \(3 rows/ }).click(),
+    ]);
+    expect(removed.suggestedFilename()).toBe('campaign-heed-removed.csv');
+    const out = Papa.parse<Record<string, string>>(await readDownload(removed), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(out.data.map((r) => [r.Name, r.heed_level])).toEqual([
+      ['Jane', 'blocked'],
+      ['Ada', 'high'],
+      ['Sam', 'unknown'],
+    ]);
+    expect(out.data[2]?.heed_why).toMatch(/consent/i);
   });
 
   it('has no serious or critical accessibility problems in the bulk check, with a result shown', async () => {
