@@ -64,6 +64,10 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     const before = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
     expect(before.badge.level).toBe('unknown');
     await options.getByRole('button', { name: 'Load demo data' }).click();
+    // It says what it adds before adding anything (issue 20, item 13).
+    await options.getByText(/Demo data adds three lists of its own/).waitFor();
+    expect(await options.getByText('Demo data loaded').count()).toBe(0);
+    await options.getByRole('button', { name: 'Load demo lists' }).click();
     await options.getByText('Demo data loaded').waitFor();
     // store-changed makes the open page look again without a reload.
     await waitForBadge(before.page, (b) => b.level === 'blocked');
@@ -71,6 +75,29 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     const max = await badgeOn(heed, 'https://www.linkedin.com/in/max-mustermann/');
     expect(max.badge.level).toBe('caution');
     await max.page.close();
+  });
+
+  it('keeps demo data in its own lists, out of Do not contact, and removes it in one click with undo', async () => {
+    const listsPage = await heed.openExtensionPage('options.html#/lists');
+    const entriesOf = (name: string) =>
+      listsPage
+        .getByRole('row', { name: new RegExp(`^${name}`) })
+        .locator('td')
+        .first()
+        .textContent();
+    await expect.poll(() => entriesOf('Demo — Do not contact')).toBe('1');
+    expect(await entriesOf('Do not contact')).toBe('0');
+    await listsPage.close();
+
+    const jane = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    expect(jane.badge.level).toBe('blocked');
+    await options.getByRole('button', { name: 'Remove demo data' }).click();
+    await options.getByText('Demo data removed').waitFor();
+    await waitForBadge(jane.page, (b) => b.level === 'unknown');
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await options.getByText('Demo data loaded').waitFor();
+    await waitForBadge(jane.page, (b) => b.level === 'blocked');
+    await jane.page.close();
   });
 
   it('checks a prospect file and downloads it back with a verdict per row', async () => {
@@ -152,6 +179,7 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await options.getByText(/Checked 5 rows/).waitFor();
 
     const table = options.getByRole('table', { name: /Rows removed from the clean file/ });
+    await table.waitFor();
     const shown = await table
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));

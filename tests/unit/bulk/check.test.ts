@@ -118,10 +118,10 @@ describe('bulkCheck', () => {
       'blocked',
     ]);
     expect(jane.heed_reasons).toMatch(/\(GDPR Art\. 21/);
-    expect(jane.heed_lists).toBe('Do not contact');
+    expect(jane.heed_lists).toBe('Demo — Do not contact');
     const ada = rows[3] as Record<string, string>;
     expect(ada.heed_email).toBe('blocked');
-    expect(ada.heed_lists).toBe('Vendor suppression (MD5)');
+    expect(ada.heed_lists).toBe('Demo — Vendor suppression (MD5)');
   });
 
   it('uses the file’s country and stage columns as hints', async () => {
@@ -154,7 +154,7 @@ describe('bulkCheck', () => {
     const file = 'email\njane.doe+promo@example.net\n';
     const on = await outputRows(await run(file));
     expect(on[0]?.heed_level).toBe('caution');
-    expect(on[0]?.heed_lists).toBe('Do not contact (possible)');
+    expect(on[0]?.heed_lists).toBe('Demo — Do not contact (possible)');
     await saveSettings(db, { showPossibleMatches: false });
     const off = await outputRows(await run(file));
     expect(off[0]?.heed_level).toBe('unknown');
