@@ -50,17 +50,17 @@ export function resultSummary(r: BulkResult): string {
   return `Checked ${r.rows.toLocaleString('en')} rows in ${(r.ms / 1000).toFixed(1)} s: ${flagged.toLocaleString('en')} blocked or high risk.`;
 }
 
-/** The first blocked or high-risk rows, so the lead sees who is left out without opening a file. */
+/** The first removed rows, so the lead sees who is left out, and why, without opening a file. */
 export function FlaggedRows({ result }: { result: BulkResult }) {
-  const total = result.counts.blocked + result.counts.high;
-  if (total === 0) return <p className="muted">No row is blocked or high risk.</p>;
+  const total = result.removedRows;
+  if (total === 0) return <p className="muted">No row was removed: every row is in the clean file.</p>;
   const shown = result.flagged.slice(0, SHOWN);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="ot-scroll" tabIndex={0} aria-label="Blocked or high-risk rows">
+    <section className="ot-scroll" tabIndex={0} aria-label="Rows removed from the clean file">
       <table className="ot-table">
         <caption>
-          Blocked or high-risk rows
+          Rows removed from the clean file
           {total > shown.length
             ? ` (the first ${shown.length.toLocaleString('en')} of ${total.toLocaleString('en')}; the removed-rows file has them all)`
             : ''}
