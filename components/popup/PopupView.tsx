@@ -184,6 +184,8 @@ export function PopupView({
         <p className="promise">Nothing leaves this browser.</p>
       </header>
       <main>
+        {/* First, so that it is seen without scrolling (issue 20, item 8). */}
+        {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
         <div className={`notice ${notice?.tone ?? ''}`} ref={noticeRef} tabIndex={-1} role="status">
           {notice ? (
             <>
@@ -268,7 +270,6 @@ export function PopupView({
             </VerdictDetails>
           </section>
         ) : null}
-        {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
       </main>
       <footer>
         <p>
