@@ -27,10 +27,12 @@ export function normaliseDomain(raw: string): Normalised<{ domain: string; inclu
   }
   if (s.includes('@')) return fail('looks like an email address, not a domain');
 
+  let fromUrl = false;
   if (SCHEME.test(s) || s.startsWith('//') || URL_DELIMITERS.test(s)) {
     const host = hostOfUrl(s);
     if (host === null) return fail('not a valid URL or domain');
     s = host;
+    fromUrl = true;
   }
 
   const host = canonicalHost(s);
@@ -39,6 +41,12 @@ export function normaliseDomain(raw: string): Normalised<{ domain: string; inclu
   const info = parse(domain);
   if (info.isIp) return fail('looks like an IP address, not a domain');
   if (info.domain === null) return fail(`'${domain}' is a public suffix, not a domain`);
+  // A website address (https://www.contoso.com/) names the company's domain: its "www." is the web server, not
+  // a part of the company worth keeping apart. Only stripped from a URL, and never down to a public suffix.
+  if (fromUrl && domain.startsWith('www.')) {
+    const bare = domain.slice(4);
+    if (parse(bare).domain !== null) return ok({ domain: bare, includeSubdomains });
+  }
   return ok({ domain, includeSubdomains });
 }
 

@@ -18,6 +18,12 @@ describe('normaliseDomain', () => {
     ['//example.com/x', 'example.com', false],
     ['example.com/contact', 'example.com', false],
     ['www.example.co.uk', 'www.example.co.uk', false],
+    // A website address names the company's domain (issue 20, item 12): scheme, path, port and www. go.
+    ['https://www.contoso.com/', 'contoso.com', false],
+    ['http://WWW.Contoso.com:8080/about', 'contoso.com', false],
+    ['www.contoso.com/contact', 'contoso.com', false],
+    ['https://www2.contoso.com/', 'www2.contoso.com', false],
+    ['https://www.co.uk/', 'www.co.uk', false],
     ['bücher.de', 'bücher.de', false],
     ['xn--bcher-kva.de', 'bücher.de', false],
     ['BU\u0308CHER.DE', 'bücher.de', false],
