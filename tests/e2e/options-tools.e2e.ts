@@ -357,6 +357,10 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(new Set(actions)).toEqual(new Set(['Settings changed']));
     await options.getByLabel('Action').selectOption('export');
     await expect.poll(() => rows.locator('td:nth-child(6)').allTextContents()).toContain('bulk check result');
+    // Counts in words, not field names (issue 20, item 12): "5 rows", not "rows 5".
+    expect(await rows.locator('td:nth-child(5)').allTextContents()).toContain('5 rows');
+    await options.getByLabel('Action').selectOption('delete-list');
+    await expect.poll(() => rows.locator('td:nth-child(5)').allTextContents()).toContain('1 entry');
 
     // A range that ends before it starts is refused in words, not by an empty table.
     await options.getByLabel('Action').selectOption('');
