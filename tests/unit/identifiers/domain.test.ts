@@ -18,12 +18,6 @@ describe('normaliseDomain', () => {
     ['//example.com/x', 'example.com', false],
     ['example.com/contact', 'example.com', false],
     ['www.example.co.uk', 'www.example.co.uk', false],
-    // A website address names the company's domain (issue 20, item 12): scheme, path, port and www. go.
-    ['https://www.contoso.com/', 'contoso.com', false],
-    ['http://WWW.Contoso.com:8080/about', 'contoso.com', false],
-    ['www.contoso.com/contact', 'contoso.com', false],
-    ['https://www2.contoso.com/', 'www2.contoso.com', false],
-    ['https://www.co.uk/', 'www.co.uk', false],
     ['bücher.de', 'bücher.de', false],
     ['xn--bcher-kva.de', 'bücher.de', false],
     ['BU\u0308CHER.DE', 'bücher.de', false],
@@ -51,6 +45,24 @@ describe('normaliseDomain', () => {
     ['ex\uD800ample.com', 'contains a lone surrogate'],
   ])('%j is refused: %s', (input, reason) => {
     expect(normaliseDomain(input)).toEqual({ ok: false, reason });
+  });
+
+  it('reads a website address as the company domain for list entries only (issue 20, item 12)', () => {
+    const entry = (raw: string) => normaliseDomain(raw, { websiteToDomain: true });
+    expect(entry('https://www.contoso.com/')).toEqual({
+      ok: true,
+      value: { domain: 'contoso.com', includeSubdomains: false },
+    });
+    expect(entry('http://WWW.Contoso.com:8080/about')).toMatchObject({ value: { domain: 'contoso.com' } });
+    expect(entry('www.contoso.com/contact')).toMatchObject({ value: { domain: 'contoso.com' } });
+    expect(entry('https://www2.contoso.com/')).toMatchObject({ value: { domain: 'www2.contoso.com' } });
+    expect(entry('https://www.co.uk/')).toMatchObject({ value: { domain: 'www.co.uk' } });
+    // Typed as a host, www. stays: it may really be a separate entry.
+    expect(entry('www.contoso.com')).toMatchObject({ value: { domain: 'www.contoso.com' } });
+    // A lookup keeps www. as the subdomain it is.
+    expect(normaliseDomain('https://www.contoso.com/')).toMatchObject({
+      value: { domain: 'www.contoso.com' },
+    });
   });
 
   it('is idempotent on its own output', () => {
