@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts } from '@/lib/bulk/check';
+import { CHANNEL_LABEL } from '@/lib/badge/words';
+import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts, outputColumns } from '@/lib/bulk/check';
 import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
 import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
+import { CHANNELS, type Channel } from '@/lib/vocab';
 import './settings/tools.css';
-import { LevelCounts, resultSummary } from './bulk/BulkResultView';
+import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
 import { errorText, saveBlob, useDb } from './settings/common';
 import { formatMegabytes } from './settings/parse';
@@ -12,13 +14,15 @@ import { formatMegabytes } from './settings/parse';
 type Run =
   | { kind: 'idle' }
   | { kind: 'running'; progress: BulkProgress }
-  | { kind: 'done'; result: BulkResult; downloaded: boolean }
+  | { kind: 'done'; result: BulkResult; downloaded: boolean; channel: Channel }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-function outputName(input: string): string {
+type Which = 'checked' | 'clean' | 'removed';
+
+function outputName(input: string, which: Which = 'checked'): string {
   const base = input.replace(/\.(csv|tsv|txt)$/i, '') || 'prospects';
-  return `${base}-heed-checked.csv`;
+  return `${base}-heed-${which}.csv`;
 }
 
 /** Checks a whole prospect file against every list and record, and gives it back with Heed's verdict per row. */
@@ -30,7 +34,8 @@ export function BulkCheckSection() {
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [hasHeader, setHasHeader] = useState(true);
   const [roles, setRoles] = useState<BulkRole[]>([]);
-  const [reasons, setReasons] = useState<'full' | 'short'>('full');
+  const [reasons, setReasons] = useState<'codes' | 'full'>('codes');
+  const [channel, setChannel] = useState<Channel>('email');
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
@@ -87,10 +92,11 @@ export function BulkCheckSection() {
         sepLine: preview.sepLine,
         mapping: { roles },
         reasons,
+        campaignChannel: channel,
         signal: ac.signal,
         onProgress: (progress) => setRun({ kind: 'running', progress }),
       });
-      setRun({ kind: 'done', result, downloaded: false });
+      setRun({ kind: 'done', result, downloaded: false, channel });
     } catch (e) {
       if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
       else setRun({ kind: 'failed', message: e instanceof ImportError ? e.message : errorText(e) });
@@ -99,16 +105,24 @@ export function BulkCheckSection() {
     }
   };
 
-  const download = async () => {
+  const download = async (which: Which) => {
     if (run.kind !== 'done' || !db || !file) return;
-    saveBlob(run.result.output, outputName(file.name));
+    const r = run.result;
+    const blob = which === 'clean' ? r.clean : which === 'removed' ? r.removed : r.output;
+    const rows = which === 'clean' ? r.cleanRows : which === 'removed' ? r.removedRows : r.rows;
+    saveBlob(blob, outputName(file.name, which));
     setRun({ ...run, downloaded: true });
     // The file holds personal data leaving Heed: the privacy officer sees that it happened, never its contents.
     try {
       await logAudit(db, {
         action: 'export',
-        detail: 'bulk check result',
-        counts: { rows: run.result.rows },
+        detail:
+          which === 'clean'
+            ? 'bulk check clean file'
+            : which === 'removed'
+              ? 'bulk check removed rows'
+              : 'bulk check result',
+        counts: { rows },
       });
     } catch {
       // The download already happened; a failed log entry must not hide that from the user.
@@ -184,8 +198,33 @@ export function BulkCheckSection() {
             roles={roles}
             onChange={(i, r) => setRoles((prev) => prev.map((x, k) => (k === i ? r : x)))}
           />
+          <div className="ot-field">
+            <label htmlFor={`${id}-channel`}>The campaign goes out by</label>
+            <select
+              id={`${id}-channel`}
+              value={channel}
+              disabled={running}
+              onChange={(e) => setChannel(e.target.value as Channel)}
+            >
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABEL[c]}
+                </option>
+              ))}
+            </select>
+          </div>
           <fieldset className="ot-form">
             <legend>Reasons in the result</legend>
+            <div className="ot-check">
+              <input
+                id={`${id}-codes`}
+                type="radio"
+                name={`${id}-reasons`}
+                checked={reasons === 'codes'}
+                onChange={() => setReasons('codes')}
+              />
+              <label htmlFor={`${id}-codes`}>Short rule codes (a small file)</label>
+            </div>
             <div className="ot-check">
               <input
                 id={`${id}-full`}
@@ -194,17 +233,7 @@ export function BulkCheckSection() {
                 checked={reasons === 'full'}
                 onChange={() => setReasons('full')}
               />
-              <label htmlFor={`${id}-full`}>Full sentences with citations</label>
-            </div>
-            <div className="ot-check">
-              <input
-                id={`${id}-short`}
-                type="radio"
-                name={`${id}-reasons`}
-                checked={reasons === 'short'}
-                onChange={() => setReasons('short')}
-              />
-              <label htmlFor={`${id}-short`}>Rule codes with citations (a much smaller file)</label>
+              <label htmlFor={`${id}-full`}>Also full sentences with citations (a much larger file)</label>
             </div>
           </fieldset>
           {problem ? (
@@ -262,17 +291,28 @@ export function BulkCheckSection() {
               </p>
             ) : null}
             <div className="ot-actions">
-              <button type="button" className="primary" onClick={() => void download()}>
+              <button type="button" className="primary" onClick={() => void download('clean')}>
+                Download clean file ({run.result.cleanRows.toLocaleString('en')} rows,{' '}
+                {formatMegabytes(run.result.clean.size)})
+              </button>
+              <button type="button" onClick={() => void download('removed')}>
+                Download removed rows with why ({run.result.removedRows.toLocaleString('en')} rows,{' '}
+                {formatMegabytes(run.result.removed.size)})
+              </button>
+              <button type="button" onClick={() => void download('checked')}>
                 Download checked file ({formatMegabytes(run.result.output.size)})
               </button>
             </div>
             <p className="muted">
-              Added columns: heed_level, heed_email, heed_sms, heed_phone, heed_post, heed_inmail,
-              heed_reasons, heed_lists.
+              The clean file holds the rows safe to send by {CHANNEL_LABEL[run.channel]}, with your columns
+              only: rows where that channel is blocked, or that could not be checked, go to the removed rows
+              instead, each with its level, rule codes, lists and one sentence saying why. The checked file
+              has every row with {outputColumns(reasons).join(', ')}.
               {run.downloaded
                 ? ' Saved to your downloads; the export is noted in the audit log (no contents).'
                 : ''}
             </p>
+            <FlaggedRows result={run.result} />
           </div>
         ) : null}
         {run.kind === 'cancelled' ? <p role="status">Check cancelled. No file was produced.</p> : null}

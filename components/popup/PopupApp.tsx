@@ -177,8 +177,16 @@ export function PopupApp() {
       const settings = await getSettings(heed);
       const parsed = parseQuickCheck(text, settings.defaultCountry);
       if (!parsed.ok) return parsed;
-      const answer = await answerFor(heed, parsed.identifiers, { source: 'generic' }, new Date());
-      return { ok: true, kind: parsed.kind, value: parsed.value, answer };
+      // A phone number's calling code says the country (+44: GB), so the verdict uses that country's rules.
+      const hints = { source: 'generic' as const, ...(parsed.country ? { country: parsed.country } : {}) };
+      const answer = await answerFor(heed, parsed.identifiers, hints, new Date());
+      return {
+        ok: true,
+        kind: parsed.kind,
+        value: parsed.value,
+        answer,
+        ...(parsed.note ? { note: parsed.note } : {}),
+      };
     },
     async scan() {
       if (tabId === undefined || tabId === null) return { injected: false, error: 'no tab to scan' };

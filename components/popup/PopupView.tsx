@@ -189,6 +189,8 @@ export function PopupView({
       </header>
       <main>
         <OverdueRequests today={today} />
+        {/* First, so that it is seen without scrolling (issue 20, item 8). */}
+        {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
         <div className={`notice ${notice?.tone ?? ''}`} ref={noticeRef} tabIndex={-1} role="status">
           {notice ? (
             <>
@@ -274,7 +276,6 @@ export function PopupView({
             </VerdictDetails>
           </section>
         ) : null}
-        {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
       </main>
       <footer>
         <p>

@@ -4,10 +4,13 @@ import { QUICK_KIND_LABEL, type QuickKind } from '@/lib/popup/quick-check';
 import { VerdictDetails } from './Verdict';
 
 export type QuickCheckResult =
-  | { ok: true; kind: QuickKind; value: string; answer: LookupAnswer }
+  | { ok: true; kind: QuickKind; value: string; answer: LookupAnswer; note?: string }
   | { ok: false; reason: string };
 
-/** Paste an email, a domain or a profile URL and see its verdict, without leaving the page. */
+/**
+ * Paste an email, a phone number, a domain or a profile URL and see its verdict, without leaving the page. It
+ * sits at the top of the popup, one line high until it has a result, so it is seen without scrolling.
+ */
 export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCheckResult> }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -35,12 +38,12 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
           <input
             id={`${id}-q`}
             type="text"
-            inputMode="email"
+            inputMode="text"
             value={text}
             autoComplete="off"
             spellCheck={false}
             maxLength={2048}
-            placeholder="name@example.com"
+            placeholder="name@example.com, +44 20 …"
             aria-invalid={result && !result.ok ? true : undefined}
             aria-describedby={result && !result.ok ? `${id}-err` : undefined}
             onChange={(e) => setText(e.target.value)}
@@ -60,6 +63,7 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
           <div className="quick-result">
             <p className="muted small">
               {QUICK_KIND_LABEL[result.kind]}: <span className="value">{result.value}</span>
+              {result.note ? ` ${result.note}` : ''}
             </p>
             <VerdictDetails answer={result.answer} compact />
           </div>

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { classifyValue } from '../identifiers';
 import type { BadgeLevel, LookupAnswer } from '../messaging/types';
 import { assess } from '../risk';
+import { codeInfo } from '../risk/codes';
 import { neutraliseCell, unneutraliseCell } from '../store/csv-cells';
 import { type ParsedRow, RowStream } from '../store/csv-rows';
 import type { HeedDb } from '../store/db';
@@ -11,7 +12,7 @@ import type { Delimiter, TextEncoding } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import { ImportError, sniff } from '../store/text-source';
 import { toAnswer, toAssessInput } from '../verdict/answer';
-import { CHANNELS, type Stage } from '../vocab';
+import { CHANNELS, type Channel, type Stage } from '../vocab';
 import { LookupContext } from './lookup-many';
 import { type BulkMapping, mappingProblem } from './mapping';
 import { readCountry, readStage } from './values';
@@ -28,13 +29,40 @@ export const BULK_LEVELS: readonly BulkLevel[] = [
   'error',
 ];
 
-/** Columns added to every row of the output, after the file's own. */
+/**
+ * Columns added to every row of the output, after the file's own. Short by default: a level, one word per
+ * channel, rule codes and list names. Full sentences with citations made a 12 MB campaign a 271 MB result
+ * (issue 20, item 11), so they are an option.
+ */
 export const OUTPUT_COLUMNS = [
   'heed_level',
   ...CHANNELS.map((c) => `heed_${c}`),
-  'heed_reasons',
+  'heed_reason_codes',
   'heed_lists',
 ] as const;
+export const FULL_REASONS_COLUMN = 'heed_reasons';
+
+export function outputColumns(reasons: 'codes' | 'full' = 'codes'): string[] {
+  return reasons === 'full' ? [...OUTPUT_COLUMNS, FULL_REASONS_COLUMN] : [...OUTPUT_COLUMNS];
+}
+
+/** Columns after the file's own in the removed-rows file: what was wrong, in codes and in one sentence. */
+export const REMOVED_COLUMNS = ['heed_level', 'heed_reason_codes', 'heed_lists', 'heed_why'] as const;
+
+/**
+ * Whether a row stays out of the clean file: the campaign's channel is blocked for it, or it could not be checked
+ * at all. A UK individual at a webmail address is "unknown" overall but blocked for email: the channel decides.
+ */
+export function isRemoved(
+  level: BulkLevel,
+  channels: Partial<Record<Channel, string>>,
+  channel: Channel,
+): boolean {
+  return level === 'invalid' || level === 'error' || level === 'blocked' || channels[channel] === 'blocked';
+}
+
+/** How many removed rows the result keeps for the page (the removed-rows file holds them all). */
+export const FLAGGED_KEPT = 200;
 
 export interface BulkFileShape {
   /** Header names (or "Column n"), which also fixes how many input columns each output row gets. */
@@ -54,8 +82,10 @@ export interface BulkProgress {
 
 export interface BulkCheckOptions extends BulkFileShape {
   mapping: BulkMapping;
-  /** 'full': "message (citation)"; 'short': "code (citation)", a tenth of the size for very large files. */
-  reasons?: 'full' | 'short';
+  /** 'codes' (default): rule codes only; 'full': also every reason as "message (citation)" in heed_reasons. */
+  /** The channel the campaign goes out on, which decides the clean file (default email). */
+  campaignChannel?: Channel;
+  reasons?: 'codes' | 'full';
   now?: Date;
   signal?: AbortSignal;
   onProgress?: (p: BulkProgress) => void;
@@ -64,11 +94,32 @@ export interface BulkCheckOptions extends BulkFileShape {
   chunkSize?: number;
 }
 
+/** A row left out of the clean file, as the page lists it. */
+export interface FlaggedRow {
+  /** 1-based data row number (the header is not counted). */
+  row: number;
+  /** The row's first identifier, as the file wrote it. */
+  identifier: string;
+  level: BulkLevel;
+  blockedChannels: Channel[];
+  codes: string;
+  lists: string;
+  why: string;
+}
+
 export interface BulkResult {
   rows: number;
   counts: Record<BulkLevel, number>;
   /** The input rows with the Heed columns added, as CSV (UTF-8 with BOM, the input's delimiter). */
   output: Blob;
+  /** The rows safe to send on the campaign's channel (see isRemoved), with the file's own columns only. */
+  clean: Blob;
+  cleanRows: number;
+  /** The rows left out of the clean file, with the file's columns and REMOVED_COLUMNS. */
+  removed: Blob;
+  removedRows: number;
+  /** The first FLAGGED_KEPT removed rows; `removedRows` says how many there are in all. */
+  flagged: FlaggedRow[];
   /** Rows with more cells than the header: their Heed columns sit further right. */
   wideRows: number;
   ms: number;
@@ -78,15 +129,21 @@ export function emptyCounts(): Record<BulkLevel, number> {
   return { blocked: 0, high: 0, caution: 0, ok: 0, unknown: 0, invalid: 0, error: 0 };
 }
 
+/** Something about a row the reader noticed: a short code for the file and a sentence for people. */
+export interface RowNote {
+  code: string;
+  text: string;
+}
+
 interface RowWork {
   cells: string[];
   ids: PersonIds;
   idCount: number;
   country?: string;
   stage?: Exclude<Stage, 'unknown'>;
-  notes: string[];
+  notes: RowNote[];
   /** Set when the row cannot be looked up at all. */
-  fail?: { level: 'invalid' | 'error'; reason: string };
+  fail?: { level: 'invalid' | 'error'; code: string; reason: string };
 }
 
 // A prospect's email cell sometimes lists several addresses; profile and Sales Navigator URLs contain commas.
@@ -96,7 +153,7 @@ const EMAIL_SPLIT = /[;,\s]+/;
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
   const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: [] };
   if (row.error) {
-    work.fail = { level: 'error', reason: `Row could not be read (${row.error}).` };
+    work.fail = { level: 'error', code: 'unreadable-row', reason: `Row could not be read (${row.error}).` };
     return work;
   }
   const emails: string[] = [];
@@ -119,21 +176,37 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
       case 'country': {
         const c = readCountry(value);
         if (c) work.country = c;
-        else if (c === null) work.notes.push('Country not recognised: your default country was used.');
+        else if (c === null)
+          work.notes.push({
+            code: 'country-unrecognised',
+            text: 'Country not recognised: your default country was used.',
+          });
         return;
       }
       case 'stage': {
         const s = readStage(value);
         if (s && s !== 'unknown') work.stage = s;
-        else if (s === null) work.notes.push('Stage not recognised: treated as a suspect.');
+        else if (s === null)
+          work.notes.push({
+            code: 'stage-unrecognised',
+            text: 'Stage not recognised: treated as a suspect.',
+          });
         return;
       }
       case 'auto': {
         const k = classifyValue(value);
         if (k === 'email' || k === 'profile' || k === 'salesnav' || k === 'phone' || k === 'domain')
           push(k, value);
-        else if (k) work.notes.push(`A ${k} hash cannot be checked here: use the plain identifier.`);
-        else work.notes.push(`Column ${i + 1} holds no email, profile URL, phone number or domain.`);
+        else if (k)
+          work.notes.push({
+            code: 'hash-not-checkable',
+            text: `A ${k} hash cannot be checked here: use the plain identifier.`,
+          });
+        else
+          work.notes.push({
+            code: 'no-identifier-in-column',
+            text: `Column ${i + 1} holds no email, profile URL, phone number or domain.`,
+          });
         return;
       }
       default:
@@ -145,23 +218,48 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
   if (work.idCount === 0) {
     work.fail = {
       level: 'invalid',
-      reason: ['No identifier in this row: nothing to check.', ...work.notes].join(' '),
+      code: ['no-identifier', ...work.notes.map((n) => n.code)].join(' '),
+      reason: ['No identifier in this row: nothing to check.', ...work.notes.map((n) => n.text)].join(' '),
     };
   }
   return work;
 }
 
-/** "message (citation); …" with every reason the answer gives (or "code (citation); …" when short). */
-export function reasonsText(
-  answer: Pick<LookupAnswer, 'reasons'>,
-  notes: readonly string[] = [],
-  style: 'full' | 'short' = 'full',
-): string {
-  const text = (r: LookupAnswer['reasons'][number]) => {
-    const what = style === 'short' ? r.code : r.message;
-    return r.citation ? `${what} (${r.citation})` : what;
-  };
+/** "message (citation); …" with every reason the answer gives, then the reader's notes. */
+export function reasonsText(answer: Pick<LookupAnswer, 'reasons'>, notes: readonly string[] = []): string {
+  const text = (r: LookupAnswer['reasons'][number]) =>
+    r.citation ? `${r.message} (${r.citation})` : r.message;
   return [...answer.reasons.map(text), ...notes].join('; ');
+}
+
+/**
+ * "code code …": the rule code of every reason that blocks a channel or makes the row high risk, then the
+ * reader's note codes; a few bytes per row. The "check" reasons (what to record) are in the full option: the
+ * channel columns already say "check".
+ */
+export function reasonCodes(answer: Pick<LookupAnswer, 'reasons'>, notes: readonly string[] = []): string {
+  const weighty = answer.reasons
+    .filter((r) => r.level === 'blocked' || r.level === 'high')
+    .map((r) => r.code);
+  return [...new Set([...weighty, ...notes])].join(' ');
+}
+
+/** The reason's short phrase ("they objected to direct marketing"), capitalised; the sentence when it has none. */
+function whyOf(r: LookupAnswer['reasons'][number] | undefined, fallback: string): string {
+  if (!r) return fallback;
+  const short = codeInfo(r.code)?.short;
+  return short ? `${short.charAt(0).toUpperCase()}${short.slice(1)}.` : r.message;
+}
+
+function firstIdentifier(ids: PersonIds): string {
+  return (
+    ids.emails?.[0] ??
+    ids.profileUrls?.[0] ??
+    ids.salesNavUrls?.[0] ??
+    ids.phones?.[0] ??
+    ids.domains?.[0] ??
+    ''
+  );
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -211,43 +309,70 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     return v;
   };
 
+  const style = opts.reasons ?? 'codes';
+  const channel = opts.campaignChannel ?? 'email';
+  const weighty = (r: LookupAnswer['reasons'][number]) => r.level === 'blocked' || r.level === 'high';
+  const headerCells = opts.headers.map(safe);
   const parts: BlobPart[] = [];
-  parts.push(`\uFEFF${unparse([[...opts.headers.map(safe), ...OUTPUT_COLUMNS.map(neutraliseCell)]])}\r\n`);
+  const cleanParts: BlobPart[] = [];
+  const removedParts: BlobPart[] = [];
+  parts.push(`\uFEFF${unparse([[...headerCells, ...outputColumns(style).map(neutraliseCell)]])}\r\n`);
+  cleanParts.push(`\uFEFF${unparse([headerCells])}\r\n`);
+  removedParts.push(`\uFEFF${unparse([[...headerCells, ...REMOVED_COLUMNS.map(neutraliseCell)]])}\r\n`);
   const counts = emptyCounts();
+  const flagged: FlaggedRow[] = [];
   let rows = 0;
+  let cleanRows = 0;
+  let removedRows = 0;
   let wideRows = 0;
   let sepSkipped = !opts.sepLine;
   let headerSkipped = !opts.hasHeader;
-  let pending: RowWork[] = [];
+  let pending: { work: RowWork; row: number }[] = [];
 
   // Every cell Heed writes is guarded, its own columns too: list names and reasons are user text.
-  const outputRow = (w: RowWork, tail: string[]): string[] => {
+  const ownCells = (w: RowWork): string[] => {
     const cells = w.cells.map(safe);
-    if (cells.length > width) wideRows++;
     while (cells.length < width) cells.push('');
-    return [...cells, ...tail.map(neutraliseCell)];
+    return cells;
   };
+
+  interface Outcome {
+    level: BulkLevel;
+    channels: Record<Channel, string>;
+    codes: string;
+    full: string;
+    lists: string;
+    why: string;
+  }
+  const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const live = batch.filter((w) => !w.fail);
+    const live = batch.filter((p) => !p.work.fail);
     const found = await ctx.lookupMany(
       db,
-      live.map((w) => {
+      live.map(({ work: w }) => {
         const country = w.country ?? settings.defaultCountry;
         return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
       }),
       settings.showPossibleMatches,
     );
     const out: string[][] = [];
+    const cleanOut: string[][] = [];
+    const removedOut: string[][] = [];
     let li = 0;
-    for (const w of batch) {
+    const outcomeOf = (w: RowWork): Outcome => {
       if (w.fail) {
-        counts[w.fail.level]++;
-        out.push(outputRow(w, [w.fail.level, ...CHANNELS.map(() => ''), w.fail.reason, '']));
-        continue;
+        return {
+          level: w.fail.level,
+          channels: noChannels(),
+          codes: w.fail.code,
+          full: w.fail.reason,
+          lists: '',
+          why: w.fail.reason,
+        };
       }
       const f = found[li++] as (typeof found)[number];
       const ids = f.identifiers;
@@ -257,15 +382,21 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         ids.salesNavUrls.length +
         ids.phones.length +
         ids.domains.length;
-      const rejected = f.identifiers.rejected.map(
-        (r) => `Ignored a ${r.kind} that is not valid (${r.reason}).`,
-      );
+      const rejected = f.identifiers.rejected.map((r) => ({
+        code: `invalid-${r.kind}`,
+        text: `Ignored a ${r.kind} that is not valid (${r.reason}).`,
+      }));
+      const notes = [...rejected, ...w.notes];
       if (usable === 0) {
-        counts.invalid++;
-        out.push(
-          outputRow(w, ['invalid', ...CHANNELS.map(() => ''), [...rejected, ...w.notes].join(' '), '']),
-        );
-        continue;
+        const text = notes.map((n) => n.text).join(' ');
+        return {
+          level: 'invalid',
+          channels: noChannels(),
+          codes: notes.map((n) => n.code).join(' '),
+          full: text,
+          lists: '',
+          why: text,
+        };
       }
       try {
         const input = toAssessInput(f, { country: w.country, source: 'generic' }, settings, now);
@@ -275,28 +406,74 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         // the file is judged on the day alone and calling hours stay out of it.
         input.now = input.now.slice(0, 10);
         const answer = toAnswer(f, verdictFor(input));
-        counts[answer.level]++;
         const lists = [
           ...new Set(
             answer.matches.map((m) => (m.match === 'possible' ? `${m.listName} (possible)` : m.listName)),
           ),
         ];
-        out.push(
-          outputRow(w, [
-            answer.level,
-            ...CHANNELS.map((c) => answer.channels[c]),
-            reasonsText(answer, [...rejected, ...w.notes], opts.reasons),
-            lists.join('; '),
-          ]),
-        );
+        return {
+          level: answer.level,
+          channels: answer.channels,
+          codes: reasonCodes(
+            answer,
+            notes.map((n) => n.code),
+          ),
+          full: reasonsText(
+            answer,
+            notes.map((n) => n.text),
+          ),
+          lists: lists.join('; '),
+          why: whyOf(
+            answer.reasons.find((r) => r.channels.includes(channel) && weighty(r)) ??
+              answer.reasons.find(weighty) ??
+              answer.reasons[0],
+            answer.summary,
+          ),
+        };
       } catch (e) {
-        counts.error++;
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        out.push(outputRow(w, ['error', ...CHANNELS.map(() => ''), `Could not assess this row: ${msg}`, '']));
+        const text = `Could not assess this row: ${msg}`;
+        return {
+          level: 'error',
+          channels: noChannels(),
+          codes: 'assess-error',
+          full: text,
+          lists: '',
+          why: text,
+        };
+      }
+    };
+    for (const { work: w, row } of batch) {
+      const o = outcomeOf(w);
+      counts[o.level]++;
+      if (w.cells.length > width) wideRows++;
+      const own = ownCells(w);
+      const tail = [o.level, ...CHANNELS.map((c) => o.channels[c]), o.codes, o.lists];
+      if (style === 'full') tail.push(o.full);
+      out.push([...own, ...tail.map(neutraliseCell)]);
+      if (!isRemoved(o.level, o.channels, channel)) {
+        cleanRows++;
+        cleanOut.push(own);
+        continue;
+      }
+      removedRows++;
+      removedOut.push([...own, ...[o.level, o.codes, o.lists, o.why].map(neutraliseCell)]);
+      if (flagged.length < FLAGGED_KEPT) {
+        flagged.push({
+          row,
+          identifier: firstIdentifier(w.ids),
+          level: o.level,
+          blockedChannels: CHANNELS.filter((c) => o.channels[c] === 'blocked'),
+          codes: o.codes,
+          lists: o.lists,
+          why: o.why,
+        });
       }
     }
     // A Blob per batch lets the browser keep the growing output out of the JavaScript heap.
     parts.push(new Blob([`${unparse(out)}\r\n`]));
+    if (cleanOut.length > 0) cleanParts.push(new Blob([`${unparse(cleanOut)}\r\n`]));
+    if (removedOut.length > 0) removedParts.push(new Blob([`${unparse(removedOut)}\r\n`]));
   };
 
   const report = () =>
@@ -323,7 +500,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         continue;
       }
       rows++;
-      pending.push(readRow(row, opts.mapping));
+      pending.push({ work: readRow(row, opts.mapping), row: rows });
       if (pending.length >= batchSize) {
         await flush();
         report();
@@ -344,6 +521,11 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     rows,
     counts,
     output: new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+    clean: new Blob(cleanParts, { type: 'text/csv;charset=utf-8' }),
+    cleanRows,
+    removed: new Blob(removedParts, { type: 'text/csv;charset=utf-8' }),
+    removedRows,
+    flagged,
     wideRows,
     ms: Math.round(performance.now() - t0),
   };

@@ -1,8 +1,9 @@
 import { loadHashers } from '../identifiers';
-import { saveContact } from '../store/contacts';
+import { deleteContact, saveContact } from '../store/contacts';
 import type { HeedDb } from '../store/db';
 import { addEntries } from '../store/entries';
-import { createList, ensureDefaultList, getLists } from '../store/lists';
+import { createList, deleteList, getLists, type ListSnapshot, restoreListSnapshot } from '../store/lists';
+import type { Contact, SuppressionList } from '../store/schemas';
 
 /** The people on the demo pages (tests/fixtures/pages) and what the demo data says about each. */
 export const DEMO_PEOPLE = {
@@ -13,25 +14,82 @@ export const DEMO_PEOPLE = {
   claire: { url: 'https://www.linkedin.com/in/claire-dubois-42/', expect: 'unknown' },
 } as const;
 
+// Demo data lives in lists of its own, named "Demo — …" and described with DEMO_MARKER, and in contacts with
+// fixed ids: it never writes into the user's lists (the real "Do not contact" above all) and can be taken out
+// again in one go without touching anything else (issue 20, item 13).
+export const DEMO_MARKER = 'Heed demo data: remove it from the options page header.';
 export const DEMO_LIST_NAMES = {
-  hashed: 'Vendor suppression (MD5)',
-  domains: 'Competitors (email only)',
+  dnc: 'Demo — Do not contact',
+  hashed: 'Demo — Vendor suppression (MD5)',
+  domains: 'Demo — Competitors (email only)',
 } as const;
+export const DEMO_CONTACT_IDS = [
+  '00000000-0000-4000-8000-00000000000a',
+  '00000000-0000-4000-8000-00000000000b',
+] as const;
+
+/** A demo list: both its name and its description say so, so that a list of the user's is never taken for one. */
+export function isDemoList(list: Pick<SuppressionList, 'name' | 'description' | 'isDefault'>): boolean {
+  return (
+    !list.isDefault &&
+    (Object.values(DEMO_LIST_NAMES) as string[]).includes(list.name) &&
+    list.description.startsWith(DEMO_MARKER)
+  );
+}
+
+function isDemoContact(c: Pick<Contact, 'id' | 'notes'>): boolean {
+  return (DEMO_CONTACT_IDS as readonly string[]).includes(c.id) && (c.notes ?? '').startsWith(DEMO_MARKER);
+}
+
+export async function hasDemoData(db: HeedDb): Promise<boolean> {
+  if ((await getLists(db)).some(isDemoList)) return true;
+  const contacts = await db.contacts.bulkGet([...DEMO_CONTACT_IDS]);
+  return contacts.some((c) => c !== undefined && isDemoContact(c));
+}
+
+/** What removeDemoData took out, to put it back on Undo. */
+export interface DemoSnapshot {
+  lists: ListSnapshot[];
+  contacts: Contact[];
+}
+
+/** Removes the demo lists and contacts, and nothing else. */
+export async function removeDemoData(db: HeedDb): Promise<DemoSnapshot> {
+  const lists: ListSnapshot[] = [];
+  for (const l of (await getLists(db)).filter(isDemoList)) lists.push(await deleteList(db, l.id));
+  const contacts: Contact[] = [];
+  for (const c of await db.contacts.bulkGet([...DEMO_CONTACT_IDS])) {
+    if (c && isDemoContact(c) && (await deleteContact(db, c.id))) contacts.push(c);
+  }
+  return { lists, contacts };
+}
+
+/** Undo of removeDemoData: the same lists (same ids, entries and batches) and contacts come back. */
+export async function restoreDemoData(db: HeedDb, snap: DemoSnapshot): Promise<void> {
+  for (const l of snap.lists) {
+    if (!(await db.lists.get(l.list.id))) await restoreListSnapshot(db, l);
+  }
+  if (snap.contacts.length > 0) await db.contacts.bulkPut(snap.contacts);
+}
 
 function daysAgo(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
- * Loads a small demo data set so every level shows on the demo pages. Idempotent: lists are found by name and
- * re-importing entries adds nothing.
+ * Loads a small demo data set so every level shows on the demo pages, into demo lists of its own. Idempotent:
+ * demo lists are found by name and marker, and re-importing entries adds nothing.
  */
 export async function loadDemoData(db: HeedDb, now = new Date()): Promise<void> {
-  const dnc = await ensureDefaultList(db);
   const lists = await getLists(db);
   const byName = async (name: string, description: string, channels?: ('email' | 'sms')[]) =>
-    lists.find((l) => l.name === name) ??
-    (await createList(db, { name, description, ...(channels ? { channels } : {}) }));
+    lists.find((l) => l.name === name && isDemoList(l)) ??
+    (await createList(db, {
+      name,
+      description: `${DEMO_MARKER} ${description}`,
+      ...(channels ? { channels } : {}),
+    }));
+  const dnc = await byName(DEMO_LIST_NAMES.dnc, 'People who objected to direct marketing');
 
   // Jane objected to direct marketing: blocked everywhere (GDPR Art. 21(3)).
   await addEntries(db, dnc.id, [{ kind: 'profile', value: DEMO_PEOPLE.jane.url }], {
@@ -61,8 +119,9 @@ export async function loadDemoData(db: HeedDb, now = new Date()): Promise<void> 
 
   // Max is a German client who gave express consent to email, with evidence; no consent to calls.
   await saveContact(db, {
-    id: '00000000-0000-4000-8000-00000000000a',
+    id: DEMO_CONTACT_IDS[0],
     name: 'Max Mustermann',
+    notes: `${DEMO_MARKER} A German client with email consent.`,
     profileUrls: [DEMO_PEOPLE.max.url],
     emails: ['max.mustermann@beispiel.example'],
     stage: 'client',
@@ -78,8 +137,9 @@ export async function loadDemoData(db: HeedDb, now = new Date()): Promise<void> 
   });
   // Emma bought from us in Canada eight months ago and consented to email: allowed.
   await saveContact(db, {
-    id: '00000000-0000-4000-8000-00000000000b',
+    id: DEMO_CONTACT_IDS[1],
     name: 'Emma Tremblay',
+    notes: `${DEMO_MARKER} A Canadian customer who consented to every channel.`,
     profileUrls: [DEMO_PEOPLE.emma.url],
     stage: 'client',
     subscriber: 'individual',

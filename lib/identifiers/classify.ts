@@ -74,7 +74,8 @@ export function normaliseAs(kind: IdentifierKind, raw: string, defaultCountry?: 
       return ok(hash.value.hex);
     }
     case 'domain': {
-      const domain = normaliseDomain(raw);
+      // An entry or a typed search: a website address stands for the company's domain (issue 20, item 12).
+      const domain = normaliseDomain(raw, { websiteToDomain: true });
       if (!domain.ok) return domain;
       return ok(domain.value.includeSubdomains ? `.${domain.value.domain}` : domain.value.domain);
     }

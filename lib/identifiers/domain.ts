@@ -11,7 +11,14 @@ const URL_DELIMITERS = /[/?#:]/;
  * '*.example.com' also cover its subdomains. Accepts '@example.com', URLs, a trailing dot and IDNs in either form;
  * refuses IP addresses, single labels and bare public suffixes such as 'co.uk'.
  */
-export function normaliseDomain(raw: string): Normalised<{ domain: string; includeSubdomains: boolean }> {
+/**
+ * `websiteToDomain` (list entries only): a website address (https://www.contoso.com/) is read as the company's
+ * domain, dropping its "www.". Lookups keep "www." as the subdomain it is.
+ */
+export function normaliseDomain(
+  raw: string,
+  opts: { websiteToDomain?: boolean } = {},
+): Normalised<{ domain: string; includeSubdomains: boolean }> {
   if (raw.length > 4096) return fail('domain longer than 253 characters');
   if (hasLoneSurrogate(raw)) return fail('contains a lone surrogate');
   let s = stripSurroundingQuotes(stripInvisible(raw).trim());
@@ -27,10 +34,12 @@ export function normaliseDomain(raw: string): Normalised<{ domain: string; inclu
   }
   if (s.includes('@')) return fail('looks like an email address, not a domain');
 
+  let fromUrl = false;
   if (SCHEME.test(s) || s.startsWith('//') || URL_DELIMITERS.test(s)) {
     const host = hostOfUrl(s);
     if (host === null) return fail('not a valid URL or domain');
     s = host;
+    fromUrl = true;
   }
 
   const host = canonicalHost(s);
@@ -39,6 +48,12 @@ export function normaliseDomain(raw: string): Normalised<{ domain: string; inclu
   const info = parse(domain);
   if (info.isIp) return fail('looks like an IP address, not a domain');
   if (info.domain === null) return fail(`'${domain}' is a public suffix, not a domain`);
+  // A website address written into a list (https://www.contoso.com/) names the company's domain: its "www." is
+  // the web server, not a part of the company worth keeping apart. Only from a URL, never down to a public suffix.
+  if (opts.websiteToDomain && fromUrl && domain.startsWith('www.')) {
+    const bare = domain.slice(4);
+    if (parse(bare).domain !== null) return ok({ domain: bare, includeSubdomains });
+  }
   return ok({ domain, includeSubdomains });
 }
 

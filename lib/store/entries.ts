@@ -247,3 +247,56 @@ export async function findEntries(
   );
   return hits.map((h) => ({ ...toRow(h.kind, h.key, h.batchId, batches), via: h.via }));
 }
+
+const HASH_KINDS: ReadonlySet<EntryKind> = new Set(['md5', 'sha1', 'sha256']);
+
+/**
+ * Finds entries the way a person searches: exact matches first (an email also finds its hashes), then entries
+ * that contain what was typed (plain kinds) or start with it (hashes, on their hex digits), up to `limit`. The
+ * contains pass reads the whole list once; a list of a million entries takes a moment, which a search may.
+ */
+export async function searchEntries(
+  db: HeedDb,
+  listId: string,
+  query: string,
+  opts: { defaultCountry?: string; limit?: number } = {},
+): Promise<(EntryRow & { via: string })[]> {
+  const limit = Math.max(1, opts.limit ?? 100);
+  const exact = (await findEntries(db, listId, query, opts)).slice(0, limit);
+  const needle = query.trim().toLowerCase();
+  if (needle === '' || exact.length >= limit) return exact;
+  // Phone numbers are stored as +447700900123: a typed "+44 7700 900…" still finds them.
+  const compact = needle.replace(/[\s().-]/g, '');
+  const hexNeedle = /^[0-9a-f]+$/.test(needle) ? needle : null;
+  const seen = new Set(exact.map((r) => `${r.kind}|${r.value}`));
+  const found: { kind: EntryKind; value: string; batchId: number; via: string }[] = [];
+  await db.transaction('r', db.buckets, async () => {
+    await listBuckets(db, listId)
+      .until(() => exact.length + found.length >= limit)
+      .each((rec) => {
+        const hash = HASH_KINDS.has(rec.kind);
+        if (hash && hexNeedle === null) return;
+        for (let i = 0; i < rec.batchIds.length; i++) {
+          if (exact.length + found.length >= limit) return;
+          const value = keyAt(rec.kind, rec.keys, i);
+          const v = value.toLowerCase();
+          const hit = hash
+            ? v.startsWith(hexNeedle as string)
+            : v.includes(needle) || (rec.kind === 'phone' && compact !== '' && v.includes(compact));
+          if (!hit || seen.has(`${rec.kind}|${value}`)) continue;
+          seen.add(`${rec.kind}|${value}`);
+          found.push({
+            kind: rec.kind,
+            value,
+            batchId: rec.batchIds[i] as number,
+            via: hash ? 'prefix' : 'contains',
+          });
+        }
+      });
+  });
+  const batches = await batchMap(
+    db,
+    found.map((f) => f.batchId),
+  );
+  return [...exact, ...found.map((f) => ({ ...toRow(f.kind, f.value, f.batchId, batches), via: f.via }))];
+}

@@ -28,7 +28,7 @@ console.log(
 );
 await loadDemoData(heed);
 console.log(
-  'Demo data loaded (lists: Do not contact, Vendor suppression (MD5), Competitors; two contacts).\n',
+  'Demo data loaded (demo lists: Demo — Do not contact, Demo — Vendor suppression (MD5), Demo — Competitors; two demo contacts).\n',
 );
 
 if (headed) {

@@ -64,6 +64,10 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     const before = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
     expect(before.badge.level).toBe('unknown');
     await options.getByRole('button', { name: 'Load demo data' }).click();
+    // It says what it adds before adding anything (issue 20, item 13).
+    await options.getByText(/Demo data adds three lists of its own/).waitFor();
+    expect(await options.getByText('Demo data loaded').count()).toBe(0);
+    await options.getByRole('button', { name: 'Load demo lists' }).click();
     await options.getByText('Demo data loaded').waitFor();
     // store-changed makes the open page look again without a reload.
     await waitForBadge(before.page, (b) => b.level === 'blocked');
@@ -71,6 +75,29 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     const max = await badgeOn(heed, 'https://www.linkedin.com/in/max-mustermann/');
     expect(max.badge.level).toBe('caution');
     await max.page.close();
+  });
+
+  it('keeps demo data in its own lists, out of Do not contact, and removes it in one click with undo', async () => {
+    const listsPage = await heed.openExtensionPage('options.html#/lists');
+    const entriesOf = (name: string) =>
+      listsPage
+        .getByRole('row', { name: new RegExp(`^${name}`) })
+        .locator('td')
+        .first()
+        .textContent();
+    await expect.poll(() => entriesOf('Demo — Do not contact')).toBe('1');
+    expect(await entriesOf('Do not contact')).toBe('0');
+    await listsPage.close();
+
+    const jane = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    expect(jane.badge.level).toBe('blocked');
+    await options.getByRole('button', { name: 'Remove demo data' }).click();
+    await options.getByText('Demo data removed').waitFor();
+    await waitForBadge(jane.page, (b) => b.level === 'unknown');
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await options.getByText('Demo data loaded').waitFor();
+    await waitForBadge(jane.page, (b) => b.level === 'blocked');
+    await jane.page.close();
   });
 
   it('checks a prospect file and downloads it back with a verdict per row', async () => {
@@ -91,6 +118,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(await options.getByLabel('Use column Country as').inputValue()).toBe('country');
     expect(await options.getByLabel('Use column Name as').inputValue()).toBe('ignore');
 
+    // Full sentences are an option now (issue 20, item 11): this test reads them.
+    await options.getByLabel(/Also full sentences with citations/).check();
     await options.getByRole('button', { name: 'Check every row' }).click();
     await options.getByText(/Checked 5 rows/).waitFor();
     const counts = await options
@@ -129,6 +158,76 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(parsed.data[3]?.heed_reasons).toMatch(/PECR/);
     expect(parsed.data[0]?.heed_reasons).toMatch(/\(GDPR Art\. 21/);
     expect(parsed.data[4]?.Email).toBe("'=1+1");
+  });
+
+  it('by default writes short codes, shows the removed rows, and gives the clean file and the removed rows', async () => {
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    await options.reload(); // the defaults, not the previous test's choice
+    const csv = [
+      'Name,Email,LinkedIn,Country',
+      'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
+      'Ada,ada@adaworks.example,,',
+      'Emma,,https://www.linkedin.com/in/emma-tremblay/,',
+      'Sam,sam@gmail.com,,GB',
+      'Max,,https://www.linkedin.com/in/max-mustermann/,',
+    ].join('\r\n');
+    await options
+      .getByLabel('Prospect file (CSV or TSV)')
+      .setInputFiles({ name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect.poll(() => options.getByLabel('Use column Email as').inputValue()).toBe('email');
+    expect(await options.getByLabel('The campaign goes out by').inputValue()).toBe('email');
+    await options.getByRole('button', { name: 'Check every row' }).click();
+    await options.getByText(/Checked 5 rows/).waitFor();
+
+    const table = options.getByRole('table', { name: /Rows removed from the clean file/ });
+    await table.waitFor();
+    const shown = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    expect(shown.map((r) => [r[0], r[1]])).toEqual([
+      ['1', 'https://www.linkedin.com/in/jane-doe-1a2b3c/'],
+      ['2', 'ada@adaworks.example'],
+      ['4', 'sam@gmail.com'],
+    ]);
+
+    const [checked] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download checked file/ }).click(),
+    ]);
+    const all = Papa.parse<Record<string, string>>(await readDownload(checked), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(all.meta.fields).not.toContain('heed_reasons');
+    expect(all.data[3]?.heed_reason_codes).toBe('pecr-individual-no-consent');
+
+    const [clean] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download clean file \(2 rows/ }).click(),
+    ]);
+    expect(clean.suggestedFilename()).toBe('campaign-heed-clean.csv');
+    const kept = Papa.parse<Record<string, string>>(await readDownload(clean), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(kept.meta.fields).toEqual(['Name', 'Email', 'LinkedIn', 'Country']);
+    expect(kept.data.map((r) => r.Name)).toEqual(['Emma', 'Max']);
+
+    const [removed] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download removed rows with why \(3 rows/ }).click(),
+    ]);
+    expect(removed.suggestedFilename()).toBe('campaign-heed-removed.csv');
+    const out = Papa.parse<Record<string, string>>(await readDownload(removed), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(out.data.map((r) => [r.Name, r.heed_level])).toEqual([
+      ['Jane', 'blocked'],
+      ['Ada', 'high'],
+      ['Sam', 'unknown'],
+    ]);
+    expect(out.data[2]?.heed_why).toMatch(/consent/i);
   });
 
   it('has no serious or critical accessibility problems in the bulk check, with a result shown', async () => {
@@ -258,6 +357,10 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     expect(new Set(actions)).toEqual(new Set(['Settings changed']));
     await options.getByLabel('Action').selectOption('export');
     await expect.poll(() => rows.locator('td:nth-child(6)').allTextContents()).toContain('bulk check result');
+    // Counts in words, not field names (issue 20, item 12): "5 rows", not "rows 5".
+    expect(await rows.locator('td:nth-child(5)').allTextContents()).toContain('5 rows');
+    await options.getByLabel('Action').selectOption('delete-list');
+    await expect.poll(() => rows.locator('td:nth-child(5)').allTextContents()).toContain('1 entry');
 
     // A range that ends before it starts is refused in words, not by an empty table.
     await options.getByLabel('Action').selectOption('');

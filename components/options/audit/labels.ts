@@ -20,11 +20,40 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'team-key': 'Team key',
 };
 
-/** "rows 120, rejected 3" from an event's counts. */
+/** How each count reads after its number ("3 rejected"): the log shows words, not field names. */
+const COUNT_WORDS: Record<string, [one: string, many: string]> = {
+  rows: ['row', 'rows'],
+  rejected: ['rejected', 'rejected'],
+  duplicatesInFile: ['duplicate in the file', 'duplicates in the file'],
+  alreadyPresent: ['already on the list', 'already on the list'],
+  added: ['added', 'added'],
+  entries: ['entry', 'entries'],
+  lists: ['list', 'lists'],
+  contacts: ['contact', 'contacts'],
+  events: ['event', 'events'],
+  buckets: ['storage block', 'storage blocks'],
+  removed: ['removed', 'removed'],
+  omitted: ['left out', 'left out'],
+  total: ['in all', 'in all'],
+};
+
+/** A field name Heed has no words for yet, spelled out: "skippedRows" -> "skipped rows". */
+function spelledOut(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+}
+
+/** "1,200 rows, 3 rejected, 2 duplicates in the file" from an event's counts. */
 export function countsText(counts: AuditEvent['counts']): string {
   if (!counts) return '';
   return Object.entries(counts)
-    .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+    .map(([k, v]) => {
+      const words = COUNT_WORDS[k];
+      const word = words ? (v === 1 ? words[0] : words[1]) : spelledOut(k);
+      return `${v.toLocaleString('en')} ${word}`;
+    })
     .join(', ');
 }
 

@@ -4,9 +4,12 @@ import { formatCount, KIND_LABEL, REASON_LABEL } from '@/lib/options/lists/label
 import { EntryPager } from '@/lib/options/lists/pager';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import type { HeedDb } from '@/lib/store/db';
-import { addEntries, type EntryRow, findEntries, removeEntry } from '@/lib/store/entries';
+import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { errorText, notifyStoreChanged } from './use-app-db';
+
+/** Search results shown at once; a longer search narrows the list. */
+const SEARCH_LIMIT = 200;
 
 const ROW_HEIGHT = 34;
 
@@ -75,7 +78,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
     const q = query.trim();
     if (q === '') return setResults(null);
     try {
-      setResults(await findEntries(db, list.id, q));
+      setResults(await searchEntries(db, list.id, q, { limit: SEARCH_LIMIT }));
     } catch (err) {
       setError(errorText(err));
     }
@@ -162,10 +165,14 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       <h4 id={`${id}-title`}>Entries</h4>
       <form className="ol-search" onSubmit={search} aria-label="Find an entry">
         <label htmlFor={`${id}-q`}>Find an entry (email, hash, domain, profile URL or phone)</label>
+        <p className="muted" id={`${id}-q-hint`}>
+          Part of a value is enough (“contoso”, “+44 7700”); a hash by its first characters.
+        </p>
         <div className="ol-row">
           <input
             id={`${id}-q`}
             type="search"
+            aria-describedby={`${id}-q-hint`}
             value={query}
             maxLength={500}
             onChange={(e) => {
@@ -190,7 +197,12 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
             No entry in “{list.name}” matches “{query.trim()}”.
           </p>
         ) : (
-          <table className="ol-entries-table" aria-label="Search results">
+          <table
+            className="ol-entries-table"
+            aria-label={
+              results.length >= SEARCH_LIMIT ? `Search results (the first ${SEARCH_LIMIT})` : 'Search results'
+            }
+          >
             {head}
             <tbody>
               {results.map((r) => (

@@ -233,10 +233,11 @@ export async function waitForBadge(
   throw new Error(`badge not as expected within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
 }
 
-/** Loads the demo data set the way a newcomer does: the options page's "Load demo data" button. */
+/** Loads the demo data set the way a newcomer does: the options page's "Load demo data" button, then confirm. */
 export async function loadDemoData(heed: HeedBrowser): Promise<void> {
   const page = await heed.openExtensionPage('options.html');
   await page.getByRole('button', { name: 'Load demo data' }).click();
+  await page.getByRole('button', { name: 'Load demo lists' }).click();
   await page.getByText('Demo data loaded').waitFor({ timeout: 15_000 });
   await page.close();
 }

@@ -20,13 +20,13 @@ describe('what a content script receives (issue 19, finding 9)', () => {
       { source: 'linkedin-profile', country: 'GB' },
       NOW,
     );
-    expect(full.matches[0]?.listName).toBe('Do not contact');
+    expect(full.matches[0]?.listName).toBe(DEMO_LIST_NAMES.dnc);
     const badge = toBadgeAnswer(full);
     expect(badge).toMatchObject({ level: 'blocked', summary: full.summary, channels: full.channels });
     expect(badge.reasons).toEqual(full.reasons.map((r) => ({ message: r.message, citation: r.citation })));
     expect(badge.onLists).toEqual({ exact: 1, possible: 0 });
     const sent = JSON.stringify(badge);
-    expect(sent).not.toContain('Do not contact');
+    expect(sent).not.toContain(DEMO_LIST_NAMES.dnc);
     // Reasons are the legal engine's own sentences and are shown as they are (one may name the objection's date);
     // the match records themselves (list, kind, via, since) and the deadlines' dates are not sent.
     expect(Object.keys(badge).sort()).toEqual(

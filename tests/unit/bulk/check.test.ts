@@ -8,7 +8,7 @@ import {
   reasonsText,
 } from '../../../lib/bulk/check';
 import { suggestBulkMapping } from '../../../lib/bulk/mapping';
-import { loadDemoData } from '../../../lib/demo/data';
+import { DEMO_LIST_NAMES, loadDemoData } from '../../../lib/demo/data';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries } from '../../../lib/store/entries';
 import { ImportError, previewFile } from '../../../lib/store/import';
@@ -92,7 +92,7 @@ describe('bulkCheck', () => {
   });
 
   it('adds level, the five channel verdicts, reasons with citations and the lists matched', async () => {
-    const rows = await outputRows(await run(DEMO_FILE));
+    const rows = await outputRows(await run(DEMO_FILE, { reasons: 'full' }));
     const jane = rows[0] as Record<string, string>;
     expect(Object.keys(jane)).toEqual([
       'name',
@@ -106,8 +106,9 @@ describe('bulkCheck', () => {
       'heed_phone',
       'heed_post',
       'heed_inmail',
-      'heed_reasons',
+      'heed_reason_codes',
       'heed_lists',
+      'heed_reasons',
     ]);
     expect([jane.heed_email, jane.heed_sms, jane.heed_phone, jane.heed_post, jane.heed_inmail]).toEqual([
       'blocked',
@@ -117,15 +118,15 @@ describe('bulkCheck', () => {
       'blocked',
     ]);
     expect(jane.heed_reasons).toMatch(/\(GDPR Art\. 21/);
-    expect(jane.heed_lists).toBe('Do not contact');
+    expect(jane.heed_lists).toBe('Demo — Do not contact');
     const ada = rows[3] as Record<string, string>;
     expect(ada.heed_email).toBe('blocked');
-    expect(ada.heed_lists).toBe('Vendor suppression (MD5)');
+    expect(ada.heed_lists).toBe('Demo — Vendor suppression (MD5)');
   });
 
   it('uses the file’s country and stage columns as hints', async () => {
     const file = 'email,country,stage\nsam@gmail.com,GB,\nsam@gmail.com,,\nsam@gmail.com,Atlantis,maybe\n';
-    const rows = await outputRows(await run(file));
+    const rows = await outputRows(await run(file, { reasons: 'full' }));
     // A UK individual without consent: email is blocked (PECR reg. 22); with no country it is only a check.
     expect(rows[0]?.heed_email).toBe('blocked');
     expect(rows[0]?.heed_reasons).toMatch(/PECR/);
@@ -145,7 +146,7 @@ describe('bulkCheck', () => {
   });
 
   it('reports possible matches only when the setting allows them', async () => {
-    const [list] = await getLists(db);
+    const list = (await getLists(db)).find((l) => l.name === DEMO_LIST_NAMES.dnc);
     // Not Gmail: a Gmail +tag is the same mailbox and so an exact match (issue 13, finding 8).
     await addEntries(db, list?.id as string, [{ kind: 'email', value: 'jane.doe@example.net' }], {
       reason: 'unsubscribe',
@@ -153,7 +154,7 @@ describe('bulkCheck', () => {
     const file = 'email\njane.doe+promo@example.net\n';
     const on = await outputRows(await run(file));
     expect(on[0]?.heed_level).toBe('caution');
-    expect(on[0]?.heed_lists).toBe('Do not contact (possible)');
+    expect(on[0]?.heed_lists).toBe('Demo — Do not contact (possible)');
     await saveSettings(db, { showPossibleMatches: false });
     const off = await outputRows(await run(file));
     expect(off[0]?.heed_level).toBe('unknown');
@@ -173,7 +174,7 @@ describe('bulkCheck', () => {
 
   it('keeps rows it cannot check, with the reason, and every row of the input in order', async () => {
     const file = 'email,phone\nnot-an-email,\n,12\n,\nada@adaworks.example,\n';
-    const r = await run(file);
+    const r = await run(file, { reasons: 'full' });
     const rows = await outputRows(r);
     expect(rows.map((x) => [x.email, x.heed_level])).toEqual([
       ['not-an-email', 'invalid'],
@@ -207,7 +208,11 @@ describe('bulkCheck', () => {
 
   it('marks a row with malformed quoting as an error and keeps it', () => {
     const w = readRow({ cells: ['a"b'], error: 'malformed quotes' }, { roles: ['email'] });
-    expect(w.fail).toEqual({ level: 'error', reason: 'Row could not be read (malformed quotes).' });
+    expect(w.fail).toEqual({
+      level: 'error',
+      code: 'unreadable-row',
+      reason: 'Row could not be read (malformed quotes).',
+    });
   });
 
   it('writes with the input’s delimiter and skips a sep= line', async () => {
@@ -215,7 +220,7 @@ describe('bulkCheck', () => {
     const r = await run(file);
     const text = await textOf(r);
     expect(text.split('\r\n')[0]).toBe(
-      'email;name;heed_level;heed_email;heed_sms;heed_phone;heed_post;heed_inmail;heed_reasons;heed_lists',
+      'email;name;heed_level;heed_email;heed_sms;heed_phone;heed_post;heed_inmail;heed_reason_codes;heed_lists',
     );
     expect(text.split('\r\n')[1]).toMatch(/^ada@adaworks\.example;Ada;high;blocked;/);
     expect(r.rows).toBe(1);
@@ -345,10 +350,88 @@ describe('reasonsText', () => {
   });
 });
 
-describe('short reasons', () => {
-  it('gives codes and citations instead of sentences', async () => {
-    const rows = await outputRows(await run(DEMO_FILE, { reasons: 'short' }));
-    expect(rows[0]?.heed_reasons).toMatch(/^[a-z0-9-]+ \(GDPR Art\. 21/);
-    expect(rows[0]?.heed_reasons).not.toMatch(/objected to direct marketing/);
+describe('short output, clean file and removed rows (issue 20, item 11)', () => {
+  it('writes rule codes by default, no sentences, and full reasons only when asked', async () => {
+    const rows = await outputRows(await run(DEMO_FILE));
+    expect(Object.keys(rows[0] ?? {})).not.toContain('heed_reasons');
+    expect(rows[0]?.heed_reason_codes).toMatch(/^[a-z0-9-]+( [a-z0-9-]+)*$/);
+    expect(rows[0]?.heed_reason_codes).not.toMatch(/objected to direct marketing|GDPR/);
+    expect(rows[5]?.heed_reason_codes).toBe('no-identifier');
   });
+
+  it('gives the clean file (safe rows, the file’s own columns) and the removed rows with why', async () => {
+    const r = await run(DEMO_FILE);
+    const clean = Papa.parse<Record<string, string>>((await r.clean.text()).replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(clean.meta.fields).toEqual(['name', 'email', 'linkedin', 'country', 'stage']);
+    expect(clean.data.map((x) => x.name)).toEqual(['Max', 'Emma', 'Claire']);
+    expect(r.cleanRows).toBe(3);
+    const removed = Papa.parse<Record<string, string>>((await r.removed.text()).replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(removed.meta.fields).toEqual([
+      'name',
+      'email',
+      'linkedin',
+      'country',
+      'stage',
+      'heed_level',
+      'heed_reason_codes',
+      'heed_lists',
+      'heed_why',
+    ]);
+    expect(removed.data.map((x) => [x.name, x.heed_level])).toEqual([
+      ['Jane', 'blocked'],
+      ['Ada', 'high'],
+      ['Nobody', 'invalid'],
+    ]);
+    expect(removed.data[0]?.heed_why).toMatch(/object/i);
+    expect(removed.data[2]?.heed_why).toMatch(/No identifier/);
+    expect(r.removedRows).toBe(3);
+  });
+
+  it('keeps the flagged rows for the page, with row number, identifier and blocked channels', async () => {
+    const r = await run(DEMO_FILE);
+    expect(r.flagged.map((f) => [f.row, f.identifier, f.level])).toEqual([
+      [1, 'https://www.linkedin.com/in/jane-doe-1a2b3c/', 'blocked'],
+      [4, 'ada@adaworks.example', 'high'],
+      [6, '', 'invalid'],
+    ]);
+    expect(r.flagged[1]?.blockedChannels).toEqual(['email']);
+  });
+
+  it('decides the clean file by the campaign’s channel, not the overall level', async () => {
+    // A UK individual at a webmail address: "unknown" overall, but email needs consent (PECR reg. 22).
+    const file = 'email,country\nsam@gmail.com,GB\n';
+    const byEmail = await run(file);
+    expect(byEmail.counts.unknown).toBe(1);
+    expect([byEmail.cleanRows, byEmail.removedRows]).toEqual([0, 1]);
+    expect(byEmail.flagged[0]?.codes).toBe('pecr-individual-no-consent');
+    expect(byEmail.flagged[0]?.why).toMatch(/consent/i);
+    const byPost = await run(file, { campaignChannel: 'post' });
+    expect([byPost.cleanRows, byPost.removedRows]).toEqual([1, 0]);
+  });
+
+  it('guards formulas in the clean and removed files too', async () => {
+    const r = await run('email,note\nx@clean.example,=HYPERLINK("http://x")\n=1+1,@SUM(A1)\n');
+    expect(await r.clean.text()).toContain(`'=HYPERLINK`);
+    expect(await r.removed.text()).toContain(`'=1+1`);
+    expect(await r.removed.text()).toContain(`'@SUM(A1)`);
+  });
+
+  it('makes a 20,000-row campaign far smaller than with full sentences', async () => {
+    const lines = ['email,name,country'];
+    for (let i = 0; i < 20_000; i++) lines.push(`person${i}@gmail.com,Person ${i},${i % 2 ? 'GB' : 'DE'}`);
+    const blob = new Blob([`${lines.join('\n')}\n`]);
+    const codes = await run(blob);
+    const full = await run(blob, { reasons: 'full' });
+    console.log(
+      `bulk output, 20,000 rows (${(blob.size / 1e6).toFixed(2)} MB in): codes ${(codes.output.size / 1e6).toFixed(2)} MB, full ${(full.output.size / 1e6).toFixed(2)} MB, clean ${(codes.clean.size / 1e6).toFixed(2)} MB, removed ${(codes.removed.size / 1e6).toFixed(2)} MB`,
+    );
+    expect(codes.output.size).toBeLessThan(full.output.size / 3);
+    expect(codes.output.size).toBeLessThan(blob.size * 4);
+  }, 120_000);
 });

@@ -126,7 +126,7 @@ describe('LookupContext.lookupMany', () => {
       ],
       true,
     );
-    expect(jane?.matches.map((m) => m.listName)).toEqual(['Do not contact']);
+    expect(jane?.matches.map((m) => m.listName)).toEqual(['Demo — Do not contact']);
     expect(bob?.matches.map((m) => `${m.listName}/${m.kind}`).sort()).toEqual([
       'Objected/email',
       'Unsubscribed/domain',

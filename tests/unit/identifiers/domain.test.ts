@@ -47,6 +47,24 @@ describe('normaliseDomain', () => {
     expect(normaliseDomain(input)).toEqual({ ok: false, reason });
   });
 
+  it('reads a website address as the company domain for list entries only (issue 20, item 12)', () => {
+    const entry = (raw: string) => normaliseDomain(raw, { websiteToDomain: true });
+    expect(entry('https://www.contoso.com/')).toEqual({
+      ok: true,
+      value: { domain: 'contoso.com', includeSubdomains: false },
+    });
+    expect(entry('http://WWW.Contoso.com:8080/about')).toMatchObject({ value: { domain: 'contoso.com' } });
+    expect(entry('www.contoso.com/contact')).toMatchObject({ value: { domain: 'contoso.com' } });
+    expect(entry('https://www2.contoso.com/')).toMatchObject({ value: { domain: 'www2.contoso.com' } });
+    expect(entry('https://www.co.uk/')).toMatchObject({ value: { domain: 'www.co.uk' } });
+    // Typed as a host, www. stays: it may really be a separate entry.
+    expect(entry('www.contoso.com')).toMatchObject({ value: { domain: 'www.contoso.com' } });
+    // A lookup keeps www. as the subdomain it is.
+    expect(normaliseDomain('https://www.contoso.com/')).toMatchObject({
+      value: { domain: 'www.contoso.com' },
+    });
+  });
+
   it('is idempotent on its own output', () => {
     for (const input of ['.Bücher.de', 'https://www.xn--bcher-kva.de/', '*.example.co.uk', 'EXAMPLE.COM.']) {
       const first = normaliseDomain(input);

@@ -80,7 +80,12 @@ describe('formatMegabytes', () => {
 
 describe('audit labels', () => {
   it('writes counts as words', () => {
-    expect(countsText({ rows: 1200, rejected: 3 })).toBe('rows 1,200, rejected 3');
+    // Words, not field names (issue 20, item 12).
+    expect(countsText({ rows: 1200, rejected: 3, duplicatesInFile: 2 })).toBe(
+      '1,200 rows, 3 rejected, 2 duplicates in the file',
+    );
+    expect(countsText({ entries: 1, alreadyPresent: 4 })).toBe('1 entry, 4 already on the list');
+    expect(countsText({ skippedRows: 2 })).toBe('2 skipped rows');
     expect(countsText(undefined)).toBe('');
   });
 

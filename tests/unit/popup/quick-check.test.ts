@@ -37,13 +37,41 @@ describe('parseQuickCheck', () => {
     ['not an email@', /Not an email.*contains spaces/],
     ['jane@@acme.example', /more than one @/],
     ['https://www.linkedin.com/company/acme', /Not an email, domain, profile URL/],
-    ['hello world', /Not an email, domain, profile URL or phone number/],
+    ['hello world!', /Not an email, domain, profile URL or phone number/],
     ['5f4dcc3b5aa765d61d8327deb882cf99', /hash: paste the email address itself/],
     [`a@${'b'.repeat(3000)}.example`, /longer than 2048/],
   ])('%j is refused with its reason', (raw, reason) => {
     const r = parseQuickCheck(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(reason);
+  });
+
+  it('reads an international phone number as a phone, with the country its code implies (issue 20, item 8)', () => {
+    const r = parseQuickCheck('+447700900123');
+    expect(r).toMatchObject({ ok: true, kind: 'phone', value: '+447700900123' });
+    if (r.ok) expect(r.identifiers.phones).toEqual(['+447700900123']);
+    expect(parseQuickCheck('+44 20 7946 0958')).toMatchObject({ ok: true, kind: 'phone', country: 'GB' });
+    expect(parseQuickCheck('tel:+49 30 901820')).toMatchObject({ ok: true, kind: 'phone', country: 'DE' });
+    const bad = parseQuickCheck('+44 12');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.reason).not.toMatch(/domain/);
+  });
+
+  it('says a name alone cannot be checked', () => {
+    for (const name of ['Jane Doe', 'Müller', "Seán O'Brien"]) {
+      const r = parseQuickCheck(name);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/A name alone cannot be checked/);
+    }
+  });
+
+  it('does not take a GitHub profile URL for the domain github.com', () => {
+    for (const url of ['https://github.com/octo-ada', 'github.com/octo-ada', 'https://x.com/someone']) {
+      const r = parseQuickCheck(url);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/profile, not a company domain/);
+    }
+    expect(parseQuickCheck('github.com')).toMatchObject({ ok: true, kind: 'domain', value: 'github.com' });
   });
 
   it('never throws, whatever is pasted', () => {

@@ -14,9 +14,9 @@ describe('demo data through lookup and the risk engine', () => {
     await loadDemoData(db, NOW); // a second load adds nothing
     const lists = await getLists(db);
     expect(lists.map((l) => [l.name, l.counts.total]).sort()).toEqual([
-      ['Competitors (email only)', 1],
-      ['Do not contact', 1],
-      ['Vendor suppression (MD5)', 2],
+      ['Demo — Competitors (email only)', 1],
+      ['Demo — Do not contact', 1],
+      ['Demo — Vendor suppression (MD5)', 2],
     ]);
 
     const jane = await answerFor(
@@ -27,7 +27,7 @@ describe('demo data through lookup and the risk engine', () => {
     );
     expect(jane.level).toBe(DEMO_PEOPLE.jane.expect);
     expect(jane.matches).toEqual([
-      expect.objectContaining({ listName: 'Do not contact', reason: 'objected', match: 'exact' }),
+      expect.objectContaining({ listName: 'Demo — Do not contact', reason: 'objected', match: 'exact' }),
     ]);
     expect(Object.values(jane.channels)).toEqual(['blocked', 'blocked', 'blocked', 'blocked', 'blocked']);
 
@@ -41,7 +41,7 @@ describe('demo data through lookup and the risk engine', () => {
     expect(ada.channels.email).toBe('blocked');
     expect(ada.channels.post).not.toBe('blocked');
     expect(ada.matches[0]).toMatchObject({
-      listName: 'Vendor suppression (MD5)',
+      listName: 'Demo — Vendor suppression (MD5)',
       kind: 'md5',
       via: 'md5 of email',
     });
@@ -130,5 +130,61 @@ describe('toAssessInput', () => {
     expect(input.tpsListedAt).toBe('2026-11-20');
     expect(input.country).toBe('GB');
     expect(input.stage).toBe('client');
+  });
+});
+
+describe('demo data stays apart from the user’s own data (issue 20, item 13)', () => {
+  it('never writes into the user’s lists or contacts, and is removed in one go, with undo', async () => {
+    const { addEntries } = await import('@/lib/store/entries');
+    const { createList, ensureDefaultList } = await import('@/lib/store/lists');
+    const { saveContact, listContacts } = await import('@/lib/store/contacts');
+    const { hasDemoData, removeDemoData, restoreDemoData, DEMO_LIST_NAMES } = await import('@/lib/demo/data');
+    const db = await openDb(`demo-${Math.random()}`);
+    const dnc = await ensureDefaultList(db);
+    await addEntries(db, dnc.id, [{ kind: 'email', value: 'mine@example.org' }], { reason: 'objection' });
+    // A list of the user's that happens to share a demo name is still the user's: its description lacks the marker.
+    await createList(db, { name: DEMO_LIST_NAMES.domains, description: 'my own' });
+    await saveContact(db, { name: 'Mine', emails: ['mine@example.org'] });
+    expect(await hasDemoData(db)).toBe(false);
+
+    await loadDemoData(db, NOW);
+    expect(await hasDemoData(db)).toBe(true);
+    const afterLoad = await getLists(db);
+    expect(afterLoad.find((l) => l.id === dnc.id)?.counts.total).toBe(1);
+    expect(afterLoad.filter((l) => l.name === DEMO_LIST_NAMES.domains)).toHaveLength(2);
+
+    const snap = await removeDemoData(db);
+    expect(snap.lists).toHaveLength(3);
+    expect(snap.contacts).toHaveLength(2);
+    expect(await hasDemoData(db)).toBe(false);
+    const left = await getLists(db);
+    expect(left.map((l) => [l.name, l.description, l.counts.total]).sort()).toEqual([
+      [DEMO_LIST_NAMES.domains, 'my own', 0],
+      ['Do not contact', expect.any(String), 1],
+    ]);
+    expect((await listContacts(db)).map((c) => c.name)).toEqual(['Mine']);
+    const jane = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.jane.url] },
+      { source: 'linkedin-profile', country: 'GB' },
+      NOW,
+    );
+    expect(jane.level).toBe('unknown');
+
+    await restoreDemoData(db, snap);
+    expect(await hasDemoData(db)).toBe(true);
+    const back = await answerFor(
+      db,
+      { ...none, profileUrls: [DEMO_PEOPLE.jane.url] },
+      { source: 'linkedin-profile', country: 'GB' },
+      NOW,
+    );
+    expect(back.level).toBe('blocked');
+    expect((await listContacts(db)).map((c) => c.name).sort()).toEqual([
+      'Emma Tremblay',
+      'Max Mustermann',
+      'Mine',
+    ]);
+    db.close();
   });
 });
