@@ -244,6 +244,20 @@ export function findHits(
   return hits;
 }
 
+/**
+ * What one entry blocks: the recording's own channels within the list's scope. A recording cannot widen its
+ * list (an "Email" list's entry never blocks calls); an empty overlap keeps the list's scope, never "nothing".
+ */
+function scopeOf(
+  listChannels: readonly Channel[] | undefined,
+  batchChannels: readonly Channel[] | undefined,
+): Channel[] | undefined {
+  if (!batchChannels || batchChannels.length === 0) return listChannels ? [...listChannels] : undefined;
+  if (!listChannels) return [...batchChannels];
+  const both = batchChannels.filter((c) => listChannels.includes(c));
+  return both.length > 0 ? both : [...listChannels];
+}
+
 /** Hits named with their list and batch (reason, date), exact matches first. */
 export function toMatches(
   hits: Iterable<Hit>,
@@ -260,11 +274,12 @@ export function toMatches(
     // channels the list it was recorded on names: the list's scope only narrows the reasons that may be
     // narrowed. An entry whose batch (and so its reason) is lost blocks everything too: it may be an objection.
     const scoped = reason !== 'unknown' && reasonAllowsChannelScope(reason);
+    const channels = scoped ? scopeOf(list.channels, batch?.channels) : undefined;
     matches.push({
       listId: list.id,
       listName: list.name,
       // A copy: the list may be the lookup index's cached record, shared by every lookup.
-      ...(scoped && list.channels ? { channels: [...list.channels] } : {}),
+      ...(channels ? { channels } : {}),
       kind: h.c.kind,
       match: h.c.match,
       via: h.c.via,

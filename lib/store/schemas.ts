@@ -78,6 +78,11 @@ export const BatchSchema = z.object({
   since: IsoDateSchema,
   source: BatchSourceSchema,
   fileName: ShortText(500).optional(),
+  /**
+   * The channels this recording blocks, when narrower than the list's (issue 20, item 5: an unsubscribe blocks
+   * email, a do-not-call blocks phone and SMS). Honoured only for reasons that may be narrowed (lib/vocab).
+   */
+  channels: z.array(ChannelSchema).min(1).optional(),
   importedAt: IsoDateSchema,
 });
 export type Batch = z.infer<typeof BatchSchema>;

@@ -155,6 +155,25 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('an unsubscribe on the default list blocks email only, and says so before saving (issue 20, item 5)', async () => {
+    const { page, tabId } = await openProfile(
+      overlayFor('uma-unsub-5', 'Uma Unsub', 'uma@uma-co.example', '+44 20 7946 0105'),
+    );
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    const blocks = popup.getByRole('list', { name: 'What each reason blocks' });
+    await expect.poll(() => blocks.textContent()).toContain('Unsubscribed: blocks email only');
+    expect(await blocks.textContent()).toContain('Do not call: blocks phone and SMS only');
+    expect(await blocks.textContent()).toContain('Objected to marketing: blocks every channel');
+    await popup.getByRole('button', { name: 'Unsubscribed' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('email only');
+    await expect.poll(() => channelCell(popup, 'Email').textContent()).toContain('Blocked');
+    for (const c of ['Phone', 'Post'])
+      expect(await channelCell(popup, c).textContent()).not.toContain('Blocked');
+    await popup.close();
+    await page.close();
+  });
+
   it('records consent for email on a Canadian profile: the channel table and the badge change, and undo reverts', async () => {
     const { page, tabId } = await openProfile(EMMA);
     const before = await waitForBadge(page);
