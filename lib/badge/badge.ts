@@ -28,11 +28,15 @@ const STYLE = `${SHOWN_STYLE}
   white-space: nowrap; font-weight: 600; }
 .pill:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 .dot { width: .55em; height: .55em; border-radius: 50%; background: #fff; flex: none; }
-.panel { position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483647; width: 26em; height: 28em;
+.panel { position: fixed; inset: auto; margin: 0; top: 0; left: 0; z-index: 2147483647; width: 26em; height: 28em;
   overscroll-behavior: contain;
   overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
   border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
 .panel[hidden] { display: none; }
+.plain { font-size: 1.05em; font-weight: 600; }
+.detail-toggle { all: unset; cursor: pointer; color: #175cd3; margin-top: .8em; display: inline-block; }
+.detail-toggle:focus-visible { outline: 3px solid #2e90fa; outline-offset: 1px; }
+.detail-toggle[aria-expanded="false"]::after { content: " ▸"; } .detail-toggle[aria-expanded="true"]::after { content: " ▾"; }
 .panel h2 { font-size: 1em; margin: 0 0 .3em; }
 .panel h3 { font-size: .85em; margin: .8em 0 .3em; text-transform: uppercase; letter-spacing: .04em; color: #475467; }
 .panel p { margin: 0 0 .4em; }
@@ -52,7 +56,7 @@ const STYLE = `${SHOWN_STYLE}
   .panel { background: #161b26; color: #f5f5f6; border-color: #333741; }
   .panel h3, .cite { color: #94969c; }
   .panel td { border-color: #333741; }
-  .panel a { color: #84caff; }
+  .panel a, .detail-toggle { color: #84caff; }
   .actions button { background: #1f242f; color: #f5f5f6; border-color: #61646c; }
   .v-blocked { color: #f97066; } .v-check { color: #fdb022; } .v-allowed { color: #47cd89; }
 }`;
@@ -99,10 +103,41 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   pill.setAttribute('aria-controls', 'panel');
   root.append(style, pill, panel);
 
+  // The panel lives in the top layer (a manual popover) at viewport coordinates taken from the pill, so no page
+  // container with `overflow: hidden`, a transform or a z-index can clip or cover it (issue 20, item 3).
+  const topLayer = typeof (panel as { showPopover?: unknown }).showPopover === 'function';
+  if (topLayer) panel.setAttribute('popover', 'manual');
+  const place = () => {
+    const view = doc.defaultView;
+    if (!view || panel.hidden) return;
+    const pr = pill.getBoundingClientRect();
+    const w = panel.offsetWidth;
+    const h = panel.offsetHeight;
+    const vw = doc.documentElement.clientWidth || view.innerWidth;
+    const vh = doc.documentElement.clientHeight || view.innerHeight;
+    const below = pr.bottom + 6;
+    const top = below + h <= vh - 4 ? below : Math.max(4, Math.min(pr.top - 6 - h, vh - h - 4));
+    const left = Math.max(4, Math.min(pr.left, vw - w - 4));
+    panel.style.top = `${Math.round(top)}px`;
+    panel.style.left = `${Math.round(left)}px`;
+  };
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
+    if (topLayer) {
+      try {
+        if (open) (panel as HTMLElement & { showPopover(): void }).showPopover();
+        else (panel as HTMLElement & { hidePopover(): void }).hidePopover();
+      } catch {
+        // already in that state
+      }
+    }
+    if (open) place();
     pill.setAttribute('aria-expanded', String(open));
   };
+  const view = doc.defaultView;
+  const onMove = () => place();
+  view?.addEventListener('scroll', onMove, { capture: true, passive: true });
+  view?.addEventListener('resize', onMove, { passive: true });
   pill.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
@@ -161,6 +196,8 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
     update,
     remove() {
       doc.removeEventListener('click', onDocClick, true);
+      view?.removeEventListener('scroll', onMove, { capture: true });
+      view?.removeEventListener('resize', onMove);
       host.remove();
     },
   };
@@ -175,7 +212,8 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAction) => void): Node[] {
-  const out: Node[] = [shown(doc, 'h2', `${LEVEL_WORD[a.level]} — ${a.summary}`)];
+  // The plain sentence first (issue 20, item 1); rules and citations only behind "Legal detail".
+  const out: Node[] = [shown(doc, 'h2', a.plain ?? `${LEVEL_WORD[a.level]} — ${a.summary}`, 'plain')];
   if (a.fromDefaults)
     out.push(shown(doc, 'p', 'Nothing recorded about this person: verdict from your defaults.', 'cite'));
   const rows = CHANNEL_ORDER.map((c) =>
@@ -216,8 +254,9 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
       ),
     );
   }
+  const detail: Node[] = [];
   if (a.reasons.length > 0) {
-    out.push(
+    detail.push(
       ...section(
         doc,
         'Why',
@@ -228,7 +267,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     );
   }
   if (a.deadlines > 0)
-    out.push(
+    detail.push(
       ...section(doc, 'Deadlines', [
         shown(
           doc,
@@ -238,7 +277,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
       ]),
     );
   if (a.toRecord.length > 0)
-    out.push(
+    detail.push(
       ...section(
         doc,
         'Record to be sure',
@@ -255,5 +294,19 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     button.addEventListener('click', () => onRecord(action));
   }
   out.push(box(doc, 'div', 'actions', optOut, basis));
+  if (detail.length > 0) {
+    const toggle = shown(doc, 'button', 'Legal detail', 'detail-toggle');
+    toggle.type = 'button';
+    const body = box(doc, 'div', 'detail', ...detail);
+    body.id = 'legal-detail';
+    body.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', 'legal-detail');
+    toggle.addEventListener('click', () => {
+      body.hidden = !body.hidden;
+      toggle.setAttribute('aria-expanded', String(!body.hidden));
+    });
+    out.push(toggle, body);
+  }
   return out;
 }

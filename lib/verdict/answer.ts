@@ -6,17 +6,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Contact, Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import type { EmailKind } from '../vocab';
-
-const REASON_WORDS: Record<string, string> = {
-  objection: 'objected',
-  unsubscribe: 'unsubscribed',
-  erasure: 'asked for erasure',
-  'do-not-call': 'do not call',
-  bounce: 'bounced',
-  complaint: 'complained',
-  other: 'other reason',
-  unknown: 'reason not recorded',
-};
+import { plainSentence, REASON_WORDS } from './plain';
 
 function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
@@ -234,6 +224,7 @@ export function toAnswer(
   return {
     level,
     summary,
+    plain: plainSentence({ level, channels: verdict.channels, reasons, matches }),
     channels: verdict.channels,
     reasons,
     deadlines: verdict.deadlines,
