@@ -33,6 +33,7 @@ const STYLE = `${SHOWN_STYLE}
   overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
   border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
 .panel[hidden] { display: none; }
+.inner { min-height: calc(100% + 1px); }
 .plain { font-size: 1.05em; font-weight: 600; }
 .detail-toggle { all: unset; cursor: pointer; color: #175cd3; margin-top: .8em; display: inline-block; }
 .detail-toggle:focus-visible { outline: 3px solid #2e90fa; outline-offset: 1px; }
@@ -160,6 +161,9 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   };
   doc.addEventListener('click', onDocClick, true);
 
+  // The content is always a little taller than the panel, so the panel is always a scroller that keeps the wheel
+  // (overscroll-behavior), short verdict or long: the page cannot tell them apart by its own scroll events.
+  const setPanel = (...nodes: Node[]) => panel.replaceChildren(box(doc, 'div', 'inner', ...nodes));
   const update = (view: BadgeView) => {
     // The pill has the same two children in every state; only attributes inside the closed root change.
     const word =
@@ -173,21 +177,21 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
       pill.setAttribute('aria-label', 'Heed: checking this person');
-      panel.replaceChildren(shown(doc, 'p', 'Checking your lists…'));
+      setPanel(shown(doc, 'p', 'Checking your lists…'));
       return;
     }
     if (view.state === 'error') {
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
       pill.setAttribute('aria-label', `Heed could not check this person: ${view.message}`);
-      panel.replaceChildren(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
+      setPanel(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
       return;
     }
     const a = view.answer;
     pill.dataset.level = a.level;
     pill.style.background = LEVEL_COLOUR[a.level];
     pill.setAttribute('aria-label', `Heed: ${LEVEL_WORD[a.level]}. ${a.summary}`);
-    panel.replaceChildren(...renderPanel(doc, a, onRecord));
+    setPanel(...renderPanel(doc, a, onRecord));
   };
 
   update({ state: 'pending' });

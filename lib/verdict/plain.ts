@@ -27,7 +27,7 @@ export const REASON_WORDS: Record<string, string> = {
 };
 
 const SUPPRESSED_WHY: Record<string, string> = {
-  objection: 'objected to marketing',
+  objection: 'objected to direct marketing',
   unsubscribe: 'unsubscribed',
   erasure: 'asked for erasure',
   'do-not-call': 'asked not to be called',

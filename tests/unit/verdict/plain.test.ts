@@ -36,7 +36,7 @@ describe('plainSentence (issue 20, item 1)', () => {
     const s = sentence({ country: 'GB', suppressions: [{ reason: 'objection', since: '2025-03-02' }] }, [
       { match: 'exact', reason: 'objected', since: '2025-03-02' },
     ]);
-    expect(s).toBe("Don't contact them — objected to marketing 2 Mar 2025.");
+    expect(s).toBe("Don't contact them — objected to direct marketing 2 Mar 2025.");
   });
 
   it('without dates (the on-page badge), an opt-out has no date', () => {
