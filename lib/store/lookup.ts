@@ -313,6 +313,30 @@ export async function lookupPerson(
   ids: PersonIds,
   opts: LookupOptions = {},
 ): Promise<LookupResult> {
+  const first = await lookupOnce(db, ids, opts);
+  // Issue 20, item 4: a contact record ties the profile to its emails and phones, so an opt-out recorded
+  // against the email shows on the profile even before the contact info is opened. When the record names
+  // identifiers the page did not show, the person is looked up again with all of them: that second lookup is
+  // one consistent read of its own (lists, entries and contacts together), and its answer is the one returned.
+  const extra = recordedIdentifiers(first, ids, opts.defaultCountry);
+  if (!extra) return first;
+  return lookupOnce(db, extra, opts);
+}
+
+/** The page's identifiers plus the contact records' emails and phones, or null when the records add none. */
+function recordedIdentifiers(found: LookupResult, ids: PersonIds, defaultCountry?: string): PersonIds | null {
+  if (found.contacts.length === 0) return null;
+  const recorded = normaliseIds(
+    { emails: found.contacts.flatMap((c) => c.emails), phones: found.contacts.flatMap((c) => c.phones) },
+    defaultCountry,
+  );
+  const emails = recorded.emails.filter((e) => !found.identifiers.emails.includes(e));
+  const phones = recorded.phones.filter((p) => !found.identifiers.phones.includes(p));
+  if (emails.length === 0 && phones.length === 0) return null;
+  return { ...ids, emails: [...(ids.emails ?? []), ...emails], phones: [...(ids.phones ?? []), ...phones] };
+}
+
+async function lookupOnce(db: HeedDb, ids: PersonIds, opts: LookupOptions): Promise<LookupResult> {
   const identifiers = normaliseIds(ids, opts.defaultCountry);
   const possible = opts.possible ?? true;
   const keys = contactKeys(identifiers);

@@ -122,7 +122,9 @@ function groupByLead(
     let score = -1;
     for (const r of input.reasons) {
       if (!levels.includes(r.level) || !r.channels.includes(c)) continue;
-      const s = (SEVERITY[r.level] ?? 0) * 100 + r.channels.filter((x) => chans.includes(x)).length;
+      // The person's own opt-out leads where it applies: it is the fact a rep must not miss.
+      const own = r.code.startsWith('suppressed-') ? 50 : 0;
+      const s = (SEVERITY[r.level] ?? 0) * 100 + own + r.channels.filter((x) => chans.includes(x)).length;
       if (s > score) {
         best = r;
         score = s;

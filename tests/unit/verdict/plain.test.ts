@@ -39,6 +39,15 @@ describe('plainSentence (issue 20, item 1)', () => {
     expect(s).toBe("Don't contact them — objected to direct marketing 2 Mar 2025.");
   });
 
+  it("the person's own opt-out leads, even where a country rule blocks the same channel", () => {
+    const s = sentence({
+      country: 'DE',
+      subscriber: 'corporate',
+      suppressions: [{ reason: 'unsubscribe', since: '2026-11-30', channels: ['email'] }],
+    });
+    expect(s.startsWith("Don't email — unsubscribed.")).toBe(true);
+  });
+
   it('without dates (the on-page badge), an opt-out has no date', () => {
     const s = sentence({
       country: 'GB',
