@@ -246,6 +246,17 @@ export const SettingsSchema = z.object({
   sidePanelOnly: z.boolean().default(false),
   /** The sending organisation is a charity: the charity soft opt-in of PECR reg. 22(3A) may apply. */
   charity: z.boolean().optional(),
+  /**
+   * Team facts, recorded once by the team lead (issue 20, item 2) and used where a contact has nothing recorded:
+   * the date of the legitimate-interest assessment for B2B prospecting, ...
+   */
+  teamLiaAssessedAt: IsoDateSchema.optional(),
+  /** ... that the first message carries the Art. 14 notice and an opt-out (a duty shown, not a notice given), ... */
+  teamArt14InFirstMessage: z.boolean().optional(),
+  /** ... the date of the team's last TPS/CTPS and do-not-call screen, ... */
+  teamScreenedAt: IsoDateSchema.optional(),
+  /** ... and the privacy officer's sign-off of the business-email rules. */
+  teamBusinessEmailSignOffAt: IsoDateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

@@ -81,6 +81,10 @@ interface Draft {
   extraPersonalDomains: string;
   showPossibleMatches: boolean;
   charity: boolean;
+  teamLiaAssessedAt: string;
+  teamArt14InFirstMessage: boolean;
+  teamScreenedAt: string;
+  teamBusinessEmailSignOffAt: string;
   retentionDays: string;
   sidePanelOnly: boolean;
 }
@@ -93,6 +97,10 @@ function draftOf(s: Settings): Draft {
     extraPersonalDomains: s.extraPersonalDomains.join('\n'),
     showPossibleMatches: s.showPossibleMatches,
     charity: s.charity ?? false,
+    teamLiaAssessedAt: s.teamLiaAssessedAt ?? '',
+    teamArt14InFirstMessage: s.teamArt14InFirstMessage ?? false,
+    teamScreenedAt: s.teamScreenedAt ?? '',
+    teamBusinessEmailSignOffAt: s.teamBusinessEmailSignOffAt ?? '',
     retentionDays: String(s.retentionDays),
     sidePanelOnly: s.sidePanelOnly,
   };
@@ -159,6 +167,13 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
     }
     const country = draft.defaultCountry || undefined;
     if (country !== current.defaultCountry) patch.defaultCountry = country;
+    // Team facts (issue 20, item 2): a cleared date is removed, as the country is.
+    for (const k of ['teamLiaAssessedAt', 'teamScreenedAt', 'teamBusinessEmailSignOffAt'] as const) {
+      const v = draft[k] || undefined;
+      if (v !== current[k]) patch[k] = v;
+    }
+    if (draft.teamArt14InFirstMessage !== (current.teamArt14InFirstMessage ?? false))
+      patch.teamArt14InFirstMessage = draft.teamArt14InFirstMessage;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });
@@ -315,6 +330,42 @@ export function SettingsForm({ db, settings }: { db: HeedDb; settings: Settings 
           <p className="muted ot-hint" id={`${id}-charity-hint`}>
             UK charities may email and text supporters who expressed an interest in their aims (PECR reg.
             22(3A), the charity soft opt-in). Leave unticked unless your organisation is a registered charity.
+          </p>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Team facts</legend>
+        <p className="muted ot-hint">
+          Facts about your organisation, recorded once: Heed uses them for every person with nothing recorded
+          of their own.
+        </p>
+        {(
+          [
+            ['teamLiaAssessedAt', 'Legitimate-interest assessment for B2B prospecting (date)'],
+            ['teamScreenedAt', 'Last TPS/CTPS and do-not-call screen of your call lists (date)'],
+            ['teamBusinessEmailSignOffAt', "Privacy officer's sign-off of the business-email rules (date)"],
+          ] as const
+        ).map(([k, label]) => (
+          <div className="ot-field" key={k}>
+            <label htmlFor={`${id}-${k}`}>{label}</label>
+            <input id={`${id}-${k}`} type="date" value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+          </div>
+        ))}
+        <div className="ot-check">
+          <input
+            id={`${id}-art14`}
+            type="checkbox"
+            checked={draft.teamArt14InFirstMessage}
+            aria-describedby={`${id}-art14-hint`}
+            onChange={(e) => set('teamArt14InFirstMessage', e.target.checked)}
+          />
+          <label htmlFor={`${id}-art14`}>
+            Our first message carries the Art. 14 privacy notice and an opt-out
+          </label>
+          <p className="muted ot-hint" id={`${id}-art14-hint`}>
+            Heed then shows it as a duty for each new prospect ("include the notice in your first message");
+            it does not record that a notice was given.
           </p>
         </div>
       </fieldset>

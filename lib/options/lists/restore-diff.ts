@@ -243,6 +243,10 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   annotatedSites: 'Sites Heed annotates',
   sidePanelOnly: 'Side panel only',
   charity: 'Your organisation is a charity',
+  teamLiaAssessedAt: 'Team legitimate-interest assessment',
+  teamArt14InFirstMessage: 'Art. 14 notice in the first message',
+  teamScreenedAt: 'Team TPS/DNC screen',
+  teamBusinessEmailSignOffAt: 'Business-email sign-off',
 };
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */
