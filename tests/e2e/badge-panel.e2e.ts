@@ -88,7 +88,12 @@ describe('the badge panel (issue 20, item 3)', () => {
     await page.mouse.click(rec.x, rec.y);
     const win = await opened;
     expect(win.url()).toContain('action=opt-out');
-    await win.close();
+    // Issue 20, item 7: after a save the record window shows the outcome and its undo, then closes itself.
+    await win.getByRole('button', { name: 'Unsubscribed' }).click();
+    await expect.poll(() => win.locator('.notice').textContent()).toContain('closes in a few seconds');
+    expect(win.isClosed()).toBe(false);
+    await win.waitForEvent('close', { timeout: 10_000 });
+    expect(win.isClosed()).toBe(true);
     await page.close();
   });
 });
