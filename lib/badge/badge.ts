@@ -215,7 +215,23 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The user's own profile (issue 20, item 9): what it exposes, not a prospecting verdict about themselves. */
+function renderSelf(doc: Document, self: NonNullable<BadgeAnswer['self']>): Node[] {
+  const links = self.links.map((l) => {
+    const link = shown(doc, 'a', l.label);
+    link.href = l.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    return box(doc, 'li', undefined, link);
+  });
+  return [
+    shown(doc, 'h2', 'This is you: what your profile shows to others', 'plain'),
+    box(doc, 'ul', undefined, ...self.lines.map((t) => shown(doc, 'li', t)), ...links),
+  ];
+}
+
 function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAction) => void): Node[] {
+  if (a.self) return renderSelf(doc, a.self);
   // The plain sentence first (issue 20, item 1); rules and citations only behind "Legal detail".
   const out: Node[] = [shown(doc, 'h2', a.plain ?? `${LEVEL_WORD[a.level]} — ${a.summary}`, 'plain')];
   if (a.fromDefaults)
@@ -230,16 +246,6 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     ),
   );
   out.push(shown(doc, 'h3', 'Channels'), box(doc, 'table', undefined, box(doc, 'tbody', undefined, ...rows)));
-  if (a.self) {
-    const links = a.self.links.map((l) => {
-      const link = shown(doc, 'a', l.label);
-      link.href = l.href;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      return box(doc, 'li', undefined, link);
-    });
-    out.push(...section(doc, 'This is you', [...a.self.lines.map((t) => shown(doc, 'li', t)), ...links]));
-  }
   const { exact, possible } = a.onLists;
   if (exact + possible > 0) {
     // Which lists, and since when, stay in the extension's own pages: the page's renderer never holds them.
