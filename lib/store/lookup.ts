@@ -47,6 +47,11 @@ export interface LookupOptions {
   /** Also report Gmail dot / +tag variants, labelled 'possible'. Default true. */
   possible?: boolean;
   defaultCountry?: string;
+  /**
+   * Also look up the emails and phones the person's contact record holds (issue 20, item 4). The badge and popup
+   * ask for it; a plain lookup (the bulk check's reference) looks up only the identifiers given.
+   */
+  withRecorded?: boolean;
 }
 
 export interface LookupMatch {
@@ -314,6 +319,7 @@ export async function lookupPerson(
   opts: LookupOptions = {},
 ): Promise<LookupResult> {
   const first = await lookupOnce(db, ids, opts);
+  if (!opts.withRecorded) return first;
   // Issue 20, item 4: a contact record ties the profile to its emails and phones, so an opt-out recorded
   // against the email shows on the profile even before the contact info is opened. When the record names
   // identifiers the page did not show, the person is looked up again with all of them: that second lookup is

@@ -295,6 +295,7 @@ export async function answerFor(
     },
     {
       possible: settings.showPossibleMatches,
+      withRecorded: true,
       ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
     },
   );

@@ -17,10 +17,16 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('lookupPerson with a contact record', () => {
+  it('without withRecorded, looks up only the identifiers given (the bulk check compares against this)', async () => {
+    await saveContact(db, { profileUrls: [PROFILE], emails: ['rita@rita-co.example'] });
+    await addEntries(db, listId, [{ kind: 'email', value: 'rita@rita-co.example' }], { reason: 'objection' });
+    expect((await lookupPerson(db, { profileUrls: [PROFILE] })).matches).toEqual([]);
+  });
+
   it("finds the recorded email's opt-out from the profile URL alone", async () => {
     await saveContact(db, { profileUrls: [PROFILE], emails: ['rita@rita-co.example'] });
     await addEntries(db, listId, [{ kind: 'email', value: 'Rita@rita-co.example' }], { reason: 'objection' });
-    const found = await lookupPerson(db, { profileUrls: [PROFILE] });
+    const found = await lookupPerson(db, { profileUrls: [PROFILE] }, { withRecorded: true });
     expect(found.matches.map((m) => [m.kind, m.reason])).toEqual([['email', 'objection']]);
     const a = await answerFor(
       db,
@@ -34,13 +40,17 @@ describe('lookupPerson with a contact record', () => {
   it("finds the recorded phone's do-not-call from the profile URL alone", async () => {
     await saveContact(db, { profileUrls: [PROFILE], phones: ['+44 20 7946 0111'] });
     await addEntries(db, listId, [{ kind: 'phone', value: '+442079460111' }], { reason: 'do-not-call' });
-    const found = await lookupPerson(db, { profileUrls: [PROFILE] });
+    const found = await lookupPerson(db, { profileUrls: [PROFILE] }, { withRecorded: true });
     expect(found.matches.map((m) => m.kind)).toEqual(['phone']);
   });
 
   it('looks up only once when the record adds nothing the page did not show', async () => {
     await saveContact(db, { profileUrls: [PROFILE], emails: ['rita@rita-co.example'] });
-    const found = await lookupPerson(db, { profileUrls: [PROFILE], emails: ['RITA@rita-co.example'] });
+    const found = await lookupPerson(
+      db,
+      { profileUrls: [PROFILE], emails: ['RITA@rita-co.example'] },
+      { withRecorded: true },
+    );
     expect(found.matches).toEqual([]);
     expect(found.contact?.emails).toEqual(['rita@rita-co.example']);
   });
