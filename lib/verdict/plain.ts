@@ -38,7 +38,7 @@ const SUPPRESSED_WHY: Record<string, string> = {
 
 const WHY: Record<string, string> = {
   'lia-missing': 'no legitimate-interest assessment on record',
-  'country-unknown': 'their country is not known',
+  'country-unknown': 'country not known',
   'country-not-covered': 'Heed has no rules for their country',
   'subscriber-unknown': 'not known if this is a work or a personal contact',
   'email-kind-unknown': 'not known if the email is a work address',

@@ -90,7 +90,7 @@ describe('plainSentence (issue 20, item 1)', () => {
 
   it('an unknown country: says so rather than guessing', () => {
     const s = sentence({});
-    expect(s).toContain('their country is not known');
+    expect(s).toContain('country not known');
     expect(s.startsWith('Check before you email')).toBe(true);
   });
 
