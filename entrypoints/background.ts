@@ -63,6 +63,7 @@ export default defineBackground(() => {
         identifiers,
         await answerFor(await appDb(), identifiers, hints, new Date()),
         hints.birthday,
+        hints.contactVisibility !== undefined,
       ),
     scanPage: async (emails: string[], phones: string[]) =>
       answerScan(await appDb(), await selfDb(), emails, phones, new Date()),

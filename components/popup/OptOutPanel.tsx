@@ -122,13 +122,10 @@ export function OptOutPanel({
           </li>
         ))}
       </ul>
-      {listChannels && listChannels.length > 0 ? (
-        <p className="muted small">
-          An objection, an erasure request or a complaint stops all direct marketing, so it blocks every
-          channel even on this list; only an unsubscribe, do not call or a bounce stays limited to the list's
-          channels.
-        </p>
-      ) : null}
+      <p className="muted small">
+        An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel
+        on any list; an unsubscribe or a bounce blocks email, a do not call blocks calls and SMS.
+      </p>
       {hasEmails ? (
         <div className="check">
           <input

@@ -28,6 +28,8 @@ function localDay(d = new Date()): string {
 const PERSON_GRACE_MS = 1500;
 
 /** Wiring only: where the tab, database and messages come from. Everything shown is in PopupView. */
+const RECORD_WINDOW_CLOSE_MS = 6000;
+
 export function PopupApp() {
   const params = useMemo(() => parseParams(location.search), []);
   const [db, setDb] = useState<HeedDb | null>(null);
@@ -42,6 +44,26 @@ export function PopupApp() {
     noticeId.current += 1;
     setNotice({ id: noticeId.current, text, tone, ...(undo ? { undo } : {}) });
   }, []);
+
+  // Issue 20, item 7: a record window opened from the badge closes itself a few seconds after a save, with the
+  // undo on screen meanwhile; any click or key in it (the undo, another record) keeps it open.
+  const closing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepOpen = useCallback(() => {
+    if (closing.current) clearTimeout(closing.current);
+    closing.current = null;
+  }, []);
+  const closeSoon = useCallback(() => {
+    if (!params.action) return;
+    keepOpen();
+    closing.current = setTimeout(() => window.close(), RECORD_WINDOW_CLOSE_MS);
+    const stop = () => {
+      keepOpen();
+      removeEventListener('pointerdown', stop, true);
+      removeEventListener('keydown', stop, true);
+    };
+    addEventListener('pointerdown', stop, true);
+    addEventListener('keydown', stop, true);
+  }, [params.action, keepOpen]);
 
   const shown = useRef(state);
   shown.current = state;
@@ -133,7 +155,9 @@ export function PopupApp() {
       });
       await afterWrite();
       const list = lists.find((l) => l.id === request.listId);
-      say(describeOptOut(receipt, list, request.reason), 'ok', () => {
+      const closes = params.action ? ' This window closes in a few seconds.' : '';
+      say(`${describeOptOut(receipt, list, request.reason)}${closes}`, 'ok', () => {
+        keepOpen();
         void (async () => {
           try {
             const removed = await undoOptOut(db, receipt);
@@ -144,6 +168,7 @@ export function PopupApp() {
           }
         })();
       });
+      closeSoon();
     },
     async saveLawfulBasis(form, person, existing) {
       if (!db) return { form: 'No person to record.' };

@@ -79,7 +79,8 @@ export function VerdictDetails({
   return (
     <div className="verdict">
       <p className="headline">
-        <LevelPill level={answer.level} /> <span className="summary">{answer.summary}</span>
+        <LevelPill level={answer.level} />{' '}
+        <span className="summary plain">{answer.plain ?? answer.summary}</span>
       </p>
       {answer.fromDefaults ? (
         <p className="muted">
@@ -107,40 +108,47 @@ export function VerdictDetails({
           </ul>
         </>
       ) : null}
-      {answer.deadlines.length > 0 ? (
-        <>
-          <h3>Deadlines</h3>
-          <ul>
-            {answer.deadlines.map((d) => (
-              <li key={`${d.code}-${d.due}`}>
-                {describeDeadline(d)} <cite>{d.citation}</cite>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {reasons.length > 0 ? (
-        <>
-          <h3>Why</h3>
-          <ul className="reasons">
-            {reasons.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: one code can appear twice with other channels
-              <li key={i} data-level={r.level}>
-                {r.message} <cite>{r.citation}</cite>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {!compact && answer.toRecord.length > 0 ? (
-        <>
-          <h3>Record to be sure</h3>
-          <ul>
-            {answer.toRecord.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ul>
-        </>
+      {/* Rules, citations and what to record, behind one toggle (issue 20, item 1): the sentence above says it
+          in plain words, the detail says it once in legal ones. */}
+      {answer.deadlines.length > 0 || reasons.length > 0 || (!compact && answer.toRecord.length > 0) ? (
+        <details className="legal-detail">
+          <summary>Legal detail</summary>
+          {answer.deadlines.length > 0 ? (
+            <>
+              <h3>Deadlines</h3>
+              <ul>
+                {answer.deadlines.map((d) => (
+                  <li key={`${d.code}-${d.due}`}>
+                    {describeDeadline(d)} <cite>{d.citation}</cite>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {reasons.length > 0 ? (
+            <>
+              <h3>Why</h3>
+              <ul className="reasons">
+                {reasons.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: one code can appear twice with other channels
+                  <li key={i} data-level={r.level}>
+                    {r.message} <cite>{r.citation}</cite>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {!compact && answer.toRecord.length > 0 ? (
+            <>
+              <h3>Record to be sure</h3>
+              <ul>
+                {answer.toRecord.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </details>
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { BadgeAnswer, LookupAnswer } from '../messaging/types';
+import { plainSentence } from '../verdict/plain';
 
 /**
  * The part of an answer the on-page badge shows, which is all a content script receives: a compromised or
@@ -17,11 +18,18 @@ export function toBadgeAnswer(a: LookupAnswer): BadgeAnswer {
   return {
     level: a.level,
     summary: unnamed(a.summary, 'Possible match on '),
+    // Rebuilt without the matches, so no opt-out date reaches the page (the popup's sentence has it).
+    ...(a.plain !== undefined ? { plain: plainSentence({ ...a, matches: [] }) } : {}),
     channels: { ...a.channels },
-    reasons: a.reasons.map((r) => ({
-      message: r.code === 'possible-match' ? unnamed(r.message, 'is on ') : r.message,
-      citation: r.citation,
-    })),
+    // One line per distinct reason: the engine may raise the same finding once per rule (issue 20: no reason twice).
+    reasons: [
+      ...new Map(
+        a.reasons.map((r) => {
+          const message = r.code === 'possible-match' ? unnamed(r.message, 'is on ') : r.message;
+          return [`${message}\u0000${r.citation}`, { message, citation: r.citation }] as const;
+        }),
+      ).values(),
+    ],
     toRecord: [...a.toRecord],
     fromDefaults: a.fromDefaults,
     onLists: {

@@ -12,6 +12,8 @@ export async function withSelfAdvice(
   ids: Identifiers,
   answer: LookupAnswer,
   birthday?: string,
+  /** Whether the page showed the contact-info overlay: before it is opened, nothing can be said about it. */
+  contactInfoSeen = true,
 ): Promise<LookupAnswer> {
   if (ids.profileUrls.length === 0) return answer;
   const mine = await matchMine(self, { emails: [], phones: [], profileUrls: ids.profileUrls });
@@ -21,8 +23,15 @@ export async function withSelfAdvice(
     phones: ids.phones,
     ...(birthday ? { birthday } : {}),
   });
+  // Issue 20, item 9: "no email is visible" is only true once the contact info was opened.
+  const lines = contactInfoSeen
+    ? advice.lines
+    : [
+        'Open your contact info on this page to see which email, phone and birthday it shows to others.',
+        ...advice.lines.filter((l) => !l.startsWith('No email address is visible')),
+      ];
   return {
     ...answer,
-    self: { lines: advice.lines, links: advice.links.map((l) => ({ label: l.label, href: l.href })) },
+    self: { lines, links: advice.links.map((l) => ({ label: l.label, href: l.href })) },
   };
 }

@@ -28,11 +28,16 @@ const STYLE = `${SHOWN_STYLE}
   white-space: nowrap; font-weight: 600; }
 .pill:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
 .dot { width: .55em; height: .55em; border-radius: 50%; background: #fff; flex: none; }
-.panel { position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483647; width: 26em; height: 28em;
+.panel { position: fixed; inset: auto; margin: 0; top: 0; left: 0; z-index: 2147483647; width: 26em; height: 28em;
   overscroll-behavior: contain;
   overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
   border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
 .panel[hidden] { display: none; }
+.inner { min-height: calc(100% + 1px); }
+.plain { font-size: 1.05em; font-weight: 600; }
+.detail-toggle { all: unset; cursor: pointer; color: #175cd3; margin-top: .8em; display: inline-block; }
+.detail-toggle:focus-visible { outline: 3px solid #2e90fa; outline-offset: 1px; }
+.detail-toggle[aria-expanded="false"]::after { content: " ▸"; } .detail-toggle[aria-expanded="true"]::after { content: " ▾"; }
 .panel h2 { font-size: 1em; margin: 0 0 .3em; }
 .panel h3 { font-size: .85em; margin: .8em 0 .3em; text-transform: uppercase; letter-spacing: .04em; color: #475467; }
 .panel p { margin: 0 0 .4em; }
@@ -52,7 +57,7 @@ const STYLE = `${SHOWN_STYLE}
   .panel { background: #161b26; color: #f5f5f6; border-color: #333741; }
   .panel h3, .cite { color: #94969c; }
   .panel td { border-color: #333741; }
-  .panel a { color: #84caff; }
+  .panel a, .detail-toggle { color: #84caff; }
   .actions button { background: #1f242f; color: #f5f5f6; border-color: #61646c; }
   .v-blocked { color: #f97066; } .v-check { color: #fdb022; } .v-allowed { color: #47cd89; }
 }`;
@@ -99,10 +104,41 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   pill.setAttribute('aria-controls', 'panel');
   root.append(style, pill, panel);
 
+  // The panel lives in the top layer (a manual popover) at viewport coordinates taken from the pill, so no page
+  // container with `overflow: hidden`, a transform or a z-index can clip or cover it (issue 20, item 3).
+  const topLayer = typeof (panel as { showPopover?: unknown }).showPopover === 'function';
+  if (topLayer) panel.setAttribute('popover', 'manual');
+  const place = () => {
+    const view = doc.defaultView;
+    if (!view || panel.hidden) return;
+    const pr = pill.getBoundingClientRect();
+    const w = panel.offsetWidth;
+    const h = panel.offsetHeight;
+    const vw = doc.documentElement.clientWidth || view.innerWidth;
+    const vh = doc.documentElement.clientHeight || view.innerHeight;
+    const below = pr.bottom + 6;
+    const top = below + h <= vh - 4 ? below : Math.max(4, Math.min(pr.top - 6 - h, vh - h - 4));
+    const left = Math.max(4, Math.min(pr.left, vw - w - 4));
+    panel.style.top = `${Math.round(top)}px`;
+    panel.style.left = `${Math.round(left)}px`;
+  };
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
+    if (topLayer) {
+      try {
+        if (open) (panel as HTMLElement & { showPopover(): void }).showPopover();
+        else (panel as HTMLElement & { hidePopover(): void }).hidePopover();
+      } catch {
+        // already in that state
+      }
+    }
+    if (open) place();
     pill.setAttribute('aria-expanded', String(open));
   };
+  const view = doc.defaultView;
+  const onMove = () => place();
+  view?.addEventListener('scroll', onMove, { capture: true, passive: true });
+  view?.addEventListener('resize', onMove, { passive: true });
   pill.addEventListener('click', (e) => {
     e.preventDefault();
     e.stopPropagation();
@@ -125,6 +161,9 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   };
   doc.addEventListener('click', onDocClick, true);
 
+  // The content is always a little taller than the panel, so the panel is always a scroller that keeps the wheel
+  // (overscroll-behavior), short verdict or long: the page cannot tell them apart by its own scroll events.
+  const setPanel = (...nodes: Node[]) => panel.replaceChildren(box(doc, 'div', 'inner', ...nodes));
   const update = (view: BadgeView) => {
     // The pill has the same two children in every state; only attributes inside the closed root change.
     const word =
@@ -138,21 +177,21 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
       pill.setAttribute('aria-label', 'Heed: checking this person');
-      panel.replaceChildren(shown(doc, 'p', 'Checking your lists…'));
+      setPanel(shown(doc, 'p', 'Checking your lists…'));
       return;
     }
     if (view.state === 'error') {
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
       pill.setAttribute('aria-label', `Heed could not check this person: ${view.message}`);
-      panel.replaceChildren(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
+      setPanel(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
       return;
     }
     const a = view.answer;
     pill.dataset.level = a.level;
     pill.style.background = LEVEL_COLOUR[a.level];
     pill.setAttribute('aria-label', `Heed: ${LEVEL_WORD[a.level]}. ${a.summary}`);
-    panel.replaceChildren(...renderPanel(doc, a, onRecord));
+    setPanel(...renderPanel(doc, a, onRecord));
   };
 
   update({ state: 'pending' });
@@ -161,6 +200,8 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
     update,
     remove() {
       doc.removeEventListener('click', onDocClick, true);
+      view?.removeEventListener('scroll', onMove, { capture: true });
+      view?.removeEventListener('resize', onMove);
       host.remove();
     },
   };
@@ -174,8 +215,25 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** The user's own profile (issue 20, item 9): what it exposes, not a prospecting verdict about themselves. */
+function renderSelf(doc: Document, self: NonNullable<BadgeAnswer['self']>): Node[] {
+  const links = self.links.map((l) => {
+    const link = shown(doc, 'a', l.label);
+    link.href = l.href;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    return box(doc, 'li', undefined, link);
+  });
+  return [
+    shown(doc, 'h2', 'This is you: what your profile shows to others', 'plain'),
+    box(doc, 'ul', undefined, ...self.lines.map((t) => shown(doc, 'li', t)), ...links),
+  ];
+}
+
 function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAction) => void): Node[] {
-  const out: Node[] = [shown(doc, 'h2', `${LEVEL_WORD[a.level]} — ${a.summary}`)];
+  if (a.self) return renderSelf(doc, a.self);
+  // The plain sentence first (issue 20, item 1); rules and citations only behind "Legal detail".
+  const out: Node[] = [shown(doc, 'h2', a.plain ?? `${LEVEL_WORD[a.level]} — ${a.summary}`, 'plain')];
   if (a.fromDefaults)
     out.push(shown(doc, 'p', 'Nothing recorded about this person: verdict from your defaults.', 'cite'));
   const rows = CHANNEL_ORDER.map((c) =>
@@ -188,16 +246,6 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     ),
   );
   out.push(shown(doc, 'h3', 'Channels'), box(doc, 'table', undefined, box(doc, 'tbody', undefined, ...rows)));
-  if (a.self) {
-    const links = a.self.links.map((l) => {
-      const link = shown(doc, 'a', l.label);
-      link.href = l.href;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      return box(doc, 'li', undefined, link);
-    });
-    out.push(...section(doc, 'This is you', [...a.self.lines.map((t) => shown(doc, 'li', t)), ...links]));
-  }
   const { exact, possible } = a.onLists;
   if (exact + possible > 0) {
     // Which lists, and since when, stay in the extension's own pages: the page's renderer never holds them.
@@ -216,8 +264,9 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
       ),
     );
   }
+  const detail: Node[] = [];
   if (a.reasons.length > 0) {
-    out.push(
+    detail.push(
       ...section(
         doc,
         'Why',
@@ -228,7 +277,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     );
   }
   if (a.deadlines > 0)
-    out.push(
+    detail.push(
       ...section(doc, 'Deadlines', [
         shown(
           doc,
@@ -238,7 +287,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
       ]),
     );
   if (a.toRecord.length > 0)
-    out.push(
+    detail.push(
       ...section(
         doc,
         'Record to be sure',
@@ -255,5 +304,19 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     button.addEventListener('click', () => onRecord(action));
   }
   out.push(box(doc, 'div', 'actions', optOut, basis));
+  if (detail.length > 0) {
+    const toggle = shown(doc, 'button', 'Legal detail', 'detail-toggle');
+    toggle.type = 'button';
+    const body = box(doc, 'div', 'detail', ...detail);
+    body.id = 'legal-detail';
+    body.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', 'legal-detail');
+    toggle.addEventListener('click', () => {
+      body.hidden = !body.hidden;
+      toggle.setAttribute('aria-expanded', String(!body.hidden));
+    });
+    out.push(toggle, body);
+  }
   return out;
 }

@@ -51,6 +51,8 @@ export interface LookupAnswer {
   level: BadgeLevel;
   /** One line a sales rep reads at a glance. */
   summary: string;
+  /** The plain sentence shown first (issue 20, item 1): "Don't email — unsubscribed 30 Nov. Calls OK." */
+  plain?: string;
   channels: Record<Channel, ChannelVerdict>;
   reasons: AnswerReason[];
   deadlines: { code: string; due: string; citation: string }[];
@@ -74,6 +76,8 @@ export interface LookupAnswer {
 export interface BadgeAnswer {
   level: BadgeLevel;
   summary: string;
+  /** The plain sentence, without dates (those stay in the popup). */
+  plain?: string;
   channels: Record<Channel, ChannelVerdict>;
   reasons: { message: string; citation: string }[];
   toRecord: string[];

@@ -29,16 +29,38 @@ const CHANNEL_NAME: Record<Channel, string> = {
 };
 
 /**
- * The channels a recording with this reason on a list with these channels blocks: 'all', or the list's channels.
- * Scope is a property of the reason: an objection, erasure or complaint blocks every channel on any list (the
- * lookup ignores the list's channels for them too), only an unsubscribe, do-not-call or bounce may be narrowed.
+ * The channels each reason blocks unless the list is narrower (issue 20, item 5): an unsubscribe or a bounce
+ * concerns the address it came from, a do-not-call the number. An objection, erasure or complaint is absent:
+ * it stops all direct marketing (GDPR Art. 21(2)-(3), Art. 17) and is never narrowed.
+ */
+export const REASON_DEFAULT_CHANNELS: Readonly<Partial<Record<SuppressionReason, readonly Channel[]>>> = {
+  unsubscribe: ['email'],
+  bounce: ['email'],
+  'do-not-call': ['phone', 'sms'],
+};
+
+/** The channels a recording with this reason stores on its batch; undefined: the list's scope (or every one). */
+export function recordedChannels(reason: SuppressionReason): Channel[] | undefined {
+  if (!reasonAllowsChannelScope(reason)) return undefined;
+  const d = REASON_DEFAULT_CHANNELS[reason];
+  return d ? [...d] : undefined;
+}
+
+/**
+ * The channels a recording with this reason on a list with these channels blocks: 'all', or a channel list.
+ * Mirrors the lookup (lib/store/lookup.ts scopeOf): the reason's channels within the list's, never wider.
  */
 export function channelsBlocked(
   reason: SuppressionReason,
   listChannels: readonly Channel[] | undefined,
 ): 'all' | Channel[] {
-  if (!listChannels || listChannels.length === 0 || !reasonAllowsChannelScope(reason)) return 'all';
-  return [...listChannels];
+  if (!reasonAllowsChannelScope(reason)) return 'all';
+  const own = recordedChannels(reason);
+  const list = listChannels && listChannels.length > 0 ? listChannels : undefined;
+  if (!own) return list ? [...list] : 'all';
+  if (!list) return own;
+  const both = own.filter((c) => list.includes(c));
+  return both.length > 0 ? both : [...list];
 }
 
 /** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
@@ -113,9 +135,11 @@ export async function recordOptOut(
     if (!n.ok || fresh.some((f) => f.kind === e.kind && f.key === n.value)) continue;
     if (!(await present(db, input.listId, e.kind, n.value))) fresh.push({ kind: e.kind, key: n.value });
   }
+  const channels = recordedChannels(input.reason);
   const result = await addEntries(db, input.listId, entries, {
     reason: input.reason,
     ...(input.since ? { since: input.since } : {}),
+    ...(channels ? { channels } : {}),
     source: 'manual',
     ...(input.defaultCountry ? { defaultCountry: input.defaultCountry } : {}),
   });

@@ -1,5 +1,5 @@
 import { hexToBytes } from '../identifiers';
-import type { SuppressionReason } from '../vocab';
+import type { Channel, SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, buildSorted, mergeEntries, type SortedEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
@@ -112,6 +112,8 @@ export type CommitTarget = { listId: string } | { newList: NewListInput };
 export interface CommitOptions {
   source: BatchSource;
   fileName?: string;
+  /** Channels every batch of this commit blocks, narrower than the list's; absent means the list's scope. */
+  channels?: readonly Channel[];
   signal?: AbortSignal;
   /** Called between bucket writes with the number of buckets written so far. */
   onProgress?: (done: number, total: number) => void;
@@ -174,6 +176,7 @@ export async function commitEntries(
             since: m.since,
             source: opts.source,
             ...(opts.fileName !== undefined ? { fileName: opts.fileName.slice(0, 500) } : {}),
+            ...(opts.channels && opts.channels.length > 0 ? { channels: [...opts.channels] } : {}),
             importedAt,
           }),
         ),

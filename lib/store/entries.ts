@@ -6,7 +6,7 @@ import {
   loadHashers,
   normaliseAs,
 } from '../identifiers';
-import type { SuppressionReason } from '../vocab';
+import type { Channel, SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, keyAt, removeEntryAt, searchDigest, searchString } from './buckets';
 import { type CommitResult, commitEntries, EntryCollector } from './commit';
@@ -43,7 +43,14 @@ export async function addEntries(
   db: HeedDb,
   listId: string,
   values: readonly EntryInput[],
-  meta: { reason: SuppressionReason; since?: string; source?: BatchSource; defaultCountry?: string },
+  meta: {
+    reason: SuppressionReason;
+    since?: string;
+    source?: BatchSource;
+    defaultCountry?: string;
+    /** What this recording blocks when narrower than the list (the reason's default channels). */
+    channels?: readonly Channel[];
+  },
 ): Promise<AddEntriesResult> {
   const collector = new EntryCollector();
   const m = collector.meta(meta.reason, meta.since ?? today());
@@ -62,6 +69,7 @@ export async function addEntries(
   }
   const r = await commitEntries(db, { listId }, collector.metas, collector.finish(), {
     source: meta.source ?? 'manual',
+    ...(meta.channels ? { channels: meta.channels } : {}),
     audit: { action: 'opt-out', counts: { rejected: rejected.length } },
   });
   return { batchIds: r.batchIds, added: r.added, alreadyPresent: r.alreadyPresent, rejected };

@@ -47,6 +47,11 @@ export interface LookupOptions {
   /** Also report Gmail dot / +tag variants, labelled 'possible'. Default true. */
   possible?: boolean;
   defaultCountry?: string;
+  /**
+   * Also look up the emails and phones the person's contact record holds (issue 20, item 4). The badge and popup
+   * ask for it; a plain lookup (the bulk check's reference) looks up only the identifiers given.
+   */
+  withRecorded?: boolean;
 }
 
 export interface LookupMatch {
@@ -244,6 +249,20 @@ export function findHits(
   return hits;
 }
 
+/**
+ * What one entry blocks: the recording's own channels within the list's scope. A recording cannot widen its
+ * list (an "Email" list's entry never blocks calls); an empty overlap keeps the list's scope, never "nothing".
+ */
+function scopeOf(
+  listChannels: readonly Channel[] | undefined,
+  batchChannels: readonly Channel[] | undefined,
+): Channel[] | undefined {
+  if (!batchChannels || batchChannels.length === 0) return listChannels ? [...listChannels] : undefined;
+  if (!listChannels) return [...batchChannels];
+  const both = batchChannels.filter((c) => listChannels.includes(c));
+  return both.length > 0 ? both : [...listChannels];
+}
+
 /** Hits named with their list and batch (reason, date), exact matches first. */
 export function toMatches(
   hits: Iterable<Hit>,
@@ -260,11 +279,12 @@ export function toMatches(
     // channels the list it was recorded on names: the list's scope only narrows the reasons that may be
     // narrowed. An entry whose batch (and so its reason) is lost blocks everything too: it may be an objection.
     const scoped = reason !== 'unknown' && reasonAllowsChannelScope(reason);
+    const channels = scoped ? scopeOf(list.channels, batch?.channels) : undefined;
     matches.push({
       listId: list.id,
       listName: list.name,
       // A copy: the list may be the lookup index's cached record, shared by every lookup.
-      ...(scoped && list.channels ? { channels: [...list.channels] } : {}),
+      ...(channels ? { channels } : {}),
       kind: h.c.kind,
       match: h.c.match,
       via: h.c.via,
@@ -298,6 +318,31 @@ export async function lookupPerson(
   ids: PersonIds,
   opts: LookupOptions = {},
 ): Promise<LookupResult> {
+  const first = await lookupOnce(db, ids, opts);
+  if (!opts.withRecorded) return first;
+  // Issue 20, item 4: a contact record ties the profile to its emails and phones, so an opt-out recorded
+  // against the email shows on the profile even before the contact info is opened. When the record names
+  // identifiers the page did not show, the person is looked up again with all of them: that second lookup is
+  // one consistent read of its own (lists, entries and contacts together), and its answer is the one returned.
+  const extra = recordedIdentifiers(first, ids, opts.defaultCountry);
+  if (!extra) return first;
+  return lookupOnce(db, extra, opts);
+}
+
+/** The page's identifiers plus the contact records' emails and phones, or null when the records add none. */
+function recordedIdentifiers(found: LookupResult, ids: PersonIds, defaultCountry?: string): PersonIds | null {
+  if (found.contacts.length === 0) return null;
+  const recorded = normaliseIds(
+    { emails: found.contacts.flatMap((c) => c.emails), phones: found.contacts.flatMap((c) => c.phones) },
+    defaultCountry,
+  );
+  const emails = recorded.emails.filter((e) => !found.identifiers.emails.includes(e));
+  const phones = recorded.phones.filter((p) => !found.identifiers.phones.includes(p));
+  if (emails.length === 0 && phones.length === 0) return null;
+  return { ...ids, emails: [...(ids.emails ?? []), ...emails], phones: [...(ids.phones ?? []), ...phones] };
+}
+
+async function lookupOnce(db: HeedDb, ids: PersonIds, opts: LookupOptions): Promise<LookupResult> {
   const identifiers = normaliseIds(ids, opts.defaultCountry);
   const possible = opts.possible ?? true;
   const keys = contactKeys(identifiers);

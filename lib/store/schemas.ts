@@ -92,6 +92,11 @@ export const BatchSchema = z.object({
   since: IsoDateSchema,
   source: BatchSourceSchema,
   fileName: ShortText(500).optional(),
+  /**
+   * The channels this recording blocks, when narrower than the list's (issue 20, item 5: an unsubscribe blocks
+   * email, a do-not-call blocks phone and SMS). Honoured only for reasons that may be narrowed (lib/vocab).
+   */
+  channels: z.array(ChannelSchema).min(1).optional(),
   importedAt: IsoDateSchema,
 });
 export type Batch = z.infer<typeof BatchSchema>;
@@ -265,6 +270,17 @@ export const SettingsSchema = z.object({
     .default({ gmail: true, outlook: true, linkedin: true }),
   /** Recipients marked "check" also stop the send until the user confirms with a reason. */
   sendCheckStopOnCheck: z.boolean().default(false),
+  /**
+   * Team facts, recorded once by the team lead (issue 20, item 2) and used where a contact has nothing recorded:
+   * the date of the legitimate-interest assessment for B2B prospecting, ...
+   */
+  teamLiaAssessedAt: IsoDateSchema.optional(),
+  /** ... that the first message carries the Art. 14 notice and an opt-out (a duty shown, not a notice given), ... */
+  teamArt14InFirstMessage: z.boolean().optional(),
+  /** ... the date of the team's last TPS/CTPS and do-not-call screen, ... */
+  teamScreenedAt: IsoDateSchema.optional(),
+  /** ... and the privacy officer's sign-off of the business-email rules. */
+  teamBusinessEmailSignOffAt: IsoDateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

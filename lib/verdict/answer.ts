@@ -6,17 +6,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Contact, Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import type { EmailKind } from '../vocab';
-
-const REASON_WORDS: Record<string, string> = {
-  objection: 'objected',
-  unsubscribe: 'unsubscribed',
-  erasure: 'asked for erasure',
-  'do-not-call': 'do not call',
-  bounce: 'bounced',
-  complaint: 'complained',
-  other: 'other reason',
-  unknown: 'reason not recorded',
-};
+import { plainSentence, REASON_WORDS } from './plain';
 
 function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
@@ -57,7 +47,7 @@ export function toAssessInput(
     stage,
     ...((recordedKind ?? pageKind) ? { emailKind: recordedKind ?? pageKind } : {}),
     ...(source ? { source } : {}),
-    ...(c?.collectedAt ? { collectedAt: c.collectedAt } : {}),
+    ...collectedOf(c, settings, now),
     ...(c?.informedAt ? { informedAt: c.informedAt } : {}),
     ...(c && c.consents.length > 0 ? { consents: c.consents } : {}),
     ...(exact.length > 0
@@ -72,16 +62,55 @@ export function toAssessInput(
     ...(c?.purchaseAt ? { purchaseAt: c.purchaseAt } : {}),
     ...(c?.inquiryAt ? { inquiryAt: c.inquiryAt } : {}),
     ...(c?.softOptIn ? { softOptIn: c.softOptIn } : {}),
-    ...(c?.legitimateInterest ? { legitimateInterestAssessmentAt: c.legitimateInterest.assessedAt } : {}),
+    ...(c?.legitimateInterest
+      ? { legitimateInterestAssessmentAt: c.legitimateInterest.assessedAt }
+      : settings.teamLiaAssessedAt
+        ? { legitimateInterestAssessmentAt: settings.teamLiaAssessedAt }
+        : {}),
     ...(c?.tps !== undefined ? { tps: c.tps } : {}),
     ...(c?.tps && c.tpsListedAt ? { tpsListedAt: c.tpsListedAt } : {}),
     ...(c?.retentionUntil ? { retentionUntil: c.retentionUntil } : {}),
+    ...teamFacts(settings),
     ...recordedFacts(c),
     ...(settings.charity ? { charity: true } : {}),
     timeZone: assumedTimeZone(c, country, browserZone).zone,
     ...visibilityOf(c, hints),
   };
   return input;
+}
+
+/**
+ * The team's facts (settings), as defaults under what the contact records (recordedFacts, spread after, wins).
+ * A screening date is only a date: it lifts TPS/DNC only with the contact's own "not listed" result, and only
+ * within 28 days (the engine's rule), since a number found on a page today was not in the team's last screen.
+ */
+export function teamFacts(
+  settings: Settings,
+): Pick<AssessInput, 'tpsScreenedAt' | 'dncScreenedAt' | 'businessEmailSignOffAt'> {
+  return {
+    ...(settings.teamScreenedAt
+      ? { tpsScreenedAt: settings.teamScreenedAt, dncScreenedAt: settings.teamScreenedAt }
+      : {}),
+    ...(settings.teamBusinessEmailSignOffAt
+      ? { businessEmailSignOffAt: settings.teamBusinessEmailSignOffAt }
+      : {}),
+  };
+}
+
+/**
+ * When the data was collected. Recorded wins. A person seen on a page with nothing recorded is being collected
+ * now: when the team gives the Art. 14 notice in its first message, that date makes the engine show the duty
+ * ("give the notice in your first message") instead of asking for a collection date. informedAt stays unset:
+ * the notice is a duty still to fulfil, not a fact that it happened.
+ */
+function collectedOf(
+  c: Contact | undefined,
+  settings: Settings,
+  now: Date,
+): Pick<AssessInput, 'collectedAt'> {
+  if (c?.collectedAt) return { collectedAt: c.collectedAt };
+  if (settings.teamArt14InFirstMessage && !c) return { collectedAt: now.toISOString().slice(0, 10) };
+  return {};
 }
 
 /**
@@ -234,6 +263,7 @@ export function toAnswer(
   return {
     level,
     summary,
+    plain: plainSentence({ level, channels: verdict.channels, reasons, matches }),
     channels: verdict.channels,
     reasons,
     deadlines: verdict.deadlines,
@@ -265,6 +295,7 @@ export async function answerFor(
     },
     {
       possible: settings.showPossibleMatches,
+      withRecorded: true,
       ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
     },
   );

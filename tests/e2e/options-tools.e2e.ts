@@ -264,7 +264,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
 
     // The open page re-checks on store-changed: no reload.
     const after = await waitForBadge(sam.page, (b) => /UK individual/.test(b.text));
-    expect(after.text).toMatch(/Email, SMS and InMail blocked/);
+    // The plain sentence (issue 20, item 1) words the same block: email, SMS and InMail.
+    expect(after.text).toMatch(/Don't email, text or send InMail — no consent for a UK individual/);
 
     // Undo puts the previous settings back and the badge follows.
     await options.getByRole('button', { name: 'Undo' }).click();

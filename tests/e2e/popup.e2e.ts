@@ -155,6 +155,38 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('an unsubscribe on the default list blocks email only, and says so before saving (issue 20, item 5)', async () => {
+    const { page, tabId } = await openProfile(
+      overlayFor('uma-unsub-5', 'Uma Unsub', 'uma@uma-co.example', '+44 20 7946 0105'),
+    );
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    const blocks = popup.getByRole('list', { name: 'What each reason blocks' });
+    await expect.poll(() => blocks.textContent()).toContain('Unsubscribed: blocks email only');
+    expect(await blocks.textContent()).toContain('Do not call: blocks phone and SMS only');
+    expect(await blocks.textContent()).toContain('Objected to marketing: blocks every channel');
+    await popup.getByRole('button', { name: 'Unsubscribed' }).click();
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('email only');
+    await expect.poll(() => channelCell(popup, 'Email').textContent()).toContain('Blocked');
+    for (const c of ['Phone', 'Post'])
+      expect(await channelCell(popup, c).textContent()).not.toContain('Blocked');
+    // Issue 20, item 1: one plain sentence first, with the date; the rules and citations behind "Legal detail".
+    const headline = popup.locator('section[aria-labelledby="person-h"] .headline .summary');
+    await expect
+      .poll(() => headline.textContent())
+      .toMatch(/^Don't email — unsubscribed \d{1,2} [A-Z][a-z]{2}\./);
+    const why = popup.locator('section[aria-labelledby="person-h"] ul.reasons');
+    expect(await why.isVisible()).toBe(false);
+    await popup.getByText('Legal detail').first().click();
+    expect(await why.isVisible()).toBe(true);
+    expect(await why.textContent()).toMatch(/PECR|GDPR/);
+    // The page's badge says it too, without the date (dates stay in the popup).
+    const badge = await waitForBadge(page, (b) => b.text.includes("Don't email"));
+    expect(badge.text).toContain("Don't email — unsubscribed.");
+    await popup.close();
+    await page.close();
+  });
+
   it('records consent for email on a Canadian profile: the channel table and the badge change, and undo reverts', async () => {
     const { page, tabId } = await openProfile(EMMA);
     const before = await waitForBadge(page);
@@ -294,7 +326,9 @@ describe('the popup in Chromium', () => {
     await popup.keyboard.press('Tab');
     expect((await focused()).text).toBe('Unsubscribed');
     await popup.keyboard.press('Space');
-    expect((await waitForBadge(page, (b) => b.level === 'blocked')).level).toBe('blocked');
+    // An unsubscribe blocks email (issue 20, item 5), and the badge's plain sentence leads with it.
+    const after = await waitForBadge(page, (b) => b.text.includes("Don't email — unsubscribed."));
+    expect(after.level).not.toBe('ok');
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('Unsubscribed');
     // Focus lands on the outcome; Tab reaches its Undo button.
     await popup.keyboard.press('Tab');

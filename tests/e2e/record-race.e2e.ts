@@ -192,7 +192,8 @@ describe('record forms and the toolbar when the tab moves on', () => {
     const { page, tabId } = await openProfile(MAX);
     const popup = await openPopup(tabId);
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
-    await popup.getByRole('button', { name: 'Unsubscribed' }).click();
+    // An objection: it blocks every channel (an unsubscribe now blocks email only, issue 20, item 5).
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('Opt-out recorded');
     expect(await levelOf(MAX)).toBe('blocked');
 
@@ -216,7 +217,8 @@ describe('record forms and the toolbar when the tab moves on', () => {
     const { page, tabId } = await openProfile(JANE);
     const popup = await openPopup(tabId);
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
-    await popup.getByRole('button', { name: 'Do not call' }).click();
+    // An objection blocks every channel, so the toolbar says NO (a do not call now blocks phone and SMS only).
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
     await waitForBadge(page, (b) => b.level === 'blocked');
     await popup.close();
     const badgeText = () => heed.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

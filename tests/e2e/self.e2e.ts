@@ -255,6 +255,14 @@ describe('the "My data" page in Chromium', () => {
     expect(badge.text).toContain('Your contact info shows your email address (jane.doe@gmail.com)');
     expect(badge.text).toContain('LinkedIn setting: Allow your connections to download your email');
     expect(badge.text).toContain('Your birthday (March 5) is visible in your contact info');
+    // Issue 20, item 9: the self view, not a prospecting verdict about oneself.
+    expect(badge.text).not.toContain('Record opt-out');
+    expect(badge.text).not.toContain('Channels');
+    // Before the contact info is opened, Heed cannot say that no email is visible.
+    await own.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/');
+    const closed = await waitForBadge(own, (b) => b.text.includes('This is you'));
+    expect(closed.text).toContain('Open your contact info on this page');
+    expect(closed.text).not.toContain('No email address is visible');
     // Someone else's profile gets no such section.
     await own.goto('https://www.linkedin.com/in/max-mustermann/');
     expect((await waitForBadge(own)).text).not.toContain('This is you');

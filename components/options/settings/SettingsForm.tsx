@@ -81,6 +81,10 @@ interface Draft {
   extraPersonalDomains: string;
   showPossibleMatches: boolean;
   charity: boolean;
+  teamLiaAssessedAt: string;
+  teamArt14InFirstMessage: boolean;
+  teamScreenedAt: string;
+  teamBusinessEmailSignOffAt: string;
   retentionDays: string;
   sidePanelOnly: boolean;
   sendCheck: Settings['sendCheck'];
@@ -101,6 +105,10 @@ function draftOf(s: Settings): Draft {
     extraPersonalDomains: s.extraPersonalDomains.join('\n'),
     showPossibleMatches: s.showPossibleMatches,
     charity: s.charity ?? false,
+    teamLiaAssessedAt: s.teamLiaAssessedAt ?? '',
+    teamArt14InFirstMessage: s.teamArt14InFirstMessage ?? false,
+    teamScreenedAt: s.teamScreenedAt ?? '',
+    teamBusinessEmailSignOffAt: s.teamBusinessEmailSignOffAt ?? '',
     retentionDays: String(s.retentionDays),
     sidePanelOnly: s.sidePanelOnly,
     sendCheck: s.sendCheck,
@@ -189,6 +197,13 @@ export function SettingsForm({
     }
     const country = draft.defaultCountry || undefined;
     if (country !== current.defaultCountry) patch.defaultCountry = country;
+    // Team facts (issue 20, item 2): a cleared date is removed, as the country is.
+    for (const k of ['teamLiaAssessedAt', 'teamScreenedAt', 'teamBusinessEmailSignOffAt'] as const) {
+      const v = draft[k] || undefined;
+      if (v !== current[k]) patch[k] = v;
+    }
+    if (draft.teamArt14InFirstMessage !== (current.teamArt14InFirstMessage ?? false))
+      patch.teamArt14InFirstMessage = draft.teamArt14InFirstMessage;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });
@@ -384,6 +399,42 @@ export function SettingsForm({
         </div>
         {lockNote('sendCheck')}
         {lockNote('sendCheckStopOnCheck')}
+      </fieldset>
+
+      <fieldset>
+        <legend>Team facts</legend>
+        <p className="muted ot-hint">
+          Facts about your organisation, recorded once: Heed uses them for every person with nothing recorded
+          of their own.
+        </p>
+        {(
+          [
+            ['teamLiaAssessedAt', 'Legitimate-interest assessment for B2B prospecting (date)'],
+            ['teamScreenedAt', 'Last TPS/CTPS and do-not-call screen of your call lists (date)'],
+            ['teamBusinessEmailSignOffAt', "Privacy officer's sign-off of the business-email rules (date)"],
+          ] as const
+        ).map(([k, label]) => (
+          <div className="ot-field" key={k}>
+            <label htmlFor={`${id}-${k}`}>{label}</label>
+            <input id={`${id}-${k}`} type="date" value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+          </div>
+        ))}
+        <div className="ot-check">
+          <input
+            id={`${id}-art14`}
+            type="checkbox"
+            checked={draft.teamArt14InFirstMessage}
+            aria-describedby={`${id}-art14-hint`}
+            onChange={(e) => set('teamArt14InFirstMessage', e.target.checked)}
+          />
+          <label htmlFor={`${id}-art14`}>
+            Our first message carries the Art. 14 privacy notice and an opt-out
+          </label>
+          <p className="muted ot-hint" id={`${id}-art14-hint`}>
+            Heed then shows it as a duty for each new prospect ("include the notice in your first message");
+            it does not record that a notice was given.
+          </p>
+        </div>
       </fieldset>
 
       <fieldset>

@@ -245,6 +245,10 @@ const SETTING_LABEL: Record<keyof Settings, string> = {
   charity: 'Your organisation is a charity',
   sendCheck: 'Check recipients at Send',
   sendCheckStopOnCheck: 'Recipients to check also stop the send',
+  teamLiaAssessedAt: 'Team legitimate-interest assessment',
+  teamArt14InFirstMessage: 'Art. 14 notice in the first message',
+  teamScreenedAt: 'Team TPS/DNC screen',
+  teamBusinessEmailSignOffAt: 'Business-email sign-off',
 };
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */

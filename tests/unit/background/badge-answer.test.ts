@@ -30,8 +30,21 @@ describe('what a content script receives (issue 19, finding 9)', () => {
     // Reasons are the legal engine's own sentences and are shown as they are (one may name the objection's date);
     // the match records themselves (list, kind, via, since) and the deadlines' dates are not sent.
     expect(Object.keys(badge).sort()).toEqual(
-      ['channels', 'deadlines', 'fromDefaults', 'level', 'onLists', 'reasons', 'summary', 'toRecord'].sort(),
+      [
+        'channels',
+        'deadlines',
+        'fromDefaults',
+        'level',
+        'onLists',
+        'plain',
+        'reasons',
+        'summary',
+        'toRecord',
+      ].sort(),
     );
+    // The plain sentence (issue 20, item 1) is rebuilt without the matches: no opt-out date reaches the page.
+    expect(badge.plain).toMatch(/^Don't/);
+    expect(badge.plain).not.toMatch(/\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/);
     expect(sent).not.toMatch(/"(listName|via|since|due|code|kind)"/);
 
     const ada = toBadgeAnswer(

@@ -238,13 +238,28 @@ describe('badge panel', () => {
           onLists: { exact: 2, possible: 1 },
           deadlines: 1,
           fromDefaults: level === 'unknown',
-          self: {
-            lines: ['Your contact info shows your email'],
-            links: [{ label: 'Settings', href: 'https://x/' }],
-          },
         },
       })),
     ];
+    // The user's own profile shows the self view instead of a verdict (issue 20, item 9): also generated words.
+    badge.update({
+      state: 'answer',
+      answer: {
+        ...answer('unknown'),
+        onLists: { exact: 0, possible: 0 },
+        deadlines: 0,
+        fromDefaults: true,
+        self: {
+          lines: ['Your contact info shows your email'],
+          links: [{ label: 'Settings', href: 'https://x/' }],
+        },
+      },
+    });
+    expect(textNodes(root)).toEqual([]);
+    expect(shownWords(root)).toEqual(
+      expect.arrayContaining(['Your contact info shows your email', 'Settings']),
+    );
+    expect(root.querySelectorAll('.actions button')).toHaveLength(0);
     for (const view of views) {
       badge.update(view);
       expect(textNodes(root), view.state).toEqual([]);

@@ -97,7 +97,8 @@ describe('recordOptOut', () => {
       { source: 'generic' },
       new Date(),
     );
-    expect(byEmail.level).toBe('blocked');
+    // An unsubscribe blocks email only (issue 20, item 5), so the level is no longer 'blocked' overall.
+    expect(byEmail.channels.email).toBe('blocked');
     expect(byEmail.matches[0]?.via).toBe('sha256 of email');
   });
 
@@ -185,10 +186,49 @@ describe('scope is a property of the reason (issue 13, finding 1)', () => {
     expect(describeChannelsBlocked(channelsBlocked('objection', ['email']))).toBe('every channel');
     expect(describeChannelsBlocked(channelsBlocked('erasure', ['email', 'sms']))).toBe('every channel');
     expect(describeChannelsBlocked(channelsBlocked('complaint', ['phone']))).toBe('every channel');
-    expect(describeChannelsBlocked(channelsBlocked('unsubscribe', ['email', 'sms']))).toBe(
-      'email and SMS only',
-    );
+    // Issue 20, item 5: an unsubscribe blocks email even on a list for email and SMS (it was the list's scope).
+    expect(describeChannelsBlocked(channelsBlocked('unsubscribe', ['email', 'sms']))).toBe('email only');
     expect(describeChannelsBlocked(channelsBlocked('do-not-call', ['phone']))).toBe('phone only');
-    expect(describeChannelsBlocked(channelsBlocked('bounce', undefined))).toBe('every channel');
+    expect(describeChannelsBlocked(channelsBlocked('do-not-call', undefined))).toBe('phone and SMS only');
+    expect(describeChannelsBlocked(channelsBlocked('bounce', undefined))).toBe('email only');
+    expect(describeChannelsBlocked(channelsBlocked('other', undefined))).toBe('every channel');
+  });
+});
+
+describe('each reason blocks its own channels by default (issue 20, item 5)', () => {
+  it('an unsubscribe on the all-channel default list blocks email, not calls or post', async () => {
+    await recordOptOut(db, { listId, reason: 'unsubscribe', identifiers: JANE.identifiers });
+    const found = await lookupPerson(db, JANE.identifiers);
+    expect(found.matches.length).toBeGreaterThan(0);
+    for (const m of found.matches) expect(m.channels).toEqual(['email']);
+    const a = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(a.channels.email).toBe('blocked');
+    expect(a.channels.phone).not.toBe('blocked');
+    expect(a.channels.post).not.toBe('blocked');
+  });
+
+  it('a do-not-call blocks phone and SMS, not email', async () => {
+    await recordOptOut(db, { listId, reason: 'do-not-call', identifiers: JANE.identifiers });
+    const found = await lookupPerson(db, JANE.identifiers);
+    for (const m of found.matches) expect(m.channels).toEqual(['phone', 'sms']);
+    const a = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(a.channels.phone).toBe('blocked');
+    expect(a.channels.sms).toBe('blocked');
+    expect(
+      a.reasons.filter((r) => r.code.startsWith('suppressed-')).flatMap((r) => r.channels),
+    ).not.toContain('email');
+  });
+
+  it('a recording never widens its list: a do-not-call on an email-only list keeps to the list', async () => {
+    const emailOnly = await createList(db, { name: 'Email only', channels: ['email'] });
+    await recordOptOut(db, { listId: emailOnly.id, reason: 'do-not-call', identifiers: JANE.identifiers });
+    const found = await lookupPerson(db, JANE.identifiers);
+    for (const m of found.matches) expect(m.channels).toEqual(['email']);
+  });
+
+  it('an objection still blocks every channel', async () => {
+    await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
+    const found = await lookupPerson(db, JANE.identifiers);
+    for (const m of found.matches) expect(m.channels).toBeUndefined();
   });
 });

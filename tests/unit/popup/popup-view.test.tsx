@@ -197,7 +197,9 @@ describe('PopupView actions', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
     const blocks = () => screen.getByRole('list', { name: 'What each reason blocks' }).textContent;
-    expect(blocks()).toContain('Unsubscribed: blocks every channel');
+    // Issue 20, item 5: on the all-channel default list an unsubscribe blocks email, not every channel.
+    expect(blocks()).toContain('Unsubscribed: blocks email only');
+    expect(blocks()).toContain('Do not call: blocks phone and SMS only');
     fireEvent.change(screen.getByLabelText('List'), { target: { value: 'mail' } });
     expect(blocks()).toContain('Objected to marketing: blocks every channel');
     expect(blocks()).toContain('Asked for erasure: blocks every channel');
