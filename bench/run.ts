@@ -313,7 +313,7 @@ async function main() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const extDir = join(root, '.output/chrome-mv3-bench');
-  const contentGzip = gzipSync(readFileSync(join(extDir, 'content-scripts/annotate.js'))).length;
+  const contentGzip = gzipSync(readFileSync(join(extDir, 'content-scripts/annotate-linkedin.js'))).length;
 
   const server = await startFixtureServer();
   const profile = mkdtempSync(join(tmpdir(), 'heed-bench-'));

@@ -56,21 +56,39 @@ export function extractGenericPerson(doc: Document, url: string): PagePerson | n
   }
 }
 
-/** The person the page at `url` is about, by site; null when the page is not a supported person page. */
-export function extractPerson(doc: Document, url: string): PagePerson | null {
-  let u: URL;
+function parsePageUrl(url: string): URL | null {
   try {
-    u = new URL(url);
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
   } catch {
     return null;
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+}
+
+/** LinkedIn: a profile or a Sales Navigator lead; null for any other LinkedIn page (or another site). */
+export function extractLinkedInPage(doc: Document, url: string): PagePerson | null {
+  const u = parsePageUrl(url);
+  if (!u || !isLinkedInHost(u.hostname.toLowerCase())) return null;
+  if (u.pathname.startsWith('/in/')) return extractLinkedInProfile(doc, url);
+  if (u.pathname.startsWith('/sales/')) return extractSalesNavLead(doc, url);
+  return null;
+}
+
+/** Any site but LinkedIn: a GitHub profile, or a page that declares one person. */
+export function extractOtherPage(doc: Document, url: string): PagePerson | null {
+  const u = parsePageUrl(url);
+  if (!u) return null;
   const host = u.hostname.toLowerCase();
-  if (isLinkedInHost(host)) {
-    if (u.pathname.startsWith('/in/')) return extractLinkedInProfile(doc, url);
-    if (u.pathname.startsWith('/sales/')) return extractSalesNavLead(doc, url);
-    return null;
-  }
+  if (isLinkedInHost(host)) return null;
   if (host === 'github.com' || host === 'www.github.com') return extractGitHubProfile(doc, url);
   return extractGenericPerson(doc, url);
+}
+
+/** The person the page at `url` is about, by site; null when the page is not a supported person page. */
+export function extractPerson(doc: Document, url: string): PagePerson | null {
+  const u = parsePageUrl(url);
+  if (!u) return null;
+  return isLinkedInHost(u.hostname.toLowerCase())
+    ? extractLinkedInPage(doc, url)
+    : extractOtherPage(doc, url);
 }

@@ -24,7 +24,7 @@ describe('a page cannot switch the content script off', () => {
     const id = heed.extensionId;
     const forge = `
       window.__forge = () => {
-        for (const entry of ['annotate', 'scan']) {
+        for (const entry of ['annotate', 'annotate-linkedin', 'rows', 'scan']) {
           const type = '${id}:' + entry + ':wxt:content-script-started';
           const detail = { contentScriptName: entry, messageId: 'forged' };
           document.dispatchEvent(new CustomEvent(type, { detail }));
@@ -55,7 +55,7 @@ describe('a page cannot switch the content script off', () => {
     const listen = `
       window.__heard = [];
       const names = ['content-script-started', 'locationchange'].flatMap((e) =>
-        ['annotate', 'scan'].map((entry) => '${id}:' + entry + ':wxt:' + e));
+        ['annotate', 'annotate-linkedin', 'rows', 'scan'].map((entry) => '${id}:' + entry + ':wxt:' + e));
       for (const target of [window, document])
         for (const n of names) target.addEventListener(n, (e) => window.__heard.push(e.type), true);
       addEventListener('message', (e) => window.__heard.push('message ' + JSON.stringify(e.data)), true);`;

@@ -228,11 +228,12 @@ describe('record forms and the toolbar when the tab moves on', () => {
     // test does not depend on that attack working, the content script's messages are also made to hang, as if
     // it had stopped: whatever the page does, it cannot report the new URL.
     await page.evaluate((id) => {
-      document.dispatchEvent(
-        new CustomEvent(`${id}:annotate:wxt:content-script-started`, {
-          detail: { contentScriptName: 'annotate', messageId: 'page' },
-        }),
-      );
+      for (const entry of ['annotate', 'annotate-linkedin'])
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${entry}:wxt:content-script-started`, {
+            detail: { contentScriptName: entry, messageId: 'page' },
+          }),
+        );
     }, heed.extensionId);
     await evaluateInContentScript(page, 'chrome.runtime.sendMessage = () => new Promise(() => {}); true');
     await page.evaluate(() => history.pushState({}, '', '/feed/'));

@@ -36,7 +36,7 @@ function recordingPage(extensionId: string): string {
             [...r.addedNodes].map(name).join(','), [...r.removedNodes].map(name).join(',')].join(' '));
       }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       const names = ['content-script-started', 'locationchange'].flatMap((e) =>
-        ['annotate', 'scan'].map((entry) => '${extensionId}:' + entry + ':wxt:' + e));
+        ['annotate', 'annotate-linkedin', 'rows', 'scan'].map((entry) => '${extensionId}:' + entry + ':wxt:' + e));
       for (const target of [window, document])
         for (const n of [...names, 'message', 'heed', 'wxt:locationchange'])
           target.addEventListener(n, (e) => seen.events.push(e.type + ' ' + (e.data === undefined ? '' : JSON.stringify(e.data))), true);
