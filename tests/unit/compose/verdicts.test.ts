@@ -29,7 +29,7 @@ describe('send verdicts from the store and the risk engine', () => {
       NOW,
     );
     expect(ada?.state).toBe('blocked');
-    expect(ada?.matches[0]).toMatchObject({ listName: 'Vendor suppression (MD5)', via: 'md5 of email' });
+    expect(ada?.matches[0]).toMatchObject({ listName: 'Demo — Vendor suppression (MD5)', via: 'md5 of email' });
     expect(ada?.reasons.map((r) => r.citation)).toContain('GDPR Art. 21(2)–(3)');
     expect(bob?.state).toBe('blocked');
     expect(max?.state).toBe('ok');
@@ -81,7 +81,7 @@ describe('send verdicts from the store and the risk engine', () => {
     expect(event?.at).toBe(NOW.toISOString());
     expect(event?.listId).toBeTruthy();
     expect(event?.detail).toBe(
-      'Sent anyway on gmail (blocked) to ada@adaworks.example; list "Vendor suppression (MD5)" entry md5 of email (unsubscribe, since 2026-11-17); reason: She asked for the invoice by phone',
+      'Sent anyway on gmail (blocked) to ada@adaworks.example; list "Demo — Vendor suppression (MD5)" entry md5 of email (unsubscribe, since 2026-11-17); reason: She asked for the invoice by phone',
     );
   });
 
