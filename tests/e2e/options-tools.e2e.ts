@@ -314,7 +314,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await options.getByLabel('Default country').waitFor();
     await options.locator('body').click({ position: { x: 1, y: 1 } });
     const seen: { label: string; outline: string }[] = [];
-    for (let i = 0; i < 40; i++) {
+    // The settings page grew (team facts, the send check, side panel, policy): 80 presses reach its end.
+    for (let i = 0; i < 80; i++) {
       await options.keyboard.press('Tab');
       const f = await options.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;

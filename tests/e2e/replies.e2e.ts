@@ -55,7 +55,10 @@ async function lookupEmail(heed: HeedBrowser, email: string) {
     email,
   );
   await page.close();
-  return r as { ok: boolean; value: { level: string; matches: { since: string; reason: string }[] } };
+  return r as {
+    ok: boolean;
+    value: { level: string; channels: Record<string, string>; matches: { since: string; reason: string }[] };
+  };
 }
 
 describe('opt-out requests in replies', () => {
@@ -107,7 +110,9 @@ describe('opt-out requests in replies', () => {
     await first.click();
     await popup.getByText('Undo').waitFor();
     const after = await lookupEmail(heed, 'jane.doe@gmail.com');
-    expect(after.value.level).toBe('blocked');
+    // An unsubscribe blocks email (issue 20, item 5): the other channels keep their own verdicts.
+    expect(after.value.channels.email).toBe('blocked');
+    expect(after.value.level).toBe('high');
     expect(after.value.matches[0]?.since.slice(0, 10)).toBe('2026-11-28');
     await popup.close();
     await page.close();

@@ -29,7 +29,10 @@ describe('send verdicts from the store and the risk engine', () => {
       NOW,
     );
     expect(ada?.state).toBe('blocked');
-    expect(ada?.matches[0]).toMatchObject({ listName: 'Demo — Vendor suppression (MD5)', via: 'md5 of email' });
+    expect(ada?.matches[0]).toMatchObject({
+      listName: 'Demo — Vendor suppression (MD5)',
+      via: 'md5 of email',
+    });
     expect(ada?.reasons.map((r) => r.citation)).toContain('GDPR Art. 21(2)–(3)');
     expect(bob?.state).toBe('blocked');
     expect(max?.state).toBe('ok');
