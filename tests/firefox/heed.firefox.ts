@@ -100,6 +100,8 @@ describe('Heed in Firefox ESR (MV2 build, temporary add-on)', () => {
   it('gives a GitHub profile its verdict from the demo lists', async () => {
     const options = await heed.openExtensionPage('options.html');
     await (await options.waitForSelector('::-p-aria([name="Load demo data"][role="button"])'))?.click();
+    // Demo data asks first, and goes into lists of its own.
+    await (await options.waitForSelector('::-p-aria([name="Load demo lists"][role="button"])'))?.click();
     await waitForText(options, 'Demo data loaded');
     await options.close();
     const shown = await verdictFor(heed, ADA, 'High risk');
