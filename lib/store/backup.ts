@@ -1,6 +1,7 @@
 import { sha256 } from 'hash-wasm';
 import { entryKeyAs } from '../identifiers';
 import { logAudit } from './audit';
+import { canonicalJson } from './audit-chain';
 import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
@@ -68,16 +69,8 @@ export interface ParsedBackup {
   };
 }
 
-/** JSON with object keys sorted at every level (undefined dropped, as JSON.stringify does): one text per value. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-}
+// One canonical JSON for every checksum (backups, the audit chain, evidence packs).
+export { canonicalJson };
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let s = '';
