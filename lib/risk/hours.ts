@@ -31,10 +31,22 @@ function wallOf(iso: string): { day: number; minute: number } {
   return { day, minute: Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16)) };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and an assessment asks for a zone's offset
+// several times (now, each deadline, across DST): one formatter per zone, kept for the life of the page.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter that names `timeZone`'s UTC offset; throws a RangeError for a zone the runtime does not know. */
+export function offsetFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    offsetFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 function zoneOffsetAt(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(
-    instant,
-  );
+  const parts = offsetFormat(timeZone).formatToParts(instant);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   if (m === null) return 0;

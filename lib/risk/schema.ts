@@ -9,6 +9,7 @@ import {
   SubscriberSchema,
   SuppressionReasonSchema,
 } from '../vocab';
+import { offsetFormat } from './hours';
 
 // ISO 3166-1 keeps 'UK' exceptionally reserved for GB and the EU writes Greece as 'EL': accept both
 // spellings so a UK or Greek person is never mistaken for an uncovered country.
@@ -68,7 +69,7 @@ export const TimeZoneSchema = z
   .min(1)
   .refine((tz) => {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      offsetFormat(tz);
       return true;
     } catch {
       return false;
