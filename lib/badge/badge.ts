@@ -1,5 +1,5 @@
 import type { BadgeAnswer, RecordAction } from '../messaging/types';
-import { SHOWN_STYLE, shown } from './shown';
+import { closeOnEscapeOrOutside, SHOWN_STYLE, shown } from './shown';
 import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
@@ -149,17 +149,7 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   pill.addEventListener('focus', () => {
     if (focusVisible(pill)) setOpen(true);
   });
-  root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') {
-      setOpen(false);
-      pill.focus({ preventScroll: true });
-    }
-  });
-  // Clicks inside the closed root are retargeted to the host, so this only closes on clicks elsewhere.
-  const onDocClick = (e: Event) => {
-    if (e.target !== host) setOpen(false);
-  };
-  doc.addEventListener('click', onDocClick, true);
+  const stopClosing = closeOnEscapeOrOutside(doc, host, root, pill, setOpen);
 
   // The content is always a little taller than the panel, so the panel is always a scroller that keeps the wheel
   // (overscroll-behavior), short verdict or long: the page cannot tell them apart by its own scroll events.
@@ -199,7 +189,7 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
     host,
     update,
     remove() {
-      doc.removeEventListener('click', onDocClick, true);
+      stopClosing();
       view?.removeEventListener('scroll', onMove, { capture: true });
       view?.removeEventListener('resize', onMove);
       host.remove();

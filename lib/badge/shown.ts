@@ -25,3 +25,27 @@ export function shown<K extends keyof HTMLElementTagNameMap>(
   if (className) node.className = className;
   return node;
 }
+
+/**
+ * Escape closes the panel and gives focus back to its pill; a click anywhere outside the host closes it too
+ * (clicks inside a closed root are retargeted to the host, so only clicks elsewhere count). Returns the cleanup.
+ */
+export function closeOnEscapeOrOutside(
+  doc: Document,
+  host: HTMLElement,
+  root: ShadowRoot,
+  pill: HTMLElement,
+  setOpen: (open: boolean) => void,
+): () => void {
+  root.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape') {
+      setOpen(false);
+      pill.focus({ preventScroll: true });
+    }
+  });
+  const onDocClick = (e: Event) => {
+    if (e.target !== host) setOpen(false);
+  };
+  doc.addEventListener('click', onDocClick, true);
+  return () => doc.removeEventListener('click', onDocClick, true);
+}

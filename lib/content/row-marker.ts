@@ -1,3 +1,4 @@
+import { closeOnEscapeOrOutside } from '../badge/shown';
 import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from '../badge/words';
 import type { BadgeAnswer } from '../messaging/types';
 
@@ -85,16 +86,7 @@ export function createRowMarker(doc: Document): RowMarker {
     e.preventDefault();
     e.stopPropagation();
   });
-  root.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') {
-      setOpen(false);
-      pill.focus({ preventScroll: true });
-    }
-  });
-  const onDocClick = (e: Event) => {
-    if (e.target !== host) setOpen(false);
-  };
-  doc.addEventListener('click', onDocClick, true);
+  const stopClosing = closeOnEscapeOrOutside(doc, host, root, pill, setOpen);
 
   const update = (view: RowView) => {
     const level = view.state === 'answer' ? view.answer.level : view.state;
@@ -124,7 +116,7 @@ export function createRowMarker(doc: Document): RowMarker {
     host,
     update,
     remove() {
-      doc.removeEventListener('click', onDocClick, true);
+      stopClosing();
       host.remove();
     },
   };
