@@ -144,12 +144,18 @@ export async function launchHeedFirefox(): Promise<HeedFirefox> {
       // The page loads in the extension process and BiDi does not report its load to the navigation, so the
       // navigation is not awaited: the page's own document says when it is there.
       void page.goto(`${origin}${path}`).catch(() => undefined);
-      await page.waitForFunction(
-        (o) => location.href.startsWith(o) && document.readyState === 'complete',
-        { timeout: 15_000, polling: 100 },
-        origin,
-      );
-      return page;
+      // Polled by hand rather than with waitForFunction: an evaluation that lands while the blank tab's realm is
+      // being replaced fails inside Firefox's BiDi code ("right-hand side of 'in' should be an object"), and
+      // waitForFunction gives up on the first such error instead of asking again.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page
+          .evaluate((o) => location.href.startsWith(o) && document.readyState === 'complete', origin)
+          .catch(() => false);
+        if (ready) return page;
+        if (Date.now() > deadline) throw new Error(`${origin}${path} did not load within 15 s`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
     async close() {
       await browser.close();
