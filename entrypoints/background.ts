@@ -1,3 +1,4 @@
+import { pageStringsFor } from '@/lib/i18n/page-table';
 import { appDb } from '@/lib/app-db';
 import { handleMessage } from '@/lib/background/handler';
 import { applyPanelMode } from '@/lib/background/panel';
@@ -123,6 +124,9 @@ export default defineBackground(() => {
       } catch (err) {
         return { injected: false, error: err instanceof Error ? err.message : String(err) };
       }
+    },
+    async pageStrings() {
+      return pageStringsFor((await getSettings(await appDb())).language);
     },
     async contentMode() {
       return { sidePanelOnly: (await getSettings(await appDb())).sidePanelOnly };
