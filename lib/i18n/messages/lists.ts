@@ -14,7 +14,8 @@ export const lists = defineMessages({
     lists_app_sections: 'Sections',
     lists_db_error: 'The lists could not be opened: $1',
     lists_opening: 'Opening your lists…',
-    lists_intro: 'A person on a list is shown as $1 on every channel in the list’s scope. A new list blocks every channel until you narrow its scope.',
+    lists_intro:
+      'A person on a list is shown as $1 on every channel in the list’s scope. A new list blocks every channel until you narrow its scope.',
     lists_intro_blocked: 'blocked',
     lists_your_lists: 'Your lists',
     lists_kind_email: 'Email',
@@ -86,14 +87,19 @@ export const lists = defineMessages({
     lists_profile_plain: 'Plain list',
     lists_looks_plain: 'A plain list',
     lists_note_email_only: '$1 left out: this is an email list.',
-    lists_note_address: 'The postal “Address” and the other contact columns are not identifiers and are left out.',
-    lists_warn_members: 'This looks like an export of subscribed members, not of unsubscribes: importing it would block people who opted in. In Mailchimp, export the unsubscribed or cleaned contacts instead.',
+    lists_note_address:
+      'The postal “Address” and the other contact columns are not identifiers and are left out.',
+    lists_warn_members:
+      'This looks like an export of subscribed members, not of unsubscribes: importing it would block people who opted in. In Mailchimp, export the unsubscribed or cleaned contacts instead.',
     lists_note_no_dnc: '$1 left out: no do-not-call column covers them.',
     lists_note_flag: 'Only rows where $1 is true, 1 or yes are imported; the others are skipped and counted.',
-    lists_warn_no_flag: 'This export has no opt-out column: every row will be imported as opted out. Export only the opted-out contacts, or include the opt-out column.',
-    lists_refuse_sha512: 'This file holds SHA-512 hashes. Heed matches MD5, SHA-1 and SHA-256 hashes only, so it cannot check anyone against them. Download the MD5 version of the list from OPTIZMO and import that.',
+    lists_warn_no_flag:
+      'This export has no opt-out column: every row will be imported as opted out. Export only the opted-out contacts, or include the opt-out column.',
+    lists_refuse_sha512:
+      'This file holds SHA-512 hashes. Heed matches MD5, SHA-1 and SHA-256 hashes only, so it cannot check anyone against them. Download the MD5 version of the list from OPTIZMO and import that.',
     lists_note_email_list: '$1 left out: this looks like an email list. Choose a role to include a column.',
-    lists_import_intro: 'CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file, and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO are recognised and mapped for you. The file is read in this browser and never sent anywhere.',
+    lists_import_intro:
+      'CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file, and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO are recognised and mapped for you. The file is read in this browser and never sent anywhere.',
     lists_import_file: 'Suppression list file',
     lists_import_read_as: 'Read it as $1',
     lists_import_reading: 'Reading the start of the file…',
@@ -133,8 +139,10 @@ export const lists = defineMessages({
     lists_report_date_fallbacks: 'Unreadable dates (import date used)',
     lists_report_time: 'Time',
     lists_report_seconds: '$1 s',
-    lists_report_explain: 'Rows read = rows imported + rows with nothing to import. A row can hold more than one value (an email and a phone number): values found = added + already in the list + repeated in the file. Rejected counts the values and rows that could not be read; download them below.',
-    lists_report_explain_skipped: 'Rows read = rows imported + rows skipped because their opt-out column says they did not opt out + rows with nothing to import. A row can hold more than one value (an email and a phone number): values found = added + already in the list + repeated in the file. Rejected counts the values and rows that could not be read; download them below.',
+    lists_report_explain:
+      'Rows read = rows imported + rows with nothing to import. A row can hold more than one value (an email and a phone number): values found = added + already in the list + repeated in the file. Rejected counts the values and rows that could not be read; download them below.',
+    lists_report_explain_skipped:
+      'Rows read = rows imported + rows skipped because their opt-out column says they did not opt out + rows with nothing to import. A row can hold more than one value (an email and a phone number): values found = added + already in the list + repeated in the file. Rejected counts the values and rows that could not be read; download them below.',
     lists_report_first: 'The report lists the first $1 of $2.',
     lists_report_show: 'Show the list',
     lists_report_again: 'Import another file',
@@ -186,10 +194,13 @@ export const lists = defineMessages({
     lists_pf_reason: 'Reason',
     lists_pf_since: 'Opt-out date',
     lists_pf_defaults: 'Used for rows without their own reason or date column.',
-    lists_pf_scope_same: 'These rows will block $1 only, as $2 does. An objection, an erasure request or a complaint stops all direct marketing, so it always blocks every channel; only unsubscribes, do-not-call requests and bounces follow the list’s channels.',
-    lists_pf_scope_every: 'These rows will block every channel, although $1 covers only $2: an objection, an erasure request or a complaint stops all direct marketing, so it always blocks every channel; only unsubscribes, do-not-call requests and bounces follow the list’s channels.',
+    lists_pf_scope_same:
+      'These rows will block $1 only, as $2 does. An objection, an erasure request or a complaint stops all direct marketing, so it always blocks every channel; only unsubscribes, do-not-call requests and bounces follow the list’s channels.',
+    lists_pf_scope_every:
+      'These rows will block every channel, although $1 covers only $2: an objection, an erasure request or a complaint stops all direct marketing, so it always blocks every channel; only unsubscribes, do-not-call requests and bounces follow the list’s channels.',
     lists_pf_import: 'Import',
-    lists_pf_every_note: 'The new list blocks every channel: an objection, an erasure request or a complaint stops all direct marketing.',
+    lists_pf_every_note:
+      'The new list blocks every channel: an objection, an erasure request or a complaint stops all direct marketing.',
     lists_pf_blocks: 'The new list blocks',
     lists_source_import: 'Import',
     lists_source_manual: 'Added by hand',
@@ -231,7 +242,8 @@ export const lists = defineMessages({
     lists_blocks: 'Blocks',
     lists_created_from: 'Created from',
     lists_last_changed: 'Last changed',
-    lists_managed: 'Managed by your team $1 (bundle version $2): you can read and search it, and a newer team bundle replaces it, but it cannot be edited or deleted here.',
+    lists_managed:
+      'Managed by your team $1 (bundle version $2): you can read and search it, and a newer team bundle replaces it, but it cannot be edited or deleted here.',
     lists_delete_off: 'Deleting lists is turned off by your organisation.',
     lists_name_empty: 'The name cannot be empty.',
     lists_name_taken: 'There is already a list called $1.',
@@ -248,14 +260,18 @@ export const lists = defineMessages({
     lists_merge_none: 'There are no other lists to merge (the default list can only receive a merge).',
     lists_merge_legend: 'Lists to merge into $1 (they are then removed)',
     lists_merge_button: 'Merge…',
-    lists_merge_confirm: 'Merge $1 into $2? The merged lists are removed; you can undo this until you close this page.',
+    lists_merge_confirm:
+      'Merge $1 into $2? The merged lists are removed; you can undo this until you close this page.',
     lists_merge_go: 'Merge lists',
-    lists_default_undeletable: 'The default list cannot be deleted; delete its entries one by one below, or merge other lists into it.',
+    lists_default_undeletable:
+      'The default list cannot be deleted; delete its entries one by one below, or merge other lists into it.',
     lists_delete_undo__one: 'Deleted list $2 ($1 entry)',
     lists_delete_undo__other: 'Deleted list $2 ($1 entries)',
     lists_delete_button: 'Delete list…',
-    lists_delete_confirm__one: 'Delete $2 and its $1 entry? People on it will no longer be flagged. You can undo this until you close this page.',
-    lists_delete_confirm__other: 'Delete $2 and its $1 entries? People on it will no longer be flagged. You can undo this until you close this page.',
+    lists_delete_confirm__one:
+      'Delete $2 and its $1 entry? People on it will no longer be flagged. You can undo this until you close this page.',
+    lists_delete_confirm__other:
+      'Delete $2 and its $1 entries? People on it will no longer be flagged. You can undo this until you close this page.',
     lists_delete_go: 'Delete list',
     lists_table_label: 'Suppression lists',
     lists_new_name_missing: 'Give the list a name.',
@@ -266,21 +282,25 @@ export const lists = defineMessages({
     lists_description_optional: 'Description (optional)',
     lists_create: 'Create list',
     lists_scope_only: 'Only these channels:',
-    lists_scope_note: 'Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel whatever this list covers.',
+    lists_scope_note:
+      'Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel whatever this list covers.',
     lists_undo_failed: 'Undo failed: $1',
     lists_undo: 'Undo',
     lists_undoing: 'Undoing…',
     lists_dismiss_label: 'Dismiss: $1',
     lists_dismiss: 'Dismiss',
     lists_undo_nothing: 'Nothing to undo.',
-    lists_map_no_identifier: 'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).',
+    lists_map_no_identifier:
+      'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).',
     lists_map_one_reason: 'Only one column can be the reason.',
     lists_map_one_date: 'Only one column can be the date.',
     lists_map_one_kind: 'Only one column can be the kind.',
-    lists_map_kind_without_auto: 'A "kind" column only applies to an "any identifier" column: map one, or ignore the kind column.',
+    lists_map_kind_without_auto:
+      'A "kind" column only applies to an "any identifier" column: map one, or ignore the kind column.',
     lists_merge_pick: 'Choose at least one other list to merge.',
     lists_merge_undo_gone: 'The merged list no longer exists, so the merge cannot be undone.',
-    lists_merge_undo_changed: 'The merged list has changed since (new entries or edits), so the merge cannot be undone.',
+    lists_merge_undo_changed:
+      'The merged list has changed since (new entries or edits), so the merge cannot be undone.',
     lists_merge_undo_clash: 'A list with the id of “$1” exists again.',
     lists_setting_language: 'Language',
     lists_setting_default_country: 'Default country',
@@ -300,52 +320,78 @@ export const lists = defineMessages({
     lists_setting_team_business_email_sign_off_at: 'Business-email sign-off',
     lists_err_mapping_invalid: 'Invalid column mapping: $1',
     lists_err_mapped_twice: 'Column $1 is mapped twice.',
-    lists_err_no_identifier: 'No column holds identifiers: map at least one column as email, hash, domain, profile or phone.',
+    lists_err_no_identifier:
+      'No column holds identifiers: map at least one column as email, hash, domain, profile or phone.',
     lists_err_flag_invalid: 'Invalid opt-out flag: $1',
     lists_err_flag_identifier: 'Column $1 cannot be both an identifier and a flag.',
     lists_err_cancelled: 'Import cancelled. Nothing was imported.',
-    lists_err_not_iso: '\'$1\' is not an ISO date.',
+    lists_err_not_iso: "'$1' is not an ISO date.",
     lists_err_no_rows: 'The file has no data rows.',
     lists_err_header_only: 'The file has a header but no data rows.',
-    lists_err_none_opted_out__one: 'The file has $1 row, and it is not marked as opted out (the opt-out flag in column $2 is false or empty), so there is nothing to suppress.',
-    lists_err_none_opted_out__other: 'None of the $1 rows is marked as opted out (the opt-out flag in column $2 is false or empty on every row), so there is nothing to suppress.',
+    lists_err_none_opted_out__one:
+      'The file has $1 row, and it is not marked as opted out (the opt-out flag in column $2 is false or empty), so there is nothing to suppress.',
+    lists_err_none_opted_out__other:
+      'None of the $1 rows is marked as opted out (the opt-out flag in column $2 is false or empty on every row), so there is nothing to suppress.',
     lists_err_no_values__one: 'The file has $1 row, and it has no value that could be imported.',
     lists_err_no_values__other: 'None of the $1 rows had a value that could be imported.',
-    lists_err_quota: 'The browser ran out of storage space for this import. Nothing was imported; free some space and try again.',
+    lists_err_quota:
+      'The browser ran out of storage space for this import. Nothing was imported; free some space and try again.',
     lists_err_write: 'Saving the import failed, nothing was imported: $1',
     lists_err_file_empty: 'The file is empty.',
-    lists_err_magic_xlsx: 'This looks like an Excel (XLSX) or ZIP file, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_xls: 'This looks like an old Excel (XLS) or Office file, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_pdf: 'This looks like a PDF, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_png: 'This looks like a PNG image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_jpeg: 'This looks like a JPEG image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_gif: 'This looks like a GIF image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_magic_gzip: 'This looks like a gzip archive, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_utf16_nobom: 'This looks like UTF-16 text without a byte-order mark. Save it as CSV (UTF-8) and try again.',
-    lists_err_nul: 'This is not a text file (it contains a NUL byte at byte $1). Save it as CSV (UTF-8) or plain text and try again.',
-    lists_err_utf8: 'Invalid UTF-8 at line $1. Save the file as UTF-8, or choose Windows-1252 if it came from an old Excel.',
+    lists_err_magic_xlsx:
+      'This looks like an Excel (XLSX) or ZIP file, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_xls:
+      'This looks like an old Excel (XLS) or Office file, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_pdf:
+      'This looks like a PDF, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_png:
+      'This looks like a PNG image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_jpeg:
+      'This looks like a JPEG image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_gif:
+      'This looks like a GIF image, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_magic_gzip:
+      'This looks like a gzip archive, not a text file. Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_utf16_nobom:
+      'This looks like UTF-16 text without a byte-order mark. Save it as CSV (UTF-8) and try again.',
+    lists_err_nul:
+      'This is not a text file (it contains a NUL byte at byte $1). Save it as CSV (UTF-8) or plain text and try again.',
+    lists_err_utf8:
+      'Invalid UTF-8 at line $1. Save the file as UTF-8, or choose Windows-1252 if it came from an old Excel.',
     lists_err_encoding: 'Invalid $1 text at line $2.',
-    lists_err_quote: 'Unterminated quote starting at line $1: a quoted value never ends. Nothing was imported.',
-    lists_err_quote_long: 'Unterminated quote starting at line $1 (or a quoted value longer than $2 characters). Nothing was imported.',
-    lists_err_too_long: 'Line $1 is longer than $2 characters: this is probably not a list of identifiers. Nothing was imported.',
+    lists_err_quote:
+      'Unterminated quote starting at line $1: a quoted value never ends. Nothing was imported.',
+    lists_err_quote_long:
+      'Unterminated quote starting at line $1 (or a quoted value longer than $2 characters). Nothing was imported.',
+    lists_err_too_long:
+      'Line $1 is longer than $2 characters: this is probably not a list of identifiers. Nothing was imported.',
     lists_err_zip_too_big: 'The archive unpacks to more than 512 MB; unzip it and import the file.',
-    lists_err_zip_damaged: 'The file looks like a ZIP archive or Excel workbook but cannot be opened: it may be damaged.',
+    lists_err_zip_damaged:
+      'The file looks like a ZIP archive or Excel workbook but cannot be opened: it may be damaged.',
     lists_err_not_workbook: 'This ZIP file is not an Excel workbook.',
     lists_err_no_sheets: 'The workbook has no sheets.',
     lists_err_zip_empty: 'This ZIP archive holds no CSV or text file. Unzip it and import the list inside.',
     lists_err_zip_many: 'This ZIP archive holds $1 files ($2). Unzip it and import them one by one.',
-    lists_err_backup_truncated: 'The backup file ends too early: it is probably truncated. Nothing was restored.',
+    lists_err_backup_truncated:
+      'The backup file ends too early: it is probably truncated. Nothing was restored.',
     lists_err_backup_json: 'The backup file is not valid JSON.',
     lists_err_backup_json_at: 'The backup file is not valid JSON (at character $1).',
     lists_err_backup_format: 'This is not a Heed backup file.',
     lists_err_backup_version: 'The backup has no valid version number.',
-    lists_err_backup_newer: 'The backup was made by a newer Heed (backup version $1, this Heed reads up to $2). Update Heed first.',
-    lists_err_backup_checksum: 'The backup checksum does not match: the file was changed or damaged. Nothing was restored.',
-    lists_err_backup_size_lists: 'The backup holds $1 lists, more than the $2 Heed restores. Nothing was restored.',
-    lists_err_backup_size_batches: 'The backup holds $1 import batches, more than the $2 Heed restores. Nothing was restored.',
-    lists_err_backup_size_buckets: 'The backup holds $1 entry buckets, more than the $2 Heed restores. Nothing was restored.',
-    lists_err_backup_size_contacts: 'The backup holds $1 contact records, more than the $2 Heed restores. Nothing was restored.',
-    lists_err_backup_size_audit: 'The backup holds $1 audit events, more than the $2 Heed restores. Nothing was restored.',
+    lists_err_backup_newer:
+      'The backup was made by a newer Heed (backup version $1, this Heed reads up to $2). Update Heed first.',
+    lists_err_backup_checksum:
+      'The backup checksum does not match: the file was changed or damaged. Nothing was restored.',
+    lists_err_backup_size_lists:
+      'The backup holds $1 lists, more than the $2 Heed restores. Nothing was restored.',
+    lists_err_backup_size_batches:
+      'The backup holds $1 import batches, more than the $2 Heed restores. Nothing was restored.',
+    lists_err_backup_size_buckets:
+      'The backup holds $1 entry buckets, more than the $2 Heed restores. Nothing was restored.',
+    lists_err_backup_size_contacts:
+      'The backup holds $1 contact records, more than the $2 Heed restores. Nothing was restored.',
+    lists_err_backup_size_audit:
+      'The backup holds $1 audit events, more than the $2 Heed restores. Nothing was restored.',
     lists_err_backup_schema: 'The backup has an invalid record at $1: $2.',
     lists_err_backup_schema_top: 'The backup has an invalid record at the top level: $1.',
     lists_err_backup_keys: 'The backup has an invalid record at $1.keys: wrong encoding for $2.',
@@ -364,7 +410,8 @@ export const lists = defineMessages({
     lists_app_sections: 'Bereiche',
     lists_db_error: 'Die Listen konnten nicht geöffnet werden: $1',
     lists_opening: 'Ihre Listen werden geöffnet …',
-    lists_intro: 'Eine Person auf einer Liste wird auf jedem Kanal im Geltungsbereich der Liste als $1 angezeigt. Eine neue Liste sperrt jeden Kanal, bis Sie ihren Geltungsbereich einschränken.',
+    lists_intro:
+      'Eine Person auf einer Liste wird auf jedem Kanal im Geltungsbereich der Liste als $1 angezeigt. Eine neue Liste sperrt jeden Kanal, bis Sie ihren Geltungsbereich einschränken.',
     lists_intro_blocked: 'gesperrt',
     lists_your_lists: 'Ihre Listen',
     lists_kind_email: 'E-Mail',
@@ -436,14 +483,21 @@ export const lists = defineMessages({
     lists_profile_plain: 'Einfache Liste',
     lists_looks_plain: 'Eine einfache Liste',
     lists_note_email_only: '$1 nicht übernommen: Dies ist eine E-Mail-Liste.',
-    lists_note_address: 'Die Postanschrift („Address“) und die übrigen Kontaktspalten sind keine Kennungen und werden nicht übernommen.',
-    lists_warn_members: 'Dies sieht aus wie ein Export der Abonnenten, nicht der Abmeldungen: Ein Import würde Personen sperren, die eingewilligt haben. Exportieren Sie in Mailchimp stattdessen die abgemeldeten oder bereinigten Kontakte.',
+    lists_note_address:
+      'Die Postanschrift („Address“) und die übrigen Kontaktspalten sind keine Kennungen und werden nicht übernommen.',
+    lists_warn_members:
+      'Dies sieht aus wie ein Export der Abonnenten, nicht der Abmeldungen: Ein Import würde Personen sperren, die eingewilligt haben. Exportieren Sie in Mailchimp stattdessen die abgemeldeten oder bereinigten Kontakte.',
     lists_note_no_dnc: '$1 nicht übernommen: Keine „Nicht anrufen“-Spalte gilt dafür.',
-    lists_note_flag: 'Nur Zeilen, in denen $1 wahr, 1 oder ja ist, werden importiert; die übrigen werden übersprungen und gezählt.',
-    lists_warn_no_flag: 'Dieser Export hat keine Abmelde-Spalte: Jede Zeile wird als abgemeldet importiert. Exportieren Sie nur die abgemeldeten Kontakte oder nehmen Sie die Abmelde-Spalte mit auf.',
-    lists_refuse_sha512: 'Diese Datei enthält SHA-512-Hashes. Heed gleicht nur MD5-, SHA-1- und SHA-256-Hashes ab und kann damit niemanden prüfen. Laden Sie die MD5-Version der Liste bei OPTIZMO herunter und importieren Sie diese.',
-    lists_note_email_list: '$1 nicht übernommen: Dies sieht aus wie eine E-Mail-Liste. Wählen Sie eine Rolle, um eine Spalte einzubeziehen.',
-    lists_import_intro: 'CSV, TSV, durch Semikolon oder senkrechten Strich getrennte Dateien, Excel-Arbeitsmappen (.xlsx), ein ZIP mit einer solchen Datei und reiner Text mit einem Wert pro Zeile; E-Mail-Adressen, MD5/SHA-1/SHA-256-Hashes, Domains, LinkedIn-Profil-URLs oder Telefonnummern. Exporte aus HubSpot, Mailchimp, Salesforce, Outreach, Salesloft und OPTIZMO werden erkannt und für Sie zugeordnet. Die Datei wird in diesem Browser gelesen und nirgendwohin gesendet.',
+    lists_note_flag:
+      'Nur Zeilen, in denen $1 wahr, 1 oder ja ist, werden importiert; die übrigen werden übersprungen und gezählt.',
+    lists_warn_no_flag:
+      'Dieser Export hat keine Abmelde-Spalte: Jede Zeile wird als abgemeldet importiert. Exportieren Sie nur die abgemeldeten Kontakte oder nehmen Sie die Abmelde-Spalte mit auf.',
+    lists_refuse_sha512:
+      'Diese Datei enthält SHA-512-Hashes. Heed gleicht nur MD5-, SHA-1- und SHA-256-Hashes ab und kann damit niemanden prüfen. Laden Sie die MD5-Version der Liste bei OPTIZMO herunter und importieren Sie diese.',
+    lists_note_email_list:
+      '$1 nicht übernommen: Dies sieht aus wie eine E-Mail-Liste. Wählen Sie eine Rolle, um eine Spalte einzubeziehen.',
+    lists_import_intro:
+      'CSV, TSV, durch Semikolon oder senkrechten Strich getrennte Dateien, Excel-Arbeitsmappen (.xlsx), ein ZIP mit einer solchen Datei und reiner Text mit einem Wert pro Zeile; E-Mail-Adressen, MD5/SHA-1/SHA-256-Hashes, Domains, LinkedIn-Profil-URLs oder Telefonnummern. Exporte aus HubSpot, Mailchimp, Salesforce, Outreach, Salesloft und OPTIZMO werden erkannt und für Sie zugeordnet. Die Datei wird in diesem Browser gelesen und nirgendwohin gesendet.',
     lists_import_file: 'Sperrlisten-Datei',
     lists_import_read_as: 'Als $1 lesen',
     lists_import_reading: 'Der Anfang der Datei wird gelesen …',
@@ -483,8 +537,10 @@ export const lists = defineMessages({
     lists_report_date_fallbacks: 'Unlesbare Daten (Importdatum verwendet)',
     lists_report_time: 'Dauer',
     lists_report_seconds: '$1 s',
-    lists_report_explain: 'Gelesene Zeilen = importierte Zeilen + Zeilen ohne importierbaren Wert. Eine Zeile kann mehr als einen Wert enthalten (eine E-Mail-Adresse und eine Telefonnummer): gefundene Werte = hinzugefügt + bereits in der Liste + in der Datei wiederholt. „Abgelehnt“ zählt die Werte und Zeilen, die nicht gelesen werden konnten; Sie können sie unten herunterladen.',
-    lists_report_explain_skipped: 'Gelesene Zeilen = importierte Zeilen + übersprungene Zeilen, deren Abmelde-Spalte sagt, dass sie sich nicht abgemeldet haben + Zeilen ohne importierbaren Wert. Eine Zeile kann mehr als einen Wert enthalten (eine E-Mail-Adresse und eine Telefonnummer): gefundene Werte = hinzugefügt + bereits in der Liste + in der Datei wiederholt. „Abgelehnt“ zählt die Werte und Zeilen, die nicht gelesen werden konnten; Sie können sie unten herunterladen.',
+    lists_report_explain:
+      'Gelesene Zeilen = importierte Zeilen + Zeilen ohne importierbaren Wert. Eine Zeile kann mehr als einen Wert enthalten (eine E-Mail-Adresse und eine Telefonnummer): gefundene Werte = hinzugefügt + bereits in der Liste + in der Datei wiederholt. „Abgelehnt“ zählt die Werte und Zeilen, die nicht gelesen werden konnten; Sie können sie unten herunterladen.',
+    lists_report_explain_skipped:
+      'Gelesene Zeilen = importierte Zeilen + übersprungene Zeilen, deren Abmelde-Spalte sagt, dass sie sich nicht abgemeldet haben + Zeilen ohne importierbaren Wert. Eine Zeile kann mehr als einen Wert enthalten (eine E-Mail-Adresse und eine Telefonnummer): gefundene Werte = hinzugefügt + bereits in der Liste + in der Datei wiederholt. „Abgelehnt“ zählt die Werte und Zeilen, die nicht gelesen werden konnten; Sie können sie unten herunterladen.',
     lists_report_first: 'Der Bericht führt die ersten $1 von $2 auf.',
     lists_report_show: 'Liste anzeigen',
     lists_report_again: 'Weitere Datei importieren',
@@ -499,7 +555,8 @@ export const lists = defineMessages({
     lists_pf_name_missing: 'Geben Sie der neuen Liste einen Namen.',
     lists_pf_choose_list: 'Wählen Sie die Liste, in die importiert werden soll.',
     lists_pf_date_invalid: 'Geben Sie das Datum des Widerspruchs als Datum ein.',
-    lists_pf_order_missing: 'Geben Sie an, ob die Daten Tag/Monat oder Monat/Tag sind: Die Datei verrät es nicht.',
+    lists_pf_order_missing:
+      'Geben Sie an, ob die Daten Tag/Monat oder Monat/Tag sind: Die Datei verrät es nicht.',
     lists_pf_channel_missing: 'Wählen Sie mindestens einen Kanal, den die neue Liste sperrt.',
     lists_pf_title: 'Datei prüfen',
     lists_pf_detected: 'Erkannt',
@@ -517,7 +574,8 @@ export const lists = defineMessages({
     lists_pf_summary_noheader: '$1, $2, ohne Kopfzeile – $3',
     lists_pf_columns: 'Spalten: was jede enthält',
     lists_pf_flag_only: 'Nur Zeilen, in denen $1 wahr, 1 oder ja ist',
-    lists_pf_flag_other: 'Die übrigen Zeilen sind Personen, die sich nicht abgemeldet haben: Sie werden übersprungen und gezählt.',
+    lists_pf_flag_other:
+      'Die übrigen Zeilen sind Personen, die sich nicht abgemeldet haben: Sie werden übersprungen und gezählt.',
     lists_pf_dates_like: 'Daten wie $1 sind',
     lists_pf_choose: 'Auswählen …',
     lists_pf_dmy: 'Tag/Monat/Jahr (Europa)',
@@ -536,10 +594,13 @@ export const lists = defineMessages({
     lists_pf_reason: 'Grund',
     lists_pf_since: 'Datum des Widerspruchs',
     lists_pf_defaults: 'Gilt für Zeilen ohne eigene Grund- oder Datumsspalte.',
-    lists_pf_scope_same: 'Diese Zeilen sperren nur $1, wie $2. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher immer jeden Kanal; nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten folgen den Kanälen der Liste.',
-    lists_pf_scope_every: 'Diese Zeilen sperren jeden Kanal, obwohl $1 nur $2 abdeckt: Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher immer jeden Kanal; nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten folgen den Kanälen der Liste.',
+    lists_pf_scope_same:
+      'Diese Zeilen sperren nur $1, wie $2. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher immer jeden Kanal; nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten folgen den Kanälen der Liste.',
+    lists_pf_scope_every:
+      'Diese Zeilen sperren jeden Kanal, obwohl $1 nur $2 abdeckt: Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher immer jeden Kanal; nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten folgen den Kanälen der Liste.',
     lists_pf_import: 'Importieren',
-    lists_pf_every_note: 'Die neue Liste sperrt jeden Kanal: Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung.',
+    lists_pf_every_note:
+      'Die neue Liste sperrt jeden Kanal: Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung.',
     lists_pf_blocks: 'Die neue Liste sperrt',
     lists_source_import: 'Import',
     lists_source_manual: 'Von Hand hinzugefügt',
@@ -561,12 +622,14 @@ export const lists = defineMessages({
     lists_entries: 'Einträge',
     lists_find: 'Eintrag suchen',
     lists_find_field: 'Eintrag suchen (E-Mail, Hash, Domain, Profil-URL oder Telefon)',
-    lists_find_hint: 'Ein Teil eines Werts genügt („contoso“, „+44 7700“); ein Hash über seine ersten Zeichen.',
+    lists_find_hint:
+      'Ein Teil eines Werts genügt („contoso“, „+44 7700“); ein Hash über seine ersten Zeichen.',
     lists_search: 'Suchen',
     lists_no_match: 'Kein Eintrag in $1 passt zu $2.',
     lists_results_first: 'Suchergebnisse (die ersten $1)',
     lists_results: 'Suchergebnisse',
-    lists_empty: 'Diese Liste ist leer. $1, um Einträge hinzuzufügen, oder erfassen Sie einen Widerspruch über das Pop-up in der Symbolleiste.',
+    lists_empty:
+      'Diese Liste ist leer. $1, um Einträge hinzuzufügen, oder erfassen Sie einen Widerspruch über das Pop-up in der Symbolleiste.',
     lists_empty_link: 'Importieren Sie eine Datei',
     lists_entry_count__one: '$1 Eintrag',
     lists_entry_count__other: '$1 Einträge',
@@ -581,7 +644,8 @@ export const lists = defineMessages({
     lists_blocks: 'Sperrt',
     lists_created_from: 'Erstellt aus',
     lists_last_changed: 'Zuletzt geändert',
-    lists_managed: 'Von Ihrem Team $1 verwaltet (Paketversion $2): Sie können die Liste lesen und durchsuchen, und ein neueres Team-Paket ersetzt sie, aber hier kann sie weder bearbeitet noch gelöscht werden.',
+    lists_managed:
+      'Von Ihrem Team $1 verwaltet (Paketversion $2): Sie können die Liste lesen und durchsuchen, und ein neueres Team-Paket ersetzt sie, aber hier kann sie weder bearbeitet noch gelöscht werden.',
     lists_delete_off: 'Das Löschen von Listen ist von Ihrer Organisation deaktiviert.',
     lists_name_empty: 'Der Name darf nicht leer sein.',
     lists_name_taken: 'Es gibt bereits eine Liste namens $1.',
@@ -593,19 +657,25 @@ export const lists = defineMessages({
     lists_save: 'Änderungen speichern',
     lists_merge_undo: '$1 mit $2 zusammengeführt',
     lists_merge_done__one: '$1 Liste zusammengeführt: $2 Einträge hinzugefügt, $3 waren bereits vorhanden.',
-    lists_merge_done__other: '$1 Listen zusammengeführt: $2 Einträge hinzugefügt, $3 waren bereits vorhanden.',
+    lists_merge_done__other:
+      '$1 Listen zusammengeführt: $2 Einträge hinzugefügt, $3 waren bereits vorhanden.',
     lists_merge_summary: 'Andere Listen mit dieser zusammenführen',
-    lists_merge_none: 'Es gibt keine anderen Listen zum Zusammenführen (in die Standardliste kann nur hineingeführt werden).',
+    lists_merge_none:
+      'Es gibt keine anderen Listen zum Zusammenführen (in die Standardliste kann nur hineingeführt werden).',
     lists_merge_legend: 'Listen, die mit $1 zusammengeführt werden (sie werden danach entfernt)',
     lists_merge_button: 'Zusammenführen …',
-    lists_merge_confirm: '$1 mit $2 zusammenführen? Die zusammengeführten Listen werden entfernt; Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
+    lists_merge_confirm:
+      '$1 mit $2 zusammenführen? Die zusammengeführten Listen werden entfernt; Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
     lists_merge_go: 'Listen zusammenführen',
-    lists_default_undeletable: 'Die Standardliste kann nicht gelöscht werden; löschen Sie ihre Einträge unten einzeln oder führen Sie andere Listen mit ihr zusammen.',
+    lists_default_undeletable:
+      'Die Standardliste kann nicht gelöscht werden; löschen Sie ihre Einträge unten einzeln oder führen Sie andere Listen mit ihr zusammen.',
     lists_delete_undo__one: 'Liste $2 gelöscht ($1 Eintrag)',
     lists_delete_undo__other: 'Liste $2 gelöscht ($1 Einträge)',
     lists_delete_button: 'Liste löschen …',
-    lists_delete_confirm__one: '$2 mit $1 Eintrag löschen? Personen darauf werden dann nicht mehr markiert. Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
-    lists_delete_confirm__other: '$2 mit $1 Einträgen löschen? Personen darauf werden dann nicht mehr markiert. Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
+    lists_delete_confirm__one:
+      '$2 mit $1 Eintrag löschen? Personen darauf werden dann nicht mehr markiert. Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
+    lists_delete_confirm__other:
+      '$2 mit $1 Einträgen löschen? Personen darauf werden dann nicht mehr markiert. Sie können dies rückgängig machen, bis Sie diese Seite schließen.',
     lists_delete_go: 'Liste löschen',
     lists_table_label: 'Sperrlisten',
     lists_new_name_missing: 'Geben Sie der Liste einen Namen.',
@@ -616,21 +686,26 @@ export const lists = defineMessages({
     lists_description_optional: 'Beschreibung (optional)',
     lists_create: 'Liste erstellen',
     lists_scope_only: 'Nur diese Kanäle:',
-    lists_scope_note: 'Nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten auf dieser Liste sind auf diese Kanäle beschränkt. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher jeden Kanal, gleich was diese Liste abdeckt.',
+    lists_scope_note:
+      'Nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten auf dieser Liste sind auf diese Kanäle beschränkt. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher jeden Kanal, gleich was diese Liste abdeckt.',
     lists_undo_failed: 'Rückgängig machen fehlgeschlagen: $1',
     lists_undo: 'Rückgängig',
     lists_undoing: 'Wird rückgängig gemacht …',
     lists_dismiss_label: 'Ausblenden: $1',
     lists_dismiss: 'Ausblenden',
     lists_undo_nothing: 'Nichts rückgängig zu machen.',
-    lists_map_no_identifier: 'Wählen Sie mindestens eine Spalte mit Kennungen (E-Mail, Hash, Domain, Profil-URL oder Telefon).',
+    lists_map_no_identifier:
+      'Wählen Sie mindestens eine Spalte mit Kennungen (E-Mail, Hash, Domain, Profil-URL oder Telefon).',
     lists_map_one_reason: 'Nur eine Spalte kann der Grund sein.',
     lists_map_one_date: 'Nur eine Spalte kann das Datum sein.',
     lists_map_one_kind: 'Nur eine Spalte kann die Art sein.',
-    lists_map_kind_without_auto: 'Eine „Art“-Spalte gilt nur für eine Spalte „Beliebige Kennung“: Ordnen Sie eine solche zu oder ignorieren Sie die Art-Spalte.',
+    lists_map_kind_without_auto:
+      'Eine „Art“-Spalte gilt nur für eine Spalte „Beliebige Kennung“: Ordnen Sie eine solche zu oder ignorieren Sie die Art-Spalte.',
     lists_merge_pick: 'Wählen Sie mindestens eine andere Liste zum Zusammenführen.',
-    lists_merge_undo_gone: 'Die zusammengeführte Liste existiert nicht mehr; die Zusammenführung kann daher nicht rückgängig gemacht werden.',
-    lists_merge_undo_changed: 'Die zusammengeführte Liste hat sich seitdem geändert (neue Einträge oder Bearbeitungen); die Zusammenführung kann daher nicht rückgängig gemacht werden.',
+    lists_merge_undo_gone:
+      'Die zusammengeführte Liste existiert nicht mehr; die Zusammenführung kann daher nicht rückgängig gemacht werden.',
+    lists_merge_undo_changed:
+      'Die zusammengeführte Liste hat sich seitdem geändert (neue Einträge oder Bearbeitungen); die Zusammenführung kann daher nicht rückgängig gemacht werden.',
     lists_merge_undo_clash: 'Eine Liste mit der ID von „$1“ existiert wieder.',
     lists_setting_language: 'Sprache',
     lists_setting_default_country: 'Standardland',
@@ -650,57 +725,88 @@ export const lists = defineMessages({
     lists_setting_team_business_email_sign_off_at: 'Freigabe für geschäftliche E-Mails',
     lists_err_mapping_invalid: 'Ungültige Spaltenzuordnung: $1',
     lists_err_mapped_twice: 'Spalte $1 ist doppelt zugeordnet.',
-    lists_err_no_identifier: 'Keine Spalte enthält Kennungen: Ordnen Sie mindestens eine Spalte als E-Mail, Hash, Domain, Profil oder Telefon zu.',
+    lists_err_no_identifier:
+      'Keine Spalte enthält Kennungen: Ordnen Sie mindestens eine Spalte als E-Mail, Hash, Domain, Profil oder Telefon zu.',
     lists_err_flag_invalid: 'Ungültiges Abmelde-Kennzeichen: $1',
     lists_err_flag_identifier: 'Spalte $1 kann nicht zugleich Kennung und Kennzeichen sein.',
     lists_err_cancelled: 'Import abgebrochen. Es wurde nichts importiert.',
     lists_err_not_iso: '„$1“ ist kein ISO-Datum.',
     lists_err_no_rows: 'Die Datei enthält keine Datenzeilen.',
     lists_err_header_only: 'Die Datei hat eine Kopfzeile, aber keine Datenzeilen.',
-    lists_err_none_opted_out__one: 'Die Datei hat $1 Zeile, und sie ist nicht als abgemeldet markiert (das Abmelde-Kennzeichen in Spalte $2 ist falsch oder leer); es gibt also nichts zu sperren.',
-    lists_err_none_opted_out__other: 'Keine der $1 Zeilen ist als abgemeldet markiert (das Abmelde-Kennzeichen in Spalte $2 ist in jeder Zeile falsch oder leer); es gibt also nichts zu sperren.',
+    lists_err_none_opted_out__one:
+      'Die Datei hat $1 Zeile, und sie ist nicht als abgemeldet markiert (das Abmelde-Kennzeichen in Spalte $2 ist falsch oder leer); es gibt also nichts zu sperren.',
+    lists_err_none_opted_out__other:
+      'Keine der $1 Zeilen ist als abgemeldet markiert (das Abmelde-Kennzeichen in Spalte $2 ist in jeder Zeile falsch oder leer); es gibt also nichts zu sperren.',
     lists_err_no_values__one: 'Die Datei hat $1 Zeile, und sie enthält keinen importierbaren Wert.',
     lists_err_no_values__other: 'Keine der $1 Zeilen enthielt einen importierbaren Wert.',
-    lists_err_quota: 'Dem Browser ist für diesen Import der Speicherplatz ausgegangen. Es wurde nichts importiert; geben Sie Speicher frei und versuchen Sie es erneut.',
+    lists_err_quota:
+      'Dem Browser ist für diesen Import der Speicherplatz ausgegangen. Es wurde nichts importiert; geben Sie Speicher frei und versuchen Sie es erneut.',
     lists_err_write: 'Das Speichern des Imports ist fehlgeschlagen, es wurde nichts importiert: $1',
     lists_err_file_empty: 'Die Datei ist leer.',
-    lists_err_magic_xlsx: 'Dies sieht aus wie eine Excel-Datei (XLSX) oder ZIP-Datei, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_xls: 'Dies sieht aus wie eine alte Excel-Datei (XLS) oder Office-Datei, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_pdf: 'Dies sieht aus wie ein PDF, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_png: 'Dies sieht aus wie ein PNG-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_jpeg: 'Dies sieht aus wie ein JPEG-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_gif: 'Dies sieht aus wie ein GIF-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_magic_gzip: 'Dies sieht aus wie ein gzip-Archiv, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_utf16_nobom: 'Dies sieht aus wie UTF-16-Text ohne Byte-Order-Mark. Speichern Sie ihn als CSV (UTF-8) und versuchen Sie es erneut.',
-    lists_err_nul: 'Dies ist keine Textdatei (sie enthält ein NUL-Byte an Byte $1). Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
-    lists_err_utf8: 'Ungültiges UTF-8 in Zeile $1. Speichern Sie die Datei als UTF-8 oder wählen Sie Windows-1252, wenn sie aus einem alten Excel stammt.',
+    lists_err_magic_xlsx:
+      'Dies sieht aus wie eine Excel-Datei (XLSX) oder ZIP-Datei, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_xls:
+      'Dies sieht aus wie eine alte Excel-Datei (XLS) oder Office-Datei, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_pdf:
+      'Dies sieht aus wie ein PDF, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_png:
+      'Dies sieht aus wie ein PNG-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_jpeg:
+      'Dies sieht aus wie ein JPEG-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_gif:
+      'Dies sieht aus wie ein GIF-Bild, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_magic_gzip:
+      'Dies sieht aus wie ein gzip-Archiv, nicht wie eine Textdatei. Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_utf16_nobom:
+      'Dies sieht aus wie UTF-16-Text ohne Byte-Order-Mark. Speichern Sie ihn als CSV (UTF-8) und versuchen Sie es erneut.',
+    lists_err_nul:
+      'Dies ist keine Textdatei (sie enthält ein NUL-Byte an Byte $1). Speichern Sie sie als CSV (UTF-8) oder reinen Text und versuchen Sie es erneut.',
+    lists_err_utf8:
+      'Ungültiges UTF-8 in Zeile $1. Speichern Sie die Datei als UTF-8 oder wählen Sie Windows-1252, wenn sie aus einem alten Excel stammt.',
     lists_err_encoding: 'Ungültiger $1-Text in Zeile $2.',
-    lists_err_quote: 'Nicht geschlossenes Anführungszeichen ab Zeile $1: Ein Wert in Anführungszeichen endet nie. Es wurde nichts importiert.',
-    lists_err_quote_long: 'Nicht geschlossenes Anführungszeichen ab Zeile $1 (oder ein Wert in Anführungszeichen mit mehr als $2 Zeichen). Es wurde nichts importiert.',
-    lists_err_too_long: 'Zeile $1 ist länger als $2 Zeichen: Dies ist wahrscheinlich keine Liste von Kennungen. Es wurde nichts importiert.',
-    lists_err_zip_too_big: 'Das Archiv ist entpackt größer als 512 MB; entpacken Sie es und importieren Sie die Datei.',
-    lists_err_zip_damaged: 'Die Datei sieht aus wie ein ZIP-Archiv oder eine Excel-Arbeitsmappe, lässt sich aber nicht öffnen: Sie ist möglicherweise beschädigt.',
+    lists_err_quote:
+      'Nicht geschlossenes Anführungszeichen ab Zeile $1: Ein Wert in Anführungszeichen endet nie. Es wurde nichts importiert.',
+    lists_err_quote_long:
+      'Nicht geschlossenes Anführungszeichen ab Zeile $1 (oder ein Wert in Anführungszeichen mit mehr als $2 Zeichen). Es wurde nichts importiert.',
+    lists_err_too_long:
+      'Zeile $1 ist länger als $2 Zeichen: Dies ist wahrscheinlich keine Liste von Kennungen. Es wurde nichts importiert.',
+    lists_err_zip_too_big:
+      'Das Archiv ist entpackt größer als 512 MB; entpacken Sie es und importieren Sie die Datei.',
+    lists_err_zip_damaged:
+      'Die Datei sieht aus wie ein ZIP-Archiv oder eine Excel-Arbeitsmappe, lässt sich aber nicht öffnen: Sie ist möglicherweise beschädigt.',
     lists_err_not_workbook: 'Diese ZIP-Datei ist keine Excel-Arbeitsmappe.',
     lists_err_no_sheets: 'Die Arbeitsmappe hat keine Tabellenblätter.',
-    lists_err_zip_empty: 'Dieses ZIP-Archiv enthält keine CSV- oder Textdatei. Entpacken Sie es und importieren Sie die enthaltene Liste.',
-    lists_err_zip_many: 'Dieses ZIP-Archiv enthält $1 Dateien ($2). Entpacken Sie es und importieren Sie sie einzeln.',
-    lists_err_backup_truncated: 'Die Sicherungsdatei endet zu früh: Sie ist wahrscheinlich abgeschnitten. Es wurde nichts wiederhergestellt.',
+    lists_err_zip_empty:
+      'Dieses ZIP-Archiv enthält keine CSV- oder Textdatei. Entpacken Sie es und importieren Sie die enthaltene Liste.',
+    lists_err_zip_many:
+      'Dieses ZIP-Archiv enthält $1 Dateien ($2). Entpacken Sie es und importieren Sie sie einzeln.',
+    lists_err_backup_truncated:
+      'Die Sicherungsdatei endet zu früh: Sie ist wahrscheinlich abgeschnitten. Es wurde nichts wiederhergestellt.',
     lists_err_backup_json: 'Die Sicherungsdatei ist kein gültiges JSON.',
     lists_err_backup_json_at: 'Die Sicherungsdatei ist kein gültiges JSON (bei Zeichen $1).',
     lists_err_backup_format: 'Dies ist keine Heed-Sicherungsdatei.',
     lists_err_backup_version: 'Die Sicherung hat keine gültige Versionsnummer.',
-    lists_err_backup_newer: 'Die Sicherung wurde mit einem neueren Heed erstellt (Sicherungsversion $1, dieses Heed liest bis $2). Aktualisieren Sie zuerst Heed.',
-    lists_err_backup_checksum: 'Die Prüfsumme der Sicherung stimmt nicht: Die Datei wurde verändert oder beschädigt. Es wurde nichts wiederhergestellt.',
-    lists_err_backup_size_lists: 'Die Sicherung enthält $1 Listen, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
-    lists_err_backup_size_batches: 'Die Sicherung enthält $1 Importvorgänge, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
-    lists_err_backup_size_buckets: 'Die Sicherung enthält $1 Eintragsblöcke, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
-    lists_err_backup_size_contacts: 'Die Sicherung enthält $1 Kontaktdatensätze, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
-    lists_err_backup_size_audit: 'Die Sicherung enthält $1 Protokollereignisse, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_newer:
+      'Die Sicherung wurde mit einem neueren Heed erstellt (Sicherungsversion $1, dieses Heed liest bis $2). Aktualisieren Sie zuerst Heed.',
+    lists_err_backup_checksum:
+      'Die Prüfsumme der Sicherung stimmt nicht: Die Datei wurde verändert oder beschädigt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_size_lists:
+      'Die Sicherung enthält $1 Listen, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_size_batches:
+      'Die Sicherung enthält $1 Importvorgänge, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_size_buckets:
+      'Die Sicherung enthält $1 Eintragsblöcke, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_size_contacts:
+      'Die Sicherung enthält $1 Kontaktdatensätze, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
+    lists_err_backup_size_audit:
+      'Die Sicherung enthält $1 Protokollereignisse, mehr als die $2, die Heed wiederherstellt. Es wurde nichts wiederhergestellt.',
     lists_err_backup_schema: 'Die Sicherung enthält einen ungültigen Datensatz bei $1: $2.',
     lists_err_backup_schema_top: 'Die Sicherung enthält einen ungültigen Datensatz auf oberster Ebene: $1.',
-    lists_err_backup_keys: 'Die Sicherung enthält einen ungültigen Datensatz bei $1.keys: falsche Kodierung für $2.',
+    lists_err_backup_keys:
+      'Die Sicherung enthält einen ungültigen Datensatz bei $1.keys: falsche Kodierung für $2.',
     lists_err_backup_ids: 'Die Sicherung enthält einen ungültigen Datensatz bei $1.batchIds.',
-    lists_err_backup_integrity: 'Die Sicherung ist in sich widersprüchlich (technisches Detail: $1). Es wurde nichts wiederhergestellt.',
+    lists_err_backup_integrity:
+      'Die Sicherung ist in sich widersprüchlich (technisches Detail: $1). Es wurde nichts wiederhergestellt.',
   },
   fr: {
     lists_nav_lists: 'Listes',
@@ -714,7 +820,8 @@ export const lists = defineMessages({
     lists_app_sections: 'Sections',
     lists_db_error: 'Impossible d’ouvrir les listes : $1',
     lists_opening: 'Ouverture de vos listes…',
-    lists_intro: 'Une personne inscrite sur une liste apparaît comme $1 sur chaque canal couvert par la liste. Une nouvelle liste bloque tous les canaux tant que vous n’en limitez pas la portée.',
+    lists_intro:
+      'Une personne inscrite sur une liste apparaît comme $1 sur chaque canal couvert par la liste. Une nouvelle liste bloque tous les canaux tant que vous n’en limitez pas la portée.',
     lists_intro_blocked: 'bloquée',
     lists_your_lists: 'Vos listes',
     lists_kind_email: 'E-mail',
@@ -786,14 +893,21 @@ export const lists = defineMessages({
     lists_profile_plain: 'Liste simple',
     lists_looks_plain: 'Une liste simple',
     lists_note_email_only: '$1 laissé de côté : il s’agit d’une liste d’e-mails.',
-    lists_note_address: 'L’adresse postale (« Address ») et les autres colonnes de contact ne sont pas des identifiants et sont laissées de côté.',
-    lists_warn_members: 'Cela ressemble à un export des abonnés, pas des désinscrits : l’importer bloquerait des personnes qui ont donné leur consentement. Dans Mailchimp, exportez plutôt les contacts désinscrits ou nettoyés.',
+    lists_note_address:
+      'L’adresse postale (« Address ») et les autres colonnes de contact ne sont pas des identifiants et sont laissées de côté.',
+    lists_warn_members:
+      'Cela ressemble à un export des abonnés, pas des désinscrits : l’importer bloquerait des personnes qui ont donné leur consentement. Dans Mailchimp, exportez plutôt les contacts désinscrits ou nettoyés.',
     lists_note_no_dnc: '$1 laissé de côté : aucune colonne « ne pas appeler » ne s’y applique.',
-    lists_note_flag: 'Seules les lignes où $1 vaut vrai, 1 ou oui sont importées ; les autres sont ignorées et comptées.',
-    lists_warn_no_flag: 'Cet export n’a pas de colonne de désinscription : chaque ligne sera importée comme désinscrite. Exportez uniquement les contacts désinscrits, ou incluez la colonne de désinscription.',
-    lists_refuse_sha512: 'Ce fichier contient des hachages SHA-512. Heed ne compare que des hachages MD5, SHA-1 et SHA-256 : il ne peut vérifier personne avec ceux-ci. Téléchargez la version MD5 de la liste sur OPTIZMO et importez-la.',
-    lists_note_email_list: '$1 laissé de côté : cela ressemble à une liste d’e-mails. Choisissez un rôle pour inclure une colonne.',
-    lists_import_intro: 'Fichiers CSV, TSV, séparés par des points-virgules ou des barres verticales, classeurs Excel (.xlsx), un ZIP contenant un tel fichier, et texte brut avec une valeur par ligne ; e-mails, hachages MD5/SHA-1/SHA-256, domaines, URL de profils LinkedIn ou numéros de téléphone. Les exports de HubSpot, Mailchimp, Salesforce, Outreach, Salesloft et OPTIZMO sont reconnus et associés pour vous. Le fichier est lu dans ce navigateur et n’est jamais envoyé nulle part.',
+    lists_note_flag:
+      'Seules les lignes où $1 vaut vrai, 1 ou oui sont importées ; les autres sont ignorées et comptées.',
+    lists_warn_no_flag:
+      'Cet export n’a pas de colonne de désinscription : chaque ligne sera importée comme désinscrite. Exportez uniquement les contacts désinscrits, ou incluez la colonne de désinscription.',
+    lists_refuse_sha512:
+      'Ce fichier contient des hachages SHA-512. Heed ne compare que des hachages MD5, SHA-1 et SHA-256 : il ne peut vérifier personne avec ceux-ci. Téléchargez la version MD5 de la liste sur OPTIZMO et importez-la.',
+    lists_note_email_list:
+      '$1 laissé de côté : cela ressemble à une liste d’e-mails. Choisissez un rôle pour inclure une colonne.',
+    lists_import_intro:
+      'Fichiers CSV, TSV, séparés par des points-virgules ou des barres verticales, classeurs Excel (.xlsx), un ZIP contenant un tel fichier, et texte brut avec une valeur par ligne ; e-mails, hachages MD5/SHA-1/SHA-256, domaines, URL de profils LinkedIn ou numéros de téléphone. Les exports de HubSpot, Mailchimp, Salesforce, Outreach, Salesloft et OPTIZMO sont reconnus et associés pour vous. Le fichier est lu dans ce navigateur et n’est jamais envoyé nulle part.',
     lists_import_file: 'Fichier de liste d’exclusion',
     lists_import_read_as: 'Le lire en $1',
     lists_import_reading: 'Lecture du début du fichier…',
@@ -833,8 +947,10 @@ export const lists = defineMessages({
     lists_report_date_fallbacks: 'Dates illisibles (date d’importation utilisée)',
     lists_report_time: 'Durée',
     lists_report_seconds: '$1 s',
-    lists_report_explain: 'Lignes lues = lignes importées + lignes sans rien à importer. Une ligne peut contenir plusieurs valeurs (un e-mail et un numéro de téléphone) : valeurs trouvées = ajoutées + déjà dans la liste + répétées dans le fichier. « Rejetées » compte les valeurs et les lignes illisibles ; téléchargez-les ci-dessous.',
-    lists_report_explain_skipped: 'Lignes lues = lignes importées + lignes ignorées parce que leur colonne de désinscription indique qu’elles ne se sont pas désinscrites + lignes sans rien à importer. Une ligne peut contenir plusieurs valeurs (un e-mail et un numéro de téléphone) : valeurs trouvées = ajoutées + déjà dans la liste + répétées dans le fichier. « Rejetées » compte les valeurs et les lignes illisibles ; téléchargez-les ci-dessous.',
+    lists_report_explain:
+      'Lignes lues = lignes importées + lignes sans rien à importer. Une ligne peut contenir plusieurs valeurs (un e-mail et un numéro de téléphone) : valeurs trouvées = ajoutées + déjà dans la liste + répétées dans le fichier. « Rejetées » compte les valeurs et les lignes illisibles ; téléchargez-les ci-dessous.',
+    lists_report_explain_skipped:
+      'Lignes lues = lignes importées + lignes ignorées parce que leur colonne de désinscription indique qu’elles ne se sont pas désinscrites + lignes sans rien à importer. Une ligne peut contenir plusieurs valeurs (un e-mail et un numéro de téléphone) : valeurs trouvées = ajoutées + déjà dans la liste + répétées dans le fichier. « Rejetées » compte les valeurs et les lignes illisibles ; téléchargez-les ci-dessous.',
     lists_report_first: 'Le rapport indique les $1 premières sur $2.',
     lists_report_show: 'Afficher la liste',
     lists_report_again: 'Importer un autre fichier',
@@ -849,7 +965,8 @@ export const lists = defineMessages({
     lists_pf_name_missing: 'Donnez un nom à la nouvelle liste.',
     lists_pf_choose_list: 'Choisissez la liste dans laquelle importer.',
     lists_pf_date_invalid: 'Saisissez la date d’opposition sous forme de date.',
-    lists_pf_order_missing: 'Indiquez si les dates sont au format jour/mois ou mois/jour : le fichier ne le précise pas.',
+    lists_pf_order_missing:
+      'Indiquez si les dates sont au format jour/mois ou mois/jour : le fichier ne le précise pas.',
     lists_pf_channel_missing: 'Choisissez au moins un canal que la nouvelle liste bloque.',
     lists_pf_title: 'Vérifier le fichier',
     lists_pf_detected: 'Détecté',
@@ -867,7 +984,8 @@ export const lists = defineMessages({
     lists_pf_summary_noheader: '$1, $2, sans en-tête — $3',
     lists_pf_columns: 'Colonnes : ce que chacune contient',
     lists_pf_flag_only: 'Seulement les lignes où $1 vaut vrai, 1 ou oui',
-    lists_pf_flag_other: 'Les autres lignes concernent des personnes qui ne se sont pas désinscrites : elles sont ignorées et comptées.',
+    lists_pf_flag_other:
+      'Les autres lignes concernent des personnes qui ne se sont pas désinscrites : elles sont ignorées et comptées.',
     lists_pf_dates_like: 'Les dates comme $1 sont au format',
     lists_pf_choose: 'Choisir…',
     lists_pf_dmy: 'Jour/mois/année (Europe)',
@@ -886,10 +1004,13 @@ export const lists = defineMessages({
     lists_pf_reason: 'Motif',
     lists_pf_since: 'Date d’opposition',
     lists_pf_defaults: 'Utilisé pour les lignes sans colonne de motif ou de date propre.',
-    lists_pf_scope_same: 'Ces lignes bloqueront uniquement $1, comme $2. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
-    lists_pf_scope_every: 'Ces lignes bloqueront tous les canaux, bien que $1 ne couvre que $2 : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
+    lists_pf_scope_same:
+      'Ces lignes bloqueront uniquement $1, comme $2. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
+    lists_pf_scope_every:
+      'Ces lignes bloqueront tous les canaux, bien que $1 ne couvre que $2 : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
     lists_pf_import: 'Importer',
-    lists_pf_every_note: 'La nouvelle liste bloque tous les canaux : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale.',
+    lists_pf_every_note:
+      'La nouvelle liste bloque tous les canaux : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale.',
     lists_pf_blocks: 'La nouvelle liste bloque',
     lists_source_import: 'Importation',
     lists_source_manual: 'Ajoutée à la main',
@@ -911,12 +1032,14 @@ export const lists = defineMessages({
     lists_entries: 'Entrées',
     lists_find: 'Rechercher une entrée',
     lists_find_field: 'Rechercher une entrée (e-mail, hachage, domaine, URL de profil ou téléphone)',
-    lists_find_hint: 'Une partie de la valeur suffit (« contoso », « +44 7700 ») ; un hachage par ses premiers caractères.',
+    lists_find_hint:
+      'Une partie de la valeur suffit (« contoso », « +44 7700 ») ; un hachage par ses premiers caractères.',
     lists_search: 'Rechercher',
     lists_no_match: 'Aucune entrée de $1 ne correspond à $2.',
     lists_results_first: 'Résultats de recherche (les $1 premiers)',
     lists_results: 'Résultats de recherche',
-    lists_empty: 'Cette liste est vide. $1 pour ajouter des entrées, ou enregistrez une opposition depuis la fenêtre de la barre d’outils.',
+    lists_empty:
+      'Cette liste est vide. $1 pour ajouter des entrées, ou enregistrez une opposition depuis la fenêtre de la barre d’outils.',
     lists_empty_link: 'Importez un fichier',
     lists_entry_count__one: '$1 entrée',
     lists_entry_count__other: '$1 entrées',
@@ -931,7 +1054,8 @@ export const lists = defineMessages({
     lists_blocks: 'Bloque',
     lists_created_from: 'Créée à partir de',
     lists_last_changed: 'Dernière modification',
-    lists_managed: 'Gérée par votre équipe $1 (version du paquet $2) : vous pouvez la consulter et y rechercher, et un paquet d’équipe plus récent la remplace, mais elle ne peut être ni modifiée ni supprimée ici.',
+    lists_managed:
+      'Gérée par votre équipe $1 (version du paquet $2) : vous pouvez la consulter et y rechercher, et un paquet d’équipe plus récent la remplace, mais elle ne peut être ni modifiée ni supprimée ici.',
     lists_delete_off: 'La suppression de listes est désactivée par votre organisation.',
     lists_name_empty: 'Le nom ne peut pas être vide.',
     lists_name_taken: 'Il existe déjà une liste nommée $1.',
@@ -945,17 +1069,22 @@ export const lists = defineMessages({
     lists_merge_done__one: '$1 liste fusionnée : $2 entrées ajoutées, $3 étaient déjà présentes.',
     lists_merge_done__other: '$1 listes fusionnées : $2 entrées ajoutées, $3 étaient déjà présentes.',
     lists_merge_summary: 'Fusionner d’autres listes dans celle-ci',
-    lists_merge_none: 'Il n’y a pas d’autre liste à fusionner (la liste par défaut peut seulement en recevoir).',
+    lists_merge_none:
+      'Il n’y a pas d’autre liste à fusionner (la liste par défaut peut seulement en recevoir).',
     lists_merge_legend: 'Listes à fusionner dans $1 (elles sont ensuite supprimées)',
     lists_merge_button: 'Fusionner…',
-    lists_merge_confirm: 'Fusionner $1 dans $2 ? Les listes fusionnées sont supprimées ; vous pouvez annuler jusqu’à la fermeture de cette page.',
+    lists_merge_confirm:
+      'Fusionner $1 dans $2 ? Les listes fusionnées sont supprimées ; vous pouvez annuler jusqu’à la fermeture de cette page.',
     lists_merge_go: 'Fusionner les listes',
-    lists_default_undeletable: 'La liste par défaut ne peut pas être supprimée ; supprimez ses entrées une à une ci-dessous, ou fusionnez-y d’autres listes.',
+    lists_default_undeletable:
+      'La liste par défaut ne peut pas être supprimée ; supprimez ses entrées une à une ci-dessous, ou fusionnez-y d’autres listes.',
     lists_delete_undo__one: 'Liste $2 supprimée ($1 entrée)',
     lists_delete_undo__other: 'Liste $2 supprimée ($1 entrées)',
     lists_delete_button: 'Supprimer la liste…',
-    lists_delete_confirm__one: 'Supprimer $2 et son entrée ($1) ? Les personnes qui y figurent ne seront plus signalées. Vous pouvez annuler jusqu’à la fermeture de cette page.',
-    lists_delete_confirm__other: 'Supprimer $2 et ses $1 entrées ? Les personnes qui y figurent ne seront plus signalées. Vous pouvez annuler jusqu’à la fermeture de cette page.',
+    lists_delete_confirm__one:
+      'Supprimer $2 et son entrée ($1) ? Les personnes qui y figurent ne seront plus signalées. Vous pouvez annuler jusqu’à la fermeture de cette page.',
+    lists_delete_confirm__other:
+      'Supprimer $2 et ses $1 entrées ? Les personnes qui y figurent ne seront plus signalées. Vous pouvez annuler jusqu’à la fermeture de cette page.',
     lists_delete_go: 'Supprimer la liste',
     lists_table_label: 'Listes d’exclusion',
     lists_new_name_missing: 'Donnez un nom à la liste.',
@@ -966,21 +1095,25 @@ export const lists = defineMessages({
     lists_description_optional: 'Description (facultative)',
     lists_create: 'Créer la liste',
     lists_scope_only: 'Seulement ces canaux :',
-    lists_scope_note: 'Seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
+    lists_scope_note:
+      'Seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
     lists_undo_failed: 'L’annulation a échoué : $1',
     lists_undo: 'Annuler',
     lists_undoing: 'Annulation…',
     lists_dismiss_label: 'Masquer : $1',
     lists_dismiss: 'Masquer',
     lists_undo_nothing: 'Rien à annuler.',
-    lists_map_no_identifier: 'Choisissez au moins une colonne contenant des identifiants (e-mail, hachage, domaine, URL de profil ou téléphone).',
+    lists_map_no_identifier:
+      'Choisissez au moins une colonne contenant des identifiants (e-mail, hachage, domaine, URL de profil ou téléphone).',
     lists_map_one_reason: 'Une seule colonne peut être le motif.',
     lists_map_one_date: 'Une seule colonne peut être la date.',
     lists_map_one_kind: 'Une seule colonne peut être le type.',
-    lists_map_kind_without_auto: 'Une colonne « type » ne s’applique qu’à une colonne « tout identifiant » : associez-en une, ou ignorez la colonne « type ».',
+    lists_map_kind_without_auto:
+      'Une colonne « type » ne s’applique qu’à une colonne « tout identifiant » : associez-en une, ou ignorez la colonne « type ».',
     lists_merge_pick: 'Choisissez au moins une autre liste à fusionner.',
     lists_merge_undo_gone: 'La liste fusionnée n’existe plus : la fusion ne peut donc pas être annulée.',
-    lists_merge_undo_changed: 'La liste fusionnée a changé depuis (nouvelles entrées ou modifications) : la fusion ne peut donc pas être annulée.',
+    lists_merge_undo_changed:
+      'La liste fusionnée a changé depuis (nouvelles entrées ou modifications) : la fusion ne peut donc pas être annulée.',
     lists_merge_undo_clash: 'Une liste portant l’identifiant de « $1 » existe de nouveau.',
     lists_setting_language: 'Langue',
     lists_setting_default_country: 'Pays par défaut',
@@ -995,61 +1128,93 @@ export const lists = defineMessages({
     lists_setting_send_check: 'Vérifier les destinataires à l’envoi',
     lists_setting_send_check_stop_on_check: 'Les destinataires à vérifier bloquent aussi l’envoi',
     lists_setting_team_lia_assessed_at: 'Évaluation de l’intérêt légitime de l’équipe',
-    lists_setting_team_art14_in_first_message: 'Information au titre de l’article 14 du RGPD dans le premier message',
+    lists_setting_team_art14_in_first_message:
+      'Information au titre de l’article 14 du RGPD dans le premier message',
     lists_setting_team_screened_at: 'Vérification TPS/DNC de l’équipe',
     lists_setting_team_business_email_sign_off_at: 'Validation des e-mails professionnels',
     lists_err_mapping_invalid: 'Association de colonnes non valide : $1',
     lists_err_mapped_twice: 'La colonne $1 est associée deux fois.',
-    lists_err_no_identifier: 'Aucune colonne ne contient d’identifiants : associez au moins une colonne comme e-mail, hachage, domaine, profil ou téléphone.',
+    lists_err_no_identifier:
+      'Aucune colonne ne contient d’identifiants : associez au moins une colonne comme e-mail, hachage, domaine, profil ou téléphone.',
     lists_err_flag_invalid: 'Indicateur de désinscription non valide : $1',
     lists_err_flag_identifier: 'La colonne $1 ne peut pas être à la fois un identifiant et un indicateur.',
     lists_err_cancelled: 'Importation annulée. Rien n’a été importé.',
     lists_err_not_iso: '« $1 » n’est pas une date ISO.',
     lists_err_no_rows: 'Le fichier ne contient aucune ligne de données.',
     lists_err_header_only: 'Le fichier a un en-tête mais aucune ligne de données.',
-    lists_err_none_opted_out__one: 'Le fichier a $1 ligne, et elle n’est pas marquée comme désinscrite (l’indicateur de désinscription de la colonne $2 est faux ou vide) : il n’y a donc rien à exclure.',
-    lists_err_none_opted_out__other: 'Aucune des $1 lignes n’est marquée comme désinscrite (l’indicateur de désinscription de la colonne $2 est faux ou vide sur chaque ligne) : il n’y a donc rien à exclure.',
+    lists_err_none_opted_out__one:
+      'Le fichier a $1 ligne, et elle n’est pas marquée comme désinscrite (l’indicateur de désinscription de la colonne $2 est faux ou vide) : il n’y a donc rien à exclure.',
+    lists_err_none_opted_out__other:
+      'Aucune des $1 lignes n’est marquée comme désinscrite (l’indicateur de désinscription de la colonne $2 est faux ou vide sur chaque ligne) : il n’y a donc rien à exclure.',
     lists_err_no_values__one: 'Le fichier a $1 ligne, et elle ne contient aucune valeur importable.',
     lists_err_no_values__other: 'Aucune des $1 lignes ne contenait de valeur importable.',
-    lists_err_quota: 'Le navigateur manque d’espace de stockage pour cette importation. Rien n’a été importé ; libérez de l’espace et réessayez.',
+    lists_err_quota:
+      'Le navigateur manque d’espace de stockage pour cette importation. Rien n’a été importé ; libérez de l’espace et réessayez.',
     lists_err_write: 'L’enregistrement de l’importation a échoué, rien n’a été importé : $1',
     lists_err_file_empty: 'Le fichier est vide.',
-    lists_err_magic_xlsx: 'Cela ressemble à un fichier Excel (XLSX) ou ZIP, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_xls: 'Cela ressemble à un ancien fichier Excel (XLS) ou Office, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_pdf: 'Cela ressemble à un PDF, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_png: 'Cela ressemble à une image PNG, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_jpeg: 'Cela ressemble à une image JPEG, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_gif: 'Cela ressemble à une image GIF, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_magic_gzip: 'Cela ressemble à une archive gzip, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_utf16_nobom: 'Cela ressemble à du texte UTF-16 sans indicateur d’ordre des octets. Enregistrez-le en CSV (UTF-8) et réessayez.',
-    lists_err_nul: 'Ce n’est pas un fichier texte (il contient un octet NUL à l’octet $1). Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
-    lists_err_utf8: 'UTF-8 non valide à la ligne $1. Enregistrez le fichier en UTF-8, ou choisissez Windows-1252 s’il provient d’un ancien Excel.',
+    lists_err_magic_xlsx:
+      'Cela ressemble à un fichier Excel (XLSX) ou ZIP, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_xls:
+      'Cela ressemble à un ancien fichier Excel (XLS) ou Office, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_pdf:
+      'Cela ressemble à un PDF, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_png:
+      'Cela ressemble à une image PNG, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_jpeg:
+      'Cela ressemble à une image JPEG, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_gif:
+      'Cela ressemble à une image GIF, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_magic_gzip:
+      'Cela ressemble à une archive gzip, pas à un fichier texte. Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_utf16_nobom:
+      'Cela ressemble à du texte UTF-16 sans indicateur d’ordre des octets. Enregistrez-le en CSV (UTF-8) et réessayez.',
+    lists_err_nul:
+      'Ce n’est pas un fichier texte (il contient un octet NUL à l’octet $1). Enregistrez-le en CSV (UTF-8) ou en texte brut et réessayez.',
+    lists_err_utf8:
+      'UTF-8 non valide à la ligne $1. Enregistrez le fichier en UTF-8, ou choisissez Windows-1252 s’il provient d’un ancien Excel.',
     lists_err_encoding: 'Texte $1 non valide à la ligne $2.',
-    lists_err_quote: 'Guillemet non fermé à partir de la ligne $1 : une valeur entre guillemets ne se termine jamais. Rien n’a été importé.',
-    lists_err_quote_long: 'Guillemet non fermé à partir de la ligne $1 (ou valeur entre guillemets de plus de $2 caractères). Rien n’a été importé.',
-    lists_err_too_long: 'La ligne $1 dépasse $2 caractères : ce n’est probablement pas une liste d’identifiants. Rien n’a été importé.',
+    lists_err_quote:
+      'Guillemet non fermé à partir de la ligne $1 : une valeur entre guillemets ne se termine jamais. Rien n’a été importé.',
+    lists_err_quote_long:
+      'Guillemet non fermé à partir de la ligne $1 (ou valeur entre guillemets de plus de $2 caractères). Rien n’a été importé.',
+    lists_err_too_long:
+      'La ligne $1 dépasse $2 caractères : ce n’est probablement pas une liste d’identifiants. Rien n’a été importé.',
     lists_err_zip_too_big: 'L’archive décompressée dépasse 512 Mo ; décompressez-la et importez le fichier.',
-    lists_err_zip_damaged: 'Le fichier ressemble à une archive ZIP ou à un classeur Excel mais ne peut pas être ouvert : il est peut-être endommagé.',
+    lists_err_zip_damaged:
+      'Le fichier ressemble à une archive ZIP ou à un classeur Excel mais ne peut pas être ouvert : il est peut-être endommagé.',
     lists_err_not_workbook: 'Ce fichier ZIP n’est pas un classeur Excel.',
     lists_err_no_sheets: 'Le classeur ne contient aucune feuille.',
-    lists_err_zip_empty: 'Cette archive ZIP ne contient aucun fichier CSV ou texte. Décompressez-la et importez la liste qu’elle contient.',
-    lists_err_zip_many: 'Cette archive ZIP contient $1 fichiers ($2). Décompressez-la et importez-les un par un.',
-    lists_err_backup_truncated: 'Le fichier de sauvegarde se termine trop tôt : il est probablement tronqué. Rien n’a été restauré.',
+    lists_err_zip_empty:
+      'Cette archive ZIP ne contient aucun fichier CSV ou texte. Décompressez-la et importez la liste qu’elle contient.',
+    lists_err_zip_many:
+      'Cette archive ZIP contient $1 fichiers ($2). Décompressez-la et importez-les un par un.',
+    lists_err_backup_truncated:
+      'Le fichier de sauvegarde se termine trop tôt : il est probablement tronqué. Rien n’a été restauré.',
     lists_err_backup_json: 'Le fichier de sauvegarde n’est pas un JSON valide.',
     lists_err_backup_json_at: 'Le fichier de sauvegarde n’est pas un JSON valide (au caractère $1).',
     lists_err_backup_format: 'Ce n’est pas un fichier de sauvegarde Heed.',
     lists_err_backup_version: 'La sauvegarde n’a pas de numéro de version valide.',
-    lists_err_backup_newer: 'La sauvegarde a été créée par une version plus récente de Heed (version de sauvegarde $1, ce Heed lit jusqu’à la $2). Mettez d’abord Heed à jour.',
-    lists_err_backup_checksum: 'La somme de contrôle de la sauvegarde ne correspond pas : le fichier a été modifié ou endommagé. Rien n’a été restauré.',
-    lists_err_backup_size_lists: 'La sauvegarde contient $1 listes, plus que les $2 que Heed restaure. Rien n’a été restauré.',
-    lists_err_backup_size_batches: 'La sauvegarde contient $1 lots d’importation, plus que les $2 que Heed restaure. Rien n’a été restauré.',
-    lists_err_backup_size_buckets: 'La sauvegarde contient $1 blocs d’entrées, plus que les $2 que Heed restaure. Rien n’a été restauré.',
-    lists_err_backup_size_contacts: 'La sauvegarde contient $1 fiches de contact, plus que les $2 que Heed restaure. Rien n’a été restauré.',
-    lists_err_backup_size_audit: 'La sauvegarde contient $1 événements d’audit, plus que les $2 que Heed restaure. Rien n’a été restauré.',
+    lists_err_backup_newer:
+      'La sauvegarde a été créée par une version plus récente de Heed (version de sauvegarde $1, ce Heed lit jusqu’à la $2). Mettez d’abord Heed à jour.',
+    lists_err_backup_checksum:
+      'La somme de contrôle de la sauvegarde ne correspond pas : le fichier a été modifié ou endommagé. Rien n’a été restauré.',
+    lists_err_backup_size_lists:
+      'La sauvegarde contient $1 listes, plus que les $2 que Heed restaure. Rien n’a été restauré.',
+    lists_err_backup_size_batches:
+      'La sauvegarde contient $1 lots d’importation, plus que les $2 que Heed restaure. Rien n’a été restauré.',
+    lists_err_backup_size_buckets:
+      'La sauvegarde contient $1 blocs d’entrées, plus que les $2 que Heed restaure. Rien n’a été restauré.',
+    lists_err_backup_size_contacts:
+      'La sauvegarde contient $1 fiches de contact, plus que les $2 que Heed restaure. Rien n’a été restauré.',
+    lists_err_backup_size_audit:
+      'La sauvegarde contient $1 événements d’audit, plus que les $2 que Heed restaure. Rien n’a été restauré.',
     lists_err_backup_schema: 'La sauvegarde contient un enregistrement non valide à $1 : $2.',
-    lists_err_backup_schema_top: 'La sauvegarde contient un enregistrement non valide au premier niveau : $1.',
-    lists_err_backup_keys: 'La sauvegarde contient un enregistrement non valide à $1.keys : mauvais encodage pour $2.',
+    lists_err_backup_schema_top:
+      'La sauvegarde contient un enregistrement non valide au premier niveau : $1.',
+    lists_err_backup_keys:
+      'La sauvegarde contient un enregistrement non valide à $1.keys : mauvais encodage pour $2.',
     lists_err_backup_ids: 'La sauvegarde contient un enregistrement non valide à $1.batchIds.',
-    lists_err_backup_integrity: 'La sauvegarde est incohérente (détail technique : $1). Rien n’a été restauré.',
+    lists_err_backup_integrity:
+      'La sauvegarde est incohérente (détail technique : $1). Rien n’a été restauré.',
   },
 });
