@@ -397,6 +397,30 @@ export const lists = defineMessages({
     lists_err_backup_keys: 'The backup has an invalid record at $1.keys: wrong encoding for $2.',
     lists_err_backup_ids: 'The backup has an invalid record at $1.batchIds.',
     lists_err_backup_integrity: 'The backup is inconsistent: $1. Nothing was restored.',
+    lists_err_managed_edit:
+      '“$1” is managed by your team ($2): you cannot edit it. A newer team bundle replaces it.',
+    lists_err_managed_delete:
+      '“$1” is managed by your team ($2): you cannot delete it. A newer team bundle replaces it.',
+    lists_err_managed_merge_into:
+      '“$1” is managed by your team ($2): you cannot merge into it. A newer team bundle replaces it.',
+    lists_err_managed_merge_away:
+      '“$1” is managed by your team ($2): you cannot merge it away. A newer team bundle replaces it.',
+    lists_err_managed_import_into:
+      '“$1” is managed by your team ($2): you cannot import into it. A newer team bundle replaces it.',
+    lists_err_managed_add_entries:
+      '“$1” is managed by your team ($2): you cannot add entries to it. A newer team bundle replaces it.',
+    lists_err_managed_remove_entries:
+      '“$1” is managed by your team ($2): you cannot remove entries from it. A newer team bundle replaces it.',
+    lists_err_policy_import:
+      "Your organisation requires lists to come from signed team bundles: plain file imports are turned off. Import your team's bundle under Team instead. Nothing was imported.",
+    lists_err_policy_import_because:
+      "Your organisation requires lists to come from signed team bundles ($1): plain file imports are turned off. Import your team's bundle under Team instead. Nothing was imported.",
+    lists_err_policy_restore:
+      'Your organisation requires lists to come from signed team bundles: restoring lists from a backup is turned off. Nothing was restored.',
+    lists_err_policy_restore_because:
+      'Your organisation requires lists to come from signed team bundles ($1): restoring lists from a backup is turned off. Nothing was restored.',
+    lists_err_policy_delete: 'Your organisation has turned off deleting lists.',
+    lists_err_policy_delete_because: 'Your organisation has turned off deleting lists ($1).',
   },
   de: {
     lists_nav_lists: 'Listen',
@@ -807,6 +831,30 @@ export const lists = defineMessages({
     lists_err_backup_ids: 'Die Sicherung enthält einen ungültigen Datensatz bei $1.batchIds.',
     lists_err_backup_integrity:
       'Die Sicherung ist in sich widersprüchlich (technisches Detail: $1). Es wurde nichts wiederhergestellt.',
+    lists_err_managed_edit:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können sie nicht bearbeiten. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_delete:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können sie nicht löschen. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_merge_into:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können keine Listen mit ihr zusammenführen. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_merge_away:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können sie nicht in eine andere Liste zusammenführen. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_import_into:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können nicht in sie importieren. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_add_entries:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können ihr keine Einträge hinzufügen. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_managed_remove_entries:
+      '„$1“ wird von Ihrem Team ($2) verwaltet: Sie können keine Einträge aus ihr entfernen. Ein neueres Team-Paket ersetzt sie.',
+    lists_err_policy_import:
+      'Ihre Organisation verlangt, dass Listen aus signierten Team-Paketen stammen: Der Import einfacher Dateien ist deaktiviert. Importieren Sie stattdessen unter „Team“ das Paket Ihres Teams. Es wurde nichts importiert.',
+    lists_err_policy_import_because:
+      'Ihre Organisation verlangt, dass Listen aus signierten Team-Paketen stammen ($1): Der Import einfacher Dateien ist deaktiviert. Importieren Sie stattdessen unter „Team“ das Paket Ihres Teams. Es wurde nichts importiert.',
+    lists_err_policy_restore:
+      'Ihre Organisation verlangt, dass Listen aus signierten Team-Paketen stammen: Das Wiederherstellen von Listen aus einer Sicherung ist deaktiviert. Es wurde nichts wiederhergestellt.',
+    lists_err_policy_restore_because:
+      'Ihre Organisation verlangt, dass Listen aus signierten Team-Paketen stammen ($1): Das Wiederherstellen von Listen aus einer Sicherung ist deaktiviert. Es wurde nichts wiederhergestellt.',
+    lists_err_policy_delete: 'Ihre Organisation hat das Löschen von Listen deaktiviert.',
+    lists_err_policy_delete_because: 'Ihre Organisation hat das Löschen von Listen deaktiviert ($1).',
   },
   fr: {
     lists_nav_lists: 'Listes',
@@ -1216,5 +1264,29 @@ export const lists = defineMessages({
     lists_err_backup_ids: 'La sauvegarde contient un enregistrement non valide à $1.batchIds.',
     lists_err_backup_integrity:
       'La sauvegarde est incohérente (détail technique : $1). Rien n’a été restauré.',
+    lists_err_managed_edit:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas la modifier. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_delete:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas la supprimer. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_merge_into:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas y fusionner d’autres listes. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_merge_away:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas la fusionner dans une autre liste. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_import_into:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas y importer. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_add_entries:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas y ajouter d’entrées. Un paquet d’équipe plus récent la remplace.',
+    lists_err_managed_remove_entries:
+      '« $1 » est gérée par votre équipe ($2) : vous ne pouvez pas en retirer d’entrées. Un paquet d’équipe plus récent la remplace.',
+    lists_err_policy_import:
+      'Votre organisation exige que les listes proviennent de paquets d’équipe signés : l’importation de simples fichiers est désactivée. Importez plutôt le paquet de votre équipe sous « Équipe ». Rien n’a été importé.',
+    lists_err_policy_import_because:
+      'Votre organisation exige que les listes proviennent de paquets d’équipe signés ($1) : l’importation de simples fichiers est désactivée. Importez plutôt le paquet de votre équipe sous « Équipe ». Rien n’a été importé.',
+    lists_err_policy_restore:
+      'Votre organisation exige que les listes proviennent de paquets d’équipe signés : la restauration de listes depuis une sauvegarde est désactivée. Rien n’a été restauré.',
+    lists_err_policy_restore_because:
+      'Votre organisation exige que les listes proviennent de paquets d’équipe signés ($1) : la restauration de listes depuis une sauvegarde est désactivée. Rien n’a été restauré.',
+    lists_err_policy_delete: 'Votre organisation a désactivé la suppression de listes.',
+    lists_err_policy_delete_because: 'Votre organisation a désactivé la suppression de listes ($1).',
   },
 });
