@@ -884,7 +884,7 @@ export const lists = defineMessages({
     lists_reason_unsubscribe: 'Désinscrit',
     lists_reason_erasure: 'Demande d’effacement',
     lists_reason_do_not_call: 'Ne pas appeler',
-    lists_reason_bounce: 'Adresse en échec',
+    lists_reason_bounce: 'Rebond (adresse invalide)',
     lists_reason_complaint: 'Plainte',
     lists_reason_other: 'Autre',
     lists_reason_unknown: 'Inconnu',
@@ -900,7 +900,7 @@ export const lists = defineMessages({
     lists_role_auto: 'Tout identifiant (deviné valeur par valeur)',
     lists_role_kind: 'Type d’identifiant',
     lists_role_reason: 'Motif',
-    lists_role_date: 'Date (opposition depuis)',
+    lists_role_date: 'Date (début de l’opposition)',
     lists_role_ignore: 'Ignorer',
     lists_delim_comma: 'Virgule (,)',
     lists_delim_tab: 'Tabulation',
@@ -1053,9 +1053,9 @@ export const lists = defineMessages({
     lists_pf_since: 'Date d’opposition',
     lists_pf_defaults: 'Utilisé pour les lignes sans colonne de motif ou de date propre.',
     lists_pf_scope_same:
-      'Ces lignes bloqueront uniquement $1, comme $2. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
+      'Ces lignes bloqueront uniquement $1, comme $2. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les rebonds suivent les canaux de la liste.',
     lists_pf_scope_every:
-      'Ces lignes bloqueront tous les canaux, bien que $1 ne couvre que $2 : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec suivent les canaux de la liste.',
+      'Ces lignes bloqueront tous les canaux, bien que $1 ne couvre que $2 : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc toujours tous les canaux ; seuls les désinscriptions, les demandes « ne pas appeler » et les rebonds suivent les canaux de la liste.',
     lists_pf_import: 'Importer',
     lists_pf_every_note:
       'La nouvelle liste bloque tous les canaux : une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale.',
@@ -1113,7 +1113,7 @@ export const lists = defineMessages({
     lists_list_name: 'Nom de la liste',
     lists_description: 'Description',
     lists_save: 'Enregistrer les modifications',
-    lists_merge_undo: '$1 fusionnée(s) dans $2',
+    lists_merge_undo: 'Fusion de $1 dans $2',
     lists_merge_done__one: '$1 liste fusionnée : $2 entrées ajoutées, $3 étaient déjà présentes.',
     lists_merge_done__other: '$1 listes fusionnées : $2 entrées ajoutées, $3 étaient déjà présentes.',
     lists_merge_summary: 'Fusionner d’autres listes dans celle-ci',
@@ -1144,7 +1144,7 @@ export const lists = defineMessages({
     lists_create: 'Créer la liste',
     lists_scope_only: 'Seulement ces canaux :',
     lists_scope_note:
-      'Seuls les désinscriptions, les demandes « ne pas appeler » et les adresses en échec de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
+      'Seuls les désinscriptions, les demandes « ne pas appeler » et les rebonds de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
     lists_undo_failed: 'L’annulation a échoué : $1',
     lists_undo: 'Annuler',
     lists_undoing: 'Annulation…',
