@@ -51,3 +51,22 @@ describe('messages', () => {
     expect(pt('common_level_unknown')).toBe('Inconnu');
   });
 });
+
+describe('popup words', () => {
+  it('says the quick check and scan results in the chosen language, with plurals', async () => {
+    const { parseQuickCheck } = await import('@/lib/popup/quick-check');
+    const { describeScan } = await import('@/lib/popup/scan');
+    const scanned = { injected: true, summary: { emails: 1, phones: 3, mine: [] } };
+    expect(describeScan(scanned)).toBe('Scanned: 1 email address and 3 phone numbers marked on the page.');
+    setLanguage('de');
+    expect(describeScan(scanned)).toBe('Durchsucht: 1 E-Mail-Adresse und 3 Telefonnummern auf der Seite markiert.');
+    expect(parseQuickCheck('')).toEqual({
+      ok: false,
+      reason: 'Fügen Sie eine E-Mail-Adresse, Telefonnummer, Domain oder LinkedIn-Profil-URL ein.',
+    });
+    setLanguage('fr');
+    expect(describeScan({ ...scanned, summary: { emails: 0, phones: 1, mine: [] } })).toBe(
+      'Page analysée : 0 adresse e-mail et 1 numéro de téléphone signalés sur la page.',
+    );
+  });
+});

@@ -35,10 +35,7 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/options/team/TrustedKeys.tsx',
   'components/popup/LawfulBasisPanel.tsx',
   'components/popup/OptOutPanel.tsx',
-  'components/popup/OverdueRequests.tsx',
   'components/popup/PopupView.tsx',
-  'components/popup/QuickCheck.tsx',
-  'components/popup/ScanPanel.tsx',
   'components/popup/Verdict.tsx',
   'components/self/BackupSection.tsx',
   'components/self/CountrySelect.tsx',
@@ -49,5 +46,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/self/RequestLog.tsx',
   'components/self/RequestsSection.tsx',
   'components/self/shared.tsx',
-  'components/sidepanel/SidePanelApp.tsx',
 ];
