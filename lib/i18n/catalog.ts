@@ -17,6 +17,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_language_',
   'manifest_',
   'popup_quick_kind_',
+  'popup_zone_',
 ];
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;

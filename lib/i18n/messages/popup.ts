@@ -58,6 +58,23 @@ export const popup = defineMessages({
     popup_overdue_no_country:
       'No country recorded for this company: set "Where you live" in My data, or name the authority yourself.',
     popup_panel_loading: 'Loading…',
+    popup_zone_recorded: 'Calling hours judged in $1 (recorded for this person).',
+    popup_zone_country: "Calling hours judged in $1 (the person's country).",
+    popup_zone_browser:
+      "Calling hours judged in $1 (your browser's zone: record the person's time zone if it differs).",
+    popup_channel: 'Channel',
+    popup_verdict: 'Verdict',
+    popup_from_defaults:
+      'Nothing is recorded about this person yet. The channels below follow the default policy for what the page shows.',
+    popup_per_channel: 'Per channel',
+    popup_on_your_lists: 'On your lists',
+    popup_match: ': $1, $2',
+    popup_match_since: ': $1, $2, since $3',
+    popup_possible_match: 'possible match',
+    popup_legal_detail: 'Legal detail',
+    popup_deadlines: 'Deadlines',
+    popup_why: 'Why',
+    popup_record_to_be_sure: 'Record to be sure',
     popup_panel_no_tab: 'No tab to describe in this window.',
   },
   de: {
@@ -118,6 +135,23 @@ export const popup = defineMessages({
     popup_overdue_no_country:
       'Für dieses Unternehmen ist kein Land erfasst: Legen Sie unter „Meine Daten“ Ihren Wohnort fest oder nennen Sie die Behörde selbst.',
     popup_panel_loading: 'Wird geladen…',
+    popup_zone_recorded: 'Anrufzeiten beurteilt nach $1 (für diese Person erfasst).',
+    popup_zone_country: 'Anrufzeiten beurteilt nach $1 (Land der Person).',
+    popup_zone_browser:
+      'Anrufzeiten beurteilt nach $1 (Zeitzone Ihres Browsers: Erfassen Sie die Zeitzone der Person, falls sie abweicht).',
+    popup_channel: 'Kanal',
+    popup_verdict: 'Einschätzung',
+    popup_from_defaults:
+      'Zu dieser Person ist noch nichts erfasst. Die Kanäle unten folgen der Standardrichtlinie für das, was die Seite zeigt.',
+    popup_per_channel: 'Nach Kanal',
+    popup_on_your_lists: 'Auf Ihren Listen',
+    popup_match: ': $1, $2',
+    popup_match_since: ': $1, $2, seit $3',
+    popup_possible_match: 'mögliche Übereinstimmung',
+    popup_legal_detail: 'Rechtliche Einzelheiten',
+    popup_deadlines: 'Fristen',
+    popup_why: 'Begründung',
+    popup_record_to_be_sure: 'Zur Absicherung erfassen',
     popup_panel_no_tab: 'In diesem Fenster gibt es keinen Tab, der beschrieben werden kann.',
   },
   fr: {
@@ -181,6 +215,23 @@ export const popup = defineMessages({
     popup_overdue_no_country:
       'Aucun pays enregistré pour cette entreprise : indiquez « Où vous vivez » dans Mes données, ou nommez vous-même l’autorité.',
     popup_panel_loading: 'Chargement…',
+    popup_zone_recorded: 'Heures d’appel évaluées selon $1 (enregistré pour cette personne).',
+    popup_zone_country: 'Heures d’appel évaluées selon $1 (pays de la personne).',
+    popup_zone_browser:
+      'Heures d’appel évaluées selon $1 (fuseau de votre navigateur : enregistrez celui de la personne s’il diffère).',
+    popup_channel: 'Canal',
+    popup_verdict: 'Évaluation',
+    popup_from_defaults:
+      'Rien n’est encore enregistré sur cette personne. Les canaux ci-dessous suivent la politique par défaut pour ce que montre la page.',
+    popup_per_channel: 'Par canal',
+    popup_on_your_lists: 'Sur vos listes',
+    popup_match: ' : $1, $2',
+    popup_match_since: ' : $1, $2, depuis le $3',
+    popup_possible_match: 'correspondance possible',
+    popup_legal_detail: 'Détails juridiques',
+    popup_deadlines: 'Délais',
+    popup_why: 'Pourquoi',
+    popup_record_to_be_sure: 'À enregistrer pour être sûr',
     popup_panel_no_tab: 'Aucun onglet à décrire dans cette fenêtre.',
   },
 });

@@ -36,7 +36,6 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/popup/LawfulBasisPanel.tsx',
   'components/popup/OptOutPanel.tsx',
   'components/popup/PopupView.tsx',
-  'components/popup/Verdict.tsx',
   'components/self/BackupSection.tsx',
   'components/self/CountrySelect.tsx',
   'components/self/ExposureSection.tsx',
