@@ -243,6 +243,44 @@ export const mydata = defineMessages({
     mydata_restore_intro: 'Restoring $1 replaces everything in My data:',
     mydata_replace: 'Replace My data',
     mydata_cancel: 'Cancel',
+
+    mydata_reminder_title__one: 'Heed: a reply is overdue ($2). Open "My data" to follow up.',
+    mydata_reminder_title__other: 'Heed: $1 replies are overdue ($2). Open "My data" to follow up.',
+    mydata_reminder_note__one: '1 reply overdue: $2 (open the popup to follow up)',
+    mydata_reminder_note__other: '$1 replies overdue: $2 (open the popup to follow up)',
+    mydata_names_more: '$1 and $2 more',
+
+    mydata_backup_too_large: 'The file is too large to be a My data backup. Nothing was changed.',
+    mydata_backup_not_json: 'The file is not valid JSON. Nothing was changed.',
+    mydata_backup_not_mine:
+      'This is not a Heed "My data" backup (a lists backup is restored in Settings). Nothing was changed.',
+    mydata_backup_damaged: 'The file is damaged: $1.',
+    mydata_backup_newer:
+      'The file was made by a newer Heed (version $1, this Heed reads up to $2). Update Heed first. Nothing was changed.',
+    mydata_backup_checksum:
+      'The checksum does not match: the file was changed or damaged. Nothing was changed.',
+    mydata_backup_invalid: 'The file has invalid records: $1. Nothing was changed.',
+    mydata_backup_identity_twice: 'An identity appears twice ($1). Nothing was changed.',
+    mydata_backup_identity_not_stored: 'The identity "$1" is not a valid $2 as stored. Nothing was changed.',
+    mydata_backup_identity_invalid: 'The identity "$1" is not a valid $2: $3. Nothing was changed.',
+    mydata_backup_kind_email: 'email',
+    mydata_backup_kind_phone: 'phone',
+    mydata_backup_kind_profile: 'profile',
+    mydata_backup_hash_mismatch: 'The identity "$1" does not match its hash. Nothing was changed.',
+    mydata_backup_request_twice: 'A request appears twice ($1). Nothing was changed.',
+    mydata_backup_setting_twice: 'A setting appears twice. Nothing was changed.',
+
+    mydata_advice_email:
+      'Your contact info shows your email address ($1) to the people your "Who can see your email address" setting allows; by default that includes your 1st-degree connections.',
+    mydata_advice_download:
+      'If "Allow your connections to download your email" is on, they can also take it with their data export. It is off by default: check that it still is.',
+    mydata_advice_link_visibility: 'LinkedIn setting: Who can see your email address',
+    mydata_advice_link_download: 'LinkedIn setting: Allow your connections to download your email',
+    mydata_advice_no_email: 'No email address is visible in your contact info on this page.',
+    mydata_advice_phone:
+      'Your phone number ($1) is visible in your contact info. To hide it, edit the contact info on your profile and remove the number.',
+    mydata_advice_birthday:
+      'Your birthday ($1) is visible in your contact info. You can limit or remove it in the contact info editor on your profile.',
   },
   de: {
     mydata_title: 'Heed · Meine Daten',
@@ -492,6 +530,49 @@ export const mydata = defineMessages({
     mydata_restore_intro: 'Die Wiederherstellung von $1 ersetzt alles in Meine Daten:',
     mydata_replace: 'Meine Daten ersetzen',
     mydata_cancel: 'Abbrechen',
+
+    mydata_reminder_title__one:
+      'Heed: Eine Antwort ist überfällig ($2). Öffnen Sie „Meine Daten“, um nachzuhaken.',
+    mydata_reminder_title__other:
+      'Heed: $1 Antworten sind überfällig ($2). Öffnen Sie „Meine Daten“, um nachzuhaken.',
+    mydata_reminder_note__one: '1 Antwort überfällig: $2 (im Pop-up nachhaken)',
+    mydata_reminder_note__other: '$1 Antworten überfällig: $2 (im Pop-up nachhaken)',
+    mydata_names_more: '$1 und $2 weitere',
+
+    mydata_backup_too_large:
+      'Die Datei ist zu groß für eine Sicherung von Meine Daten. Nichts wurde geändert.',
+    mydata_backup_not_json: 'Die Datei ist kein gültiges JSON. Nichts wurde geändert.',
+    mydata_backup_not_mine:
+      'Dies ist keine Sicherung von Heed „Meine Daten“ (eine Listensicherung wird in den Einstellungen wiederhergestellt). Nichts wurde geändert.',
+    mydata_backup_damaged: 'Die Datei ist beschädigt: $1.',
+    mydata_backup_newer:
+      'Die Datei stammt von einem neueren Heed (Version $1, dieses Heed liest bis Version $2). Aktualisieren Sie zuerst Heed. Nichts wurde geändert.',
+    mydata_backup_checksum:
+      'Die Prüfsumme stimmt nicht: Die Datei wurde verändert oder beschädigt. Nichts wurde geändert.',
+    mydata_backup_invalid: 'Die Datei enthält ungültige Einträge: $1. Nichts wurde geändert.',
+    mydata_backup_identity_twice: 'Eine Kennung kommt doppelt vor ($1). Nichts wurde geändert.',
+    mydata_backup_identity_not_stored:
+      'Die Kennung „$1“ ist in der gespeicherten Form keine gültige $2. Nichts wurde geändert.',
+    mydata_backup_identity_invalid: 'Die Kennung „$1“ ist keine gültige $2: $3. Nichts wurde geändert.',
+    mydata_backup_kind_email: 'E-Mail-Adresse',
+    mydata_backup_kind_phone: 'Telefonnummer',
+    mydata_backup_kind_profile: 'Profil-URL',
+    mydata_backup_hash_mismatch: 'Die Kennung „$1“ passt nicht zu ihrem Hash. Nichts wurde geändert.',
+    mydata_backup_request_twice: 'Ein Antrag kommt doppelt vor ($1). Nichts wurde geändert.',
+    mydata_backup_setting_twice: 'Eine Einstellung kommt doppelt vor. Nichts wurde geändert.',
+
+    mydata_advice_email:
+      'Ihre Kontaktinfo zeigt Ihre E-Mail-Adresse ($1) den Personen, die Ihre Einstellung „Wer kann Ihre E-Mail-Adresse sehen“ zulässt; standardmäßig gehören Ihre Kontakte 1. Grades dazu.',
+    mydata_advice_download:
+      'Ist „Kontakten erlauben, Ihre E-Mail-Adresse herunterzuladen“ aktiviert, können sie sie auch mit ihrem Datenexport mitnehmen. Standardmäßig ist das aus: Prüfen Sie, ob es noch so ist.',
+    mydata_advice_link_visibility: 'LinkedIn-Einstellung: Wer kann Ihre E-Mail-Adresse sehen',
+    mydata_advice_link_download:
+      'LinkedIn-Einstellung: Kontakten erlauben, Ihre E-Mail-Adresse herunterzuladen',
+    mydata_advice_no_email: 'In Ihrer Kontaktinfo auf dieser Seite ist keine E-Mail-Adresse sichtbar.',
+    mydata_advice_phone:
+      'Ihre Telefonnummer ($1) ist in Ihrer Kontaktinfo sichtbar. Um sie zu verbergen, bearbeiten Sie die Kontaktinfo in Ihrem Profil und entfernen Sie die Nummer.',
+    mydata_advice_birthday:
+      'Ihr Geburtstag ($1) ist in Ihrer Kontaktinfo sichtbar. Sie können ihn im Kontaktinfo-Editor Ihres Profils einschränken oder entfernen.',
   },
   fr: {
     mydata_title: 'Heed · Mes données',
@@ -741,5 +822,49 @@ export const mydata = defineMessages({
     mydata_restore_intro: 'Restaurer $1 remplace tout le contenu de Mes données :',
     mydata_replace: 'Remplacer Mes données',
     mydata_cancel: 'Annuler',
+
+    mydata_reminder_title__one:
+      'Heed : une réponse est en retard ($2). Ouvrez « Mes données » pour relancer.',
+    mydata_reminder_title__other:
+      'Heed : $1 réponses sont en retard ($2). Ouvrez « Mes données » pour relancer.',
+    mydata_reminder_note__one: '1 réponse en retard : $2 (relancez depuis la fenêtre de Heed)',
+    mydata_reminder_note__other: '$1 réponses en retard : $2 (relancez depuis la fenêtre de Heed)',
+    mydata_names_more: '$1 et $2 autres',
+
+    mydata_backup_too_large:
+      'Le fichier est trop volumineux pour être une sauvegarde de Mes données. Rien n’a été modifié.',
+    mydata_backup_not_json: 'Le fichier n’est pas un JSON valide. Rien n’a été modifié.',
+    mydata_backup_not_mine:
+      'Ce n’est pas une sauvegarde « Mes données » de Heed (une sauvegarde des listes se restaure dans les Paramètres). Rien n’a été modifié.',
+    mydata_backup_damaged: 'Le fichier est endommagé : $1.',
+    mydata_backup_newer:
+      'Le fichier a été créé par une version plus récente de Heed (version $1 ; ce Heed lit jusqu’à la version $2). Mettez d’abord Heed à jour. Rien n’a été modifié.',
+    mydata_backup_checksum:
+      'La somme de contrôle ne correspond pas : le fichier a été modifié ou endommagé. Rien n’a été modifié.',
+    mydata_backup_invalid: 'Le fichier contient des entrées non valides : $1. Rien n’a été modifié.',
+    mydata_backup_identity_twice: 'Un identifiant apparaît deux fois ($1). Rien n’a été modifié.',
+    mydata_backup_identity_not_stored:
+      'L’identifiant « $1 » n’est pas $2 valide sous sa forme enregistrée. Rien n’a été modifié.',
+    mydata_backup_identity_invalid: 'L’identifiant « $1 » n’est pas $2 valide : $3. Rien n’a été modifié.',
+    mydata_backup_kind_email: 'une adresse e-mail',
+    mydata_backup_kind_phone: 'un numéro de téléphone',
+    mydata_backup_kind_profile: 'une URL de profil',
+    mydata_backup_hash_mismatch:
+      'L’identifiant « $1 » ne correspond pas à son empreinte. Rien n’a été modifié.',
+    mydata_backup_request_twice: 'Une demande apparaît deux fois ($1). Rien n’a été modifié.',
+    mydata_backup_setting_twice: 'Un paramètre apparaît deux fois. Rien n’a été modifié.',
+
+    mydata_advice_email:
+      'Vos coordonnées montrent votre adresse e-mail ($1) aux personnes que votre paramètre « Qui peut voir votre adresse e-mail » autorise ; par défaut, vos relations de 1er niveau en font partie.',
+    mydata_advice_download:
+      'Si « Autoriser vos relations à télécharger votre adresse e-mail » est activé, elles peuvent aussi l’emporter avec leur export de données. C’est désactivé par défaut : vérifiez que c’est toujours le cas.',
+    mydata_advice_link_visibility: 'Paramètre LinkedIn : Qui peut voir votre adresse e-mail',
+    mydata_advice_link_download:
+      'Paramètre LinkedIn : Autoriser vos relations à télécharger votre adresse e-mail',
+    mydata_advice_no_email: 'Aucune adresse e-mail n’est visible dans vos coordonnées sur cette page.',
+    mydata_advice_phone:
+      'Votre numéro de téléphone ($1) est visible dans vos coordonnées. Pour le masquer, modifiez les coordonnées de votre profil et supprimez le numéro.',
+    mydata_advice_birthday:
+      'Votre date de naissance ($1) est visible dans vos coordonnées. Vous pouvez la restreindre ou la supprimer dans l’éditeur de coordonnées de votre profil.',
   },
 });
