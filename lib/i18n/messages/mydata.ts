@@ -314,7 +314,7 @@ export const mydata = defineMessages({
     mydata_removed: '$1 entfernt.',
     mydata_identities_lead:
       'Ihre eigenen E-Mail-Adressen, Telefonnummern und Ihr LinkedIn-Profil. Heed speichert sie nur in diesem Browser, getrennt von allen Sperrlisten, und nutzt sie, um Ihre Daten auf gescannten Seiten zu erkennen und Ihre Anträge auszufüllen.',
-    mydata_kind: 'Art',
+    mydata_kind: 'Typ',
     mydata_phone_country: 'Land, für Nummern ohne +Vorwahl',
     mydata_label_optional: 'Bezeichnung (optional)',
     mydata_label_ph: 'Arbeit, alt, …',
@@ -581,7 +581,7 @@ export const mydata = defineMessages({
     mydata_nav_label: 'Sections',
     mydata_nav_identities: 'Mes identifiants',
     mydata_nav_requests: 'Demandes',
-    mydata_nav_exposure: 'Suis-je exposé ?',
+    mydata_nav_exposure: 'Quelle est mon exposition ?',
     mydata_storage_error:
       'Heed n’a pas pu ouvrir son stockage : $1. Rechargez la page ; si le problème persiste, vérifiez que le navigateur autorise l’extension à stocker des données.',
     mydata_loading: 'Chargement…',
@@ -601,9 +601,9 @@ export const mydata = defineMessages({
     mydata_remove_hashed_profile: 'Supprimer l’URL de profil hachée',
     mydata_ph_email: 'vous@exemple.fr',
     mydata_ph_profile: 'linkedin.com/in/votre-nom',
-    mydata_identity_not_added: '$1 non ajouté(e) : $2.',
-    mydata_added: '$1 ajouté(e).',
-    mydata_removed: '$1 supprimé(e).',
+    mydata_identity_not_added: 'Ajout impossible ($1) : $2.',
+    mydata_added: 'Ajouté : $1.',
+    mydata_removed: 'Supprimé : $1.',
     mydata_identities_lead:
       'Vos propres adresses e-mail, numéros de téléphone et profil LinkedIn. Heed les conserve uniquement dans ce navigateur, à l’écart de toute liste d’opposition, et s’en sert pour repérer vos données sur les pages que vous analysez et pour remplir vos demandes.',
     mydata_kind: 'Type',
@@ -635,7 +635,7 @@ export const mydata = defineMessages({
     mydata_company: 'Entreprise',
     mydata_company_hint:
       'Suggéré d’après la page ouverte ($1). Indiquez la raison sociale de l’entreprise si vous la connaissez.',
-    mydata_company_email: 'Son adresse e-mail « données personnelles »',
+    mydata_company_email: 'Son adresse e-mail dédiée aux données personnelles',
     mydata_company_email_ph: 'dpo@…',
     mydata_company_email_hint:
       'La politique de confidentialité de l’entreprise l’indique (souvent « dpo@ » ou « privacy@ »). Heed ne la recherche pas.',
