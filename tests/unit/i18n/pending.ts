@@ -36,13 +36,4 @@ export const NOT_YET_TRANSLATED: readonly string[] = [
   'components/popup/LawfulBasisPanel.tsx',
   'components/popup/OptOutPanel.tsx',
   'components/popup/PopupView.tsx',
-  'components/self/BackupSection.tsx',
-  'components/self/CountrySelect.tsx',
-  'components/self/ExposureSection.tsx',
-  'components/self/IdentitiesSection.tsx',
-  'components/self/MyDataApp.tsx',
-  'components/self/RequestComposer.tsx',
-  'components/self/RequestLog.tsx',
-  'components/self/RequestsSection.tsx',
-  'components/self/shared.tsx',
 ];
