@@ -1,3 +1,4 @@
+import { audit } from './options/audit';
 import { policy } from './options/policy';
 import { settings } from './options/settings';
 import { sites } from './options/sites';
@@ -18,4 +19,4 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 
-export const options = merge(settings, sites, policy);
+export const options = merge(settings, sites, policy, audit);
