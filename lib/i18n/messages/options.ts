@@ -1,4 +1,5 @@
 import { audit } from './options/audit';
+import { backup } from './options/backup';
 import { policy } from './options/policy';
 import { settings } from './options/settings';
 import { sites } from './options/sites';
@@ -19,4 +20,4 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 
-export const options = merge(settings, sites, policy, audit);
+export const options = merge(settings, sites, policy, audit, backup);
