@@ -1,5 +1,6 @@
 import { audit } from './options/audit';
 import { backup } from './options/backup';
+import { bulk } from './options/bulk';
 import { policy } from './options/policy';
 import { settings } from './options/settings';
 import { sites } from './options/sites';
@@ -20,4 +21,4 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 
-export const options = merge(settings, sites, policy, audit, backup);
+export const options = merge(settings, sites, policy, audit, backup, bulk);
