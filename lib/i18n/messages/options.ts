@@ -4,6 +4,7 @@ import { bulk } from './options/bulk';
 import { policy } from './options/policy';
 import { settings } from './options/settings';
 import { sites } from './options/sites';
+import { team } from './options/team';
 
 // The options page's Settings, Audit log, Export & backup, Bulk check and Team sections, one file per section
 // under ./options, merged into one area here.
@@ -21,4 +22,4 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 
-export const options = merge(settings, sites, policy, audit, backup, bulk);
+export const options = merge(settings, sites, policy, audit, backup, bulk, team);
