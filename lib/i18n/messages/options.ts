@@ -5,6 +5,7 @@ import { policy } from './options/policy';
 import { settings } from './options/settings';
 import { sites } from './options/sites';
 import { team } from './options/team';
+import { teamErrors } from './options/team-errors';
 
 // The options page's Settings, Audit log, Export & backup, Bulk check and Team sections, one file per section
 // under ./options, merged into one area here.
@@ -22,4 +23,4 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
   ? I
   : never;
 
-export const options = merge(settings, sites, policy, audit, backup, bulk, team);
+export const options = merge(settings, sites, policy, audit, backup, bulk, team, teamErrors);

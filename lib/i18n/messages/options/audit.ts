@@ -1,6 +1,7 @@
 import { defineMessages } from '../../define';
 
 // Options page → Audit log: actions, counts and details in words, the integrity check and the evidence pack.
+// A detail that is already in plain English keeps its stored wording in English (the CSV export has the same).
 export const audit = defineMessages({
   en: {
     options_audit_intro:
@@ -119,18 +120,18 @@ export const audit = defineMessages({
     options_audit_kind_phone: 'phone number',
     options_audit_detail_changed: 'Changed: $1',
     options_audit_detail_policy_set: 'Set by the organisation policy: $1',
-    options_audit_detail_audit_log: 'The audit log',
-    options_audit_detail_evidence_pack: 'Evidence pack',
-    options_audit_detail_bulk_clean: 'Bulk check: clean file',
-    options_audit_detail_bulk_removed: 'Bulk check: removed rows',
-    options_audit_detail_bulk_result: 'Bulk check: checked file',
-    options_audit_detail_undo_merge: 'Merge undone',
-    options_audit_detail_undo_delete: 'Deletion undone',
-    options_audit_detail_default_list: 'The default list',
-    options_audit_detail_key_created: 'Team key created',
-    options_audit_detail_key_imported: 'Team key imported',
-    options_audit_detail_key_deleted: 'Team key deleted',
-    options_audit_detail_key_exported: 'Team key exported (encrypted)',
+    options_audit_detail_audit_log: 'audit log',
+    options_audit_detail_evidence_pack: 'evidence pack',
+    options_audit_detail_bulk_clean: 'bulk check clean file',
+    options_audit_detail_bulk_removed: 'bulk check removed rows',
+    options_audit_detail_bulk_result: 'bulk check result',
+    options_audit_detail_undo_merge: 'undo merge',
+    options_audit_detail_undo_delete: 'undo delete',
+    options_audit_detail_default_list: 'default list',
+    options_audit_detail_key_created: 'created team key',
+    options_audit_detail_key_imported: 'imported team key',
+    options_audit_detail_key_deleted: 'deleted team key',
+    options_audit_detail_key_exported: 'exported team key (encrypted)',
     options_audit_detail_key_trusted: 'Team key $1 trusted',
     options_audit_detail_key_untrusted: 'Team key $1 no longer trusted',
     options_audit_detail_bundle_applied_full: 'Full bundle applied, signed with key $1',
@@ -139,8 +140,8 @@ export const audit = defineMessages({
     options_audit_detail_bundle_exported_hashed: 'Full bundle exported (hashed)',
     options_audit_detail_delta_exported: 'Update since version $1 exported',
     options_audit_detail_delta_exported_hashed: 'Update since version $1 exported (hashed)',
-    options_audit_detail_contact_created: 'Created',
-    options_audit_detail_contact_updated: 'Updated',
+    options_audit_detail_contact_created: 'created',
+    options_audit_detail_contact_updated: 'updated',
     options_audit_detail_plain_csv: 'CSV, every entry as stored',
     options_audit_detail_hashed_csv: 'CSV, hashed only',
     options_audit_detail_optizmo: 'OPTIZMO MD5 file',
