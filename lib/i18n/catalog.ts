@@ -1,10 +1,19 @@
 import type { Lang } from './define';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
+import { mydata } from './messages/mydata';
 import { options } from './messages/options';
+import { popup } from './messages/popup';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, options] as const;
+// biome-ignore format: one area per line, so branches that add areas merge without conflict
+const AREAS = [
+  common,
+  manifest,
+  popup,
+  mydata,
+  options,
+] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
@@ -16,6 +25,8 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_channel_',
   'common_language_',
   'manifest_',
+  'popup_quick_kind_',
+  'popup_zone_',
 ];
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
