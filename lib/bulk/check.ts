@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { type MessageKey, t } from '../i18n';
 import { classifyValue } from '../identifiers';
 import type { BadgeLevel, LookupAnswer } from '../messaging/types';
 import { assess } from '../risk';
@@ -146,6 +147,20 @@ interface RowWork {
   fail?: { level: 'invalid' | 'error'; code: string; reason: string };
 }
 
+const KIND_KEY: Record<string, MessageKey> = {
+  email: 'options_bulk_kind_email',
+  domain: 'options_bulk_kind_domain',
+  profile: 'options_bulk_kind_profile',
+  salesnav: 'options_bulk_kind_salesnav',
+  phone: 'options_bulk_kind_phone',
+};
+
+/** An identifier's kind as the notes name it ("email" in English, "E-Mail-Adresse" in German). */
+function kindWord(kind: string): string {
+  const key = KIND_KEY[kind];
+  return key ? t(key) : kind;
+}
+
 // A prospect's email cell sometimes lists several addresses; profile and Sales Navigator URLs contain commas.
 const EMAIL_SPLIT = /[;,\s]+/;
 
@@ -153,7 +168,11 @@ const EMAIL_SPLIT = /[;,\s]+/;
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
   const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: [] };
   if (row.error) {
-    work.fail = { level: 'error', code: 'unreadable-row', reason: `Row could not be read (${row.error}).` };
+    work.fail = {
+      level: 'error',
+      code: 'unreadable-row',
+      reason: t('options_bulk_note_unreadable', row.error),
+    };
     return work;
   }
   const emails: string[] = [];
@@ -179,7 +198,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (c === null)
           work.notes.push({
             code: 'country-unrecognised',
-            text: 'Country not recognised: your default country was used.',
+            text: t('options_bulk_note_country'),
           });
         return;
       }
@@ -189,7 +208,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (s === null)
           work.notes.push({
             code: 'stage-unrecognised',
-            text: 'Stage not recognised: treated as a suspect.',
+            text: t('options_bulk_note_stage'),
           });
         return;
       }
@@ -200,12 +219,12 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (k)
           work.notes.push({
             code: 'hash-not-checkable',
-            text: `A ${k} hash cannot be checked here: use the plain identifier.`,
+            text: t('options_bulk_note_hash', k),
           });
         else
           work.notes.push({
             code: 'no-identifier-in-column',
-            text: `Column ${i + 1} holds no email, profile URL, phone number or domain.`,
+            text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
         return;
       }
@@ -219,7 +238,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
     work.fail = {
       level: 'invalid',
       code: ['no-identifier', ...work.notes.map((n) => n.code)].join(' '),
-      reason: ['No identifier in this row: nothing to check.', ...work.notes.map((n) => n.text)].join(' '),
+      reason: [t('options_bulk_note_no_identifier'), ...work.notes.map((n) => n.text)].join(' '),
     };
   }
   return work;
@@ -267,7 +286,7 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 function cancelled(): ImportError {
-  return new ImportError('cancelled', 'Bulk check cancelled: no file was produced.');
+  return new ImportError('cancelled', t('options_bulk_cancelled_error'));
 }
 
 /**
@@ -384,7 +403,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         ids.domains.length;
       const rejected = f.identifiers.rejected.map((r) => ({
         code: `invalid-${r.kind}`,
-        text: `Ignored a ${r.kind} that is not valid (${r.reason}).`,
+        text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
       }));
       const notes = [...rejected, ...w.notes];
       if (usable === 0) {
@@ -432,7 +451,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         };
       } catch (e) {
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        const text = `Could not assess this row: ${msg}`;
+        const text = t('options_bulk_note_assess_error', msg ?? '');
         return {
           level: 'error',
           channels: noChannels(),
@@ -513,7 +532,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   if (rows === 0) {
     throw new ImportError(
       'empty',
-      opts.hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
+      opts.hasHeader ? t('options_bulk_empty_with_header') : t('options_bulk_empty_file'),
     );
   }
   report();

@@ -3,6 +3,7 @@ import { common } from './messages/common';
 import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
+import { options } from './messages/options';
 import { popup } from './messages/popup';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
@@ -13,6 +14,7 @@ const AREAS = [
   popup,
   mydata,
   lists,
+  options,
 ] as const;
 
 /**
