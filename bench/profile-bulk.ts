@@ -57,6 +57,31 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+    if (process.env.HEED_PROF === 'heap') {
+      // Where the garbage comes from: sampled allocations by function (self bytes).
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      console.log('bulk check:', await call('bulkCheck', ROWS, N));
+      type HNode = { callFrame: Node['callFrame']; selfSize: number; children: HNode[] };
+      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as { profile: { head: HNode } };
+      const bytes = new Map<string, number>();
+      const walk = (n: HNode) => {
+        const f = n.callFrame;
+        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        bytes.set(k, (bytes.get(k) ?? 0) + n.selfSize);
+        for (const c of n.children) walk(c);
+      };
+      walk(profile.head);
+      for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 30))
+        console.log(`${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
+      await cdp.send('Profiler.stop');
+      await call('reset');
+      return;
+    }
     const figures = await call('bulkCheck', ROWS, N);
     const { profile } = (await cdp.send('Profiler.stop')) as {
       profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };

@@ -12,7 +12,8 @@ function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
 }
 
-function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind | undefined {
+/** The person's email kind as toAssessInput sees it (the bulk check keys its memo on it: lib/bulk/check.ts). */
+export function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind | undefined {
   const kinds = emails.map((e) => emailKind(e, settings.extraPersonalDomains, settings.ownDomains));
   // One webmail address is enough to treat the person as an individual subscriber for email rules.
   if (kinds.includes('personal')) return 'personal';

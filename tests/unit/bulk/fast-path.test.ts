@@ -42,6 +42,14 @@ beforeEach(async () => {
     ],
     { reason: 'unsubscribe', since: '2025-03-01' },
   );
+  // Same reason and date as Unsubscribed: only the list's name tells their rows apart.
+  const crm = await createList(db, { name: 'Old CRM export' });
+  await addEntries(
+    db,
+    crm.id,
+    Array.from({ length: 30 }, (_, i) => ({ kind: 'email' as const, value: `crm${i}@corp${i % 7}.example` })),
+    { reason: 'unsubscribe', since: '2025-03-01' },
+  );
   const hashed = await createList(db, { name: 'Vendor MD5 "hashed"' });
   await addEntries(
     db,
@@ -114,7 +122,9 @@ function mixedCsv(rows: number): string {
       `hashed${i % 9}+tag@vendor.example`,
       `fresh${i}@corp${i % 7}.example`,
       `new${i}@corp1.example`,
-    ][i % 18];
+      `crm${i % 30}@corp${(i % 30) % 7}.example`,
+      `crm${i % 30}+x@corp${(i % 30) % 7}.example`,
+    ][i % 20];
     const profile = [
       ...Array(8).fill(''),
       'https://www.linkedin.com/in/listed-person/',
@@ -207,6 +217,7 @@ async function expectSame(csv: string, extra: Partial<BulkCheckOptions> = {}, po
   expect(want.output.includes('(possible)')).toBe(possible);
   expect(want.output).toContain('Vendor MD5');
   expect(want.output).toContain('SHA list');
+  expect(want.output).toContain('Old CRM export');
   expect(want.cleanRows).toBeGreaterThan(20);
   // Line by line first, so a difference shows as the rows that differ, not two whole files.
   for (const f of ['output', 'clean', 'removed'] as const)
