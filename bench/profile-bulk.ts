@@ -67,7 +67,9 @@ async function main() {
       });
       console.log('bulk check:', await call('bulkCheck', ROWS, N));
       type HNode = { callFrame: Node['callFrame']; selfSize: number; children: HNode[] };
-      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as { profile: { head: HNode } };
+      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+        profile: { head: HNode };
+      };
       const bytes = new Map<string, number>();
       const walk = (n: HNode) => {
         const f = n.callFrame;
