@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { MyDataApp } from '@/components/self/MyDataApp';
+import { initLanguage } from '@/lib/i18n/init';
 import '@/components/base.css';
 import './style.css';
 
-createRoot(document.getElementById('root')!).render(<MyDataApp />);
+// The language comes from the settings, so the first render is already in it.
+void initLanguage().then(() => createRoot(document.getElementById('root')!).render(<MyDataApp />));
