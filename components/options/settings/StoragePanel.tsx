@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
+import { requestPersistence } from '@/lib/store/quota';
 import { errorText } from './common';
 import { formatMegabytes } from './parse';
 
@@ -23,6 +25,8 @@ export function StoragePanel() {
       return;
     }
     try {
+      // The page asked once on load (entrypoints/options/main.tsx); this shows what the browser answered.
+      await requestPersistence();
       const [est, persisted] = await Promise.all([
         storage.estimate(),
         storage.persisted ? storage.persisted() : Promise.resolve(null),
@@ -73,6 +77,15 @@ export function StoragePanel() {
             {usage.persisted === null ? 'Not available' : usage.persisted ? 'Yes' : 'No'}
           </dd>
         </dl>
+      )}
+      {usage === null ? null : (
+        <p data-testid="storage-persistence">
+          {usage.persisted === null
+            ? t('options_storage_persistent_unknown')
+            : usage.persisted
+              ? t('options_storage_persistent_granted')
+              : t('options_storage_persistent_denied')}
+        </p>
       )}
       <p className="muted">
         Everything stays in this browser profile. Uninstalling Heed deletes it: keep a backup.
