@@ -205,12 +205,21 @@ const SINGLE_ZONE: Readonly<Record<string, string>> = {
 
 export type TimeZoneSource = 'recorded' | 'country' | 'browser';
 
-export function browserTimeZone(): string {
+// Building an Intl.DateTimeFormat to read the zone costs more than the rest of an assessment (issue 18 profile);
+// every verdict asks. A minute-old answer is right unless the computer just crossed a time zone.
+const ZONE_TTL_MS = 60_000;
+let zoneRead: { zone: string; at: number } | undefined;
+
+export function browserTimeZone(nowMs: number = Date.now()): string {
+  if (zoneRead && nowMs - zoneRead.at < ZONE_TTL_MS && nowMs >= zoneRead.at) return zoneRead.zone;
+  let zone = 'UTC';
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    // no Intl zone data: UTC, as before
   }
+  zoneRead = { zone, at: nowMs };
+  return zone;
 }
 
 /** The recipient's zone for calling hours: recorded, else the country's only zone, else the browser's. */
