@@ -5,6 +5,7 @@ import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
 import { options } from './messages/options';
 import { popup } from './messages/popup';
+import { storage } from './messages/storage';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
 // biome-ignore format: one area per line, so branches that add areas merge without conflict
@@ -15,6 +16,7 @@ const AREAS = [
   mydata,
   lists,
   options,
+  storage,
 ] as const;
 
 /**

@@ -19,6 +19,7 @@ import { type ParsedRow, RowStream } from './csv-rows';
 import type { HeedDb } from './db';
 import { today } from './entries';
 import { assertListImportAllowed } from './policy-guard';
+import { bytesToWrite, noSpaceMessage, spaceShortfall } from './quota';
 import {
   type ColumnMapping,
   ColumnMappingSchema,
@@ -680,6 +681,10 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
     if (signal?.aborted) throw cancelled();
     report(false); // sorting a big file takes a while: keep the progress bar alive
   });
+  // Nothing is written when it will not fit (issue 18): the user gets both numbers instead of a failed write.
+  const existing = 'listId' in opts.target ? await db.lists.get(opts.target.listId) : undefined;
+  const short = await spaceShortfall(bytesToWrite(prepared, existing?.counts.byKind));
+  if (short) throw new ImportError('quota', noSpaceMessage(short, 'import'));
   let commit: Awaited<ReturnType<typeof commitEntries>>;
   try {
     commit = await commitEntries(

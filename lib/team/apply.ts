@@ -5,6 +5,7 @@ import { mergeEntries } from '../store/buckets';
 import { type HeedDb, nowIso } from '../store/db';
 import { addToCounts, listBuckets } from '../store/lists';
 import { storePolicy } from '../store/policy-guard';
+import { bytesToWrite, noSpaceMessage, spaceShortfall } from '../store/quota';
 import {
   type BucketRecord,
   type EntryKind,
@@ -173,6 +174,18 @@ export async function applyTeamBundle(
   }
   const offset = { at: 0 };
   const prepared = h.lists.map((l) => ({ list: l, runs: prepareList(l, v.decoded.body, offset) }));
+  // Nothing is written when it will not fit (issue 18): what is added or replaced, and the lists' touched buckets.
+  const writes = prepared.flatMap(({ runs }) =>
+    runs.filter((r) => r.op !== 'remove').map((r) => ({ kind: r.kind, entries: { keys: r.keys } })),
+  );
+  const existingByKind: Partial<Record<EntryKind, number>> = {};
+  for (const { list } of prepared) {
+    const mine = await db.lists.get(managedListId(v.fingerprint, list.id));
+    for (const [kind, n] of Object.entries(mine?.counts.byKind ?? {}) as [EntryKind, number][])
+      existingByKind[kind] = (existingByKind[kind] ?? 0) + n;
+  }
+  const short = await spaceShortfall(bytesToWrite(writes, existingByKind));
+  if (short) throw new BundleError('quota', noSpaceMessage(short, 'bundle'));
   const keyId = v.fingerprint;
   const batchLabel = `${h.team.name} bundle v${h.version}`.slice(0, 500);
   // The organisation's locks outrank the team's recommendations.

@@ -26,7 +26,8 @@ export type BundleErrorCode =
   | 'older'
   | 'gap'
   | 'content'
-  | 'policy';
+  | 'policy'
+  | 'quota';
 
 export class BundleError extends Error {
   override name = 'BundleError';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { requestPersistence } from '@/lib/store/quota';
 import { errorText } from './common';
 import { formatMegabytes } from './parse';
 
@@ -24,6 +25,8 @@ export function StoragePanel() {
       return;
     }
     try {
+      // The page asked once on load (entrypoints/options/main.tsx); this shows what the browser answered.
+      await requestPersistence();
       const [est, persisted] = await Promise.all([
         storage.estimate(),
         storage.persisted ? storage.persisted() : Promise.resolve(null),
@@ -74,6 +77,15 @@ export function StoragePanel() {
                 : t('options_no')}
           </dd>
         </dl>
+      )}
+      {usage === null ? null : (
+        <p data-testid="storage-persistence">
+          {usage.persisted === null
+            ? t('options_storage_persistent_unknown')
+            : usage.persisted
+              ? t('options_storage_persistent_granted')
+              : t('options_storage_persistent_denied')}
+        </p>
       )}
       <p className="muted">{t('options_storage_note')}</p>
       <div className="ot-actions">
