@@ -167,9 +167,9 @@ export function ImportSection() {
     <div className="ol-section ol-import">
       <p className="muted">
         CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file,
-        and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile
-        URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO
-        are recognised and mapped for you. The file is read in this browser and never sent anywhere.
+        and plain text with one value per line; emails, MD5/SHA-1/SHA-256/SHA-512 hashes, domains, LinkedIn
+        profile URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and
+        OPTIZMO are recognised and mapped for you. The file is read in this browser and never sent anywhere.
       </p>
       <div className="ol-form">
         <label htmlFor={`${id}-file`}>Suppression list file</label>

@@ -8,6 +8,11 @@ import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '.
 // column. Importing every row would suppress the whole CRM. So each profile names its flag columns, and a
 // value is imported only from rows whose flag says opted out; the other rows are skipped and counted.
 
+// New user-facing words, kept together until they move into lib/i18n.
+const TEXT = {
+  sha512Note: 'SHA-512 hashes of email addresses: a person is checked by hashing their address the same way.',
+} as const;
+
 export const PROFILE_IDS = [
   'hubspot',
   'mailchimp-unsubscribed',
@@ -168,12 +173,16 @@ export function reasonFromFileName(name: string | undefined): SuppressionReason 
   return undefined;
 }
 
+/** A column of hashed emails, its algorithm named or told by length. */
+function isHashRole(r: ColumnRole): boolean {
+  return r === 'hash' || r === 'md5' || r === 'sha1' || r === 'sha256' || r === 'sha512';
+}
+
 /** The channels a list with these identifier roles should block. */
 export function channelsForRoles(roles: readonly ColumnRole[]): Channel[] {
   const out = new Set<Channel>();
   for (const r of roles) {
-    if (r === 'email' || r === 'md5' || r === 'sha1' || r === 'sha256' || r === 'hash' || r === 'domain')
-      out.add('email');
+    if (r === 'email' || isHashRole(r) || r === 'domain') out.add('email');
     if (r === 'phone') {
       out.add('phone');
       out.add('sms');
@@ -341,10 +350,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         channels: channelsForRoles(roles),
         notes,
       };
-      if (values.some((v) => SHA512.test(v))) {
-        s.refusal =
-          'This file holds SHA-512 hashes. Heed matches MD5, SHA-1 and SHA-256 hashes only, so it cannot check anyone against them. Download the MD5 version of the list from OPTIZMO and import that.';
-      }
+      if (values.length > 0 && values.every((v) => SHA512.test(v))) notes.push(TEXT.sha512Note);
       if (s.channels.length === 0) s.channels = ['email'];
       return s;
     }
@@ -355,7 +361,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       // channel; suppressing them would block calls (or a whole company's domain) for an email opt-out.
       // Told apart from a multi-identifier suppression file by its other columns (names, companies) or
       // by a name that says it is an email unsubscribe or bounce list.
-      const hasEmail = roles.some((r) => r === 'email' || r === 'hash' || r === 'md5' || r === 'sha256');
+      const hasEmail = roles.some((r) => r === 'email' || isHashRole(r));
       const contactExport = roles.filter((r) => r === 'ignore').length >= 2;
       const emailOnlyName = fromName === 'unsubscribe' || fromName === 'bounce';
       if (hasEmail && (contactExport || emailOnlyName)) {

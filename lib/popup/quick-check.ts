@@ -133,7 +133,7 @@ export function parseQuickCheck(raw: string, defaultCountry?: string): QuickPars
     const reason = why.ok ? 'not recognised' : why.reason;
     return { ok: false, reason: `Not an email, domain, profile URL or phone number (${reason}).` };
   }
-  if (kind === 'md5' || kind === 'sha1' || kind === 'sha256')
+  if (kind === 'md5' || kind === 'sha1' || kind === 'sha256' || kind === 'sha512')
     return { ok: false, reason: 'That looks like a hash: paste the email address itself.' };
   const n = normaliseAs(kind, text, defaultCountry);
   if (!n.ok) return { ok: false, reason: `Not a valid ${QUICK_KIND_LABEL[kind]}: ${n.reason}.` };

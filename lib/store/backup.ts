@@ -17,6 +17,7 @@ import {
   type Batch,
   type BucketRecord,
   BucketRecordSchema,
+  backupVersionFor,
   type Contact,
   DIGEST_BYTES,
   type EntryKind,
@@ -128,7 +129,7 @@ export async function createBackup(db: HeedDb): Promise<string> {
   const checksum = await sha256(canonicalJson(data));
   const text = JSON.stringify({
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: backupVersionFor(data.buckets.map((b) => b.kind)),
     createdAt: nowIso(),
     checksum,
     data,

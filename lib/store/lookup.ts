@@ -30,6 +30,7 @@ import {
   type Contact,
   DIGEST_BYTES,
   type EntryKind,
+  HASH_KINDS,
   isHashKind,
   type SuppressionList,
 } from './schemas';
@@ -137,14 +138,14 @@ export function normaliseIds(ids: PersonIds, defaultCountry?: string): Normalise
 
 /**
  * Every key that would suppress this person, labelled with how it would match. `held` leaves out kinds no list
- * holds (the lookup index knows them), which saves hashing the email three ways when no list is hashed.
+ * holds (the lookup index knows them), which saves hashing the email four ways when no list is hashed.
  */
 export async function candidateKeys(
   ids: NormalisedIds,
   possible: boolean,
   held: (kind: EntryKind) => boolean = () => true,
 ): Promise<Candidate[]> {
-  const algos = (['md5', 'sha1', 'sha256'] as const).filter(held);
+  const algos = HASH_KINDS.filter(held);
   const h = algos.length > 0 ? await loadHashers() : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {

@@ -1,4 +1,16 @@
-import { type BundleHeader, BundleHeaderSchema, MAX_BUNDLE_BYTES, MAX_HEADER_BYTES } from './schemas';
+import {
+  BUNDLE_FORMAT_VERSION,
+  type BundleHeader,
+  BundleHeaderSchema,
+  MAX_BUNDLE_BYTES,
+  MAX_HEADER_BYTES,
+} from './schemas';
+
+// New user-facing words, kept together until they move into lib/i18n.
+const TEXT = {
+  newer: (v: number) =>
+    `This team bundle was made by a newer Heed (bundle format ${v}, this Heed reads up to ${BUNDLE_FORMAT_VERSION}). Update Heed first. Nothing was changed.`,
+} as const;
 
 // The bundle file, byte by byte (all integers little-endian):
 //
@@ -106,6 +118,8 @@ export function decodeBundle(file: Uint8Array<ArrayBuffer>): DecodedBundle {
       'The team bundle is damaged or was changed: its header cannot be read.',
     );
   }
+  const fv = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof fv === 'number' && fv > BUNDLE_FORMAT_VERSION) throw new BundleError('format', TEXT.newer(fv));
   const parsed = BundleHeaderSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

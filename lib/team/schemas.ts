@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { EntryKindSchema } from '../store/schemas';
+import { type EntryKind, EntryKindSchema } from '../store/schemas';
 import { ChannelSchema, IsoDateSchema, SubscriberSchema, SuppressionReasonSchema } from '../vocab';
 
 // Everything a bundle or key file says about itself is parsed here, at the boundary, before any of it is trusted.
 
 export const BUNDLE_FORMAT = 'heed-team-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The newest bundle format this Heed reads. 2: SHA-512 sections (format 1 files read as before). */
+export const BUNDLE_FORMAT_VERSION = 2;
+
+/** The format a bundle is written in: the oldest that reads it, so reps on a Heed from before SHA-512 still can. */
+export function bundleFormatFor(kinds: Iterable<EntryKind>): number {
+  for (const k of kinds) if (k === 'sha512') return 2;
+  return 1;
+}
 /** A bundle's header is small (list names, batch metas, section sizes): anything larger is not ours. */
 export const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 /** 20 million entries at ~30 bytes: generous for a team's lists, small enough to refuse a runaway file early. */
@@ -63,7 +70,7 @@ export type BundleList = z.infer<typeof BundleListSchema>;
 export const BundleHeaderSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(BUNDLE_FORMAT_VERSION),
     team: z.object({
       name: z.string().trim().min(1).max(200),
       keyId: Hex64,

@@ -11,6 +11,11 @@ import {
 import type { SuppressionList } from '@/lib/store/schemas';
 import { errorText } from '../lists/use-app-db';
 
+// New user-facing words, kept together until they move into lib/i18n.
+const TEXT = {
+  optizmoSha512: 'OPTIZMO SHA-512 file: one lower-case SHA-512 of each email per line',
+} as const;
+
 export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
   const id = useId();
   const [listId, setListId] = useState(lists[0]?.id ?? '');
@@ -35,9 +40,14 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
         out = csv;
       } else {
         const v = await exportListVendor(db, list.id, mode);
-        if (mode === 'optizmo-md5')
-          downloadText(`${fileStem(list.name)}-md5-${dateStamp()}.txt`, v.text, 'text/plain;charset=utf-8');
-        else downloadText(`${fileStem(list.name)}-hubspot-optout-${dateStamp()}.csv`, v.text);
+        if (mode === 'optizmo-md5' || mode === 'optizmo-sha512') {
+          const algo = mode === 'optizmo-md5' ? 'md5' : 'sha512';
+          downloadText(
+            `${fileStem(list.name)}-${algo}-${dateStamp()}.txt`,
+            v.text,
+            'text/plain;charset=utf-8',
+          );
+        } else downloadText(`${fileStem(list.name)}-hubspot-optout-${dateStamp()}.csv`, v.text);
         out = v;
       }
       setMessage(
@@ -105,6 +115,15 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
             <input
               type="radio"
               name={`${id}-mode`}
+              checked={mode === 'optizmo-sha512'}
+              onChange={() => setMode('optizmo-sha512')}
+            />{' '}
+            {TEXT.optizmoSha512}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
               checked={mode === 'hubspot-optout'}
               onChange={() => setMode('hubspot-optout')}
             />{' '}
@@ -116,7 +135,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
           without loss.
         </p>
         <button type="submit" disabled={busy || !list}>
-          {busy ? 'Exporting…' : mode === 'optizmo-md5' ? 'Export file' : 'Export CSV'}
+          {busy ? 'Exporting…' : mode.startsWith('optizmo-') ? 'Export file' : 'Export CSV'}
         </button>
       </form>
       {message && <p role="status">{message}</p>}

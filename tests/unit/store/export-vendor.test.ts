@@ -46,6 +46,34 @@ describe('vendor exports', () => {
     other.close();
   });
 
+  it('writes an OPTIZMO SHA-512 file that the OPTIZMO profile reads back with no mapping', async () => {
+    const listId = await seed();
+    const sha512 = (s: string) => createHash('sha512').update(s).digest('hex');
+    // A SHA-512 entry already in the list goes out as it is.
+    await importFile(db, blobOf([`${sha512('kim@example.com')}\n`]), {
+      target: { listId },
+      reason: 'unsubscribe',
+    });
+    const out = await exportListVendor(db, listId, 'optizmo-sha512');
+    expect(out.text).toBe(
+      [sha512('sam@example.org'), sha512('zoe@example.com'), sha512('kim@example.com')]
+        .sort()
+        .map((h) => `${h}\n`)
+        .join(''),
+    );
+    expect(out.omitted).toBe(2);
+    const other = await freshDb();
+    const p = await previewFile(blobOf([out.text]), { fileName: 'list-sha512.txt' });
+    expect(p.profile.id).toBe('optizmo');
+    await importFile(other, blobOf([out.text]), {
+      target: { newList: { name: 'back' } },
+      reason: 'unsubscribe',
+    });
+    for (const who of ['zoe@example.com', 'Kim@Example.com'])
+      expect((await lookupPerson(other, { emails: [who] })).matches.map((m) => m.kind)).toEqual(['sha512']);
+    other.close();
+  });
+
   it('writes a HubSpot opt-out CSV that reads back as a HubSpot export with every row opted out', async () => {
     const listId = await seed();
     const out = await exportListVendor(db, listId, 'hubspot-optout');

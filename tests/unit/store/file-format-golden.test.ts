@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBackup, restoreBackup } from '../../../lib/store/backup';
+import { loadHashers } from '../../../lib/identifiers';
+import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
-import { findEntries } from '../../../lib/store/entries';
+import { findEntries, removeEntry } from '../../../lib/store/entries';
 import { getLists } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
 import { applyTeamBundle, verifyTeamBundle } from '../../../lib/team/apply';
@@ -55,5 +56,39 @@ describe('files written by an earlier Heed', () => {
     for (const [kind, hex] of Object.entries(HASHES)) {
       expect((await findEntries(db, list!.id, hex)).map((h) => h.kind)).toEqual([kind]);
     }
+  });
+
+  it('a version 2 backup (SHA-512 entries) restores, and Heed writes version 2 only when it must', async () => {
+    const text = readFileSync(fixture('store/backup-v2-sha512.json'), 'utf8');
+    const parsed = await parseBackup(text);
+    expect(parsed.version).toBe(2);
+    await restoreBackup(db, parsed, { mode: 'replace' });
+    const r = await lookupPerson(db, { emails: ['Golden512@Example.com'] });
+    expect(r.matches.map((m) => [m.listName, m.kind, m.reason, m.since])).toEqual([
+      ['OPTIZMO SHA-512', 'sha512', 'unsubscribe', '2026-02-01'],
+    ]);
+    expect((await lookupPerson(db, { emails: ['goldenmd5@example.com'] })).matches).toHaveLength(1);
+    // Written again, it round-trips as version 2; without its SHA-512 entries a backup stays version 1, which a
+    // Heed from before SHA-512 reads.
+    const again = await createBackup(db);
+    expect(JSON.parse(again).version).toBe(2);
+    const other = await freshDb();
+    await restoreBackup(other, await parseBackup(again), { mode: 'replace' });
+    expect((await lookupPerson(other, { emails: ['golden512@example.com'] })).matches).toHaveLength(1);
+    const [list] = await getLists(other);
+    const { sha512 } = await loadHashers();
+    await removeEntry(other, list!.id, 'sha512', sha512('golden512@example.com'));
+    expect(JSON.parse(await createBackup(other)).version).toBe(1);
+    other.close();
+  });
+
+  it('refuses a backup from a newer Heed with "update Heed first"', async () => {
+    const text = readFileSync(fixture('store/backup-v2-sha512.json'), 'utf8').replace(
+      '"version":2',
+      '"version":3',
+    );
+    await expect(parseBackup(text)).rejects.toThrow(
+      /newer Heed \(backup version 3, this Heed reads up to 2\)/,
+    );
   });
 });
