@@ -165,6 +165,38 @@ export const AppliedRecordSchema = z.object({
 });
 export type AppliedRecord = z.infer<typeof AppliedRecordSchema>;
 
+/**
+ * One applied bundle's signature, kept for the evidence pack: with the signed bytes (magic, length and header) and
+ * the public key, anyone can check offline that the team key signed that header, and the header pins the entries
+ * by their SHA-256. A header larger than MAX_KEPT_HEADER_BYTES is kept by its SHA-256 only.
+ */
+export const AppliedSignatureSchema = z.object({
+  keyId: Hex64,
+  publicKey: Base64.max(64),
+  teamName: z.string().max(200),
+  version: z.number().int().positive(),
+  baseVersion: z.number().int().positive().optional(),
+  createdAt: IsoDateSchema,
+  appliedAt: IsoDateSchema,
+  /** SHA-256 of the bundle's entries, as its signed header states it. */
+  bodySha256: Hex64,
+  /** SHA-256 of the signed bytes. */
+  signedSha256: Hex64,
+  /** base64 of the signed bytes: "HEEDTB01", the header length, the header JSON. */
+  signed: Base64.optional(),
+  /** base64 of the 64-byte Ed25519 signature. */
+  signature: Base64.max(88),
+});
+export type AppliedSignature = z.infer<typeof AppliedSignatureSchema>;
+export const MAX_KEPT_HEADER_BYTES = 64 * 1024;
+/** The newest signatures kept: years of daily updates. */
+export const MAX_KEPT_SIGNATURES = 1000;
+
+export const SignaturesRecordSchema = z.object({
+  key: z.literal('team:signatures'),
+  signatures: z.array(AppliedSignatureSchema).max(MAX_KEPT_SIGNATURES),
+});
+
 /** The lead's side: the last version exported under the key, and what each list held then (for deltas). */
 export const ExportedRecordSchema = z.object({
   key: z.literal('team:exported'),

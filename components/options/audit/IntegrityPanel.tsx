@@ -2,9 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
-import { buildEvidence } from '@/lib/store/evidence';
+import { groupFingerprint } from '@/lib/store/evidence';
+import { buildTeamEvidence } from '@/lib/team/evidence';
 import { errorText, saveBlob } from '../settings/common';
 import { AUDIT_ACTION_LABEL, formatWhen } from './labels';
+
+// New user-facing words, kept together until they move into lib/i18n.
+const TEXT = {
+  signed: (fp: string) => `Signed by the team key ${fp}.`,
+  unsigned: 'Not signed: this browser holds no team key (only the team lead’s does).',
+} as const;
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -21,7 +28,7 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
   const exportEvidence = async () => {
     setFailure(null);
     try {
-      const file = await buildEvidence(db);
+      const file = await buildTeamEvidence(db);
       const stamp = file.payload.createdAt.slice(0, 10);
       saveBlob(
         new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }),
@@ -33,7 +40,9 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
         counts: { events: file.payload.audit.events.length, lists: file.payload.lists.length },
       });
       setNote(
-        `Evidence pack saved (checksum ${file.checksum.value.slice(0, 12)}…). Check it offline with npm run verify-evidence FILE.`,
+        `Evidence pack saved (checksum ${file.checksum.value.slice(0, 12)}…). ${
+          file.signature ? TEXT.signed(groupFingerprint(file.signature.keyId)) : TEXT.unsigned
+        } Check it offline with npm run verify-evidence FILE.`,
       );
     } catch (e) {
       setFailure(`Could not export the evidence pack: ${errorText(e)}`);
@@ -63,8 +72,8 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
       </button>
       <span className="muted">
         {' '}
-        One file with the log, the lists' versions, screening and notice dates and a summary page; no personal
-        data.
+        One file with the log, the lists' versions, the team bundles' signatures, screening and notice dates
+        and a summary page, signed by the team key when this browser holds it; no personal data.
       </span>
       {note ? <p className="ot-status">{note}</p> : null}
       {failure ? (
