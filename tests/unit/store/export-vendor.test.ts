@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HeedDb } from '../../../lib/store/db';
-import { exportListVendor } from '../../../lib/store/export';
+import { exportListCsv, exportListVendor } from '../../../lib/store/export';
 import { importFile, previewFile } from '../../../lib/store/import';
 import { lookupPerson } from '../../../lib/store/lookup';
 import { blobOf, freshDb } from './helpers';
@@ -72,6 +72,24 @@ describe('vendor exports', () => {
     for (const who of ['zoe@example.com', 'Kim@Example.com'])
       expect((await lookupPerson(other, { emails: [who] })).matches.map((m) => m.kind)).toEqual(['sha512']);
     other.close();
+  });
+
+  it('SHA-512 entries survive Heed’s own plain and hashed CSV exports and import back by their kind column', async () => {
+    const listId = await seed();
+    const sha512 = (s: string) => createHash('sha512').update(s).digest('hex');
+    await importFile(db, blobOf([`${sha512('kim@example.com').toUpperCase()}\n`]), {
+      target: { listId },
+      reason: 'objection',
+    });
+    for (const mode of ['plain', 'hashed'] as const) {
+      const csv = await exportListCsv(db, listId, { mode });
+      expect(csv).toContain(`${sha512('kim@example.com')},sha512,objection,`);
+      const other = await freshDb();
+      await importFile(other, blobOf([csv]), { target: { newList: { name: mode } }, reason: 'other' });
+      const m = (await lookupPerson(other, { emails: ['kim@example.com'] })).matches;
+      expect(m.map((x) => [x.kind, x.reason])).toEqual([['sha512', 'objection']]);
+      other.close();
+    }
   });
 
   it('writes a HubSpot opt-out CSV that reads back as a HubSpot export with every row opted out', async () => {
