@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { type AppliedSignature, AppliedSignatureSchema } from '../team/schemas';
 import { type ChainEvent, type ChainReport, canonicalJson, verifyAuditChain } from './audit-chain';
+import { base64ToBytes as fromBase64, bytesToBase64 as toBase64 } from './base64';
 import type { HeedDb } from './db';
 import { sha256Hex } from './sha256';
 
@@ -101,7 +102,7 @@ const TEXT = {
   bundleBroken: (i: number, why: string) => `Team bundle record ${i + 1}: BROKEN: ${why}.`,
 } as const;
 
-/** The fingerprint as people compare it aloud: 16 groups of four hex digits (as lib/team/keys.ts shows it). */
+/** The fingerprint as people compare it aloud: 16 groups of four hex digits, as the options page shows it. */
 export function groupFingerprint(keyId: string): string {
   return (keyId.match(/.{1,4}/g) ?? []).join(' ');
 }
@@ -109,19 +110,6 @@ export function groupFingerprint(keyId: string): string {
 /** The bytes the signature covers: the payload's canonical JSON, the checksum's input too. */
 export function evidenceBytes(payload: unknown): Uint8Array<ArrayBuffer> {
   return utf8ToBytes(canonicalJson(payload)) as Uint8Array<ArrayBuffer>;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 /** The file with a detached Ed25519 signature by the team key over its payload. */
