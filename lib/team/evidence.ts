@@ -25,7 +25,6 @@ export async function appliedSignatures(db: HeedDb): Promise<AppliedSignature[]>
 
 /** Called inside applyTeamBundle's transaction: the record commits with the bundle or not at all. */
 export async function recordAppliedSignature(db: HeedDb, d: DecodedBundle, appliedAt: string): Promise<void> {
-  // Read and written with the bundle's other records, in the caller's transaction.
   const h = d.header;
   const rec: AppliedSignature = {
     keyId: h.team.keyId,
