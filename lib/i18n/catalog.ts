@@ -2,6 +2,7 @@ import type { Lang } from './define';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
+import { optionsEvidence } from './messages/options-evidence';
 import { popup } from './messages/popup';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
@@ -11,6 +12,7 @@ const AREAS = [
   manifest,
   popup,
   mydata,
+  optionsEvidence,
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import type { ColumnRole } from '../store/schemas';
 import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 
@@ -7,11 +8,6 @@ import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '.
 // or a Salesforce report holds the people who opted out *and* those who did not, told apart by a flag
 // column. Importing every row would suppress the whole CRM. So each profile names its flag columns, and a
 // value is imported only from rows whose flag says opted out; the other rows are skipped and counted.
-
-// New user-facing words, kept together until they move into lib/i18n.
-const TEXT = {
-  sha512Note: 'SHA-512 hashes of email addresses: a person is checked by hashing their address the same way.',
-} as const;
 
 export const PROFILE_IDS = [
   'hubspot',
@@ -350,7 +346,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         channels: channelsForRoles(roles),
         notes,
       };
-      if (values.length > 0 && values.every((v) => SHA512.test(v))) notes.push(TEXT.sha512Note);
+      if (values.length > 0 && values.every((v) => SHA512.test(v)))
+        notes.push(t('options_import_sha512_note'));
       if (s.channels.length === 0) s.channels = ['email'];
       return s;
     }

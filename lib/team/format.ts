@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import {
   BUNDLE_FORMAT_VERSION,
   type BundleHeader,
@@ -5,12 +6,6 @@ import {
   MAX_BUNDLE_BYTES,
   MAX_HEADER_BYTES,
 } from './schemas';
-
-// New user-facing words, kept together until they move into lib/i18n.
-const TEXT = {
-  newer: (v: number) =>
-    `This team bundle was made by a newer Heed (bundle format ${v}, this Heed reads up to ${BUNDLE_FORMAT_VERSION}). Update Heed first. Nothing was changed.`,
-} as const;
 
 // The bundle file, byte by byte (all integers little-endian):
 //
@@ -119,7 +114,8 @@ export function decodeBundle(file: Uint8Array<ArrayBuffer>): DecodedBundle {
     );
   }
   const fv = (raw as { formatVersion?: unknown } | null)?.formatVersion;
-  if (typeof fv === 'number' && fv > BUNDLE_FORMAT_VERSION) throw new BundleError('format', TEXT.newer(fv));
+  if (typeof fv === 'number' && fv > BUNDLE_FORMAT_VERSION)
+    throw new BundleError('format', t('options_bundle_newer_format', fv, BUNDLE_FORMAT_VERSION));
   const parsed = BundleHeaderSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -1,17 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';
 import { buildTeamEvidence } from '@/lib/team/evidence';
 import { errorText, saveBlob } from '../settings/common';
 import { AUDIT_ACTION_LABEL, formatWhen } from './labels';
-
-// New user-facing words, kept together until they move into lib/i18n.
-const TEXT = {
-  signed: (fp: string) => `Signed by the team key ${fp}.`,
-  unsigned: 'Not signed: this browser holds no team key (only the team lead’s does).',
-} as const;
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -41,7 +36,9 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
       });
       setNote(
         `Evidence pack saved (checksum ${file.checksum.value.slice(0, 12)}…). ${
-          file.signature ? TEXT.signed(groupFingerprint(file.signature.keyId)) : TEXT.unsigned
+          file.signature
+            ? t('options_evidence_signed', groupFingerprint(file.signature.keyId))
+            : t('options_evidence_unsigned')
         } Check it offline with npm run verify-evidence FILE.`,
       );
     } catch (e) {

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
 import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
 import { formatCount } from '@/lib/options/lists/labels';
 import type { HeedDb } from '@/lib/store/db';
@@ -10,11 +11,6 @@ import {
 } from '@/lib/store/export';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { errorText } from '../lists/use-app-db';
-
-// New user-facing words, kept together until they move into lib/i18n.
-const TEXT = {
-  optizmoSha512: 'OPTIZMO SHA-512 file: one lower-case SHA-512 of each email per line',
-} as const;
 
 export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
   const id = useId();
@@ -118,7 +114,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
               checked={mode === 'optizmo-sha512'}
               onChange={() => setMode('optizmo-sha512')}
             />{' '}
-            {TEXT.optizmoSha512}
+            {t('options_export_optizmo_sha512')}
           </label>
           <label>
             <input
