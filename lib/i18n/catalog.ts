@@ -4,6 +4,7 @@ import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
 import { options } from './messages/options';
+import { optionsEvidence } from './messages/options-evidence';
 import { popup } from './messages/popup';
 import { storage } from './messages/storage';
 
@@ -17,6 +18,7 @@ const AREAS = [
   lists,
   options,
   storage,
+  optionsEvidence,
 ] as const;
 
 /**

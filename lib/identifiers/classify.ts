@@ -1,6 +1,6 @@
 import { normaliseDomain } from './domain';
 import { canonicalMailbox, normaliseEmail } from './email';
-import { normaliseHash } from './hash';
+import { type HashAlgo, normaliseHash } from './hash';
 import { canonicalLinkedInProfile, canonicalSalesNavLead } from './linkedin';
 import { normalisePhone } from './phone';
 import { fail, type Normalised, ok } from './result';
@@ -11,6 +11,7 @@ export type IdentifierKind =
   | 'md5'
   | 'sha1'
   | 'sha256'
+  | 'sha512'
   | 'domain'
   | 'profile'
   | 'salesnav'
@@ -53,10 +54,11 @@ export function classifyValue(raw: string): IdentifierKind | null {
   return null;
 }
 
-const HASH_NAMES: Readonly<Record<'md5' | 'sha1' | 'sha256', string>> = {
+const HASH_NAMES: Readonly<Record<HashAlgo, string>> = {
   md5: 'MD5 (32 hex characters)',
   sha1: 'SHA-1 (40 hex characters)',
   sha256: 'SHA-256 (64 hex characters)',
+  sha512: 'SHA-512 (128 hex characters)',
 };
 
 /** The canonical string of one import cell read as the given kind, or why it cannot be one. */
@@ -66,7 +68,8 @@ export function normaliseAs(kind: IdentifierKind, raw: string, defaultCountry?: 
       return normaliseEmail(raw);
     case 'md5':
     case 'sha1':
-    case 'sha256': {
+    case 'sha256':
+    case 'sha512': {
       const hash = normaliseHash(raw);
       if (!hash.ok) return hash;
       if (hash.value.algo !== kind)

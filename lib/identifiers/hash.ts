@@ -1,10 +1,15 @@
-import { createMD5, createSHA1, createSHA256, type IHasher } from 'hash-wasm';
+import { createMD5, createSHA1, createSHA256, createSHA512, type IHasher } from 'hash-wasm';
 import { fail, type Normalised, ok } from './result';
 import { hasLoneSurrogate, stripInvisible, stripSurroundingQuotes } from './text';
 
-export type HashAlgo = 'md5' | 'sha1' | 'sha256';
+export type HashAlgo = 'md5' | 'sha1' | 'sha256' | 'sha512';
 
-const ALGO_BY_LENGTH: Readonly<Record<number, HashAlgo>> = { 32: 'md5', 40: 'sha1', 64: 'sha256' };
+const ALGO_BY_LENGTH: Readonly<Record<number, HashAlgo>> = {
+  32: 'md5',
+  40: 'sha1',
+  64: 'sha256',
+  128: 'sha512',
+};
 const HEX = /^[0-9a-fA-F]+$/;
 
 /**
@@ -19,7 +24,9 @@ export function normaliseHash(raw: string): Normalised<{ algo: HashAlgo; hex: st
   if (!HEX.test(s)) return fail('not hexadecimal');
   const algo = ALGO_BY_LENGTH[s.length];
   if (algo === undefined) {
-    return fail(`wrong length for a hash: ${s.length} hex characters (MD5 has 32, SHA-1 40, SHA-256 64)`);
+    return fail(
+      `wrong length for a hash: ${s.length} hex characters (MD5 has 32, SHA-1 40, SHA-256 64, SHA-512 128)`,
+    );
   }
   return ok({ algo, hex: s.toLowerCase() });
 }
@@ -58,6 +65,7 @@ export interface Hashers {
   md5(s: string): string;
   sha1(s: string): string;
   sha256(s: string): string;
+  sha512(s: string): string;
 }
 
 function syncHasher(hasher: IHasher): (s: string) => string {
@@ -74,16 +82,19 @@ function syncHasher(hasher: IHasher): (s: string) => string {
 let hashers: Promise<Hashers> | null = null;
 
 /**
- * Synchronous lower-hex MD5, SHA-1 and SHA-256 over the UTF-8 bytes of a string, for hashing a million values
+ * Synchronous lower-hex MD5, SHA-1, SHA-256 and SHA-512 over the UTF-8 bytes of a string, for hashing a million values
  * without a promise per value. The WebAssembly modules are compiled once; later calls share the same promise.
  */
 export function loadHashers(): Promise<Hashers> {
   if (hashers === null) {
-    hashers = Promise.all([createMD5(), createSHA1(), createSHA256()]).then(([md5, sha1, sha256]) => ({
-      md5: syncHasher(md5),
-      sha1: syncHasher(sha1),
-      sha256: syncHasher(sha256),
-    }));
+    hashers = Promise.all([createMD5(), createSHA1(), createSHA256(), createSHA512()]).then(
+      ([md5, sha1, sha256, sha512]) => ({
+        md5: syncHasher(md5),
+        sha1: syncHasher(sha1),
+        sha256: syncHasher(sha256),
+        sha512: syncHasher(sha512),
+      }),
+    );
     // A failed load (e.g. WebAssembly blocked by a CSP) must not be cached for good.
     hashers.catch(() => {
       hashers = null;

@@ -186,12 +186,16 @@ export function reasonFromFileName(name: string | undefined): SuppressionReason 
   return undefined;
 }
 
+/** A column of hashed emails, its algorithm named or told by length. */
+function isHashRole(r: ColumnRole): boolean {
+  return r === 'hash' || r === 'md5' || r === 'sha1' || r === 'sha256' || r === 'sha512';
+}
+
 /** The channels a list with these identifier roles should block. */
 export function channelsForRoles(roles: readonly ColumnRole[]): Channel[] {
   const out = new Set<Channel>();
   for (const r of roles) {
-    if (r === 'email' || r === 'md5' || r === 'sha1' || r === 'sha256' || r === 'hash' || r === 'domain')
-      out.add('email');
+    if (r === 'email' || isHashRole(r) || r === 'domain') out.add('email');
     if (r === 'phone') {
       out.add('phone');
       out.add('sms');
@@ -351,10 +355,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         channels: channelsForRoles(roles),
         notes,
       };
-      if (values.some((v) => SHA512.test(v))) {
-        s.refusal = t('lists_refuse_sha512');
-        s.refusalWords = { key: 'lists_refuse_sha512' };
-      }
+      if (values.length > 0 && values.every((v) => SHA512.test(v)))
+        notes.push(t('options_import_sha512_note'));
       if (s.channels.length === 0) s.channels = ['email'];
       return s;
     }
@@ -365,7 +367,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       // channel; suppressing them would block calls (or a whole company's domain) for an email opt-out.
       // Told apart from a multi-identifier suppression file by its other columns (names, companies) or
       // by a name that says it is an email unsubscribe or bounce list.
-      const hasEmail = roles.some((r) => r === 'email' || r === 'hash' || r === 'md5' || r === 'sha256');
+      const hasEmail = roles.some((r) => r === 'email' || isHashRole(r));
       const contactExport = roles.filter((r) => r === 'ignore').length >= 2;
       const emailOnlyName = fromName === 'unsubscribe' || fromName === 'bounce';
       if (hasEmail && (contactExport || emailOnlyName)) {

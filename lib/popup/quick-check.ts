@@ -127,7 +127,7 @@ export function parseQuickCheck(raw: string, defaultCountry?: string): QuickPars
     const reason = why.ok ? t('popup_quick_not_recognised') : why.reason;
     return { ok: false, reason: t('popup_quick_unrecognised', reason) };
   }
-  if (kind === 'md5' || kind === 'sha1' || kind === 'sha256')
+  if (kind === 'md5' || kind === 'sha1' || kind === 'sha256' || kind === 'sha512')
     return { ok: false, reason: t('popup_quick_hash') };
   const n = normaliseAs(kind, text, defaultCountry);
   if (!n.ok) return { ok: false, reason: t('popup_quick_invalid', quickKindLabel(kind), n.reason) };

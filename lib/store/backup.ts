@@ -2,6 +2,7 @@ import { sha256 } from 'hash-wasm';
 import { entryKeyAs } from '../identifiers';
 import { logAudit } from './audit';
 import { canonicalJson } from './audit-chain';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
 import { type ErrorWords, englishWords, type ListsKey } from './error-words';
@@ -18,6 +19,7 @@ import {
   type Batch,
   type BucketRecord,
   BucketRecordSchema,
+  backupVersionFor,
   type Contact,
   DIGEST_BYTES,
   type EntryKind,
@@ -74,22 +76,7 @@ export interface ParsedBackup {
 }
 
 // One canonical JSON for every checksum (backups, the audit chain, evidence packs).
-export { canonicalJson };
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(s);
-}
-
-export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
+export { base64ToBytes, bytesToBase64, canonicalJson };
 
 function idsToBase64(ids: Uint32Array): string {
   const bytes = new Uint8Array(ids.length * 4);
@@ -132,7 +119,7 @@ export async function createBackup(db: HeedDb): Promise<string> {
   const checksum = await sha256(canonicalJson(data));
   const text = JSON.stringify({
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: backupVersionFor(data.buckets.map((b) => b.kind)),
     createdAt: nowIso(),
     checksum,
     data,

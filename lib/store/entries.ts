@@ -19,6 +19,7 @@ import {
   DIGEST_BYTES,
   type EntryKind,
   EntryKindSchema,
+  HASH_KINDS as HASH_KIND_LIST,
   isHashKind,
 } from './schemas';
 
@@ -209,7 +210,7 @@ export function toRow(
 
 /**
  * Exact search in one list: the query is read as whatever identifier it looks like and normalised; an
- * email also finds its MD5/SHA-1/SHA-256 entries, a domain both its exact and its '.domain' entry.
+ * email also finds its MD5/SHA-1/SHA-256/SHA-512 entries, a domain both its exact and its '.domain' entry.
  */
 export async function findEntries(
   db: HeedDb,
@@ -229,7 +230,7 @@ export async function findEntries(
     const written = normaliseAs('email', query);
     const spellings = new Set([...(written.ok ? [written.value] : []), n.value]);
     for (const form of [...spellings].flatMap(emailHashForms)) {
-      for (const algo of ['md5', 'sha1', 'sha256'] as const) {
+      for (const algo of HASH_KIND_LIST) {
         candidates.push({ kind: algo, key: h[algo](form), via: `${algo} of email` });
       }
     }
@@ -256,7 +257,7 @@ export async function findEntries(
   return hits.map((h) => ({ ...toRow(h.kind, h.key, h.batchId, batches), via: h.via }));
 }
 
-const HASH_KINDS: ReadonlySet<EntryKind> = new Set(['md5', 'sha1', 'sha256']);
+const HASH_KINDS: ReadonlySet<EntryKind> = new Set(HASH_KIND_LIST);
 
 /**
  * Finds entries the way a person searches: exact matches first (an email also finds its hashes), then entries

@@ -82,12 +82,13 @@ export async function exportListCsvWithStats(
   return { csv: csvTable(EXPORT_HEADER, out), rows: out.length, omitted };
 }
 
-export type VendorFormat = 'optizmo-md5' | 'hubspot-optout';
+export type VendorFormat = 'optizmo-md5' | 'optizmo-sha512' | 'hubspot-optout';
 
 /**
  * A list in a format another tool imports as it is:
- * 'optizmo-md5': OPTIZMO's hashed suppression file, one lower-case MD5 of the normalised email per line
- * (MD5 entries already in the list kept); everything else left out, as MD5 matching is email only.
+ * 'optizmo-md5' / 'optizmo-sha512': OPTIZMO's hashed suppression file, one lower-case MD5 (or SHA-512) of the
+ * normalised email per line (entries already hashed that way kept); everything else left out, as hash matching
+ * is email only and no other algorithm converts.
  * 'hubspot-optout': a CSV with `Email` and `Unsubscribed from all email` = true, for HubSpot's contact
  * import (choose "opted out of all email" when importing); only plain email entries can go there.
  */
@@ -96,27 +97,28 @@ export async function exportListVendor(
   listId: string,
   format: VendorFormat,
 ): Promise<ExportStats & { text: string }> {
-  const h = format === 'optizmo-md5' ? await loadHashers() : null;
+  const algo = format === 'optizmo-md5' ? 'md5' : format === 'optizmo-sha512' ? 'sha512' : null;
+  const h = algo ? await loadHashers() : null;
   const { values, omitted } = await db.transaction('r', db.lists, db.buckets, async () => {
     if (!(await db.lists.get(listId))) throw new ListError(`no list with id ${listId}`);
     const values = new Set<string>();
     let omitted = 0;
     await listBuckets(db, listId).each((rec) => {
-      const usable = rec.kind === 'email' || (h !== null && rec.kind === 'md5');
+      const usable = rec.kind === 'email' || (algo !== null && rec.kind === algo);
       if (!usable) {
         omitted += rec.batchIds.length;
         return;
       }
       for (let i = 0; i < rec.batchIds.length; i++) {
         const value = keyAt(rec.kind, rec.keys, i);
-        values.add(h && rec.kind === 'email' ? h.md5(value).toLowerCase() : value);
+        values.add(h && algo && rec.kind === 'email' ? h[algo](value) : value);
       }
     });
     return { values, omitted };
   });
   const sorted = [...values].sort();
   const text =
-    format === 'optizmo-md5'
+    algo !== null
       ? sorted.map((v) => `${v}\n`).join('')
       : csvTable(
           ['Email', 'Unsubscribed from all email'],

@@ -91,6 +91,7 @@ const HEADER_ROLES = new Map<string, ColumnRole>([
   ...['md5', 'md5hash', 'emailmd5', 'md5email', 'hashmd5'].map((h) => [h, 'md5'] as const),
   ...['sha1', 'sha1hash', 'emailsha1'].map((h) => [h, 'sha1'] as const),
   ...['sha256', 'sha256hash', 'emailsha256', 'sha2'].map((h) => [h, 'sha256'] as const),
+  ...['sha512', 'sha512hash', 'emailsha512', 'hashsha512'].map((h) => [h, 'sha512'] as const),
   ...['hash', 'hashes', 'hashedemail', 'emailhash', 'hashvalue'].map((h) => [h, 'hash'] as const),
   ...['domain', 'domains', 'website', 'companydomain', 'emaildomain'].map((h) => [h, 'domain'] as const),
   ...['linkedin', 'linkedinurl', 'profile', 'profileurl', 'linkedinprofile', 'url'].map(
@@ -273,7 +274,11 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
       const k = classifyValue(v);
       if (k) kinds.set(k, (kinds.get(k) ?? 0) + 1);
     }
-    const hashCount = (kinds.get('md5') ?? 0) + (kinds.get('sha1') ?? 0) + (kinds.get('sha256') ?? 0);
+    const hashCount =
+      (kinds.get('md5') ?? 0) +
+      (kinds.get('sha1') ?? 0) +
+      (kinds.get('sha256') ?? 0) +
+      (kinds.get('sha512') ?? 0);
     let fromData: ColumnRole | undefined;
     let best = 0;
     for (const [k, n] of kinds) {
@@ -292,7 +297,9 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
     if (header?.[index] !== undefined && isKnownFlagHeader(header[index] as string)) role = 'ignore';
     // 'url' or 'profile' headers also head Sales Navigator columns; hash headers may be any algorithm.
     if (fromHeader === 'profile' && fromData === 'salesnav') role = 'salesnav';
-    if ((fromHeader === 'md5' || fromHeader === 'sha1' || fromHeader === 'sha256') && fromData === 'hash') {
+    const hashHeader =
+      fromHeader === 'md5' || fromHeader === 'sha1' || fromHeader === 'sha256' || fromHeader === 'sha512';
+    if (hashHeader && fromData === 'hash') {
       role = 'hash';
     }
     if (fromHeader === 'hash' && fromData !== undefined && fromData !== 'hash') role = 'hash';

@@ -31,6 +31,7 @@ import {
   type Contact,
   DIGEST_BYTES,
   type EntryKind,
+  HASH_KINDS,
   isHashKind,
   type SuppressionList,
 } from './schemas';
@@ -138,14 +139,11 @@ export function normaliseIds(ids: PersonIds, defaultCountry?: string): Normalise
 
 /**
  * Every key that would suppress this person, labelled with how it would match. `held` leaves out kinds no list
- * holds (the lookup index knows them), which saves hashing the email three ways when no list is hashed.
+ * holds (the lookup index knows them), which saves hashing the email four ways when no list is hashed.
  */
-/** The hashed kinds a lookup hashes the person's emails for. */
-const HASHED = ['md5', 'sha1', 'sha256'] as const;
-
 /** The hashers, loaded only when some hashed kind is held (hashing is then needed). */
 export async function hashersFor(held: (kind: EntryKind) => boolean): Promise<Hashers | undefined> {
-  return HASHED.some(held) ? loadHashers() : undefined;
+  return HASH_KINDS.some(held) ? loadHashers() : undefined;
 }
 
 export async function candidateKeys(
@@ -163,7 +161,7 @@ export function candidateKeysWith(
   possible: boolean,
   held: (kind: EntryKind) => boolean = () => true,
 ): Candidate[] {
-  const algos = HASHED.filter(held);
+  const algos = HASH_KINDS.filter(held);
   const h = algos.length > 0 ? hashers : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {

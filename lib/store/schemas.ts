@@ -13,13 +13,15 @@ import {
 // Every record the store writes or reads from outside (file, message, backup) has its shape here, and the
 // TypeScript types are inferred from these schemas so the two can never drift apart.
 
-export const HASH_KINDS = ['md5', 'sha1', 'sha256'] as const;
+export const HASH_KINDS = ['md5', 'sha1', 'sha256', 'sha512'] as const;
 export const STRING_KINDS = ['email', 'domain', 'profile', 'salesnav', 'phone'] as const;
 export const EntryKindSchema = z.enum([
   'email',
   'md5',
   'sha1',
   'sha256',
+  /** OPTIZMO ships suppression files as MD5 or SHA-512 of the email. */
+  'sha512',
   'domain',
   'profile',
   'salesnav',
@@ -31,10 +33,11 @@ export type HashKind = (typeof HASH_KINDS)[number];
 export type StringKind = (typeof STRING_KINDS)[number];
 
 /** Raw digest length in bytes, the stride of a hash bucket's key array. */
-export const DIGEST_BYTES: Record<HashKind, number> = { md5: 16, sha1: 20, sha256: 32 };
+export const DIGEST_BYTES: Record<HashKind, number> = { md5: 16, sha1: 20, sha256: 32, sha512: 64 };
 
 export function isHashKind(kind: EntryKind): kind is HashKind {
-  return kind === 'md5' || kind === 'sha1' || kind === 'sha256';
+  // Spelled out rather than HASH_KINDS.includes: it runs once per entry when a million are imported.
+  return kind === 'md5' || kind === 'sha1' || kind === 'sha256' || kind === 'sha512';
 }
 
 /** 12 bits of bucket: enough to keep each bucket small at a million entries (~250 per bucket). */
@@ -346,6 +349,7 @@ export const ColumnRoleSchema = z.enum([
   'md5',
   'sha1',
   'sha256',
+  'sha512',
   /** A hash whose algorithm is told by its length. */
   'hash',
   'domain',
@@ -379,7 +383,17 @@ export type TextEncoding = z.infer<typeof TextEncodingSchema>;
 // ---- Backup ----------------------------------------------------------------------------------------
 
 export const BACKUP_FORMAT = 'heed-backup';
-export const BACKUP_VERSION = 1;
+/** The newest backup version this Heed reads. 2: SHA-512 entries (version 1 files read as before). */
+export const BACKUP_VERSION = 2;
+
+/**
+ * The version a backup is written with: the oldest that can read it, so that a backup without SHA-512 entries
+ * still restores in a Heed from before them (which refuses a newer version with "update Heed first").
+ */
+export function backupVersionFor(kinds: Iterable<EntryKind>): number {
+  for (const k of kinds) if (k === 'sha512') return 2;
+  return 1;
+}
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
 

@@ -25,6 +25,7 @@ import {
   splitRun,
   subtractSorted,
 } from './entries';
+import { recordAppliedSignature } from './evidence';
 import { BundleError, type DecodedBundle, decodeBundle, verifyDecoded } from './format';
 import { fingerprint, getTrustedKeys, groupedFingerprint, importPublicKey, pinTrustedKey } from './keys';
 import { type AppliedRecord, AppliedRecordSchema, type BundleHeader, type BundleList } from './schemas';
@@ -347,6 +348,7 @@ export async function applyTeamBundle(
         },
       }),
     );
+    await recordAppliedSignature(db, v.decoded, now);
     await logAudit(db, {
       action: 'team-bundle',
       counts: { version: h.version, lists: h.lists.length, added, removed, removedLists },

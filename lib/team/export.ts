@@ -16,9 +16,9 @@ import { BundleError, encodeBundle } from './format';
 import { getSigningKey, TeamKeyError } from './keys';
 import {
   BUNDLE_FORMAT,
-  BUNDLE_FORMAT_VERSION,
   type BundleList,
   type BundleSection,
+  bundleFormatFor,
   ExportedRecordSchema,
   type RecommendedSettings,
   SNAPSHOT_PREFIX,
@@ -129,7 +129,7 @@ export async function exportTeamBundle(db: HeedDb, opts: ExportBundleOptions): P
   const bytes = await encodeBundle(
     {
       format: BUNDLE_FORMAT,
-      formatVersion: BUNDLE_FORMAT_VERSION,
+      formatVersion: bundleFormatFor(lists.flatMap((l) => l.sections.map((s) => s.kind))),
       team: { name: key.teamName, keyId: key.keyId, publicKey: key.publicKey },
       version,
       ...(delta ? { baseVersion: base } : {}),

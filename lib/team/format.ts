@@ -1,5 +1,11 @@
 import { t } from '../i18n';
-import { type BundleHeader, BundleHeaderSchema, MAX_BUNDLE_BYTES, MAX_HEADER_BYTES } from './schemas';
+import {
+  BUNDLE_FORMAT_VERSION,
+  type BundleHeader,
+  BundleHeaderSchema,
+  MAX_BUNDLE_BYTES,
+  MAX_HEADER_BYTES,
+} from './schemas';
 
 // The bundle file, byte by byte (all integers little-endian):
 //
@@ -105,6 +111,9 @@ export function decodeBundle(file: Uint8Array<ArrayBuffer>): DecodedBundle {
   } catch {
     throw new BundleError('tampered', t('options_team_err_header_unreadable'));
   }
+  const fv = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof fv === 'number' && fv > BUNDLE_FORMAT_VERSION)
+    throw new BundleError('format', t('options_bundle_newer_format', fv, BUNDLE_FORMAT_VERSION));
   const parsed = BundleHeaderSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { base64ToBytes, bytesToBase64 } from '../store/backup';
 import { type HeedDb, nowIso } from '../store/db';
+import { groupFingerprint } from '../store/evidence';
 import {
   ExportedRecordSchema,
   KEY_FILE_FORMAT,
@@ -32,10 +33,8 @@ export async function fingerprint(rawPublicKey: Uint8Array): Promise<string> {
   return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The fingerprint as people compare it aloud: 16 groups of four hex digits. */
-export function groupedFingerprint(keyId: string): string {
-  return (keyId.match(/.{1,4}/g) ?? []).join(' ');
-}
+/** The fingerprint as people compare it aloud: 16 groups of four hex digits (the evidence check prints it so). */
+export const groupedFingerprint = groupFingerprint;
 
 export async function importPublicKey(rawB64: string): Promise<CryptoKey> {
   const raw = base64ToBytes(rawB64);

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { EntryKindSchema } from '../store/schemas';
+import { type EntryKind, EntryKindSchema } from '../store/schemas';
 import { ChannelSchema, IsoDateSchema, SubscriberSchema, SuppressionReasonSchema } from '../vocab';
 
 // Everything a bundle or key file says about itself is parsed here, at the boundary, before any of it is trusted.
 
 export const BUNDLE_FORMAT = 'heed-team-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The newest bundle format this Heed reads. 2: SHA-512 sections (format 1 files read as before). */
+export const BUNDLE_FORMAT_VERSION = 2;
+
+/** The format a bundle is written in: the oldest that reads it, so reps on a Heed from before SHA-512 still can. */
+export function bundleFormatFor(kinds: Iterable<EntryKind>): number {
+  for (const k of kinds) if (k === 'sha512') return 2;
+  return 1;
+}
 /** A bundle's header is small (list names, batch metas, section sizes): anything larger is not ours. */
 export const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 /** 20 million entries at ~30 bytes: generous for a team's lists, small enough to refuse a runaway file early. */
@@ -63,7 +70,7 @@ export type BundleList = z.infer<typeof BundleListSchema>;
 export const BundleHeaderSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
-    formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatVersion: z.number().int().min(1).max(BUNDLE_FORMAT_VERSION),
     team: z.object({
       name: z.string().trim().min(1).max(200),
       keyId: Hex64,
@@ -157,6 +164,38 @@ export const AppliedRecordSchema = z.object({
   ),
 });
 export type AppliedRecord = z.infer<typeof AppliedRecordSchema>;
+
+/**
+ * One applied bundle's signature, kept for the evidence pack: with the signed bytes (magic, length and header) and
+ * the public key, anyone can check offline that the team key signed that header, and the header pins the entries
+ * by their SHA-256. A header larger than MAX_KEPT_HEADER_BYTES is kept by its SHA-256 only.
+ */
+export const AppliedSignatureSchema = z.object({
+  keyId: Hex64,
+  publicKey: Base64.max(64),
+  teamName: z.string().max(200),
+  version: z.number().int().positive(),
+  baseVersion: z.number().int().positive().optional(),
+  createdAt: IsoDateSchema,
+  appliedAt: IsoDateSchema,
+  /** SHA-256 of the bundle's entries, as its signed header states it. */
+  bodySha256: Hex64,
+  /** SHA-256 of the signed bytes. */
+  signedSha256: Hex64,
+  /** base64 of the signed bytes: "HEEDTB01", the header length, the header JSON. */
+  signed: Base64.optional(),
+  /** base64 of the 64-byte Ed25519 signature. */
+  signature: Base64.max(88),
+});
+export type AppliedSignature = z.infer<typeof AppliedSignatureSchema>;
+export const MAX_KEPT_HEADER_BYTES = 64 * 1024;
+/** The newest signatures kept: years of daily updates. */
+export const MAX_KEPT_SIGNATURES = 1000;
+
+export const SignaturesRecordSchema = z.object({
+  key: z.literal('team:signatures'),
+  signatures: z.array(AppliedSignatureSchema).max(MAX_KEPT_SIGNATURES),
+});
 
 /** The lead's side: the last version exported under the key, and what each list held then (for deltas). */
 export const ExportedRecordSchema = z.object({

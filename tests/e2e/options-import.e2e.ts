@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -156,6 +157,37 @@ describe('options page: importing CRM exports and workbooks', () => {
     await page.getByText('Imported 1 entry into “second sheet”').waitFor({ timeout: 30_000 });
   });
 
+  it('imports an OPTIZMO SHA-512 download with no mapping, and finds a person in it from their address', async () => {
+    await chooseFixture(page, 'optizmo-sha512-suppression.txt', 'text/plain');
+    await page.getByText('Looks like an OPTIZMO suppression download').waitFor();
+    await expect(page.getByLabel(/^Column 1 .*holds$/).inputValue()).resolves.toBe('sha512');
+    const blocks = page.getByRole('group', { name: 'The new list blocks' });
+    await expect(blocks.getByRole('checkbox', { name: 'Email' }).isChecked()).resolves.toBe(true);
+    await page.getByLabel('New list name').fill('OPTIZMO SHA-512');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Imported 3 entries/ })
+      .waitFor({ timeout: 30_000 });
+    expect((await storedLists(page)).find((l) => l.name === 'OPTIZMO SHA-512')).toEqual({
+      name: 'OPTIZMO SHA-512',
+      total: 3,
+      channels: ['email'],
+    });
+    // The list's search hashes the typed address the way lookups do.
+    await page.evaluate(() => {
+      location.hash = '#/lists';
+    });
+    await page.getByRole('button', { name: 'OPTIZMO SHA-512' }).click();
+    await page
+      .getByLabel('Find an entry (email, hash, domain, profile URL or phone)')
+      .fill('B@Optizmo-Test.example');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const results = page.getByRole('table', { name: /Search results/ });
+    const hex = createHash('sha512').update('b@optizmo-test.example').digest('hex');
+    await expect.poll(() => results.locator('tbody tr td.ol-value').allTextContents()).toEqual([hex]);
+  });
+
   it('says the audit log is intact and exports an evidence pack that verifies offline', async () => {
     await page.evaluate(() => {
       location.hash = '#/audit';
@@ -167,10 +199,43 @@ describe('options page: importing CRM exports and workbooks', () => {
     ]);
     expect(d.suggestedFilename()).toMatch(/^heed-evidence-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(readFileSync(await d.path(), 'utf8'));
-    const verdict = verifyEvidence(file);
-    expect(verdict).toMatchObject({ ok: true, checksumOk: true });
+    const verdict = await verifyEvidence(file);
+    expect(verdict).toMatchObject({ ok: true, checksumOk: true, signature: 'unsigned' });
+    expect(verdict.lines).toContain('Signature: unsigned (no team key on this browser).');
     // The imports above are in it, chained.
-    expect(file.payload.audit.events.filter((e: { action: string }) => e.action === 'import').length).toBe(3);
+    expect(file.payload.audit.events.filter((e: { action: string }) => e.action === 'import').length).toBe(4);
     expect(file.payload.lists.map((l: { name: string }) => l.name)).toContain('hubspot-contacts-export');
+  });
+
+  it('once this browser holds the team key, the evidence pack is signed by it', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/team';
+    });
+    await page.getByLabel('Team name').fill('Evidence team');
+    await page.getByRole('button', { name: 'Create team key' }).click();
+    await page.getByText('Team key created.').waitFor();
+    const fp =
+      (await page
+        .locator('section', { hasText: 'Team key (for team leads)' })
+        .locator('code')
+        .first()
+        .textContent()) ?? '';
+    expect(fp).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    await page.evaluate(() => {
+      location.hash = '#/audit';
+    });
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export evidence' }).click(),
+    ]);
+    await page.getByText(`Signed by the team key ${fp}.`).waitFor();
+    const text = readFileSync(await d.path(), 'utf8');
+    const verdict = await verifyEvidence(JSON.parse(text), { expectKey: fp });
+    expect(verdict).toMatchObject({ ok: true, signature: 'signed' });
+    expect(verdict.lines).toContain(`Signature: signed by team key ${fp} (“Evidence team”).`);
+    // One changed byte in the payload and the signature no longer fits.
+    const tampered = text.replace('OPTIZMO SHA-512', 'OPTIZMO SHA-513');
+    expect(tampered).not.toBe(text);
+    expect(await verifyEvidence(JSON.parse(tampered))).toMatchObject({ ok: false, signature: 'broken' });
   });
 });

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
-import { buildEvidence } from '@/lib/store/evidence';
+import { groupFingerprint } from '@/lib/store/evidence';
+import { buildTeamEvidence } from '@/lib/team/evidence';
 import { errorText, saveBlob } from '../settings/common';
 import { auditActionLabel, auditProblemText, formatWhen } from './labels';
 
@@ -22,7 +23,7 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
   const exportEvidence = async () => {
     setFailure(null);
     try {
-      const file = await buildEvidence(db);
+      const file = await buildTeamEvidence(db);
       const stamp = file.payload.createdAt.slice(0, 10);
       saveBlob(
         new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }),
@@ -33,7 +34,13 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
         detail: 'evidence pack',
         counts: { events: file.payload.audit.events.length, lists: file.payload.lists.length },
       });
-      setNote(t('options_audit_evidence_saved', file.checksum.value.slice(0, 12)));
+      setNote(
+        `${t('options_audit_evidence_saved', file.checksum.value.slice(0, 12))} ${
+          file.signature
+            ? t('options_evidence_signed', groupFingerprint(file.signature.keyId))
+            : t('options_evidence_unsigned')
+        }`,
+      );
     } catch (e) {
       setFailure(t('options_audit_evidence_failed', errorText(e)));
     }

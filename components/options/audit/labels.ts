@@ -109,6 +109,7 @@ const KIND_KEY: Record<EntryKind, MessageKey> = {
   md5: 'options_audit_kind_md5',
   sha1: 'options_audit_kind_sha1',
   sha256: 'options_audit_kind_sha256',
+  sha512: 'options_audit_kind_sha512',
   domain: 'options_audit_kind_domain',
   profile: 'options_audit_kind_profile',
   salesnav: 'options_audit_kind_salesnav',

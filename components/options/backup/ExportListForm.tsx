@@ -35,9 +35,14 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
         out = csv;
       } else {
         const v = await exportListVendor(db, list.id, mode);
-        if (mode === 'optizmo-md5')
-          downloadText(`${fileStem(list.name)}-md5-${dateStamp()}.txt`, v.text, 'text/plain;charset=utf-8');
-        else downloadText(`${fileStem(list.name)}-hubspot-optout-${dateStamp()}.csv`, v.text);
+        if (mode === 'optizmo-md5' || mode === 'optizmo-sha512') {
+          const algo = mode === 'optizmo-md5' ? 'md5' : 'sha512';
+          downloadText(
+            `${fileStem(list.name)}-${algo}-${dateStamp()}.txt`,
+            v.text,
+            'text/plain;charset=utf-8',
+          );
+        } else downloadText(`${fileStem(list.name)}-hubspot-optout-${dateStamp()}.csv`, v.text);
         out = v;
       }
       setMessage(
@@ -106,6 +111,15 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
             <input
               type="radio"
               name={`${id}-mode`}
+              checked={mode === 'optizmo-sha512'}
+              onChange={() => setMode('optizmo-sha512')}
+            />{' '}
+            {t('options_export_optizmo_sha512')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${id}-mode`}
               checked={mode === 'hubspot-optout'}
               onChange={() => setMode('hubspot-optout')}
             />{' '}
@@ -116,7 +130,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
         <button type="submit" disabled={busy || !list}>
           {busy
             ? t('options_export_busy')
-            : mode === 'optizmo-md5'
+            : mode.startsWith('optizmo-')
               ? t('options_export_file')
               : t('options_export_csv')}
         </button>

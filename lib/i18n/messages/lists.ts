@@ -22,6 +22,7 @@ export const lists = defineMessages({
     lists_kind_md5: 'Hash (MD5)',
     lists_kind_sha1: 'Hash (SHA-1)',
     lists_kind_sha256: 'Hash (SHA-256)',
+    lists_kind_sha512: 'Hash (SHA-512)',
     lists_kind_domain: 'Domain',
     lists_kind_profile: 'LinkedIn profile',
     lists_kind_salesnav: 'Sales Navigator lead',
@@ -38,6 +39,7 @@ export const lists = defineMessages({
     lists_role_md5: 'MD5 hash',
     lists_role_sha1: 'SHA-1 hash',
     lists_role_sha256: 'SHA-256 hash',
+    lists_role_sha512: 'SHA-512 hash',
     lists_role_hash: 'Hash (any algorithm)',
     lists_role_domain: 'Domain',
     lists_role_profile: 'LinkedIn profile URL',
@@ -95,11 +97,9 @@ export const lists = defineMessages({
     lists_note_flag: 'Only rows where $1 is true, 1 or yes are imported; the others are skipped and counted.',
     lists_warn_no_flag:
       'This export has no opt-out column: every row will be imported as opted out. Export only the opted-out contacts, or include the opt-out column.',
-    lists_refuse_sha512:
-      'This file holds SHA-512 hashes. Heed matches MD5, SHA-1 and SHA-256 hashes only, so it cannot check anyone against them. Download the MD5 version of the list from OPTIZMO and import that.',
     lists_note_email_list: '$1 left out: this looks like an email list. Choose a role to include a column.',
     lists_import_intro:
-      'CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file, and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO are recognised and mapped for you. The file is read in this browser and never sent anywhere.',
+      'CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file, and plain text with one value per line; emails, MD5/SHA-1/SHA-256/SHA-512 hashes, domains, LinkedIn profile URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO are recognised and mapped for you. The file is read in this browser and never sent anywhere.',
     lists_import_file: 'Suppression list file',
     lists_import_read_as: 'Read it as $1',
     lists_import_reading: 'Reading the start of the file…',
@@ -442,6 +442,7 @@ export const lists = defineMessages({
     lists_kind_md5: 'Hash (MD5)',
     lists_kind_sha1: 'Hash (SHA-1)',
     lists_kind_sha256: 'Hash (SHA-256)',
+    lists_kind_sha512: 'Hash (SHA-512)',
     lists_kind_domain: 'Domain',
     lists_kind_profile: 'LinkedIn-Profil',
     lists_kind_salesnav: 'Sales-Navigator-Lead',
@@ -458,6 +459,7 @@ export const lists = defineMessages({
     lists_role_md5: 'MD5-Hash',
     lists_role_sha1: 'SHA-1-Hash',
     lists_role_sha256: 'SHA-256-Hash',
+    lists_role_sha512: 'SHA-512-Hash',
     lists_role_hash: 'Hash (beliebiger Algorithmus)',
     lists_role_domain: 'Domain',
     lists_role_profile: 'LinkedIn-Profil-URL',
@@ -516,12 +518,10 @@ export const lists = defineMessages({
       'Nur Zeilen, in denen $1 wahr, 1 oder ja ist, werden importiert; die übrigen werden übersprungen und gezählt.',
     lists_warn_no_flag:
       'Dieser Export hat keine Abmelde-Spalte: Jede Zeile wird als abgemeldet importiert. Exportieren Sie nur die abgemeldeten Kontakte oder nehmen Sie die Abmelde-Spalte mit auf.',
-    lists_refuse_sha512:
-      'Diese Datei enthält SHA-512-Hashes. Heed gleicht nur MD5-, SHA-1- und SHA-256-Hashes ab und kann damit niemanden prüfen. Laden Sie die MD5-Version der Liste bei OPTIZMO herunter und importieren Sie diese.',
     lists_note_email_list:
       '$1 nicht übernommen: Dies sieht aus wie eine E-Mail-Liste. Wählen Sie eine Rolle, um eine Spalte einzubeziehen.',
     lists_import_intro:
-      'CSV, TSV, durch Semikolon oder senkrechten Strich getrennte Dateien, Excel-Arbeitsmappen (.xlsx), ein ZIP mit einer solchen Datei und reiner Text mit einem Wert pro Zeile; E-Mail-Adressen, MD5/SHA-1/SHA-256-Hashes, Domains, LinkedIn-Profil-URLs oder Telefonnummern. Exporte aus HubSpot, Mailchimp, Salesforce, Outreach, Salesloft und OPTIZMO werden erkannt und für Sie zugeordnet. Die Datei wird in diesem Browser gelesen und nirgendwohin gesendet.',
+      'CSV, TSV, durch Semikolon oder senkrechten Strich getrennte Dateien, Excel-Arbeitsmappen (.xlsx), ein ZIP mit einer solchen Datei und reiner Text mit einem Wert pro Zeile; E-Mail-Adressen, MD5/SHA-1/SHA-256/SHA-512-Hashes, Domains, LinkedIn-Profil-URLs oder Telefonnummern. Exporte aus HubSpot, Mailchimp, Salesforce, Outreach, Salesloft und OPTIZMO werden erkannt und für Sie zugeordnet. Die Datei wird in diesem Browser gelesen und nirgendwohin gesendet.',
     lists_import_file: 'Sperrlisten-Datei',
     lists_import_read_as: 'Als $1 lesen',
     lists_import_reading: 'Der Anfang der Datei wird gelesen …',
@@ -876,6 +876,7 @@ export const lists = defineMessages({
     lists_kind_md5: 'Hachage (MD5)',
     lists_kind_sha1: 'Hachage (SHA-1)',
     lists_kind_sha256: 'Hachage (SHA-256)',
+    lists_kind_sha512: 'Hachage (SHA-512)',
     lists_kind_domain: 'Domaine',
     lists_kind_profile: 'Profil LinkedIn',
     lists_kind_salesnav: 'Lead Sales Navigator',
@@ -892,6 +893,7 @@ export const lists = defineMessages({
     lists_role_md5: 'Hachage MD5',
     lists_role_sha1: 'Hachage SHA-1',
     lists_role_sha256: 'Hachage SHA-256',
+    lists_role_sha512: 'Hachage SHA-512',
     lists_role_hash: 'Hachage (tout algorithme)',
     lists_role_domain: 'Domaine',
     lists_role_profile: 'URL de profil LinkedIn',
@@ -950,12 +952,10 @@ export const lists = defineMessages({
       'Seules les lignes où $1 vaut vrai, 1 ou oui sont importées ; les autres sont ignorées et comptées.',
     lists_warn_no_flag:
       'Cet export n’a pas de colonne de désinscription : chaque ligne sera importée comme désinscrite. Exportez uniquement les contacts désinscrits, ou incluez la colonne de désinscription.',
-    lists_refuse_sha512:
-      'Ce fichier contient des hachages SHA-512. Heed ne compare que des hachages MD5, SHA-1 et SHA-256 : il ne peut vérifier personne avec ceux-ci. Téléchargez la version MD5 de la liste sur OPTIZMO et importez-la.',
     lists_note_email_list:
       '$1 laissé de côté : cela ressemble à une liste d’e-mails. Choisissez un rôle pour inclure une colonne.',
     lists_import_intro:
-      'Fichiers CSV, TSV, séparés par des points-virgules ou des barres verticales, classeurs Excel (.xlsx), un ZIP contenant un tel fichier, et texte brut avec une valeur par ligne ; e-mails, hachages MD5/SHA-1/SHA-256, domaines, URL de profils LinkedIn ou numéros de téléphone. Les exports de HubSpot, Mailchimp, Salesforce, Outreach, Salesloft et OPTIZMO sont reconnus et associés pour vous. Le fichier est lu dans ce navigateur et n’est jamais envoyé nulle part.',
+      'Fichiers CSV, TSV, séparés par des points-virgules ou des barres verticales, classeurs Excel (.xlsx), un ZIP contenant un tel fichier, et texte brut avec une valeur par ligne ; e-mails, hachages MD5/SHA-1/SHA-256/SHA-512, domaines, URL de profils LinkedIn ou numéros de téléphone. Les exports de HubSpot, Mailchimp, Salesforce, Outreach, Salesloft et OPTIZMO sont reconnus et associés pour vous. Le fichier est lu dans ce navigateur et n’est jamais envoyé nulle part.',
     lists_import_file: 'Fichier de liste d’exclusion',
     lists_import_read_as: 'Le lire en $1',
     lists_import_reading: 'Lecture du début du fichier…',

@@ -11,6 +11,7 @@ export const IDENTIFIER_ROLES: readonly ColumnRole[] = [
   'md5',
   'sha1',
   'sha256',
+  'sha512',
   'domain',
   'profile',
   'salesnav',

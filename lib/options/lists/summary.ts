@@ -12,7 +12,7 @@ import { scopeText } from './labels';
 
 const KIND_COLUMNS: { id: string; kinds: EntryKind[] }[] = [
   { id: 'emails', kinds: ['email'] },
-  { id: 'hashes', kinds: ['md5', 'sha1', 'sha256'] },
+  { id: 'hashes', kinds: ['md5', 'sha1', 'sha256', 'sha512'] },
   { id: 'domains', kinds: ['domain'] },
   { id: 'profiles', kinds: ['profile', 'salesnav'] },
   { id: 'phones', kinds: ['phone'] },

@@ -25,6 +25,7 @@ beforeEach(async () => {
       { kind: 'domain', value: 'corp.example' },
       { kind: 'phone', value: '+442079460000' },
       { kind: 'sha256', value: h.sha256('carol@corp.example') },
+      { kind: 'sha512', value: h.sha512('erin@vendor.example') },
       { kind: 'salesnav', value: 'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz' },
     ],
     { reason: 'unsubscribe', since: '2025-03-01' },
@@ -57,6 +58,7 @@ const EMAILS = [
   'j.a.n.e.doe@googlemail.com',
   'bob@corp.example',
   'carol@corp.example',
+  'erin@vendor.example',
   'dave@sub.corp.example',
   'ada@adaworks.example',
   'x@rival.example',
@@ -117,15 +119,19 @@ describe('LookupContext.lookupMany', () => {
 
   it('finds something at all (the property above is not vacuous)', async () => {
     const ctx = await LookupContext.load(db);
-    const [jane, bob, clean] = await ctx.lookupMany(
+    const [jane, bob, clean, erin] = await ctx.lookupMany(
       db,
       [
         { ids: { profileUrls: ['https://www.linkedin.com/in/jane-doe-1a2b3c/'] } },
         { ids: { emails: ['bob@corp.example'] } },
         { ids: { emails: ['someone@clean.example'] } },
+        { ids: { emails: ['Erin@Vendor.example'] } },
       ],
       true,
     );
+    expect(erin?.matches.map((m) => `${m.listName}/${m.kind}/${m.via}`)).toEqual([
+      'Unsubscribed/sha512/sha512 of email',
+    ]);
     expect(jane?.matches.map((m) => m.listName)).toEqual(['Demo — Do not contact']);
     expect(bob?.matches.map((m) => `${m.listName}/${m.kind}`).sort()).toEqual([
       'Objected/email',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HeedDb } from '../../../lib/store/db';
-import { exportListVendor } from '../../../lib/store/export';
+import { exportListCsv, exportListVendor } from '../../../lib/store/export';
 import { importFile, previewFile } from '../../../lib/store/import';
 import { lookupPerson } from '../../../lib/store/lookup';
 import { blobOf, freshDb } from './helpers';
@@ -44,6 +44,52 @@ describe('vendor exports', () => {
     });
     expect((await lookupPerson(other, { emails: ['zoe@example.com'] })).matches).toHaveLength(1);
     other.close();
+  });
+
+  it('writes an OPTIZMO SHA-512 file that the OPTIZMO profile reads back with no mapping', async () => {
+    const listId = await seed();
+    const sha512 = (s: string) => createHash('sha512').update(s).digest('hex');
+    // A SHA-512 entry already in the list goes out as it is.
+    await importFile(db, blobOf([`${sha512('kim@example.com')}\n`]), {
+      target: { listId },
+      reason: 'unsubscribe',
+    });
+    const out = await exportListVendor(db, listId, 'optizmo-sha512');
+    expect(out.text).toBe(
+      [sha512('sam@example.org'), sha512('zoe@example.com'), sha512('kim@example.com')]
+        .sort()
+        .map((h) => `${h}\n`)
+        .join(''),
+    );
+    expect(out.omitted).toBe(2);
+    const other = await freshDb();
+    const p = await previewFile(blobOf([out.text]), { fileName: 'list-sha512.txt' });
+    expect(p.profile.id).toBe('optizmo');
+    await importFile(other, blobOf([out.text]), {
+      target: { newList: { name: 'back' } },
+      reason: 'unsubscribe',
+    });
+    for (const who of ['zoe@example.com', 'Kim@Example.com'])
+      expect((await lookupPerson(other, { emails: [who] })).matches.map((m) => m.kind)).toEqual(['sha512']);
+    other.close();
+  });
+
+  it('SHA-512 entries survive Heed’s own plain and hashed CSV exports and import back by their kind column', async () => {
+    const listId = await seed();
+    const sha512 = (s: string) => createHash('sha512').update(s).digest('hex');
+    await importFile(db, blobOf([`${sha512('kim@example.com').toUpperCase()}\n`]), {
+      target: { listId },
+      reason: 'objection',
+    });
+    for (const mode of ['plain', 'hashed'] as const) {
+      const csv = await exportListCsv(db, listId, { mode });
+      expect(csv).toContain(`${sha512('kim@example.com')},sha512,objection,`);
+      const other = await freshDb();
+      await importFile(other, blobOf([csv]), { target: { newList: { name: mode } }, reason: 'other' });
+      const m = (await lookupPerson(other, { emails: ['kim@example.com'] })).matches;
+      expect(m.map((x) => [x.kind, x.reason])).toEqual([['sha512', 'objection']]);
+      other.close();
+    }
   });
 
   it('writes a HubSpot opt-out CSV that reads back as a HubSpot export with every row opted out', async () => {

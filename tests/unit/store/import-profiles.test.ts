@@ -231,15 +231,47 @@ describe('OPTIZMO downloads', () => {
     expect((await blocked('b@optizmo-test.example'))[0]?.kind).toBe('md5');
   });
 
-  it('refuses SHA-512 with a clear message and changes nothing', async () => {
+  it('imports a SHA-512 file with no manual mapping, and the people in it are found', async () => {
     const file = fixture('optizmo-sha512-suppression.txt');
-    const p = await previewFile(file);
-    expect(p.profile.refusal).toMatch(/SHA-512.*MD5 version/);
-    const e = await failure(
-      importFile(db, file, { target: { newList: { name: 'x' } }, reason: 'unsubscribe' }),
-    );
-    expect(e.message).toMatch(/SHA-512/);
-    expect(await db.lists.count()).toBe(0);
+    const p = await previewFile(file, { fileName: 'optizmo-sha512-suppression.txt' });
+    expect(p.profile.id).toBe('optizmo');
+    expect(p.profile.refusal).toBeUndefined();
+    expect(p.profile.roles).toEqual(['sha512']);
+    expect(p.profile.channels).toEqual(['email']);
+    const r = await importFile(db, file, {
+      target: { newList: { name: 'OPTIZMO SHA-512', channels: p.profile.channels } },
+      reason: p.profile.reason,
+      fileName: 'optizmo-sha512-suppression.txt',
+    });
+    expect(r).toMatchObject({ added: 3, rejected: 0, profile: 'optizmo' });
+    for (const who of ['a@optizmo-test.example', 'B@Optizmo-Test.example', 'c@optizmo-test.example']) {
+      const m = await blocked(who);
+      expect(m.map((x) => [x.listName, x.kind, x.via, x.reason])).toEqual([
+        ['OPTIZMO SHA-512', 'sha512', 'sha512 of email', 'unsubscribe'],
+      ]);
+    }
+    expect(await blocked('d@optizmo-test.example')).toEqual([]);
+  });
+
+  it('a SHA-512 file with a hash of the wrong length keeps the others and names the line and column', async () => {
+    const { sha512 } = await loadHashers();
+    const text = `${sha512('a@x.example')}\n${sha512('b@x.example').slice(0, 127)}\n${sha512('c@x.example')}\n`;
+    const r = await importFile(db, new Blob([text]), {
+      target: { newList: { name: 'S' } },
+      reason: 'unsubscribe',
+      fileName: 'optizmo-sha512.txt',
+    });
+    expect(r.added).toBe(2);
+    expect(r.rejectedRows).toEqual([
+      {
+        line: 2,
+        column: 1,
+        value: sha512('b@x.example').slice(0, 127),
+        reason: 'wrong length for a hash: 127 hex characters (MD5 has 32, SHA-1 40, SHA-256 64, SHA-512 128)',
+      },
+    ]);
+    expect(await blocked('a@x.example')).toHaveLength(1);
+    expect(await blocked('b@x.example')).toEqual([]);
   });
 
   it('proposes phone and SMS for an SMS number file, email for a domain file', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../lib/store/entries';
 import { createList, ensureDefaultList, listCounts, updateList } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
+import { keepLookupIndex, lookupIndexStats } from '../../../lib/store/lookup-index';
 import type { SuppressionReason } from '../../../lib/vocab';
 import { dump, freshDb } from './helpers';
 
@@ -73,6 +74,36 @@ describe('lookupPerson', () => {
     ]);
     expect((await lookupPerson(db, { emails: ['C@D.co'] })).matches.map((m) => m.via)).toEqual([
       'sha256 of email',
+    ]);
+  });
+
+  it('matches SHA-512 entries (an OPTIZMO SHA-512 file), with and without the lookup index', async () => {
+    const h = await loadHashers();
+    const list = await listWith('OPTIZMO SHA-512', [
+      { kind: 'sha512', value: h.sha512('jane.roe@example.com').toUpperCase() },
+      // A hashed list holds the spelling its owner hashed: Gmail's canonical mailbox is tried too.
+      { kind: 'sha512', value: h.sha512('jsmith@gmail.com') },
+    ]);
+    expect(await listCounts(db, list.id)).toEqual({ total: 2, byKind: { sha512: 2 } });
+    const expectFound = async () => {
+      for (const email of ['Jane.Roe@Example.com', 'J.Smith+promo@googlemail.com']) {
+        const r = await lookupPerson(db, { emails: [email] }, { possible: false });
+        expect(r.matches.map((m) => [m.listName, m.kind, m.match, m.via, m.reason])).toEqual([
+          ['OPTIZMO SHA-512', 'sha512', 'exact', 'sha512 of email', 'unsubscribe'],
+        ]);
+      }
+      expect((await lookupPerson(db, { emails: ['jane.roe@example.org'] })).matches).toEqual([]);
+    };
+    await expectFound();
+    // The background answers through the lookup index: its fingerprints must cover 64-byte digests.
+    await keepLookupIndex(db);
+    const before = lookupIndexStats(db).answered;
+    await expectFound();
+    expect(lookupIndexStats(db).answered).toBeGreaterThan(before);
+    // The options page's search in the list finds the entry from the address too.
+    const found = await findEntries(db, list.id, 'jane.roe@example.com');
+    expect(found.map((f) => [f.kind, f.value, f.via])).toEqual([
+      ['sha512', h.sha512('jane.roe@example.com'), 'sha512 of email'],
     ]);
   });
 

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { loadHashers } from '../../../lib/identifiers';
 import { base64ToBytes, createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries, findEntries, removeEntry } from '../../../lib/store/entries';
 import { createList, deleteList, getLists, mergeLists, updateList } from '../../../lib/store/lists';
+import { lookupPerson } from '../../../lib/store/lookup';
 import { applyTeamBundle, getApplied, verifyTeamBundle } from '../../../lib/team/apply';
 import { exportTeamBundle } from '../../../lib/team/export';
 import { BundleError, decodeBundle } from '../../../lib/team/format';
@@ -43,6 +45,13 @@ async function errorOf(p: Promise<unknown>): Promise<BundleError> {
     throw e;
   }
   throw new Error('expected a BundleError');
+}
+
+function bundleOf(
+  listId: string,
+  o: { delta?: boolean; entryMode?: 'plain' | 'hashed' } = {},
+): Parameters<typeof exportTeamBundle>[1] {
+  return { listIds: [listId], entryMode: o.entryMode ?? 'plain', delta: o.delta ?? false };
 }
 
 async function importInto(db: HeedDb, bytes: Uint8Array<ArrayBuffer>) {
@@ -199,6 +208,70 @@ describe('team bundles', () => {
     const m = (await getLists(rep)).find((l) => l.managed)!;
     expect(m.counts.byKind).toEqual({ md5: 1, sha256: 2 });
     expect((await findEntries(rep, m.id, 'jane@example.com')).map((h) => h.via)).toContain('sha256 of email');
+  });
+
+  it('a SHA-512 list round-trips in full, delta and hashed bundles (format 2); others stay format 1', async () => {
+    const h = await loadHashers();
+    const first = await exportTeamBundle(L.db, bundleOf(L.listId));
+    expect(decodeBundle(first.bytes).header.formatVersion).toBe(1);
+    await importInto(rep, first.bytes);
+    const opt = await createList(L.db, { name: 'OPTIZMO SHA-512', channels: ['email'] });
+    await addEntries(
+      L.db,
+      opt.id,
+      ['a@optizmo.example', 'b@optizmo.example', 'c@optizmo.example'].map((e) => ({
+        kind: 'sha512' as const,
+        value: h.sha512(e),
+      })),
+      { reason: 'unsubscribe', since: '2026-02-01' },
+    );
+    const full = await exportTeamBundle(L.db, bundleOf(opt.id, { delta: true }));
+    expect(decodeBundle(full.bytes).header).toMatchObject({
+      formatVersion: 2,
+      baseVersion: 1,
+      lists: [{ mode: 'full', sections: [{ kind: 'sha512', op: 'set', count: 3, keyBytes: 3 * 64 }] }],
+    });
+    await importInto(rep, full.bytes);
+    const m = (await getLists(rep)).find((l) => l.managed)!;
+    expect(m.counts).toEqual({ total: 3, byKind: { sha512: 3 } });
+    const found = async (email: string) =>
+      (await lookupPerson(rep, { emails: [email] })).matches.map((x) => [x.listName, x.kind, x.reason]);
+    expect(await found('B@optizmo.example')).toEqual([['OPTIZMO SHA-512', 'sha512', 'unsubscribe']]);
+
+    // A delta: one SHA-512 entry removed, one added.
+    await removeEntry(L.db, opt.id, 'sha512', h.sha512('b@optizmo.example'));
+    await addEntries(L.db, opt.id, [{ kind: 'sha512', value: h.sha512('d@optizmo.example') }], {
+      reason: 'unsubscribe',
+      since: '2026-02-02',
+    });
+    const delta = await exportTeamBundle(L.db, bundleOf(opt.id, { delta: true }));
+    expect(delta).toMatchObject({ version: 3, baseVersion: 2, entries: 2 });
+    expect(await importInto(rep, delta.bytes)).toMatchObject({ added: 1, removed: 1 });
+    expect(await found('b@optizmo.example')).toEqual([]);
+    expect(await found('d@optizmo.example')).toEqual([['OPTIZMO SHA-512', 'sha512', 'unsubscribe']]);
+    expect(await found('a@optizmo.example')).toHaveLength(1);
+
+    // A hashed bundle keeps SHA-512 entries as they are (emails become SHA-256 beside them).
+    const rep2 = await freshDb();
+    await importInto(rep2, (await exportTeamBundle(L.db, bundleOf(opt.id, { entryMode: 'hashed' }))).bytes);
+    const m2 = (await getLists(rep2)).find((l) => l.managed)!;
+    expect(m2.counts).toEqual({ total: 3, byKind: { sha512: 3 } });
+    expect((await lookupPerson(rep2, { emails: ['c@optizmo.example'] })).matches).toHaveLength(1);
+  });
+
+  it('a bundle from a newer Heed (a format it cannot read) is refused with "update Heed"', async () => {
+    const b = await exportTeamBundle(L.db, bundleOf(L.listId));
+    const d = decodeBundle(b.bytes);
+    const json = new TextEncoder().encode(JSON.stringify({ ...d.header, formatVersion: 3 }));
+    const file = new Uint8Array(12 + json.length + d.signature.length + d.body.length);
+    file.set(b.bytes.subarray(0, 8), 0);
+    new DataView(file.buffer).setUint32(8, json.length, true);
+    file.set(json, 12);
+    file.set(d.signature, 12 + json.length);
+    file.set(d.body, 12 + json.length + d.signature.length);
+    const e = await errorOf(verifyTeamBundle(rep, file));
+    expect(e.code).toBe('format');
+    expect(e.message).toMatch(/newer Heed \(bundle format 3, this Heed reads up to 2\)\. Update Heed first/);
   });
 
   it('a list the team drops goes with the next full bundle; recommended settings are adopted on request', async () => {

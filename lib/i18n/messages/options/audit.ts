@@ -51,7 +51,7 @@ export const audit = defineMessages({
     options_audit_problem_changed: 'was changed after it was written',
     options_audit_evidence: 'Export evidence',
     options_audit_evidence_hint:
-      "One file with the log, the lists' versions, screening and notice dates and a summary page; no personal data.",
+      "One file with the log, the lists' versions, the team bundles' signatures, screening and notice dates and a summary page, signed by the team key when this browser holds it; no personal data.",
     options_audit_evidence_saved:
       'Evidence pack saved (checksum $1…). Check it offline with npm run verify-evidence FILE.',
     options_audit_evidence_failed: 'Could not export the evidence pack: $1',
@@ -114,6 +114,7 @@ export const audit = defineMessages({
     options_audit_kind_md5: 'MD5 hash',
     options_audit_kind_sha1: 'SHA-1 hash',
     options_audit_kind_sha256: 'SHA-256 hash',
+    options_audit_kind_sha512: 'SHA-512 hash',
     options_audit_kind_domain: 'domain',
     options_audit_kind_profile: 'profile URL',
     options_audit_kind_salesnav: 'Sales Navigator profile',
@@ -198,7 +199,7 @@ export const audit = defineMessages({
     options_audit_problem_changed: 'wurde nach dem Schreiben geändert',
     options_audit_evidence: 'Nachweis exportieren',
     options_audit_evidence_hint:
-      'Eine Datei mit dem Protokoll, den Versionen der Listen, den Abgleich- und Hinweisdaten und einer Zusammenfassung; keine personenbezogenen Daten.',
+      'Eine Datei mit dem Protokoll, den Versionen der Listen, den Signaturen der Team-Pakete, den Abgleich- und Hinweisdaten und einer Zusammenfassung, signiert mit dem Team-Schlüssel, wenn dieser Browser ihn hat; keine personenbezogenen Daten.',
     options_audit_evidence_saved:
       'Nachweispaket gespeichert (Prüfsumme $1…). Offline prüfen mit npm run verify-evidence DATEI.',
     options_audit_evidence_failed: 'Das Nachweispaket konnte nicht exportiert werden: $1',
@@ -261,6 +262,7 @@ export const audit = defineMessages({
     options_audit_kind_md5: 'MD5-Hash',
     options_audit_kind_sha1: 'SHA-1-Hash',
     options_audit_kind_sha256: 'SHA-256-Hash',
+    options_audit_kind_sha512: 'SHA-512-Hash',
     options_audit_kind_domain: 'Domain',
     options_audit_kind_profile: 'Profil-URL',
     options_audit_kind_salesnav: 'Sales-Navigator-Profil',
@@ -347,7 +349,7 @@ export const audit = defineMessages({
     options_audit_problem_changed: 'a été modifiée après son écriture',
     options_audit_evidence: 'Exporter les preuves',
     options_audit_evidence_hint:
-      'Un fichier avec le journal, les versions des listes, les dates de filtrage et d’information et une page de synthèse ; aucune donnée personnelle.',
+      'Un fichier avec le journal, les versions des listes, les signatures des paquets d’équipe, les dates de filtrage et d’information et une page de synthèse, signé par la clé d’équipe lorsque ce navigateur la détient ; aucune donnée personnelle.',
     options_audit_evidence_saved:
       'Dossier de preuves enregistré (somme de contrôle $1…). Vérifiez-le hors ligne avec npm run verify-evidence FICHIER.',
     options_audit_evidence_failed: 'Impossible d’exporter le dossier de preuves : $1',
@@ -410,6 +412,7 @@ export const audit = defineMessages({
     options_audit_kind_md5: 'empreinte MD5',
     options_audit_kind_sha1: 'empreinte SHA-1',
     options_audit_kind_sha256: 'empreinte SHA-256',
+    options_audit_kind_sha512: 'empreinte SHA-512',
     options_audit_kind_domain: 'domaine',
     options_audit_kind_profile: 'URL de profil',
     options_audit_kind_salesnav: 'profil Sales Navigator',
