@@ -5,13 +5,14 @@ import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
 import { ask, notifyStoreChanged } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
 import { storeCounts } from '@/lib/popup/counts';
-import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
+import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
-import { recordOptOut, undoOptOut } from '@/lib/popup/opt-out';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
 import { personVerdict } from '@/lib/popup/verdict';
+import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
+import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
@@ -179,11 +180,11 @@ export function PopupApp() {
       });
       if (!result.ok) return result.errors;
       await afterWrite();
-      const undo: LawfulBasisUndo = result.undo;
+      const undo: ContactUndo = result.undo;
       say('Lawful basis saved.', 'ok', () => {
         void (async () => {
           try {
-            await undoLawfulBasis(db, undo);
+            await undoContactSave(db, undo);
             await afterWrite();
             say(
               undo.kind === 'delete'

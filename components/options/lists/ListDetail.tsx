@@ -1,9 +1,14 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/lists/labels';
-import { mergeWithUndo, undoMerge } from '@/lib/options/lists/merge';
 import { sessionUndo } from '@/lib/options/lists/undo';
+import {
+  deleteList,
+  mergeWithUndo,
+  restoreListSnapshot,
+  undoMerge,
+  updateList,
+} from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { deleteList, restoreListSnapshot, updateList } from '@/lib/store/lists';
 import { ENTRY_KINDS, type EntryKind, type SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { useManagedPolicy } from '../team/use-policy';
@@ -64,7 +69,7 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
         </p>
       ) : (
         <>
-          <EditListForm db={db} list={list} lists={lists} />
+          <EditListForm db={db} list={list} />
           <MergeForm db={db} list={list} lists={lists} />
           {policy?.policy.hideDeleteList ? (
             <p className="muted">Deleting lists is turned off by your organisation.</p>
@@ -78,7 +83,7 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
   );
 }
 
-function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lists: SuppressionList[] }) {
+function EditListForm({ db, list }: { db: HeedDb; list: SuppressionList }) {
   const id = useId();
   const [name, setName] = useState(list.name);
   const [description, setDescription] = useState(list.description);
@@ -90,16 +95,10 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
-    const trimmed = name.trim();
-    if (trimmed === '') return setError('The name cannot be empty.');
-    if (lists.some((l) => l.id !== list.id && l.name.toLowerCase() === trimmed.toLowerCase())) {
-      return setError(`There is already a list called “${trimmed}”.`);
-    }
-    if (channels !== null && channels.length === 0)
-      return setError('Choose at least one channel, or “Every channel”.');
     setBusy(true);
     try {
-      await updateList(db, list.id, { name: trimmed, description: description.trim(), channels });
+      // Name and scope are checked by the store (updateList): its error is shown as is.
+      await updateList(db, list.id, { name, description: description.trim(), channels });
       await notifyStoreChanged();
       setError(null);
       setSaved('Saved.');

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
+import { createList } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { createList } from '@/lib/store/lists';
 import type { SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { ScopeFieldset } from './ScopeFieldset';
@@ -21,16 +21,10 @@ export function NewListForm(props: {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
-    const trimmed = name.trim();
-    if (trimmed === '') return setError('Give the list a name.');
-    if (props.lists.some((l) => l.name.toLowerCase() === trimmed.toLowerCase())) {
-      return setError(`There is already a list called “${trimmed}”. Choose another name.`);
-    }
-    if (channels !== null && channels.length === 0)
-      return setError('Choose at least one channel, or “Every channel”.');
+    // Name and scope are checked by the store (createList), whichever page asks: its error is shown as is.
     try {
       const list = await createList(props.db, {
-        name: trimmed,
+        name,
         description: description.trim(),
         ...(channels ? { channels } : {}),
       });

@@ -4,9 +4,9 @@ import {
   formFromContact,
   type LawfulBasisForm,
   saveLawfulBasis,
-  undoLawfulBasis,
 } from '../../../lib/popup/lawful-basis';
 import { personVerdict } from '../../../lib/popup/verdict';
+import { undoContactSave as undoLawfulBasis } from '../../../lib/store/commands/contact';
 import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
 import { EMMA, freshDb, JANE } from './helpers';
@@ -258,7 +258,7 @@ describe('saveLawfulBasis and undo', () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(saved.saved.name).toBe('Emma Tremblay');
-    expect(saved.undo).toEqual({ kind: 'delete', id: saved.saved.id });
+    expect(saved.undo).toEqual({ kind: 'delete', id: saved.saved.id, savedAt: saved.saved.updatedAt });
     const after = await personVerdict(db, EMMA, NOW);
     expect(after.answer.channels.email).toBe('allowed');
     expect(after.answer.level).not.toBe(before.answer.level);
@@ -295,7 +295,7 @@ describe('saveLawfulBasis and undo', () => {
     if (!edit.ok) throw new Error('edit failed');
     expect(edit.saved.id).toBe(first.saved.id);
     expect(edit.saved.legitimateInterest).toBeUndefined();
-    expect(edit.undo).toEqual({ kind: 'restore', previous: first.saved });
+    expect(edit.undo).toEqual({ kind: 'restore', previous: first.saved, savedAt: edit.saved.updatedAt });
 
     await undoLawfulBasis(db, edit.undo);
     const back = await getContact(db, first.saved.id);
