@@ -1,5 +1,5 @@
 import { appDb } from '@/lib/app-db';
-import { handleMessage } from '@/lib/background/handler';
+import { handleMessage, refreshAfterStoreChange } from '@/lib/background/handler';
 import { applyPanelMode } from '@/lib/background/panel';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { refreshReminder } from '@/lib/background/reminder';
@@ -32,6 +32,7 @@ import { replyQuery } from '@/lib/popup/params';
 import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { getSettings } from '@/lib/store/settings';
+import { onCommittedWrite } from '@/lib/store/write-feed';
 import { answerFor } from '@/lib/verdict/answer';
 
 /** storage.session key of the side-panel mode last applied to the toolbar button. */
@@ -167,6 +168,15 @@ export default defineBackground(() => {
       tabs: composeTabs,
     },
   };
+  // The background's own writes (the organisation's locked settings) are announced here; pages tell it theirs.
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  onCommittedWrite(() => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      void refreshAfterStoreChange(deps).catch(() => undefined);
+    }, 50);
+  });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handleMessage(message, sender, deps).then(sendResponse);
     return true; // answer asynchronously

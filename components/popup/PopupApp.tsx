@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '@/lib/app-db';
 import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
-import { ask, notifyStoreChanged } from '@/lib/messaging/client';
+import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
 import { storeCounts } from '@/lib/popup/counts';
 import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
@@ -11,11 +11,13 @@ import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
 import { personVerdict } from '@/lib/popup/verdict';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/self/db';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
-import type { HeedDb } from '@/lib/store/db';
+import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
+import { watchStore } from '@/lib/store/store-watch';
 import { answerFor } from '@/lib/verdict/answer';
 import { type Notice, type PopupActions, PopupView } from './PopupView';
 
@@ -134,8 +136,17 @@ export function PopupApp() {
   const counts = useLiveQuery(() => (db ? storeCounts(db) : undefined), [db]);
   const lists = useLiveQuery(() => (db ? getLists(db) : []), [db]) ?? [];
 
+  // A write from any page (the options page, My data, another popup) shows here at once: Dexie tells every open
+  // page of the extension, so nothing has to remember to.
+  useEffect(
+    () =>
+      watchStore(() => void load(true), {
+        watched: { [DB_NAME]: WATCHED_TABLES, [SELF_DB_NAME]: SELF_WATCHED_TABLES },
+      }),
+    [load],
+  );
+
   const afterWrite = useCallback(async () => {
-    await notifyStoreChanged();
     await load(true);
   }, [load]);
 

@@ -8,7 +8,7 @@ import {
   type SelfRestoreSummary,
   summariseSelfRestore,
 } from '@/lib/self/backup';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, useSelfDb } from './shared';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -72,13 +72,11 @@ export function BackupSection() {
     setBusy(true);
     try {
       const before = await replaceSelfData(db, pending.data);
-      await notifyChanged();
       setPending(null);
       notify({
         message: `My data replaced from ${pending.name}.`,
         undo: async () => {
           await replaceSelfData(db, before);
-          await notifyChanged();
         },
       });
     } catch (err) {

@@ -3,7 +3,7 @@ import { type FormEvent, useContext, useId, useRef, useState } from 'react';
 import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/self/identities';
 import type { Identity, IdentityKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, useSelfDb } from './shared';
 
 const KIND_NAME: Record<IdentityKind, string> = {
   email: 'Email address',
@@ -53,7 +53,6 @@ export function IdentitiesSection({ country }: { country: string }) {
       setValue('');
       setLabel('');
       notify({ message: `Added ${r.identity.value ?? `a hashed ${kind}`}.` });
-      await notifyChanged();
       valueRef.current?.focus();
     } catch (err) {
       setError(errorText(err));
@@ -65,12 +64,10 @@ export function IdentitiesSection({ country }: { country: string }) {
   const remove = async (identity: Identity) => {
     const removed = await removeIdentity(db, identity.id);
     if (!removed) return;
-    await notifyChanged();
     notify({
       message: `Removed ${removed.value ?? `a hashed ${removed.kind}`}.`,
       undo: async () => {
         await restoreIdentity(db, removed);
-        await notifyChanged();
       },
     });
   };

@@ -6,7 +6,7 @@ import { composeRequest, KIND_LABEL, LAW_LABEL, lawForCountry } from '@/lib/self
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, useSelfDb } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -104,7 +104,6 @@ export function RequestComposer({
         sentAt: validSent,
         dueAt: letter.dueAt,
       });
-      await notifyChanged();
       notify({
         message: `Logged your request to ${record.company}: reply due by ${longDate(record.dueAt)}.`,
       });

@@ -10,7 +10,7 @@ import {
   restoreRequest,
 } from '@/lib/self/requests';
 import type { RequestRecord } from '@/lib/self/schemas';
-import { NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { NoticeContext, useSelfDb } from './shared';
 
 function statusText(r: RequestRecord, today: string): string {
   const s = requestStatus(r, today);
@@ -32,12 +32,10 @@ export function RequestLog() {
   const answered = async (r: RequestRecord) => {
     const before = await markAnswered(db, r.id, today);
     if (!before) return;
-    await notifyChanged();
     notify({
       message: `Marked the request to ${r.company} as answered.`,
       undo: async () => {
         await restoreRequest(db, before);
-        await notifyChanged();
       },
     });
   };
@@ -45,12 +43,10 @@ export function RequestLog() {
   const remove = async (r: RequestRecord) => {
     const gone = await deleteRequest(db, r.id);
     if (!gone) return;
-    await notifyChanged();
     notify({
       message: `Deleted the request to ${r.company} from the log.`,
       undo: async () => {
         await restoreRequest(db, gone);
-        await notifyChanged();
       },
     });
   };

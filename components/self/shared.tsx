@@ -10,7 +10,6 @@ export function useSelfDb(): SelfDb {
   return db;
 }
 
-export { notifyStoreChanged as notifyChanged } from '@/lib/messaging/client';
 export { errorText };
 
 export interface Notice {

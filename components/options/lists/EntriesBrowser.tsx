@@ -6,7 +6,7 @@ import { sessionUndo } from '@/lib/options/lists/undo';
 import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 /** Search results shown at once; a longer search narrows the list. */
 const SEARCH_LIMIT = 200;
@@ -96,7 +96,6 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       }
       pager.removeRow(row);
       setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
-      await notifyStoreChanged();
       sessionUndo.push(
         `Deleted ${KIND_LABEL[row.kind].toLowerCase()} ${row.value} from “${list.name}”`,
         async () => {

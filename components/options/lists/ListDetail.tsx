@@ -14,7 +14,7 @@ import type { Channel } from '@/lib/vocab';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 interface Props {
   db: HeedDb;
@@ -99,7 +99,6 @@ function EditListForm({ db, list }: { db: HeedDb; list: SuppressionList }) {
     try {
       // Name and scope are checked by the store (updateList): its error is shown as is.
       await updateList(db, list.id, { name, description: description.trim(), channels });
-      await notifyStoreChanged();
       setError(null);
       setSaved('Saved.');
     } catch (err) {
@@ -158,7 +157,6 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
         chosen.map((l) => l.id),
         list.id,
       );
-      await notifyStoreChanged();
       const names = chosen.map((l) => `“${l.name}”`).join(', ');
       sessionUndo.push(`Merged ${names} into “${list.name}”`, () => undoMerge(db, undo));
       setMessage(
@@ -242,7 +240,6 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
     setError(null);
     try {
       const snapshot = await deleteList(db, list.id);
-      await notifyStoreChanged();
       sessionUndo.push(`Deleted list “${list.name}” (${formatCount(list.counts.total)} entries)`, () =>
         restoreListSnapshot(db, snapshot),
       );

@@ -4,7 +4,7 @@ import type { HeedDb } from '@/lib/store/db';
 import type { SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 export function NewListForm(props: {
   db: HeedDb;
@@ -28,7 +28,6 @@ export function NewListForm(props: {
         description: description.trim(),
         ...(channels ? { channels } : {}),
       });
-      await notifyStoreChanged();
       setError(null);
       setName('');
       setDescription('');

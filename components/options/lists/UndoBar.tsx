@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { sessionUndo } from '@/lib/options/lists/undo';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 /** The session's undoable actions (deleted lists, merges, deleted entries), newest first. */
 export function UndoBar() {
@@ -13,7 +13,6 @@ export function UndoBar() {
     setError(null);
     try {
       await sessionUndo.run(id);
-      await notifyStoreChanged();
     } catch (e) {
       setError(`Undo failed: ${errorText(e)}`);
     } finally {

@@ -8,7 +8,7 @@ import {
   removeDemoData,
   restoreDemoData,
 } from '@/lib/demo/data';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import './tools.css';
 
 type State =
@@ -43,7 +43,6 @@ export function DemoDataButton() {
     setState({ kind: 'busy' });
     try {
       const next = await work();
-      await storeChanged();
       setState(next);
     } catch (e) {
       setState({ kind: 'failed', message: errorText(e) });

@@ -3,7 +3,7 @@ import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import { parseDomainList } from './parse';
 
 // Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
@@ -217,7 +217,6 @@ export function SettingsForm({
       setCurrent(saved);
       setDraft(draftOf(saved));
       setStatus({ kind: 'saved', previous, keys });
-      await storeChanged();
     } catch (err) {
       setFailure(`Could not save: ${errorText(err)}`);
     } finally {
@@ -238,7 +237,6 @@ export function SettingsForm({
       setCurrent(restored);
       setDraft(draftOf(restored));
       setStatus({ kind: 'undone' });
-      await storeChanged();
     } catch (err) {
       setFailure(`Could not undo: ${errorText(err)}`);
     } finally {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import { BUILT_IN_SITES, hostOfPattern, sitePattern } from './parse';
 
 type Note = { kind: 'ok' | 'error'; text: string; undo?: { host: string } } | null;
@@ -46,7 +46,6 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
   const remember = async (hosts: string[]) => {
     const sorted = [...new Set(hosts)].sort();
     await saveSettings(db, { annotatedSites: sorted });
-    await storeChanged();
   };
 
   const add = (e: React.FormEvent) => {

@@ -3,7 +3,7 @@ import { formatCount } from '@/lib/options/lists/labels';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';
-import { errorText, notifyStoreChanged } from '../lists/use-app-db';
+import { errorText } from '../lists/use-app-db';
 import { Fingerprint } from './Fingerprint';
 
 /** A rep imports a team bundle: dropped or chosen, verified, shown, then applied on the rep's word. */
@@ -44,7 +44,6 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
         pin: checked.v.trust === 'first-use',
         adoptSettings: adopt,
       });
-      await notifyStoreChanged();
       setDone(
         `Applied version ${r.version} of “${checked.v.header.team.name}”: ${formatCount(r.lists)} team list${r.lists === 1 ? '' : 's'}, ${formatCount(r.added)} entries added, ${formatCount(r.removed)} removed${r.removedLists > 0 ? `, ${r.removedLists} list${r.removedLists === 1 ? '' : 's'} the team dropped removed` : ''}.`,
       );
