@@ -10,8 +10,7 @@ import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
-import { personVerdict } from '@/lib/popup/verdict';
-import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/self/db';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/self/db';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
 import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';
@@ -19,6 +18,7 @@ import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
 import { watchStore } from '@/lib/store/store-watch';
 import { answerFor } from '@/lib/verdict/answer';
+import { verdictFor } from '@/lib/verdict/verdict-for';
 import { type Notice, type PopupActions, PopupView } from './PopupView';
 
 function localDay(d = new Date()): string {
@@ -85,7 +85,8 @@ export function PopupApp() {
             params.reply
               ? Promise.resolve({ person: replyPerson(params.reply), answer: null })
               : ask({ type: 'tab-state', tabId: id }),
-          verdict: (person) => personVerdict(heed, person, new Date()),
+          // The same function the background answers the badge with (own-profile advice included).
+          verdict: async (person) => verdictFor(heed, await selfDb(), person, new Date()),
         });
         if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
           // The background forgets a tab's person the moment its URL changes, and the page reports again an

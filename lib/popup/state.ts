@@ -1,5 +1,6 @@
 import type { LookupAnswer, TabPerson, TabState } from '../messaging/types';
 import type { Contact } from '../store/schemas';
+import type { PersonVerdict } from '../verdict/verdict-for';
 
 /** Everything the popup can be showing; 'unknown' is a `person` whose answer comes from the default policy. */
 export type PopupState =
@@ -16,10 +17,7 @@ export type PopupState =
       url?: string;
     };
 
-export interface PersonVerdict {
-  answer: LookupAnswer;
-  contact?: Contact;
-}
+export type { PersonVerdict };
 
 export interface LoadDeps {
   tabState(tabId: number): Promise<TabState>;

@@ -5,14 +5,19 @@ import {
   type LawfulBasisForm,
   saveLawfulBasis,
 } from '../../../lib/popup/lawful-basis';
-import { personVerdict } from '../../../lib/popup/verdict';
+import { openSelfDb } from '../../../lib/self/db';
 import { undoContactSave as undoLawfulBasis } from '../../../lib/store/commands/contact';
 import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
+import { verdictFor } from '../../../lib/verdict/verdict-for';
 import { EMMA, freshDb, JANE } from './helpers';
 
 const TODAY = '2026-06-15';
 const NOW = new Date('2026-06-15T12:00:00Z');
+
+/** The popup's verdict: the one the background gives the badge (no identity of the user's own recorded here). */
+const personVerdict = async (db: HeedDb, person: typeof EMMA, now: Date) =>
+  verdictFor(db, await openSelfDb(`lb-self-${Math.random().toString(36).slice(2)}`), person, now);
 
 let db: HeedDb;
 beforeEach(async () => {

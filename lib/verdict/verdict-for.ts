@@ -1,0 +1,36 @@
+import type { LookupAnswer, TabPerson } from '../messaging/types';
+import type { SelfDb } from '../self/db';
+import type { HeedDb } from '../store/db';
+import type { Contact } from '../store/schemas';
+import { answerAndContact } from './answer';
+import { withSelfAdvice } from './self-advice';
+
+export interface PersonVerdict {
+  answer: LookupAnswer;
+  /** The recorded contact holding any of the person's identifiers, for the lawful-basis form. */
+  contact?: Contact;
+}
+
+/**
+ * The one verdict for a person on a page: the badge, the toolbar, row markers and the popup all show this. One
+ * lookup gives the answer and the contact record; on the user's own LinkedIn profile the answer also carries
+ * the own-profile advice.
+ */
+export async function verdictFor(
+  db: HeedDb,
+  self: SelfDb,
+  person: Pick<TabPerson, 'identifiers' | 'hints'>,
+  now: Date,
+): Promise<PersonVerdict> {
+  const { identifiers, hints } = person;
+  const { answer, contact } = await answerAndContact(db, identifiers, hints, now);
+  const advised = await withSelfAdvice(
+    self,
+    identifiers,
+    answer,
+    hints.birthday,
+    // Whether the page showed the contact-info overlay: before it is opened, nothing can be said about it.
+    hints.contactVisibility !== undefined,
+  );
+  return { answer: advised, ...(contact ? { contact } : {}) };
+}
