@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { MyDataApp } from '@/components/self/MyDataApp';
+import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
@@ -7,4 +8,5 @@ import './style.css';
 // Every write this page commits reaches the background, which refreshes open badges and the toolbar.
 forwardStoreWrites();
 
-createRoot(document.getElementById('root')!).render(<MyDataApp />);
+// The language comes from the settings, so the first render is already in it.
+void initLanguage().then(() => createRoot(document.getElementById('root')!).render(<MyDataApp />));

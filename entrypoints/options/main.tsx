@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
@@ -11,4 +12,5 @@ installManagedPolicy();
 // Every write this page commits reaches the background, which refreshes open badges and the toolbar.
 forwardStoreWrites();
 
-createRoot(document.getElementById('root')!).render(<OptionsApp />);
+// The language comes from the settings, so the first render is already in it.
+void initLanguage().then(() => createRoot(document.getElementById('root')!).render(<OptionsApp />));

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
@@ -9,4 +10,5 @@ forwardStoreWrites();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');
-createRoot(root).render(<PopupApp />);
+// The language comes from the settings, so the first render is already in it.
+void initLanguage().then(() => createRoot(root).render(<PopupApp />));

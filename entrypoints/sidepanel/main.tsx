@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
+import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import '../popup/style.css';
@@ -10,4 +11,5 @@ forwardStoreWrites();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('sidepanel.html has no #root');
-createRoot(root).render(<SidePanelApp />);
+// The language comes from the settings, so the first render is already in it.
+void initLanguage().then(() => createRoot(root).render(<SidePanelApp />));

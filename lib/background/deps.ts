@@ -1,5 +1,6 @@
 import { composeTabs, rememberComposeTab } from '../compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '../compose/verdicts';
+import { pageStringsFor } from '../i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '../messaging/schemas';
 import type { ReplyOptOut, ScanList } from '../messaging/types';
 import { replyQuery } from '../popup/params';
@@ -126,6 +127,9 @@ export function backgroundDeps(src: BackgroundSources): HandlerDeps {
         lastMode: async () => (await browser.storage.session.get(MODE_KEY))[MODE_KEY] as boolean | undefined,
         rememberMode: (mode) => browser.storage.session.set({ [MODE_KEY]: mode }),
       });
+    },
+    async pageStrings() {
+      return pageStringsFor((await getSettings(await src.appDb())).language);
     },
     async allTabs() {
       return (await browser.tabs.query({})).flatMap((t) => (t.id !== undefined && t.id >= 0 ? [t.id] : []));

@@ -234,6 +234,7 @@ export async function currentSide(db: HeedDb): Promise<RestoreSide> {
 }
 
 const SETTING_LABEL: Record<keyof Settings, string> = {
+  language: 'Language',
   defaultCountry: 'Default country',
   defaultSubscriber: 'Default subscriber type',
   ownDomains: 'Your own domains',

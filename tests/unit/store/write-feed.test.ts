@@ -118,6 +118,7 @@ describe('a write reaches open badges and the popup without a manual call', () =
       contentMode: vi.fn(),
       applyContentMode: vi.fn(async () => false),
       allTabs: vi.fn(async () => [7]),
+      pageStrings: vi.fn(),
       limiter: new RateLimiter(),
     };
   }
