@@ -1,15 +1,25 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { t } from '@/lib/i18n';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { BulkCheckSection } from './BulkCheckSection';
 import { ImportSection } from './ImportSection';
 import { ListsSection } from './ListsSection';
+import { RetentionSection } from './RetentionSection';
 import { SettingsSection } from './SettingsSection';
 import { DemoDataButton } from './settings/DemoDataButton';
 import { TeamSection } from './TeamSection';
 
 const SECTIONS: { id: string; title: string; render: () => ReactNode }[] = [
   { id: 'lists', title: 'Lists', render: () => <ListsSection /> },
+  {
+    id: 'retention',
+    // Read when shown, not at import: the language is set (initLanguage) after this module loads.
+    get title() {
+      return t('options_retention_title');
+    },
+    render: () => <RetentionSection />,
+  },
   { id: 'import', title: 'Import', render: () => <ImportSection /> },
   { id: 'backup', title: 'Export & backup', render: () => <BackupSection /> },
   { id: 'team', title: 'Team', render: () => <TeamSection /> },

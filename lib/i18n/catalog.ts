@@ -2,9 +2,10 @@ import type { Lang } from './define';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
 import { popup } from './messages/popup';
+import { retention } from './messages/retention';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, popup] as const;
+const AREAS = [common, manifest, popup, retention] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used

@@ -1,7 +1,9 @@
 import type { LookupAnswer, TabPerson } from '../messaging/types';
 import type { SelfDb } from '../self/db';
 import type { HeedDb } from '../store/db';
+import { retentionDue } from '../store/retention';
 import type { Contact } from '../store/schemas';
+import { getSettings } from '../store/settings';
 import { answerAndContact } from './answer';
 import { withSelfAdvice } from './self-advice';
 
@@ -9,6 +11,8 @@ export interface PersonVerdict {
   answer: LookupAnswer;
   /** The recorded contact holding any of the person's identifiers, for the lawful-basis form. */
   contact?: Contact;
+  /** The contact record is past its retention period since this date (GDPR Art. 5(1)(e)): delete or renew it. */
+  pastRetention?: string;
 }
 
 /**
@@ -23,7 +27,9 @@ export async function verdictFor(
   now: Date,
 ): Promise<PersonVerdict> {
   const { identifiers, hints } = person;
-  const { answer, contact } = await answerAndContact(db, identifiers, hints, now);
+  const settings = await getSettings(db);
+  const { answer, contact } = await answerAndContact(db, identifiers, hints, now, settings);
+  const due = contact ? retentionDue(contact, settings.retentionDays, now) : null;
   const advised = await withSelfAdvice(
     self,
     identifiers,
@@ -32,5 +38,5 @@ export async function verdictFor(
     // Whether the page showed the contact-info overlay: before it is opened, nothing can be said about it.
     hints.contactVisibility !== undefined,
   );
-  return { answer: advised, ...(contact ? { contact } : {}) };
+  return { answer: advised, ...(contact ? { contact } : {}), ...(due ? { pastRetention: due.dueAt } : {}) };
 }
