@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { withSubjectLine } from '@/lib/self/letter-text';
 import './overdue.css';
 import { localIsoDate } from '@/lib/self/dates';
 import { selfDb } from '@/lib/self/db';
@@ -21,7 +22,8 @@ type Which = 'follow-up' | 'controller' | 'regulator';
 function LetterBox({ letter, label }: { letter: Letter; label: string }) {
   const id = useId();
   const [copied, setCopied] = useState<string | null>(null);
-  const text = `${t('popup_overdue_subject_line', letter.subject)}\n\n${letter.body}`;
+  // The subject line in the letter's language, which may not be the page's.
+  const text = withSubjectLine(letter.language, letter.subject, letter.body);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);

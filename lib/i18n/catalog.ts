@@ -1,11 +1,21 @@
 import type { Lang } from './define';
 import { common } from './messages/common';
+import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
+import { mydata } from './messages/mydata';
 import { popup } from './messages/popup';
 import { retention } from './messages/retention';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, popup, retention] as const;
+// biome-ignore format: one area per line, so branches that add areas merge without conflict
+const AREAS = [
+  common,
+  manifest,
+  popup,
+  mydata,
+  lists,
+  retention,
+] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used

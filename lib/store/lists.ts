@@ -2,6 +2,7 @@ import type { Channel } from '../vocab';
 import { logAudit } from './audit';
 import { entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
+import { type ErrorWords, englishWords } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
@@ -16,19 +17,34 @@ export const DEFAULT_LIST_NAME = 'Do not contact';
 
 export class ListError extends Error {
   override name = 'ListError';
+  /** The message as words the page shows in its language (`message` is their English). */
+  readonly words?: ErrorWords;
+  constructor(message: string | ErrorWords) {
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
+  }
 }
 
 /**
  * Refuses a change to a list that came from a signed team bundle. Every write path that changes or removes a
  * list's entries or details calls this, so the refusal holds whatever page or message asked for the change.
  */
-export function assertNotManaged(list: SuppressionList, action: string): void {
+export function assertNotManaged(list: SuppressionList, action: keyof typeof MANAGED_REFUSAL): void {
   if (list.managed) {
-    throw new ListError(
-      `“${list.name}” is managed by your team (${list.managed.teamName}): you cannot ${action} it. A newer team bundle replaces it.`,
-    );
+    throw new ListError({ key: MANAGED_REFUSAL[action], subs: [list.name, list.managed.teamName] });
   }
 }
+
+// One whole sentence per refused action: the verb and its object are placed differently in each language.
+const MANAGED_REFUSAL = {
+  edit: 'lists_err_managed_edit',
+  delete: 'lists_err_managed_delete',
+  'merge into': 'lists_err_managed_merge_into',
+  'merge away': 'lists_err_managed_merge_away',
+  'import into': 'lists_err_managed_import_into',
+  'add entries to': 'lists_err_managed_add_entries',
+  'remove entries from': 'lists_err_managed_remove_entries',
+} as const;
 
 export interface NewListInput {
   name: string;
@@ -56,15 +72,14 @@ export function newListRecord(input: NewListInput, isDefault = false): Suppressi
 /** A list name, trimmed: refused when empty or too long, with words a person can act on. */
 function checkedName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '') throw new ListError('Give the list a name.');
+  if (trimmed === '') throw new ListError({ key: 'lists_new_name_missing' });
   if (trimmed.length > 200) throw new ListError('A list name can be at most 200 characters.');
   return trimmed;
 }
 
 /** An empty scope would block nothing at all, which no one means: "every channel" is `undefined`/null. */
 function checkScope(channels: readonly Channel[] | null | undefined): void {
-  if (channels && channels.length === 0)
-    throw new ListError('Choose at least one channel, or “Every channel”.');
+  if (channels && channels.length === 0) throw new ListError({ key: 'lists_scope_missing' });
 }
 
 /**
@@ -75,7 +90,7 @@ function checkScope(channels: readonly Channel[] | null | undefined): void {
 export async function assertNameFree(db: HeedDb, name: string, exceptId?: string): Promise<void> {
   const lower = name.toLowerCase();
   const clash = await db.lists.filter((l) => l.id !== exceptId && l.name.toLowerCase() === lower).first();
-  if (clash) throw new ListError(`There is already a list called “${name}”. Choose another name.`);
+  if (clash) throw new ListError({ key: 'lists_new_taken', subs: [`“${name}”`] });
 }
 
 export async function createList(db: HeedDb, input: NewListInput): Promise<SuppressionList> {
