@@ -12,7 +12,7 @@ import { reasonAllowsChannelScope } from '@/lib/vocab';
 import { ImportProgressView } from './import/ImportProgressView';
 import { ImportReport, RejectedDownload } from './import/ImportReport';
 import { type ImportSettings, PreviewForm } from './import/PreviewForm';
-import { errorText, notifyStoreChanged, useAppDb } from './lists/use-app-db';
+import { errorText, useAppDb } from './lists/use-app-db';
 
 type Run =
   | { kind: 'idle' }
@@ -137,7 +137,6 @@ export function ImportSection() {
         onProgress: (p) => setRun({ kind: 'running', view: meter.update(p, performance.now()) }),
       });
       setRun({ kind: 'done', result, listName });
-      await notifyStoreChanged();
     } catch (e) {
       if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
       else setRun({ kind: 'failed', message: errorText(e), error: e instanceof ImportError ? e : null });

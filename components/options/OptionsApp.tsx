@@ -5,12 +5,14 @@ import { BackupSection } from './BackupSection';
 import { BulkCheckSection } from './BulkCheckSection';
 import { ImportSection } from './ImportSection';
 import { ListsSection } from './ListsSection';
+import { RetentionSection } from './RetentionSection';
 import { SettingsSection } from './SettingsSection';
 import { DemoDataButton } from './settings/DemoDataButton';
 import { TeamSection } from './TeamSection';
 
 const SECTIONS: { id: string; title: MessageKey; render: () => ReactNode }[] = [
   { id: 'lists', title: 'lists_nav_lists', render: () => <ListsSection /> },
+  { id: 'retention', title: 'options_retention_title', render: () => <RetentionSection /> },
   { id: 'import', title: 'lists_nav_import', render: () => <ImportSection /> },
   { id: 'backup', title: 'lists_nav_backup', render: () => <BackupSection /> },
   { id: 'team', title: 'lists_nav_team', render: () => <TeamSection /> },

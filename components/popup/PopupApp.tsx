@@ -2,20 +2,23 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '@/lib/app-db';
 import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
-import { ask, notifyStoreChanged } from '@/lib/messaging/client';
+import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
 import { storeCounts } from '@/lib/popup/counts';
-import { type LawfulBasisUndo, saveLawfulBasis, undoLawfulBasis } from '@/lib/popup/lawful-basis';
+import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
-import { recordOptOut, undoOptOut } from '@/lib/popup/opt-out';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
-import { personVerdict } from '@/lib/popup/verdict';
-import type { HeedDb } from '@/lib/store/db';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/self/db';
+import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
+import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
+import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
+import { watchStore } from '@/lib/store/store-watch';
 import { answerFor } from '@/lib/verdict/answer';
+import { verdictFor } from '@/lib/verdict/verdict-for';
 import { type Notice, type PopupActions, PopupView } from './PopupView';
 
 function localDay(d = new Date()): string {
@@ -82,7 +85,8 @@ export function PopupApp() {
             params.reply
               ? Promise.resolve({ person: replyPerson(params.reply), answer: null })
               : ask({ type: 'tab-state', tabId: id }),
-          verdict: (person) => personVerdict(heed, person, new Date()),
+          // The same function the background answers the badge with (own-profile advice included).
+          verdict: async (person) => verdictFor(heed, await selfDb(), person, new Date()),
         });
         if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
           // The background forgets a tab's person the moment its URL changes, and the page reports again an
@@ -133,8 +137,17 @@ export function PopupApp() {
   const counts = useLiveQuery(() => (db ? storeCounts(db) : undefined), [db]);
   const lists = useLiveQuery(() => (db ? getLists(db) : []), [db]) ?? [];
 
+  // A write from any page (the options page, My data, another popup) shows here at once: Dexie tells every open
+  // page of the extension, so nothing has to remember to.
+  useEffect(
+    () =>
+      watchStore(() => void load(true), {
+        watched: { [DB_NAME]: WATCHED_TABLES, [SELF_DB_NAME]: SELF_WATCHED_TABLES },
+      }),
+    [load],
+  );
+
   const afterWrite = useCallback(async () => {
-    await notifyStoreChanged();
     await load(true);
   }, [load]);
 
@@ -179,11 +192,11 @@ export function PopupApp() {
       });
       if (!result.ok) return result.errors;
       await afterWrite();
-      const undo: LawfulBasisUndo = result.undo;
+      const undo: ContactUndo = result.undo;
       say('Lawful basis saved.', 'ok', () => {
         void (async () => {
           try {
-            await undoLawfulBasis(db, undo);
+            await undoContactSave(db, undo);
             await afterWrite();
             say(
               undo.kind === 'delete'

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatDate, t } from '@/lib/i18n';
 import type { RecordAction, ReplyOptOut, TabPerson } from '@/lib/messaging/types';
 import { plural, type StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
@@ -216,6 +217,12 @@ export function PopupView({
           <section aria-labelledby="person-h">
             <h2 id="person-h">{person.person.hints.name ?? 'This person'}</h2>
             <VerdictDetails answer={person.answer}>
+              {person.pastRetention ? (
+                // GDPR Art. 5(1)(e): a record kept past its period must go, or be kept on a fresh basis.
+                <p className="retention-due" role="note">
+                  {t('popup_retention_due', formatDate(person.pastRetention))}
+                </p>
+              ) : null}
               <div className="actions">
                 <button
                   type="button"

@@ -78,6 +78,24 @@ export function VerdictDetails({
         <LevelPill level={answer.level} />{' '}
         <span className="summary plain">{answer.plain ?? answer.summary}</span>
       </p>
+      {answer.self ? (
+        // The user's own profile: the same advice the badge shows, from the same verdictFor.
+        <section className="self-advice">
+          <h3>{t('popup_self_title')}</h3>
+          <ul>
+            {answer.self.lines.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+            {answer.self.links.map((l) => (
+              <li key={l.href}>
+                <a href={l.href} target="_blank" rel="noopener noreferrer">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {answer.fromDefaults ? <p className="muted">{t('popup_from_defaults')}</p> : null}
       {children}
       <ChannelTable answer={answer} caption={t('popup_per_channel')} />

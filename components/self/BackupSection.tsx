@@ -9,7 +9,7 @@ import {
   type SelfRestoreSummary,
   summariseSelfRestore,
 } from '@/lib/self/backup';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, useSelfDb } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];
 
@@ -78,13 +78,11 @@ export function BackupSection() {
     setBusy(true);
     try {
       const before = await replaceSelfData(db, pending.data);
-      await notifyChanged();
       setPending(null);
       notify({
         message: t('mydata_replaced', pending.name),
         undo: async () => {
           await replaceSelfData(db, before);
-          await notifyChanged();
         },
       });
     } catch (err) {

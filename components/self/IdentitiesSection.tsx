@@ -4,7 +4,7 @@ import { type MessageKey, t } from '@/lib/i18n/index';
 import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/self/identities';
 import type { Identity, IdentityKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, useSelfDb } from './shared';
 
 const KIND_NAME: Record<IdentityKind, MessageKey> = {
   email: 'mydata_identity_email',
@@ -66,7 +66,6 @@ export function IdentitiesSection({ country }: { country: string }) {
       setValue('');
       setLabel('');
       notify({ message: t('mydata_added', r.identity.value ?? t(HASHED[kind])) });
-      await notifyChanged();
       valueRef.current?.focus();
     } catch (err) {
       setError(errorText(err));
@@ -78,12 +77,10 @@ export function IdentitiesSection({ country }: { country: string }) {
   const remove = async (identity: Identity) => {
     const removed = await removeIdentity(db, identity.id);
     if (!removed) return;
-    await notifyChanged();
     notify({
       message: t('mydata_removed', removed.value ?? t(HASHED[removed.kind])),
       undo: async () => {
         await restoreIdentity(db, removed);
-        await notifyChanged();
       },
     });
   };

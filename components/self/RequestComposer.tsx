@@ -9,7 +9,7 @@ import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/self/l
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, notifyChanged, tx, useSelfDb } from './shared';
+import { errorText, NoticeContext, tx, useSelfDb } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -110,7 +110,6 @@ export function RequestComposer({
         dueAt: letter.dueAt,
         language: letter.language,
       });
-      await notifyChanged();
       notify({
         message: t('mydata_logged', record.company, longDate(record.dueAt, page)),
       });

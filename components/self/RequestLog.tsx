@@ -11,7 +11,7 @@ import {
   restoreRequest,
 } from '@/lib/self/requests';
 import type { RequestRecord } from '@/lib/self/schemas';
-import { NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { NoticeContext, useSelfDb } from './shared';
 
 function statusText(r: RequestRecord, today: string): string {
   const s = requestStatus(r, today);
@@ -33,12 +33,10 @@ export function RequestLog() {
   const answered = async (r: RequestRecord) => {
     const before = await markAnswered(db, r.id, today);
     if (!before) return;
-    await notifyChanged();
     notify({
       message: t('mydata_marked_answered', r.company),
       undo: async () => {
         await restoreRequest(db, before);
-        await notifyChanged();
       },
     });
   };
@@ -46,12 +44,10 @@ export function RequestLog() {
   const remove = async (r: RequestRecord) => {
     const gone = await deleteRequest(db, r.id);
     if (!gone) return;
-    await notifyChanged();
     notify({
       message: t('mydata_deleted_request', r.company),
       undo: async () => {
         await restoreRequest(db, gone);
-        await notifyChanged();
       },
     });
   };

@@ -11,7 +11,6 @@ export function useSelfDb(): SelfDb {
   return db;
 }
 
-export { notifyStoreChanged as notifyChanged } from '@/lib/messaging/client';
 export { errorText };
 
 /**

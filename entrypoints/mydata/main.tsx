@@ -2,8 +2,12 @@ import { createRoot } from 'react-dom/client';
 import { MyDataApp } from '@/components/self/MyDataApp';
 import { t } from '@/lib/i18n/index';
 import { initLanguage } from '@/lib/i18n/init';
+import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
+
+// Every write this page commits reaches the background, which refreshes open badges and the toolbar.
+forwardStoreWrites();
 
 // The language comes from the settings, so the first render is already in it.
 void initLanguage().then(() => {

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { initLanguage } from '@/lib/i18n/init';
+import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
 import { installManagedPolicy } from '@/lib/policy/managed';
@@ -10,6 +11,9 @@ import { requestPersistence } from '@/lib/store/quota';
 installManagedPolicy();
 // Once per load: a browser under storage pressure may otherwise evict a team's lists (Settings shows the answer).
 void requestPersistence();
+
+// Every write this page commits reaches the background, which refreshes open badges and the toolbar.
+forwardStoreWrites();
 
 // The language comes from the settings, so the first render is already in it.
 void initLanguage().then(() => createRoot(document.getElementById('root')!).render(<OptionsApp />));

@@ -1,8 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { initLanguage } from '@/lib/i18n/init';
+import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import './style.css';
+
+// Every write this page commits reaches the background, which refreshes open badges and the toolbar.
+forwardStoreWrites();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('popup.html has no #root');

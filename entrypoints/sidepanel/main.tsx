@@ -1,9 +1,13 @@
 import { createRoot } from 'react-dom/client';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { initLanguage } from '@/lib/i18n/init';
+import { forwardStoreWrites } from '@/lib/messaging/store-changes';
 import '@/components/base.css';
 import '../popup/style.css';
 import './style.css';
+
+// Every write this page commits reaches the background, which refreshes open badges and the toolbar.
+forwardStoreWrites();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('sidepanel.html has no #root');

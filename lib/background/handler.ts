@@ -229,13 +229,8 @@ export async function handleMessage(
         return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
       case 'tab-state':
         return { ok: true, value: await deps.getTabState(msg.tabId) };
-      case 'store-changed': {
-        await deps.refreshReminder();
-        const base = (await deps.applyContentMode()) ? await deps.allTabs() : await deps.tabsWithPeople();
-        const tabs = [...new Set([...base, ...((await deps.send?.tabs?.()) ?? [])])];
-        const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
-        return { ok: true, value: { refreshed: sent.filter(Boolean).length } };
-      }
+      case 'store-changed':
+        return { ok: true, value: { refreshed: await refreshAfterStoreChange(deps) } };
       case 'scan-tab':
         return { ok: true, value: await deps.injectScan(msg.tabId) };
       case 'content-mode':
@@ -261,6 +256,24 @@ export async function handleMessage(
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * After a write to the store (a page's, told by 'store-changed', or the background's own, see write-feed.ts): the
+ * toolbar reminder, the side-panel mode, and every tab showing a verdict, a row marker or a compose check are
+ * worked out again. Returns how many tabs were told.
+ */
+export async function refreshAfterStoreChange(
+  deps: Pick<
+    HandlerDeps,
+    'refreshReminder' | 'applyContentMode' | 'allTabs' | 'tabsWithPeople' | 'sendToTab' | 'send'
+  >,
+): Promise<number> {
+  await deps.refreshReminder();
+  const base = (await deps.applyContentMode()) ? await deps.allTabs() : await deps.tabsWithPeople();
+  const tabs = [...new Set([...base, ...((await deps.send?.tabs?.()) ?? [])])];
+  const sent = await Promise.all(tabs.map((t) => deps.sendToTab(t, { type: 'refresh' })));
+  return sent.filter(Boolean).length;
 }
 
 async function recordPagePerson(

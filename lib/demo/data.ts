@@ -32,7 +32,7 @@ export const DEMO_CONTACT_IDS = [
 export function isDemoList(list: Pick<SuppressionList, 'name' | 'description' | 'isDefault'>): boolean {
   return (
     !list.isDefault &&
-    (Object.values(DEMO_LIST_NAMES) as string[]).includes(list.name) &&
+    (Object.values(DEMO_LIST_NAMES) as string[]).includes(list.name.replace(/ \(demo\)$/, '')) &&
     list.description.startsWith(DEMO_MARKER)
   );
 }
@@ -82,10 +82,13 @@ function daysAgo(now: Date, days: number): string {
  */
 export async function loadDemoData(db: HeedDb, now = new Date()): Promise<void> {
   const lists = await getLists(db);
+  // List names are unique: when one of the user's own lists has a demo list's name, the demo list takes a suffix.
+  const mine = (name: string) =>
+    lists.some((l) => !isDemoList(l) && l.name.toLowerCase() === name.toLowerCase());
   const byName = async (name: string, description: string, channels?: ('email' | 'sms')[]) =>
-    lists.find((l) => l.name === name && isDemoList(l)) ??
+    lists.find((l) => (l.name === name || l.name === `${name} (demo)`) && isDemoList(l)) ??
     (await createList(db, {
-      name,
+      name: mine(name) ? `${name} (demo)` : name,
       description: `${DEMO_MARKER} ${description}`,
       ...(channels ? { channels } : {}),
     }));

@@ -6,6 +6,7 @@ import { mydata } from './messages/mydata';
 import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
 import { popup } from './messages/popup';
+import { retention } from './messages/retention';
 import { storage } from './messages/storage';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
@@ -19,6 +20,7 @@ const AREAS = [
   options,
   storage,
   optionsEvidence,
+  retention,
 ] as const;
 
 /**

@@ -11,15 +11,6 @@ export async function ask<R extends Request>(request: R): Promise<ResponseMap[R[
   return reply.value;
 }
 
-/**
- * Tells the background the store changed (any write from a page), so open pages' badges and the toolbar reminder
- * are worked out again at once. Best effort: the write is already done, and badges refresh on their next lookup
- * anyway if the background is restarting.
- */
-export async function notifyStoreChanged(): Promise<void> {
-  await ask({ type: 'store-changed' }).catch(() => undefined);
-}
-
 /** A thrown value as the message to show the user. */
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -1,5 +1,6 @@
 import type { TabPerson } from '../messaging/types';
-import { ContactError, deleteContact, saveContact } from '../store/contacts';
+import { type ContactUndo, saveContactWithUndo } from '../store/commands/contact';
+import { ContactError } from '../store/contacts';
 import type { HeedDb } from '../store/db';
 import { normaliseIds } from '../store/lookup';
 import {
@@ -306,16 +307,17 @@ export function contactInputFrom(
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };
 }
 
-/** What undo needs: the record as it was before the save, or that there was none. */
-export type LawfulBasisUndo = { kind: 'restore'; previous: Contact } | { kind: 'delete'; id: string };
-
+/**
+ * Checks the form and saves it through the store's command (lib/store/commands/contact.ts), which also returns
+ * what undo needs; a bad form or identifier comes back as field errors, with nothing written.
+ */
 export async function saveLawfulBasis(
   db: HeedDb,
   form: LawfulBasisForm,
   person: TabPerson,
   existing: Contact | undefined,
   opts: { today: string; defaultCountry?: string },
-): Promise<{ ok: true; saved: Contact; undo: LawfulBasisUndo } | { ok: false; errors: FieldErrors }> {
+): Promise<{ ok: true; saved: Contact; undo: ContactUndo } | { ok: false; errors: FieldErrors }> {
   // An identifier the store cannot read (a national phone number with no default country, say) must not stop
   // the rep recording the basis: the record is attached to the identifiers that can be read.
   const ids = normaliseIds(person.identifiers, opts.defaultCountry);
@@ -342,27 +344,14 @@ export async function saveLawfulBasis(
   const built = contactInputFrom(form, usable, existing, opts.today);
   if (!built.ok) return built;
   try {
-    const saved = await saveContact(
+    const { saved, undo } = await saveContactWithUndo(
       db,
       built.input,
       opts.defaultCountry ? { defaultCountry: opts.defaultCountry } : {},
     );
-    const undo: LawfulBasisUndo = existing
-      ? { kind: 'restore', previous: existing }
-      : { kind: 'delete', id: saved.id };
     return { ok: true, saved, undo };
   } catch (err) {
     if (err instanceof ContactError) return { ok: false, errors: { form: err.message } };
     throw err;
   }
-}
-
-/** Puts the contact back as it was before the last save (or removes the one that save created). */
-export async function undoLawfulBasis(db: HeedDb, undo: LawfulBasisUndo): Promise<Contact | undefined> {
-  if (undo.kind === 'delete') {
-    await deleteContact(db, undo.id);
-    return undefined;
-  }
-  const { keys: _keys, createdAt: _c, updatedAt: _u, ...rest } = undo.previous;
-  return saveContact(db, rest);
 }

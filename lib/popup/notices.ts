@@ -1,7 +1,8 @@
+import type { OptOutReceipt } from '../store/commands/opt-out';
 import type { SuppressionList } from '../store/schemas';
 import type { SuppressionReason } from '../vocab';
 import { plural } from './counts';
-import { channelsBlocked, describeChannelsBlocked, type OptOutReceipt, reasonLabel } from './opt-out';
+import { channelsBlocked, describeChannelsBlocked, reasonLabel } from './opt-out';
 
 /** What the rep reads after recording an opt-out: where, why, and what the list already had. */
 export function describeOptOut(

@@ -1,5 +1,6 @@
 import type { LookupAnswer, TabPerson, TabState } from '../messaging/types';
 import type { Contact } from '../store/schemas';
+import type { PersonVerdict } from '../verdict/verdict-for';
 
 /** Everything the popup can be showing; 'unknown' is a `person` whose answer comes from the default policy. */
 export type PopupState =
@@ -13,13 +14,12 @@ export type PopupState =
       answer: LookupAnswer;
       /** The recorded contact holding any of the person's identifiers, for the lawful-basis form. */
       contact?: Contact;
+      /** The contact record is past retention since this date: the popup says so under the verdict. */
+      pastRetention?: string;
       url?: string;
     };
 
-export interface PersonVerdict {
-  answer: LookupAnswer;
-  contact?: Contact;
-}
+export type { PersonVerdict };
 
 export interface LoadDeps {
   tabState(tabId: number): Promise<TabState>;
@@ -39,8 +39,16 @@ export async function loadPopupState(tabId: number | null, deps: LoadDeps): Prom
     const tab = await deps.tabState(tabId);
     const url = tab.url !== undefined ? { url: tab.url } : {};
     if (!tab.person) return { status: 'no-person', tabId, ...url };
-    const { answer, contact } = await deps.verdict(tab.person);
-    return { status: 'person', tabId, person: tab.person, answer, ...(contact ? { contact } : {}), ...url };
+    const { answer, contact, pastRetention } = await deps.verdict(tab.person);
+    return {
+      status: 'person',
+      tabId,
+      person: tab.person,
+      answer,
+      ...(contact ? { contact } : {}),
+      ...(pastRetention ? { pastRetention } : {}),
+      ...url,
+    };
   } catch (err) {
     return { status: 'error', message: errorMessage(err) };
   }

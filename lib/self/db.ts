@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { writeFeedMiddleware } from '../store/write-feed';
 import type { Identity, RequestRecord, SelfSetting } from './schemas';
 
 /**
@@ -6,6 +7,9 @@ import type { Identity, RequestRecord, SelfSetting } from './schemas';
  * never carry the user's identities along, and deleting every list must not delete them.
  */
 export const SELF_DB_NAME = 'heed-self';
+
+/** Identities decide the own-profile advice, requests the toolbar's overdue reminder (write-feed.ts). */
+export const SELF_WATCHED_TABLES: readonly string[] = ['identities', 'requests', 'settings'];
 
 /** Schema history: append, never edit (an installed extension upgrades through every step). */
 export const SELF_SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
@@ -29,6 +33,7 @@ export class SelfDb extends Dexie {
   constructor(name: string = SELF_DB_NAME) {
     super(name);
     for (const v of SELF_SCHEMA_VERSIONS) this.version(v.version).stores(v.stores);
+    this.use(writeFeedMiddleware(name, SELF_WATCHED_TABLES));
   }
 }
 

@@ -3,7 +3,14 @@ import type { Channel, SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, buildSorted, mergeEntries, type SortedEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
-import { addToCounts, assertNotManaged, ListError, type NewListInput, newListRecord } from './lists';
+import {
+  addToCounts,
+  assertNameFree,
+  assertNotManaged,
+  ListError,
+  type NewListInput,
+  newListRecord,
+} from './lists';
 import {
   type BatchSource,
   BUCKET_COUNT,
@@ -159,6 +166,7 @@ export async function commitEntries(
     const isNew = !list;
     if (!list) {
       list = newListRecord('newList' in target ? target.newList : { name: 'Imported list' });
+      await assertNameFree(db, list.name);
       await db.lists.add(list);
       await logAudit(db, { action: 'create-list', listId: list.id });
     }

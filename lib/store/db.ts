@@ -10,8 +10,12 @@ import type {
   SettingsRecord,
   SuppressionList,
 } from './schemas';
+import { writeFeedMiddleware } from './write-feed';
 
 export const DB_NAME = 'heed';
+
+/** The tables whose writes can change a verdict or the content scripts' mode (announced by write-feed.ts). */
+export const WATCHED_TABLES: readonly string[] = ['lists', 'buckets', 'batches', 'contacts', 'settings'];
 
 /**
  * Schema history. Append a new entry for every change, never edit an old one: an installed extension
@@ -87,6 +91,7 @@ export class HeedDb extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.use(dataTokenMiddleware);
+    this.use(writeFeedMiddleware(name, WATCHED_TABLES));
   }
 }
 

@@ -69,9 +69,35 @@ export function newListRecord(input: NewListInput, isDefault = false): Suppressi
   });
 }
 
+/** A list name, trimmed: refused when empty or too long, with words a person can act on. */
+function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new ListError({ key: 'lists_new_name_missing' });
+  if (trimmed.length > 200) throw new ListError('A list name can be at most 200 characters.');
+  return trimmed;
+}
+
+/** An empty scope would block nothing at all, which no one means: "every channel" is `undefined`/null. */
+function checkScope(channels: readonly Channel[] | null | undefined): void {
+  if (channels && channels.length === 0) throw new ListError({ key: 'lists_scope_missing' });
+}
+
+/**
+ * Names are unique without regard to case, so a rep choosing where to record an opt-out never has to tell two
+ * “Vendors” apart. Checked inside the write's transaction, so two pages creating the same name at once cannot
+ * both succeed.
+ */
+export async function assertNameFree(db: HeedDb, name: string, exceptId?: string): Promise<void> {
+  const lower = name.toLowerCase();
+  const clash = await db.lists.filter((l) => l.id !== exceptId && l.name.toLowerCase() === lower).first();
+  if (clash) throw new ListError({ key: 'lists_new_taken', subs: [`“${name}”`] });
+}
+
 export async function createList(db: HeedDb, input: NewListInput): Promise<SuppressionList> {
-  const list = newListRecord(input);
+  checkScope(input.channels);
+  const list = newListRecord({ ...input, name: checkedName(input.name) });
   await db.transaction('rw', db.lists, db.audit, async () => {
+    await assertNameFree(db, list.name);
     await db.lists.add(list);
     await logAudit(db, { action: 'create-list', listId: list.id });
   });
@@ -116,8 +142,12 @@ export async function updateList(db: HeedDb, listId: string, update: ListUpdate)
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);
     assertNotManaged(list, 'edit');
+    checkScope(update.channels);
     const next: SuppressionList = { ...list, updatedAt: nowIso() };
-    if (update.name !== undefined) next.name = update.name;
+    if (update.name !== undefined) {
+      next.name = checkedName(update.name);
+      await assertNameFree(db, next.name, listId);
+    }
     if (update.description !== undefined) next.description = update.description;
     if (update.channels === null) delete next.channels;
     else if (update.channels !== undefined) next.channels = update.channels;
@@ -157,6 +187,7 @@ export async function deleteList(db: HeedDb, listId: string): Promise<ListSnapsh
 export async function restoreListSnapshot(db: HeedDb, snapshot: ListSnapshot): Promise<void> {
   await db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
     if (await db.lists.get(snapshot.list.id)) throw new ListError('that list exists already');
+    await assertNameFree(db, snapshot.list.name);
     await db.lists.add(snapshot.list);
     await db.batches.bulkAdd(snapshot.batches);
     await db.buckets.bulkAdd(snapshot.buckets);

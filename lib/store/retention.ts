@@ -18,24 +18,37 @@ function instant(iso: string): number {
   return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 }
 
-/** Contacts whose retention date (or, lacking one, the default period) has passed at `now`. */
+/**
+ * When a contact record is due for deletion: its own retention date, else collected (or created) plus the
+ * settings' retention period. Null while it is not due yet at `now`.
+ */
+export function retentionDue(
+  contact: Contact,
+  retentionDays: number,
+  now: Date,
+): Omit<RetentionFlag, 'contact'> | null {
+  let dueAt: string;
+  let basis: RetentionFlag['basis'];
+  if (contact.retentionUntil !== undefined) {
+    dueAt = contact.retentionUntil;
+    basis = 'retention-date';
+  } else {
+    const start = instant(contact.collectedAt ?? contact.createdAt);
+    dueAt = new Date(start + retentionDays * 86_400_000).toISOString();
+    basis = 'default-period';
+  }
+  return instant(dueAt) <= now.getTime() ? { dueAt, basis } : null;
+}
+
+/** Contacts whose retention date (or, lacking one, the default period) has passed at `now`, oldest due first. */
 export async function contactsPastRetention(db: HeedDb, now: Date = new Date()): Promise<RetentionFlag[]> {
   const { retentionDays } = await getSettings(db);
   const out: RetentionFlag[] = [];
   await db.contacts.each((contact) => {
-    let dueAt: string;
-    let basis: RetentionFlag['basis'];
-    if (contact.retentionUntil !== undefined) {
-      dueAt = contact.retentionUntil;
-      basis = 'retention-date';
-    } else {
-      const start = instant(contact.collectedAt ?? contact.createdAt);
-      dueAt = new Date(start + retentionDays * 86_400_000).toISOString();
-      basis = 'default-period';
-    }
-    if (instant(dueAt) <= now.getTime()) out.push({ contact, dueAt, basis });
+    const due = retentionDue(contact, retentionDays, now);
+    if (due) out.push({ contact, ...due });
   });
-  return out;
+  return out.sort((a, b) => instant(a.dueAt) - instant(b.dueAt));
 }
 
 /** Deletes the given contacts (and only contacts). Returns how many were deleted. */

@@ -293,6 +293,17 @@ export async function answerFor(
   now: Date,
   settings?: Settings,
 ): Promise<LookupAnswer> {
+  return (await answerAndContact(db, identifiers, hints, now, settings)).answer;
+}
+
+/** As answerFor, with the contact record the lookup found (the popup's lawful-basis form edits it). */
+export async function answerAndContact(
+  db: HeedDb,
+  identifiers: Identifiers,
+  hints: PageHints,
+  now: Date,
+  settings?: Settings,
+): Promise<{ answer: LookupAnswer; contact?: Contact }> {
   settings ??= await getSettings(db);
   const found = await lookupPerson(
     db,
@@ -311,7 +322,12 @@ export async function answerFor(
   );
   const input = toAssessInput(found, hints, settings, now);
   const country = input.country;
-  return toAnswer(found, assess(input), assumedTimeZone(found.contact, country, input.timeZone ?? 'UTC'));
+  const answer = toAnswer(
+    found,
+    assess(input),
+    assumedTimeZone(found.contact, country, input.timeZone ?? 'UTC'),
+  );
+  return { answer, ...(found.contact ? { contact: found.contact } : {}) };
 }
 
 /** Verdicts for the addresses a page scan found: each looked up on its own, since each may be another person. */

@@ -6,6 +6,7 @@ import {
   readBadges,
   tabIdOf,
   waitForBadge,
+  waitForContentScript,
 } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
@@ -117,7 +118,8 @@ describe('annotating contact pages with demo data loaded', () => {
     const badge = await waitForBadge(page);
     expect(badge.level).toBe('high');
     await page.goto('https://github.com/octo-ada/heed-demo');
-    await page.waitForTimeout(400);
+    // The content script runs on the repository page and has looked: only then is "no badge" news.
+    await waitForContentScript(page);
     expect(await readBadges(page)).toEqual([]);
     await page.close();
   });

@@ -22,7 +22,7 @@ import {
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/store/settings';
-import { errorText, notifyStoreChanged } from '../lists/use-app-db';
+import { errorText } from '../lists/use-app-db';
 
 interface Checked {
   fileName: string;
@@ -91,7 +91,6 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       // Kept in memory so the restore can be undone until the page closes.
       const before = await createBackup(db);
       await restoreBackup(db, checked.parsed, { mode: 'replace' });
-      await notifyStoreChanged();
       sessionUndo.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
         await restoreBackup(db, await parseBackup(before), { mode: 'replace' });
       });

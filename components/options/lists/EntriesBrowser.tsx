@@ -8,7 +8,7 @@ import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { tRich } from './rich';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 /** Search results shown at once; a longer search narrows the list. */
 const SEARCH_LIMIT = 200;
@@ -103,7 +103,6 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       }
       pager.removeRow(row);
       setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
-      await notifyStoreChanged();
       sessionUndo.push(
         t('lists_undo_deleted_entry', kindInSentence(row.kind), row.value, t('lists_quoted', list.name)),
         async () => {

@@ -1,16 +1,21 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
 import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/lists/labels';
-import { mergeWithUndo, undoMerge } from '@/lib/options/lists/merge';
 import { sessionUndo } from '@/lib/options/lists/undo';
+import {
+  deleteList,
+  mergeWithUndo,
+  restoreListSnapshot,
+  undoMerge,
+  updateList,
+} from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { deleteList, restoreListSnapshot, updateList } from '@/lib/store/lists';
 import { ENTRY_KINDS, type EntryKind, type SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 interface Props {
   db: HeedDb;
@@ -97,8 +102,8 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
     if (channels !== null && channels.length === 0) return setError(t('lists_scope_missing'));
     setBusy(true);
     try {
+      // Checked above for a quick answer in the page's language; the store checks again (any page, any race).
       await updateList(db, list.id, { name: trimmed, description: description.trim(), channels });
-      await notifyStoreChanged();
       setError(null);
       setSaved(t('lists_saved'));
     } catch (err) {
@@ -157,7 +162,6 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
         chosen.map((l) => l.id),
         list.id,
       );
-      await notifyStoreChanged();
       const names = formatList(chosen.map((l) => t('lists_quoted', l.name)));
       sessionUndo.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
       setMessage(tn('lists_merge_done', chosen.length, result.added, result.alreadyPresent));
@@ -236,7 +240,6 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
     setError(null);
     try {
       const snapshot = await deleteList(db, list.id);
-      await notifyStoreChanged();
       sessionUndo.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
         restoreListSnapshot(db, snapshot),
       );

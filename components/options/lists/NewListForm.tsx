@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n/index';
+import { createList } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { createList } from '@/lib/store/lists';
 import type { SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 export function NewListForm(props: {
   db: HeedDb;
@@ -29,12 +29,12 @@ export function NewListForm(props: {
     }
     if (channels !== null && channels.length === 0) return setError(t('lists_scope_missing'));
     try {
+      // Checked above for a quick answer; the store checks again (any page, two pages at once).
       const list = await createList(props.db, {
         name: trimmed,
         description: description.trim(),
         ...(channels ? { channels } : {}),
       });
-      await notifyStoreChanged();
       setError(null);
       setName('');
       setDescription('');

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { t } from '@/lib/i18n/index';
 import { sessionUndo } from '@/lib/options/lists/undo';
-import { errorText, notifyStoreChanged } from './use-app-db';
+import { errorText } from './use-app-db';
 
 /** The session's undoable actions (deleted lists, merges, deleted entries), newest first. */
 export function UndoBar() {
@@ -14,7 +14,6 @@ export function UndoBar() {
     setError(null);
     try {
       await sessionUndo.run(id);
-      await notifyStoreChanged();
     } catch (e) {
       setError(t('lists_undo_failed', errorText(e)));
     } finally {

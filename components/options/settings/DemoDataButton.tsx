@@ -9,7 +9,7 @@ import {
   restoreDemoData,
 } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import './tools.css';
 
 type State =
@@ -44,7 +44,6 @@ export function DemoDataButton() {
     setState({ kind: 'busy' });
     try {
       const next = await work();
-      await storeChanged();
       setState(next);
     } catch (e) {
       setState({ kind: 'failed', message: errorText(e) });

@@ -5,7 +5,7 @@ import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import { parseDomainList } from './parse';
 
 // Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
@@ -234,7 +234,6 @@ export function SettingsForm({
       setCurrent(saved);
       setDraft(draftOf(saved));
       setStatus({ kind: 'saved', previous, keys });
-      await storeChanged();
       // Every text on the page is in the old language: load it again in the new one.
       if (saved.language !== previous.language) location.reload();
     } catch (err) {
@@ -257,7 +256,6 @@ export function SettingsForm({
       setCurrent(restored);
       setDraft(draftOf(restored));
       setStatus({ kind: 'undone' });
-      await storeChanged();
       if (restored.language !== current.language) location.reload();
     } catch (err) {
       setFailure(t('options_settings_undo_failed', errorText(err)));

@@ -3,7 +3,7 @@ import { formatList, t } from '@/lib/i18n';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
-import { errorText, storeChanged } from './common';
+import { errorText } from './common';
 import { BUILT_IN_SITES, hostOfPattern, sitePattern } from './parse';
 
 // A host name, the same in every language.
@@ -50,7 +50,6 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
   const remember = async (hosts: string[]) => {
     const sorted = [...new Set(hosts)].sort();
     await saveSettings(db, { annotatedSites: sorted });
-    await storeChanged();
   };
 
   const add = (e: React.FormEvent) => {

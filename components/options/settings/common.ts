@@ -2,7 +2,7 @@
 import { downloadBlob } from '@/lib/options/lists/download';
 
 export { useAppDb as useDb } from '@/components/use-app-db';
-export { errorText, notifyStoreChanged as storeChanged } from '@/lib/messaging/client';
+export { errorText } from '@/lib/messaging/client';
 
 /** Saves a Blob under a file name (no network, no download permission). */
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -3,7 +3,7 @@ import { formatDateTime, formatList, t, tn } from '@/lib/i18n';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';
-import { errorText, notifyStoreChanged } from '../lists/use-app-db';
+import { errorText } from '../lists/use-app-db';
 import { Fingerprint } from './Fingerprint';
 
 /** A rep imports a team bundle: dropped or chosen, verified, shown, then applied on the rep's word. */
@@ -44,7 +44,6 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
         pin: checked.v.trust === 'first-use',
         adoptSettings: adopt,
       });
-      await notifyStoreChanged();
       const team = checked.v.header.team.name;
       setDone(
         r.removedLists > 0

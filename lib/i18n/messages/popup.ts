@@ -66,6 +66,9 @@ export const popup = defineMessages({
     popup_from_defaults:
       'Nothing is recorded about this person yet. The channels below follow the default policy for what the page shows.',
     popup_per_channel: 'Per channel',
+    popup_self_title: 'This is you: what your profile shows to others',
+    popup_retention_due:
+      'The record about this person is past its retention date ($1): delete it, or record a fresh basis to keep it. Options → Retention lists every such record.',
     popup_on_your_lists: 'On your lists',
     popup_match: ': $1, $2',
     popup_match_since: ': $1, $2, since $3',
@@ -142,6 +145,9 @@ export const popup = defineMessages({
     popup_from_defaults:
       'Zu dieser Person ist noch nichts erfasst. Die Kanäle unten folgen der Standardrichtlinie für das, was die Seite zeigt.',
     popup_per_channel: 'Nach Kanal',
+    popup_self_title: 'Das sind Sie: was Ihr Profil anderen zeigt',
+    popup_retention_due:
+      'Der Datensatz zu dieser Person hat seine Aufbewahrungsfrist überschritten ($1): löschen Sie ihn oder erfassen Sie eine neue Grundlage, um ihn zu behalten. Optionen → Aufbewahrung listet alle solchen Datensätze.',
     popup_on_your_lists: 'Auf Ihren Listen',
     popup_match: ': $1, $2',
     popup_match_since: ': $1, $2, seit $3',
@@ -221,6 +227,9 @@ export const popup = defineMessages({
     popup_from_defaults:
       'Rien n’est encore enregistré sur cette personne. Les canaux ci-dessous suivent la politique par défaut pour ce que montre la page.',
     popup_per_channel: 'Par canal',
+    popup_self_title: 'C’est vous : ce que votre profil montre aux autres',
+    popup_retention_due:
+      'La fiche de cette personne a dépassé sa durée de conservation ($1) : supprimez-la, ou enregistrez une nouvelle base pour la garder. Options → Conservation liste toutes ces fiches.',
     popup_on_your_lists: 'Sur vos listes',
     popup_match: ' : $1, $2',
     popup_match_since: ' : $1, $2, depuis le $3',

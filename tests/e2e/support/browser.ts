@@ -233,6 +233,52 @@ export async function waitForBadge(
   throw new Error(`badge not as expected within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
 }
 
+/**
+ * Waits until Heed's content script runs on `page` and has had its start-up round trip to the background (it asks
+ * for the content mode, then looks for a person at once): the positive signal to wait for before asserting that
+ * nothing was drawn. The check runs in the script's own world and uses the same message, so once two of ours are
+ * answered the script's own, sent first, has been too. (No mark is put in the page for this: a page must not be able
+ * to tell that Heed looked at it and found no one.)
+ */
+export async function waitForContentScript(page: Page, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      await evaluateInContentScript(
+        page,
+        `chrome.runtime.sendMessage({ type: 'content-mode' }).then(() => chrome.runtime.sendMessage({ type: 'content-mode' }))`,
+      );
+      return;
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+      await page.waitForTimeout(100);
+    }
+  }
+  throw new Error(`Heed's content script did not start on ${page.url()} within ${timeoutMs} ms: ${last}`);
+}
+
+/** The content scripts the built manifest injects into `url` (none on a page Heed does not cover). */
+export function contentScriptsFor(url: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { matches: string[]; js?: string[] }[];
+  };
+  const host = new URL(url);
+  const matches = (pattern: string) => {
+    const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+    if (!m) return pattern === '<all_urls>';
+    const [, scheme, h, path] = m as unknown as [string, string, string, string];
+    if (scheme !== '*' && `${scheme}:` !== host.protocol) return false;
+    const hostOk =
+      h === '*' ||
+      h === host.hostname ||
+      (h.startsWith('*.') && (host.hostname === h.slice(2) || host.hostname.endsWith(h.slice(1))));
+    const re = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+    return hostOk && re.test(host.pathname + host.search);
+  };
+  return (manifest.content_scripts ?? []).filter((c) => c.matches.some(matches)).flatMap((c) => c.js ?? []);
+}
+
 /** Loads the demo data set the way a newcomer does: the options page's "Load demo data" button, then confirm. */
 export async function loadDemoData(heed: HeedBrowser): Promise<void> {
   const page = await heed.openExtensionPage('options.html');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeWithUndo, undoMerge } from '../../../lib/options/lists/merge';
+import { mergeWithUndo, undoMerge } from '../../../lib/store/commands/lists';
 import { addEntries } from '../../../lib/store/entries';
 import { getLists } from '../../../lib/store/lists';
 import { freshDb, listState, listWithEmails } from './db-helpers';

@@ -4,15 +4,20 @@ import {
   formFromContact,
   type LawfulBasisForm,
   saveLawfulBasis,
-  undoLawfulBasis,
 } from '../../../lib/popup/lawful-basis';
-import { personVerdict } from '../../../lib/popup/verdict';
+import { openSelfDb } from '../../../lib/self/db';
+import { undoContactSave as undoLawfulBasis } from '../../../lib/store/commands/contact';
 import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
+import { verdictFor } from '../../../lib/verdict/verdict-for';
 import { EMMA, freshDb, JANE } from './helpers';
 
 const TODAY = '2026-06-15';
 const NOW = new Date('2026-06-15T12:00:00Z');
+
+/** The popup's verdict: the one the background gives the badge (no identity of the user's own recorded here). */
+const personVerdict = async (db: HeedDb, person: typeof EMMA, now: Date) =>
+  verdictFor(db, await openSelfDb(`lb-self-${Math.random().toString(36).slice(2)}`), person, now);
 
 let db: HeedDb;
 beforeEach(async () => {
@@ -258,7 +263,7 @@ describe('saveLawfulBasis and undo', () => {
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(saved.saved.name).toBe('Emma Tremblay');
-    expect(saved.undo).toEqual({ kind: 'delete', id: saved.saved.id });
+    expect(saved.undo).toEqual({ kind: 'delete', id: saved.saved.id, savedAt: saved.saved.updatedAt });
     const after = await personVerdict(db, EMMA, NOW);
     expect(after.answer.channels.email).toBe('allowed');
     expect(after.answer.level).not.toBe(before.answer.level);
@@ -295,7 +300,7 @@ describe('saveLawfulBasis and undo', () => {
     if (!edit.ok) throw new Error('edit failed');
     expect(edit.saved.id).toBe(first.saved.id);
     expect(edit.saved.legitimateInterest).toBeUndefined();
-    expect(edit.undo).toEqual({ kind: 'restore', previous: first.saved });
+    expect(edit.undo).toEqual({ kind: 'restore', previous: first.saved, savedAt: edit.saved.updatedAt });
 
     await undoLawfulBasis(db, edit.undo);
     const back = await getContact(db, first.saved.id);

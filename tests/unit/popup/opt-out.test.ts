@@ -1,14 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailHashForms, loadHashers } from '../../../lib/identifiers';
 import { describeOptOut, describeOptOutUndo } from '../../../lib/popup/notices';
-import {
-  channelsBlocked,
-  describeChannelsBlocked,
-  OptOutError,
-  optOutEntries,
-  recordOptOut,
-  undoOptOut,
-} from '../../../lib/popup/opt-out';
+import { channelsBlocked, describeChannelsBlocked } from '../../../lib/popup/opt-out';
+import { OptOutError, optOutEntries, recordOptOut, undoOptOut } from '../../../lib/store/commands/opt-out';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries } from '../../../lib/store/entries';
 import { createList, getList } from '../../../lib/store/lists';

@@ -505,3 +505,30 @@ describe('a record form stays with the person it was opened for', () => {
     expect(a.formClosed).not.toHaveBeenCalled();
   });
 });
+
+describe('PopupView: what the verdict adds (issue 16)', () => {
+  it('says when the shown person’s record is past retention, and not otherwise', () => {
+    show({ ...person(UNKNOWN), pastRetention: '2026-02-01' } as PopupState);
+    expect(screen.getByRole('note').textContent).toMatch(/past its retention date \(1 Feb 2026\)/);
+    cleanup();
+    show(person(UNKNOWN));
+    expect(screen.queryByText(/past its retention date/)).toBeNull();
+  });
+
+  it('shows the own-profile advice the badge shows, with its links', () => {
+    const self = {
+      lines: ['Your phone number (+44 20 7946 0000) is visible in your contact info.'],
+      links: [
+        { label: 'LinkedIn setting: Who can see your email address', href: 'https://www.linkedin.com/x' },
+      ],
+    };
+    show(person({ ...UNKNOWN, self }));
+    expect(
+      screen.getByRole('heading', { name: 'This is you: what your profile shows to others' }),
+    ).toBeTruthy();
+    expect(screen.getByText(self.lines[0] as string)).toBeTruthy();
+    expect(screen.getByRole('link', { name: self.links[0]?.label }).getAttribute('href')).toBe(
+      self.links[0]?.href,
+    );
+  });
+});

@@ -151,7 +151,11 @@ describe('demo data stays apart from the user’s own data (issue 20, item 13)',
     expect(await hasDemoData(db)).toBe(true);
     const afterLoad = await getLists(db);
     expect(afterLoad.find((l) => l.id === dnc.id)?.counts.total).toBe(1);
-    expect(afterLoad.filter((l) => l.name === DEMO_LIST_NAMES.domains)).toHaveLength(2);
+    // List names are unique (issue 16): the demo's copy of the name takes a suffix, the user's list keeps its own.
+    expect(afterLoad.filter((l) => l.name === DEMO_LIST_NAMES.domains).map((l) => l.description)).toEqual([
+      'my own',
+    ]);
+    expect(afterLoad.filter((l) => l.name === `${DEMO_LIST_NAMES.domains} (demo)`)).toHaveLength(1);
 
     const snap = await removeDemoData(db);
     expect(snap.lists).toHaveLength(3);

@@ -1,16 +1,29 @@
-import { logAudit } from '../../store/audit';
-import type { HeedDb } from '../../store/db';
+import { logAudit } from '../audit';
+import type { HeedDb } from '../db';
 import {
+  assertNameFree,
   ListError,
   type ListSnapshot,
   listBuckets,
   type MergeListsResult,
   mergeLists,
-} from '../../store/lists';
+} from '../lists';
 
-// Merging deletes the merged lists, so the page offers Undo for it like for a deletion. The store's
-// mergeLists has no undo of its own: this takes a snapshot of every list involved first, and undo puts
-// all of them back exactly (same ids, same batches), but only if the target has not changed since.
+// The list commands the options page runs, each with what its undo needs. Create, edit, delete and restore are
+// lib/store/lists.ts's own (they check names and scope there, for every caller); merging is here because its
+// undo is a snapshot of every list involved. The snapshot is taken in the merge's own transaction: one taken
+// before it would miss an import another page committed in between, and undo would then delete that import.
+// Undo puts every list back exactly (same ids, same batches), but only if the target has not changed since.
+
+export {
+  createList,
+  deleteList,
+  type ListSnapshot,
+  type ListUpdate,
+  type NewListInput,
+  restoreListSnapshot,
+  updateList,
+} from '../lists';
 
 export interface MergeUndo {
   target: ListSnapshot;
@@ -36,12 +49,14 @@ export async function mergeWithUndo(
 ): Promise<{ result: MergeListsResult; undo: MergeUndo }> {
   const ids = [...new Set(sourceIds)].filter((id) => id !== targetId);
   if (ids.length === 0) throw new ListError({ key: 'lists_merge_pick' });
-  const target = await snapshotList(db, targetId);
-  const sources: ListSnapshot[] = [];
-  for (const id of ids) sources.push(await snapshotList(db, id));
-  const result = await mergeLists(db, ids, targetId);
-  const after = await db.lists.get(targetId);
-  return { result, undo: { target, sources, mergedAt: after?.updatedAt ?? '' } };
+  return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+    const target = await snapshotList(db, targetId);
+    const sources: ListSnapshot[] = [];
+    for (const id of ids) sources.push(await snapshotList(db, id));
+    const result = await mergeLists(db, ids, targetId);
+    const after = await db.lists.get(targetId);
+    return { result, undo: { target, sources, mergedAt: after?.updatedAt ?? '' } };
+  });
 }
 
 export async function undoMerge(db: HeedDb, undo: MergeUndo): Promise<void> {
@@ -55,6 +70,7 @@ export async function undoMerge(db: HeedDb, undo: MergeUndo): Promise<void> {
     for (const s of undo.sources) {
       if (await db.lists.get(s.list.id))
         throw new ListError({ key: 'lists_merge_undo_clash', subs: [s.list.name] });
+      await assertNameFree(db, s.list.name);
     }
     await listBuckets(db, targetId).delete();
     await db.batches.where('listId').equals(targetId).delete();
