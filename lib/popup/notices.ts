@@ -1,5 +1,5 @@
 import type { SuppressionList } from '../store/schemas';
-import type { SuppressionReason } from '../vocab';
+import type { Channel, SuppressionReason } from '../vocab';
 import { plural } from './counts';
 import { channelsBlocked, describeChannelsBlocked, type OptOutReceipt, reasonLabel } from './opt-out';
 
@@ -8,9 +8,10 @@ export function describeOptOut(
   receipt: OptOutReceipt,
   list: Pick<SuppressionList, 'name' | 'channels'> | undefined,
   reason: SuppressionReason,
+  chosen?: readonly Channel[],
 ): string {
   const where = list ? `“${list.name}”` : 'the list';
-  const blocks = describeChannelsBlocked(channelsBlocked(reason, list?.channels));
+  const blocks = describeChannelsBlocked(channelsBlocked(reason, list?.channels, chosen));
   const parts = [`Opt-out recorded on ${where} (${reasonLabel(reason)}, blocks ${blocks})`];
   if (receipt.added.length > 0) parts.push(`${plural(receipt.added.length, 'entry', 'entries')} added`);
   if (receipt.alreadyPresent > 0) parts.push(`${receipt.alreadyPresent} already there`);

@@ -4,7 +4,7 @@ import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import { addEntries, type EntryInput, findInBucket, removeEntry } from '../store/entries';
 import type { EntryKind } from '../store/schemas';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 
 /** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
 export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string }[] = [
@@ -39,9 +39,26 @@ export const REASON_DEFAULT_CHANNELS: Readonly<Partial<Record<SuppressionReason,
   'do-not-call': ['phone', 'sms'],
 };
 
-/** The channels a recording with this reason stores on its batch; undefined: the list's scope (or every one). */
-export function recordedChannels(reason: SuppressionReason): Channel[] | undefined {
+/** The channels the form preselects for a reason: its defaults, else every channel. */
+export function defaultChannels(reason: SuppressionReason): Channel[] {
+  return [...(REASON_DEFAULT_CHANNELS[reason] ?? CHANNELS)];
+}
+
+/**
+ * The channels a recording with this reason stores on its batch; undefined: the list's scope (or every one).
+ * `chosen` is the rep's narrowing (issue 20, item 5), ignored for a reason that may not be narrowed: an objection,
+ * erasure or complaint covers every channel whatever the form sent.
+ */
+export function recordedChannels(
+  reason: SuppressionReason,
+  chosen?: readonly Channel[],
+): Channel[] | undefined {
   if (!reasonAllowsChannelScope(reason)) return undefined;
+  if (chosen) {
+    const picked = CHANNELS.filter((c) => chosen.includes(c));
+    if (picked.length === 0) throw new OptOutError(OPT_OUT_TEXT.noChannel);
+    return picked.length === CHANNELS.length ? undefined : picked;
+  }
   const d = REASON_DEFAULT_CHANNELS[reason];
   return d ? [...d] : undefined;
 }
@@ -53,9 +70,10 @@ export function recordedChannels(reason: SuppressionReason): Channel[] | undefin
 export function channelsBlocked(
   reason: SuppressionReason,
   listChannels: readonly Channel[] | undefined,
+  chosen?: readonly Channel[],
 ): 'all' | Channel[] {
   if (!reasonAllowsChannelScope(reason)) return 'all';
-  const own = recordedChannels(reason);
+  const own = recordedChannels(reason, chosen);
   const list = listChannels && listChannels.length > 0 ? listChannels : undefined;
   if (!own) return list ? [...list] : 'all';
   if (!list) return own;
@@ -66,9 +84,37 @@ export function channelsBlocked(
 /** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
 export function describeChannelsBlocked(blocked: 'all' | readonly Channel[]): string {
   if (blocked === 'all') return 'every channel';
-  const names = blocked.map((c) => CHANNEL_NAME[c]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  return `${list} only`;
+  return `${joinAnd(blocked.map((c) => CHANNEL_NAME[c]))} only`;
+}
+
+function joinAnd(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+// New user-facing strings of the channel picker, together for the i18n move (issue 17).
+export const OPT_OUT_TEXT = {
+  noChannel: 'Choose at least one channel.',
+  fixed:
+    'An objection, erasure request or complaint stops all direct marketing, so it covers every channel (GDPR Art. 21(3), Art. 17).',
+  willBlock: 'Will block:',
+  everyChannel: 'every channel (Email, SMS, Phone, Post and InMail)',
+} as const;
+
+const CHANNEL_TITLE: Record<Channel, string> = {
+  email: 'Email',
+  sms: 'SMS',
+  phone: 'Phone',
+  post: 'Post',
+  inmail: 'InMail',
+};
+
+/** The form's one sentence of what saving will block: "Will block: Email and SMS". */
+export function willBlockSentence(blocked: 'all' | readonly Channel[]): string {
+  const what =
+    blocked === 'all'
+      ? OPT_OUT_TEXT.everyChannel
+      : joinAnd(blocked.map((c, i) => (i === 0 ? CHANNEL_TITLE[c] : CHANNEL_NAME[c])));
+  return `${OPT_OUT_TEXT.willBlock} ${what}`;
 }
 
 /**
@@ -125,8 +171,12 @@ export async function recordOptOut(
     defaultCountry?: string;
     /** The day the person asked (a reply's date); today when absent. */
     since?: string;
+    /** The rep's narrowing of the reason's channels; the reason's defaults when absent. */
+    channels?: readonly Channel[];
   },
 ): Promise<OptOutReceipt> {
+  // Checked first: a form that sent no channel records nothing rather than falling back to a default.
+  const channels = recordedChannels(input.reason, input.channels);
   const entries = await optOutEntries(input.identifiers, { hashEmails: input.hashEmails ?? false });
   if (entries.length === 0) throw new OptOutError('This page shows no identifier Heed could record.');
   const fresh: { kind: EntryKind; key: string }[] = [];
@@ -135,7 +185,6 @@ export async function recordOptOut(
     if (!n.ok || fresh.some((f) => f.kind === e.kind && f.key === n.value)) continue;
     if (!(await present(db, input.listId, e.kind, n.value))) fresh.push({ kind: e.kind, key: n.value });
   }
-  const channels = recordedChannels(input.reason);
   const result = await addEntries(db, input.listId, entries, {
     reason: input.reason,
     ...(input.since ? { since: input.since } : {}),
