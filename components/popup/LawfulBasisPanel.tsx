@@ -11,6 +11,7 @@ import {
   type TriState,
   VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
+import { employerDiffers } from '@/lib/risk/employer';
 import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/store/schemas';
 import {
   CHANNELS,
@@ -22,6 +23,13 @@ import {
   type Subscriber,
   SubscriberSchema,
 } from '@/lib/vocab';
+
+// New user-facing strings (issue 20, item 10), together for the i18n move (issue 17).
+const EMPLOYER_TEXT = {
+  label: 'Employer',
+  hint: 'Their current company, as the page shows it.',
+  pageShows: 'The page now shows:',
+} as const;
 
 const MORE_FACT_FIELDS = [
   'purchaseAt',
@@ -86,9 +94,12 @@ export function LawfulBasisPanel({
   today,
   onSave,
   onCancel,
+  pageEmployer,
 }: {
   initial: LawfulBasisForm;
   hasContact: boolean;
+  /** The current employer the page shows, to say so when the record holds another one. */
+  pageEmployer?: string | undefined;
   today: string;
   /** Resolves to the field errors, or null once saved. */
   onSave(form: LawfulBasisForm): Promise<FieldErrors | null>;
@@ -231,6 +242,28 @@ export function LawfulBasisPanel({
               aria-invalid={invalid('country')}
               aria-describedby={d}
               onChange={(e) => set('country', e.target.value.toUpperCase())}
+            />
+          )}
+        </Field>
+        <Field
+          id={fid('employer')}
+          label={EMPLOYER_TEXT.label}
+          error={errors.employer}
+          hint={
+            pageEmployer && employerDiffers(form.employer, pageEmployer)
+              ? `${EMPLOYER_TEXT.pageShows} ${pageEmployer}`
+              : EMPLOYER_TEXT.hint
+          }
+        >
+          {(d) => (
+            <input
+              id={fid('employer')}
+              value={form.employer}
+              maxLength={200}
+              autoComplete="off"
+              aria-invalid={invalid('employer')}
+              aria-describedby={d}
+              onChange={(e) => set('employer', e.target.value)}
             />
           )}
         </Field>

@@ -27,6 +27,7 @@ export function toTabPerson(p: PagePerson): TabPerson {
       ...(p.name ? { name: p.name.slice(0, 200) } : {}),
       ...(p.birthday ? { birthday: p.birthday.slice(0, 40) } : {}),
       ...(p.contactVisibility ? { contactVisibility: p.contactVisibility } : {}),
+      ...(p.employer ? { employer: p.employer.slice(0, 200) } : {}),
     },
   };
 }

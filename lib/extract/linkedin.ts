@@ -189,6 +189,33 @@ function readTopCard(card: Element, anchor: Element | null, name: string): TopCa
   return { headline: headline.slice(0, 500) || undefined, location: location || undefined };
 }
 
+// The top card's "Current company: Acme Ltd" button, in the UI languages; the public profile's link.
+const CURRENT_COMPANY = /^(?:current company|aktuelles unternehmen|entreprise actuelle)\s*:\s*(.+)$/i;
+// "Head of Procurement at Acme Ltd | Sourcing": before the first separator, the text after the last " at ".
+const HEADLINE_EMPLOYER = /^.*\s(?:at|@|bei|chez)\s+(.{2,100})$/i;
+const PRESENT = /\b(?:present|heute|aujourd.hui)\b/i;
+
+/**
+ * The current employer, from the most to the least explicit place the page states it: the top card's current
+ * company, the first experience entry still running ("Acme Ltd · Full-time"), else the headline ("… at Acme").
+ */
+function readEmployer(card: Element | null, doc: Document, headline: string | undefined): string | undefined {
+  for (const e of Array.from(card?.querySelectorAll('[aria-label]') ?? []).slice(0, 60)) {
+    const m = CURRENT_COMPANY.exec(e.getAttribute('aria-label') ?? '');
+    // LinkedIn appends what the button does: "Acme Ltd. Click to skip to experience card".
+    if (m?.[1]) return cleanText(m[1].replace(/\.\s+(?:click|klicken|cliquez)\b.*$/i, ''));
+  }
+  const link = card?.querySelector('[data-section="currentPositionsDetails"]');
+  if (link) return cleanText(visibleText(link, 200)) || undefined;
+  const experience = doc.getElementById('experience')?.closest('section');
+  for (const li of Array.from(experience?.querySelectorAll('li') ?? []).slice(0, 10)) {
+    const lines = textBlocks(li, null).map((b) => b.text);
+    if (lines.some((l) => PRESENT.test(l)) && lines[1]) return cleanText(lines[1].split(' · ')[0]);
+  }
+  const m = HEADLINE_EMPLOYER.exec(headline?.split(/\s[|·•]/)[0] ?? '');
+  return m?.[1] ? cleanText(m[1]) : undefined;
+}
+
 function outermost(els: Element[]): Element[] {
   return els.filter((e) => !els.some((o) => o !== e && o.contains(e)));
 }
@@ -356,6 +383,8 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
     if (top.headline) person.headline = top.headline;
     else if (ld?.jobTitle) person.headline = ld.jobTitle;
     if (location) person.location = location;
+    const employer = readEmployer(card, doc, person.headline);
+    if (employer) person.employer = employer;
     const country = countryOf(location, ld);
     if (country) person.country = country;
 
@@ -458,6 +487,8 @@ export function extractSalesNavLead(doc: Document, url: string): PagePerson | nu
     const scope: ParentNode = card ?? doc;
     const headline = firstVisible(scope, '[data-anonymize="headline"]');
     if (headline) person.headline = cleanText(visibleText(headline, 500));
+    // The lead's current role is its own card in the page's main column; the side column lists other people.
+    const company = firstVisible(card?.closest('main') ?? scope, '[data-anonymize="company-name"]');
     const loc = firstVisible(scope, '[data-anonymize="location"]');
     let location = loc ? tidyLocation(visibleText(loc, 300)) : '';
     if ((!location || !person.headline) && card) {
@@ -470,6 +501,10 @@ export function extractSalesNavLead(doc: Document, url: string): PagePerson | nu
       const country = countryFromLocation(location);
       if (country) person.country = country;
     }
+    const employer = company
+      ? cleanText(visibleText(company, 200))
+      : readEmployer(null, doc, person.headline);
+    if (employer) person.employer = employer;
     const profileUrl = leadProfileUrl(doc, card, url);
     if (profileUrl) person.profileUrl = profileUrl;
     if (card) {

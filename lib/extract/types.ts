@@ -16,5 +16,7 @@ export interface PagePerson {
   /** How the contact details are visible to the viewer, when the contact-info overlay is open (see linkedin.ts). */
   contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
   headline?: string;
+  /** The current employer as the page shows it (top card, experience, headline), raw. */
+  employer?: string;
   anchor: Element | null;
 }

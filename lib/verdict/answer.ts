@@ -26,7 +26,7 @@ function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind 
  */
 export function toAssessInput(
   found: LookupResult,
-  hints: Pick<PageHints, 'country' | 'source' | 'contactVisibility'>,
+  hints: Pick<PageHints, 'country' | 'source' | 'contactVisibility' | 'employer'>,
   settings: Settings,
   now: Date,
   browserZone: string = browserTimeZone(),
@@ -75,6 +75,8 @@ export function toAssessInput(
     ...(settings.charity ? { charity: true } : {}),
     timeZone: assumedTimeZone(c, country, browserZone).zone,
     ...visibilityOf(c, hints),
+    ...(c?.employer ? { employer: c.employer } : {}),
+    ...(hints.employer ? { pageEmployer: hints.employer } : {}),
   };
   return input;
 }

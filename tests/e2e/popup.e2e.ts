@@ -416,6 +416,44 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('warns when the page shows another employer than the record, until the record is brought up to date (issue 20, item 10)', async () => {
+    // Pat's profile says Globex Corporation everywhere (top card, headline, experience); the team's record is older.
+    const url = 'https://www.linkedin.com/in/pat-mover-10/';
+    servePage(
+      url,
+      fixturePage('linkedin-profile-jane.html')
+        .replaceAll('jane-doe-1a2b3c', 'pat-mover-10')
+        .replaceAll('Jane Doe', 'Pat Mover')
+        .replaceAll('Acme Ltd', 'Globex Corporation'),
+    );
+    const { page, tabId } = await openProfile(url);
+    const popup = await openPopup(tabId);
+    const reasons = popup.locator('section[aria-labelledby="person-h"] ul.reasons');
+    expect(await reasons.textContent()).not.toMatch(/different employer|but the page shows/);
+
+    await popup.getByRole('button', { name: 'Record lawful basis' }).click();
+    const employer = popup.getByLabel('Employer');
+    // Prefilled from the page.
+    expect(await employer.inputValue()).toBe('Globex Corporation');
+    await employer.fill('Acme Ltd');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect
+      .poll(() => reasons.textContent())
+      .toContain('Your record says they work at Acme Ltd, but the page shows Globex Corporation');
+    expect(await reasons.textContent()).toContain('CNIL decision on KASPR (2024)');
+    expect(await reasons.textContent()).toContain('AEPD');
+
+    // The form says what the page shows; the same employer written differently lifts the warning.
+    await popup.getByRole('button', { name: 'Edit lawful basis' }).click();
+    expect(await employer.inputValue()).toBe('Acme Ltd');
+    expect(await popup.getByText('The page now shows: Globex Corporation').count()).toBe(1);
+    await employer.fill('GLOBEX CORP.');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect.poll(() => reasons.textContent()).not.toContain('but the page shows');
+    await popup.close();
+    await page.close();
+  });
+
   it('sends nothing anywhere', () => {
     expect(heed.extensionRequests).toEqual([]);
   });
