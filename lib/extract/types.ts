@@ -19,4 +19,6 @@ export interface PagePerson {
   /** The current employer as the page shows it (top card, experience, headline), raw. */
   employer?: string;
   anchor: Element | null;
+  /** The open contact-info overlay's addresses and numbers with where each is shown, for a marker next to each. */
+  overlay?: { emails: { email: string; element: Element }[]; phones: { phone: string; element: Element }[] };
 }

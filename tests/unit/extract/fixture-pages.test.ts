@@ -6,7 +6,8 @@ import { extractLinkedInProfile, extractSalesNavLead } from '../../../lib/extrac
 import type { PagePerson } from '../../../lib/extract/types';
 import { FIXTURE_URLS, type FixtureName, fixtureHtml, loadFixture, loadVariant } from './fixtures';
 
-type Expected = Omit<PagePerson, 'anchor'> & { anchorText: string | null };
+// The overlay's marker places as "value → the element's tag", which a fixture can state.
+type Expected = Omit<PagePerson, 'anchor' | 'overlay'> & { anchorText: string | null; overlay?: string[] };
 
 const JANE: Expected = {
   source: 'linkedin-profile',
@@ -30,6 +31,8 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     phones: ['+44 20 7946 0958'],
     websites: ['https://acme.example/'],
     birthday: 'March 5',
+    // Issue 20, item 4: a marker goes next to each, after the mailto link and inside the number's own element.
+    overlay: ['jane.doe@gmail.com → A', '+44 20 7946 0958 → SPAN'],
     // A 2nd-degree viewer sees her email: she may show it to 1st and 2nd degree only (issue 13, finding 7).
     contactVisibility: 'connections-only',
   },
@@ -128,8 +131,19 @@ const NAMES = Object.keys(FIXTURE_URLS) as FixtureName[];
 
 function comparable(p: PagePerson | null): Expected | null {
   if (!p) return null;
-  const { anchor, ...rest } = p;
-  return { ...rest, anchorText: anchor ? (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() : null };
+  const { anchor, overlay, ...rest } = p;
+  return {
+    ...rest,
+    anchorText: anchor ? (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
+    ...(overlay
+      ? {
+          overlay: [
+            ...overlay.emails.map((e) => `${e.email} → ${e.element.tagName}`),
+            ...overlay.phones.map((e) => `${e.phone} → ${e.element.tagName}`),
+          ],
+        }
+      : {}),
+  };
 }
 
 describe('extractPerson on every fixture at its real URL', () => {

@@ -209,10 +209,6 @@ describe('extractLinkedInProfile: top card and contact info', () => {
       expect(p?.employer).toBe('Initech Ltd');
     });
 
-    it('then the experience entry still running, over a stale headline', () => {
-      expect(extract(top('Head of Procurement at Acme Ltd'))?.employer).toBe('Globex Corporation');
-    });
-
     it('then the headline, before any separator', () => {
       const p = extract(
         card().replace('Head of Procurement at Acme Ltd', 'Buyer at Umbrella plc | Sourcing at scale'),
