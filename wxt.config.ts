@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { localeFile } from './lib/i18n/catalog';
+import { LANGS } from './lib/i18n/define';
 
 // Sites the content scripts annotate without asking. Everything else is an optional
 // permission the user grants per site (options page) or a one-off scan (activeTab).
@@ -22,6 +24,12 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // _locales/<lang>/messages.json is generated from lib/i18n/messages (the one source of every message), so the
+    // browser's own i18n (the manifest's __MSG_…__, chrome.i18n.getMessage in content scripts) says the same.
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of LANGS)
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: localeFile(lang) });
+    },
     // The benchmark page ships only in `wxt build --mode bench` (npm run bench), never in the product.
     'entrypoints:resolved': (wxt, entrypoints) => {
       if (wxt.config.mode === 'bench') return;
@@ -30,9 +38,9 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Heed',
-    description:
-      'Flags privacy risk while you prospect: suppression lists, lawful basis and channel rules, all on your device.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     // sidePanel: the side-panel-only mode (Firefox's sidebar_action needs no permission).
     permissions: [
       'storage',

@@ -20,6 +20,7 @@ import {
 import { showOnToolbar, toolbarButton } from '@/lib/background/toolbar';
 import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
+import { pageStringsFor } from '@/lib/i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ReplyOptOut, ScanList } from '@/lib/messaging/types';
 import {
@@ -123,6 +124,9 @@ export default defineBackground(() => {
       } catch (err) {
         return { injected: false, error: err instanceof Error ? err.message : String(err) };
       }
+    },
+    async pageStrings() {
+      return pageStringsFor((await getSettings(await appDb())).language);
     },
     async contentMode() {
       return { sidePanelOnly: (await getSettings(await appDb())).sidePanelOnly };

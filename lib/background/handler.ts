@@ -47,6 +47,8 @@ export interface HandlerDeps {
   openRecord(tabId: number, action: RecordAction): Promise<void>;
   /** Whether the rep chose side-panel-only mode (settings), for content scripts. */
   contentMode(): Promise<ContentMode>;
+  /** The `page_` messages in the language of the settings (content scripts carry no catalog). */
+  pageStrings(): Promise<Record<string, string>>;
   /** Applies the mode to the toolbar button; true when it changed since last applied. */
   applyContentMode(): Promise<boolean>;
   /** Every open tab, for a change of mode: a tab that shows nobody yet must still stop drawing badges. */
@@ -144,6 +146,7 @@ export function lookupCost(msg: ContentRequest): number {
     case 'open-record':
     case 'open-reply-opt-out':
     case 'content-mode':
+    case 'page-strings':
     case 'send-config':
       return 1;
   }
@@ -194,6 +197,8 @@ export async function handleMessage(
           return { ok: true, value: { opened: true } };
         case 'content-mode':
           return { ok: true, value: await deps.contentMode() };
+        case 'page-strings':
+          return { ok: true, value: await deps.pageStrings() };
         case 'scan-page':
           return { ok: true, value: await deps.scanPage(msg.emails, msg.phones) };
         case 'send-config':
@@ -235,6 +240,8 @@ export async function handleMessage(
         return { ok: true, value: await deps.injectScan(msg.tabId) };
       case 'content-mode':
         return { ok: true, value: await deps.contentMode() };
+      case 'page-strings':
+        return { ok: true, value: await deps.pageStrings() };
       case 'lookup-rows':
         return {
           ok: true,

@@ -1,6 +1,6 @@
 import type { Identifiers, LookupAnswer } from '../messaging/types';
+import { linkedInSelfAdvice } from '../self/advice';
 import type { SelfDb } from '../self/db';
-import { linkedInSelfAdvice } from '../self/exposure';
 import { matchMine } from '../self/identities';
 
 /**

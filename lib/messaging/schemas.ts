@@ -57,6 +57,7 @@ const contentMessages = [
   z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
   z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
   z.object({ type: z.literal('content-mode') }),
+  z.object({ type: z.literal('page-strings') }),
   z.object({
     type: z.literal('scan-page'),
     emails: z.array(value).max(LIMITS.scanEmails),

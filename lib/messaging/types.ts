@@ -178,6 +178,8 @@ export type ContentRequest =
   | { type: 'open-record'; action: RecordAction }
   /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
   | { type: 'content-mode' }
+  /** The words content scripts show, in the language Heed speaks (lib/i18n/page.ts). */
+  | { type: 'page-strings' }
   | { type: 'scan-page'; emails: string[]; phones: string[] }
   | { type: 'send-config'; site: SendSite }
   | { type: 'send-recipients'; site: SendSite; recipients: SendRecipient[] }
@@ -201,6 +203,7 @@ export interface ResponseMap {
   'page-person': BadgeAnswer | null;
   'open-record': { opened: boolean };
   'content-mode': ContentMode;
+  'page-strings': Record<string, string>;
   'scan-page': ScanAnswer;
   'lookup-rows': BadgeAnswer[];
   'open-reply-opt-out': { opened: boolean };

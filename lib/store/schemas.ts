@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_CHOICES } from '../i18n/define';
 import {
   ChannelSchema,
   DataSourceSchema,
@@ -254,6 +255,8 @@ export const ContactSchema = ContactInputSchema.extend({
 export type Contact = z.infer<typeof ContactSchema>;
 
 export const SettingsSchema = z.object({
+  /** The language of every Heed surface: the browser's (`auto`), or English, German or French. */
+  language: z.enum(LANGUAGE_CHOICES).default('auto'),
   defaultCountry: CountryCode.optional(),
   defaultSubscriber: SubscriberSchema.default('unknown'),
   ownDomains: z.array(z.string().max(253)).max(1000).default([]),

@@ -37,6 +37,7 @@ function deps(over: Partial<HandlerDeps> = {}) {
     openRecord: vi.fn(async () => undefined),
     injectScan: vi.fn(async () => ({ injected: true })),
     contentMode: vi.fn(async () => ({ sidePanelOnly: false })),
+    pageStrings: vi.fn(async () => ({ lang: 'en' })),
     applyContentMode: vi.fn(async () => false),
     allTabs: vi.fn(async () => [3, 7, 9]),
     limiter: new RateLimiter(30, 2, () => 0),

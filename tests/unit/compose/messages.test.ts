@@ -28,6 +28,7 @@ function deps(send?: SendDeps): HandlerDeps {
     sendToTab: vi.fn(async () => true),
     openRecord: unused,
     injectScan: unused,
+    pageStrings: unused,
     contentMode: vi.fn(async () => ({ sidePanelOnly: false })),
     applyContentMode: vi.fn(async () => false),
     allTabs: vi.fn(async () => []),

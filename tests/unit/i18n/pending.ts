@@ -1,0 +1,26 @@
+// Files whose text is not yet in lib/i18n. Remove a file from here when it is translated; the test fails if a
+// listed file has no hard-coded text left, so this list only shrinks.
+export const NOT_YET_TRANSLATED: readonly string[] = [
+  'components/options/AuditSection.tsx',
+  'components/options/BackupSection.tsx',
+  'components/options/BulkCheckSection.tsx',
+  'components/options/SettingsSection.tsx',
+  'components/options/TeamSection.tsx',
+  'components/options/audit/IntegrityPanel.tsx',
+  'components/options/backup/ExportListForm.tsx',
+  'components/options/backup/RestoreForm.tsx',
+  'components/options/bulk/BulkResultView.tsx',
+  'components/options/bulk/MappingTable.tsx',
+  'components/options/settings/DemoDataButton.tsx',
+  'components/options/settings/SettingsForm.tsx',
+  'components/options/settings/SitesPanel.tsx',
+  'components/options/settings/StoragePanel.tsx',
+  'components/options/team/BundleExport.tsx',
+  'components/options/team/BundleImport.tsx',
+  'components/options/team/PolicyPanel.tsx',
+  'components/options/team/TeamKeyPanel.tsx',
+  'components/options/team/TrustedKeys.tsx',
+  'components/popup/LawfulBasisPanel.tsx',
+  'components/popup/OptOutPanel.tsx',
+  'components/popup/PopupView.tsx',
+];
