@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CHANNEL_LABEL } from '@/lib/badge/words';
+import { t } from '@/lib/i18n';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -23,13 +24,6 @@ import {
   type Subscriber,
   SubscriberSchema,
 } from '@/lib/vocab';
-
-// New user-facing strings (issue 20, item 10), together for the i18n move (issue 17).
-const EMPLOYER_TEXT = {
-  label: 'Employer',
-  hint: 'Their current company, as the page shows it.',
-  pageShows: 'The page now shows:',
-} as const;
 
 const MORE_FACT_FIELDS = [
   'purchaseAt',
@@ -247,12 +241,12 @@ export function LawfulBasisPanel({
         </Field>
         <Field
           id={fid('employer')}
-          label={EMPLOYER_TEXT.label}
+          label={t('popup_employer_label')}
           error={errors.employer}
           hint={
             pageEmployer && employerDiffers(form.employer, pageEmployer)
-              ? `${EMPLOYER_TEXT.pageShows} ${pageEmployer}`
-              : EMPLOYER_TEXT.hint
+              ? t('popup_employer_page_shows', pageEmployer)
+              : t('popup_employer_hint')
           }
         >
           {(d) => (

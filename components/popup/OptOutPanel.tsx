@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { CHANNEL_LABEL, CHANNEL_ORDER } from '@/lib/badge/words';
+import { CHANNEL_ORDER } from '@/lib/badge/words';
+import { t } from '@/lib/i18n';
+import { channelWord } from '@/lib/i18n/words';
 import type { ReplyOptOut } from '@/lib/messaging/types';
 import {
   channelsBlocked,
   defaultChannels,
   describeChannelsBlocked,
   OPT_OUT_REASONS,
-  OPT_OUT_TEXT,
   willBlockSentence,
 } from '@/lib/popup/opt-out';
 import { deadlineLines } from '@/lib/replies/deadline';
@@ -141,7 +142,7 @@ export function OptOutPanel({
       </fieldset>
       {reason !== null ? (
         <fieldset className="channels-pick" disabled={busy || !narrowable}>
-          <legend>Channels</legend>
+          <legend>{t('popup_optout_channels')}</legend>
           {CHANNEL_ORDER.map((c) => (
             <span className="check" key={c}>
               <input
@@ -154,16 +155,16 @@ export function OptOutPanel({
                   setChannels((now) => (e.target.checked ? [...now, c] : now.filter((x) => x !== c)))
                 }
               />
-              <label htmlFor={`${id}-ch-${c}`}>{CHANNEL_LABEL[c]}</label>
+              <label htmlFor={`${id}-ch-${c}`}>{channelWord(c)}</label>
             </span>
           ))}
-          {narrowable ? null : <p className="muted small">{OPT_OUT_TEXT.fixed}</p>}
+          {narrowable ? null : <p className="muted small">{t('popup_optout_fixed')}</p>}
         </fieldset>
       ) : null}
       {reason !== null ? (
         <p className="will-block" aria-live="polite">
           {noChannel ? (
-            <span className="error">{OPT_OUT_TEXT.noChannel}</span>
+            <span className="error">{t('popup_optout_no_channel')}</span>
           ) : (
             willBlockSentence(channelsBlocked(reason, listChannels, chosen))
           )}
@@ -210,7 +211,7 @@ export function OptOutPanel({
           aria-busy={busy}
           onClick={() => void record()}
         >
-          Save opt-out
+          {t('popup_optout_save')}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import { channelList } from '../i18n/words';
 import { emailHashForms, entryKeyAs, loadHashers } from '../identifiers';
 import type { Identifiers } from '../messaging/types';
 import { bucketOf } from '../store/buckets';
@@ -56,7 +58,7 @@ export function recordedChannels(
   if (!reasonAllowsChannelScope(reason)) return undefined;
   if (chosen) {
     const picked = CHANNELS.filter((c) => chosen.includes(c));
-    if (picked.length === 0) throw new OptOutError(OPT_OUT_TEXT.noChannel);
+    if (picked.length === 0) throw new OptOutError(t('popup_optout_no_channel'));
     return picked.length === CHANNELS.length ? undefined : picked;
   }
   const d = REASON_DEFAULT_CHANNELS[reason];
@@ -91,30 +93,12 @@ function joinAnd(names: string[]): string {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
 }
 
-// New user-facing strings of the channel picker, together for the i18n move (issue 17).
-export const OPT_OUT_TEXT = {
-  noChannel: 'Choose at least one channel.',
-  fixed:
-    'An objection, erasure request or complaint stops all direct marketing, so it covers every channel (GDPR Art. 21(3), Art. 17).',
-  willBlock: 'Will block:',
-  everyChannel: 'every channel (Email, SMS, Phone, Post and InMail)',
-} as const;
-
-const CHANNEL_TITLE: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'SMS',
-  phone: 'Phone',
-  post: 'Post',
-  inmail: 'InMail',
-};
-
 /** The form's one sentence of what saving will block: "Will block: Email and SMS". */
 export function willBlockSentence(blocked: 'all' | readonly Channel[]): string {
-  const what =
-    blocked === 'all'
-      ? OPT_OUT_TEXT.everyChannel
-      : joinAnd(blocked.map((c, i) => (i === 0 ? CHANNEL_TITLE[c] : CHANNEL_NAME[c])));
-  return `${OPT_OUT_TEXT.willBlock} ${what}`;
+  return t(
+    'popup_optout_will_block',
+    blocked === 'all' ? t('popup_optout_every_channel', channelList(CHANNELS)) : channelList(blocked),
+  );
 }
 
 /**

@@ -185,7 +185,7 @@ describe('PopupView actions', () => {
     expect((screen.getByRole('button', { name: 'Save opt-out' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Do not call' }));
     expect(a.recordOptOut).not.toHaveBeenCalled();
-    expect(screen.getByText('Will block: SMS and phone')).toBeTruthy();
+    expect(screen.getByText('Will block: SMS and Phone')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() =>
       expect(a.recordOptOut).toHaveBeenCalledWith(
