@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { CHANNEL_LABEL } from '@/lib/badge/words';
+import { t } from '@/lib/i18n';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -11,6 +12,7 @@ import {
   type TriState,
   VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
+import { employerDiffers } from '@/lib/risk/employer';
 import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/store/schemas';
 import {
   CHANNELS,
@@ -86,9 +88,12 @@ export function LawfulBasisPanel({
   today,
   onSave,
   onCancel,
+  pageEmployer,
 }: {
   initial: LawfulBasisForm;
   hasContact: boolean;
+  /** The current employer the page shows, to say so when the record holds another one. */
+  pageEmployer?: string | undefined;
   today: string;
   /** Resolves to the field errors, or null once saved. */
   onSave(form: LawfulBasisForm): Promise<FieldErrors | null>;
@@ -231,6 +236,28 @@ export function LawfulBasisPanel({
               aria-invalid={invalid('country')}
               aria-describedby={d}
               onChange={(e) => set('country', e.target.value.toUpperCase())}
+            />
+          )}
+        </Field>
+        <Field
+          id={fid('employer')}
+          label={t('popup_employer_label')}
+          error={errors.employer}
+          hint={
+            pageEmployer && employerDiffers(form.employer, pageEmployer)
+              ? t('popup_employer_page_shows', pageEmployer)
+              : t('popup_employer_hint')
+          }
+        >
+          {(d) => (
+            <input
+              id={fid('employer')}
+              value={form.employer}
+              maxLength={200}
+              autoComplete="off"
+              aria-invalid={invalid('employer')}
+              aria-describedby={d}
+              onChange={(e) => set('employer', e.target.value)}
             />
           )}
         </Field>

@@ -1,9 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { CHANNEL_ORDER } from '@/lib/badge/words';
+import { t } from '@/lib/i18n';
+import { channelWord } from '@/lib/i18n/words';
 import type { ReplyOptOut } from '@/lib/messaging/types';
-import { channelsBlocked, describeChannelsBlocked, OPT_OUT_REASONS } from '@/lib/popup/opt-out';
+import {
+  channelsBlocked,
+  describeChannelsBlocked,
+  OPT_OUT_REASONS,
+  willBlockSentence,
+} from '@/lib/popup/opt-out';
 import { deadlineLines } from '@/lib/replies/deadline';
 import { phraseById } from '@/lib/replies/phrases';
-import type { Channel, SuppressionReason } from '@/lib/vocab';
+import { defaultChannels } from '@/lib/store/commands/opt-out';
+import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '@/lib/vocab';
 
 export interface ListChoice {
   id: string;
@@ -17,11 +26,14 @@ export interface OptOutRequest {
   listId: string;
   reason: SuppressionReason;
   hashEmails: boolean;
+  /** The channels the rep left checked; only for a reason that may be narrowed. */
+  channels?: Channel[];
 }
 
 /**
- * The second click of "record an opt-out": the list is preselected (the default list), so choosing the reason
- * records it. A reason is never preselected, because a wrong reason on record is worse than one more click.
+ * "Record an opt-out": the list is preselected (the default list); the rep picks the reason, which checks the
+ * channels it blocks by default (issue 20, item 5), may narrow them where the law allows, reads what will be
+ * blocked and saves. A reason is never preselected, because a wrong reason on record is worse than one more click.
  */
 export function OptOutPanel({
   lists,
@@ -39,7 +51,9 @@ export function OptOutPanel({
   const id = useId();
   const [listId, setListId] = useState(() => (lists.find((l) => l.isDefault) ?? lists[0])?.id ?? '');
   const [hashEmails, setHashEmails] = useState(false);
-  const [busy, setBusy] = useState<SuppressionReason | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState<SuppressionReason | null>(null);
+  const [channels, setChannels] = useState<Channel[]>([]);
   const [error, setError] = useState<string | null>(null);
   const firstReason = useRef<HTMLButtonElement>(null);
   const listChannels = lists.find((l) => l.id === listId)?.channels;
@@ -51,16 +65,28 @@ export function OptOutPanel({
     firstReason.current?.focus();
   }, []);
 
-  const record = async (reason: SuppressionReason) => {
-    if (busy || listId === '') return;
-    setBusy(reason);
+  const narrowable = reason !== null && reasonAllowsChannelScope(reason);
+  const chosen = narrowable ? channels : undefined;
+  const noChannel = narrowable && channels.length === 0;
+
+  const choose = (r: SuppressionReason) => {
+    setReason(r);
+    setChannels(defaultChannels(r));
+    setError(null);
+  };
+
+  const record = async () => {
+    if (busy || listId === '' || reason === null || noChannel) return;
+    setBusy(true);
     setError(null);
     try {
-      await onRecord({ listId, reason, hashEmails });
+      // In the channels' usual order, whatever order the boxes were ticked in.
+      const picked = chosen ? { channels: CHANNEL_ORDER.filter((c) => chosen.includes(c)) } : {};
+      await onRecord({ listId, reason, hashEmails, ...picked });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
@@ -98,22 +124,52 @@ export function OptOutPanel({
           ))}
         </select>
       </div>
-      <fieldset className="reasons-pick" disabled={busy !== null || listId === ''}>
-        <legend>Why? Choosing records it</legend>
+      <fieldset className="reasons-pick" disabled={busy || listId === ''}>
+        <legend>Why?</legend>
         {reasons.map((r, i) => (
           <button
             key={r.value}
             type="button"
             ref={i === 0 ? firstReason : undefined}
-            className={i === 0 ? 'primary' : undefined}
-            onClick={() => void record(r.value)}
-            aria-busy={busy === r.value}
+            className={reason === r.value ? 'primary' : undefined}
+            onClick={() => choose(r.value)}
+            aria-pressed={reason === r.value}
             aria-describedby={`${id}-blocks-${r.value}`}
           >
             {r.label}
           </button>
         ))}
       </fieldset>
+      {reason !== null ? (
+        <fieldset className="channels-pick" disabled={busy || !narrowable}>
+          <legend>{t('popup_optout_channels')}</legend>
+          {CHANNEL_ORDER.map((c) => (
+            <span className="check" key={c}>
+              <input
+                id={`${id}-ch-${c}`}
+                type="checkbox"
+                // Disabled on each box too, not only by the fieldset: a fixed reason's boxes say so themselves.
+                disabled={busy || !narrowable}
+                checked={narrowable ? channels.includes(c) : true}
+                onChange={(e) =>
+                  setChannels((now) => (e.target.checked ? [...now, c] : now.filter((x) => x !== c)))
+                }
+              />
+              <label htmlFor={`${id}-ch-${c}`}>{channelWord(c)}</label>
+            </span>
+          ))}
+          {narrowable ? null : <p className="muted small">{t('popup_optout_fixed')}</p>}
+        </fieldset>
+      ) : null}
+      {reason !== null ? (
+        <p className="will-block" aria-live="polite">
+          {noChannel ? (
+            <span className="error">{t('popup_optout_no_channel')}</span>
+          ) : (
+            willBlockSentence(channelsBlocked(reason, listChannels, chosen))
+          )}
+        </p>
+      ) : null}
       {/* What each choice blocks, before it is made: scope is a property of the reason, not only of the list. */}
       <ul className="blocks muted small" aria-label="What each reason blocks">
         {OPT_OUT_REASONS.map((r) => (
@@ -147,9 +203,20 @@ export function OptOutPanel({
           {error}
         </p>
       ) : null}
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || listId === '' || reason === null || noChannel}
+          aria-busy={busy}
+          onClick={() => void record()}
+        >
+          {t('popup_optout_save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
     </section>
   );
 }

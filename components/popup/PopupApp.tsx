@@ -163,13 +163,14 @@ export function PopupApp() {
         reason: request.reason,
         identifiers: person.identifiers,
         hashEmails: request.hashEmails,
+        ...(request.channels ? { channels: request.channels } : {}),
         ...(settings.defaultCountry ? { defaultCountry: settings.defaultCountry } : {}),
         ...(params.reply ? { since: params.reply.since } : {}),
       });
       await afterWrite();
       const list = lists.find((l) => l.id === request.listId);
       const closes = params.action ? ' This window closes in a few seconds.' : '';
-      say(`${describeOptOut(receipt, list, request.reason)}${closes}`, 'ok', () => {
+      say(`${describeOptOut(receipt, list, request.reason, request.channels)}${closes}`, 'ok', () => {
         keepOpen();
         void (async () => {
           try {

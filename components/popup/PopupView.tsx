@@ -270,6 +270,7 @@ export function PopupView({
                   key={person.contact?.updatedAt ?? 'new'}
                   initial={formFromContact(person.contact, subject)}
                   hasContact={person.contact !== undefined}
+                  pageEmployer={subject.hints.employer}
                   today={today}
                   onSave={async (form) => {
                     // The contact shown belongs to the form's person: a different person closes the form first.

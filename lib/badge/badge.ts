@@ -20,46 +20,36 @@ export interface Badge {
 // same reason: a page can probe the open panel's extent with elementFromPoint. It is always a scroller that never
 // hands a wheel on to the page, or the page could see its own scroll events come only when the content is short.
 const STYLE = `${SHOWN_STYLE}
-:host { all: initial !important; display: inline-block !important; position: relative !important;
-  width: 7.5em !important; height: 1.6em !important; vertical-align: middle !important; margin: 0 0 0 .5em !important;
-  font: 13px/1.2 system-ui, sans-serif !important; }
-.pill { all: unset; box-sizing: border-box; display: flex; align-items: center; gap: .35em; width: 100%; height: 100%;
-  padding: 0 .6em; border-radius: 999px; color: #fff; background: #667085; cursor: pointer; overflow: hidden;
-  white-space: nowrap; font-weight: 600; }
-.pill:focus-visible { outline: 3px solid #2e90fa; outline-offset: 2px; }
-.dot { width: .55em; height: .55em; border-radius: 50%; background: #fff; flex: none; }
-.panel { position: fixed; inset: auto; margin: 0; top: 0; left: 0; z-index: 2147483647; width: 26em; height: 28em;
-  overscroll-behavior: contain;
-  overflow-y: scroll; box-sizing: border-box; padding: .8em 1em; border-radius: 8px; background: #fff; color: #101828;
-  border: 1px solid #d0d5dd; box-shadow: 0 8px 24px rgba(16,24,40,.18); font-weight: 400; white-space: normal; }
-.panel[hidden] { display: none; }
-.inner { min-height: calc(100% + 1px); }
-.plain { font-size: 1.05em; font-weight: 600; }
-.detail-toggle { all: unset; cursor: pointer; color: #175cd3; margin-top: .8em; display: inline-block; }
-.detail-toggle:focus-visible { outline: 3px solid #2e90fa; outline-offset: 1px; }
-.detail-toggle[aria-expanded="false"]::after { content: " ▸"; } .detail-toggle[aria-expanded="true"]::after { content: " ▾"; }
-.panel h2 { font-size: 1em; margin: 0 0 .3em; }
-.panel h3 { font-size: .85em; margin: .8em 0 .3em; text-transform: uppercase; letter-spacing: .04em; color: #475467; }
-.panel p { margin: 0 0 .4em; }
-.panel ul { margin: 0; padding-left: 1.1em; }
-.panel li { margin: .2em 0; }
-.panel a { color: #175cd3; }
-.panel table { border-collapse: collapse; width: 100%; }
-.panel td { padding: .15em .3em; border-bottom: 1px solid #eaecf0; }
-.panel li > span + span { margin-left: .3em; }
-.cite { color: #475467; font-size: .9em; }
-.v-blocked { color: #b42318; font-weight: 600; } .v-check { color: #93370d; font-weight: 600; } .v-allowed { color: #067647; }
-.actions { display: flex; gap: .5em; margin-top: .8em; }
-.actions button { font: inherit; padding: .35em .7em; border-radius: 6px; border: 1px solid #98a2b3; background: #f9fafb;
-  color: #101828; cursor: pointer; }
-.actions button:focus-visible { outline: 3px solid #2e90fa; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) {
-  .panel { background: #161b26; color: #f5f5f6; border-color: #333741; }
-  .panel h3, .cite { color: #94969c; }
-  .panel td { border-color: #333741; }
-  .panel a, .detail-toggle { color: #84caff; }
-  .actions button { background: #1f242f; color: #f5f5f6; border-color: #61646c; }
-  .v-blocked { color: #f97066; } .v-check { color: #fdb022; } .v-allowed { color: #47cd89; }
+:host{all:initial !important;display:inline-block !important;position:relative !important;width:7.5em !important;height:1.6em !important;vertical-align:middle !important;margin:0 0 0 .5em !important;font:13px/1.2 system-ui,sans-serif !important}
+.pill{all:unset;box-sizing:border-box;display:flex;align-items:center;gap:.35em;width:100%;height:100%;padding:0 .6em;border-radius:999px;color:#fff;background:#667085;cursor:pointer;overflow:hidden;white-space:nowrap;font-weight:600}
+.pill:focus-visible{outline:3px solid #2e90fa;outline-offset:2px}
+.dot{width:.55em;height:.55em;border-radius:50%;background:#fff;flex:none}
+.panel{position:fixed;inset:auto;margin:0;top:0;left:0;z-index:2147483647;width:26em;height:28em;overscroll-behavior:contain;overflow-y:scroll;box-sizing:border-box;padding:.8em 1em;border-radius:8px;background:#fff;color:#101828;border:1px solid #d0d5dd;box-shadow:0 8px 24px rgba(16,24,40,.18);font-weight:400;white-space:normal}
+.panel[hidden]{display:none}
+.inner{min-height:calc(100% + 1px)}
+.plain{font-size:1.05em;font-weight:600}
+.detail-toggle{all:unset;cursor:pointer;color:#175cd3;margin-top:.8em;display:inline-block}
+.detail-toggle:focus-visible,.detail-toggle[aria-expanded="false"]::after{content:" ▸"}.detail-toggle[aria-expanded="true"]::after{content:" ▾"}
+.panel h2{font-size:1em;margin:0 0 .3em}
+.panel h3{font-size:.85em;margin:.8em 0 .3em;text-transform:uppercase;letter-spacing:.04em;color:#475467}
+.panel p{margin:0 0 .4em}
+.panel ul{margin:0;padding-left:1.1em}
+.panel li{margin:.2em 0}
+.panel a{color:#175cd3}
+.panel table{border-collapse:collapse;width:100%}
+.panel td{padding:.15em .3em;border-bottom:1px solid #eaecf0}
+.panel li>span+span{margin-left:.3em}
+.cite{color:#475467;font-size:.9em}
+.v-blocked,.v-check{font-weight:600}.v-blocked{color:#b42318}.v-check{color:#93370d}.v-allowed{color:#067647}
+.actions{display:flex;gap:.5em;margin-top:.8em}
+.actions button{font:inherit;padding:.35em .7em;border-radius:6px;border:1px solid #98a2b3;background:#f9fafb;color:#101828;cursor:pointer}
+@media (prefers-color-scheme:dark){
+.panel{background:#161b26;color:#f5f5f6;border-color:#333741}
+.panel h3,.cite{color:#94969c}
+.panel td{border-color:#333741}
+.panel a,.detail-toggle{color:#84caff}
+.actions button{background:#1f242f;color:#f5f5f6;border-color:#61646c}
+.v-blocked{color:#f97066}.v-check{color:#fdb022}.v-allowed{color:#47cd89}
 }`;
 
 function focusVisible(node: Element): boolean {

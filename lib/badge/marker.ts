@@ -5,11 +5,9 @@ import { LEVEL_COLOUR, LEVEL_WORD } from './words';
 // Same fixed box whatever the level, like the badge: the page cannot read the verdict from the marker's size.
 // Its word is generated content (./shown), so the page's find and selection cannot read it either.
 const STYLE = `${SHOWN_STYLE}
-:host { all: initial !important; display: inline-block !important; width: 5.5em !important; height: 1.3em !important;
-  margin: 0 .25em !important; vertical-align: middle !important; font: 11px/1.3em system-ui, sans-serif !important; }
-span { display: block; box-sizing: border-box; width: 100%; height: 100%; border-radius: 999px; color: #fff;
-  text-align: center; font-weight: 600; overflow: hidden; white-space: nowrap; }
-span:focus-visible { outline: 2px solid #2e90fa; outline-offset: 1px; }`;
+:host{all:initial !important;display:inline-block !important;width:5.5em !important;height:1.3em !important;margin:0 .25em !important;vertical-align:middle !important;font:11px/1.3em system-ui,sans-serif !important}
+span{display:block;box-sizing:border-box;width:100%;height:100%;border-radius:999px;color:#fff;text-align:center;font-weight:600;overflow:hidden;white-space:nowrap}
+span:focus-visible{outline:2px solid #2e90fa;outline-offset:1px}`;
 
 const MINE_COLOUR = '#6927da';
 

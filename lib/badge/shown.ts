@@ -9,8 +9,8 @@
 
 /** Styles every surface in a closed root needs: generated words, and nothing selectable. */
 export const SHOWN_STYLE = `
-* { -webkit-user-select: none; user-select: none; }
-[data-t]::before { content: attr(data-t); }
+*{-webkit-user-select:none;user-select:none}
+[data-t]::before{content:attr(data-t)}
 `;
 
 /** An element showing `text` as generated content, never as a text node. */

@@ -1,6 +1,7 @@
 import type { Badge, BadgeView } from '../badge/badge';
+import { createMarker } from '../badge/marker';
 import type { PagePerson } from '../extract/types';
-import type { BadgeAnswer, RecordAction, TabPerson } from '../messaging/types';
+import type { BadgeAnswer, MarkVerdict, RecordAction, ScanAnswer, TabPerson } from '../messaging/types';
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -11,6 +12,11 @@ export interface AnnotatorDeps {
   /** Absent in side-panel-only mode: the page then gets no badge, and nothing else from Heed. */
   createBadge?: (doc: Document, onRecord: (action: RecordAction) => void) => Badge;
   openRecord(action: RecordAction): void;
+  /**
+   * Looks up the addresses and numbers of an open contact-info overlay, each one a rate-limit token (the scan's
+   * message). Absent in side-panel-only mode: no marker either.
+   */
+  mark?: (emails: string[], phones: string[]) => Promise<ScanAnswer>;
 }
 
 export function toTabPerson(p: PagePerson): TabPerson {
@@ -27,6 +33,7 @@ export function toTabPerson(p: PagePerson): TabPerson {
       ...(p.name ? { name: p.name.slice(0, 200) } : {}),
       ...(p.birthday ? { birthday: p.birthday.slice(0, 40) } : {}),
       ...(p.contactVisibility ? { contactVisibility: p.contactVisibility } : {}),
+      ...(p.employer ? { employer: p.employer.slice(0, 200) } : {}),
     },
   };
 }
@@ -41,6 +48,10 @@ export class Annotator {
   private key = '';
   private generation = 0;
   private lastView: BadgeView = { state: 'pending' };
+  /** The overlay's markers, and the elements they were placed for. */
+  private markers: HTMLElement[] = [];
+  private marked: Element[] = [];
+  private markGen = 0;
 
   constructor(private readonly deps: AnnotatorDeps) {}
 
@@ -49,6 +60,7 @@ export class Annotator {
     const url = this.deps.url();
     const person = this.deps.extract(doc, url);
     const tabPerson = person ? toTabPerson(person) : null;
+    this.markOverlay(person?.overlay);
     const key = JSON.stringify([tabPerson]);
     if (!person || !tabPerson) {
       this.removeBadge();
@@ -92,6 +104,46 @@ export class Annotator {
   destroy(): void {
     this.generation++;
     this.removeBadge();
+    this.markOverlay(undefined);
+  }
+
+  /**
+   * A marker next to each address and number of the open contact-info overlay (issue 20, item 4): the scan's
+   * marker, so every one has the same bare host and nothing says which is the user's own. Asked again only when
+   * the overlay shows other elements (opened, closed, re-rendered), never on every mutation: each look-up costs.
+   */
+  private markOverlay(overlay: PagePerson['overlay']): void {
+    const emails = overlay?.emails ?? [];
+    const phones = overlay?.phones ?? [];
+    const els = [...emails, ...phones].map((f) => f.element);
+    const marked = this.marked;
+    if (
+      els.length === marked.length &&
+      els.every((e, i) => e === marked[i]) &&
+      this.markers.every((m) => m.isConnected)
+    )
+      return;
+    this.marked = els;
+    const generation = ++this.markGen;
+    for (const m of this.markers.splice(0)) m.remove();
+    const { mark, doc } = this.deps;
+    if (!mark || els.length === 0) return;
+    const put = (value: string, element: Element, v?: MarkVerdict) => {
+      // A missing verdict (a malformed answer) still gets a marker, so the count never depends on the answer.
+      const marker = createMarker(doc, { value, level: 'unknown', summary: '', ...v });
+      // After a link, outside it, so the marker is not part of the link's text or click target.
+      if (element.tagName === 'A') element.after(marker);
+      else element.append(marker);
+      this.markers.push(marker);
+    };
+    mark(
+      emails.map((f) => f.email),
+      phones.map((f) => f.phone),
+    ).then((a) => {
+      if (generation !== this.markGen) return;
+      for (const [i, f] of emails.entries()) put(f.email, f.element, a.emails[i]);
+      for (const [i, f] of phones.entries()) put(f.phone, f.element, a.phones[i]);
+    }, Boolean);
   }
 
   private show(view: BadgeView): void {

@@ -24,6 +24,8 @@ function registry(): Map<string, Stoppable> {
   return g[REGISTRY];
 }
 
+// Only what Heed's scripts call: WXT's block(), notifyInvalidated() and requestIdleCallback() are left out, since
+// every content script carries this class whole and the LinkedIn script is at its size budget.
 export class ContentScriptContext {
   private readonly controller = new AbortController();
 
@@ -54,18 +56,9 @@ export class ContentScriptContext {
     if (!this.signal.aborted) this.controller.abort(reason);
   }
 
-  /** Alias kept for code written against WXT's class. */
-  notifyInvalidated(): void {
-    this.abort('Content script context invalidated');
-  }
-
   onInvalidated(cb: () => void): () => void {
     this.signal.addEventListener('abort', cb);
     return () => this.signal.removeEventListener('abort', cb);
-  }
-
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
   }
 
   setTimeout(handler: () => void, timeout?: number): number {
@@ -92,14 +85,6 @@ export class ContentScriptContext {
     return id;
   }
 
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((d) => {
-      if (!this.signal.aborted) callback(d);
-    }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
-    return id;
-  }
-
   /** Like `target.addEventListener`, removed when the script stops. WXT's `wxt:` pseudo-events are refused. */
   addEventListener(
     target: EventTarget,
@@ -107,8 +92,7 @@ export class ContentScriptContext {
     handler: EventListenerOrEventListenerObject,
     options?: AddEventListenerOptions,
   ): void {
-    if (type.startsWith('wxt:'))
-      throw new Error(`${type}: WXT's page events are not used (see lib/content/context.ts)`);
+    if (type.startsWith('wxt:')) throw new Error(`${type}: WXT page events are not used`);
     target.addEventListener(type, handler, { ...options, signal: this.signal });
   }
 }

@@ -27,7 +27,9 @@ export async function startAnnotating(
       url: () => location.href,
       extract,
       send: (person) => ask({ type: 'page-person', person }),
-      ...(mode.sidePanelOnly ? {} : { createBadge }),
+      ...(mode.sidePanelOnly
+        ? {}
+        : { createBadge, mark: (emails, phones) => ask({ type: 'scan-page', emails, phones }) }),
       openRecord: (action) => void ask({ type: 'open-record', action }).catch(() => undefined),
     });
     const unwatch = watchPage(ctx, () => annotator.sync(), { quiet: mode.sidePanelOnly });

@@ -6,11 +6,10 @@ import type { PagePerson } from './types';
 
 // First path segments that are GitHub's own pages, never a user. Not exhaustive: the markup check (a schema.org
 // Person card) is what decides; this list only saves work and guards against a Person card on a non-user page.
-const RESERVED = new Set(
-  'about account apps codespaces collections contact copilot customer-stories dashboard enterprise enterprises events explore features gist git-guides github-copilot issues join login logout marketplace mobile new notifications orgs organizations pricing pulls readme search security sessions settings signup site sitemap solutions sponsors stars team topics trending users watching'.split(
-    ' ',
-  ),
-);
+// A regular expression rather than a Set built at load: a literal has no side effect, so the LinkedIn script,
+// which imports this module's neighbours, does not carry it.
+const RESERVED =
+  /^(?:about|account|apps|codespaces|collections|contact|copilot|customer-stories|dashboard|enterprise|enterprises|events|explore|features|gist|git-guides|github-copilot|issues|join|login|logout|marketplace|mobile|new|notifications|orgs|organizations|pricing|pulls|readme|search|security|sessions|settings|signup|site|sitemap|solutions|sponsors|stars|team|topics|trending|users|watching)$/;
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 export function githubLoginFromUrl(url: string): string | null {
@@ -24,7 +23,8 @@ export function githubLoginFromUrl(url: string): string | null {
   if (u.protocol !== 'https:' || (host !== 'github.com' && host !== 'www.github.com')) return null;
   const segments = u.pathname.split('/').filter(Boolean);
   const login = segments[0];
-  if (segments.length !== 1 || !login || !LOGIN.test(login) || RESERVED.has(login.toLowerCase())) return null;
+  if (segments.length !== 1 || !login || !LOGIN.test(login) || RESERVED.test(login.toLowerCase()))
+    return null;
   return login;
 }
 

@@ -19,11 +19,11 @@ const SALESNAV_SUFFIX = /\s*[|–—-]\s*(?:LinkedIn\s+)?Sales Navigator\s*$|\s*
 // Class names of the top card across LinkedIn's redesigns. They are hints only: when they disappear (hashed class
 // names) the extractor falls back to structure (the heading, the contact-info link) and to the title.
 const KNOWN_NAME_H1 =
-  'h1.text-heading-xlarge, .pv-top-card h1, .pv-text-details__left-panel h1, h1.top-card-layout__title, h1.pv-top-card-section__name';
+  'h1.text-heading-xlarge,.pv-top-card h1,.pv-text-details__left-panel h1,h1.top-card-layout__title,h1.pv-top-card-section__name';
 const KNOWN_HEADLINE =
-  '.pv-text-details__left-panel .text-body-medium, .text-body-medium.break-words, .pv-top-card-section__headline, h2.top-card-layout__headline, .top-card-layout__headline';
+  '.pv-text-details__left-panel .text-body-medium,.text-body-medium.break-words,.pv-top-card-section__headline,h2.top-card-layout__headline,.top-card-layout__headline';
 const KNOWN_LOCATION =
-  '.pv-text-details__left-panel .text-body-small.inline, .text-body-small.inline.t-black--light.break-words, .pv-top-card--list-bullet li, .top-card__subline-item, .pv-top-card-section__location';
+  '.pv-text-details__left-panel .text-body-small.inline,.text-body-small.inline.t-black--light.break-words,.pv-top-card--list-bullet li,.top-card__subline-item,.pv-top-card-section__location';
 const CONTACT_LINK = 'a[href*="/overlay/contact-info"]';
 
 function parseUrl(url: string): URL | null {
@@ -189,6 +189,25 @@ function readTopCard(card: Element, anchor: Element | null, name: string): TopCa
   return { headline: headline.slice(0, 500) || undefined, location: location || undefined };
 }
 
+// The top card's "Current company: Acme Ltd" button, in the UI languages; the public profile's link.
+const CURRENT_COMPANY = /^(?:current company|aktuelles unternehmen|entreprise actuelle)\s*:\s*(.+)$/i;
+// "Head of Procurement at Acme Ltd | Sourcing": before the first separator, the text after the last " at ".
+const HEADLINE_EMPLOYER = /^.*\s(?:at|@|bei|chez)\s+(.{2,100})$/i;
+
+/**
+ * The current employer: the top card's current company (LinkedIn takes it from the experience entry still
+ * running), else the headline ("… at Acme"). The experience list itself is not read: the script's size budget.
+ */
+function readEmployer(card: Element | null, headline: string | undefined): string | undefined {
+  for (const e of Array.from(card?.querySelectorAll('[aria-label]') ?? []).slice(0, 60)) {
+    const m = CURRENT_COMPANY.exec(e.getAttribute('aria-label') ?? '');
+    // LinkedIn appends what the button does: "Acme Ltd. Click to skip to experience card".
+    if (m?.[1]) return cleanText(m[1].replace(/\.\s+(?:click|klicken|cliquez)\b.*$/i, ''));
+  }
+  const m = HEADLINE_EMPLOYER.exec(headline?.split(/\s[|·•]/)[0] ?? '');
+  return m?.[1] ? cleanText(m[1]) : undefined;
+}
+
 function outermost(els: Element[]): Element[] {
   return els.filter((e) => !els.some((o) => o !== e && o.contains(e)));
 }
@@ -267,19 +286,28 @@ function readBirthday(box: Element): string | undefined {
   return undefined;
 }
 
-function readPhones(box: Element): string[] {
-  const phones: string[] = [];
+/** The numbers in `box`, each with the element that shows it (where a marker may go). */
+function readPhones(box: Element): { phone: string; element: Element }[] {
+  const phones: { phone: string; element: Element }[] = [];
   for (const a of Array.from(box.querySelectorAll('a[href^="tel:" i]')).slice(0, 20)) {
     if (isVisible(a))
-      phones.push(cleanText(safeDecode((a.getAttribute('href') ?? '').replace(/^tel:/i, ''))));
+      phones.push({
+        phone: cleanText(safeDecode((a.getAttribute('href') ?? '').replace(/^tel:/i, ''))),
+        element: a,
+      });
   }
   for (const section of sectionsByHeading(box, PHONE_HEADER)) {
     for (const n of visibleTextNodes(section, 100)) {
+      const element = n.parentElement;
       // A tel: link was read from its href above; its text is often a local form of the same number.
-      if (!n.parentElement?.closest('a[href^="tel:" i]')) phones.push(...phonesIn(n.nodeValue ?? ''));
+      if (element && !element.closest('a[href^="tel:" i]'))
+        for (const phone of phonesIn(n.nodeValue ?? '')) phones.push({ phone, element });
     }
   }
-  return dedupe(phones.filter(Boolean), (p) => p.replace(/[^\d+]/g, ''));
+  return dedupe(
+    phones.filter((p) => p.phone),
+    (p) => p.phone.replace(/[^\d+]/g, ''),
+  );
 }
 
 /** External links, unwrapped from LinkedIn's redirector; links back into LinkedIn are not websites. */
@@ -356,6 +384,8 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
     if (top.headline) person.headline = top.headline;
     else if (ld?.jobTitle) person.headline = ld.jobTitle;
     if (location) person.location = location;
+    const employer = readEmployer(card, person.headline);
+    if (employer) person.employer = employer;
     const country = countryOf(location, ld);
     if (country) person.country = country;
 
@@ -363,12 +393,14 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
     const about = doc.getElementById('about')?.closest('section');
     person.emails = emailsIn([dialog, card, about]);
     if (dialog) {
+      const overlay = { emails: findEmailsOnPage(dialog, 50), phones: readPhones(dialog) };
+      person.overlay = overlay;
       person.contactVisibility = contactVisibilityOf({
-        overlayEmails: emailsIn([dialog]).length,
+        overlayEmails: overlay.emails.length,
         degree: connectionDegree(card),
         connectionsOnlyNote: CONNECTIONS_ONLY_NOTE.test(fold(visibleText(dialog, 4000))),
       });
-      person.phones = readPhones(dialog);
+      person.phones = overlay.phones.map((p) => p.phone);
       person.websites = readWebsites(dialog, url);
       const birthday = readBirthday(dialog);
       if (birthday) person.birthday = birthday;
@@ -458,6 +490,8 @@ export function extractSalesNavLead(doc: Document, url: string): PagePerson | nu
     const scope: ParentNode = card ?? doc;
     const headline = firstVisible(scope, '[data-anonymize="headline"]');
     if (headline) person.headline = cleanText(visibleText(headline, 500));
+    // The lead's current role is its own card in the page's main column; the side column lists other people.
+    const company = firstVisible(card?.closest('main') ?? scope, '[data-anonymize="company-name"]');
     const loc = firstVisible(scope, '[data-anonymize="location"]');
     let location = loc ? tidyLocation(visibleText(loc, 300)) : '';
     if ((!location || !person.headline) && card) {
@@ -470,11 +504,13 @@ export function extractSalesNavLead(doc: Document, url: string): PagePerson | nu
       const country = countryFromLocation(location);
       if (country) person.country = country;
     }
+    const employer = company ? cleanText(visibleText(company, 200)) : readEmployer(null, person.headline);
+    if (employer) person.employer = employer;
     const profileUrl = leadProfileUrl(doc, card, url);
     if (profileUrl) person.profileUrl = profileUrl;
     if (card) {
       person.emails = emailsIn([card]);
-      person.phones = readPhones(card);
+      person.phones = readPhones(card).map((p) => p.phone);
     }
     return person;
   } catch {

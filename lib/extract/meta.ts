@@ -137,7 +137,7 @@ export function headingName(h: Element): string {
   return visibleText(h, MAX_NAME).slice(0, MAX_NAME);
 }
 
-export function dedupe(values: string[], key: (s: string) => string = (s) => s.toLowerCase()): string[] {
+export function dedupe<T = string>(values: T[], key: (s: T) => string = (s) => String(s).toLowerCase()): T[] {
   const seen = new Set<string>();
   return values.filter((v) => {
     const k = key(v);

@@ -16,5 +16,9 @@ export interface PagePerson {
   /** How the contact details are visible to the viewer, when the contact-info overlay is open (see linkedin.ts). */
   contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
   headline?: string;
+  /** The current employer as the page shows it (top card, experience, headline), raw. */
+  employer?: string;
   anchor: Element | null;
+  /** The open contact-info overlay's addresses and numbers with where each is shown, for a marker next to each. */
+  overlay?: { emails: { email: string; element: Element }[]; phones: { phone: string; element: Element }[] };
 }

@@ -40,6 +40,7 @@ export const PageHintsSchema = z.object({
   name: z.string().max(LIMITS.nameLength).optional(),
   birthday: z.string().max(40).optional(),
   contactVisibility: z.enum(['public', 'connections-only', 'download-blocked', 'unknown']).optional(),
+  employer: z.string().max(LIMITS.nameLength).optional(),
 });
 
 const SendSiteSchema = z.enum(['gmail', 'outlook', 'linkedin']);

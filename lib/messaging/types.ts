@@ -24,6 +24,8 @@ export interface PageHints {
    * details seen only through a connection were not lawfully collectable for prospecting (CNIL, KASPR).
    */
   contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
+  /** The current employer the page shows (issue 20, item 10): compared with the one recorded. */
+  employer?: string;
 }
 
 export type BadgeLevel = Level | 'unknown';

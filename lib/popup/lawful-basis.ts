@@ -53,6 +53,8 @@ export interface LawfulBasisForm {
   region: string;
   timeZone: string;
   contactVisibility: ContactVisibility;
+  /** Their employer: a page showing another one later warns that the relationship may have lapsed. */
+  employer: string;
 }
 
 export const PHONE_KIND_LABEL: Record<PhoneKind, string> = {
@@ -151,6 +153,8 @@ export function formFromContact(contact: Contact | undefined, person: TabPerson)
     timeZone: contact?.timeZone ?? '',
     // The page's reading (LinkedIn's contact-info overlay) until the rep records their own.
     contactVisibility: contact?.contactVisibility ?? person.hints.contactVisibility ?? 'unknown',
+    // What the page shows until the rep records their own (issue 20, item 10).
+    employer: contact?.employer ?? person.hints.employer ?? '',
   };
 }
 
@@ -167,6 +171,7 @@ const FIELD_OF_PATH: Record<string, string> = {
   region: 'region',
   timeZone: 'timeZone',
   presumedConsent: 'presumedConsent',
+  employer: 'employer',
 };
 
 const FACT_DATES = [
@@ -195,6 +200,7 @@ const FORM_FIELDS = [
   'region',
   'timeZone',
   'contactVisibility',
+  'employer',
 ] as const;
 
 /**
@@ -282,6 +288,7 @@ export function contactInputFrom(
   if (region) input.region = region;
   if (timeZone) input.timeZone = timeZone;
   if (form.contactVisibility !== 'unknown') input.contactVisibility = form.contactVisibility;
+  if (form.employer.trim()) input.employer = form.employer.trim();
   if (form.collectedAt) input.collectedAt = form.collectedAt;
   if (form.informedAt) input.informedAt = form.informedAt;
   if (form.liaDate) {

@@ -1,6 +1,6 @@
 import type { OptOutReceipt } from '../store/commands/opt-out';
 import type { SuppressionList } from '../store/schemas';
-import type { SuppressionReason } from '../vocab';
+import type { Channel, SuppressionReason } from '../vocab';
 import { plural } from './counts';
 import { channelsBlocked, describeChannelsBlocked, reasonLabel } from './opt-out';
 
@@ -9,9 +9,10 @@ export function describeOptOut(
   receipt: OptOutReceipt,
   list: Pick<SuppressionList, 'name' | 'channels'> | undefined,
   reason: SuppressionReason,
+  chosen?: readonly Channel[],
 ): string {
   const where = list ? `“${list.name}”` : 'the list';
-  const blocks = describeChannelsBlocked(channelsBlocked(reason, list?.channels));
+  const blocks = describeChannelsBlocked(channelsBlocked(reason, list?.channels, chosen));
   const parts = [`Opt-out recorded on ${where} (${reasonLabel(reason)}, blocks ${blocks})`];
   if (receipt.added.length > 0) parts.push(`${plural(receipt.added.length, 'entry', 'entries')} added`);
   if (receipt.alreadyPresent > 0) parts.push(`${receipt.alreadyPresent} already there`);

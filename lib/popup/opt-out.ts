@@ -1,5 +1,7 @@
+import { t } from '../i18n';
+import { channelList } from '../i18n/words';
 import { recordedChannels } from '../store/commands/opt-out';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
 
 // What the popup's opt-out form says; the recording itself is a store command (lib/store/commands/opt-out.ts).
 
@@ -32,9 +34,10 @@ const CHANNEL_NAME: Record<Channel, string> = {
 export function channelsBlocked(
   reason: SuppressionReason,
   listChannels: readonly Channel[] | undefined,
+  chosen?: readonly Channel[],
 ): 'all' | Channel[] {
   if (!reasonAllowsChannelScope(reason)) return 'all';
-  const own = recordedChannels(reason);
+  const own = recordedChannels(reason, chosen);
   const list = listChannels && listChannels.length > 0 ? listChannels : undefined;
   if (!own) return list ? [...list] : 'all';
   if (!list) return own;
@@ -45,7 +48,17 @@ export function channelsBlocked(
 /** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
 export function describeChannelsBlocked(blocked: 'all' | readonly Channel[]): string {
   if (blocked === 'all') return 'every channel';
-  const names = blocked.map((c) => CHANNEL_NAME[c]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  return `${list} only`;
+  return `${joinAnd(blocked.map((c) => CHANNEL_NAME[c]))} only`;
+}
+
+function joinAnd(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
+
+/** The form's one sentence of what saving will block: "Will block: Email and SMS". */
+export function willBlockSentence(blocked: 'all' | readonly Channel[]): string {
+  return t(
+    'popup_optout_will_block',
+    blocked === 'all' ? t('popup_optout_every_channel', channelList(CHANNELS)) : channelList(blocked),
+  );
 }

@@ -134,6 +134,13 @@ export const REASON_CODES = {
     lifts: ['contactVisibility'],
     rows: [20],
   },
+  'employer-changed': {
+    short: 'the page shows a different employer than your record',
+    record:
+      'their current employer, once you have checked what still holds (relationship, soft opt-in, work email)',
+    lifts: ['employer'],
+    rows: [39],
+  },
 
   'uwg-email-no-consent': { short: 'no prior express consent (Germany)', rows: [9, 18] },
   'uwg-existing-customer': { short: 'German existing-customer exception', rows: [9] },

@@ -112,6 +112,10 @@ export const AssessInputSchema = z
     retentionUntil: IsoDateSchema.optional(),
     /** Extension to the issue's interface, for rules row 20. */
     contactVisibility: ContactVisibilitySchema.optional(),
+    /** The employer the record holds (row 39). */
+    employer: z.string().max(200).optional(),
+    /** The current employer the page shows now (row 39): when it differs, what rested on the old job may not hold. */
+    pageEmployer: z.string().max(200).optional(),
     /** The recipient's IANA time zone, for calling hours; else the offset written in `now`. */
     timeZone: TimeZoneSchema.optional(),
     /** The recipient's state or province (ISO 3166-2 suffix): US state calling rules, CCPA for CA. */

@@ -239,6 +239,11 @@ export const ContactInputSchema = z.object({
   timeZone: TimeZoneSchema.optional(),
   /** How the contact details were visible where they were collected (the CNIL's KASPR decision). */
   contactVisibility: ContactVisibilitySchema.optional(),
+  /**
+   * The employer when this was recorded: a page showing another one means the relationship may have lapsed
+   * (issue 20, item 10). Optional and unindexed, so older records and backups stay valid with no migration.
+   */
+  employer: ShortText(200).optional(),
   notes: ShortText(1000).optional(),
 });
 export type ContactInput = z.input<typeof ContactInputSchema>;

@@ -27,7 +27,7 @@ export function kindOfEmails(emails: readonly string[], settings: Settings): Ema
  */
 export function toAssessInput(
   found: LookupResult,
-  hints: Pick<PageHints, 'country' | 'source' | 'contactVisibility'>,
+  hints: Pick<PageHints, 'country' | 'source' | 'contactVisibility' | 'employer'>,
   settings: Settings,
   now: Date,
   browserZone: string = browserTimeZone(),
@@ -76,6 +76,8 @@ export function toAssessInput(
     ...(settings.charity ? { charity: true } : {}),
     timeZone: assumedTimeZone(c, country, browserZone).zone,
     ...visibilityOf(c, hints),
+    ...(c?.employer ? { employer: c.employer } : {}),
+    ...(hints.employer ? { pageEmployer: hints.employer } : {}),
   };
   return input;
 }

@@ -74,6 +74,43 @@ describe('annotating contact pages with demo data loaded', () => {
     await page.close();
   });
 
+  it('marks each email and phone in the contact-info overlay, with bare, identical hosts (issue 20, item 4)', async () => {
+    const page = await heed.context.newPage();
+    // Ada's address is on the MD5 vendor list (email only); her number is on no list.
+    const html = fixturePage('linkedin-contact-info-jane.html')
+      .replaceAll('jane-doe-1a2b3c', 'ada-marks-78')
+      .replaceAll('Jane Doe', 'Ada Marks')
+      .replaceAll('jane.doe@gmail.com', 'ada@adaworks.example');
+    servePage('https://www.linkedin.com/in/ada-marks-78/overlay/contact-info/', html);
+    await page.goto('https://www.linkedin.com/in/ada-marks-78/overlay/contact-info/');
+    await waitForBadge(page);
+    const markers = async () => (await readBadges(page)).filter((b) => b.marker);
+    await expect.poll(async () => (await markers()).length).toBe(2);
+    // Each its own verdict, in page order (the overlay lists the number first): the number is on no list, the
+    // address is on one for email, so some channel is blocked.
+    expect((await markers()).map((m) => [m.level, m.text])).toEqual([
+      ['unknown', 'Unknown'],
+      ['high', 'High risk'],
+    ]);
+    // The page sees two bare hosts, right after the link and inside the number's element, and no words.
+    const seen = await page.evaluate(() => {
+      const link = document.querySelector('a[href^="mailto:ada@"]');
+      const hosts = [link?.nextElementSibling, document.querySelector('.Tn1uU2mm')?.lastElementChild];
+      return hosts.map((h) => [h?.tagName, h?.attributes.length, h?.shadowRoot, h?.textContent]);
+    });
+    expect(seen).toEqual([
+      ['SPAN', 0, null, ''],
+      ['SPAN', 0, null, ''],
+    ]);
+    // The overlay closes: its markers go with it, and the badge stays.
+    await page.evaluate(() => document.querySelector('[role="dialog"]')?.remove());
+    await expect.poll(async () => (await markers()).length).toBe(0);
+    // (The person changed, so the badge asks again: wait for its answer.)
+    await waitForBadge(page);
+    expect(await readBadges(page)).toHaveLength(1);
+    await page.close();
+  });
+
   it('re-annotates on in-app navigation between two profiles and never leaves a stale badge', async () => {
     const jane = fixturePage('linkedin-profile-jane.html');
     const max = fixturePage('linkedin-profile-max.html');

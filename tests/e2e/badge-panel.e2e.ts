@@ -90,6 +90,7 @@ describe('the badge panel (issue 20, item 3)', () => {
     expect(win.url()).toContain('action=opt-out');
     // Issue 20, item 7: after a save the record window shows the outcome and its undo, then closes itself.
     await win.getByRole('button', { name: 'Unsubscribed' }).click();
+    await win.getByRole('button', { name: 'Save opt-out' }).click();
     await expect.poll(() => win.locator('.notice').textContent()).toContain('closes in a few seconds');
     expect(win.isClosed()).toBe(false);
     await win.waitForEvent('close', { timeout: 10_000 });

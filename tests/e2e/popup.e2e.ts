@@ -53,7 +53,7 @@ describe('the popup in Chromium', () => {
   const popupLevel = (popup: Page) =>
     popup.locator('section[aria-labelledby="person-h"] .headline .pill').getAttribute('data-level');
 
-  it('records an opt-out in two clicks and the page badge turns blocked at once', async () => {
+  it('records an opt-out in three clicks (reason, then save) and the page badge turns blocked at once', async () => {
     const { page, tabId } = await openProfile(JANE);
     expect((await waitForBadge(page)).level).toBe('unknown');
     const popup = await openPopup(tabId);
@@ -63,6 +63,9 @@ describe('the popup in Chromium', () => {
     const started = Date.now();
     await popup.getByRole('button', { name: 'Record opt-out' }).click(); // click 1
     await popup.getByRole('button', { name: 'Objected to marketing' }).click(); // click 2
+    // Click 3 (issue 20, item 5): the form shows the channels and what saving will block before it records.
+    expect(await popup.locator('.will-block').textContent()).toMatch(/^Will block: every channel/);
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     const badge = await waitForBadge(page, (b) => b.level === 'blocked');
     const badgeMs = Date.now() - started;
     expect(badge.level).toBe('blocked');
@@ -102,6 +105,7 @@ describe('the popup in Chromium', () => {
     const popup = await openPopup(first.tabId);
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await waitForBadge(first.page, (b) => b.level === 'blocked');
     await popup.close();
     await first.page.close();
@@ -148,9 +152,43 @@ describe('the popup in Chromium', () => {
     await expect.poll(() => blocks.textContent()).toContain('Objected to marketing: blocks every channel');
     expect(await blocks.textContent()).toContain('Unsubscribed: blocks email only');
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('blocks every channel');
     await expect.poll(() => popupLevel(popup)).toBe('blocked');
     for (const c of CHANNEL_NAMES) expect(await channelCell(popup, c).textContent()).toContain('Blocked');
+    await popup.close();
+    await page.close();
+  });
+
+  it('the rep narrows a do-not-call to calls with the keyboard; SMS stays open (issue 20, item 5)', async () => {
+    const { page, tabId } = await openProfile(
+      overlayFor('nico-narrow-5', 'Nico Narrow', 'nico@nico-co.example', '+44 20 7946 0106'),
+    );
+    const popup = await openPopup(tabId);
+    await popup.getByRole('button', { name: 'Record opt-out' }).click();
+    await popup.getByRole('button', { name: 'Do not call' }).click();
+    const sms = popup.getByRole('checkbox', { name: 'SMS', exact: true });
+    expect(await sms.isChecked()).toBe(true);
+    expect(await popup.getByRole('checkbox', { name: 'Phone', exact: true }).isChecked()).toBe(true);
+    expect(await popup.getByRole('checkbox', { name: 'Email', exact: true }).isChecked()).toBe(false);
+    await sms.focus();
+    await popup.keyboard.press('Space');
+    expect(await sms.isChecked()).toBe(false);
+    expect(await popup.locator('.will-block').textContent()).toBe('Will block: Phone');
+    // An objection cannot be narrowed: every box checked and disabled, and the form says why.
+    await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    expect(await sms.isChecked()).toBe(true);
+    expect(await sms.isDisabled()).toBe(true);
+    expect(await popup.locator('.channels-pick').textContent()).toContain('GDPR Art. 21(3), Art. 17');
+    // Back to do not call: its defaults again, narrowed again, and saved from the keyboard.
+    await popup.getByRole('button', { name: 'Do not call' }).click();
+    await sms.uncheck();
+    await popup.getByRole('button', { name: 'Save opt-out' }).focus();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('.notice').textContent()).toContain('phone only');
+    await expect.poll(() => channelCell(popup, 'Phone').textContent()).toContain('Blocked');
+    for (const c of ['SMS', 'Email'])
+      expect(await channelCell(popup, c).textContent()).not.toContain('Blocked');
     await popup.close();
     await page.close();
   });
@@ -166,6 +204,8 @@ describe('the popup in Chromium', () => {
     expect(await blocks.textContent()).toContain('Do not call: blocks phone and SMS only');
     expect(await blocks.textContent()).toContain('Objected to marketing: blocks every channel');
     await popup.getByRole('button', { name: 'Unsubscribed' }).click();
+    expect(await popup.locator('.will-block').textContent()).toBe('Will block: Email');
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('email only');
     await expect.poll(() => channelCell(popup, 'Email').textContent()).toContain('Blocked');
     for (const c of ['Phone', 'Post'])
@@ -322,10 +362,17 @@ describe('the popup in Chromium', () => {
     f = await focused();
     expect(f.text).toBe('Objected to marketing');
     expect(f.outline).not.toBe('none');
-    // Pick a different reason with Tab, and record it with Space.
+    // Pick a different reason with Tab and Space, then Tab on to Save (past the channel boxes) and press Enter.
     await popup.keyboard.press('Tab');
     expect((await focused()).text).toBe('Unsubscribed');
     await popup.keyboard.press('Space');
+    for (let i = 0; i < 20 && f.text !== 'Save opt-out'; i++) {
+      await popup.keyboard.press('Tab');
+      f = await focused();
+    }
+    expect(f.text).toBe('Save opt-out');
+    expect(f.outline).not.toBe('none');
+    await popup.keyboard.press('Enter');
     // An unsubscribe blocks email (issue 20, item 5), and the badge's plain sentence leads with it.
     const after = await waitForBadge(page, (b) => b.text.includes("Don't email — unsubscribed."));
     expect(after.level).not.toBe('ok');
@@ -365,6 +412,44 @@ describe('the popup in Chromium', () => {
     await popup.getByRole('button', { name: 'Scan this page' }).click();
     await expect.poll(() => popup.locator('.scan [role="status"]').textContent()).not.toBe('');
     console.info(`scan: ${await popup.locator('.scan [role="status"]').textContent()}`);
+    await popup.close();
+    await page.close();
+  });
+
+  it('warns when the page shows another employer than the record, until the record is brought up to date (issue 20, item 10)', async () => {
+    // Pat's profile says Globex Corporation everywhere (top card, headline, experience); the team's record is older.
+    const url = 'https://www.linkedin.com/in/pat-mover-10/';
+    servePage(
+      url,
+      fixturePage('linkedin-profile-jane.html')
+        .replaceAll('jane-doe-1a2b3c', 'pat-mover-10')
+        .replaceAll('Jane Doe', 'Pat Mover')
+        .replaceAll('Acme Ltd', 'Globex Corporation'),
+    );
+    const { page, tabId } = await openProfile(url);
+    const popup = await openPopup(tabId);
+    const reasons = popup.locator('section[aria-labelledby="person-h"] ul.reasons');
+    expect(await reasons.textContent()).not.toMatch(/different employer|but the page shows/);
+
+    await popup.getByRole('button', { name: 'Record lawful basis' }).click();
+    const employer = popup.getByLabel('Employer');
+    // Prefilled from the page.
+    expect(await employer.inputValue()).toBe('Globex Corporation');
+    await employer.fill('Acme Ltd');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect
+      .poll(() => reasons.textContent())
+      .toContain('Your record says they work at Acme Ltd, but the page shows Globex Corporation');
+    expect(await reasons.textContent()).toContain('CNIL decision on KASPR (2024)');
+    expect(await reasons.textContent()).toContain('AEPD');
+
+    // The form says what the page shows; the same employer written differently lifts the warning.
+    await popup.getByRole('button', { name: 'Edit lawful basis' }).click();
+    expect(await employer.inputValue()).toBe('Acme Ltd');
+    expect(await popup.getByText('The page now shows: Globex Corporation').count()).toBe(1);
+    await employer.fill('GLOBEX CORP.');
+    await popup.getByRole('button', { name: 'Save lawful basis' }).click();
+    await expect.poll(() => reasons.textContent()).not.toContain('but the page shows');
     await popup.close();
     await page.close();
   });

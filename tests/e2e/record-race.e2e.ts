@@ -91,14 +91,16 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     const reason = popup.getByRole('button', { name: 'Objected to marketing' });
     await reason.waitFor();
+    await reason.click();
+    const save = popup.getByRole('button', { name: 'Save opt-out' });
     expect(await footer(popup)).toMatch(/0 entries/);
 
     await pageMovesTo(page, tabId, MAX);
     // The popup follows the tab through storage; give it the time to learn (before the fix it never says so,
     // and the form stays open under the old heading).
     await toldOrTimeout(popup);
-    // The rep clicks where the reason button was (if it is still there).
-    if (await reason.isVisible()) await reason.click({ timeout: 2_000 }).catch(() => undefined);
+    // The rep clicks where the save button was (if it is still there).
+    if (await save.isVisible()) await save.click({ timeout: 2_000 }).catch(() => undefined);
     await popup.waitForTimeout(500);
 
     expect(await levelOf(MAX)).toBe('unknown');
@@ -106,6 +108,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     expect(await footer(popup)).toMatch(/0 entries/);
     expect(await popup.locator('.notice').textContent()).toMatch(SOMEONE_ELSE);
     expect(await reason.count()).toBe(0);
+    expect(await save.count()).toBe(0);
     expect(await popup.locator('.notice button', { hasText: 'Undo' }).count()).toBe(0);
     await popup.close();
     await page.close();
@@ -194,6 +197,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     // An objection: it blocks every channel (an unsubscribe now blocks email only, issue 20, item 5).
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('Opt-out recorded');
     expect(await levelOf(MAX)).toBe('blocked');
 
@@ -219,6 +223,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     // An objection blocks every channel, so the toolbar says NO (a do not call now blocks phone and SMS only).
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await waitForBadge(page, (b) => b.level === 'blocked');
     await popup.close();
     const badgeText = () => heed.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);

@@ -104,10 +104,11 @@ describe('opt-out requests in replies', () => {
     await popup.getByText('“remove me from your list”').waitFor();
     await expect.poll(() => popup.getByText(/CAN-SPAM\): honour by 2026-12-11/).count()).toBe(1);
     expect((await lookupEmail(heed, 'jane.doe@gmail.com')).value.matches).toEqual([]);
-    // The suggested reason comes first; choosing it records the opt-out as of the reply's date.
+    // The suggested reason comes first; choosing it and saving records the opt-out as of the reply's date.
     const first = popup.locator('.reasons-pick button').first();
     expect(await first.textContent()).toBe('Unsubscribed');
     await first.click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await popup.getByText('Undo').waitFor();
     const after = await lookupEmail(heed, 'jane.doe@gmail.com');
     // An unsubscribe blocks email (issue 20, item 5): the other channels keep their own verdicts.

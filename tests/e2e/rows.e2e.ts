@@ -192,6 +192,7 @@ describe('markers on lists of people', () => {
     const tabId = await tabIdOf(heed, lead);
     const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}&action=opt-out`);
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
+    await popup.getByRole('button', { name: 'Save opt-out' }).click();
     await popup.getByText('Undo').waitFor();
     // …and the open search page follows without a reload (the store change refreshes its markers).
     await expect

@@ -3,6 +3,16 @@ import { defineMessages } from '../define';
 // The popup and the side panel (which shows the popup's view for the active tab).
 export const popup = defineMessages({
   en: {
+    popup_optout_channels: 'Channels',
+    popup_optout_save: 'Save opt-out',
+    popup_optout_fixed:
+      'An objection, erasure request or complaint stops all direct marketing, so it covers every channel (GDPR Art. 21(3), Art. 17).',
+    popup_optout_no_channel: 'Choose at least one channel.',
+    popup_optout_will_block: 'Will block: $1',
+    popup_optout_every_channel: 'every channel ($1)',
+    popup_employer_label: 'Employer',
+    popup_employer_hint: 'Their current company, as the page shows it.',
+    popup_employer_page_shows: 'The page now shows: $1',
     popup_quick_title: 'Quick check',
     popup_quick_label: 'Email, domain or profile URL',
     popup_quick_placeholder: 'name@example.com, +44 20 …',
@@ -80,6 +90,16 @@ export const popup = defineMessages({
     popup_panel_no_tab: 'No tab to describe in this window.',
   },
   de: {
+    popup_optout_channels: 'Kanäle',
+    popup_optout_save: 'Widerspruch speichern',
+    popup_optout_fixed:
+      'Ein Widerspruch, ein Löschantrag oder eine Beschwerde beendet jede Direktwerbung und gilt daher für alle Kanäle (DSGVO Art. 21 Abs. 3, Art. 17).',
+    popup_optout_no_channel: 'Wählen Sie mindestens einen Kanal.',
+    popup_optout_will_block: 'Wird gesperrt: $1',
+    popup_optout_every_channel: 'alle Kanäle ($1)',
+    popup_employer_label: 'Arbeitgeber',
+    popup_employer_hint: 'Das aktuelle Unternehmen, wie die Seite es zeigt.',
+    popup_employer_page_shows: 'Die Seite zeigt jetzt: $1',
     popup_quick_title: 'Schnellprüfung',
     popup_quick_label: 'E-Mail, Domain oder Profil-URL',
     popup_quick_placeholder: 'name@example.com, +49 30 …',
@@ -159,6 +179,16 @@ export const popup = defineMessages({
     popup_panel_no_tab: 'In diesem Fenster gibt es keinen Tab, der beschrieben werden kann.',
   },
   fr: {
+    popup_optout_channels: 'Canaux',
+    popup_optout_save: 'Enregistrer l’opposition',
+    popup_optout_fixed:
+      'Une opposition, une demande d’effacement ou une plainte met fin à toute prospection directe : elle couvre donc tous les canaux (RGPD art. 21(3), art. 17).',
+    popup_optout_no_channel: 'Choisissez au moins un canal.',
+    popup_optout_will_block: 'Sera bloqué : $1',
+    popup_optout_every_channel: 'tous les canaux ($1)',
+    popup_employer_label: 'Employeur',
+    popup_employer_hint: 'Son entreprise actuelle, telle que la page l’affiche.',
+    popup_employer_page_shows: 'La page affiche maintenant : $1',
     popup_quick_title: 'Vérification rapide',
     popup_quick_label: 'E-mail, domaine ou URL de profil',
     popup_quick_placeholder: 'nom@example.com, +33 1 …',

@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../../vocab';
 import type { ReasonCode } from '../codes';
 import { addBusinessDays, dayOf, formatDay } from '../dates';
+import { employerDiffers } from '../employer';
 import type { Facts } from '../facts';
 import { type Finding, finding } from '../findings';
 import { gdprName, type Jurisdiction } from '../jurisdiction';
@@ -219,6 +220,25 @@ export function restrictedDetailsFindings(f: Facts): Finding[] {
   ];
 }
 
+/**
+ * The page shows a current employer other than the one recorded (row 39): a customer relationship, a soft opt-in
+ * or an inquiry was with the old employer, and a work address or a domain match may now reach someone else or no
+ * one. Data kept for a purpose that has lapsed must not be reused (storage limitation, the CNIL's KASPR
+ * decision); Spain's AEPD reads the LSSI customer exception as tied to the relationship that gave the address.
+ */
+export function employerFindings(f: Facts): Finding[] {
+  const { employer, pageEmployer } = f.input;
+  if (!employerDiffers(employer, pageEmployer)) return [];
+  return [
+    finding(
+      'warn',
+      'employer-changed',
+      `Your record says they work at ${employer}, but the page shows ${pageEmployer}. A customer relationship, soft opt-in or inquiry with the old employer, and a match on its email domain, may no longer hold: check before relying on them, then update the employer.`,
+      `${sharedLaw(f.jurisdiction).retention}; CNIL decision on KASPR (2024); LSSI (Ley 34/2002) art. 21(2), AEPD practice`,
+    ),
+  ];
+}
+
 function liaCitation(f: Facts): string {
   return f.jurisdiction === 'GB'
     ? 'UK GDPR Art. 6(1)(f), Art. 6(11)(a) (Data (Use and Access) Act 2025); ICO legitimate interests guidance'
@@ -344,6 +364,7 @@ export function recordFindings(f: Facts): Finding[] {
       );
     }
   }
+  out.push(...employerFindings(f));
   const until = f.input.retentionUntil;
   if (until !== undefined && f.today > dayOf(until)) {
     out.push(

@@ -1,6 +1,7 @@
+import { t } from '../../i18n';
 import { emailHashForms, entryKeyAs, loadHashers } from '../../identifiers';
 import type { Identifiers } from '../../messaging/types';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../../vocab';
+import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../../vocab';
 import { bucketOf } from '../buckets';
 import type { HeedDb } from '../db';
 import { addEntries, type EntryInput, findInBucket, removeEntry } from '../entries';
@@ -22,9 +23,26 @@ export const REASON_DEFAULT_CHANNELS: Readonly<Partial<Record<SuppressionReason,
   'do-not-call': ['phone', 'sms'],
 };
 
-/** The channels a recording with this reason stores on its batch; undefined: the list's scope (or every one). */
-export function recordedChannels(reason: SuppressionReason): Channel[] | undefined {
+/** The channels the form preselects for a reason: its defaults, else every channel. */
+export function defaultChannels(reason: SuppressionReason): Channel[] {
+  return [...(REASON_DEFAULT_CHANNELS[reason] ?? CHANNELS)];
+}
+
+/**
+ * The channels a recording with this reason stores on its batch; undefined: the list's scope (or every one).
+ * `chosen` is the rep's narrowing (issue 20, item 5), ignored for a reason that may not be narrowed: an objection,
+ * erasure or complaint covers every channel whatever the form sent.
+ */
+export function recordedChannels(
+  reason: SuppressionReason,
+  chosen?: readonly Channel[],
+): Channel[] | undefined {
   if (!reasonAllowsChannelScope(reason)) return undefined;
+  if (chosen) {
+    const picked = CHANNELS.filter((c) => chosen.includes(c));
+    if (picked.length === 0) throw new OptOutError(t('popup_optout_no_channel'));
+    return picked.length === CHANNELS.length ? undefined : picked;
+  }
   const d = REASON_DEFAULT_CHANNELS[reason];
   return d ? [...d] : undefined;
 }
@@ -74,6 +92,8 @@ export interface OptOutInput {
   defaultCountry?: string;
   /** The day the person asked (a reply's date); today when absent. */
   since?: string;
+  /** The rep's narrowing of the reason's channels; the reason's defaults when absent. */
+  channels?: readonly Channel[];
 }
 
 async function present(db: HeedDb, listId: string, kind: EntryKind, key: string): Promise<boolean> {
@@ -92,7 +112,7 @@ export async function recordOptOut(db: HeedDb, input: OptOutInput): Promise<OptO
     if (n.ok && !keys.some((f) => f.kind === e.kind && f.key === n.value))
       keys.push({ kind: e.kind, key: n.value });
   }
-  const channels = recordedChannels(input.reason);
+  const channels = recordedChannels(input.reason, input.channels);
   const { fresh, result } = await db.transaction(
     'rw',
     db.lists,

@@ -163,6 +163,8 @@ interface CdpNode {
 export interface BadgeState {
   level: string;
   text: string;
+  /** An inline marker next to an address or number (a scan's, or the contact-info overlay's), not the badge. */
+  marker?: true;
 }
 
 /**
@@ -188,10 +190,12 @@ export async function readBadges(page: Page): Promise<BadgeState[]> {
         : n.nodeName === 'STYLE'
           ? ''
           : [shownOf(n), ...[...(n.children ?? []), ...(n.shadowRoots ?? [])].map(textOf)].join(' ');
-    const levelIn = (n: CdpNode): string | undefined => {
+    const levelIn = (n: CdpNode): { level: string; marker: boolean } | undefined => {
       const attrs = n.attributes ?? [];
       const i = attrs.indexOf('data-level');
-      if (i >= 0) return attrs[i + 1];
+      const r = attrs.indexOf('role');
+      // Markers (lib/badge/marker.ts) are images with a name; the badge and row markers are buttons.
+      if (i >= 0) return { level: attrs[i + 1] ?? '', marker: r >= 0 && attrs[r + 1] === 'img' };
       for (const c of n.children ?? []) {
         const l = levelIn(c);
         if (l) return l;
@@ -201,8 +205,13 @@ export async function readBadges(page: Page): Promise<BadgeState[]> {
     const walk = (n: CdpNode): void => {
       for (const sr of n.shadowRoots ?? []) {
         if (sr.shadowRootType === 'closed') {
-          const level = levelIn(sr);
-          if (level) out.push({ level, text: textOf(sr).replace(/\s+/g, ' ').trim() });
+          const found = levelIn(sr);
+          if (found)
+            out.push({
+              level: found.level,
+              text: textOf(sr).replace(/\s+/g, ' ').trim(),
+              ...(found.marker ? { marker: true as const } : {}),
+            });
         }
         walk(sr);
       }
@@ -216,7 +225,7 @@ export async function readBadges(page: Page): Promise<BadgeState[]> {
   }
 }
 
-/** Waits until the page shows exactly one badge whose level satisfies `want`, and returns it. */
+/** Waits until the page shows exactly one badge (markers aside) whose level satisfies `want`, and returns it. */
 export async function waitForBadge(
   page: Page,
   want: (b: BadgeState) => boolean = (b) => b.level !== 'pending',
@@ -225,7 +234,7 @@ export async function waitForBadge(
   const deadline = Date.now() + timeoutMs;
   let last: BadgeState[] = [];
   while (Date.now() < deadline) {
-    last = await readBadges(page);
+    last = (await readBadges(page)).filter((b) => !b.marker);
     const [only] = last;
     if (last.length === 1 && only && want(only)) return only;
     await page.waitForTimeout(100);

@@ -280,3 +280,108 @@ describe('badge panel', () => {
     badge.remove();
   });
 });
+
+describe('markers in the contact-info overlay (issue 20, item 4)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function overlayPage() {
+    document.body.innerHTML = `<h1>Jane Doe</h1><div role="dialog"><span id="tel">+44 20 7946 0958</span>
+      <a id="mail" href="mailto:jane@example.com">jane@example.com</a></div>`;
+  }
+  const personOf = (): PagePerson => {
+    const tel = document.getElementById('tel');
+    const mail = document.getElementById('mail');
+    return {
+      source: 'linkedin-profile',
+      name: 'Jane Doe',
+      profileUrl: 'https://www.linkedin.com/in/jane/',
+      emails: ['jane@example.com'],
+      phones: ['+44 20 7946 0958'],
+      websites: [],
+      anchor: document.querySelector('h1'),
+      ...(tel && mail
+        ? {
+            overlay: {
+              emails: [{ email: 'jane@example.com', element: mail }],
+              phones: [{ phone: '+44 20 7946 0958', element: tel }],
+            },
+          }
+        : {}),
+    };
+  };
+  const flush = () => new Promise((r) => setTimeout(r, 0));
+
+  it('marks each address and number once, with its own verdict, and asks again only when the overlay changes', async () => {
+    const roots = spyShadows();
+    overlayPage();
+    const mark = vi.fn(async () => ({
+      emails: [{ level: 'blocked' as const, summary: 'unsubscribed' }],
+      phones: [{ level: 'ok' as const, summary: 'fine' }],
+    }));
+    const a = new Annotator({
+      doc: document,
+      url: () => 'https://www.linkedin.com/in/jane/overlay/contact-info/',
+      extract: () => personOf(),
+      send: async () => answer('high'),
+      createBadge,
+      openRecord: () => undefined,
+      mark,
+    });
+    a.sync();
+    await flush();
+    for (let i = 0; i < 5; i++) a.sync(); // every DOM mutation syncs: none may cost another look-up
+    await flush();
+    expect(mark).toHaveBeenCalledTimes(1);
+    expect(mark).toHaveBeenCalledWith(['jane@example.com'], ['+44 20 7946 0958']);
+    const mail = document.getElementById('mail');
+    const tel = document.getElementById('tel');
+    // After the link (not inside it), and inside the number's element; bare hosts, no text the page can read.
+    const emailHost = mail?.nextElementSibling as HTMLElement;
+    const phoneHost = tel?.lastElementChild as HTMLElement;
+    for (const h of [emailHost, phoneHost]) {
+      expect(h.tagName).toBe('SPAN');
+      expect(h.attributes.length).toBe(0);
+      expect(h.shadowRoot).toBeNull();
+    }
+    expect(mail?.textContent).toBe('jane@example.com');
+    const markerRoots = roots.filter((r) => r.host === emailHost || r.host === phoneHost);
+    expect(markerRoots.map((r) => r.querySelector('[data-level]')?.getAttribute('data-level'))).toEqual([
+      'blocked',
+      'ok',
+    ]);
+    for (const r of markerRoots) expect(textNodes(r)).toEqual([]);
+
+    // LinkedIn re-renders the overlay: new elements, one new look-up, and no marker left on the old ones.
+    overlayPage();
+    a.sync();
+    await flush();
+    expect(mark).toHaveBeenCalledTimes(2);
+    expect(document.querySelectorAll('#mail + span, #tel > span')).toHaveLength(2);
+
+    // Closed: the markers go, and nothing is asked.
+    document.querySelector('[role="dialog"]')?.remove();
+    a.sync();
+    await flush();
+    expect(mark).toHaveBeenCalledTimes(2);
+    // Only the badge's host is left, in the heading.
+    expect([...document.querySelectorAll('span')].map((s) => s.parentElement?.tagName)).toEqual(['H1']);
+    a.destroy();
+  });
+
+  it('marks nothing without a mark function (side-panel-only mode)', async () => {
+    overlayPage();
+    const a = new Annotator({
+      doc: document,
+      url: () => 'https://www.linkedin.com/in/jane/overlay/contact-info/',
+      extract: () => personOf(),
+      send: async () => answer('high'),
+      openRecord: () => undefined,
+    });
+    a.sync();
+    await flush();
+    expect(document.querySelector('#mail + span, #tel > span')).toBeNull();
+    a.destroy();
+  });
+});

@@ -6,13 +6,15 @@ import { extractLinkedInProfile, extractSalesNavLead } from '../../../lib/extrac
 import type { PagePerson } from '../../../lib/extract/types';
 import { FIXTURE_URLS, type FixtureName, fixtureHtml, loadFixture, loadVariant } from './fixtures';
 
-type Expected = Omit<PagePerson, 'anchor'> & { anchorText: string | null };
+// The overlay's marker places as "value → the element's tag", which a fixture can state.
+type Expected = Omit<PagePerson, 'anchor' | 'overlay'> & { anchorText: string | null; overlay?: string[] };
 
 const JANE: Expected = {
   source: 'linkedin-profile',
   name: 'Jane Doe',
   profileUrl: 'https://www.linkedin.com/in/jane-doe-1a2b3c/',
   headline: 'Head of Procurement at Acme Ltd',
+  employer: 'Acme Ltd',
   location: 'London, England, United Kingdom',
   country: 'GB',
   emails: [],
@@ -29,6 +31,8 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     phones: ['+44 20 7946 0958'],
     websites: ['https://acme.example/'],
     birthday: 'March 5',
+    // Issue 20, item 4: a marker goes next to each, after the mailto link and inside the number's own element.
+    overlay: ['jane.doe@gmail.com → A', '+44 20 7946 0958 → SPAN'],
     // A 2nd-degree viewer sees her email: she may show it to 1st and 2nd degree only (issue 13, finding 7).
     contactVisibility: 'connections-only',
   },
@@ -37,6 +41,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     name: 'Max Mustermann',
     profileUrl: 'https://www.linkedin.com/in/max-mustermann/',
     headline: 'Einkaufsleiter bei Beispiel GmbH',
+    employer: 'Beispiel GmbH',
     location: 'München, Bayern, Deutschland',
     country: 'DE',
     emails: [],
@@ -49,6 +54,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     name: 'Claire Dubois',
     profileUrl: 'https://www.linkedin.com/in/claire-dubois-42/',
     headline: 'Directrice des achats chez Exemple SA',
+    employer: 'Exemple SA',
     location: 'Paris, Île-de-France, France',
     country: 'FR',
     emails: [],
@@ -70,6 +76,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     name: 'John Smith',
     profileUrl: 'https://www.linkedin.com/in/john-smith-us/',
     headline: 'Senior Buyer at Lone Star Supply Co.',
+    employer: 'Lone Star Supply Co.',
     location: 'Austin, Texas, United States',
     country: 'US',
     emails: [],
@@ -82,6 +89,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     name: 'Emma Tremblay',
     profileUrl: 'https://www.linkedin.com/in/emma-tremblay/',
     headline: 'Procurement Director at Maple Procurement Inc. | Strategic sourcing across North America',
+    employer: 'Maple Procurement Inc.',
     location: 'Toronto, Ontario, Canada',
     country: 'CA',
     emails: [],
@@ -95,6 +103,7 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     salesNavUrl: 'https://www.linkedin.com/sales/lead/ACwAAA1b2C3,NAME_SEARCH,xyz',
     profileUrl: 'https://www.linkedin.com/in/jane-doe-1a2b3c/',
     headline: 'Head of Procurement at Acme Ltd',
+    employer: 'Acme Ltd',
     location: 'London, England, United Kingdom',
     country: 'GB',
     emails: [],
@@ -122,8 +131,19 @@ const NAMES = Object.keys(FIXTURE_URLS) as FixtureName[];
 
 function comparable(p: PagePerson | null): Expected | null {
   if (!p) return null;
-  const { anchor, ...rest } = p;
-  return { ...rest, anchorText: anchor ? (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() : null };
+  const { anchor, overlay, ...rest } = p;
+  return {
+    ...rest,
+    anchorText: anchor ? (anchor.textContent ?? '').replace(/\s+/g, ' ').trim() : null,
+    ...(overlay
+      ? {
+          overlay: [
+            ...overlay.emails.map((e) => `${e.email} → ${e.element.tagName}`),
+            ...overlay.phones.map((e) => `${e.phone} → ${e.element.tagName}`),
+          ],
+        }
+      : {}),
+  };
 }
 
 describe('extractPerson on every fixture at its real URL', () => {

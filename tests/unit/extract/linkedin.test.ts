@@ -186,6 +186,40 @@ describe('extractLinkedInProfile: top card and contact info', () => {
     expect(p?.country).toBe('GB');
   });
 
+  describe('the current employer (issue 20, item 10)', () => {
+    const top = (headline: string, extra = '') => `
+      <main><section>
+        <h1>Jane Doe</h1>
+        <div>${headline}</div>
+        <div><span>London, England, United Kingdom</span> · <a href="/in/jane-doe-1a2b3c/overlay/contact-info/">Contact info</a></div>
+        ${extra}
+      </section>
+      <section><div id="experience"></div><h2>Experience</h2><ul>
+        <li><div>Head of Sourcing</div><div>Globex Corporation · Full-time</div><div>Mar 2025 - Present · 9 mos</div></li>
+        <li><div>Head of Procurement</div><div>Acme Ltd · Full-time</div><div>Jan 2019 - Feb 2025 · 6 yrs</div></li>
+      </ul></section></main>`;
+
+    it('prefers the top card’s current company, without what the button does', () => {
+      const p = extract(
+        top(
+          'Head of Procurement at Acme Ltd',
+          '<button aria-label="Current company: Initech Ltd. Click to skip to experience card">Initech Ltd</button>',
+        ),
+      );
+      expect(p?.employer).toBe('Initech Ltd');
+    });
+
+    it('then the headline, before any separator', () => {
+      const p = extract(
+        card().replace('Head of Procurement at Acme Ltd', 'Buyer at Umbrella plc | Sourcing at scale'),
+      );
+      expect(p?.employer).toBe('Umbrella plc');
+      expect(
+        extract(card().replace('Head of Procurement at Acme Ltd', 'Procurement leader'))?.employer,
+      ).toBeUndefined();
+    });
+  });
+
   it('returns partial data when fields are missing', () => {
     const p = extract('<main><section><h1>Jane Doe</h1></section></main>');
     expect(p).toMatchObject({ name: 'Jane Doe', emails: [], phones: [], websites: [] });

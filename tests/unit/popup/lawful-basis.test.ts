@@ -364,3 +364,52 @@ describe('saveLawfulBasis and undo', () => {
     expect(after.answer.hasContact).toBe(true);
   });
 });
+
+describe('the employer on record and on the page (issue 20, item 10)', () => {
+  const atEmployer = (employer: string) => ({ ...JANE, hints: { ...JANE.hints, employer } });
+
+  it('prefills the employer from the page, and from the record once recorded', async () => {
+    expect(formFromContact(undefined, atEmployer('Acme Ltd')).employer).toBe('Acme Ltd');
+    expect(formFromContact(undefined, JANE).employer).toBe('');
+    const saved = await saveLawfulBasis(
+      db,
+      formFromContact(undefined, atEmployer('Acme Ltd')),
+      JANE,
+      undefined,
+      {
+        today: TODAY,
+      },
+    );
+    expect(saved.ok && saved.saved.employer).toBe('Acme Ltd');
+    if (!saved.ok) return;
+    expect(formFromContact(saved.saved, atEmployer('Globex Corporation')).employer).toBe('Acme Ltd');
+    // Emptied, it is removed.
+    const cleared = await saveLawfulBasis(
+      db,
+      { ...formFromContact(saved.saved, JANE), employer: '  ' },
+      JANE,
+      saved.saved,
+      { today: TODAY },
+    );
+    expect(cleared.ok && cleared.saved.employer).toBeUndefined();
+  });
+
+  it('a page showing another employer than the record adds the finding; the same one written differently does not', async () => {
+    const saved = await saveLawfulBasis(
+      db,
+      { ...formFromContact(undefined, JANE), stage: 'client', employer: 'Widgets & Co' },
+      JANE,
+      undefined,
+      { today: TODAY },
+    );
+    expect(saved.ok).toBe(true);
+    const moved = await personVerdict(db, atEmployer('Acme Ltd'), NOW);
+    const r = moved.answer.reasons.find((x) => x.code === 'employer-changed');
+    expect(r?.message).toMatch(/record says they work at Widgets & Co, but the page shows Acme Ltd/);
+    expect(r?.citation).toContain('KASPR');
+    const same = await personVerdict(db, atEmployer('WIDGETS AND CO. LIMITED'), NOW);
+    expect(same.answer.reasons.map((x) => x.code)).not.toContain('employer-changed');
+    const noPage = await personVerdict(db, JANE, NOW);
+    expect(noPage.answer.reasons.map((x) => x.code)).not.toContain('employer-changed');
+  });
+});

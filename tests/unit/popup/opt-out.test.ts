@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailHashForms, loadHashers } from '../../../lib/identifiers';
 import { describeOptOut, describeOptOutUndo } from '../../../lib/popup/notices';
-import { channelsBlocked, describeChannelsBlocked } from '../../../lib/popup/opt-out';
-import { OptOutError, optOutEntries, recordOptOut, undoOptOut } from '../../../lib/store/commands/opt-out';
+import { channelsBlocked, describeChannelsBlocked, willBlockSentence } from '../../../lib/popup/opt-out';
+import {
+  defaultChannels,
+  OptOutError,
+  optOutEntries,
+  recordOptOut,
+  undoOptOut,
+} from '../../../lib/store/commands/opt-out';
 import type { HeedDb } from '../../../lib/store/db';
 import { addEntries } from '../../../lib/store/entries';
 import { createList, getList } from '../../../lib/store/lists';
@@ -224,5 +230,76 @@ describe('each reason blocks its own channels by default (issue 20, item 5)', ()
     await recordOptOut(db, { listId, reason: 'objection', identifiers: JANE.identifiers });
     const found = await lookupPerson(db, JANE.identifiers);
     for (const m of found.matches) expect(m.channels).toBeUndefined();
+  });
+});
+
+describe('the rep narrows an opt-out where the law allows it (issue 20, item 5)', () => {
+  it('an unsubscribe widened to email and SMS is stored so, and the verdict blocks exactly those', async () => {
+    await recordOptOut(db, {
+      listId,
+      reason: 'unsubscribe',
+      identifiers: JANE.identifiers,
+      channels: ['sms', 'email'],
+    });
+    const found = await lookupPerson(db, JANE.identifiers);
+    expect(found.matches.length).toBeGreaterThan(0);
+    for (const m of found.matches) expect(m.channels).toEqual(['email', 'sms']);
+    const a = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(a.channels.email).toBe('blocked');
+    expect(a.channels.sms).toBe('blocked');
+    expect(a.channels.phone).not.toBe('blocked');
+    expect(a.channels.post).not.toBe('blocked');
+    expect(a.channels.inmail).not.toBe('blocked');
+  });
+
+  it('a do-not-call narrowed to calls leaves SMS open', async () => {
+    await recordOptOut(db, {
+      listId,
+      reason: 'do-not-call',
+      identifiers: JANE.identifiers,
+      channels: ['phone'],
+    });
+    const a = await answerFor(db, JANE.identifiers, JANE.hints, new Date());
+    expect(a.channels.phone).toBe('blocked');
+    expect(a.channels.sms).not.toBe('blocked');
+  });
+
+  it('an objection, erasure or complaint ignores any narrowing and blocks every channel', async () => {
+    for (const reason of ['objection', 'erasure', 'complaint'] as const) {
+      const { db: own, defaultListId } = await freshDb();
+      await recordOptOut(own, {
+        listId: defaultListId,
+        reason,
+        identifiers: JANE.identifiers,
+        channels: ['email'],
+      });
+      const a = await answerFor(own, JANE.identifiers, JANE.hints, new Date());
+      expect(Object.values(a.channels)).toEqual(['blocked', 'blocked', 'blocked', 'blocked', 'blocked']);
+      own.close();
+    }
+  });
+
+  it('refuses an empty choice of channels and records nothing', async () => {
+    await expect(
+      recordOptOut(db, { listId, reason: 'unsubscribe', identifiers: JANE.identifiers, channels: [] }),
+    ).rejects.toThrow('Choose at least one channel.');
+    expect((await getList(db, listId))?.counts.total).toBe(0);
+  });
+
+  it('says what will be blocked in one sentence', () => {
+    expect(willBlockSentence(channelsBlocked('unsubscribe', undefined, ['email', 'sms']))).toBe(
+      'Will block: Email and SMS',
+    );
+    expect(willBlockSentence(channelsBlocked('do-not-call', undefined))).toBe('Will block: Phone and SMS');
+    expect(willBlockSentence(channelsBlocked('objection', undefined, ['email']))).toMatch(
+      /^Will block: every channel/,
+    );
+    // Never wider than the list: an SMS-only list keeps an unsubscribe narrowed to email and SMS to SMS.
+    expect(willBlockSentence(channelsBlocked('unsubscribe', ['sms'], ['email', 'sms']))).toBe(
+      'Will block: SMS',
+    );
+    expect(defaultChannels('unsubscribe')).toEqual(['email']);
+    expect(defaultChannels('do-not-call')).toEqual(['phone', 'sms']);
+    expect(defaultChannels('objection')).toHaveLength(5);
   });
 });

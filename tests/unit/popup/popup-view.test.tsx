@@ -175,16 +175,21 @@ describe('PopupView states', () => {
 });
 
 describe('PopupView actions', () => {
-  it('records an opt-out in two clicks, on the default list, with the reason chosen', async () => {
+  it('records an opt-out on the default list with the reason chosen and its default channels', async () => {
     const a = show(person(UNKNOWN));
     fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
     expect((screen.getByLabelText('List') as HTMLSelectElement).value).toBe('dnc');
-    // The first reason has focus, so Enter or Space records it.
+    // The first reason has focus, so Enter or Space chooses it.
     expect(document.activeElement?.textContent).toBe('Objected to marketing');
+    // Nothing to save before a reason is chosen.
+    expect((screen.getByRole('button', { name: 'Save opt-out' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Do not call' }));
+    expect(a.recordOptOut).not.toHaveBeenCalled();
+    expect(screen.getByText('Will block: SMS and Phone')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() =>
       expect(a.recordOptOut).toHaveBeenCalledWith(
-        { listId: 'dnc', reason: 'do-not-call', hashEmails: false },
+        { listId: 'dnc', reason: 'do-not-call', hashEmails: false, channels: ['sms', 'phone'] },
         JANE,
       ),
     );
@@ -214,6 +219,61 @@ describe('PopupView actions', () => {
     expect(a.recordOptOut).not.toHaveBeenCalled();
   });
 
+  it('lets the rep narrow an unsubscribe, never to nothing, and says what saving will block (issue 20, item 5)', async () => {
+    const a = show(person(UNKNOWN));
+    fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Unsubscribed' }));
+    const box = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+    expect(['Email', 'SMS', 'Phone', 'Post', 'InMail'].map((n) => box(n).checked)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(box('Email').disabled).toBe(false);
+    fireEvent.click(box('SMS'));
+    expect(screen.getByText('Will block: Email and SMS')).toBeTruthy();
+    fireEvent.click(box('Email'));
+    fireEvent.click(box('SMS'));
+    expect(screen.getByText('Choose at least one channel.')).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Save opt-out' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.click(save);
+    expect(a.recordOptOut).not.toHaveBeenCalled();
+    fireEvent.click(box('Post'));
+    expect(screen.getByText('Will block: Post')).toBeTruthy();
+    fireEvent.click(save);
+    await waitFor(() =>
+      expect(a.recordOptOut).toHaveBeenCalledWith(
+        { listId: 'dnc', reason: 'unsubscribe', hashEmails: false, channels: ['post'] },
+        JANE,
+      ),
+    );
+  });
+
+  it('an objection, erasure or complaint checks every channel and cannot be narrowed', async () => {
+    const a = show(person(UNKNOWN));
+    fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
+    for (const reason of ['Objected to marketing', 'Asked for erasure', 'Complained']) {
+      fireEvent.click(screen.getByRole('button', { name: reason }));
+      for (const n of ['Email', 'SMS', 'Phone', 'Post', 'InMail']) {
+        const c = screen.getByRole('checkbox', { name: n }) as HTMLInputElement;
+        expect(c.checked).toBe(true);
+        expect(c.disabled).toBe(true);
+      }
+      expect(screen.getByText(/covers every channel \(GDPR Art\. 21\(3\), Art\. 17\)/)).toBeTruthy();
+      expect(screen.getByText(/^Will block: every channel/)).toBeTruthy();
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
+    await waitFor(() =>
+      expect(a.recordOptOut).toHaveBeenCalledWith(
+        { listId: 'dnc', reason: 'complaint', hashEmails: false },
+        JANE,
+      ),
+    );
+  });
+
   it('says which time zone calling hours were judged in', () => {
     show(person({ ...UNKNOWN, assumedTimeZone: { zone: 'America/New_York', from: 'browser' } }));
     expect(screen.getByText(/Calling hours judged in America\/New York \(your browser's zone/)).toBeTruthy();
@@ -238,9 +298,10 @@ describe('PopupView actions', () => {
     // Still the rep's click: nothing was recorded by opening the form.
     expect(a.recordOptOut).not.toHaveBeenCalled();
     fireEvent.click(document.activeElement as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() =>
       expect(a.recordOptOut).toHaveBeenCalledWith(
-        { listId: 'dnc', reason: 'unsubscribe', hashEmails: false },
+        { listId: 'dnc', reason: 'unsubscribe', hashEmails: false, channels: ['email'] },
         JANE,
       ),
     );
@@ -257,6 +318,7 @@ describe('PopupView actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Record opt-out' }));
     fireEvent.change(screen.getByLabelText('List'), { target: { value: 'other' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bounced' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/no @ in address/));
     expect((screen.getByLabelText('List') as HTMLSelectElement).value).toBe('other');
   });
@@ -461,8 +523,12 @@ describe('a record form stays with the person it was opened for', () => {
     };
     moveTo(person(UNKNOWN, more));
     fireEvent.click(screen.getByRole('button', { name: 'Bounced' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() => expect(a.recordOptOut).toHaveBeenCalledOnce());
-    expect(a.recordOptOut).toHaveBeenCalledWith({ listId: 'dnc', reason: 'bounce', hashEmails: false }, JANE);
+    expect(a.recordOptOut).toHaveBeenCalledWith(
+      { listId: 'dnc', reason: 'bounce', hashEmails: false, channels: ['email'] },
+      JANE,
+    );
     expect(a.formClosed).not.toHaveBeenCalled();
   });
 
@@ -489,6 +555,7 @@ describe('a record form stays with the person it was opened for', () => {
   it('opened from the badge: the form is for the person the badge showed', async () => {
     const { a } = mount(person(UNKNOWN), { initialPanel: 'opt-out', initialSubject: JANE });
     fireEvent.click(screen.getByRole('button', { name: 'Objected to marketing' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save opt-out' }));
     await waitFor(() => expect(a.recordOptOut).toHaveBeenCalledWith(expect.any(Object), JANE));
   });
 

@@ -690,3 +690,52 @@ describe('citations: each country cites its own law', () => {
     }
   });
 });
+
+describe('row 39: the page shows a different employer than the record', () => {
+  const CLIENT = {
+    now: NOW,
+    country: 'GB',
+    subscriber: 'individual',
+    stage: 'client',
+    emailKind: 'personal',
+    purchaseAt: '2025-06-01',
+    softOptIn: { similarProducts: true, optOutOffered: true },
+    legitimateInterestAssessmentAt: '2026-01-01',
+  } as const;
+
+  it('warns that the relationship, soft opt-in and domain match may no longer hold, citing storage limitation, KASPR and the AEPD', () => {
+    const v = assess({ ...CLIENT, employer: 'Widgets & Co', pageEmployer: 'Acme Ltd' });
+    const r = v.reasons.find((x) => x.code === 'employer-changed');
+    expect(r?.level).toBe('caution');
+    expect(r?.channels).toEqual([]);
+    expect(r?.message).toContain('Widgets & Co');
+    expect(r?.message).toContain('Acme Ltd');
+    expect(r?.message).toMatch(/customer relationship, soft opt-in/);
+    expect(r?.citation).toContain('CNIL decision on KASPR (2024)');
+    expect(r?.citation).toContain('AEPD');
+    expect(r?.citation).toContain('UK GDPR Art. 5(1)(c), 5(1)(e)');
+    expect(v.level).not.toBe('ok');
+  });
+
+  it.each([
+    ['Acme Ltd', 'ACME Limited'],
+    ['Acme GmbH & Co. KG', 'Acme'],
+    ['Société Générale S.A.', 'Societe Generale'],
+    ['Maple Procurement Inc.', 'maple procurement, inc'],
+    ['The Acme Company', 'Acme Co.'],
+  ])('the same employer written differently (%s / %s) raises nothing', (employer, pageEmployer) => {
+    const v = assess({ ...CLIENT, employer, pageEmployer });
+    expect(v.reasons.map((x) => x.code)).not.toContain('employer-changed');
+  });
+
+  it('raises nothing when either side is unknown', () => {
+    for (const input of [
+      { employer: 'Acme Ltd' },
+      { pageEmployer: 'Acme Ltd' },
+      { employer: 'Ltd', pageEmployer: '' },
+    ]) {
+      const v = assess({ ...CLIENT, ...input });
+      expect(v.reasons.map((x) => x.code)).not.toContain('employer-changed');
+    }
+  });
+});

@@ -138,6 +138,8 @@ describe('backup and restore', () => {
       stage: 'prospect',
       consents: [{ channel: 'email', givenAt: '2024-01-01', evidence: 'webform' }],
       retentionUntil: '2030-01-01',
+      // Issue 20, item 10: a field newer than the v1/v2 golden backups (which still restore, schema-golden).
+      employer: 'Acme Ltd',
     });
     await saveSettings(db, { defaultCountry: 'GB', retentionDays: 365 });
   }
@@ -145,6 +147,7 @@ describe('backup and restore', () => {
   it('round-trips the whole database', async () => {
     await populated();
     const before = await dump(db);
+    expect(JSON.stringify(before)).toContain('"employer":"Acme Ltd"');
     const text = await createBackup(db);
     const parsed = await parseBackup(text);
     const other = await freshDb();
