@@ -1,9 +1,10 @@
 import type { Lang } from './define';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
+import { reasons } from './messages/reasons';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest] as const;
+const AREAS = [common, manifest, reasons] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
@@ -15,6 +16,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_channel_',
   'common_language_',
   'manifest_',
+  'reason_',
 ];
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
