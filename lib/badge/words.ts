@@ -1,6 +1,22 @@
+import { pt } from '../i18n/page';
 import type { BadgeLevel, ChannelVerdict } from '../messaging/types';
 import type { Channel } from '../vocab';
 
+// Content scripts' words, in the language of the settings (lib/i18n/page: loadPageStrings first).
+
+export function levelWord(level: BadgeLevel): string {
+  return pt(`common_level_${level}`);
+}
+
+export function channelVerdictWord(verdict: ChannelVerdict): string {
+  return pt(`common_verdict_${verdict}`);
+}
+
+export function channelLabel(channel: Channel): string {
+  return pt(`common_channel_${channel}`);
+}
+
+/** @deprecated English only: extension pages use levelWord from lib/i18n/words. */
 export const LEVEL_WORD: Record<BadgeLevel, string> = {
   blocked: 'Blocked',
   high: 'High risk',
@@ -17,12 +33,14 @@ export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   unknown: '#475467',
 };
 
+/** @deprecated English only: extension pages use verdictWord from lib/i18n/words. */
 export const CHANNEL_WORD: Record<ChannelVerdict, string> = {
   allowed: 'Allowed',
   check: 'Check',
   blocked: 'Blocked',
 };
 
+/** @deprecated English only: extension pages use channelWord from lib/i18n/words. */
 export const CHANNEL_LABEL = {
   email: 'Email',
   sms: 'SMS',

@@ -1,10 +1,11 @@
 import type { Lang } from './define';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
+import { page } from './messages/page';
 import { reasons } from './messages/reasons';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, reasons] as const;
+const AREAS = [common, manifest, page, reasons] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
