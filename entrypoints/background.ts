@@ -1,4 +1,3 @@
-import { pageStringsFor } from '@/lib/i18n/page-table';
 import { appDb } from '@/lib/app-db';
 import { handleMessage } from '@/lib/background/handler';
 import { applyPanelMode } from '@/lib/background/panel';
@@ -21,6 +20,7 @@ import {
 import { showOnToolbar, toolbarButton } from '@/lib/background/toolbar';
 import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
+import { pageStringsFor } from '@/lib/i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ReplyOptOut, ScanList } from '@/lib/messaging/types';
 import {
