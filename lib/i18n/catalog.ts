@@ -3,9 +3,10 @@ import { common } from './messages/common';
 import { manifest } from './messages/manifest';
 import { page } from './messages/page';
 import { reasons } from './messages/reasons';
+import { verdict } from './messages/verdict';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, page, reasons] as const;
+const AREAS = [common, manifest, page, reasons, verdict] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
@@ -18,6 +19,10 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_language_',
   'manifest_',
   'reason_',
+  'verdict_verb_',
+  'verdict_noun_',
+  'verdict_cond_',
+  'verdict_why_',
 ];
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;
