@@ -20,6 +20,7 @@ import {
 import { showOnToolbar, toolbarButton } from '@/lib/background/toolbar';
 import { composeTabs, forgetComposeTab, rememberComposeTab } from '@/lib/compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '@/lib/compose/verdicts';
+import { initLanguage } from '@/lib/i18n/init';
 import { pageStringsFor } from '@/lib/i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '@/lib/messaging/schemas';
 import type { ReplyOptOut, ScanList } from '@/lib/messaging/types';
@@ -55,20 +56,33 @@ export default defineBackground(() => {
     );
   void enforce();
   onManagedPolicyChange(() => void enforce());
+  // Words the background sends (badge summaries, plain sentences, the toolbar's tooltip) are in the settings'
+  // language: read at start, and again on every store change (a change of the setting is one).
+  let language = initLanguage();
+  const inLanguage = async <T>(work: () => Promise<T>): Promise<T> => {
+    await language;
+    return work();
+  };
   const deps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     lookup: async (identifiers: Parameters<typeof answerFor>[1], hints: Parameters<typeof answerFor>[2]) =>
-      withSelfAdvice(
-        await selfDb(),
-        identifiers,
-        await answerFor(await appDb(), identifiers, hints, new Date()),
-        hints.birthday,
-        hints.contactVisibility !== undefined,
+      inLanguage(async () =>
+        withSelfAdvice(
+          await selfDb(),
+          identifiers,
+          await answerFor(await appDb(), identifiers, hints, new Date()),
+          hints.birthday,
+          hints.contactVisibility !== undefined,
+        ),
       ),
     scanPage: async (emails: string[], phones: string[]) =>
-      answerScan(await appDb(), await selfDb(), emails, phones, new Date()),
-    refreshReminder: async () => void (await refreshReminder(await selfDb())),
+      inLanguage(async () => answerScan(await appDb(), await selfDb(), emails, phones, new Date())),
+    refreshReminder: async () => {
+      language = initLanguage();
+      await language;
+      await refreshReminder(await selfDb());
+    },
     getTabState,
     async setTabState(tabId: number, state: Parameters<typeof setTabState>[1]) {
       if (state.person) {
@@ -161,7 +175,7 @@ export default defineBackground(() => {
       verdicts: async (
         site: Parameters<typeof sendConfig>[1],
         recipients: Parameters<typeof sendVerdicts>[2],
-      ) => sendVerdicts(await appDb(), site, recipients, new Date()),
+      ) => inLanguage(async () => sendVerdicts(await appDb(), site, recipients, new Date())),
       override: async (
         site: Parameters<typeof sendConfig>[1],
         recipients: Parameters<typeof sendVerdicts>[2],

@@ -1,5 +1,8 @@
 // Background side of the send-time check: one verdict per recipient, from the same store and risk engine as the
 // profile badge, read for the one channel the site sends on.
+
+import { t } from '../i18n';
+import { localReason, shownSummary } from '../i18n/reasons';
 import type {
   AnswerReason,
   LookupAnswer,
@@ -46,16 +49,20 @@ export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdi
       relevant(r, channel) && (state === 'ok' ? r.level === 'ok' : r.level !== 'ok' && r.level !== 'info'),
   );
   const lead = reasons.find((r) => r.level === 'blocked') ?? reasons[0];
+  const words = (r: AnswerReason) => localReason({ code: r.code, text: r.message });
+  const leadWords = lead ? words(lead) : undefined;
   const summary =
     state === 'blocked'
-      ? `Blocked: ${lead?.message ?? answer.summary}`
+      ? t('bg_send_blocked', leadWords ?? shownSummary(answer))
       : state === 'check'
-        ? `Check: ${lead?.message ?? answer.summary}`
-        : `OK: ${lead?.message ?? 'nothing recorded stops this message'}`;
+        ? t('bg_send_check', leadWords ?? shownSummary(answer))
+        : leadWords
+          ? t('bg_send_ok', leadWords)
+          : t('bg_send_ok_nothing');
   return {
     state,
     summary,
-    reasons: reasons.slice(0, 6).map((r) => ({ message: r.message, citation: r.citation })),
+    reasons: reasons.slice(0, 6).map((r) => ({ message: words(r), citation: r.citation })),
     matches:
       state === 'ok'
         ? []
@@ -105,7 +112,9 @@ export async function sendVerdicts(
     if (found.identifiers.rejected.length > 0 && !answer.hasContact && answer.matches.length === 0) {
       out.push({
         state: 'unknown',
-        summary: `Unknown: ${found.identifiers.rejected[0]?.reason ?? 'not an identifier Heed can check'}`,
+        summary: found.identifiers.rejected[0]?.reason
+          ? t('bg_send_unknown', found.identifiers.rejected[0].reason)
+          : t('bg_send_not_identifier'),
         reasons: [],
         matches: [],
       });

@@ -1,4 +1,5 @@
 import type { Lang } from './define';
+import { background } from './messages/background';
 import { common } from './messages/common';
 import { manifest } from './messages/manifest';
 import { page } from './messages/page';
@@ -6,7 +7,7 @@ import { reasons } from './messages/reasons';
 import { verdict } from './messages/verdict';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, page, reasons, verdict] as const;
+const AREAS = [common, manifest, page, reasons, verdict, background] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
@@ -19,6 +20,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_language_',
   'manifest_',
   'reason_',
+  'bg_toolbar_text_',
   'verdict_verb_',
   'verdict_noun_',
   'verdict_cond_',

@@ -20,3 +20,11 @@ export function localReason(reason: { code: string; text: string }): string {
 export function reasonPhrase(code: string): string | undefined {
   return tMaybe(reasonKey(code));
 }
+
+/**
+ * The one-line summary a surface shows. The engine writes it in English (lib/risk/explain.ts); in German and
+ * French the plain sentence, which says the same in the language, stands in for it.
+ */
+export function shownSummary(answer: { summary: string; plain?: string | undefined }): string {
+  return getLanguage() === 'en' || answer.plain === undefined ? answer.summary : answer.plain;
+}

@@ -6,7 +6,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Contact, Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import type { EmailKind } from '../vocab';
-import { plainSentence, REASON_WORDS } from './plain';
+import { pageSummary, plainSentence, REASON_WORDS } from './plain';
 
 function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
@@ -320,7 +320,7 @@ export async function answerForEmails(
       now,
       settings,
     );
-    out.push({ email, level: a.level, summary: a.summary });
+    out.push({ email, level: a.level, summary: pageSummary(a, now) });
   }
   return out;
 }

@@ -238,3 +238,11 @@ export function plainSentence(input: PlainInput, now: Date = new Date()): string
   }
   return capitalised(parts.join(' ')) || t('verdict_nothing');
 }
+
+/**
+ * The summary a page may show (badge, markers): the engine's English summary in English; in German and French the
+ * plain sentence, without dates (no opt-out date reaches a page), which says the same in the language.
+ */
+export function pageSummary(a: PlainInput & { summary: string }, now: Date = new Date()): string {
+  return getLanguage() === 'en' ? a.summary : plainSentence({ ...a, matches: [] }, now);
+}
