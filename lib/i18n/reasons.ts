@@ -28,3 +28,9 @@ export function reasonPhrase(code: string): string | undefined {
 export function shownSummary(answer: { summary: string; plain?: string | undefined }): string {
   return getLanguage() === 'en' || answer.plain === undefined ? answer.summary : answer.plain;
 }
+
+/** What to record to lift a reason's check: the engine's words in English, the code's `_record` message otherwise. */
+export function localRecord(hint: { code: string; what: string }): string {
+  if (getLanguage() === 'en') return hint.what;
+  return tMaybe(`${reasonKey(hint.code)}_record`) ?? hint.what;
+}

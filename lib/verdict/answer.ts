@@ -1,4 +1,5 @@
 import { emailKind } from '../extract/email-kind';
+import { localRecord } from '../i18n/reasons';
 import type { AnswerMatch, EmailVerdict, Identifiers, LookupAnswer, PageHints } from '../messaging/types';
 import { type AssessInput, assess, summarize, type Verdict, whatToRecord } from '../risk';
 import type { HeedDb } from '../store/db';
@@ -268,7 +269,7 @@ export function toAnswer(
     reasons,
     deadlines: verdict.deadlines,
     matches,
-    toRecord: whatToRecord(verdict).map((h) => h.what),
+    toRecord: whatToRecord(verdict).map(localRecord),
     hasContact: found.contact !== undefined,
     fromDefaults: !known,
     ...(zone ? { assumedTimeZone: zone } : {}),

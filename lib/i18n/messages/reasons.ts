@@ -3,6 +3,7 @@ import { defineMessages } from '../define';
 // One short message per risk reason code (lib/risk/codes.ts), `reason_<code>` with `-` as `_`. English is the
 // code's `short`; German and French use the terms of the law (UWG, DSGVO; CNIL, RGPD). Lower case: the plain
 // sentence puts them after a dash, and lib/i18n/reasons.ts capitalises them when they stand alone.
+// `reason_<code>_record` is what to record to lift the code's check (the code's `record`).
 export const reasons = defineMessages({
   en: {
     reason_suppressed_objection: 'they objected to direct marketing',
@@ -91,6 +92,46 @@ export const reasons = defineMessages({
     reason_country_unknown: 'country not known',
     reason_country_not_covered: 'no rules encoded for this country',
     reason_possible_match: 'a variant of this address is on one of your lists',
+    reason_consent_unrecorded_record: 'how the consent was given (evidence), for this channel',
+    reason_consent_not_yet_given_record: 'the correct date the consent was given',
+    reason_pecr_tps_unknown_record:
+      'whether the number is on TPS/CTPS (screen it) and the date of the screen',
+    reason_pecr_tps_stale_record: 'the date of a fresh TPS/CTPS screen (within the last 28 days)',
+    reason_soft_opt_in_unrecorded_record:
+      'whether you market your own similar products and offered an opt-out when you collected the details',
+    reason_subscriber_unknown_record:
+      'the subscriber type (individual, sole trader, partnership, LLP, company, public body)',
+    reason_email_kind_unknown_record:
+      'whether the email is a work address on the employer’s domain or a personal one',
+    reason_phone_kind_unknown_record:
+      'whether the mobile is company-issued (paid by the employer) or their own',
+    reason_inmail_own_account_record: 'their consent to InMail (with evidence)',
+    reason_lia_missing_record:
+      'the date of a three-part legitimate-interest assessment (purpose, necessity, balancing)',
+    reason_source_unknown_record:
+      'where the data came from (the person, or a third party such as LinkedIn or a vendor file)',
+    reason_art14_notice_due_record: 'the date you gave the Art. 14 privacy notice',
+    reason_art14_notice_overdue_record: 'the date you gave the Art. 14 privacy notice',
+    reason_art14_collected_unknown_record:
+      'when the data was collected, and the date you gave the Art. 14 privacy notice',
+    reason_retention_expired_record:
+      'a new retention date with the reason for keeping the record, or delete it',
+    reason_restricted_contact_details_record:
+      'contact details obtained from the person or a public source, with their visibility as public',
+    reason_uwg_phone_business_record:
+      'consent to calls, or the concrete facts that let you presume the business wants the call',
+    reason_eprivacy_legal_person_record:
+      'your privacy officer’s sign-off on this member state’s rules for business email',
+    reason_eprivacy_calls_national_record: 'consent to calls (with evidence)',
+    reason_ie_calls_individual_record: 'consent to calls (with evidence)',
+    reason_dnc_unscreened_record:
+      'whether the number is on the national do-not-call register and the date of the screen',
+    reason_tcpa_written_consent_record:
+      'a signed written agreement that names their number (written consent)',
+    reason_casl_purchase_date_unknown_record:
+      'the date of the last purchase, whether a contract is active, or when it ended',
+    reason_country_unknown_record: 'the person’s country',
+    reason_country_not_covered_record: 'consent for the channel (with evidence)',
   },
   de: {
     reason_suppressed_objection: 'sie haben der Werbung widersprochen',
@@ -183,6 +224,48 @@ export const reasons = defineMessages({
     reason_country_unknown: 'Land nicht bekannt',
     reason_country_not_covered: 'für dieses Land sind keine Regeln hinterlegt',
     reason_possible_match: 'eine Variante dieser Adresse steht auf einer Ihrer Listen',
+    reason_consent_unrecorded_record: 'wie die Einwilligung erteilt wurde (Nachweis), für diesen Kanal',
+    reason_consent_not_yet_given_record: 'das richtige Datum der Einwilligung',
+    reason_pecr_tps_unknown_record:
+      'ob die Nummer in TPS/CTPS eingetragen ist (abgleichen) und das Datum des Abgleichs',
+    reason_pecr_tps_stale_record: 'das Datum eines neuen TPS/CTPS-Abgleichs (innerhalb der letzten 28 Tage)',
+    reason_soft_opt_in_unrecorded_record:
+      'ob Sie eigene ähnliche Produkte bewerben und bei der Erhebung der Daten eine Widerspruchsmöglichkeit angeboten haben',
+    reason_subscriber_unknown_record:
+      'die Art des Teilnehmers (Privatperson, Einzelunternehmer, Personengesellschaft, LLP, Kapitalgesellschaft, öffentliche Stelle)',
+    reason_email_kind_unknown_record:
+      'ob die E-Mail-Adresse eine geschäftliche Adresse auf der Domain des Arbeitgebers oder eine private ist',
+    reason_phone_kind_unknown_record:
+      'ob das Mobiltelefon vom Arbeitgeber gestellt (und bezahlt) wird oder privat ist',
+    reason_inmail_own_account_record: 'die Einwilligung in InMail (mit Nachweis)',
+    reason_lia_missing_record:
+      'das Datum einer dreistufigen Interessenabwägung (Zweck, Erforderlichkeit, Abwägung)',
+    reason_source_unknown_record:
+      'woher die Daten stammen (von der Person selbst oder von Dritten wie LinkedIn oder einer Adressliste)',
+    reason_art14_notice_due_record:
+      'das Datum, an dem Sie den Datenschutzhinweis nach Art. 14 DSGVO erteilt haben',
+    reason_art14_notice_overdue_record:
+      'das Datum, an dem Sie den Datenschutzhinweis nach Art. 14 DSGVO erteilt haben',
+    reason_art14_collected_unknown_record:
+      'wann die Daten erhoben wurden und wann Sie den Datenschutzhinweis nach Art. 14 DSGVO erteilt haben',
+    reason_retention_expired_record:
+      'ein neues Aufbewahrungsdatum mit dem Grund für die Aufbewahrung, oder die Löschung des Eintrags',
+    reason_restricted_contact_details_record:
+      'Kontaktdaten von der Person selbst oder aus einer öffentlichen Quelle, mit der Sichtbarkeit „öffentlich“',
+    reason_uwg_phone_business_record:
+      'eine Einwilligung in Anrufe oder die konkreten Umstände, aus denen Sie eine mutmaßliche Einwilligung des Unternehmens ableiten',
+    reason_eprivacy_legal_person_record:
+      'die Freigabe Ihres Datenschutzbeauftragten für die Regeln dieses Mitgliedstaats zu geschäftlichen E-Mails',
+    reason_eprivacy_calls_national_record: 'eine Einwilligung in Anrufe (mit Nachweis)',
+    reason_ie_calls_individual_record: 'eine Einwilligung in Anrufe (mit Nachweis)',
+    reason_dnc_unscreened_record:
+      'ob die Nummer im nationalen Register gegen Werbeanrufe eingetragen ist und das Datum des Abgleichs',
+    reason_tcpa_written_consent_record:
+      'eine unterschriebene schriftliche Vereinbarung, die ihre Nummer nennt (schriftliche Einwilligung)',
+    reason_casl_purchase_date_unknown_record:
+      'das Datum des letzten Kaufs, ob ein Vertrag läuft oder wann er endete',
+    reason_country_unknown_record: 'das Land der Person',
+    reason_country_not_covered_record: 'eine Einwilligung für den Kanal (mit Nachweis)',
   },
   fr: {
     reason_suppressed_objection: 'la personne s’est opposée à la prospection commerciale',
@@ -274,5 +357,45 @@ export const reasons = defineMessages({
     reason_country_unknown: 'pays inconnu',
     reason_country_not_covered: 'aucune règle enregistrée pour ce pays',
     reason_possible_match: 'une variante de cette adresse figure sur l’une de vos listes',
+    reason_consent_unrecorded_record: 'comment le consentement a été donné (preuve), pour ce canal',
+    reason_consent_not_yet_given_record: 'la date exacte à laquelle le consentement a été donné',
+    reason_pecr_tps_unknown_record:
+      'si le numéro est inscrit au TPS/CTPS (à vérifier) et la date de la vérification',
+    reason_pecr_tps_stale_record: 'la date d’une nouvelle vérification TPS/CTPS (dans les 28 derniers jours)',
+    reason_soft_opt_in_unrecorded_record:
+      'si vous faites la promotion de vos propres produits analogues et avez offert un moyen de s’opposer lors de la collecte',
+    reason_subscriber_unknown_record:
+      'le type d’abonné (particulier, entrepreneur individuel, société de personnes, LLP, société, organisme public)',
+    reason_email_kind_unknown_record:
+      'si l’e-mail est une adresse professionnelle sur le domaine de l’employeur ou une adresse personnelle',
+    reason_phone_kind_unknown_record: 'si le mobile est fourni (et payé) par l’employeur ou personnel',
+    reason_inmail_own_account_record: 'son consentement à l’InMail (avec preuve)',
+    reason_lia_missing_record:
+      'la date d’une analyse d’intérêt légitime en trois étapes (finalité, nécessité, mise en balance)',
+    reason_source_unknown_record:
+      'l’origine des données (la personne elle-même, ou un tiers comme LinkedIn ou un fichier de fournisseur)',
+    reason_art14_notice_due_record:
+      'la date à laquelle vous avez donné l’information prévue à l’article 14 du RGPD',
+    reason_art14_notice_overdue_record:
+      'la date à laquelle vous avez donné l’information prévue à l’article 14 du RGPD',
+    reason_art14_collected_unknown_record:
+      'la date de collecte des données et celle de l’information prévue à l’article 14 du RGPD',
+    reason_retention_expired_record:
+      'une nouvelle date de conservation avec le motif de la conservation, ou l’effacement de la fiche',
+    reason_restricted_contact_details_record:
+      'des coordonnées obtenues de la personne ou d’une source publique, avec une visibilité « publique »',
+    reason_uwg_phone_business_record:
+      'un consentement aux appels, ou les faits concrets qui permettent de présumer que l’entreprise souhaite l’appel',
+    reason_eprivacy_legal_person_record:
+      'la validation par votre délégué à la protection des données des règles de cet État membre pour l’e-mail professionnel',
+    reason_eprivacy_calls_national_record: 'un consentement aux appels (avec preuve)',
+    reason_ie_calls_individual_record: 'un consentement aux appels (avec preuve)',
+    reason_dnc_unscreened_record:
+      'si le numéro est inscrit sur la liste nationale d’opposition au démarchage téléphonique et la date de la vérification',
+    reason_tcpa_written_consent_record: 'un accord écrit signé qui mentionne son numéro (consentement écrit)',
+    reason_casl_purchase_date_unknown_record:
+      'la date du dernier achat, si un contrat est en cours, ou quand il a pris fin',
+    reason_country_unknown_record: 'le pays de la personne',
+    reason_country_not_covered_record: 'un consentement pour ce canal (avec preuve)',
   },
 });

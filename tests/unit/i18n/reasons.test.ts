@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG } from '@/lib/i18n/catalog';
 import { setLanguage } from '@/lib/i18n/index';
-import { localReason, reasonKey } from '@/lib/i18n/reasons';
+import { localReason, localRecord, reasonKey } from '@/lib/i18n/reasons';
 import { REASON_CODES } from '@/lib/risk/codes';
 
 const en = CATALOG.en as Readonly<Record<string, string>>;
@@ -35,6 +35,17 @@ describe('risk reason messages', () => {
     expect(localReason(reason)).toBe('Sie haben der Werbung widersprochen');
     setLanguage('fr');
     expect(localReason(reason)).toBe('La personne s’est opposée à la prospection commerciale');
+  });
+
+  it('has what to record for every code that says so, in English equal to its record text', () => {
+    for (const [code, info] of Object.entries(REASON_CODES))
+      if ('record' in info) expect(en[`${reasonKey(code)}_record`], code).toBe(info.record);
+    const hint = { code: 'lia-missing', what: REASON_CODES['lia-missing'].record };
+    expect(localRecord(hint)).toBe(hint.what);
+    setLanguage('de');
+    expect(localRecord(hint)).toBe(
+      'das Datum einer dreistufigen Interessenabwägung (Zweck, Erforderlichkeit, Abwägung)',
+    );
   });
 
   it('keeps the text of a code it has no message for', () => {
