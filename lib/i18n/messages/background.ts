@@ -18,6 +18,8 @@ export const background = defineMessages({
     bg_send_ok_nothing: 'OK: nothing recorded stops this message',
     bg_send_unknown: 'Unknown: $1',
     bg_send_not_identifier: 'Unknown: not an identifier Heed can check',
+    bg_self_open_contact_info:
+      'Open your contact info on this page to see which email, phone and birthday it shows to others.',
   },
   de: {
     bg_toolbar_none: 'Heed: keine Person auf dieser Seite erkannt',
@@ -35,6 +37,8 @@ export const background = defineMessages({
     bg_send_ok_nothing: 'OK: Nichts Erfasstes steht dieser Nachricht entgegen',
     bg_send_unknown: 'Unbekannt: $1',
     bg_send_not_identifier: 'Unbekannt: keine Angabe, die Heed prüfen kann',
+    bg_self_open_contact_info:
+      'Öffnen Sie auf dieser Seite Ihre Kontaktinfos, um zu sehen, welche E-Mail-Adresse, Telefonnummer und welchen Geburtstag sie anderen zeigen.',
   },
   fr: {
     bg_toolbar_none: 'Heed : aucune personne reconnue sur cette page',
@@ -52,5 +56,7 @@ export const background = defineMessages({
     bg_send_ok_nothing: 'OK : rien d’enregistré n’empêche ce message',
     bg_send_unknown: 'Inconnu : $1',
     bg_send_not_identifier: 'Inconnu : pas un identifiant que Heed peut vérifier',
+    bg_self_open_contact_info:
+      'Ouvrez vos coordonnées sur cette page pour voir quels e-mail, téléphone et date de naissance elles montrent aux autres.',
   },
 });
