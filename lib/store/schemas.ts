@@ -1,5 +1,5 @@
-import { LANGUAGE_CHOICES } from '../i18n/define';
 import { z } from 'zod';
+import { LANGUAGE_CHOICES } from '../i18n/define';
 import {
   ChannelSchema,
   DataSourceSchema,
