@@ -1,7 +1,7 @@
 // Background side of the send-time check: one verdict per recipient, from the same store and risk engine as the
 // profile badge, read for the one channel the site sends on.
 
-import { t } from '../i18n';
+import { t, tMaybe } from '../i18n';
 import { localReason, shownSummary } from '../i18n/reasons';
 import type {
   AnswerReason,
@@ -20,6 +20,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import { toAnswer, toAssessInput } from '../verdict/answer';
+import { REASON_WORDS } from '../verdict/plain';
 import type { Channel } from '../vocab';
 
 /** Mail is the email channel; a LinkedIn message (InMail or a message to a connection) is InMail. */
@@ -39,6 +40,12 @@ const STATE: Record<LookupAnswer['channels'][Channel], SendState> = {
 
 function relevant(r: AnswerReason, channel: Channel): boolean {
   return r.channels.length === 0 || r.channels.includes(channel);
+}
+
+/** A list entry's reason (LookupAnswer carries REASON_WORDS' English words) in the current language. */
+function listReasonWords(words: string): string {
+  const reason = Object.entries(REASON_WORDS).find(([, w]) => w === words)?.[0];
+  return (reason && tMaybe(`bg_list_reason_${reason.replaceAll('-', '_')}`)) || words;
 }
 
 /** The compose box's view of one answer: the channel's verdict and only the reasons that bear on it. */
@@ -66,7 +73,12 @@ export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdi
     matches:
       state === 'ok'
         ? []
-        : answer.matches.map(({ listName, via, reason, since }) => ({ listName, via, reason, since })),
+        : answer.matches.map(({ listName, via, reason, since }) => ({
+            listName,
+            via,
+            reason: listReasonWords(reason),
+            since,
+          })),
   };
 }
 

@@ -21,6 +21,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'manifest_',
   'reason_',
   'bg_toolbar_text_',
+  'bg_list_reason_',
   'verdict_verb_',
   'verdict_noun_',
   'verdict_cond_',

@@ -20,6 +20,14 @@ export const background = defineMessages({
     bg_send_not_identifier: 'Unknown: not an identifier Heed can check',
     bg_self_open_contact_info:
       'Open your contact info on this page to see which email, phone and birthday it shows to others.',
+    bg_list_reason_objection: 'objected',
+    bg_list_reason_unsubscribe: 'unsubscribed',
+    bg_list_reason_erasure: 'asked for erasure',
+    bg_list_reason_do_not_call: 'do not call',
+    bg_list_reason_bounce: 'bounced',
+    bg_list_reason_complaint: 'complained',
+    bg_list_reason_other: 'other reason',
+    bg_list_reason_unknown: 'reason not recorded',
   },
   de: {
     bg_toolbar_none: 'Heed: keine Person auf dieser Seite erkannt',
@@ -39,6 +47,14 @@ export const background = defineMessages({
     bg_send_not_identifier: 'Unbekannt: keine Angabe, die Heed prüfen kann',
     bg_self_open_contact_info:
       'Öffnen Sie auf dieser Seite Ihre Kontaktinfos, um zu sehen, welche E-Mail-Adresse, Telefonnummer und welchen Geburtstag sie anderen zeigen.',
+    bg_list_reason_objection: 'Widerspruch',
+    bg_list_reason_unsubscribe: 'abgemeldet',
+    bg_list_reason_erasure: 'Löschung verlangt',
+    bg_list_reason_do_not_call: 'keine Anrufe',
+    bg_list_reason_bounce: 'unzustellbar',
+    bg_list_reason_complaint: 'Beschwerde',
+    bg_list_reason_other: 'anderer Grund',
+    bg_list_reason_unknown: 'Grund nicht erfasst',
   },
   fr: {
     bg_toolbar_none: 'Heed : aucune personne reconnue sur cette page',
@@ -58,5 +74,13 @@ export const background = defineMessages({
     bg_send_not_identifier: 'Inconnu : pas un identifiant que Heed peut vérifier',
     bg_self_open_contact_info:
       'Ouvrez vos coordonnées sur cette page pour voir quels e-mail, téléphone et date de naissance elles montrent aux autres.',
+    bg_list_reason_objection: 'opposition',
+    bg_list_reason_unsubscribe: 'désabonnement',
+    bg_list_reason_erasure: 'demande d’effacement',
+    bg_list_reason_do_not_call: 'ne pas appeler',
+    bg_list_reason_bounce: 'adresse en erreur',
+    bg_list_reason_complaint: 'plainte',
+    bg_list_reason_other: 'autre motif',
+    bg_list_reason_unknown: 'motif non enregistré',
   },
 });

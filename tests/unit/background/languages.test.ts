@@ -55,5 +55,9 @@ describe('what the background sends, in the language of the settings', () => {
     const [en] = await sendVerdicts(db, 'linkedin', recipient, NOW);
     expect(en?.summary).toMatch(/^Blocked: /);
     expect(en?.reasons.map((r) => r.citation)).toEqual(fr?.reasons.map((r) => r.citation));
+    // The list entry's reason too (the list's name is the user's own and stays as it is).
+    expect(en?.matches[0]?.reason).toBe('objected');
+    expect(fr?.matches[0]?.reason).toBe('opposition');
+    expect(fr?.matches[0]?.listName).toBe(en?.matches[0]?.listName);
   });
 });
