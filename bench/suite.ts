@@ -16,6 +16,7 @@ import { applyTeamBundle, verifyTeamBundle } from '@/lib/team/apply';
 import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
+import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
 
@@ -245,24 +246,34 @@ export const benchSuite = {
       },
     };
   },
-  /** A prospect file of `n` people (every other one listed) through the options page's bulk check. */
-  async bulkCheck(n: number, listedUpTo: number) {
+  /**
+   * A prospect file of `n` people (every other one listed) through the options page's bulk check; `perRow` runs
+   * the baseline instead: the same file checked one row at a time (lookupPerson and the risk engine per row, the
+   * reference the fast path is tested against).
+   */
+  async bulkCheck(n: number, listedUpTo: number, perRow = false) {
     const d = await db();
     const blob = csvBlob('email', n, (k) =>
       k % 2 ? email((k * 7919) % listedUpTo) : `prospect.${k}@elsewhere.example`,
     );
     const p = await previewFile(blob);
     const heapBefore = heapBytes();
+    let heapPeak = heapBefore;
+    const lag = lagMonitor();
     const t0 = performance.now();
-    const r = await bulkCheck(d, blob, {
+    const r = await (perRow ? referenceBulkCheck : bulkCheck)(d, blob, {
       headers: p.headers,
       hasHeader: p.hasHeader,
       delimiter: p.delimiter,
       encoding: p.encoding,
       sepLine: p.sepLine,
       mapping: suggestBulkMapping(p.headers, p.suggestedMapping, p.hasHeader),
+      onProgress: () => {
+        heapPeak = Math.max(heapPeak, heapBytes());
+      },
     });
     const ms = performance.now() - t0;
+    const maxLagMs = lag.stop();
     if (r.counts.blocked !== Math.floor(n / 2))
       throw new Error(`bulk check found ${r.counts.blocked} blocked`);
     return {
@@ -270,6 +281,9 @@ export const benchSuite = {
       ms: Math.round(ms),
       perSecond: Math.round((n / ms) * 1000),
       heapGrowthBytes: heapBytes() - heapBefore,
+      heapPeakGrowthBytes: heapPeak - heapBefore,
+      outputBytes: r.output.size,
+      maxLagMs,
     };
   },
   /** Where a lookup's time goes: normalising and hashing the identifiers, before any database read. */

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import { auditCsv, logAudit, queryAudit } from '@/lib/store/audit';
 import { getLists } from '@/lib/store/lists';
 import { type AuditAction, AuditActionSchema } from '@/lib/store/schemas';
 import './settings/tools.css';
 import { IntegrityPanel } from './audit/IntegrityPanel';
-import { AUDIT_ACTION_LABEL, countsText, dayRange, formatWhen } from './audit/labels';
+import { auditActionLabel, auditDetailText, countsText, dayRange, formatWhen } from './audit/labels';
 import { errorText, saveBlob, useDb } from './settings/common';
 
 const PAGE = 200;
@@ -22,8 +23,7 @@ export function AuditSection() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const range = dayRange(from, to);
-  const rangeError =
-    range.from && range.to && range.from >= range.to ? 'The end date is before the start date.' : null;
+  const rangeError = range.from && range.to && range.from >= range.to ? t('options_audit_range_error') : null;
   const query = { ...(action ? { action } : {}), ...range };
 
   const events = useLiveQuery(
@@ -33,7 +33,7 @@ export function AuditSection() {
   const total = useLiveQuery(async () => (db ? await db.audit.count() : undefined), [db]);
   const lists = useLiveQuery(() => (db ? getLists(db) : undefined), [db]);
   const listName = (listId?: string) =>
-    listId ? (lists?.find((l) => l.id === listId)?.name ?? 'a list since deleted') : '';
+    listId ? (lists?.find((l) => l.id === listId)?.name ?? t('options_audit_list_deleted')) : '';
 
   const exportCsv = async () => {
     if (!db) return;
@@ -46,16 +46,16 @@ export function AuditSection() {
         `heed-audit-${stamp}.csv`,
       );
       await logAudit(db, { action: 'export', detail: 'audit log', counts: { events: all.length } });
-      setNote(`Exported ${all.length.toLocaleString('en')} events.`);
+      setNote(tn('options_audit_exported', all.length));
     } catch (e) {
-      setFailure(`Could not export: ${errorText(e)}`);
+      setFailure(t('options_audit_export_failed', errorText(e)));
     }
   };
 
   if (dbError)
     return (
       <p role="alert" className="error">
-        Could not open Heed's storage: {dbError}
+        {t('options_storage_failed', dbError)}
       </p>
     );
   const shown = events?.slice(0, limit) ?? [];
@@ -64,14 +64,15 @@ export function AuditSection() {
 
   return (
     <div className="ot-section">
-      <p>
-        Every import, export, deletion, restore and policy change, with its date and counts. The log never
-        holds the people concerned: no emails, names, profile URLs or file names.
-      </p>
+      <p>{t('options_audit_intro')}</p>
       {db ? <IntegrityPanel db={db} /> : null}
-      <form className="ot-filters" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="ot-filters"
+        aria-label={t('options_audit_filter')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="ot-field">
-          <label htmlFor={`${id}-action`}>Action</label>
+          <label htmlFor={`${id}-action`}>{t('options_audit_col_action')}</label>
           <select
             id={`${id}-action`}
             value={action}
@@ -80,20 +81,20 @@ export function AuditSection() {
               setLimit(PAGE);
             }}
           >
-            <option value="">All actions</option>
+            <option value="">{t('options_audit_all_actions')}</option>
             {AuditActionSchema.options.map((a) => (
               <option key={a} value={a}>
-                {AUDIT_ACTION_LABEL[a]}
+                {auditActionLabel(a)}
               </option>
             ))}
           </select>
         </div>
         <div className="ot-field">
-          <label htmlFor={`${id}-from`}>From</label>
+          <label htmlFor={`${id}-from`}>{t('options_audit_from')}</label>
           <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </div>
         <div className="ot-field">
-          <label htmlFor={`${id}-to`}>To</label>
+          <label htmlFor={`${id}-to`}>{t('options_audit_to')}</label>
           <input
             id={`${id}-to`}
             type="date"
@@ -113,11 +114,11 @@ export function AuditSection() {
               setLimit(PAGE);
             }}
           >
-            Clear filters
+            {t('options_audit_clear')}
           </button>
         ) : null}
         <button type="button" onClick={() => void exportCsv()} disabled={!db || rangeError !== null}>
-          Export {filtered ? 'these events' : 'the log'} as CSV
+          {filtered ? t('options_audit_export_filtered') : t('options_audit_export_all')}
         </button>
       </form>
       {rangeError ? (
@@ -135,30 +136,29 @@ export function AuditSection() {
       ) : null}
 
       {events === undefined && !rangeError ? (
-        <p className="muted">Loading the log…</p>
+        <p className="muted">{t('options_audit_loading')}</p>
       ) : shown.length === 0 ? (
-        <p className="muted">
-          {total === 0
-            ? 'Nothing logged yet. Imports, exports and changes will appear here.'
-            : 'No events match these filters.'}
-        </p>
+        <p className="muted">{total === 0 ? t('options_audit_empty') : t('options_audit_no_match')}</p>
       ) : (
         <div className="ot-table-wrap">
           <table className="ot-table">
             <caption>
-              {more
-                ? `Latest ${shown.length.toLocaleString('en')} events`
-                : `${shown.length.toLocaleString('en')} events`}
-              {total !== undefined ? ` (of ${total.toLocaleString('en')} in the log)` : ''}
+              {total === undefined
+                ? more
+                  ? tn('options_audit_caption_latest', shown.length)
+                  : tn('options_audit_caption', shown.length)
+                : more
+                  ? tn('options_audit_caption_latest_of', shown.length, formatNumber(total))
+                  : tn('options_audit_caption_of', shown.length, formatNumber(total))}
             </caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">By</th>
-                <th scope="col">List</th>
-                <th scope="col">Counts</th>
-                <th scope="col">Detail</th>
+                <th scope="col">{t('options_audit_col_when')}</th>
+                <th scope="col">{t('options_audit_col_action')}</th>
+                <th scope="col">{t('options_audit_col_by')}</th>
+                <th scope="col">{t('options_audit_col_list')}</th>
+                <th scope="col">{t('options_audit_col_counts')}</th>
+                <th scope="col">{t('options_audit_col_detail')}</th>
               </tr>
             </thead>
             <tbody>
@@ -167,11 +167,11 @@ export function AuditSection() {
                   <td>
                     <time dateTime={e.at}>{formatWhen(e.at)}</time>
                   </td>
-                  <td>{AUDIT_ACTION_LABEL[e.action]}</td>
-                  <td>{e.actor === 'system' ? 'Heed' : 'You'}</td>
+                  <td>{auditActionLabel(e.action)}</td>
+                  <td>{e.actor === 'system' ? 'Heed' : t('options_audit_by_you')}</td>
                   <td>{listName(e.listId)}</td>
                   <td>{countsText(e.counts)}</td>
-                  <td>{e.detail ?? ''}</td>
+                  <td>{auditDetailText(e)}</td>
                 </tr>
               ))}
             </tbody>
@@ -180,7 +180,7 @@ export function AuditSection() {
       )}
       {more ? (
         <button type="button" onClick={() => setLimit((n) => n + PAGE)}>
-          Show {PAGE} more
+          {t('options_audit_show_more', PAGE)}
         </button>
       ) : null}
     </div>

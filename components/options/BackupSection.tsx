@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { t, tn } from '@/lib/i18n';
 import { dateStamp, downloadBlob, downloadText } from '@/lib/options/lists/download';
 import { formatBytes } from '@/lib/options/lists/labels';
 import { summariseLists, summaryCsv } from '@/lib/options/lists/summary';
@@ -22,11 +23,11 @@ export function BackupSection() {
   if (error) {
     return (
       <p className="error" role="alert">
-        The lists could not be opened: {error}
+        {t('options_backup_open_failed', error)}
       </p>
     );
   }
-  if (!db || !lists) return <p className="muted">Opening your lists…</p>;
+  if (!db || !lists) return <p className="muted">{t('options_backup_opening')}</p>;
 
   const backup = async () => {
     setBusy('backup');
@@ -36,11 +37,9 @@ export function BackupSection() {
       const text = await createBackup(db);
       const blob = new Blob([text], { type: 'application/json' });
       downloadBlob(`heed-backup-${dateStamp()}.json`, blob);
-      setBackupMsg(
-        `Backup downloaded (${formatBytes(blob.size)}). Keep it somewhere safe: it holds personal data.`,
-      );
+      setBackupMsg(t('options_backup_downloaded', formatBytes(blob.size)));
     } catch (e) {
-      setFailure(`The backup failed: ${errorText(e)}`);
+      setFailure(t('options_backup_failed', errorText(e)));
     } finally {
       setBusy(null);
     }
@@ -53,9 +52,9 @@ export function BackupSection() {
     try {
       const rows = await summariseLists(db);
       downloadText(`heed-summary-${dateStamp()}.csv`, summaryCsv(rows));
-      setSummaryMsg(`Summary of ${rows.length} list${rows.length === 1 ? '' : 's'} downloaded.`);
+      setSummaryMsg(tn('options_backup_summary_downloaded', rows.length));
     } catch (e) {
-      setFailure(`The summary failed: ${errorText(e)}`);
+      setFailure(t('options_backup_summary_failed', errorText(e)));
     } finally {
       setBusy(null);
     }
@@ -63,35 +62,26 @@ export function BackupSection() {
 
   return (
     <div className="ol-section">
-      <aside className="ol-reminder" aria-label="Reminder">
-        <strong>Uninstalling Heed deletes all of its data</strong> in this browser: your lists, contact
-        records, settings and audit log. Nothing is kept anywhere else, so download a backup regularly and
-        before you remove or reinstall the extension.
+      <aside className="ol-reminder" aria-label={t('options_backup_reminder')}>
+        <strong>{t('options_backup_uninstall_strong')}</strong> {t('options_backup_uninstall_rest')}
       </aside>
 
       <ExportListForm db={db} lists={lists} />
 
       <section className="ol-panel" aria-labelledby="ol-summary-title">
-        <h3 id="ol-summary-title">Summary without personal data</h3>
-        <p className="muted">
-          Per list: its scope, the number of entries by kind and by reason, and when it was created and
-          changed. No emails, hashes, names, file names or descriptions, so it can be shared with a privacy
-          officer or auditor.
-        </p>
+        <h3 id="ol-summary-title">{t('options_backup_summary_title')}</h3>
+        <p className="muted">{t('options_backup_summary_hint')}</p>
         <button type="button" onClick={summary} disabled={busy !== null}>
-          {busy === 'summary' ? 'Preparing…' : 'Download summary (CSV)'}
+          {busy === 'summary' ? t('options_backup_preparing') : t('options_backup_summary_button')}
         </button>
         {summaryMsg && <p role="status">{summaryMsg}</p>}
       </section>
 
       <section className="ol-panel" aria-labelledby="ol-backup-title">
-        <h3 id="ol-backup-title">Back up everything</h3>
-        <p className="muted">
-          One file with every list, contact record, the settings and the audit log, with a checksum so that a
-          damaged file is refused on restore.
-        </p>
+        <h3 id="ol-backup-title">{t('options_backup_title')}</h3>
+        <p className="muted">{t('options_backup_hint')}</p>
         <button type="button" className="primary" onClick={backup} disabled={busy !== null}>
-          {busy === 'backup' ? 'Preparing…' : 'Download backup'}
+          {busy === 'backup' ? t('options_backup_preparing') : t('options_backup_button')}
         </button>
         {backupMsg && <p role="status">{backupMsg}</p>}
       </section>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { CHANNEL_LABEL } from '@/lib/badge/words';
 import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts, outputColumns } from '@/lib/bulk/check';
 import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
+import { formatList, t } from '@/lib/i18n';
+import { channelWord } from '@/lib/i18n/words';
 import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
 import { CHANNELS, type Channel } from '@/lib/vocab';
@@ -62,7 +63,7 @@ export function BulkCheckSection() {
       const s = previewShape(p, p.hasHeader);
       setRoles(suggestBulkMapping(s.headers, p.suggestedMapping, p.hasHeader).roles);
     } catch (e) {
-      setPreviewError(e instanceof ImportError ? e.message : `Could not read the file: ${errorText(e)}`);
+      setPreviewError(e instanceof ImportError ? e.message : t('options_bulk_read_failed', errorText(e)));
     }
   };
 
@@ -132,26 +133,21 @@ export function BulkCheckSection() {
   if (dbError)
     return (
       <p role="alert" className="error">
-        Could not open Heed's storage: {dbError}
+        {t('options_storage_failed', dbError)}
       </p>
     );
   const running = run.kind === 'running';
 
   return (
     <div className="ot-section">
-      <p>
-        Check a campaign list before you send it. Heed reads the file here in the browser, checks every row
-        against all your lists and contact records with the same rules as the badge, and gives you the file
-        back with a verdict per row. Nothing is uploaded or saved.
-      </p>
+      <p>{t('options_bulk_intro')}</p>
 
       <div className="ot-panel">
-        <h3>1. Choose a file</h3>
+        <h3>{t('options_bulk_step_file')}</h3>
         <div className="ot-field">
-          <label htmlFor={`${id}-file`}>Prospect file (CSV or TSV)</label>
+          <label htmlFor={`${id}-file`}>{t('options_bulk_file')}</label>
           <p className="muted ot-hint" id={`${id}-file-hint`}>
-            Columns with emails, LinkedIn profile URLs, Sales Navigator URLs, phone numbers or company
-            domains; optionally country and stage.
+            {t('options_bulk_file_hint')}
           </p>
           <input
             id={`${id}-file`}
@@ -169,18 +165,27 @@ export function BulkCheckSection() {
         ) : null}
         {file && preview ? (
           <p className="muted">
-            {file.name}: {formatMegabytes(file.size)}, {preview.encoding.toUpperCase()},{' '}
             {preview.delimiter === ''
-              ? 'one value per line'
-              : `separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”`}
-            .
+              ? t(
+                  'options_bulk_file_lines',
+                  file.name,
+                  formatMegabytes(file.size),
+                  preview.encoding.toUpperCase(),
+                )
+              : t(
+                  'options_bulk_file_separated',
+                  file.name,
+                  formatMegabytes(file.size),
+                  preview.encoding.toUpperCase(),
+                  preview.delimiter === '\t' ? t('options_bulk_tab') : preview.delimiter,
+                )}
           </p>
         ) : null}
       </div>
 
       {preview && shape ? (
         <div className="ot-panel">
-          <h3>2. Say what the columns hold</h3>
+          <h3>{t('options_bulk_step_columns')}</h3>
           <div className="ot-check">
             <input
               id={`${id}-header`}
@@ -189,7 +194,7 @@ export function BulkCheckSection() {
               disabled={running}
               onChange={(e) => toggleHeader(e.target.checked)}
             />
-            <label htmlFor={`${id}-header`}>The first row holds column names</label>
+            <label htmlFor={`${id}-header`}>{t('options_bulk_has_header')}</label>
           </div>
           <MappingTable
             idPrefix={id}
@@ -199,7 +204,7 @@ export function BulkCheckSection() {
             onChange={(i, r) => setRoles((prev) => prev.map((x, k) => (k === i ? r : x)))}
           />
           <div className="ot-field">
-            <label htmlFor={`${id}-channel`}>The campaign goes out by</label>
+            <label htmlFor={`${id}-channel`}>{t('options_bulk_channel')}</label>
             <select
               id={`${id}-channel`}
               value={channel}
@@ -208,13 +213,13 @@ export function BulkCheckSection() {
             >
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
-                  {CHANNEL_LABEL[c]}
+                  {channelWord(c)}
                 </option>
               ))}
             </select>
           </div>
           <fieldset className="ot-form">
-            <legend>Reasons in the result</legend>
+            <legend>{t('options_bulk_reasons')}</legend>
             <div className="ot-check">
               <input
                 id={`${id}-codes`}
@@ -223,7 +228,7 @@ export function BulkCheckSection() {
                 checked={reasons === 'codes'}
                 onChange={() => setReasons('codes')}
               />
-              <label htmlFor={`${id}-codes`}>Short rule codes (a small file)</label>
+              <label htmlFor={`${id}-codes`}>{t('options_bulk_reasons_codes')}</label>
             </div>
             <div className="ot-check">
               <input
@@ -233,7 +238,7 @@ export function BulkCheckSection() {
                 checked={reasons === 'full'}
                 onChange={() => setReasons('full')}
               />
-              <label htmlFor={`${id}-full`}>Also full sentences with citations (a much larger file)</label>
+              <label htmlFor={`${id}-full`}>{t('options_bulk_reasons_full')}</label>
             </div>
           </fieldset>
           {problem ? (
@@ -249,11 +254,11 @@ export function BulkCheckSection() {
               disabled={running || problem !== null || !db}
               aria-describedby={problem ? `${id}-problem` : undefined}
             >
-              Check every row
+              {t('options_bulk_start')}
             </button>
             {running ? (
               <button type="button" onClick={() => abortRef.current?.abort()}>
-                Cancel
+                {t('options_cancel')}
               </button>
             ) : null}
           </div>
@@ -262,10 +267,14 @@ export function BulkCheckSection() {
 
       {run.kind === 'running' ? (
         <div className="ot-panel" aria-busy="true">
-          <h3>Checking…</h3>
+          <h3>{t('options_bulk_checking')}</h3>
           <label htmlFor={`${id}-progress`}>
-            {run.progress.rows.toLocaleString('en')} rows checked ({formatMegabytes(run.progress.bytesRead)}{' '}
-            of {formatMegabytes(run.progress.totalBytes)})
+            {t(
+              'options_bulk_progress',
+              run.progress.rows,
+              formatMegabytes(run.progress.bytesRead),
+              formatMegabytes(run.progress.totalBytes),
+            )}
           </label>
           <br />
           <progress
@@ -274,48 +283,50 @@ export function BulkCheckSection() {
             max={Math.max(1, run.progress.totalBytes)}
             value={run.progress.bytesRead}
           />
-          <LevelCounts counts={run.progress.counts} caption="So far" />
+          <LevelCounts counts={run.progress.counts} caption={t('options_bulk_so_far')} />
         </div>
       ) : null}
 
       <div ref={outcomeRef} tabIndex={-1} aria-live="polite">
         {run.kind === 'done' ? (
           <div className="ot-panel">
-            <h3>3. Result</h3>
+            <h3>{t('options_bulk_step_result')}</h3>
             <p role="status">{resultSummary(run.result)}</p>
-            <LevelCounts counts={run.result.counts} caption="Rows per level" />
+            <LevelCounts counts={run.result.counts} caption={t('options_bulk_per_level')} />
             {run.result.wideRows > 0 ? (
-              <p className="muted">
-                {run.result.wideRows.toLocaleString('en')} rows had more cells than the header: their Heed
-                columns are further to the right.
-              </p>
+              <p className="muted">{t('options_bulk_wide_rows', run.result.wideRows)}</p>
             ) : null}
             <div className="ot-actions">
               <button type="button" className="primary" onClick={() => void download('clean')}>
-                Download clean file ({run.result.cleanRows.toLocaleString('en')} rows,{' '}
-                {formatMegabytes(run.result.clean.size)})
+                {t(
+                  'options_bulk_download_clean',
+                  run.result.cleanRows,
+                  formatMegabytes(run.result.clean.size),
+                )}
               </button>
               <button type="button" onClick={() => void download('removed')}>
-                Download removed rows with why ({run.result.removedRows.toLocaleString('en')} rows,{' '}
-                {formatMegabytes(run.result.removed.size)})
+                {t(
+                  'options_bulk_download_removed',
+                  run.result.removedRows,
+                  formatMegabytes(run.result.removed.size),
+                )}
               </button>
               <button type="button" onClick={() => void download('checked')}>
-                Download checked file ({formatMegabytes(run.result.output.size)})
+                {t('options_bulk_download_checked', formatMegabytes(run.result.output.size))}
               </button>
             </div>
             <p className="muted">
-              The clean file holds the rows safe to send by {CHANNEL_LABEL[run.channel]}, with your columns
-              only: rows where that channel is blocked, or that could not be checked, go to the removed rows
-              instead, each with its level, rule codes, lists and one sentence saying why. The checked file
-              has every row with {outputColumns(reasons).join(', ')}.
-              {run.downloaded
-                ? ' Saved to your downloads; the export is noted in the audit log (no contents).'
-                : ''}
+              {t(
+                'options_bulk_files_explained',
+                channelWord(run.channel),
+                formatList(outputColumns(reasons)),
+              )}
+              {run.downloaded ? ` ${t('options_bulk_saved')}` : ''}
             </p>
             <FlaggedRows result={run.result} />
           </div>
         ) : null}
-        {run.kind === 'cancelled' ? <p role="status">Check cancelled. No file was produced.</p> : null}
+        {run.kind === 'cancelled' ? <p role="status">{t('options_bulk_cancelled')}</p> : null}
         {run.kind === 'failed' ? (
           <p role="alert" className="error">
             {run.message}

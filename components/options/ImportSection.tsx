@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '@/lib/i18n/index';
 import type { ProfileId } from '@/lib/import/profiles';
 import { formatBytes, listNameFromFile } from '@/lib/options/lists/labels';
 import { initialRoles, previewTable } from '@/lib/options/lists/mapping';
@@ -105,7 +106,7 @@ export function ImportSection() {
     const listName =
       settings.target === 'new'
         ? settings.newName.trim()
-        : (lists?.find((l) => l.id === settings.existingId)?.name ?? 'the list');
+        : (lists?.find((l) => l.id === settings.existingId)?.name ?? t('lists_import_the_list'));
     setRun({ kind: 'running', view: null });
     try {
       const result = await importFile(db, file, {
@@ -157,7 +158,7 @@ export function ImportSection() {
   if (dbError) {
     return (
       <p className="error" role="alert">
-        The lists could not be opened: {dbError}
+        {t('lists_db_error', dbError)}
       </p>
     );
   }
@@ -165,14 +166,9 @@ export function ImportSection() {
   const running = run.kind === 'running';
   return (
     <div className="ol-section ol-import">
-      <p className="muted">
-        CSV, TSV, semicolon- or pipe-separated files, Excel workbooks (.xlsx), a ZIP holding one such file,
-        and plain text with one value per line; emails, MD5/SHA-1/SHA-256 hashes, domains, LinkedIn profile
-        URLs or phone numbers. Exports from HubSpot, Mailchimp, Salesforce, Outreach, Salesloft and OPTIZMO
-        are recognised and mapped for you. The file is read in this browser and never sent anywhere.
-      </p>
+      <p className="muted">{t('lists_import_intro')}</p>
       <div className="ol-form">
-        <label htmlFor={`${id}-file`}>Suppression list file</label>
+        <label htmlFor={`${id}-file`}>{t('lists_import_file')}</label>
         <input
           ref={fileInputRef}
           id={`${id}-file`}
@@ -189,7 +185,7 @@ export function ImportSection() {
       </div>
       {previewError !== null && (
         <div className="error" role="alert">
-          <p>{typeof previewError === 'string' ? previewError : previewError.message}</p>
+          <p>{typeof previewError === 'string' ? previewError : errorText(previewError)}</p>
           {previewError instanceof ImportError && previewError.details.suggestedEncoding && file && (
             <button
               type="button"
@@ -202,12 +198,12 @@ export function ImportSection() {
                 )
               }
             >
-              Read it as {previewError.details.suggestedEncoding}
+              {t('lists_import_read_as', previewError.details.suggestedEncoding)}
             </button>
           )}
         </div>
       )}
-      {file && !preview && previewError === null && <p role="status">Reading the start of the file…</p>}
+      {file && !preview && previewError === null && <p role="status">{t('lists_import_reading')}</p>}
       {/* Once imported, the form goes: a second click would import the same file into a second new list. */}
       {file && preview && settings && lists && run.kind !== 'done' && (
         <PreviewForm
@@ -226,7 +222,7 @@ export function ImportSection() {
       <div ref={outcomeRef} tabIndex={-1} className="ol-outcome">
         {run.kind === 'cancelled' && (
           <p role="status" className="ol-notice">
-            Import cancelled — the list is unchanged.
+            {t('lists_import_cancelled')}
           </p>
         )}
         {run.kind === 'failed' && (
@@ -245,7 +241,7 @@ export function ImportSection() {
                   );
                 }}
               >
-                Read it as {run.error.details.suggestedEncoding} and check again
+                {t('lists_import_read_as_again', run.error.details.suggestedEncoding)}
               </button>
             )}
             {run.error?.details.rejectedRows && run.error.details.rejectedRows.length > 0 && (

@@ -1,9 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n/index';
 import { getLists } from '@/lib/store/lists';
 import { ListDetail } from './lists/ListDetail';
 import { ListsTable } from './lists/ListsTable';
 import { NewListForm } from './lists/NewListForm';
+import { tRich } from './lists/rich';
 import { UndoBar } from './lists/UndoBar';
 import { useAppDb } from './lists/use-app-db';
 
@@ -30,24 +32,21 @@ export function ListsSection() {
   if (error) {
     return (
       <p className="error" role="alert">
-        The lists could not be opened: {error}
+        {t('lists_db_error', error)}
       </p>
     );
   }
-  if (!db || !lists) return <p className="muted">Opening your lists…</p>;
+  if (!db || !lists) return <p className="muted">{t('lists_opening')}</p>;
 
   const selected = lists.find((l) => l.id === selectedId) ?? lists[0];
 
   return (
     <div className="ol-section">
-      <p className="muted">
-        A person on a list is shown as <strong>blocked</strong> on every channel in the list’s scope. A new
-        list blocks every channel until you narrow its scope.
-      </p>
+      <p className="muted">{tRich('lists_intro', <strong>{t('lists_intro_blocked')}</strong>)}</p>
       <UndoBar />
       <div className="ol-columns">
         <section aria-labelledby="ol-lists-title" className="ol-panel">
-          <h3 id="ol-lists-title">Your lists</h3>
+          <h3 id="ol-lists-title">{t('lists_your_lists')}</h3>
           <ListsTable lists={lists} selectedId={selected?.id} onSelect={setSelectedId} />
           <NewListForm db={db} lists={lists} onCreated={(id) => setSelectedId(id)} />
         </section>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { type MessageKey, t } from '@/lib/i18n/index';
 import { AuditSection } from './AuditSection';
 import { BackupSection } from './BackupSection';
 import { BulkCheckSection } from './BulkCheckSection';
@@ -8,14 +9,14 @@ import { SettingsSection } from './SettingsSection';
 import { DemoDataButton } from './settings/DemoDataButton';
 import { TeamSection } from './TeamSection';
 
-const SECTIONS: { id: string; title: string; render: () => ReactNode }[] = [
-  { id: 'lists', title: 'Lists', render: () => <ListsSection /> },
-  { id: 'import', title: 'Import', render: () => <ImportSection /> },
-  { id: 'backup', title: 'Export & backup', render: () => <BackupSection /> },
-  { id: 'team', title: 'Team', render: () => <TeamSection /> },
-  { id: 'bulk', title: 'Bulk check', render: () => <BulkCheckSection /> },
-  { id: 'settings', title: 'Settings', render: () => <SettingsSection /> },
-  { id: 'audit', title: 'Audit log', render: () => <AuditSection /> },
+const SECTIONS: { id: string; title: MessageKey; render: () => ReactNode }[] = [
+  { id: 'lists', title: 'lists_nav_lists', render: () => <ListsSection /> },
+  { id: 'import', title: 'lists_nav_import', render: () => <ImportSection /> },
+  { id: 'backup', title: 'lists_nav_backup', render: () => <BackupSection /> },
+  { id: 'team', title: 'lists_nav_team', render: () => <TeamSection /> },
+  { id: 'bulk', title: 'lists_nav_bulk', render: () => <BulkCheckSection /> },
+  { id: 'settings', title: 'lists_nav_settings', render: () => <SettingsSection /> },
+  { id: 'audit', title: 'lists_nav_audit', render: () => <AuditSection /> },
 ];
 
 function sectionFromHash(): string {
@@ -36,22 +37,22 @@ export function OptionsApp() {
     <div className="layout">
       <header className="top">
         <h1>Heed</h1>
-        <p className="promise">Everything stays in this browser: Heed sends nothing anywhere.</p>
+        <p className="promise">{t('lists_app_promise')}</p>
         <DemoDataButton />
       </header>
-      <nav aria-label="Sections">
+      <nav aria-label={t('lists_app_sections')}>
         <ul>
           {SECTIONS.map((s) => (
             <li key={s.id}>
               <a href={`#/${s.id}`} aria-current={s.id === current ? 'page' : undefined}>
-                {s.title}
+                {t(s.title)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main>
-        <h2>{section.title}</h2>
+        <h2>{t(section.title)}</h2>
         {section.render()}
       </main>
     </div>

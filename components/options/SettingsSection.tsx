@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { t } from '@/lib/i18n';
 import { enforceLockedSettings } from '@/lib/policy/managed';
 import { getSettings } from '@/lib/store/settings';
 import './settings/tools.css';
@@ -31,14 +32,14 @@ export function SettingsSection() {
   if (error)
     return (
       <p role="alert" className="error">
-        Could not open Heed's storage: {error}
+        {t('options_storage_failed', error)}
       </p>
     );
-  if (!db || settings === undefined) return <p className="muted">Loading settings…</p>;
+  if (!db || settings === undefined) return <p className="muted">{t('options_settings_loading')}</p>;
   if (!settings.ok) {
     return (
       <p role="alert" className="error">
-        The stored settings could not be read ({settings.error}). They were left untouched rather than reset.
+        {t('options_settings_unreadable', settings.error)}
       </p>
     );
   }

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { useAppDb } from './lists/use-app-db';
 import { BundleExport } from './team/BundleExport';
 import { BundleImport } from './team/BundleImport';
@@ -13,11 +14,11 @@ export function TeamSection() {
   if (error) {
     return (
       <p className="error" role="alert">
-        Heed's storage could not be opened: {error}
+        {t('options_storage_failed', error)}
       </p>
     );
   }
-  if (!db) return <p className="muted">Opening…</p>;
+  if (!db) return <p className="muted">{t('options_team_opening')}</p>;
   return (
     <div className="ot-section">
       <PolicyPanel parsed={policy} />

@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
+import { withSubjectLine } from '@/lib/self/letter-text';
 import './overdue.css';
 import { localIsoDate } from '@/lib/self/dates';
 import { selfDb } from '@/lib/self/db';
@@ -20,25 +22,27 @@ type Which = 'follow-up' | 'controller' | 'regulator';
 function LetterBox({ letter, label }: { letter: Letter; label: string }) {
   const id = useId();
   const [copied, setCopied] = useState<string | null>(null);
+  // The subject line in the letter's language, which may not be the page's.
+  const text = withSubjectLine(letter.language, letter.subject, letter.body);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(`Subject: ${letter.subject}\n\n${letter.body}`);
-      setCopied('Letter copied, with its subject line.');
+      await navigator.clipboard.writeText(text);
+      setCopied(t('popup_overdue_copied'));
     } catch {
-      setCopied('Could not copy: select the text and copy it.');
+      setCopied(t('popup_overdue_copy_failed'));
     }
   };
   return (
     <div className="overdue-letter">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} readOnly rows={8} value={`Subject: ${letter.subject}\n\n${letter.body}`} />
+      <textarea id={id} readOnly rows={8} value={text} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void copy()}>
-          Copy letter
+          {t('popup_overdue_copy')}
         </button>
         {letter.mailto ? (
           <a href={letter.mailto} target="_blank" rel="noreferrer">
-            Open an email draft
+            {t('popup_overdue_draft')}
           </a>
         ) : null}
       </div>
@@ -99,7 +103,7 @@ export function OverdueRequests({ today = localIsoDate(new Date()) }: { today?: 
                   aria-expanded={shown === 'follow-up'}
                   onClick={() => toggle(r.id, 'follow-up')}
                 >
-                  Follow-up letter to {r.company}
+                  {t('popup_overdue_follow_up', r.company)}
                 </button>
                 {first ? (
                   <button
@@ -107,7 +111,7 @@ export function OverdueRequests({ today = localIsoDate(new Date()) }: { today?: 
                     aria-expanded={shown === 'controller'}
                     onClick={() => toggle(r.id, 'controller')}
                   >
-                    Complaint to {r.company}
+                    {t('popup_overdue_controller', r.company)}
                   </button>
                 ) : null}
                 <button
@@ -115,29 +119,32 @@ export function OverdueRequests({ today = localIsoDate(new Date()) }: { today?: 
                   aria-expanded={shown === 'regulator'}
                   onClick={() => toggle(r.id, 'regulator')}
                 >
-                  Complaint to the regulator
+                  {t('popup_overdue_regulator')}
                 </button>
               </div>
-              {first ? (
-                <p className="small">
-                  UK law (since 19 June 2026): complain to {r.company} first; it must acknowledge within 30
-                  days. Then go to the Information Commission.
-                </p>
-              ) : null}
+              {first ? <p className="small">{t('popup_overdue_uk_first', r.company)}</p> : null}
               {shown === 'follow-up' ? (
-                <LetterBox letter={followUpLetter(input)} label={`Follow-up letter to ${r.company}`} />
+                <LetterBox letter={followUpLetter(input)} label={t('popup_overdue_follow_up', r.company)} />
               ) : null}
               {shown === 'controller' ? (
-                <LetterBox letter={controllerComplaint(input)} label={`Complaint to ${r.company}`} />
+                <LetterBox
+                  letter={controllerComplaint(input)}
+                  label={t('popup_overdue_controller', r.company)}
+                />
               ) : null}
               {shown === 'regulator' ? (
                 <>
                   <p className="small">
                     {authority.regulator
-                      ? `To ${authority.regulator.name} (${authority.because}); complaint form: ${authority.regulator.site}.`
-                      : 'No country recorded for this company: set "Where you live" in My data, or name the authority yourself.'}
+                      ? t(
+                          'popup_overdue_regulator_named',
+                          authority.regulator.name,
+                          authority.because,
+                          authority.regulator.site,
+                        )
+                      : t('popup_overdue_no_country')}
                   </p>
-                  <LetterBox letter={regulatorComplaint(input)} label="Complaint to the regulator" />
+                  <LetterBox letter={regulatorComplaint(input)} label={t('popup_overdue_regulator')} />
                 </>
               ) : null}
             </li>

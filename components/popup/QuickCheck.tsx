@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
 import type { LookupAnswer } from '@/lib/messaging/types';
-import { QUICK_KIND_LABEL, type QuickKind } from '@/lib/popup/quick-check';
+import { type QuickKind, quickKindLabel } from '@/lib/popup/quick-check';
 import { VerdictDetails } from './Verdict';
 
 export type QuickCheckResult =
@@ -31,9 +32,9 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
 
   return (
     <section className="panel quick" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Quick check</h2>
+      <h2 id={`${id}-h`}>{t('popup_quick_title')}</h2>
       <form onSubmit={(e) => void submit(e)} className="inline">
-        <label htmlFor={`${id}-q`}>Email, domain or profile URL</label>
+        <label htmlFor={`${id}-q`}>{t('popup_quick_label')}</label>
         <div className="row">
           <input
             id={`${id}-q`}
@@ -43,13 +44,13 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
             autoComplete="off"
             spellCheck={false}
             maxLength={2048}
-            placeholder="name@example.com, +44 20 …"
+            placeholder={t('popup_quick_placeholder')}
             aria-invalid={result && !result.ok ? true : undefined}
             aria-describedby={result && !result.ok ? `${id}-err` : undefined}
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" disabled={busy}>
-            {busy ? 'Checking…' : 'Check'}
+            {busy ? t('popup_quick_checking') : t('popup_quick_check')}
           </button>
         </div>
       </form>
@@ -62,7 +63,7 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
         {result?.ok ? (
           <div className="quick-result">
             <p className="muted small">
-              {QUICK_KIND_LABEL[result.kind]}: <span className="value">{result.value}</span>
+              {quickKindLabel(result.kind)}: <span className="value">{result.value}</span>
               {result.note ? ` ${result.note}` : ''}
             </p>
             <VerdictDetails answer={result.answer} compact />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n';
 import type { ScanTabResult } from '@/lib/messaging/types';
 import { describeScan } from '@/lib/popup/scan';
 import { LevelPill } from './Verdict';
@@ -22,7 +23,7 @@ export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
   return (
     <div className="scan">
       <button type="button" onClick={() => void scan()} disabled={busy}>
-        {busy ? 'Scanning…' : 'Scan this page'}
+        {busy ? t('popup_scan_busy') : t('popup_scan_button')}
       </button>
       <p role="status" className={result && !result.injected ? 'error' : 'muted small'}>
         {result === null ? '' : describeScan(result)}
@@ -36,17 +37,17 @@ export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
 function ScanList({ list }: { list: NonNullable<ScanTabResult['list']> }) {
   if (list.emails.length === 0 && list.phones.length === 0) return null;
   return (
-    <ul className="scan-list" aria-label="Found on the page">
+    <ul className="scan-list" aria-label={t('popup_scan_found_label')}>
       {list.emails.map((v) => (
         <li key={v.email}>
-          {v.mine ? <span className="pill">Yours</span> : <LevelPill level={v.level} />}{' '}
+          {v.mine ? <span className="pill">{t('popup_scan_yours')}</span> : <LevelPill level={v.level} />}{' '}
           <span>{v.email}</span>
           {v.summary && !v.mine ? <span className="muted small"> — {v.summary}</span> : null}
         </li>
       ))}
       {list.phones.map((v) => (
         <li key={v.phone}>
-          {v.mine ? <span className="pill">Yours</span> : <LevelPill level={v.level} />}{' '}
+          {v.mine ? <span className="pill">{t('popup_scan_yours')}</span> : <LevelPill level={v.level} />}{' '}
           <span>{v.phone}</span>
           {v.summary && !v.mine ? <span className="muted small"> — {v.summary}</span> : null}
         </li>

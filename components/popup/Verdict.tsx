@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { CHANNEL_LABEL, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from '@/lib/badge/words';
+import { LEVEL_COLOUR } from '@/lib/badge/words';
+import { formatDate, t } from '@/lib/i18n';
+import { channelWord, levelWord, verdictWord } from '@/lib/i18n/words';
 import type { ChannelVerdict, LookupAnswer } from '@/lib/messaging/types';
 import { reasonsToShow } from '@/lib/popup/reasons';
 import { describeDeadline } from '@/lib/risk';
@@ -14,21 +16,15 @@ const CHANNEL_COLOUR: Record<ChannelVerdict, string> = {
 // A shape as well as a colour, so the table reads without colour vision (and in forced-colours mode).
 const CHANNEL_MARK: Record<ChannelVerdict, string> = { allowed: '✓', check: '?', blocked: '✕' };
 
-const ZONE_FROM: Record<NonNullable<LookupAnswer['assumedTimeZone']>['from'], string> = {
-  recorded: 'recorded for this person',
-  country: "the person's country",
-  browser: "your browser's zone: record the person's time zone if it differs",
-};
-
 /** Calling hours depend on the recipient's local time: say which zone the answer assumed, and why. */
 export function describeAssumedZone(z: NonNullable<LookupAnswer['assumedTimeZone']>): string {
-  return `Calling hours judged in ${z.zone.replaceAll('_', ' ')} (${ZONE_FROM[z.from]}).`;
+  return t(`popup_zone_${z.from}`, z.zone.replaceAll('_', ' '));
 }
 
 export function LevelPill({ level }: { level: LookupAnswer['level'] }) {
   return (
     <span className="pill level" data-level={level} style={{ background: LEVEL_COLOUR[level] }}>
-      {LEVEL_WORD[level]}
+      {levelWord(level)}
     </span>
   );
 }
@@ -39,8 +35,8 @@ export function ChannelTable({ answer, caption }: { answer: LookupAnswer; captio
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Channel</th>
-          <th scope="col">Verdict</th>
+          <th scope="col">{t('popup_channel')}</th>
+          <th scope="col">{t('popup_verdict')}</th>
         </tr>
       </thead>
       <tbody>
@@ -48,11 +44,11 @@ export function ChannelTable({ answer, caption }: { answer: LookupAnswer; captio
           const v = answer.channels[c];
           return (
             <tr key={c}>
-              <th scope="row">{CHANNEL_LABEL[c]}</th>
+              <th scope="row">{channelWord(c)}</th>
               <td>
                 <span className="pill" data-verdict={v} style={{ background: CHANNEL_COLOUR[v] }}>
                   <span aria-hidden="true">{CHANNEL_MARK[v]} </span>
-                  {CHANNEL_WORD[v]}
+                  {verdictWord(v)}
                 </span>
               </td>
             </tr>
@@ -82,27 +78,24 @@ export function VerdictDetails({
         <LevelPill level={answer.level} />{' '}
         <span className="summary plain">{answer.plain ?? answer.summary}</span>
       </p>
-      {answer.fromDefaults ? (
-        <p className="muted">
-          Nothing is recorded about this person yet. The channels below follow the default policy for what the
-          page shows.
-        </p>
-      ) : null}
+      {answer.fromDefaults ? <p className="muted">{t('popup_from_defaults')}</p> : null}
       {children}
-      <ChannelTable answer={answer} caption="Per channel" />
+      <ChannelTable answer={answer} caption={t('popup_per_channel')} />
       {answer.assumedTimeZone ? (
         <p className="muted small time-zone">{describeAssumedZone(answer.assumedTimeZone)}</p>
       ) : null}
       {answer.matches.length > 0 ? (
         <>
-          <h3>On your lists</h3>
+          <h3>{t('popup_on_your_lists')}</h3>
           <ul className="matches">
             {answer.matches.map((m, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: matches have no id and never reorder in place
               <li key={i}>
-                <strong>{m.listName}</strong>: {m.via}, {m.reason}
-                {m.since ? `, since ${m.since.slice(0, 10)}` : ''}
-                {m.match === 'possible' ? <span className="tag">possible match</span> : null}
+                <strong>{m.listName}</strong>
+                {m.since
+                  ? t('popup_match_since', m.via, m.reason, formatDate(m.since))
+                  : t('popup_match', m.via, m.reason)}
+                {m.match === 'possible' ? <span className="tag">{t('popup_possible_match')}</span> : null}
               </li>
             ))}
           </ul>
@@ -112,10 +105,10 @@ export function VerdictDetails({
           in plain words, the detail says it once in legal ones. */}
       {answer.deadlines.length > 0 || reasons.length > 0 || (!compact && answer.toRecord.length > 0) ? (
         <details className="legal-detail">
-          <summary>Legal detail</summary>
+          <summary>{t('popup_legal_detail')}</summary>
           {answer.deadlines.length > 0 ? (
             <>
-              <h3>Deadlines</h3>
+              <h3>{t('popup_deadlines')}</h3>
               <ul>
                 {answer.deadlines.map((d) => (
                   <li key={`${d.code}-${d.due}`}>
@@ -127,7 +120,7 @@ export function VerdictDetails({
           ) : null}
           {reasons.length > 0 ? (
             <>
-              <h3>Why</h3>
+              <h3>{t('popup_why')}</h3>
               <ul className="reasons">
                 {reasons.map((r, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: one code can appear twice with other channels
@@ -140,10 +133,10 @@ export function VerdictDetails({
           ) : null}
           {!compact && answer.toRecord.length > 0 ? (
             <>
-              <h3>Record to be sure</h3>
+              <h3>{t('popup_record_to_be_sure')}</h3>
               <ul>
-                {answer.toRecord.map((t) => (
-                  <li key={t}>{t}</li>
+                {answer.toRecord.map((item) => (
+                  <li key={item}>{item}</li>
                 ))}
               </ul>
             </>

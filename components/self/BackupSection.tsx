@@ -1,4 +1,5 @@
 import { useContext, useId, useRef, useState } from 'react';
+import { formatList, t, tn } from '@/lib/i18n/index';
 import { dateStamp, downloadText } from '@/lib/options/lists/download';
 import {
   createSelfBackup,
@@ -10,19 +11,24 @@ import {
 } from '@/lib/self/backup';
 import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+type Counts = SelfRestoreSummary['identities'];
 
 function describe(s: SelfRestoreSummary): string[] {
-  const part = (label: string, c: SelfRestoreSummary['identities'], one: string) =>
-    `${label}: ${c.now} now → ${c.after} after (${c.added} new, ${c.removed} ${c.removed === 1 ? 'goes' : 'go'})${c.removed > 0 ? `: ${plural(c.removed, one)} you have now will be gone` : ''}.`;
+  const identities = (c: Counts) =>
+    c.removed > 0
+      ? tn('mydata_restore_identities_lose', c.removed, c.now, c.after, c.added)
+      : t('mydata_restore_identities_keep', c.now, c.after, c.added);
+  const requests = (c: Counts) =>
+    c.removed > 0
+      ? tn('mydata_restore_requests_lose', c.removed, c.now, c.after, c.added)
+      : t('mydata_restore_requests_keep', c.now, c.after, c.added);
+  const setting = (k: string) => t(k === 'name' ? 'mydata_setting_name' : 'mydata_setting_country');
   return [
-    part('Identities', s.identities, 'identity'),
-    part('Requests in the log', s.requests, 'request'),
+    identities(s.identities),
+    requests(s.requests),
     s.settings.length > 0
-      ? `Changes your ${s.settings.join(' and ')}.`
-      : 'Your name and country stay the same.',
+      ? t('mydata_restore_settings', formatList(s.settings.map(setting)))
+      : t('mydata_restore_settings_same'),
   ];
 }
 
@@ -47,9 +53,9 @@ export function BackupSection() {
     setError(null);
     try {
       downloadText(`heed-my-data-${dateStamp()}.json`, await createSelfBackup(db), 'application/json');
-      notify({ message: 'My data saved to a file. Keep it somewhere safe: it holds your identities.' });
+      notify({ message: t('mydata_saved_file') });
     } catch (err) {
-      setError(`Could not export: ${errorText(err)}`);
+      setError(t('mydata_export_failed', errorText(err)));
     }
   };
 
@@ -75,14 +81,14 @@ export function BackupSection() {
       await notifyChanged();
       setPending(null);
       notify({
-        message: `My data replaced from ${pending.name}.`,
+        message: t('mydata_replaced', pending.name),
         undo: async () => {
           await replaceSelfData(db, before);
           await notifyChanged();
         },
       });
     } catch (err) {
-      setError(`Nothing was changed: ${errorText(err)}`);
+      setError(t('mydata_nothing_changed', errorText(err)));
     } finally {
       setBusy(false);
     }
@@ -90,17 +96,14 @@ export function BackupSection() {
 
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Back up My data</h2>
-      <p className="hint">
-        Your identities and request log live only in this browser and are deleted with Heed. Save them to a
-        file (your lists have their own backup in Settings).
-      </p>
+      <h2 id={`${id}-h`}>{t('mydata_backup_title')}</h2>
+      <p className="hint">{t('mydata_backup_hint')}</p>
       <div className="row">
         <button type="button" onClick={() => void exportFile()}>
-          Export My data
+          {t('mydata_export')}
         </button>
         <label htmlFor={`${id}-file`} className="file-label">
-          Restore My data from a file
+          {t('mydata_restore_label')}
         </label>
         <input
           id={`${id}-file`}
@@ -116,8 +119,8 @@ export function BackupSection() {
         </p>
       ) : null}
       {pending ? (
-        <section className="restore-summary" aria-label="What the restore changes">
-          <p>Restoring {pending.name} replaces everything in My data:</p>
+        <section className="restore-summary" aria-label={t('mydata_restore_summary_label')}>
+          <p>{t('mydata_restore_intro', pending.name)}</p>
           <ul>
             {describe(pending.summary).map((line) => (
               <li key={line}>{line}</li>
@@ -125,10 +128,10 @@ export function BackupSection() {
           </ul>
           <div className="row">
             <button type="button" className="primary" disabled={busy} onClick={() => void replace()}>
-              Replace My data
+              {t('mydata_replace')}
             </button>
             <button type="button" onClick={() => setPending(null)}>
-              Cancel
+              {t('mydata_cancel')}
             </button>
           </div>
         </section>

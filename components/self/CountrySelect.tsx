@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
+import { getLanguage, t } from '@/lib/i18n/index';
 import { COUNTRY_CODES } from '@/lib/self/countries';
 
 function names(): Intl.DisplayNames | null {
   try {
-    return new Intl.DisplayNames([navigator.language || 'en', 'en'], { type: 'region' });
+    // In the page's language, like the rest of the page.
+    return new Intl.DisplayNames([getLanguage(), 'en'], { type: 'region' });
   } catch {
     return null;
   }
@@ -26,14 +28,14 @@ export function CountrySelect({
   const options = useMemo(() => {
     const dn = names();
     return COUNTRY_CODES.map((code) => ({ code, name: dn?.of(code) ?? code })).sort((a, b) =>
-      a.name.localeCompare(b.name),
+      a.name.localeCompare(b.name, getLanguage()),
     );
   }, []);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}>
-        <option value="">Not set</option>
+        <option value="">{t('mydata_country_not_set')}</option>
         {options.map((o) => (
           <option key={o.code} value={o.code}>
             {o.name}

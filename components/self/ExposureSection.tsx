@@ -1,11 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
+import { type MessageKey, t, tn } from '@/lib/i18n/index';
 import { type ExposureReport, exposureReport, LINKEDIN_SETTINGS } from '@/lib/self/exposure';
 import { matchMine } from '@/lib/self/identities';
 import { identifiersInText } from '@/lib/self/text-check';
-import { errorText, useSelfDb } from './shared';
+import { errorText, tx, useSelfDb } from './shared';
 
-const KIND_WORD = { email: 'Email', phone: 'Phone', profile: 'LinkedIn profile' } as const;
+const KIND_WORD: Record<'email' | 'phone' | 'profile', MessageKey> = {
+  email: 'mydata_word_email',
+  phone: 'mydata_word_phone',
+  profile: 'mydata_word_profile',
+};
 
 export function ExposureSection({ country }: { country: string }) {
   const db = useSelfDb();
@@ -33,48 +38,40 @@ export function ExposureSection({ country }: { country: string }) {
 
   return (
     <section id="exposure" aria-labelledby={`${id}-h`} className="card">
-      <h2 id={`${id}-h`}>How exposed am I?</h2>
-      <p className="lead">
-        When you scan a page with Heed (the toolbar button, then "Scan this page"; LinkedIn and GitHub are
-        checked automatically), Heed highlights your own identifiers on it and counts the other email
-        addresses and phone numbers it shows. It looks only at what the page shows you and sends nothing
-        anywhere.
-      </p>
+      <h2 id={`${id}-h`}>{t('mydata_nav_exposure')}</h2>
+      <p className="lead">{t('mydata_exposure_lead')}</p>
       {count === 0 ? (
         <p className="empty">
-          Add your identities first (<a href="#identities">My identities</a>): Heed can only recognise what
-          you told it.
+          {tx('mydata_exposure_add_first', <a href="#identities">{t('mydata_nav_identities')}</a>)}
         </p>
       ) : null}
 
-      <h3>Your LinkedIn contact info</h3>
-      <p>
-        On your own profile, open "Contact info": what you see there, your 1st-degree connections usually see
-        too. Two LinkedIn settings decide who gets your email address:
-      </p>
+      <h3>{t('mydata_linkedin_title')}</h3>
+      <p>{t('mydata_linkedin_intro')}</p>
       <ul className="links">
         <li>
-          <a href={LINKEDIN_SETTINGS.emailVisibility} target="_blank" rel="noopener noreferrer">
-            Who can see your email address
-          </a>{' '}
-          – choose "Only visible to me" to hide it from connections.
+          {tx(
+            'mydata_linkedin_visibility_text',
+            <a href={LINKEDIN_SETTINGS.emailVisibility} target="_blank" rel="noopener noreferrer">
+              {t('mydata_linkedin_visibility')}
+            </a>,
+          )}
         </li>
         <li>
-          <a href={LINKEDIN_SETTINGS.emailDownload} target="_blank" rel="noopener noreferrer">
-            Allow your connections to download your email
-          </a>{' '}
-          – off by default; when on, connections take your address with their data export.
+          {tx(
+            'mydata_linkedin_download_text',
+            <a href={LINKEDIN_SETTINGS.emailDownload} target="_blank" rel="noopener noreferrer">
+              {t('mydata_linkedin_download')}
+            </a>,
+          )}
         </li>
       </ul>
-      <p className="hint">
-        These open LinkedIn's own settings pages in a new tab; Heed never opens or reads them itself. Your
-        phone number and birthday are changed in the contact info editor on your profile.
-      </p>
+      <p className="hint">{t('mydata_linkedin_hint')}</p>
 
-      <h3>Check a text</h3>
+      <h3>{t('mydata_check_title')}</h3>
       <form onSubmit={check}>
         <div className="field">
-          <label htmlFor={`${id}-text`}>Paste a page's text, a company's reply or a data export</label>
+          <label htmlFor={`${id}-text`}>{t('mydata_check_label')}</label>
           <textarea
             id={`${id}-text`}
             value={text}
@@ -83,12 +80,11 @@ export function ExposureSection({ country }: { country: string }) {
             aria-describedby={`${id}-text-hint`}
           />
           <p className="hint" id={`${id}-text-hint`}>
-            Checked here in the page; nothing is stored. Phone numbers without a +code are read as numbers of
-            your country.
+            {t('mydata_check_hint')}
           </p>
         </div>
         <button type="submit" disabled={busy || text.trim() === ''}>
-          Check
+          {t('mydata_check')}
         </button>
       </form>
       {error ? (
@@ -100,33 +96,32 @@ export function ExposureSection({ country }: { country: string }) {
         {result ? (
           <div className="report">
             {result.mine.length === 0 ? (
-              <p>None of your identifiers is in this text.</p>
+              <p>{t('mydata_none_found')}</p>
             ) : (
               <>
                 <p>
-                  <strong>
-                    {result.mine.length} of your identifiers {result.mine.length === 1 ? 'is' : 'are'} in this
-                    text:
-                  </strong>
+                  <strong>{tn('mydata_found', result.mine.length)}</strong>
                 </p>
                 <ul className="mine">
                   {result.mine.map((m) => (
                     <li key={`${m.kind}-${m.value}`}>
-                      {KIND_WORD[m.kind]}: <mark>{m.value}</mark>
-                      {m.certainty === 'variant'
-                        ? ' (another spelling of your address, reaching the same mailbox)'
-                        : ''}
+                      {tx(
+                        m.certainty === 'variant' ? 'mydata_found_item_variant' : 'mydata_found_item',
+                        t(KIND_WORD[m.kind]),
+                        <mark>{m.value}</mark>,
+                      )}
                     </li>
                   ))}
                 </ul>
               </>
             )}
             <p className="muted">
-              Other data in it: {result.others.emails} email address{result.others.emails === 1 ? '' : 'es'},{' '}
-              {result.others.phones} phone number{result.others.phones === 1 ? '' : 's'}.
-              {result.truncated
-                ? ' The text was very long: only the first 2 million characters were checked.'
-                : ''}
+              {t(
+                'mydata_others',
+                tn('mydata_n_emails', result.others.emails),
+                tn('mydata_n_phones', result.others.phones),
+              )}
+              {result.truncated ? ` ${t('mydata_truncated')}` : ''}
             </p>
           </div>
         ) : null}

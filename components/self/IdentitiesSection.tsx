@@ -1,21 +1,34 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useContext, useId, useRef, useState } from 'react';
+import { type MessageKey, t } from '@/lib/i18n/index';
 import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/self/identities';
 import type { Identity, IdentityKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
 import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
 
-const KIND_NAME: Record<IdentityKind, string> = {
-  email: 'Email address',
-  phone: 'Phone number',
-  profile: 'LinkedIn profile URL',
+const KIND_NAME: Record<IdentityKind, MessageKey> = {
+  email: 'mydata_identity_email',
+  phone: 'mydata_identity_phone',
+  profile: 'mydata_identity_profile',
 };
 
-const PLACEHOLDER: Record<IdentityKind, string> = {
-  email: 'you@example.com',
-  phone: '+44 20 7946 0958',
-  profile: 'linkedin.com/in/your-name',
+/** 'a hashed email': what a notice calls an identity Heed keeps only as a hash. */
+const HASHED: Record<IdentityKind, MessageKey> = {
+  email: 'mydata_hashed_email',
+  phone: 'mydata_hashed_phone',
+  profile: 'mydata_hashed_profile',
 };
+
+const REMOVE_HASHED: Record<IdentityKind, MessageKey> = {
+  email: 'mydata_remove_hashed_email',
+  phone: 'mydata_remove_hashed_phone',
+  profile: 'mydata_remove_hashed_profile',
+};
+
+function placeholder(kind: IdentityKind): string {
+  if (kind === 'phone') return '+44 20 7946 0958';
+  return t(kind === 'email' ? 'mydata_ph_email' : 'mydata_ph_profile');
+}
 
 export function IdentitiesSection({ country }: { country: string }) {
   const db = useSelfDb();
@@ -46,13 +59,13 @@ export function IdentitiesSection({ country }: { country: string }) {
       });
       if (!r.ok) {
         // The typed value stays in the field, so the user can fix it rather than type it again.
-        setError(`${KIND_NAME[kind]} not added: ${r.reason}.`);
+        setError(t('mydata_identity_not_added', t(KIND_NAME[kind]), r.reason));
         valueRef.current?.focus();
         return;
       }
       setValue('');
       setLabel('');
-      notify({ message: `Added ${r.identity.value ?? `a hashed ${kind}`}.` });
+      notify({ message: t('mydata_added', r.identity.value ?? t(HASHED[kind])) });
       await notifyChanged();
       valueRef.current?.focus();
     } catch (err) {
@@ -67,7 +80,7 @@ export function IdentitiesSection({ country }: { country: string }) {
     if (!removed) return;
     await notifyChanged();
     notify({
-      message: `Removed ${removed.value ?? `a hashed ${removed.kind}`}.`,
+      message: t('mydata_removed', removed.value ?? t(HASHED[removed.kind])),
       undo: async () => {
         await restoreIdentity(db, removed);
         await notifyChanged();
@@ -77,16 +90,12 @@ export function IdentitiesSection({ country }: { country: string }) {
 
   return (
     <section id="identities" aria-labelledby={`${id}-h`} className="card">
-      <h2 id={`${id}-h`}>My identities</h2>
-      <p className="lead">
-        Your own email addresses, phone numbers and LinkedIn profile. Heed keeps them in this browser only,
-        apart from any suppression list, and uses them to spot your data on pages you scan and to fill in your
-        request letters.
-      </p>
+      <h2 id={`${id}-h`}>{t('mydata_nav_identities')}</h2>
+      <p className="lead">{t('mydata_identities_lead')}</p>
       <form onSubmit={submit} className="add-identity" noValidate>
         <div className="row">
           <div className="field">
-            <label htmlFor={`${id}-kind`}>Kind</label>
+            <label htmlFor={`${id}-kind`}>{t('mydata_kind')}</label>
             <select
               id={`${id}-kind`}
               value={kind}
@@ -97,19 +106,19 @@ export function IdentitiesSection({ country }: { country: string }) {
             >
               {(Object.keys(KIND_NAME) as IdentityKind[]).map((k) => (
                 <option key={k} value={k}>
-                  {KIND_NAME[k]}
+                  {t(KIND_NAME[k])}
                 </option>
               ))}
             </select>
           </div>
           <div className="field grow">
-            <label htmlFor={`${id}-value`}>{KIND_NAME[kind]}</label>
+            <label htmlFor={`${id}-value`}>{t(KIND_NAME[kind])}</label>
             <input
               id={`${id}-value`}
               ref={valueRef}
               value={value}
               onChange={(e) => setValue(e.target.value)}
-              placeholder={PLACEHOLDER[kind]}
+              placeholder={placeholder(kind)}
               type={kind === 'email' ? 'email' : kind === 'phone' ? 'tel' : 'url'}
               autoComplete="off"
               spellCheck={false}
@@ -122,18 +131,18 @@ export function IdentitiesSection({ country }: { country: string }) {
           {kind === 'phone' ? (
             <CountrySelect
               id={`${id}-pc`}
-              label="Country, for numbers without +code"
+              label={t('mydata_phone_country')}
               value={phoneCountry || country}
               onChange={setPhoneCountry}
             />
           ) : null}
           <div className="field">
-            <label htmlFor={`${id}-label`}>Label (optional)</label>
+            <label htmlFor={`${id}-label`}>{t('mydata_label_optional')}</label>
             <input
               id={`${id}-label`}
               value={label}
               onChange={(e) => setLabel(e.target.value)}
-              placeholder="work, old, …"
+              placeholder={t('mydata_label_ph')}
               maxLength={80}
             />
           </div>
@@ -146,11 +155,10 @@ export function IdentitiesSection({ country }: { country: string }) {
             onChange={(e) => setHashedOnly(e.target.checked)}
             aria-describedby={`${id}-hash-hint`}
           />
-          <label htmlFor={`${id}-hash`}>Store only a hash</label>
+          <label htmlFor={`${id}-hash`}>{t('mydata_hash_only')}</label>
         </div>
         <p className="hint" id={`${id}-hash-hint`}>
-          Heed then keeps only a SHA-256 fingerprint: it still recognises the value on pages, but cannot write
-          it into a letter, and you will not see it here again.
+          {t('mydata_hash_hint')}
         </p>
         {error ? (
           <p className="error" id={`${id}-error`} role="alert">
@@ -158,36 +166,35 @@ export function IdentitiesSection({ country }: { country: string }) {
           </p>
         ) : null}
         <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
-          Add
+          {t('mydata_add')}
         </button>
       </form>
 
       {identities === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('mydata_loading')}</p>
       ) : identities.length === 0 ? (
-        <p className="empty">
-          No identities yet. Add the email address you are most often contacted at first; it is also what
-          companies use to find your data.
-        </p>
+        <p className="empty">{t('mydata_identities_empty')}</p>
       ) : (
-        <ul className="identities" aria-label="Your identities">
+        <ul className="identities" aria-label={t('mydata_identities_list')}>
           {identities.map((i) => (
             <li key={i.id}>
-              <span className="kind">{KIND_NAME[i.kind]}</span>
+              <span className="kind">{t(KIND_NAME[i.kind])}</span>
               {i.value !== undefined ? (
                 <span className="value">{i.value}</span>
               ) : (
                 <span className="value hashed" title={`SHA-256 ${i.sha256}`}>
-                  hashed only ({i.sha256.slice(0, 10)}…) – matches on pages, not in letters
+                  {t('mydata_hashed_value', i.sha256.slice(0, 10))}
                 </span>
               )}
               {i.label ? <span className="tag">{i.label}</span> : null}
               <button
                 type="button"
                 onClick={() => void remove(i)}
-                aria-label={`Remove ${i.value ?? `hashed ${KIND_NAME[i.kind].toLowerCase()}`}`}
+                aria-label={
+                  i.value !== undefined ? t('mydata_remove_label', i.value) : t(REMOVE_HASHED[i.kind])
+                }
               >
-                Remove
+                {t('mydata_remove')}
               </button>
             </li>
           ))}

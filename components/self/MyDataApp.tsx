@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n/index';
 import { parseMyDataParams } from '@/lib/self/company';
 import { type SelfDb, selfDb } from '@/lib/self/db';
 import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/self/settings';
@@ -19,28 +20,24 @@ export function MyDataApp() {
   return (
     <div className="page">
       <header className="top">
-        <h1>Heed · My data</h1>
-        <p className="promise">
-          Your own data, kept apart from any suppression lists. Nothing leaves this browser unless you send a
-          letter or save a file yourself.
-        </p>
-        <nav aria-label="Sections">
-          <a href="#identities">My identities</a>
-          <a href="#requests">Requests</a>
-          <a href="#exposure">How exposed am I?</a>
+        <h1>{t('mydata_title')}</h1>
+        <p className="promise">{t('mydata_promise')}</p>
+        <nav aria-label={t('mydata_nav_label')}>
+          <a href="#identities">{t('mydata_nav_identities')}</a>
+          <a href="#requests">{t('mydata_nav_requests')}</a>
+          <a href="#exposure">{t('mydata_nav_exposure')}</a>
         </nav>
       </header>
       {error ? (
         <p className="error" role="alert">
-          Heed could not open its storage: {error}. Reload the page; if it persists, check that the browser
-          allows the extension to store data.
+          {t('mydata_storage_error', error)}
         </p>
       ) : db ? (
         <SelfDbContext.Provider value={db}>
           <Sections db={db} />
         </SelfDbContext.Provider>
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('mydata_loading')}</p>
       )}
     </div>
   );
@@ -50,7 +47,7 @@ function Sections({ db }: { db: SelfDb }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const settings = useLiveQuery(() => getSelfSettings(db), [db]);
   const [defaults] = useState(() => parseMyDataParams(location.search));
-  if (!settings) return <p className="muted">Loading…</p>;
+  if (!settings) return <p className="muted">{t('mydata_loading')}</p>;
   // Where the user lives decides the law, so it is never guessed from the browser language (en-US is the default
   // language of many browsers outside the US). Phone numbers may use the guess: a wrong one only fails to parse.
   const country = settings.country;

@@ -1,12 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useEffect, useId, useMemo, useState } from 'react';
+import { getLanguage, type Lang, t, tn } from '@/lib/i18n/index';
+import { languageName } from '@/lib/i18n/words';
 import { localIsoDate, longDate } from '@/lib/self/dates';
 import { letterIdentities, listIdentities } from '@/lib/self/identities';
-import { composeRequest, KIND_LABEL, LAW_LABEL, lawForCountry } from '@/lib/self/letters';
+import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/self/letter-text/index';
+import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/self/letters';
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, notifyChanged, useSelfDb } from './shared';
+import { errorText, NoticeContext, notifyChanged, tx, useSelfDb } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -33,6 +36,8 @@ export function RequestComposer({
   const [company, setCompany] = useState(defaults.company ?? '');
   const [companyEmail, setCompanyEmail] = useState('');
   const [companyCountry, setCompanyCountry] = useState('');
+  // The letter's language follows the company's country until the user picks one.
+  const [chosenLanguage, setChosenLanguage] = useState<Lang | null>(null);
   const [californian, setCalifornian] = useState(false);
   const suggested = lawForCountry(country);
   const [law, setLaw] = useState<Law>(suggested ?? 'gdpr');
@@ -59,10 +64,13 @@ export function RequestComposer({
   const chosenIdentities = letterIdentities(usable.filter((i) => !excluded.has(i.id)));
   const validSent = /^\d{4}-\d{2}-\d{2}$/.test(sentAt) && sentAt <= today ? sentAt : today;
 
+  const letterLanguage = chosenLanguage ?? letterLanguageFor(companyCountry, law);
   const letter = composeRequest({
     kinds,
     law,
     company,
+    companyCountry,
+    language: letterLanguage,
     companyEmail,
     identities: chosenIdentities,
     name,
@@ -71,7 +79,8 @@ export function RequestComposer({
     details,
     californiaResident: californian,
   });
-  const text = `Subject: ${letter.subject}\n\n${letter.body}`;
+  const text = withSubjectLine(letter.language, letter.subject, letter.body);
+  const page = getLanguage();
   // Only the kinds of the chosen law are logged, whatever a stale state may hold.
   const lawKinds = kindsFor(law).filter((k) => kinds.includes(k));
   const canLog = company.trim() !== '' && lawKinds.length > 0;
@@ -79,13 +88,9 @@ export function RequestComposer({
   const copy = async (what: 'letter' | 'body') => {
     try {
       await navigator.clipboard.writeText(what === 'letter' ? text : letter.body);
-      setCopied(
-        what === 'letter'
-          ? 'Letter copied, with its subject line.'
-          : 'Letter copied: paste it into the draft.',
-      );
+      setCopied(t(what === 'letter' ? 'mydata_copied_letter' : 'mydata_copied_body'));
     } catch (err) {
-      setCopied(`Could not copy (${errorText(err)}): select the text below and copy it.`);
+      setCopied(t('mydata_copy_failed', errorText(err)));
     }
   };
 
@@ -103,10 +108,11 @@ export function RequestComposer({
         law,
         sentAt: validSent,
         dueAt: letter.dueAt,
+        language: letter.language,
       });
       await notifyChanged();
       notify({
-        message: `Logged your request to ${record.company}: reply due by ${longDate(record.dueAt)}.`,
+        message: t('mydata_logged', record.company, longDate(record.dueAt, page)),
       });
     } catch (err) {
       setError(errorText(err));
@@ -120,10 +126,10 @@ export function RequestComposer({
 
   return (
     <section className="composer" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Write a request</h3>
+      <h3 id={`${id}-h`}>{t('mydata_write_request')}</h3>
       <div className="row">
         <div className="field grow">
-          <label htmlFor={`${id}-company`}>Company</label>
+          <label htmlFor={`${id}-company`}>{t('mydata_company')}</label>
           <input
             id={`${id}-company`}
             value={company}
@@ -134,30 +140,29 @@ export function RequestComposer({
           />
           {defaults.domain ? (
             <p className="hint" id={`${id}-company-hint`}>
-              Suggested from the page you had open ({defaults.domain}). Use the company's legal name if you
-              know it.
+              {t('mydata_company_hint', defaults.domain)}
             </p>
           ) : null}
         </div>
         <div className="field grow">
-          <label htmlFor={`${id}-email`}>Its privacy email</label>
+          <label htmlFor={`${id}-email`}>{t('mydata_company_email')}</label>
           <input
             id={`${id}-email`}
             type="email"
             value={companyEmail}
             onChange={(e) => setCompanyEmail(e.target.value)}
-            placeholder="privacy@…"
+            placeholder={t('mydata_company_email_ph')}
             maxLength={254}
             autoComplete="off"
             aria-describedby={`${id}-email-hint`}
           />
           <p className="hint" id={`${id}-email-hint`}>
-            The company's privacy notice names it (often "privacy@" or "dpo@"). Heed does not look it up.
+            {t('mydata_company_email_hint')}
           </p>
         </div>
         <CountrySelect
           id={`${id}-company-country`}
-          label="Company's country"
+          label={t('mydata_company_country')}
           value={companyCountry}
           onChange={setCompanyCountry}
         />
@@ -165,7 +170,7 @@ export function RequestComposer({
 
       <div className="row">
         <div className="field">
-          <label htmlFor={`${id}-law`}>Law</label>
+          <label htmlFor={`${id}-law`}>{t('mydata_law')}</label>
           <select
             id={`${id}-law`}
             value={law}
@@ -179,18 +184,37 @@ export function RequestComposer({
           >
             {LAWS.map((l) => (
               <option key={l} value={l}>
-                {LAW_LABEL[l]}
+                {lawLabel(l)}
               </option>
             ))}
           </select>
           <p className="hint" id={`${id}-law-hint`}>
             {suggested
-              ? `Suggested for where you live. ${law === 'ccpa' ? 'The CCPA covers California residents; other US states have their own laws.' : ''}`
-              : 'Set your country above for a suggestion. The GDPR also applies to companies outside the EU that target people in it.'}
+              ? t(law === 'ccpa' ? 'mydata_law_hint_suggested_ccpa' : 'mydata_law_hint_suggested')
+              : t('mydata_law_hint_none')}
           </p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-sent`}>Sent on</label>
+          <label htmlFor={`${id}-lang`}>{t('mydata_letter_language')}</label>
+          <select
+            id={`${id}-lang`}
+            value={letter.language}
+            disabled={law !== 'gdpr'}
+            onChange={(e) => setChosenLanguage(e.target.value as Lang)}
+            aria-describedby={`${id}-lang-hint`}
+          >
+            {letterLanguages(law).map((l) => (
+              <option key={l} value={l}>
+                {languageName(l)}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${id}-lang-hint`}>
+            {t(law === 'gdpr' ? 'mydata_letter_language_hint' : 'mydata_letter_language_english')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sent`}>{t('mydata_sent_on')}</label>
           <input
             id={`${id}-sent`}
             type="date"
@@ -200,7 +224,7 @@ export function RequestComposer({
             aria-describedby={`${id}-sent-hint`}
           />
           <p className="hint" id={`${id}-sent-hint`}>
-            Today, or the day you sent an earlier request you want to log.
+            {t('mydata_sent_hint')}
           </p>
         </div>
       </div>
@@ -214,16 +238,15 @@ export function RequestComposer({
             onChange={(e) => setCalifornian(e.target.checked)}
             aria-describedby={`${id}-ca-hint`}
           />
-          <label htmlFor={`${id}-ca`}>I am a California resident</label>
+          <label htmlFor={`${id}-ca`}>{t('mydata_california')}</label>
           <p className="hint" id={`${id}-ca-hint`}>
-            The CCPA's rights belong to California residents; the letter says you are one only when this is
-            ticked.
+            {t('mydata_california_hint')}
           </p>
         </div>
       ) : null}
 
       <fieldset className="kinds">
-        <legend>What do you ask for?</legend>
+        <legend>{t('mydata_what_ask')}</legend>
         {kindsFor(law).map((k) => (
           <div className="check" key={k}>
             <input
@@ -232,14 +255,14 @@ export function RequestComposer({
               checked={kinds.includes(k)}
               onChange={(e) => toggleKind(k, e.target.checked)}
             />
-            <label htmlFor={`${id}-k-${k}`}>{KIND_LABEL[k]}</label>
+            <label htmlFor={`${id}-k-${k}`}>{kindLabel(k)}</label>
           </div>
         ))}
       </fieldset>
 
       {kinds.some((k) => NEEDS_CORRECTION.includes(k)) ? (
         <div className="field">
-          <label htmlFor={`${id}-corr`}>What is wrong, and what is correct?</label>
+          <label htmlFor={`${id}-corr`}>{t('mydata_correction')}</label>
           <textarea
             id={`${id}-corr`}
             value={correction}
@@ -251,13 +274,12 @@ export function RequestComposer({
       ) : null}
 
       <fieldset className="kinds">
-        <legend>Identifiers to put in the letter</legend>
+        <legend>{t('mydata_identifiers_legend')}</legend>
         {identities === undefined ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('mydata_loading')}</p>
         ) : usable.length === 0 ? (
           <p className="empty">
-            None yet: add your email address under <a href="#identities">My identities</a>, or the company
-            cannot find your data.
+            {tx('mydata_identifiers_none', <a href="#identities">{t('mydata_nav_identities')}</a>)}
           </p>
         ) : (
           usable.map((i) => (
@@ -279,28 +301,23 @@ export function RequestComposer({
             </div>
           ))
         )}
-        {hashedCount > 0 ? (
-          <p className="hint">
-            {hashedCount} hashed-only {hashedCount === 1 ? 'identity is' : 'identities are'} left out: Heed
-            cannot write a value it only keeps as a hash.
-          </p>
-        ) : null}
+        {hashedCount > 0 ? <p className="hint">{tn('mydata_hashed_left_out', hashedCount)}</p> : null}
       </fieldset>
 
       <div className="field">
-        <label htmlFor={`${id}-details`}>Other details that help them find you (optional)</label>
+        <label htmlFor={`${id}-details`}>{t('mydata_details')}</label>
         <textarea
           id={`${id}-details`}
           value={details}
           onChange={(e) => setDetails(e.target.value)}
           rows={2}
           maxLength={1000}
-          placeholder="Customer number, former address…"
+          placeholder={t('mydata_details_ph')}
         />
       </div>
 
       {letter.warnings.length > 0 ? (
-        <ul className="warnings" aria-label="Before you send">
+        <ul className="warnings" aria-label={t('mydata_before_send')}>
           {letter.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
@@ -308,47 +325,53 @@ export function RequestComposer({
       ) : null}
 
       <div className="field">
-        <label htmlFor={`${id}-preview`}>The letter</label>
-        <textarea id={`${id}-preview`} className="letter" readOnly value={text} rows={18} />
+        <label htmlFor={`${id}-preview`}>{t('mydata_the_letter')}</label>
+        <textarea
+          id={`${id}-preview`}
+          className="letter"
+          readOnly
+          value={text}
+          rows={18}
+          lang={letter.language}
+        />
         <p className="hint">
-          Reply due by <strong>{longDate(letter.dueAt)}</strong>
-          {letter.deadlines.length > 1
-            ? ` (${letter.deadlines.map((d) => `${d.rule.split(':')[0]}: ${longDate(d.dueAt)}`).join('; ')})`
-            : ` (${letter.deadlines[0]?.rule ?? ''})`}
-          .
+          {tx(
+            'mydata_reply_due',
+            <strong>{longDate(letter.dueAt, page)}</strong>,
+            letter.deadlines.length > 1
+              ? letter.deadlines
+                  .map((d) => t('mydata_rule_due', d.rule.split(/ ?:/)[0] ?? '', longDate(d.dueAt, page)))
+                  .join('; ')
+              : (letter.deadlines[0]?.rule ?? ''),
+          )}
         </p>
       </div>
 
       <div className="actions">
         <button type="button" onClick={() => void copy('letter')}>
-          Copy letter
+          {t('mydata_copy_letter')}
         </button>
         {letter.mailto ? (
           <a className="button" href={letter.mailto}>
-            Open in mail app
+            {t('mydata_open_mail')}
           </a>
         ) : letter.mailtoSubjectOnly ? (
           <a className="button" href={letter.mailtoSubjectOnly} onClick={() => void copy('body')}>
-            Copy and open in mail app
+            {t('mydata_copy_open_mail')}
           </a>
         ) : (
           <button type="button" disabled aria-describedby={`${id}-nomail`}>
-            Open in mail app
+            {t('mydata_open_mail')}
           </button>
         )}
         <button type="button" className="primary" onClick={() => void log()} disabled={!canLog || busy}>
-          I sent it
+          {t('mydata_sent_it')}
         </button>
       </div>
-      {!letter.mailto && letter.mailtoSubjectOnly ? (
-        <p className="hint">
-          The letter is too long for a mail link on every system: this copies it and opens a draft with the
-          address and subject; paste the letter into it.
-        </p>
-      ) : null}
+      {!letter.mailto && letter.mailtoSubjectOnly ? <p className="hint">{t('mydata_too_long')}</p> : null}
       {!letter.mailtoSubjectOnly ? (
         <p className="hint" id={`${id}-nomail`}>
-          Add the company's privacy email to open a draft, or copy the letter into their web form.
+          {t('mydata_no_mail')}
         </p>
       ) : null}
       <p className="muted" role="status">
@@ -356,7 +379,7 @@ export function RequestComposer({
       </p>
       {error ? (
         <p className="error" role="alert">
-          Not logged: {error}
+          {t('mydata_not_logged', error)}
         </p>
       ) : null}
     </section>

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useId } from 'react';
+import { getLanguage, t, tn } from '@/lib/i18n/index';
 import { daysBetween, localIsoDate, longDate } from '@/lib/self/dates';
-import { KIND_SHORT, LAW_LABEL } from '@/lib/self/letters';
+import { kindShort, lawLabel } from '@/lib/self/letters';
 import {
   deleteRequest,
   listRequests,
@@ -14,11 +15,11 @@ import { NoticeContext, notifyChanged, useSelfDb } from './shared';
 
 function statusText(r: RequestRecord, today: string): string {
   const s = requestStatus(r, today);
-  if (s === 'answered') return `Answered ${longDate(r.answeredAt ?? today)}`;
+  if (s === 'answered') return t('mydata_status_answered', longDate(r.answeredAt ?? today, getLanguage()));
   const days = daysBetween(today, r.dueAt);
-  if (s === 'overdue') return `Overdue by ${-days} day${days === -1 ? '' : 's'}`;
-  if (days === 0) return 'Due today';
-  return `${days} day${days === 1 ? '' : 's'} left`;
+  if (s === 'overdue') return tn('mydata_status_overdue', -days);
+  if (days === 0) return t('mydata_status_due_today');
+  return tn('mydata_status_left', days);
 }
 
 export function RequestLog() {
@@ -34,7 +35,7 @@ export function RequestLog() {
     if (!before) return;
     await notifyChanged();
     notify({
-      message: `Marked the request to ${r.company} as answered.`,
+      message: t('mydata_marked_answered', r.company),
       undo: async () => {
         await restoreRequest(db, before);
         await notifyChanged();
@@ -47,7 +48,7 @@ export function RequestLog() {
     if (!gone) return;
     await notifyChanged();
     notify({
-      message: `Deleted the request to ${r.company} from the log.`,
+      message: t('mydata_deleted_request', r.company),
       undo: async () => {
         await restoreRequest(db, gone);
         await notifyChanged();
@@ -57,33 +58,28 @@ export function RequestLog() {
 
   return (
     <section className="log" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Requests you sent</h3>
+      <h3 id={`${id}-h`}>{t('mydata_log_title')}</h3>
       {overdue > 0 ? (
         <p className="overdue-banner" role="alert">
-          {overdue === 1 ? 'One reply is' : `${overdue} replies are`} overdue. Write to the company again,
-          quoting the date of your request; if there is still no answer, you can complain to the data
-          protection authority (or, under the CCPA, to the California Privacy Protection Agency).
+          {tn('mydata_overdue_banner', overdue)}
         </p>
       ) : null}
       {requests === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('mydata_loading')}</p>
       ) : requests.length === 0 ? (
-        <p className="empty">
-          No requests logged yet. After you send a letter, choose "I sent it": Heed remembers the due date and
-          reminds you on its toolbar icon when a reply is late.
-        </p>
+        <p className="empty">{t('mydata_log_empty')}</p>
       ) : (
         <table className="requests">
-          <caption className="sr-only">Requests you sent, overdue first</caption>
+          <caption className="sr-only">{t('mydata_log_caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Company</th>
-              <th scope="col">Request</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Reply due</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('mydata_company')}</th>
+              <th scope="col">{t('mydata_col_request')}</th>
+              <th scope="col">{t('mydata_col_sent')}</th>
+              <th scope="col">{t('mydata_col_due')}</th>
+              <th scope="col">{t('mydata_col_status')}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t('mydata_col_actions')}</span>
               </th>
             </tr>
           </thead>
@@ -97,11 +93,11 @@ export function RequestLog() {
                     {r.companyEmail ? <div className="muted small">{r.companyEmail}</div> : null}
                   </th>
                   <td>
-                    {r.kinds.map((k) => KIND_SHORT[k]).join(', ')}
-                    <div className="muted small">{LAW_LABEL[r.law]}</div>
+                    {r.kinds.map(kindShort).join(', ')}
+                    <div className="muted small">{lawLabel(r.law)}</div>
                   </td>
-                  <td>{longDate(r.sentAt)}</td>
-                  <td>{longDate(r.dueAt)}</td>
+                  <td>{longDate(r.sentAt, getLanguage())}</td>
+                  <td>{longDate(r.dueAt, getLanguage())}</td>
                   <td>
                     <span className={`status ${status}`}>{statusText(r, today)}</span>
                   </td>
@@ -110,18 +106,18 @@ export function RequestLog() {
                       <button
                         type="button"
                         onClick={() => void answered(r)}
-                        aria-label={`Mark the request to ${r.company} answered`}
+                        aria-label={t('mydata_answered_label', r.company)}
                       >
-                        Answered
+                        {t('mydata_answered')}
                       </button>
                     ) : null}
                     <button
                       type="button"
                       className="quiet"
                       onClick={() => void remove(r)}
-                      aria-label={`Delete the request to ${r.company} from the log`}
+                      aria-label={t('mydata_delete_label', r.company)}
                     >
-                      Delete
+                      {t('mydata_delete')}
                     </button>
                   </td>
                 </tr>

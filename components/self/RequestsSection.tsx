@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n/index';
 import { CountrySelect } from './CountrySelect';
 import { type ComposerDefaults, RequestComposer } from './RequestComposer';
 import { RequestLog } from './RequestLog';
@@ -19,15 +20,11 @@ export function RequestsSection({
   const id = useId();
   return (
     <section id="requests" aria-labelledby={`${id}-h`} className="card">
-      <h2 id={`${id}-h`}>Requests to companies</h2>
-      <p className="lead">
-        Ask a company what it holds about you and where it got it, to delete it, to stop marketing to you, or
-        to correct it. Heed writes the letter with your identifiers, today's date and the legal deadline; you
-        send it from your own mail, and Heed reminds you when the reply is late.
-      </p>
+      <h2 id={`${id}-h`}>{t('mydata_requests_title')}</h2>
+      <p className="lead">{t('mydata_requests_lead')}</p>
       <div className="row">
         <div className="field grow">
-          <label htmlFor={`${id}-name`}>Your name, to sign the letters</label>
+          <label htmlFor={`${id}-name`}>{t('mydata_your_name')}</label>
           <input
             id={`${id}-name`}
             defaultValue={name}
@@ -37,14 +34,16 @@ export function RequestsSection({
             autoComplete="name"
           />
         </div>
-        <CountrySelect id={`${id}-country`} label="Where you live" value={country} onChange={onCountry} />
+        <CountrySelect
+          id={`${id}-country`}
+          label={t('mydata_where_you_live')}
+          value={country}
+          onChange={onCountry}
+        />
       </div>
       <RequestComposer name={name} country={country} defaults={defaults} />
       <RequestLog />
-      <p className="hint">
-        The letters are Heed's own wording of the rights in the GDPR, the UK GDPR and the CCPA. They are not
-        legal advice.
-      </p>
+      <p className="hint">{t('mydata_letters_note')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { createContext, useContext, useState } from 'react';
+import { createContext, Fragment, type ReactNode, useContext, useState } from 'react';
+import { type MessageKey, t } from '@/lib/i18n/index';
 import { errorText } from '@/lib/messaging/client';
 import type { SelfDb } from '@/lib/self/db';
 
@@ -12,6 +13,18 @@ export function useSelfDb(): SelfDb {
 
 export { notifyStoreChanged as notifyChanged } from '@/lib/messaging/client';
 export { errorText };
+
+/**
+ * A message with elements in its `$1`… places (a link, a <strong>): the sentence stays whole in every language, and
+ * the element lands wherever that language puts it.
+ */
+export function tx(key: MessageKey, ...nodes: ReactNode[]): ReactNode[] {
+  // A private-use character marks each slot: no message or user value contains one.
+  const marks = nodes.map((_, i) => `\uE000${i}\uE000`);
+  return t(key, ...marks)
+    .split(/\uE000(\d+)\uE000/)
+    .map((part, i) => (i % 2 === 1 ? <Fragment key={`slot-${part}`}>{nodes[Number(part)]}</Fragment> : part));
+}
 
 export interface Notice {
   message: string;
@@ -48,13 +61,13 @@ export function NoticeBar({ notice, onClose }: { notice: Notice | null; onClose(
                 }
               }}
             >
-              Undo
+              {t('mydata_undo')}
             </button>
           ) : null}
-          <button type="button" className="quiet" onClick={onClose} aria-label="Dismiss message">
+          <button type="button" className="quiet" onClick={onClose} aria-label={t('mydata_dismiss')}>
             ✕
           </button>
-          {error ? <span className="error">Undo failed: {error}</span> : null}
+          {error ? <span className="error">{t('mydata_undo_failed', error)}</span> : null}
         </>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { t } from '@/lib/i18n';
 import { type FollowApi, followActiveTab, type PanelTarget } from '@/lib/sidepanel/follow';
 
 /** The browser's tabs and windows, as the side panel sees them. `windowId` pins another window (tests, tab view). */
@@ -42,7 +43,7 @@ export function SidePanelApp() {
       setTarget(t);
     });
   }, []);
-  if (!target) return <p className="muted">Loading…</p>;
-  if (target.tabId === null) return <p className="muted">No tab to describe in this window.</p>;
+  if (!target) return <p className="muted">{t('popup_panel_loading')}</p>;
+  if (target.tabId === null) return <p className="muted">{t('popup_panel_no_tab')}</p>;
   return <PopupApp key={`${target.tabId}:${target.visit}`} />;
 }

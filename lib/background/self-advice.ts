@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { Identifiers, LookupAnswer } from '../messaging/types';
+import { linkedInSelfAdvice } from '../self/advice';
 import type { SelfDb } from '../self/db';
-import { linkedInSelfAdvice } from '../self/exposure';
 import { matchMine } from '../self/identities';
 
 /**

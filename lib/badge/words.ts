@@ -16,15 +16,6 @@ export function channelLabel(channel: Channel): string {
   return pt(`common_channel_${channel}`);
 }
 
-/** @deprecated English only: extension pages use levelWord from lib/i18n/words. */
-export const LEVEL_WORD: Record<BadgeLevel, string> = {
-  blocked: 'Blocked',
-  high: 'High risk',
-  caution: 'Caution',
-  ok: 'OK',
-  unknown: 'Unknown',
-};
-
 export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   blocked: '#b42318',
   high: '#c4320a',
@@ -33,14 +24,7 @@ export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   unknown: '#475467',
 };
 
-/** @deprecated English only: extension pages use verdictWord from lib/i18n/words. */
-export const CHANNEL_WORD: Record<ChannelVerdict, string> = {
-  allowed: 'Allowed',
-  check: 'Check',
-  blocked: 'Blocked',
-};
-
-/** @deprecated English only: extension pages use channelWord from lib/i18n/words. */
+/** @deprecated English only: extension pages use channelWord from lib/i18n/words (still used by the popup). */
 export const CHANNEL_LABEL = {
   email: 'Email',
   sms: 'SMS',

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { type MessageKey, t } from '../i18n';
 import { classifyValue } from '../identifiers';
 import type { BadgeLevel, LookupAnswer } from '../messaging/types';
 import { assess } from '../risk';
@@ -7,12 +8,13 @@ import { neutraliseCell, unneutraliseCell } from '../store/csv-cells';
 import { type ParsedRow, RowStream } from '../store/csv-rows';
 import type { HeedDb } from '../store/db';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_LINE_LENGTH } from '../store/import';
-import type { PersonIds } from '../store/lookup';
+import type { LookupResult, PersonIds } from '../store/lookup';
 import type { Delimiter, TextEncoding } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import { ImportError, sniff } from '../store/text-source';
-import { toAnswer, toAssessInput } from '../verdict/answer';
+import { browserTimeZone, kindOfEmails, toAnswer, toAssessInput } from '../verdict/answer';
 import { CHANNELS, type Channel, type Stage } from '../vocab';
+import { csvField, csvRecord } from './csv-out';
 import { LookupContext } from './lookup-many';
 import { type BulkMapping, mappingProblem } from './mapping';
 import { readCountry, readStage } from './values';
@@ -135,6 +137,22 @@ export interface RowNote {
   text: string;
 }
 
+/** The Heed cells of every row with the same facts (see `judge` in bulkCheck). */
+interface Judged {
+  level: BulkLevel;
+  channels: Record<Channel, string>;
+  /** The blocking and high-risk reasons' codes, to merge with a row's own note codes. */
+  weighty: string[];
+  codes: string;
+  reasonCount: number;
+  full: string;
+  lists: string;
+  why: string;
+  /** Written once: the output's and the removed file's Heed cells for rows without notes of their own. */
+  tail?: string;
+  removedTail?: string;
+}
+
 interface RowWork {
   cells: string[];
   ids: PersonIds;
@@ -146,6 +164,20 @@ interface RowWork {
   fail?: { level: 'invalid' | 'error'; code: string; reason: string };
 }
 
+const KIND_KEY: Record<string, MessageKey> = {
+  email: 'options_bulk_kind_email',
+  domain: 'options_bulk_kind_domain',
+  profile: 'options_bulk_kind_profile',
+  salesnav: 'options_bulk_kind_salesnav',
+  phone: 'options_bulk_kind_phone',
+};
+
+/** An identifier's kind as the notes name it ("email" in English, "E-Mail-Adresse" in German). */
+function kindWord(kind: string): string {
+  const key = KIND_KEY[kind];
+  return key ? t(key) : kind;
+}
+
 // A prospect's email cell sometimes lists several addresses; profile and Sales Navigator URLs contain commas.
 const EMAIL_SPLIT = /[;,\s]+/;
 
@@ -153,7 +185,11 @@ const EMAIL_SPLIT = /[;,\s]+/;
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
   const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: [] };
   if (row.error) {
-    work.fail = { level: 'error', code: 'unreadable-row', reason: `Row could not be read (${row.error}).` };
+    work.fail = {
+      level: 'error',
+      code: 'unreadable-row',
+      reason: t('options_bulk_note_unreadable', row.error),
+    };
     return work;
   }
   const emails: string[] = [];
@@ -179,7 +215,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (c === null)
           work.notes.push({
             code: 'country-unrecognised',
-            text: 'Country not recognised: your default country was used.',
+            text: t('options_bulk_note_country'),
           });
         return;
       }
@@ -189,7 +225,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (s === null)
           work.notes.push({
             code: 'stage-unrecognised',
-            text: 'Stage not recognised: treated as a suspect.',
+            text: t('options_bulk_note_stage'),
           });
         return;
       }
@@ -200,12 +236,12 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         else if (k)
           work.notes.push({
             code: 'hash-not-checkable',
-            text: `A ${k} hash cannot be checked here: use the plain identifier.`,
+            text: t('options_bulk_note_hash', k),
           });
         else
           work.notes.push({
             code: 'no-identifier-in-column',
-            text: `Column ${i + 1} holds no email, profile URL, phone number or domain.`,
+            text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
         return;
       }
@@ -219,7 +255,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
     work.fail = {
       level: 'invalid',
       code: ['no-identifier', ...work.notes.map((n) => n.code)].join(' '),
-      reason: ['No identifier in this row: nothing to check.', ...work.notes.map((n) => n.text)].join(' '),
+      reason: [t('options_bulk_note_no_identifier'), ...work.notes.map((n) => n.text)].join(' '),
     };
   }
   return work;
@@ -262,12 +298,44 @@ function firstIdentifier(ids: PersonIds): string {
   );
 }
 
+/**
+ * Lets the page handle input and paint. A message, not setTimeout(0): nested timers are clamped to 4 ms, which a
+ * million-row check paid hundreds of times over.
+ */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
+/** Collects text and turns it into a Blob part each time about a megabyte has gathered. */
+class BlobWriter {
+  private pending: string[] = [];
+  private length = 0;
+  constructor(private readonly parts: BlobPart[]) {}
+  add(text: string) {
+    if (text === '') return;
+    this.pending.push(text);
+    this.length += text.length;
+    if (this.length >= 1 << 20) this.close();
+  }
+  close() {
+    if (this.pending.length > 0) this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.length = 0;
+  }
+}
+
+/** How long the check may hold the page between two yields. */
+const SLICE_MS = 40;
+
 function cancelled(): ImportError {
-  return new ImportError('cancelled', 'Bulk check cancelled: no file was produced.');
+  return new ImportError('cancelled', t('options_bulk_cancelled_error'));
 }
 
 /**
@@ -289,29 +357,88 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     maxLineLength: DEFAULT_MAX_LINE_LENGTH,
   });
   const batchSize = Math.max(1, opts.batchSize ?? 1000);
+  let sliceStart = performance.now();
   const width = opts.headers.length;
   const outDelimiter = opts.delimiter === '' ? ',' : opts.delimiter;
   const unparse = (rows: string[][]) =>
     Papa.unparse(rows, { delimiter: outDelimiter, newline: '\r\n', header: false, escapeFormulae: false });
   const safe = (cell: string) => neutraliseCell(unneutraliseCell(cell));
 
-  // Most rows of a campaign file reach the risk engine with the same facts (same country, nothing recorded):
-  // its verdict depends on the input alone, so identical inputs share one assessment.
-  const verdicts = new Map<string, ReturnType<typeof assess>>();
-  const verdictFor = (input: Parameters<typeof assess>[0]) => {
-    const key = JSON.stringify(input);
-    let v = verdicts.get(key);
-    if (!v) {
-      if (verdicts.size >= 10_000) verdicts.clear();
-      v = assess(input);
-      verdicts.set(key, v);
-    }
-    return v;
-  };
-
   const style = opts.reasons ?? 'codes';
   const channel = opts.campaignChannel ?? 'email';
   const weighty = (r: LookupAnswer['reasons'][number]) => r.level === 'blocked' || r.level === 'high';
+  // Read once: Intl's answer does not change during a check, and asking it per row was a third of the time.
+  const zone = browserTimeZone();
+
+  // Most rows of a campaign file reach the risk engine with the same facts (same country, nothing recorded, the
+  // same list matches or none): the verdict, and every Heed cell that comes from it, depend on those facts
+  // alone, so rows with identical facts share one assessment and one set of cells. The identifiers themselves
+  // are not among them: neither the engine's input nor the answer's reasons name them (issue 18).
+  const judged = new Map<string, Judged>();
+  const judge = (f: LookupResult, w: RowWork): Judged => {
+    // Without a contact record, toAssessInput reads from the lookup only the emails' kind and the exact matches'
+    // reasons, dates and channels: a short key of those (and the file's country and stage) finds the cells without
+    // building the engine's input at all, which is most rows of most files.
+    const quick = f.contact
+      ? undefined
+      : `${w.country ?? ''}\u0000${w.stage ?? ''}\u0000${kindOfEmails(f.identifiers.emails, settings) ?? ''}${
+          f.matches.length === 0
+            ? ''
+            : JSON.stringify(f.matches.map((m) => [m.listName, m.match, m.reason, m.since, m.channels]))
+        }`;
+    const seen = quick === undefined ? undefined : judged.get(quick);
+    if (seen) return seen;
+    const j = judgeFully(f, w);
+    if (quick !== undefined) {
+      if (judged.size >= 10_000) judged.clear();
+      judged.set(quick, j);
+    }
+    return j;
+  };
+  const judgeFully = (f: LookupResult, w: RowWork): Judged => {
+    const input = toAssessInput(f, { country: w.country, source: 'generic' }, settings, now, zone);
+    // The file's stage counts where nothing is recorded; a recorded stage is a fact and wins.
+    if (w.stage && (!f.contact || f.contact.stage === 'unknown')) input.stage = w.stage;
+    // A campaign is checked ahead of its send: the hour of the check says nothing about when it goes out, so
+    // the file is judged on the day alone and calling hours stay out of it.
+    input.now = input.now.slice(0, 10);
+    // What the cells take from the lookup besides the engine's input: each match's list, exact or possible, reason
+    // and date, and whether a contact record was found (toAnswer's other match fields reach no cell).
+    const key = JSON.stringify([
+      input,
+      f.contact !== undefined,
+      f.matches.map((m) => [m.listName, m.match, m.reason, m.since]),
+    ]);
+    const known = judged.get(key);
+    if (known) return known;
+    const answer = toAnswer(f, assess(input));
+    const lists = [
+      ...new Set(
+        answer.matches.map((m) => (m.match === 'possible' ? `${m.listName} (possible)` : m.listName)),
+      ),
+    ];
+    const j: Judged = {
+      level: answer.level,
+      channels: answer.channels,
+      weighty: answer.reasons.filter(weighty).map((r) => r.code),
+      codes: reasonCodes(answer),
+      reasonCount: answer.reasons.length,
+      full: reasonsText(answer),
+      lists: lists.join('; '),
+      why: whyOf(
+        answer.reasons.find((r) => r.channels.includes(channel) && weighty(r)) ??
+          answer.reasons.find(weighty) ??
+          answer.reasons[0],
+        answer.summary,
+      ),
+    };
+    j.tail = tailOf(j);
+    j.removedTail = removedTailOf(j);
+    if (judged.size >= 10_000) judged.clear();
+    judged.set(key, j);
+    return j;
+  };
+
   const headerCells = opts.headers.map(safe);
   const parts: BlobPart[] = [];
   const cleanParts: BlobPart[] = [];
@@ -330,11 +457,23 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let pending: { work: RowWork; row: number }[] = [];
 
   // Every cell Heed writes is guarded, its own columns too: list names and reasons are user text.
-  const ownCells = (w: RowWork): string[] => {
-    const cells = w.cells.map(safe);
-    while (cells.length < width) cells.push('');
-    return cells;
+  const d = outDelimiter;
+  const ownRecord = (w: RowWork): string => {
+    let line = '';
+    const n = Math.max(width, w.cells.length);
+    for (let i = 0; i < n; i++) {
+      if (i > 0) line += d;
+      const cell = w.cells[i];
+      if (cell !== undefined && cell !== '') line += csvField(safe(cell), d);
+    }
+    return line;
   };
+  const tailOf = (o: Outcome): string => {
+    const tail = [o.level, ...CHANNELS.map((c) => o.channels[c]), o.codes, o.lists];
+    if (style === 'full') tail.push(o.full);
+    return csvRecord(tail.map(neutraliseCell), d);
+  };
+  const removedTailOf = (o: Outcome) => csvRecord([o.level, o.codes, o.lists, o.why].map(neutraliseCell), d);
 
   interface Outcome {
     level: BulkLevel;
@@ -343,6 +482,9 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     full: string;
     lists: string;
     why: string;
+    /** The written Heed cells, when they are the same for every row with these facts. */
+    tail?: string;
+    removedTail?: string;
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
@@ -359,9 +501,6 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
       }),
       settings.showPossibleMatches,
     );
-    const out: string[][] = [];
-    const cleanOut: string[][] = [];
-    const removedOut: string[][] = [];
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
       if (w.fail) {
@@ -384,7 +523,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         ids.domains.length;
       const rejected = f.identifiers.rejected.map((r) => ({
         code: `invalid-${r.kind}`,
-        text: `Ignored a ${r.kind} that is not valid (${r.reason}).`,
+        text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
       }));
       const notes = [...rejected, ...w.notes];
       if (usable === 0) {
@@ -399,40 +538,21 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         };
       }
       try {
-        const input = toAssessInput(f, { country: w.country, source: 'generic' }, settings, now);
-        // The file's stage counts where nothing is recorded; a recorded stage is a fact and wins.
-        if (w.stage && (!f.contact || f.contact.stage === 'unknown')) input.stage = w.stage;
-        // A campaign is checked ahead of its send: the hour of the check says nothing about when it goes out, so
-        // the file is judged on the day alone and calling hours stay out of it.
-        input.now = input.now.slice(0, 10);
-        const answer = toAnswer(f, verdictFor(input));
-        const lists = [
-          ...new Set(
-            answer.matches.map((m) => (m.match === 'possible' ? `${m.listName} (possible)` : m.listName)),
-          ),
-        ];
+        const j = judge(f, w);
+        if (notes.length === 0) return j;
+        const noteCodes = notes.map((n) => n.code);
+        const noteTexts = notes.map((n) => n.text);
         return {
-          level: answer.level,
-          channels: answer.channels,
-          codes: reasonCodes(
-            answer,
-            notes.map((n) => n.code),
-          ),
-          full: reasonsText(
-            answer,
-            notes.map((n) => n.text),
-          ),
-          lists: lists.join('; '),
-          why: whyOf(
-            answer.reasons.find((r) => r.channels.includes(channel) && weighty(r)) ??
-              answer.reasons.find(weighty) ??
-              answer.reasons[0],
-            answer.summary,
-          ),
+          level: j.level,
+          channels: j.channels,
+          codes: [...new Set([...j.weighty, ...noteCodes])].join(' '),
+          full: (j.reasonCount > 0 ? [j.full, ...noteTexts] : noteTexts).join('; '),
+          lists: j.lists,
+          why: j.why,
         };
       } catch (e) {
         const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        const text = `Could not assess this row: ${msg}`;
+        const text = t('options_bulk_note_assess_error', msg ?? '');
         return {
           level: 'error',
           channels: noChannels(),
@@ -443,21 +563,24 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         };
       }
     };
+    // Strings, not arrays of cells through Papa.unparse: the same bytes (csvRecord), far less garbage. The
+    // Heed cells of rows without notes of their own are written once per set of facts and reused.
+    let out = '';
+    let cleanOut = '';
+    let removedOut = '';
     for (const { work: w, row } of batch) {
       const o = outcomeOf(w);
       counts[o.level]++;
       if (w.cells.length > width) wideRows++;
-      const own = ownCells(w);
-      const tail = [o.level, ...CHANNELS.map((c) => o.channels[c]), o.codes, o.lists];
-      if (style === 'full') tail.push(o.full);
-      out.push([...own, ...tail.map(neutraliseCell)]);
+      const own = ownRecord(w);
+      out += `${own}${d}${o.tail ?? tailOf(o)}\r\n`;
       if (!isRemoved(o.level, o.channels, channel)) {
         cleanRows++;
-        cleanOut.push(own);
+        cleanOut += `${own}\r\n`;
         continue;
       }
       removedRows++;
-      removedOut.push([...own, ...[o.level, o.codes, o.lists, o.why].map(neutraliseCell)]);
+      removedOut += `${own}${d}${o.removedTail ?? removedTailOf(o)}\r\n`;
       if (flagged.length < FLAGGED_KEPT) {
         flagged.push({
           row,
@@ -470,11 +593,16 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         });
       }
     }
-    // A Blob per batch lets the browser keep the growing output out of the JavaScript heap.
-    parts.push(new Blob([`${unparse(out)}\r\n`]));
-    if (cleanOut.length > 0) cleanParts.push(new Blob([`${unparse(cleanOut)}\r\n`]));
-    if (removedOut.length > 0) removedParts.push(new Blob([`${unparse(removedOut)}\r\n`]));
+    outText.add(out);
+    cleanText.add(cleanOut);
+    removedText.add(removedOut);
   };
+
+  // Blobs of about a megabyte let the browser keep the growing files out of the JavaScript heap; a Blob per
+  // batch cost more in Blob construction than the batch's whole lookup.
+  const outText = new BlobWriter(parts);
+  const cleanText = new BlobWriter(cleanParts);
+  const removedText = new BlobWriter(removedParts);
 
   const report = () =>
     opts.onProgress?.({
@@ -505,15 +633,19 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         await flush();
         report();
         if (opts.signal?.aborted) throw cancelled();
-        await yieldToEventLoop();
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
       }
     }
   }
   await flush();
+  for (const w of [outText, cleanText, removedText]) w.close();
   if (rows === 0) {
     throw new ImportError(
       'empty',
-      opts.hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
+      opts.hasHeader ? t('options_bulk_empty_with_header') : t('options_bulk_empty_file'),
     );
   }
   report();

@@ -2,7 +2,8 @@ import type { HeedDb } from '../store/db';
 import {
   type CandidateGroup,
   findHits,
-  indexedCandidates,
+  hashersFor,
+  indexedCandidatesWith,
   type LookupMatch,
   type LookupResult,
   normaliseIds,
@@ -11,7 +12,7 @@ import {
   toMatches,
   uniqueContacts,
 } from '../store/lookup';
-import { buildLookupIndex, type LookupIndex } from '../store/lookup-index';
+import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
 import type { BucketRecord } from '../store/schemas';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
@@ -28,16 +29,20 @@ export interface PersonQuery {
 
 /** The lookup index and the bucket records read so far, for one bulk check. */
 export class LookupContext {
-  private buckets = new Map<string, BucketRecord[]>();
-  private cachedRecords = 0;
+  private buckets = new Map<string, { recs: BucketRecord[]; bytes: number }>();
+  private cachedBytes = 0;
 
   private constructor(
     private index: LookupIndex,
-    private readonly maxCachedRecords: number,
+    private readonly maxCachedBytes: number,
   ) {}
 
-  static async load(db: HeedDb, opts: { maxCachedRecords?: number } = {}): Promise<LookupContext> {
-    return new LookupContext(await buildLookupIndex(db), opts.maxCachedRecords ?? 50_000);
+  /**
+   * The cache is bounded by (estimated) bytes, not records: at 10M entries one bucket record holds thousands of
+   * keys, and a whole list must not end up in the page's heap (issue 18: heap growth ≤ 100 MB).
+   */
+  static async load(db: HeedDb, opts: { maxCachedBytes?: number } = {}): Promise<LookupContext> {
+    return new LookupContext(await currentIndex(db), opts.maxCachedBytes ?? 48 * 1024 * 1024);
   }
 
   async lookupMany(db: HeedDb, people: readonly PersonQuery[], possible: boolean): Promise<LookupResult[]> {
@@ -45,9 +50,9 @@ export class LookupContext {
       const answered = await this.tryLookupMany(db, people, possible);
       if (answered) return answered;
       // The data changed since the index was built (an import in another tab, say): start again from it.
-      this.index = await buildLookupIndex(db);
+      this.index = await currentIndex(db);
       this.buckets.clear();
-      this.cachedRecords = 0;
+      this.cachedBytes = 0;
     }
   }
 
@@ -58,17 +63,18 @@ export class LookupContext {
     possible: boolean,
   ): Promise<LookupResult[] | undefined> {
     const index = this.index;
-    const prepared = await Promise.all(
-      people.map(async (p) => {
-        const identifiers = normaliseIds(p.ids, p.defaultCountry);
-        const narrowed = await indexedCandidates(index, identifiers, possible);
-        return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
-      }),
-    );
+    const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
+    const prepared = people.map((p) => {
+      const identifiers = normaliseIds(p.ids, p.defaultCountry);
+      const narrowed = indexedCandidatesWith(hashers, index, identifiers, possible);
+      return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
+    });
 
-    if (this.cachedRecords > this.maxCachedRecords) {
-      this.buckets.clear();
-      this.cachedRecords = 0;
+    // The oldest buckets go first; those this batch needs are read again below.
+    for (const [gid, b] of this.buckets) {
+      if (this.cachedBytes <= this.maxCachedBytes) break;
+      this.buckets.delete(gid);
+      this.cachedBytes -= b.bytes;
     }
     const missing = new Map<string, CandidateGroup>();
     for (const p of prepared)
@@ -80,8 +86,9 @@ export class LookupContext {
     if (!read) return undefined;
     [...missing.keys()].forEach((gid, i) => {
       const recs = read.recsPerGroup[i] ?? [];
-      this.buckets.set(gid, recs);
-      this.cachedRecords += recs.length;
+      const bytes = recs.reduce((n, r) => n + recordBytes(r), 0);
+      this.buckets.set(gid, { recs, bytes });
+      this.cachedBytes += bytes;
     });
     const byKey = new Map(wantedContacts.map((k, i) => [k, read.contactsPerKey[i] ?? []] as const));
 
@@ -97,9 +104,23 @@ export class LookupContext {
   }
 
   private matchesFor(groups: Map<string, CandidateGroup>): LookupMatch[] {
+    if (groups.size === 0) return [];
     const hits = findHits(
-      [...groups].map(([gid, g]) => ({ cands: g.cands, records: this.buckets.get(gid) ?? [] })),
+      [...groups].map(([gid, g]) => ({ cands: g.cands, records: this.buckets.get(gid)?.recs ?? [] })),
     );
     return toMatches(hits.values(), this.index.lists, this.index.batches);
   }
+}
+
+/** The persisted index when it is current (the background keeps one), else one built now from every bucket. */
+async function currentIndex(db: HeedDb): Promise<LookupIndex> {
+  return (await loadLookupIndex(db)) ?? (await buildLookupIndex(db));
+}
+
+/** Roughly what a bucket record costs in the heap: its bytes, or per string key its characters and a header. */
+function recordBytes(rec: BucketRecord): number {
+  if (rec.keys instanceof Uint8Array) return rec.keys.byteLength + rec.batchIds.byteLength;
+  let n = rec.batchIds.byteLength;
+  for (const k of rec.keys) n += 32 + k.length;
+  return n;
 }

@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../i18n';
 import type { ColumnMapping, ColumnRole } from '../store/schemas';
 import { isCountryHeader, isStageHeader } from './values';
 
@@ -19,17 +20,22 @@ export type IdentifierRole = Extract<
   'email' | 'profile' | 'salesnav' | 'phone' | 'domain' | 'auto'
 >;
 
-export const BULK_ROLE_LABEL: Record<BulkRole, string> = {
-  email: 'Email address',
-  profile: 'LinkedIn profile URL',
-  salesnav: 'Sales Navigator URL',
-  phone: 'Phone number',
-  domain: 'Company domain',
-  auto: 'Any identifier (detect per cell)',
-  country: 'Country',
-  stage: 'Stage (suspect, prospect, client…)',
-  ignore: 'Not used',
+const BULK_ROLE_KEY: Record<BulkRole, MessageKey> = {
+  email: 'options_bulk_role_email',
+  profile: 'options_bulk_role_profile',
+  salesnav: 'options_bulk_role_salesnav',
+  phone: 'options_bulk_role_phone',
+  domain: 'options_bulk_role_domain',
+  auto: 'options_bulk_role_auto',
+  country: 'options_bulk_role_country',
+  stage: 'options_bulk_role_stage',
+  ignore: 'options_bulk_role_ignore',
 };
+
+/** What a column is used as, in the page's language. */
+export function bulkRoleLabel(role: BulkRole): string {
+  return t(BULK_ROLE_KEY[role]);
+}
 
 export const IDENTIFIER_ROLES: ReadonlySet<BulkRole> = new Set<BulkRole>([
   'email',
@@ -95,10 +101,13 @@ function fromStoreRole(role: ColumnRole): BulkRole | undefined {
 /** Why this mapping cannot run, or null. */
 export function mappingProblem(m: BulkMapping): string | null {
   if (!m.roles.some((r) => IDENTIFIER_ROLES.has(r))) {
-    return 'Choose at least one column with emails, profile URLs, phone numbers or domains.';
+    return t('options_bulk_problem_no_identifier');
   }
   for (const role of ['country', 'stage'] as const) {
-    if (m.roles.filter((r) => r === role).length > 1) return `Only one column can be the ${role}.`;
+    if (m.roles.filter((r) => r === role).length > 1)
+      return role === 'country'
+        ? t('options_bulk_problem_two_countries')
+        : t('options_bulk_problem_two_stages');
   }
   return null;
 }

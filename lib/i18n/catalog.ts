@@ -1,13 +1,31 @@
 import type { Lang } from './define';
 import { background } from './messages/background';
 import { common } from './messages/common';
+import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
+import { mydata } from './messages/mydata';
+import { options } from './messages/options';
 import { page } from './messages/page';
+import { popup } from './messages/popup';
 import { reasons } from './messages/reasons';
+import { storage } from './messages/storage';
 import { verdict } from './messages/verdict';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
-const AREAS = [common, manifest, page, reasons, verdict, background] as const;
+// biome-ignore format: one area per line, so branches that add areas merge without conflict
+const AREAS = [
+  common,
+  manifest,
+  popup,
+  mydata,
+  lists,
+  options,
+  storage,
+  page,
+  reasons,
+  verdict,
+  background,
+] as const;
 
 /**
  * Prefixes of keys built at run time (`common_level_${level}`): the unused-key check counts a key under one as used
@@ -19,6 +37,8 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'common_channel_',
   'common_language_',
   'manifest_',
+  'popup_quick_kind_',
+  'popup_zone_',
   'reason_',
   'bg_toolbar_text_',
   'bg_list_reason_',

@@ -51,21 +51,31 @@ function localNumber(v: string | number): string {
   return typeof v === 'number' ? formatNumber(v) : v;
 }
 
+// Heed's English is British ("30 Nov 2026"), as its wording is.
+function locale(): string {
+  return current === 'en' ? 'en-GB' : current;
+}
+
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(current, options).format(n);
+  return new Intl.NumberFormat(locale(), options).format(n);
 }
 
 /** A date (an ISO string or a Date) in the current language; `medium` is "30 Nov 2026" / "30.11.2026" / "30 nov. 2026". */
 export function formatDate(value: string | Date, style: 'short' | 'medium' | 'long' = 'medium'): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return String(value);
-  return new Intl.DateTimeFormat(current, { dateStyle: style }).format(d);
+  // A bare day ("2026-11-30") is that day wherever the reader is, not UTC midnight moved to their zone.
+  const dayOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return new Intl.DateTimeFormat(locale(), {
+    dateStyle: style,
+    ...(dayOnly ? { timeZone: 'UTC' } : {}),
+  }).format(d);
 }
 
 export function formatDateTime(value: string | Date): string {
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return String(value);
-  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 /** "Email, SMS and InMail" / "E-Mail, SMS und InMail" / "E-mail, SMS et InMail". */
@@ -73,5 +83,5 @@ export function formatList(
   items: readonly string[],
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(current, { style: 'long', type }).format(items);
+  return new Intl.ListFormat(locale(), { style: 'long', type }).format(items);
 }

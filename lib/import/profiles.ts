@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { formatList, type MessageKey, t } from '../i18n/index';
+import { translated } from '../options/lists/labels';
+import type { ErrorWords } from '../store/error-words';
 import type { ColumnRole } from '../store/schemas';
 import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 
@@ -20,15 +23,28 @@ export const PROFILE_IDS = [
 ] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
-export const PROFILE_NAME: Record<ProfileId, string> = {
-  hubspot: 'HubSpot contacts export',
-  'mailchimp-unsubscribed': 'Mailchimp unsubscribed export',
-  'mailchimp-cleaned': 'Mailchimp cleaned export',
-  'mailchimp-members': 'Mailchimp subscribed export',
-  salesforce: 'Salesforce report',
-  'sales-engagement': 'Outreach or Salesloft do-not-contact export',
-  optizmo: 'OPTIZMO suppression download',
-  plain: 'Plain list',
+/** The name of each export, in the page's language. */
+export const PROFILE_NAME: Readonly<Record<ProfileId, string>> = translated({
+  hubspot: 'lists_profile_hubspot',
+  'mailchimp-unsubscribed': 'lists_profile_mailchimp_unsubscribed',
+  'mailchimp-cleaned': 'lists_profile_mailchimp_cleaned',
+  'mailchimp-members': 'lists_profile_mailchimp_members',
+  salesforce: 'lists_profile_salesforce',
+  'sales-engagement': 'lists_profile_sales_engagement',
+  optizmo: 'lists_profile_optizmo',
+  plain: 'lists_profile_plain',
+});
+
+// "Looks like a…" as whole sentences: the article depends on the name and the language.
+const LOOKS_LIKE: Record<ProfileId, MessageKey> = {
+  hubspot: 'lists_looks_hubspot',
+  'mailchimp-unsubscribed': 'lists_looks_mailchimp_unsubscribed',
+  'mailchimp-cleaned': 'lists_looks_mailchimp_cleaned',
+  'mailchimp-members': 'lists_looks_mailchimp_members',
+  salesforce: 'lists_looks_salesforce',
+  'sales-engagement': 'lists_looks_sales_engagement',
+  optizmo: 'lists_looks_optizmo',
+  plain: 'lists_looks_plain',
 };
 
 /** A column whose value says whether the row opted out; it gates the identifier columns it targets. */
@@ -143,6 +159,8 @@ export interface ProfileSuggestion {
   warning?: string;
   /** Set when the file cannot be imported as it is, with what to do instead. */
   refusal?: string;
+  /** The refusal as words, for the import's error (English in its message, the page's language on screen). */
+  refusalWords?: ErrorWords;
 }
 
 const SHA512 = /^[0-9a-f]{128}$/i;
@@ -253,14 +271,14 @@ export function detectProfile(input: ProfileInput): ProfileSuggestion {
 export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggestion {
   const { headers, baseRoles } = input;
   const width = Math.max(headers.length, baseRoles.length);
-  const label = `Looks like a${/^[AEIOU]/.test(PROFILE_NAME[id]) ? 'n' : ''} ${PROFILE_NAME[id]}`;
+  const label = t(LOOKS_LIKE[id]);
   const emailCols = findCols(headers, EMAIL_HEADERS);
   const phoneCols = findCols(headers, PHONE_HEADERS);
   const fromName = reasonFromFileName(input.fileName);
   const notes: string[] = [];
-  const name = (i: number) => `“${headers[i] ?? `Column ${i + 1}`}”`;
-  const noFlagWarning =
-    'This export has no opt-out column: every row will be imported as opted out. Export only the opted-out contacts, or include the opt-out column.';
+  const name = (i: number) => t('lists_quoted', headers[i] ?? t('lists_column_n', i + 1));
+  const names = (cols: readonly number[]) => formatList(cols.map(name));
+  const noFlagWarning = t('lists_warn_no_flag');
 
   switch (id) {
     case 'mailchimp-unsubscribed':
@@ -270,9 +288,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
       const roles = emailOnly(width, mailCols.slice(0, 1));
       const dateCol = findCols(headers, [id === 'mailchimp-cleaned' ? 'cleantime' : 'unsubtime'])[0];
       if (dateCol !== undefined && id !== 'mailchimp-members') roles[dateCol] = 'date';
-      if (phoneCols.length > 0)
-        notes.push(`${phoneCols.map(name).join(', ')} left out: this is an email list.`);
-      notes.push('The postal “Address” and the other contact columns are not identifiers and are left out.');
+      if (phoneCols.length > 0) notes.push(t('lists_note_email_only', names(phoneCols)));
+      notes.push(t('lists_note_address'));
       const s: ProfileSuggestion = {
         id,
         label,
@@ -282,9 +299,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         channels: ['email'],
         notes,
       };
-      if (id === 'mailchimp-members')
-        s.warning =
-          'This looks like an export of subscribed members, not of unsubscribes: importing it would block people who opted in. In Mailchimp, export the unsubscribed or cleaned contacts instead.';
+      if (id === 'mailchimp-members') s.warning = t('lists_warn_members');
       return s;
     }
     case 'hubspot':
@@ -302,13 +317,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         if (i >= 0 && roles[i] === 'ignore') roles[i] = role;
       }
       const leftOut = phoneCols.filter((i) => !gated.has(i));
-      if (leftOut.length > 0)
-        notes.push(`${leftOut.map(name).join(', ')} left out: no do-not-call column covers them.`);
-      for (const f of flags) {
-        notes.push(
-          `Only rows where ${name(f.index)} is true, 1 or yes are imported; the others are skipped and counted.`,
-        );
-      }
+      if (leftOut.length > 0) notes.push(t('lists_note_no_dnc', names(leftOut)));
+      for (const f of flags) notes.push(t('lists_note_flag', name(f.index)));
       const reason =
         flags.find((f) => f.targets.some((t) => roles[t] === 'email'))?.reason ??
         flags[0]?.reason ??
@@ -342,8 +352,8 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         notes,
       };
       if (values.some((v) => SHA512.test(v))) {
-        s.refusal =
-          'This file holds SHA-512 hashes. Heed matches MD5, SHA-1 and SHA-256 hashes only, so it cannot check anyone against them. Download the MD5 version of the list from OPTIZMO and import that.';
+        s.refusal = t('lists_refuse_sha512');
+        s.refusalWords = { key: 'lists_refuse_sha512' };
       }
       if (s.channels.length === 0) s.channels = ['email'];
       return s;
@@ -366,10 +376,7 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
             demoted.push(i);
           }
         });
-        if (demoted.length > 0)
-          notes.push(
-            `${demoted.map(name).join(', ')} left out: this looks like an email list. Choose a role to include a column.`,
-          );
+        if (demoted.length > 0) notes.push(t('lists_note_email_list', names(demoted)));
       }
       const { flags } = flagsFor(
         headers,
@@ -377,14 +384,11 @@ export function buildProfile(id: ProfileId, input: ProfileInput): ProfileSuggest
         roles.flatMap((r, i) => (r === 'email' ? [i] : [])),
         roles.flatMap((r, i) => (r === 'phone' ? [i] : [])),
       );
-      for (const f of flags)
-        notes.push(
-          `Only rows where ${name(f.index)} is true, 1 or yes are imported; the others are skipped and counted.`,
-        );
+      for (const f of flags) notes.push(t('lists_note_flag', name(f.index)));
       const allPhone = roles.some((r) => r === 'phone') && !roles.some((r) => r === 'email');
       return {
         id,
-        label: 'A plain list',
+        label,
         roles,
         flags,
         reason: flags[0]?.reason ?? fromName ?? (allPhone ? 'do-not-call' : 'objection'),

@@ -29,10 +29,7 @@ function unzip(bytes: Uint8Array, want: (name: string) => boolean): Unzipped {
         if (!want(f.name)) return false;
         total += f.originalSize;
         if (total > MAX_UNZIPPED_BYTES) {
-          throw new ImportError(
-            'binary',
-            'The archive unpacks to more than 512 MB; unzip it and import the file.',
-          );
+          throw new ImportError('binary', { key: 'lists_err_zip_too_big' });
         }
         return true;
       },
@@ -41,7 +38,7 @@ function unzip(bytes: Uint8Array, want: (name: string) => boolean): Unzipped {
     if (e instanceof ImportError) throw e;
     throw new ImportError(
       'binary',
-      'The file looks like a ZIP archive or Excel workbook but cannot be opened: it may be damaged.',
+      { key: 'lists_err_zip_damaged' },
       {
         cause: e,
       },
@@ -190,7 +187,7 @@ export function xlsxToCsv(bytes: Uint8Array, sheet = 0): { sheets: string[]; she
     ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'].includes(n),
   );
   const workbook = text(meta['xl/workbook.xml']);
-  if (workbook === '') throw new ImportError('binary', 'This ZIP file is not an Excel workbook.');
+  if (workbook === '') throw new ImportError('binary', { key: 'lists_err_not_workbook' });
   const rels = new Map<string, string>();
   for (const m of text(meta['xl/_rels/workbook.xml.rels']).matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
@@ -204,7 +201,7 @@ export function xlsxToCsv(bytes: Uint8Array, sheet = 0): { sheets: string[]; she
     const path = rid ? rels.get(rid) : undefined;
     if (path) sheets.push({ name: attr(m[0], 'name') ?? `Sheet ${sheets.length + 1}`, path });
   }
-  if (sheets.length === 0) throw new ImportError('empty', 'The workbook has no sheets.');
+  if (sheets.length === 0) throw new ImportError('empty', { key: 'lists_err_no_sheets' });
   const index = Math.min(Math.max(0, sheet), sheets.length - 1);
   const chosen = sheets[index] as { name: string; path: string };
   const shared: string[] = [];
@@ -246,7 +243,7 @@ export async function openContainer(
   } catch (e) {
     throw new ImportError(
       'binary',
-      'The file looks like a ZIP archive or Excel workbook but cannot be opened: it may be damaged.',
+      { key: 'lists_err_zip_damaged' },
       {
         cause: e,
       },
@@ -264,8 +261,8 @@ export async function openContainer(
     throw new ImportError(
       'binary',
       texts.length === 0
-        ? 'This ZIP archive holds no CSV or text file. Unzip it and import the list inside.'
-        : `This ZIP archive holds ${texts.length} files (${texts.slice(0, 5).join(', ')}). Unzip it and import them one by one.`,
+        ? { key: 'lists_err_zip_empty' }
+        : { key: 'lists_err_zip_many', subs: [texts.length, texts.slice(0, 5).join(', ')] },
     );
   }
   const entry = texts[0] as string;

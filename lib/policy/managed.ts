@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import type { HeedDb } from '../store/db';
 import { setStorePolicySource } from '../store/policy-guard';
@@ -25,7 +26,7 @@ export async function readManagedPolicy(
     return {
       policy: { ...EMPTY_POLICY },
       keys: [],
-      warnings: ['The organisation policy could not be read.'],
+      warnings: [t('options_policy_unreadable')],
     };
   }
 }

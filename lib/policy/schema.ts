@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageKey, t } from '../i18n';
 import type { StorePolicy } from '../store/policy-guard';
 import { SettingsSchema } from '../store/schemas';
 
@@ -21,23 +22,28 @@ export const LOCKABLE_SETTINGS = [
   'retentionDays',
   'showPossibleMatches',
   'sidePanelOnly',
+  'language',
 ] as const;
 export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
 
-export const SETTING_LABEL: Record<LockableSetting, string> = {
-  sendCheck: 'Send check on',
-  sendCheckStopOnCheck: 'Recipients to check also stop the send',
-  overrideNeedsReason: 'An override needs a reason',
-  defaultCountry: 'Default country (jurisdiction)',
-  defaultSubscriber: 'Default subscriber',
-  retentionDays: 'Retention (days)',
-  showPossibleMatches: 'Show possible matches',
-  sidePanelOnly: 'Side panel only',
+const SETTING_LABEL: Record<LockableSetting, MessageKey> = {
+  sendCheck: 'options_policy_lock_send_check',
+  sendCheckStopOnCheck: 'options_policy_lock_stop_on_check',
+  overrideNeedsReason: 'options_policy_lock_override_reason',
+  defaultCountry: 'options_policy_lock_default_country',
+  defaultSubscriber: 'options_policy_lock_default_subscriber',
+  retentionDays: 'options_policy_lock_retention',
+  showPossibleMatches: 'options_policy_lock_possible_matches',
+  sidePanelOnly: 'options_policy_lock_side_panel_only',
+  language: 'options_policy_lock_language',
 };
 
-const Base64Key = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the base64 of a 32-byte Ed25519 public key (44 characters)');
+/** A lockable setting's name in the page's language. */
+export function settingLabel(key: LockableSetting): string {
+  return t(SETTING_LABEL[key]);
+}
+
+const Base64Key = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, { error: () => t('options_policy_bad_key') });
 
 const KEY_SCHEMAS = {
   teamKeys: z
@@ -79,11 +85,11 @@ function lockValue(key: string, value: unknown): { ok: true; value: unknown } | 
     return { ok: true, value: { gmail: value, outlook: value, linkedin: value } };
   const pending: Record<string, z.ZodType> = { overrideNeedsReason: z.literal(true) };
   const schema = shape[key] ?? pending[key];
-  if (!schema) return { ok: false, error: 'is not a setting Heed can lock' };
+  if (!schema) return { ok: false, error: t('options_policy_not_lockable') };
   const r = schema.safeParse(value);
   return r.success
     ? { ok: true, value: r.data }
-    : { ok: false, error: r.error.issues[0]?.message ?? 'invalid' };
+    : { ok: false, error: r.error.issues[0]?.message ?? t('options_policy_invalid') };
 }
 
 export function parsePolicy(raw: unknown): ParsedPolicy {
@@ -92,18 +98,18 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
   const keys: string[] = [];
   if (raw === undefined || raw === null) return { policy, keys, warnings };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { policy, keys, warnings: ['The organisation policy is not an object and was ignored.'] };
+    return { policy, keys, warnings: [t('options_policy_not_object')] };
   }
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     if (k === 'lockedSettings') {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        warnings.push('Policy key “lockedSettings” is not an object and was ignored.');
+        warnings.push(t('options_policy_locks_not_object'));
         continue;
       }
       for (const [sk, sv] of Object.entries(v as Record<string, unknown>)) {
         const r = lockValue(sk, sv);
         if (r.ok) policy.lockedSettings[sk] = r.value;
-        else warnings.push(`Policy lock “${sk}” was ignored: ${r.error}.`);
+        else warnings.push(t('options_policy_lock_ignored', sk, r.error));
       }
       if (Object.keys(policy.lockedSettings).length > 0) keys.push(k);
       continue;
@@ -115,21 +121,30 @@ export function parsePolicy(raw: unknown): ParsedPolicy {
         const r = item.safeParse(x);
         if (r.success) policy.teamKeys.push(r.data);
         else
-          warnings.push(`Policy team key ${i + 1} was ignored: ${r.error.issues[0]?.message ?? 'invalid'}.`);
+          warnings.push(
+            t(
+              'options_policy_team_key_ignored',
+              i + 1,
+              r.error.issues[0]?.message ?? t('options_policy_invalid'),
+            ),
+          );
       });
       if (policy.teamKeys.length > 0) keys.push(k);
       continue;
     }
     const schema = KEY_SCHEMAS[k as keyof typeof KEY_SCHEMAS];
     if (!schema) {
-      warnings.push(`Policy key “${k}” is unknown to this version of Heed and was ignored.`);
+      warnings.push(t('options_policy_key_unknown', k));
       continue;
     }
     const r = schema.safeParse(v);
     if (!r.success) {
       const first = r.error.issues[0];
+      const why = first?.message ?? t('options_policy_invalid');
       warnings.push(
-        `Policy key “${k}” was ignored: ${first?.path.length ? `${first.path.join('.')} ` : ''}${first?.message ?? 'invalid'}.`,
+        first?.path.length
+          ? t('options_policy_key_ignored_at', k, first.path.join('.'), why)
+          : t('options_policy_key_ignored', k, why),
       );
       continue;
     }

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { t } from '../i18n';
 import {
   canonicalLinkedInProfile,
   classifyValue,
@@ -11,13 +12,9 @@ import type { Identifiers } from '../messaging/types';
 
 export type QuickKind = 'email' | 'domain' | 'profile' | 'salesnav' | 'phone';
 
-export const QUICK_KIND_LABEL: Record<QuickKind, string> = {
-  email: 'email address',
-  domain: 'domain',
-  profile: 'LinkedIn profile',
-  salesnav: 'Sales Navigator lead',
-  phone: 'phone number',
-};
+export function quickKindLabel(kind: QuickKind): string {
+  return t(`popup_quick_kind_${kind}`);
+}
 
 export type QuickParse =
   | {
@@ -84,7 +81,7 @@ function quickPhone(text: string, defaultCountry?: string): QuickParse | undefin
       kind: 'phone',
       value: n.value,
       identifiers,
-      ...(country ? { country, note: `Country ${country}, from the number.` } : {}),
+      ...(country ? { country, note: t('popup_quick_country_from_number', country) } : {}),
     };
   }
   if (parsed?.isPossible()) {
@@ -94,34 +91,31 @@ function quickPhone(text: string, defaultCountry?: string): QuickParse | undefin
       kind: 'phone',
       value: parsed.number,
       identifiers,
-      note: `Not a number in use${country ? ` in ${country}` : ''} as far as Heed knows (${n.reason}); checked as written.`,
+      note: country
+        ? t('popup_quick_unassigned_in', country, n.reason)
+        : t('popup_quick_unassigned', n.reason),
     };
   }
-  return { ok: false, reason: `Not a valid phone number: ${n.reason}.` };
+  return { ok: false, reason: t('popup_quick_invalid_phone', n.reason) };
 }
 
 /** Reads what the rep pasted as one identifier, or says why it is not one (the normaliser's own reason). */
 export function parseQuickCheck(raw: string, defaultCountry?: string): QuickParse {
   const text = stripInvisible(raw).trim();
-  if (text === '')
-    return {
-      ok: false,
-      reason: 'Paste an email address, a phone number, a domain or a LinkedIn profile URL.',
-    };
-  if (text.length > MAX_INPUT) return { ok: false, reason: `That is longer than ${MAX_INPUT} characters.` };
+  if (text === '') return { ok: false, reason: t('popup_quick_empty') };
+  if (text.length > MAX_INPUT) return { ok: false, reason: t('popup_quick_too_long', String(MAX_INPUT)) };
   const phone = quickPhone(text, defaultCountry);
   if (phone) return phone;
   const site = profileSite(text);
   if (site)
     return {
       ok: false,
-      reason: `That is a ${site} profile, not a company domain: Heed cannot check a ${site} account. Open the profile in a tab (Heed reads the email it shows there), or paste the person's email address.`,
+      reason: t('popup_quick_profile_site', site),
     };
   if (NAME_LIKE.test(text) && !text.includes('.'))
     return {
       ok: false,
-      reason:
-        'A name alone cannot be checked: lists and contact records are found by email, phone, domain or profile URL, not by name. Paste one of those.',
+      reason: t('popup_quick_name'),
     };
   const kind = classifyValue(text);
   if (kind === null) {
@@ -130,13 +124,13 @@ export function parseQuickCheck(raw: string, defaultCountry?: string): QuickPars
       : text.includes('@') && !text.startsWith('@')
         ? normaliseEmail(text)
         : normaliseDomain(text);
-    const reason = why.ok ? 'not recognised' : why.reason;
-    return { ok: false, reason: `Not an email, domain, profile URL or phone number (${reason}).` };
+    const reason = why.ok ? t('popup_quick_not_recognised') : why.reason;
+    return { ok: false, reason: t('popup_quick_unrecognised', reason) };
   }
   if (kind === 'md5' || kind === 'sha1' || kind === 'sha256')
-    return { ok: false, reason: 'That looks like a hash: paste the email address itself.' };
+    return { ok: false, reason: t('popup_quick_hash') };
   const n = normaliseAs(kind, text, defaultCountry);
-  if (!n.ok) return { ok: false, reason: `Not a valid ${QUICK_KIND_LABEL[kind]}: ${n.reason}.` };
+  if (!n.ok) return { ok: false, reason: t('popup_quick_invalid', quickKindLabel(kind), n.reason) };
   const identifiers = none();
   if (kind === 'email') identifiers.emails.push(n.value);
   else if (kind === 'profile') identifiers.profileUrls.push(n.value);

@@ -1,3 +1,5 @@
+import { formatList, t, tn } from '../i18n';
+
 /** The scan's outcome in words a rep can act on; the browser's own message is kept for support. */
 export function describeScan(result: {
   injected: boolean;
@@ -8,19 +10,15 @@ export function describeScan(result: {
 }): string {
   if (result.injected) {
     const s = result.summary;
-    if (!s) return 'Scanned. If the page names a person, the verdict appears here.';
-    const where = result.list
-      ? 'found on the page (listed below; the page is left unmarked)'
-      : 'marked on the page';
-    const found = `${s.emails} email ${s.emails === 1 ? 'address' : 'addresses'} and ${s.phones} phone ${s.phones === 1 ? 'number' : 'numbers'} ${where}`;
-    const mine = s.mine.length > 0 ? ` Yours among them: ${s.mine.join(', ')}.` : '';
-    return `Scanned: ${found}.${mine}`;
+    if (!s) return t('popup_scan_done_nothing');
+    const emails = tn('popup_scan_emails', s.emails);
+    const phones = tn('popup_scan_phones', s.phones);
+    const found = t(result.list ? 'popup_scan_done_listed' : 'popup_scan_done_marked', emails, phones);
+    return s.mine.length > 0 ? `${found} ${t('popup_scan_yours_among', formatList(s.mine))}` : found;
   }
-  const raw = result.error ?? 'unknown error';
-  if (/permission|Cannot access/i.test(raw)) {
-    return `Heed may not read this page yet: open Heed from its toolbar button while on the page (that lets it read the page once), or allow the site in the options. (${raw})`;
-  }
+  const raw = result.error ?? t('popup_scan_unknown_error');
+  if (/permission|Cannot access/i.test(raw)) return t('popup_scan_no_permission', raw);
   if (/chrome:\/\/|extensions gallery|cannot be scripted/i.test(raw))
-    return `Browser pages cannot be scanned. (${raw})`;
-  return `Could not scan this page: ${raw}`;
+    return t('popup_scan_browser_page', raw);
+  return t('popup_scan_failed', raw);
 }

@@ -1,11 +1,13 @@
 import { sha256 } from 'hash-wasm';
 import { z } from 'zod';
+import { type MessageKey, t } from '../i18n/index';
 import { loadHashers } from '../identifiers/hash';
 import { canonicalJson } from '../store/backup';
 import type { SelfDb } from './db';
 import { MAX_IDENTITIES, normaliseIdentity } from './identities';
 import {
   type Identity,
+  type IdentityKind,
   IdentitySchema,
   type RequestRecord,
   RequestRecordSchema,
@@ -99,6 +101,13 @@ function issuesText(error: z.ZodError): string {
     .join('; ');
 }
 
+/** How an error names an identity's kind ('not a valid email'). */
+const BACKUP_KIND: Record<IdentityKind, MessageKey> = {
+  email: 'mydata_backup_kind_email',
+  phone: 'mydata_backup_kind_phone',
+  profile: 'mydata_backup_kind_profile',
+};
+
 /**
  * Parses and checks a file completely before anything is written: size, JSON, format, version, checksum, every
  * record, and that each identity's value is already normalised and hashes to its stored SHA-256 (matching uses the
@@ -106,80 +115,65 @@ function issuesText(error: z.ZodError): string {
  */
 export async function parseSelfBackup(text: string): Promise<SelfBackupData> {
   if (text.length > SELF_BACKUP_LIMITS.bytes) {
-    throw new SelfBackupError('size', 'The file is too large to be a My data backup. Nothing was changed.');
+    throw new SelfBackupError('size', t('mydata_backup_too_large'));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new SelfBackupError('json', 'The file is not valid JSON. Nothing was changed.');
+    throw new SelfBackupError('json', t('mydata_backup_not_json'));
   }
   if (
     typeof raw !== 'object' ||
     raw === null ||
     (raw as { format?: unknown }).format !== SELF_BACKUP_FORMAT
   ) {
-    throw new SelfBackupError(
-      'format',
-      'This is not a Heed "My data" backup (a lists backup is restored in Settings). Nothing was changed.',
-    );
+    throw new SelfBackupError('format', t('mydata_backup_not_mine'));
   }
   const env = EnvelopeSchema.safeParse(raw);
-  if (!env.success) throw new SelfBackupError('format', `The file is damaged: ${issuesText(env.error)}.`);
+  if (!env.success) throw new SelfBackupError('format', t('mydata_backup_damaged', issuesText(env.error)));
   if (env.data.version > SELF_BACKUP_VERSION) {
-    throw new SelfBackupError(
-      'version',
-      `The file was made by a newer Heed (version ${env.data.version}, this Heed reads up to ${SELF_BACKUP_VERSION}). Update Heed first. Nothing was changed.`,
-    );
+    throw new SelfBackupError('version', t('mydata_backup_newer', env.data.version, SELF_BACKUP_VERSION));
   }
   if ((await sha256(canonicalJson(env.data.data))) !== env.data.checksum) {
-    throw new SelfBackupError(
-      'checksum',
-      'The checksum does not match: the file was changed or damaged. Nothing was changed.',
-    );
+    throw new SelfBackupError('checksum', t('mydata_backup_checksum'));
   }
   const data = DataSchema.safeParse(env.data.data);
   if (!data.success) {
-    throw new SelfBackupError(
-      'schema',
-      `The file has invalid records: ${issuesText(data.error)}. Nothing was changed.`,
-    );
+    throw new SelfBackupError('schema', t('mydata_backup_invalid', issuesText(data.error)));
   }
   const hashers = await loadHashers();
   const seenHash = new Set<string>();
   const seenId = new Set<string>();
   for (const i of data.data.identities) {
     if (seenId.has(i.id) || seenHash.has(i.sha256)) {
-      throw new SelfBackupError(
-        'integrity',
-        `An identity appears twice (${i.value ?? i.id}). Nothing was changed.`,
-      );
+      throw new SelfBackupError('integrity', t('mydata_backup_identity_twice', i.value ?? i.id));
     }
     seenId.add(i.id);
     seenHash.add(i.sha256);
     if (i.value === undefined) continue;
     const n = normaliseIdentity(i.kind, i.value, i.country);
     if (!n.ok || n.value !== i.value) {
+      const shown = i.value.slice(0, 80);
       throw new SelfBackupError(
         'integrity',
-        `The identity "${i.value.slice(0, 80)}" is not a valid ${i.kind}${n.ok ? ' as stored' : `: ${n.reason}`}. Nothing was changed.`,
+        n.ok
+          ? t('mydata_backup_identity_not_stored', shown, t(BACKUP_KIND[i.kind]))
+          : t('mydata_backup_identity_invalid', shown, t(BACKUP_KIND[i.kind]), n.reason),
       );
     }
     if (hashers.sha256(i.value) !== i.sha256) {
-      throw new SelfBackupError(
-        'integrity',
-        `The identity "${i.value.slice(0, 80)}" does not match its hash. Nothing was changed.`,
-      );
+      throw new SelfBackupError('integrity', t('mydata_backup_hash_mismatch', i.value.slice(0, 80)));
     }
   }
   const requestIds = new Set<string>();
   for (const r of data.data.requests) {
     if (requestIds.has(r.id))
-      throw new SelfBackupError('integrity', `A request appears twice (${r.company}). Nothing was changed.`);
+      throw new SelfBackupError('integrity', t('mydata_backup_request_twice', r.company));
     requestIds.add(r.id);
   }
   if (new Set(data.data.settings.map((s) => s.key)).size !== data.data.settings.length) {
-    throw new SelfBackupError('integrity', 'A setting appears twice. Nothing was changed.');
+    throw new SelfBackupError('integrity', t('mydata_backup_setting_twice'));
   }
   return data.data;
 }

@@ -1,4 +1,5 @@
 // Calendar arithmetic on ISO dates ('2026-01-31'), in UTC so a time zone or a DST change cannot shift a day.
+import type { Lang } from '../i18n/define';
 import { IsoDateSchema } from './schemas';
 
 function parts(iso: string): [number, number, number] {
@@ -76,8 +77,14 @@ const MONTHS = [
   'December',
 ];
 
-/** '31 January 2026': unambiguous on both sides of the Atlantic, unlike 01/02/2026. */
-export function longDate(iso: string): string {
+/**
+ * '31 January 2026': unambiguous on both sides of the Atlantic, unlike 01/02/2026. In German and French the
+ * language's own long date ('31. Januar 2026', '31 janvier 2026'), read in UTC so the day never shifts.
+ */
+export function longDate(iso: string, lang: Lang = 'en'): string {
   const [y, m, d] = parts(iso);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  if (lang === 'en') return `${d} ${MONTHS[m - 1]} ${y}`;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }

@@ -1,6 +1,14 @@
+import type { Lang } from '../i18n/define';
+import { getLanguage, t, tn } from '../i18n/index';
 import { normaliseEmail } from '../identifiers/email';
 import { daysBetween, longDate } from './dates';
-import { KIND_SHORT, mailtoFor } from './letters';
+import {
+  type GdprLetterText,
+  gdprLetterText,
+  letterLanguageFor,
+  type OverdueFacts,
+} from './letter-text/index';
+import { CCPA_SHORT, kindShort, mailtoFor } from './letters';
 import type { RequestKind, RequestRecord } from './schemas';
 
 // What to do when a company has not answered a data request in time: a follow-up letter to the company, then a
@@ -11,6 +19,8 @@ export interface Regulator {
   name: string;
   /** Where the complaint form is (shown as text: Heed never fetches it). */
   site: string;
+  /** The name as a German or French letter addresses it, where that differs from `name`. */
+  names?: Partial<Record<Lang, string>>;
 }
 
 /**
@@ -21,15 +31,15 @@ export interface Regulator {
 // biome-ignore format: one row per country, easier to check
 export const REGULATORS: Readonly<Record<string, Regulator>> = {
   GB: { name: 'the Information Commission (formerly the ICO)', site: 'ico.org.uk/make-a-complaint' },
-  FR: { name: 'the CNIL (Commission nationale de l’informatique et des libertés)', site: 'cnil.fr/fr/plaintes' },
-  DE: { name: 'the data protection authority of the German Land where the company is based (or the BfDI, which forwards complaints to it)', site: 'bfdi.bund.de' },
+  FR: { name: 'the CNIL (Commission nationale de l’informatique et des libertés)', site: 'cnil.fr/fr/plaintes', names: { fr: 'CNIL (Commission nationale de l’informatique et des libertés)' } },
+  DE: { name: 'the data protection authority of the German Land where the company is based (or the BfDI, which forwards complaints to it)', site: 'bfdi.bund.de', names: { de: 'Datenschutzaufsichtsbehörde des Landes, in dem das Unternehmen seinen Sitz hat (oder BfDI, der Beschwerden an sie weiterleitet)', fr: 'Autorité de protection des données du Land où l’entreprise a son siège (ou BfDI, qui lui transmet les réclamations)' } },
   ES: { name: 'the AEPD (Agencia Española de Protección de Datos)', site: 'sedeagpd.gob.es' },
   IT: { name: 'the Garante per la protezione dei dati personali', site: 'garanteprivacy.it' },
   NL: { name: 'the Autoriteit Persoonsgegevens (AP)', site: 'autoriteitpersoonsgegevens.nl' },
   IE: { name: 'the Data Protection Commission (DPC)', site: 'dataprotection.ie' },
-  BE: { name: 'the Data Protection Authority (APD/GBA)', site: 'dataprotectionauthority.be' },
-  AT: { name: 'the Datenschutzbehörde (DSB)', site: 'dsb.gv.at' },
-  LU: { name: 'the CNPD (Commission nationale pour la protection des données)', site: 'cnpd.public.lu' },
+  BE: { name: 'the Data Protection Authority (APD/GBA)', site: 'dataprotectionauthority.be', names: { fr: 'Autorité de protection des données (APD)', de: 'Datenschutzbehörde (GBA/APD)' } },
+  AT: { name: 'the Datenschutzbehörde (DSB)', site: 'dsb.gv.at', names: { de: 'Datenschutzbehörde (DSB)' } },
+  LU: { name: 'the CNPD (Commission nationale pour la protection des données)', site: 'cnpd.public.lu', names: { fr: 'CNPD (Commission nationale pour la protection des données)' } },
   PT: { name: 'the CNPD (Comissão Nacional de Proteção de Dados)', site: 'cnpd.pt' },
   PL: { name: 'the UODO (Urząd Ochrony Danych Osobowych)', site: 'uodo.gov.pl' },
   SE: { name: 'IMY (Integritetsskyddsmyndigheten)', site: 'imy.se' },
@@ -47,37 +57,60 @@ export function regulatorFor(country: string | undefined): Regulator | null {
   return REGULATORS[(country ?? '').trim().toUpperCase()] ?? null;
 }
 
+/** How a German or French letter's address line names the regulator: its own name, without the English article. */
+export function regulatorName(regulator: Regulator, lang: Lang): string {
+  if (lang === 'en') return regulator.name;
+  return regulator.names?.[lang] ?? regulator.name.replace(/^the /, '');
+}
+
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** '2026-10-01' → '1 Oct'; the year only when it is not `today`'s. */
+/** '2026-10-01' → '1 Oct' ('1. Okt.', '1 oct.'), in the page's language; the year only when it is not `today`'s. */
 export function shortDate(iso: string, today: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${SHORT_MONTHS[m - 1]}${iso.slice(0, 4) === today.slice(0, 4) ? '' : ` ${y}`}`;
+  const thisYear = iso.slice(0, 4) === today.slice(0, 4);
+  const lang = getLanguage();
+  if (lang === 'en') return `${d} ${SHORT_MONTHS[m - 1]}${thisYear ? '' : ` ${y}`}`;
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const ARTICLE: Partial<Record<RequestKind, string>> = {
-  access: 'Art. 15',
-  erasure: 'Art. 17',
-  objection: 'Art. 21',
-  rectification: 'Art. 16',
+  access: '15',
+  erasure: '17',
+  objection: '21',
+  rectification: '16',
 };
 
-/** 'Art. 15, 17' for the GDPR; 'CCPA know, delete' for California. */
+function articles(r: RequestRecord): string[] {
+  return r.kinds.map((k) => ARTICLE[k] ?? '');
+}
+
+/** 'Art. 15, 17' for the GDPR; 'CCPA know, delete' for California (in the page's language). */
 export function kindsLabel(r: RequestRecord): string {
-  if (r.law === 'ccpa') return `CCPA ${r.kinds.map((k) => KIND_SHORT[k]).join(', ')}`;
-  return `Art. ${r.kinds.map((k) => (ARTICLE[k] ?? '').replace('Art. ', '')).join(', ')}`;
+  if (r.law === 'ccpa') return t('mydata_kinds_ccpa', r.kinds.map(kindShort).join(', '));
+  return t('mydata_kinds_gdpr', articles(r).join(', '));
 }
 
 /** One request for the popup's line: 'Acme Ltd (Art. 15, sent 1 Oct, due 31 Oct)'. */
 export function overdueItem(r: RequestRecord, today: string): string {
-  return `${r.company} (${kindsLabel(r)}, sent ${shortDate(r.sentAt, today)}, due ${shortDate(r.dueAt, today)})`;
+  return t(
+    'mydata_overdue_item',
+    r.company,
+    kindsLabel(r),
+    shortDate(r.sentAt, today),
+    shortDate(r.dueAt, today),
+  );
 }
 
 /** The popup's line: '1 request is overdue: Acme Ltd (Art. 15, sent 1 Oct, due 31 Oct)'. Null when none is. */
 export function overdueLine(overdue: readonly RequestRecord[], today: string): string | null {
   if (overdue.length === 0) return null;
-  const head = overdue.length === 1 ? '1 request is overdue' : `${overdue.length} requests are overdue`;
-  return `${head}: ${overdue.map((r) => overdueItem(r, today)).join('; ')}`;
+  return tn('mydata_overdue_line', overdue.length, overdue.map((r) => overdueItem(r, today)).join('; '));
 }
 
 export interface Letter {
@@ -87,6 +120,8 @@ export interface Letter {
   body: string;
   /** A draft with the whole letter, when the company's email is known and valid. */
   mailto: string | null;
+  /** The language it is written in: the request's (GDPR), English for the UK GDPR and the CCPA. */
+  language: Lang;
 }
 
 export interface FollowUpInput {
@@ -103,44 +138,64 @@ function draft(r: RequestRecord, subject: string, body: string): string | null {
   return email.ok ? mailtoFor(email.value, subject, body) : null;
 }
 
-function lawName(r: RequestRecord): string {
-  if (r.law === 'ccpa') return 'the CCPA';
-  return r.law === 'uk-gdpr' ? 'the UK GDPR' : 'the GDPR';
-}
-
-function signOff(r: RequestRecord, name: string | undefined): string[] {
-  return [r.law === 'ccpa' ? 'Sincerely,' : 'Yours faithfully,', name?.trim() || '[your name]'];
+/** The language of the letters about a request: the one it was written in, else its company's country's. */
+export function requestLanguage(r: RequestRecord): Lang {
+  if (r.law !== 'gdpr') return 'en';
+  return r.language ?? letterLanguageFor(r.companyCountry, r.law);
 }
 
 function lateBy(r: RequestRecord, today: string): number {
   return Math.max(0, daysBetween(r.dueAt, today));
 }
 
-/** A reminder to the company: the request, its date, the deadline that passed, and what follows if it stays unanswered. */
-export function followUpLetter({ record: r, today, name }: FollowUpInput): Letter {
-  const subject = `Follow-up: my ${kindsLabel(r)} request of ${longDate(r.sentAt)} is overdue`;
-  const deadline =
-    r.law === 'ccpa'
-      ? 'Under Cal. Civ. Code §1798.130(a)(2)(A) you had to respond within 45 days (15 business days for an opt-out, 11 CCR §7026(f)).'
-      : 'Under Article 12(3) you had to act on it within one month of receiving it, or tell me within that month why you need longer (Art. 12(3)) or why you will not act (Art. 12(4)).';
-  const body = [
-    `To: ${r.company}, ${r.law === 'ccpa' ? 'privacy team' : 'data protection officer or privacy team'}`,
-    `Date: ${longDate(today)}`,
-    '',
-    r.law === 'ccpa' ? 'Dear Privacy Team,' : 'Dear Data Protection Officer,',
-    '',
-    `On ${longDate(r.sentAt)} I sent you a request under ${lawName(r)} (${kindsLabel(r)}). The reply was due by ${longDate(r.dueAt)}, ${lateBy(r, today)} days ago, and I have not received it.`,
-    deadline,
-    'Please reply to that request now, in full. If you did not receive it, please treat this letter as the request and tell me so.',
-    r.law === 'ccpa'
-      ? 'If I do not hear from you, I will report this to the California Privacy Protection Agency and the California Attorney General.'
-      : 'If I do not hear from you, I will complain about the failure to answer.',
-    '',
-    ...signOff(r, name),
-  ].join('\n');
-  return { to: r.company, subject, body, mailto: draft(r, subject, body) };
+/** The facts the GDPR follow-up and complaint templates state, with dates in the letter's language. */
+function facts(text: GdprLetterText, { record: r, today }: FollowUpInput, regulator: string): OverdueFacts {
+  return {
+    company: r.company,
+    ...(r.companyEmail ? { companyEmail: r.companyEmail } : {}),
+    articles: articles(r),
+    sent: text.date(r.sentAt),
+    due: text.date(r.dueAt),
+    today: text.date(today),
+    daysLate: lateBy(r, today),
+    regulator,
+    controllerFirst: controllerFirst(r, today),
+  };
 }
 
+function signOff(closing: string, name: string | undefined, placeholder: string): string[] {
+  return [closing, name?.trim() || placeholder];
+}
+
+/** A reminder to the company: the request, its date, the deadline that passed, and what follows if it stays unanswered. */
+export function followUpLetter(input: FollowUpInput): Letter {
+  const { record: r, today, name } = input;
+  if (r.law !== 'ccpa') {
+    const text = gdprLetterText(r.law, requestLanguage(r));
+    const f = facts(text, input, '');
+    const subject = text.followUpSubject(f);
+    const body = [...text.followUpBody(f), '', ...signOff(text.closing, name, text.namePlaceholder)].join(
+      '\n',
+    );
+    return { to: r.company, subject, body, mailto: draft(r, subject, body), language: text.lang };
+  }
+  const label = `CCPA ${r.kinds.map((k) => CCPA_SHORT[k] ?? k).join(', ')}`;
+  const subject = `Follow-up: my ${label} request of ${longDate(r.sentAt)} is overdue`;
+  const body = [
+    `To: ${r.company}, privacy team`,
+    `Date: ${longDate(today)}`,
+    '',
+    'Dear Privacy Team,',
+    '',
+    `On ${longDate(r.sentAt)} I sent you a request under the CCPA (${label}). The reply was due by ${longDate(r.dueAt)}, ${lateBy(r, today)} days ago, and I have not received it.`,
+    'Under Cal. Civ. Code §1798.130(a)(2)(A) you had to respond within 45 days (15 business days for an opt-out, 11 CCR §7026(f)).',
+    'Please reply to that request now, in full. If you did not receive it, please treat this letter as the request and tell me so.',
+    'If I do not hear from you, I will report this to the California Privacy Protection Agency and the California Attorney General.',
+    '',
+    ...signOff('Sincerely,', name, '[your name]'),
+  ].join('\n');
+  return { to: r.company, subject, body, mailto: draft(r, subject, body), language: 'en' };
+}
 /**
  * Whether the law now wants the complaint made to the company first: in the UK from 19 June 2026 controllers must
  * take complaints, acknowledge them within 30 days and tell the complainant the outcome (DPA 2018 s. 164A, inserted
@@ -150,47 +205,56 @@ export function controllerFirst(r: RequestRecord, today: string): boolean {
   return r.law === 'uk-gdpr' && today >= UK_CONTROLLER_COMPLAINTS_FROM;
 }
 
-/** A formal complaint to the company itself (the UK's first step since 19 June 2026). */
+/** A formal complaint to the company itself (the UK's first step since 19 June 2026). English: UK law. */
 export function controllerComplaint({ record: r, today, name }: FollowUpInput): Letter {
-  const subject = `Complaint under s. 164A of the Data Protection Act 2018: unanswered ${kindsLabel(r)} request of ${longDate(r.sentAt)}`;
+  const label = `Art. ${articles(r).join(', ')}`;
+  const subject = `Complaint under s. 164A of the Data Protection Act 2018: unanswered ${label} request of ${longDate(r.sentAt)}`;
   const body = [
     `To: ${r.company}, data protection officer or privacy team`,
     `Date: ${longDate(today)}`,
     '',
     'Dear Data Protection Officer,',
     '',
-    `This is a complaint under section 164A of the Data Protection Act 2018. On ${longDate(r.sentAt)} I made a request under the UK GDPR (${kindsLabel(r)}). Your reply was due by ${longDate(r.dueAt)} (Art. 12(3)); I have not received it.`,
+    `This is a complaint under section 164A of the Data Protection Act 2018. On ${longDate(r.sentAt)} I made a request under the UK GDPR (${label}). Your reply was due by ${longDate(r.dueAt)} (Art. 12(3)); I have not received it.`,
     'Please acknowledge this complaint within 30 days of receiving it, as section 164A requires, investigate it without undue delay, tell me the outcome, and answer my original request in full.',
     'If the complaint is not resolved, I will take it to the Information Commission.',
     '',
-    ...signOff(r, name),
+    ...signOff('Yours faithfully,', name, '[your name]'),
   ].join('\n');
-  return { to: r.company, subject, body, mailto: draft(r, subject, body) };
+  return { to: r.company, subject, body, mailto: draft(r, subject, body), language: 'en' };
 }
 
-/** The authority a complaint goes to, and why that one. */
+/** The authority a complaint goes to, and why that one (`because` in the page's language). */
 export function complaintAuthority(
   r: RequestRecord,
   userCountry: string | undefined,
 ): { regulator: Regulator | null; because: string } {
-  if (r.law === 'uk-gdpr') return { regulator: REGULATORS.GB ?? null, because: 'the UK GDPR' };
-  if (r.law === 'ccpa') return { regulator: REGULATORS.US ?? null, because: 'the CCPA' };
+  if (r.law === 'uk-gdpr') return { regulator: REGULATORS.GB ?? null, because: t('mydata_because_uk') };
+  if (r.law === 'ccpa') return { regulator: REGULATORS.US ?? null, because: t('mydata_because_ccpa') };
   const company = regulatorFor(r.companyCountry);
-  if (company) return { regulator: company, because: "the company's country" };
+  if (company) return { regulator: company, because: t('mydata_because_company') };
   const mine = regulatorFor(userCountry);
-  if (mine) return { regulator: mine, because: 'where you live (Art. 77(1))' };
-  return { regulator: null, because: 'no country recorded' };
+  if (mine) return { regulator: mine, because: t('mydata_because_user') };
+  return { regulator: null, because: t('mydata_because_none') };
 }
 
 /** The complaint to the regulator, for after the deadline (and, in the UK, after the company had its complaint). */
-export function regulatorComplaint({ record: r, today, name, userCountry }: FollowUpInput): Letter {
+export function regulatorComplaint(input: FollowUpInput): Letter {
+  const { record: r, today, name, userCountry } = input;
   const { regulator } = complaintAuthority(r, userCountry);
+  if (r.law !== 'ccpa') {
+    const text = gdprLetterText(r.law, requestLanguage(r));
+    const to = regulator ? regulatorName(regulator, text.lang) : text.anyRegulator;
+    const f = facts(text, input, to);
+    const subject = text.complaintSubject(f);
+    const body = [...text.complaintBody(f), '', ...signOff(text.closing, name, text.namePlaceholder)].join(
+      '\n',
+    );
+    return { to, subject, body, mailto: null, language: text.lang };
+  }
   const to = regulator?.name ?? 'the supervisory authority';
-  const subject = `Complaint: ${r.company} did not answer my ${kindsLabel(r)} request of ${longDate(r.sentAt)}`;
-  const legal =
-    r.law === 'ccpa'
-      ? 'The business did not respond within the 45 days that Cal. Civ. Code §1798.130(a)(2)(A) allows. I ask you to look into this failure to comply with the CCPA.'
-      : `I lodge this complaint under Article 77 of ${lawName(r)}. The controller did not act on my request within one month of receiving it and did not tell me of any extension or of its reasons for not acting (Art. 12(3) and 12(4)).`;
+  const label = `CCPA ${r.kinds.map((k) => CCPA_SHORT[k] ?? k).join(', ')}`;
+  const subject = `Complaint: ${r.company} did not answer my ${label} request of ${longDate(r.sentAt)}`;
   const body = [
     `To: ${to}`,
     `Date: ${longDate(today)}`,
@@ -198,14 +262,12 @@ export function regulatorComplaint({ record: r, today, name, userCountry }: Foll
     'Dear Sir or Madam,',
     '',
     `I complain about ${r.company}${r.companyEmail ? ` (${r.companyEmail})` : ''}.`,
-    `On ${longDate(r.sentAt)} I sent it a request under ${lawName(r)} (${kindsLabel(r)}). The reply was due by ${longDate(r.dueAt)}; by today, ${lateBy(r, today)} days later, I have received none.`,
-    legal,
-    controllerFirst(r, today)
-      ? 'I first complained to the company under section 164A of the Data Protection Act 2018 and it has not resolved my complaint.'
-      : 'I wrote to the company again and did not receive an answer.',
+    `On ${longDate(r.sentAt)} I sent it a request under the CCPA (${label}). The reply was due by ${longDate(r.dueAt)}; by today, ${lateBy(r, today)} days later, I have received none.`,
+    'The business did not respond within the 45 days that Cal. Civ. Code §1798.130(a)(2)(A) allows. I ask you to look into this failure to comply with the CCPA.',
+    'I wrote to the company again and did not receive an answer.',
     'I attach my request, the proof of sending and my follow-up. Please tell me how you will deal with this complaint.',
     '',
-    ...signOff(r, name),
+    ...signOff('Sincerely,', name, '[your name]'),
   ].join('\n');
-  return { to, subject, body, mailto: null };
+  return { to, subject, body, mailto: null, language: 'en' };
 }

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { t } from '../i18n/index';
 import { normaliseEmail, possibleEmailVariants } from '../identifiers/email';
 import { loadHashers } from '../identifiers/hash';
 import { canonicalLinkedInProfile } from '../identifiers/linkedin';
@@ -59,9 +60,9 @@ export async function addIdentity(db: SelfDb, input: NewIdentity, now = new Date
   IdentitySchema.parse(identity);
   return db.transaction('rw', db.identities, async () => {
     const existing = await db.identities.where('sha256').equals(sha256).first();
-    if (existing) return { ok: false as const, reason: 'already in your identities', existing };
+    if (existing) return { ok: false as const, reason: t('mydata_already_yours'), existing };
     if ((await db.identities.count()) >= MAX_IDENTITIES) {
-      return { ok: false as const, reason: `at most ${MAX_IDENTITIES} identities` };
+      return { ok: false as const, reason: t('mydata_too_many', MAX_IDENTITIES) };
     }
     await db.identities.add(identity);
     return { ok: true as const, identity };

@@ -1,3 +1,4 @@
+import { t, tn } from '../i18n/index';
 import { daysBetween } from './dates';
 import { newId, type SelfDb } from './db';
 import { type RequestRecord, RequestRecordSchema } from './schemas';
@@ -90,13 +91,17 @@ export function reminderBadge(
   overdue: readonly RequestRecord[],
 ): { text: string; colour: string; title: string; note: string } | null {
   if (overdue.length === 0) return null;
-  const names = overdue.slice(0, 3).map((r) => r.company);
-  const more = overdue.length > 3 ? ` and ${overdue.length - 3} more` : '';
+  const first = overdue
+    .slice(0, 3)
+    .map((r) => r.company)
+    .join(', ');
+  const names = overdue.length > 3 ? t('mydata_names_more', first, overdue.length - 3) : first;
   return {
     text: overdue.length > 9 ? '9+' : String(overdue.length),
     colour: '#b54708',
-    title: `Heed: ${overdue.length === 1 ? 'a reply is' : `${overdue.length} replies are`} overdue (${names.join(', ')}${more}). Open "My data" to follow up.`,
+    // In the language the background last set (the settings' language).
+    title: tn('mydata_reminder_title', overdue.length, names),
     // The short form a tab's verdict tooltip carries along (see lib/background/toolbar.ts).
-    note: `${overdue.length === 1 ? '1 reply' : `${overdue.length} replies`} overdue: ${names.join(', ')}${more} (open the popup to follow up)`,
+    note: tn('mydata_reminder_note', overdue.length, names),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from '../i18n/define';
 
 /** What the user records about themselves. Never mixed with suppression lists: this is the user's own data. */
 export const IDENTITY_KINDS = ['email', 'phone', 'profile'] as const;
@@ -78,6 +79,8 @@ export const RequestRecordSchema = z
     dueAt: IsoDateSchema,
     answeredAt: IsoDateSchema.optional(),
     notes: z.string().max(2000).optional(),
+    /** The language the request letter was written in, so follow-ups and complaints use it too. */
+    language: z.enum(LANGS).optional(),
   })
   .strict()
   .refine((r) => r.kinds.every((k) => kindsFor(r.law).includes(k)), {

@@ -4,6 +4,7 @@ import { logAudit } from './audit';
 import { canonicalJson } from './audit-chain';
 import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
+import { type ErrorWords, englishWords, type ListsKey } from './error-words';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import { contactKeys, normaliseIds } from './lookup';
 import { assertListImportAllowed } from './policy-guard';
@@ -48,11 +49,14 @@ export const BACKUP_LIMITS = {
 
 export class BackupError extends Error {
   override name = 'BackupError';
+  /** The message as words the page shows in its language (`message` is their English). */
+  readonly words?: ErrorWords;
   constructor(
     readonly code: BackupErrorCode,
-    message: string,
+    message: string | ErrorWords,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
   }
 }
 
@@ -145,12 +149,12 @@ function jsonError(e: unknown, text: string): BackupError {
   const pos = /position (\d+)/.exec(msg)?.[1];
   // The parser's message quotes the text; keep personal data out of error messages.
   if (/end of JSON input|Unterminated/i.test(msg) || pos === String(text.length)) {
-    return new BackupError(
-      'json',
-      'The backup file ends too early: it is probably truncated. Nothing was restored.',
-    );
+    return new BackupError('json', { key: 'lists_err_backup_truncated' });
   }
-  return new BackupError('json', `The backup file is not valid JSON${pos ? ` (at character ${pos})` : ''}.`);
+  return new BackupError(
+    'json',
+    pos ? { key: 'lists_err_backup_json_at', subs: [Number(pos)] } : { key: 'lists_err_backup_json' },
+  );
 }
 
 /** Parses and checks a backup completely: JSON, format, version, checksum, every record, and the links between them. */
@@ -162,26 +166,20 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
     throw jsonError(e, text);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw new BackupError('format', 'This is not a Heed backup file.');
+    throw new BackupError('format', { key: 'lists_err_backup_format' });
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new BackupError('version', 'The backup has no valid version number.');
+    throw new BackupError('version', { key: 'lists_err_backup_version' });
   }
   if (version > BACKUP_VERSION) {
-    throw new BackupError(
-      'version',
-      `The backup was made by a newer Heed (backup version ${version}, this Heed reads up to ${BACKUP_VERSION}). Update Heed first.`,
-    );
+    throw new BackupError('version', { key: 'lists_err_backup_newer', subs: [version, BACKUP_VERSION] });
   }
   const env = BackupEnvelopeSchema.safeParse(raw);
   if (!env.success) throw schemaError(env.error.issues, []);
   checkSizes(env.data.data);
   if ((await sha256(canonicalJson(env.data.data))) !== env.data.checksum) {
-    throw new BackupError(
-      'checksum',
-      'The backup checksum does not match: the file was changed or damaged. Nothing was restored.',
-    );
+    throw new BackupError('checksum', { key: 'lists_err_backup_checksum' });
   }
   const data = BackupDataSchema.safeParse(env.data.data);
   if (!data.success) throw schemaError(data.error.issues, ['data']);
@@ -208,12 +206,12 @@ export async function parseBackup(text: string): Promise<ParsedBackup> {
   return parsed;
 }
 
-const LIMIT_NAMES: Record<keyof typeof BACKUP_LIMITS, string> = {
-  lists: 'lists',
-  batches: 'import batches',
-  buckets: 'entry buckets',
-  contacts: 'contact records',
-  audit: 'audit events',
+const LIMIT_WORDS: Record<keyof typeof BACKUP_LIMITS, ListsKey> = {
+  lists: 'lists_err_backup_size_lists',
+  batches: 'lists_err_backup_size_batches',
+  buckets: 'lists_err_backup_size_buckets',
+  contacts: 'lists_err_backup_size_contacts',
+  audit: 'lists_err_backup_size_audit',
 };
 
 /** Refuses over-large record arrays before anything walks them (the schema check alone takes seconds). */
@@ -223,10 +221,7 @@ function checkSizes(data: unknown): void {
     const arr = (data as Record<string, unknown>)[key];
     const max = BACKUP_LIMITS[key];
     if (Array.isArray(arr) && arr.length > max) {
-      throw new BackupError(
-        'size',
-        `The backup holds ${arr.length.toLocaleString('en')} ${LIMIT_NAMES[key]}, more than the ${max.toLocaleString('en')} Heed restores. Nothing was restored.`,
-      );
+      throw new BackupError('size', { key: LIMIT_WORDS[key], subs: [arr.length, max] });
     }
   }
 }
@@ -236,9 +231,12 @@ function schemaError(issues: { path: PropertyKey[]; message: string }[], prefix:
   const path = [...prefix, ...(first?.path ?? [])]
     .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
     .join('');
+  const problem = first?.message ?? 'invalid';
   return new BackupError(
     'schema',
-    `The backup has an invalid record at ${path || 'the top level'}: ${first?.message ?? 'invalid'}.`,
+    path
+      ? { key: 'lists_err_backup_schema', subs: [path, problem] }
+      : { key: 'lists_err_backup_schema_top', subs: [problem] },
   );
 }
 
@@ -246,13 +244,10 @@ function decodeBucket(b: BackupBucket, i: number): BucketRecord {
   const where = `data.buckets[${i}]`;
   const hash = isHashKind(b.kind);
   if (hash !== (typeof b.keys === 'string')) {
-    throw new BackupError(
-      'schema',
-      `The backup has an invalid record at ${where}.keys: wrong encoding for ${b.kind}.`,
-    );
+    throw new BackupError('schema', { key: 'lists_err_backup_keys', subs: [where, b.kind] });
   }
   const ids = base64ToIds(b.batchIds);
-  if (!ids) throw new BackupError('schema', `The backup has an invalid record at ${where}.batchIds.`);
+  if (!ids) throw new BackupError('schema', { key: 'lists_err_backup_ids', subs: [where] });
   const rec = BucketRecordSchema.safeParse({
     listId: b.listId,
     kind: b.kind,
@@ -279,7 +274,8 @@ export function pauser(): () => Promise<void> {
 
 async function checkIntegrity(p: ParsedBackup): Promise<void> {
   const fail = (msg: string) => {
-    throw new BackupError('integrity', `The backup is inconsistent: ${msg}. Nothing was restored.`);
+    // The detail names records by id and stays English: it is for whoever repairs the file.
+    throw new BackupError('integrity', { key: 'lists_err_backup_integrity', subs: [msg] });
   };
   const lists = new Map<string, SuppressionList>();
   let defaultList: SuppressionList | undefined;

@@ -75,11 +75,7 @@ export class RowStream {
         let line = this.line;
         for (let i = 0; i < e.row; i++)
           line += 1 + (res.data[i] as string[]).reduce((n, c) => n + countLf(c), 0);
-        throw new ImportError(
-          'unterminated-quote',
-          `Unterminated quote starting at line ${line}: a quoted value never ends. Nothing was imported.`,
-          { line },
-        );
+        throw new ImportError('unterminated-quote', { key: 'lists_err_quote', subs: [line] }, { line });
       }
       if (!rowErrors.has(e.row)) rowErrors.set(e.row, 'malformed quotes');
     }
@@ -107,7 +103,7 @@ export class RowStream {
         if (oddQuotes(this.partial)) {
           throw new ImportError(
             'unterminated-quote',
-            `Unterminated quote starting at line ${this.line} (or a quoted value longer than ${this.opts.maxLineLength} characters). Nothing was imported.`,
+            { key: 'lists_err_quote_long', subs: [this.line, this.opts.maxLineLength] },
             { line: this.line },
           );
         }
@@ -120,7 +116,7 @@ export class RowStream {
   private tooLong(line: number): ImportError {
     return new ImportError(
       'line-too-long',
-      `Line ${line} is longer than ${this.opts.maxLineLength} characters: this is probably not a list of identifiers. Nothing was imported.`,
+      { key: 'lists_err_too_long', subs: [line, this.opts.maxLineLength] },
       { line },
     );
   }

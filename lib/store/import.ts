@@ -19,6 +19,7 @@ import { type ParsedRow, RowStream } from './csv-rows';
 import type { HeedDb } from './db';
 import { today } from './entries';
 import { assertListImportAllowed } from './policy-guard';
+import { bytesToWrite, noSpaceMessage, spaceShortfall } from './quota';
 import {
   type ColumnMapping,
   ColumnMappingSchema,
@@ -428,25 +429,28 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+const ONE_COLUMN = [
+  ['reason', 'lists_map_one_reason'],
+  ['date', 'lists_map_one_date'],
+  ['kind', 'lists_map_one_kind'],
+] as const;
+
 function validateMapping(mapping: ColumnMapping): ColumnMapping {
   const parsed = ColumnMappingSchema.safeParse(mapping);
-  if (!parsed.success) throw new ImportError('mapping', `Invalid column mapping: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new ImportError('mapping', { key: 'lists_err_mapping_invalid', subs: [parsed.error.message] });
   const m = parsed.data;
   const seen = new Set<number>();
   for (const c of m.columns) {
-    if (seen.has(c.index)) throw new ImportError('mapping', `Column ${c.index + 1} is mapped twice.`);
+    if (seen.has(c.index))
+      throw new ImportError('mapping', { key: 'lists_err_mapped_twice', subs: [c.index + 1] });
     seen.add(c.index);
   }
-  for (const role of ['reason', 'date', 'kind'] as const) {
-    if (m.columns.filter((c) => c.role === role).length > 1) {
-      throw new ImportError('mapping', `Only one column can be the ${role}.`);
-    }
+  for (const [role, key] of ONE_COLUMN) {
+    if (m.columns.filter((c) => c.role === role).length > 1) throw new ImportError('mapping', { key });
   }
   if (!m.columns.some((c) => IDENTIFIER_ROLES.has(c.role))) {
-    throw new ImportError(
-      'mapping',
-      'No column holds identifiers: map at least one column as email, hash, domain, profile or phone.',
-    );
+    throw new ImportError('mapping', { key: 'lists_err_no_identifier' });
   }
   return m;
 }
@@ -456,12 +460,10 @@ function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
   const out: FlagRule[] = [];
   for (const f of flags) {
     const parsed = FlagRuleSchema.safeParse(f);
-    if (!parsed.success) throw new ImportError('mapping', `Invalid opt-out flag: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new ImportError('mapping', { key: 'lists_err_flag_invalid', subs: [parsed.error.message] });
     if (mapped.has(parsed.data.index)) {
-      throw new ImportError(
-        'mapping',
-        `Column ${parsed.data.index + 1} cannot be both an identifier and a flag.`,
-      );
+      throw new ImportError('mapping', { key: 'lists_err_flag_identifier', subs: [parsed.data.index + 1] });
     }
     out.push(parsed.data);
   }
@@ -479,21 +481,20 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   const opened = await openContainer(file, opts.sheet);
   const blob = opened.blob;
   const signal = opts.signal;
-  const cancelled = () => new ImportError('cancelled', 'Import cancelled. Nothing was imported.');
+  const cancelled = () => new ImportError('cancelled', { key: 'lists_err_cancelled' });
   if (signal?.aborted) throw cancelled();
   await assertListImportAllowed('import');
   const defaultSince = opts.since ?? today();
   if (!IsoDateSchema.safeParse(defaultSince).success) {
-    throw new ImportError('mapping', `'${defaultSince}' is not an ISO date.`);
+    throw new ImportError('mapping', { key: 'lists_err_not_iso', subs: [defaultSince] });
   }
   const d = await detect(blob, opts);
   const hasHeader = opts.hasHeader ?? d.hasHeader;
   // The sample holds every non-blank row of a short file: decide "empty" before judging the mapping.
-  if (d.sample.length === 0) throw new ImportError('empty', 'The file has no data rows.');
-  if (d.sample.length === 1 && hasHeader)
-    throw new ImportError('empty', 'The file has a header but no data rows.');
+  if (d.sample.length === 0) throw new ImportError('empty', { key: 'lists_err_no_rows' });
+  if (d.sample.length === 1 && hasHeader) throw new ImportError('empty', { key: 'lists_err_header_only' });
   if (d.profile.refusal && (opts.profile === undefined || opts.profile === d.profile.id)) {
-    throw new ImportError('mapping', d.profile.refusal);
+    throw new ImportError('mapping', d.profile.refusalWords ?? d.profile.refusal);
   }
   const mapping = validateMapping(opts.mapping ?? d.profileMapping);
   const flags = validateFlags(opts.flags ?? d.profile.flags, mapping);
@@ -664,22 +665,14 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   }
 
   if (rows === 0) {
-    throw new ImportError(
-      'empty',
-      hasHeader ? 'The file has a header but no data rows.' : 'The file has no data rows.',
-    );
+    throw new ImportError('empty', { key: hasHeader ? 'lists_err_header_only' : 'lists_err_no_rows' });
   }
   if (collector.size === 0 && rowsSkipped === rows) {
-    const names = flags.map((f) => `column ${f.index + 1}`).join(' or ');
-    throw new ImportError(
-      'no-values',
-      `None of the ${rows} rows is marked as opted out (${names} is false or empty on every row), so there is nothing to suppress.`,
-    );
+    const columns = flags.map((f) => f.index + 1).join('/');
+    throw new ImportError('no-values', { plural: 'lists_err_none_opted_out', n: rows, subs: [columns] });
   }
   if (collector.size === 0) {
-    throw new ImportError('no-values', `None of the ${rows} rows had a value that could be imported.`, {
-      rejectedRows,
-    });
+    throw new ImportError('no-values', { plural: 'lists_err_no_values', n: rows }, { rejectedRows });
   }
   if (signal?.aborted) throw cancelled();
 
@@ -688,6 +681,10 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
     if (signal?.aborted) throw cancelled();
     report(false); // sorting a big file takes a while: keep the progress bar alive
   });
+  // Nothing is written when it will not fit (issue 18): the user gets both numbers instead of a failed write.
+  const existing = 'listId' in opts.target ? await db.lists.get(opts.target.listId) : undefined;
+  const short = await spaceShortfall(bytesToWrite(prepared, existing?.counts.byKind));
+  if (short) throw new ImportError('quota', noSpaceMessage(short, 'import'));
   let commit: Awaited<ReturnType<typeof commitEntries>>;
   try {
     commit = await commitEntries(
@@ -756,14 +753,10 @@ function commitFailure(e: unknown, cancelled: () => ImportError): ImportError {
   if (e instanceof CommitAbortedError) return cancelled();
   const name = errorName(e);
   if (name.includes('QuotaExceeded')) {
-    return new ImportError(
-      'quota',
-      'The browser ran out of storage space for this import. Nothing was imported; free some space and try again.',
-      { cause: e },
-    );
+    return new ImportError('quota', { key: 'lists_err_quota' }, { cause: e });
   }
   const msg = e instanceof Error ? e.message : String(e);
-  return new ImportError('write', `Saving the import failed, nothing was imported: ${msg}`, { cause: e });
+  return new ImportError('write', { key: 'lists_err_write', subs: [msg] }, { cause: e });
 }
 
 /** The rejected rows as a CSV the user can download and fix. */

@@ -2,6 +2,7 @@ import type { Channel } from '../vocab';
 import { logAudit } from './audit';
 import { entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
+import { type ErrorWords, englishWords } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
@@ -16,19 +17,34 @@ export const DEFAULT_LIST_NAME = 'Do not contact';
 
 export class ListError extends Error {
   override name = 'ListError';
+  /** The message as words the page shows in its language (`message` is their English). */
+  readonly words?: ErrorWords;
+  constructor(message: string | ErrorWords) {
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
+  }
 }
 
 /**
  * Refuses a change to a list that came from a signed team bundle. Every write path that changes or removes a
  * list's entries or details calls this, so the refusal holds whatever page or message asked for the change.
  */
-export function assertNotManaged(list: SuppressionList, action: string): void {
+export function assertNotManaged(list: SuppressionList, action: keyof typeof MANAGED_REFUSAL): void {
   if (list.managed) {
-    throw new ListError(
-      `“${list.name}” is managed by your team (${list.managed.teamName}): you cannot ${action} it. A newer team bundle replaces it.`,
-    );
+    throw new ListError({ key: MANAGED_REFUSAL[action], subs: [list.name, list.managed.teamName] });
   }
 }
+
+// One whole sentence per refused action: the verb and its object are placed differently in each language.
+const MANAGED_REFUSAL = {
+  edit: 'lists_err_managed_edit',
+  delete: 'lists_err_managed_delete',
+  'merge into': 'lists_err_managed_merge_into',
+  'merge away': 'lists_err_managed_merge_away',
+  'import into': 'lists_err_managed_import_into',
+  'add entries to': 'lists_err_managed_add_entries',
+  'remove entries from': 'lists_err_managed_remove_entries',
+} as const;
 
 export interface NewListInput {
   name: string;

@@ -5,6 +5,7 @@ import {
   domainAncestors,
   emailDomain,
   emailHashForms,
+  type Hashers,
   hexToBytes,
   loadHashers,
   normaliseDomain,
@@ -139,13 +140,31 @@ export function normaliseIds(ids: PersonIds, defaultCountry?: string): Normalise
  * Every key that would suppress this person, labelled with how it would match. `held` leaves out kinds no list
  * holds (the lookup index knows them), which saves hashing the email three ways when no list is hashed.
  */
+/** The hashed kinds a lookup hashes the person's emails for. */
+const HASHED = ['md5', 'sha1', 'sha256'] as const;
+
+/** The hashers, loaded only when some hashed kind is held (hashing is then needed). */
+export async function hashersFor(held: (kind: EntryKind) => boolean): Promise<Hashers | undefined> {
+  return HASHED.some(held) ? loadHashers() : undefined;
+}
+
 export async function candidateKeys(
   ids: NormalisedIds,
   possible: boolean,
   held: (kind: EntryKind) => boolean = () => true,
 ): Promise<Candidate[]> {
-  const algos = (['md5', 'sha1', 'sha256'] as const).filter(held);
-  const h = algos.length > 0 ? await loadHashers() : undefined;
+  return candidateKeysWith(await hashersFor(held), ids, possible, held);
+}
+
+/** candidateKeys with the hashers already loaded: no promise per person (the bulk check asks millions of times). */
+export function candidateKeysWith(
+  hashers: Hashers | undefined,
+  ids: NormalisedIds,
+  possible: boolean,
+  held: (kind: EntryKind) => boolean = () => true,
+): Candidate[] {
+  const algos = HASHED.filter(held);
+  const h = algos.length > 0 ? hashers : undefined;
   const out: Candidate[] = [];
   const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
     // Plain lists store the canonical mailbox (lib/identifiers entryKeyAs; older data is rewritten on upgrade),
@@ -401,12 +420,29 @@ export async function indexedCandidates(
   possible: boolean,
 ): Promise<{ groups: Map<string, CandidateGroup>; contactKeys: string[] }> {
   const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
+  return indexedCandidatesWith(await hashersFor(held), index, identifiers, possible);
+}
+
+export function indexedCandidatesWith(
+  hashers: Hashers | undefined,
+  index: LookupIndex,
+  identifiers: NormalisedIds,
+  possible: boolean,
+): { groups: Map<string, CandidateGroup>; contactKeys: string[] } {
+  const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
   const groups = new Map<string, CandidateGroup>();
-  for (const [gid, g] of groupCandidates(await candidateKeys(identifiers, possible, held))) {
-    const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
-    if (cands.length > 0) groups.set(gid, { ...g, cands });
+  const candidates = candidateKeysWith(hashers, identifiers, possible, held);
+  // Most people are on no list: a fingerprint test per key settles that without grouping anything.
+  if (candidates.some((c) => mayHold(index, c.kind, c.key, c.needle))) {
+    for (const [gid, g] of groupCandidates(candidates)) {
+      const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
+      if (cands.length > 0) groups.set(gid, { ...g, cands });
+    }
   }
-  const keys = [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
+  const keys =
+    index.contactKeys.size === 0
+      ? []
+      : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
   return { groups, contactKeys: keys };
 }
 

@@ -1,3 +1,5 @@
+import { type ErrorWords, englishWords } from './error-words';
+
 // What the organisation's policy (browser.storage.managed, read in lib/policy) forbids the store to do. The store
 // cannot read browser storage itself (it also runs in unit tests and in the service worker before any page), so
 // lib/policy installs the source once per context; with none installed, nothing is locked.
@@ -14,6 +16,12 @@ export interface StorePolicy {
 
 export class PolicyError extends Error {
   override name = 'PolicyError';
+  /** The message as words the page shows in its language (`message` is their English). */
+  readonly words?: ErrorWords;
+  constructor(message: string | ErrorWords) {
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
+  }
 }
 
 let source: (() => Promise<StorePolicy>) | null = null;
@@ -34,17 +42,25 @@ function because(p: StorePolicy): string {
 export async function assertListImportAllowed(what: 'import' | 'restore'): Promise<void> {
   const p = await storePolicy();
   if (!p?.requireSignedLists) return;
-  throw new PolicyError(
+  const key =
     what === 'import'
-      ? `Your organisation requires lists to come from signed team bundles${because(p)}: plain file imports are turned off. Import your team's bundle under Team instead. Nothing was imported.`
-      : `Your organisation requires lists to come from signed team bundles${because(p)}: restoring lists from a backup is turned off. Nothing was restored.`,
-  );
+      ? p.reason
+        ? 'lists_err_policy_import_because'
+        : 'lists_err_policy_import'
+      : p.reason
+        ? 'lists_err_policy_restore_because'
+        : 'lists_err_policy_restore';
+  throw new PolicyError({ key, subs: p.reason ? [p.reason] : [] });
 }
 
 export async function assertListDeleteAllowed(): Promise<void> {
   const p = await storePolicy();
   if (p?.hideDeleteList) {
-    throw new PolicyError(`Your organisation has turned off deleting lists${because(p)}.`);
+    throw new PolicyError(
+      p.reason
+        ? { key: 'lists_err_policy_delete_because', subs: [p.reason] }
+        : { key: 'lists_err_policy_delete' },
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import { type ErrorWords, englishWords, type ListsKey } from './error-words';
 import type { TextEncoding } from './schemas';
 
 // Reading a Blob as text, chunk by chunk, with the guards an importer needs before any CSV parsing:
@@ -19,9 +20,11 @@ export type ImportErrorCode =
 
 export class ImportError extends Error {
   override name = 'ImportError';
+  /** The message as words the page shows in its language (`message` is their English). */
+  readonly words?: ErrorWords;
   constructor(
     readonly code: ImportErrorCode,
-    message: string,
+    message: string | ErrorWords,
     readonly details: {
       line?: number;
       column?: number;
@@ -31,7 +34,8 @@ export class ImportError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
   }
   get line() {
     return this.details.line;
@@ -46,26 +50,23 @@ export interface Sniffed {
   guessed?: boolean;
 }
 
-const MAGIC: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel (XLSX) or ZIP file' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Excel (XLS) or Office file' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+const MAGIC: { bytes: number[]; refusal: ListsKey }[] = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], refusal: 'lists_err_magic_xlsx' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], refusal: 'lists_err_magic_xls' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], refusal: 'lists_err_magic_pdf' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], refusal: 'lists_err_magic_png' },
+  { bytes: [0xff, 0xd8, 0xff], refusal: 'lists_err_magic_jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], refusal: 'lists_err_magic_gif' },
+  { bytes: [0x1f, 0x8b], refusal: 'lists_err_magic_gzip' },
 ];
-
-const SAVE_AS = 'Save it as CSV (UTF-8) or plain text and try again.';
 
 /** Encoding from the BOM, and a refusal of files that are not text, before anything is parsed. */
 export async function sniff(blob: Blob, override?: TextEncoding): Promise<Sniffed> {
-  if (blob.size === 0) throw new ImportError('empty', 'The file is empty.');
+  if (blob.size === 0) throw new ImportError('empty', { key: 'lists_err_file_empty' });
   const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
   const starts = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
   for (const m of MAGIC) {
-    if (starts(m.bytes))
-      throw new ImportError('binary', `This looks like ${m.what}, not a text file. ${SAVE_AS}`);
+    if (starts(m.bytes)) throw new ImportError('binary', { key: m.refusal });
   }
   let detected: Sniffed = { encoding: 'utf-8', bomLength: 0 };
   if (starts([0xef, 0xbb, 0xbf])) detected = { encoding: 'utf-8', bomLength: 3 };
@@ -83,9 +84,7 @@ export async function sniff(blob: Blob, override?: TextEncoding): Promise<Sniffe
       const utf16 = head.length >= 4 && (head[1] === 0 || head[0] === 0);
       throw new ImportError(
         'binary',
-        utf16
-          ? 'This looks like UTF-16 text without a byte-order mark. Save it as CSV (UTF-8) and try again.'
-          : `This is not a text file (it contains a NUL byte at byte ${nul + 1}). ${SAVE_AS}`,
+        utf16 ? { key: 'lists_err_utf16_nobom' } : { key: 'lists_err_nul', subs: [nul + 1] },
       );
     }
   }
@@ -218,10 +217,10 @@ export class TextSource {
     return enc === 'utf-8'
       ? new ImportError(
           'encoding',
-          `Invalid UTF-8 at line ${line}. Save the file as UTF-8, or choose Windows-1252 if it came from an old Excel.`,
+          { key: 'lists_err_utf8', subs: [line] },
           { line, suggestedEncoding: 'windows-1252' },
         )
-      : new ImportError('encoding', `Invalid ${enc.toUpperCase()} text at line ${line}.`, { line });
+      : new ImportError('encoding', { key: 'lists_err_encoding', subs: [enc.toUpperCase(), line] }, { line });
   }
 
   private normalise(chunk: string, final: boolean): string {

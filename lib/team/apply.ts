@@ -1,9 +1,11 @@
+import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { base64ToBytes } from '../store/backup';
 import { mergeEntries } from '../store/buckets';
 import { type HeedDb, nowIso } from '../store/db';
 import { addToCounts, listBuckets } from '../store/lists';
 import { storePolicy } from '../store/policy-guard';
+import { bytesToWrite, noSpaceMessage, spaceShortfall } from '../store/quota';
 import {
   type BucketRecord,
   type EntryKind,
@@ -74,33 +76,35 @@ export async function verifyTeamBundle(
   const raw = base64ToBytes(h.team.publicKey);
   const fp = await fingerprint(raw);
   if (fp !== h.team.keyId) {
-    throw new BundleError('tampered', 'The team bundle’s key does not match its key id: it was changed.');
+    throw new BundleError('tampered', t('options_team_err_key_mismatch'));
   }
   let publicKey: CryptoKey;
   try {
     publicKey = await importPublicKey(h.team.publicKey);
   } catch {
-    throw new BundleError('header', 'The team bundle carries an invalid public key.');
+    throw new BundleError('header', t('options_team_err_bad_public_key'));
   }
   await verifyDecoded(decoded, publicKey);
 
   let trust: VerifiedBundle['trust'];
-  const foreign = (whose: string) =>
+  const foreign = (whose: 'policy' | 'browser') =>
     new BundleError(
       'untrusted',
-      `This bundle is signed by a team key ${whose} does not trust (“${h.team.name}”, fingerprint ${groupedFingerprint(fp)}). Nothing was changed.`,
+      whose === 'policy'
+        ? t('options_team_err_untrusted_policy', h.team.name, groupedFingerprint(fp))
+        : t('options_team_err_untrusted_browser', h.team.name, groupedFingerprint(fp)),
     );
   if (opts.policyKeys && opts.policyKeys.length > 0) {
     const pinned = await Promise.all(
       opts.policyKeys.map(async (k) => fingerprint(base64ToBytes(k.publicKey))),
     );
-    if (!pinned.includes(fp)) throw foreign('your organisation');
+    if (!pinned.includes(fp)) throw foreign('policy');
     trust = 'policy';
   } else {
     const trusted = await getTrustedKeys(db);
     if (trusted.some((k) => k.keyId === fp)) trust = 'pinned';
     else if (trusted.length === 0) trust = 'first-use';
-    else throw foreign('this browser');
+    else throw foreign('browser');
   }
   const currentVersion = (await getApplied(db))[fp]?.version ?? 0;
   checkVersion(h, currentVersion);
@@ -109,17 +113,14 @@ export async function verifyTeamBundle(
 
 function checkVersion(h: BundleHeader, current: number): void {
   if (h.version <= current) {
-    throw new BundleError(
-      'older',
-      `This bundle is version ${h.version}, but version ${current} of “${h.team.name}” is already applied. Nothing was changed.`,
-    );
+    throw new BundleError('older', t('options_team_err_older', h.version, current, h.team.name));
   }
   if (h.baseVersion !== undefined && h.baseVersion !== current) {
     throw new BundleError(
       'gap',
       current === 0
-        ? `This is an update (changes since version ${h.baseVersion}) but no version of “${h.team.name}” is applied here yet: import the team’s full bundle first. Nothing was changed.`
-        : `This update applies on top of version ${h.baseVersion}, but version ${current} is applied here: import the updates in between, or the team’s latest full bundle. Nothing was changed.`,
+        ? t('options_team_err_gap_none', h.baseVersion, h.team.name)
+        : t('options_team_err_gap', h.baseVersion, current),
     );
   }
 }
@@ -143,7 +144,7 @@ function prepareList(l: BundleList, body: Uint8Array, offset: { at: number }): P
     const keys = decodeKeys(s.kind, keyBytes, s.count);
     const metas = s.op === 'remove' ? undefined : decodeMetas(metaBytes, l.metas.length);
     if (out.some((r) => r.kind === s.kind && r.op === s.op)) {
-      throw new BundleError('content', 'The bundle repeats a section: it was not made by Heed.');
+      throw new BundleError('content', t('options_team_err_repeated_section'));
     }
     out.push({ kind: s.kind, op: s.op, keys, ...(metas ? { metas } : {}), slices: splitRun(s.kind, keys) });
   }
@@ -169,13 +170,22 @@ export async function applyTeamBundle(
 ): Promise<ApplyResult> {
   const h = v.header;
   if (v.trust === 'first-use' && !opts.pin) {
-    throw new BundleError(
-      'untrusted',
-      'Compare the fingerprint with your team lead and trust the key first.',
-    );
+    throw new BundleError('untrusted', t('options_team_err_trust_first'));
   }
   const offset = { at: 0 };
   const prepared = h.lists.map((l) => ({ list: l, runs: prepareList(l, v.decoded.body, offset) }));
+  // Nothing is written when it will not fit (issue 18): what is added or replaced, and the lists' touched buckets.
+  const writes = prepared.flatMap(({ runs }) =>
+    runs.filter((r) => r.op !== 'remove').map((r) => ({ kind: r.kind, entries: { keys: r.keys } })),
+  );
+  const existingByKind: Partial<Record<EntryKind, number>> = {};
+  for (const { list } of prepared) {
+    const mine = await db.lists.get(managedListId(v.fingerprint, list.id));
+    for (const [kind, n] of Object.entries(mine?.counts.byKind ?? {}) as [EntryKind, number][])
+      existingByKind[kind] = (existingByKind[kind] ?? 0) + n;
+  }
+  const short = await spaceShortfall(bytesToWrite(writes, existingByKind));
+  if (short) throw new BundleError('quota', noSpaceMessage(short, 'bundle'));
   const keyId = v.fingerprint;
   const batchLabel = `${h.team.name} bundle v${h.version}`.slice(0, 500);
   // The organisation's locks outrank the team's recommendations.
@@ -195,13 +205,10 @@ export async function applyTeamBundle(
       keep.add(id);
       const existing = await db.lists.get(id);
       if (existing && existing.managed?.teamKeyId !== keyId) {
-        throw new BundleError('content', `A list of yours has the id ${id}: the bundle was not applied.`);
+        throw new BundleError('content', t('options_team_err_id_taken', id));
       }
       if (bl.mode === 'delta' && existing?.managed?.bundleVersion !== h.baseVersion) {
-        throw new BundleError(
-          'gap',
-          `“${bl.name}” is not at version ${h.baseVersion} here: import the full bundle.`,
-        );
+        throw new BundleError('gap', t('options_team_err_list_gap', bl.name, h.baseVersion ?? 0));
       }
       let counts: ListCounts = { total: 0, byKind: {} };
       if (bl.mode === 'full') {

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { loadHashers } from '../identifiers';
 import { bucketOf, bucketOfDigest, compareDigests, fnv1a32 } from '../store/buckets';
 import { EntryCollector } from '../store/commit';
@@ -186,8 +187,7 @@ export function encodeKeys(kind: EntryKind, keys: Keys): Uint8Array {
   const strings = keys as string[];
   for (const k of strings) {
     // '\n' separates keys in the body; a normalised identifier never holds one, so this is a bug if it fires.
-    if (k.includes('\n'))
-      throw new BundleError('content', 'An entry holds a line break and cannot be bundled.');
+    if (k.includes('\n')) throw new BundleError('content', t('options_team_err_line_break'));
   }
   return utf8.encode(strings.join('\n'));
 }
@@ -202,30 +202,27 @@ export function encodeMetas(metas: Uint32Array): Uint8Array {
 export function decodeKeys(kind: EntryKind, bytes: Uint8Array, count: number): Keys {
   if (isHashKind(kind)) {
     if (bytes.length !== count * DIGEST_BYTES[kind]) {
-      throw new BundleError(
-        'content',
-        'A section of the bundle does not hold the number of entries it says.',
-      );
+      throw new BundleError('content', t('options_team_err_count'));
     }
     return bytes.slice();
   }
   if (count === 0) {
-    if (bytes.length !== 0) throw new BundleError('content', 'A section of the bundle holds stray bytes.');
+    if (bytes.length !== 0) throw new BundleError('content', t('options_team_err_stray_bytes'));
     return [];
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new BundleError('content', 'A section of the bundle is not valid text.');
+    throw new BundleError('content', t('options_team_err_not_text'));
   }
   const keys = text.split('\n');
   if (keys.length !== count) {
-    throw new BundleError('content', 'A section of the bundle does not hold the number of entries it says.');
+    throw new BundleError('content', t('options_team_err_count'));
   }
   for (const k of keys) {
     if (k === '' || k.length > MAX_KEY_LENGTH)
-      throw new BundleError('content', 'A bundle entry is empty or too long.');
+      throw new BundleError('content', t('options_team_err_entry_length'));
   }
   return keys;
 }
@@ -235,8 +232,7 @@ export function decodeMetas(bytes: Uint8Array, metaCount: number): Uint32Array<A
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   for (let i = 0; i < out.length; i++) {
     const m = v.getUint32(i * 4, true);
-    if (m >= metaCount)
-      throw new BundleError('content', 'A bundle entry refers to a reason that is not there.');
+    if (m >= metaCount) throw new BundleError('content', t('options_team_err_reason'));
     out[i] = m;
   }
   return out;
@@ -269,10 +265,7 @@ export function splitRun(kind: EntryKind, keys: Keys): BucketSlice[] {
   for (let i = 1; i <= n; i++) {
     const b = i < n ? bucketAt(i) : -1;
     if (i < n && (b < current || (b === current && cmp(keys, i - 1, keys, i) >= 0))) {
-      throw new BundleError(
-        'content',
-        'The bundle’s entries are out of order or repeated: it was not made by Heed.',
-      );
+      throw new BundleError('content', t('options_team_err_order'));
     }
     if (b !== current) {
       out.push({

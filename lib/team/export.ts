@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { type HeedDb, nowIso } from '../store/db';
 import { ListError } from '../store/lists';
@@ -63,7 +64,7 @@ export async function lastExportedVersion(db: HeedDb, keyId: string): Promise<nu
 export async function exportTeamBundle(db: HeedDb, opts: ExportBundleOptions): Promise<ExportedBundle> {
   const key = await getSigningKey(db);
   if (!key) throw new TeamKeyError('Create or import the team key first.');
-  if (opts.listIds.length === 0) throw new BundleError('content', 'Choose at least one list for the bundle.');
+  if (opts.listIds.length === 0) throw new BundleError('content', t('options_team_err_no_list'));
   const base = await lastExportedVersion(db, key.keyId);
   const version = base + 1;
   const delta = opts.delta && base > 0;
@@ -74,8 +75,7 @@ export async function exportTeamBundle(db: HeedDb, opts: ExportBundleOptions): P
   for (const id of [...new Set(opts.listIds)]) {
     const list = await db.lists.get(id);
     if (!list) throw new ListError(`no list with id ${id}`);
-    if (list.managed)
-      throw new BundleError('content', `“${list.name}” came from a team bundle: it cannot be re-bundled.`);
+    if (list.managed) throw new BundleError('content', t('options_team_err_managed', list.name));
     const { metas, runs } = await readListRuns(db, id, opts.entryMode);
     const prev = delta
       ? ((await settingsTable(db).get(SNAPSHOT_PREFIX + id)) as Snapshot | undefined)
@@ -144,7 +144,7 @@ export async function exportTeamBundle(db: HeedDb, opts: ExportBundleOptions): P
   await db.transaction('rw', db.settings, db.audit, async () => {
     // Another tab exporting meanwhile would make two files with one version number: refuse the later one.
     if ((await lastExportedVersion(db, key.keyId)) !== base) {
-      throw new BundleError('content', 'Another export happened meanwhile: export again.');
+      throw new BundleError('content', t('options_team_err_concurrent'));
     }
     const old = await settingsTable(db).where('key').startsWith(SNAPSHOT_PREFIX).primaryKeys();
     await settingsTable(db).bulkDelete(old);

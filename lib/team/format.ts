@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { type BundleHeader, BundleHeaderSchema, MAX_BUNDLE_BYTES, MAX_HEADER_BYTES } from './schemas';
 
 // The bundle file, byte by byte (all integers little-endian):
@@ -25,7 +26,8 @@ export type BundleErrorCode =
   | 'older'
   | 'gap'
   | 'content'
-  | 'policy';
+  | 'policy'
+  | 'quota';
 
 export class BundleError extends Error {
   override name = 'BundleError';
@@ -69,7 +71,7 @@ export async function encodeBundle(
     body: { bytes: body.length, sha256: await sha256Hex(body) },
   });
   const json = new TextEncoder().encode(JSON.stringify(full));
-  if (json.length > MAX_HEADER_BYTES) throw new BundleError('too-large', 'The bundle header is too large.');
+  if (json.length > MAX_HEADER_BYTES) throw new BundleError('too-large', t('options_team_err_header_large'));
   const signed = new Uint8Array(PREFIX + json.length);
   signed.set(MAGIC, 0);
   new DataView(signed.buffer).setUint32(MAGIC.length, json.length, true);
@@ -88,38 +90,36 @@ export interface DecodedBundle {
 /** Splits a file into its parts and parses the header: no signature is checked yet. */
 export function decodeBundle(file: Uint8Array<ArrayBuffer>): DecodedBundle {
   if (file.length > MAX_BUNDLE_BYTES) {
-    throw new BundleError('too-large', 'This file is larger than any team bundle Heed accepts.');
+    throw new BundleError('too-large', t('options_team_err_too_large'));
   }
   if (file.length < PREFIX || MAGIC.some((b, i) => file[i] !== b)) {
-    throw new BundleError('format', 'This is not a Heed team bundle.');
+    throw new BundleError('format', t('options_team_err_not_bundle'));
   }
   const h = new DataView(file.buffer, file.byteOffset, file.length).getUint32(MAGIC.length, true);
   if (h > MAX_HEADER_BYTES || PREFIX + h + SIGNATURE_BYTES > file.length) {
-    throw new BundleError('format', 'The team bundle is truncated or damaged. Nothing was changed.');
+    throw new BundleError('format', t('options_team_err_truncated'));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.subarray(PREFIX, PREFIX + h)));
   } catch {
-    throw new BundleError(
-      'tampered',
-      'The team bundle is damaged or was changed: its header cannot be read.',
-    );
+    throw new BundleError('tampered', t('options_team_err_header_unreadable'));
   }
   const parsed = BundleHeaderSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new BundleError(
       'header',
-      `The team bundle's header is invalid (${first?.path.join('.') || 'top level'}: ${first?.message ?? 'invalid'}). Nothing was changed.`,
+      t(
+        'options_team_err_header_invalid',
+        first?.path.join('.') || t('options_team_err_top_level'),
+        first?.message ?? t('options_policy_invalid'),
+      ),
     );
   }
   const bodyStart = PREFIX + h + SIGNATURE_BYTES;
   if (file.length - bodyStart !== parsed.data.body.bytes) {
-    throw new BundleError(
-      'tampered',
-      'The team bundle is truncated or was changed: its size does not match.',
-    );
+    throw new BundleError('tampered', t('options_team_err_size'));
   }
   return {
     header: parsed.data,
@@ -133,15 +133,9 @@ export function decodeBundle(file: Uint8Array<ArrayBuffer>): DecodedBundle {
 export async function verifyDecoded(d: DecodedBundle, publicKey: CryptoKey): Promise<void> {
   const ok = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, d.signature, d.signed);
   if (!ok) {
-    throw new BundleError(
-      'signature',
-      'The team bundle’s signature does not match: the file was changed after it was signed. Nothing was changed.',
-    );
+    throw new BundleError('signature', t('options_team_err_signature'));
   }
   if ((await sha256Hex(d.body)) !== d.header.body.sha256) {
-    throw new BundleError(
-      'tampered',
-      'The team bundle’s entries were changed after it was signed (checksum mismatch). Nothing was changed.',
-    );
+    throw new BundleError('tampered', t('options_team_err_checksum'));
   }
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { base64ToBytes, bytesToBase64 } from '../store/backup';
 import { type HeedDb, nowIso } from '../store/db';
@@ -38,7 +39,7 @@ export function groupedFingerprint(keyId: string): string {
 
 export async function importPublicKey(rawB64: string): Promise<CryptoKey> {
   const raw = base64ToBytes(rawB64);
-  if (raw.length !== 32) throw new TeamKeyError('A team public key is 32 bytes.');
+  if (raw.length !== 32) throw new TeamKeyError(t('options_team_err_key_bytes'));
   return crypto.subtle.importKey('raw', raw, ED25519, true, ['verify']);
 }
 
@@ -49,7 +50,7 @@ function settingsTable(db: HeedDb) {
 export async function getSigningKey(db: HeedDb): Promise<SigningKeyRecord | undefined> {
   const rec = (await settingsTable(db).get(SIGNING_KEY)) as SigningKeyRecord | undefined;
   if (rec && !(rec.privateKey instanceof CryptoKey))
-    throw new TeamKeyError('The stored team key is damaged.');
+    throw new TeamKeyError(t('options_team_err_stored_damaged'));
   return rec;
 }
 
@@ -65,9 +66,7 @@ async function storeKeyPair(db: HeedDb, teamName: string, pair: CryptoKeyPair, d
   };
   await db.transaction('rw', db.settings, db.audit, async () => {
     if (await settingsTable(db).get(SIGNING_KEY)) {
-      throw new TeamKeyError(
-        'This browser already has a team key: delete it first to make or import another.',
-      );
+      throw new TeamKeyError(t('options_team_err_has_key'));
     }
     await settingsTable(db).put(rec);
     await logAudit(db, { action: 'team-key', detail });
@@ -80,8 +79,7 @@ async function storeKeyPair(db: HeedDb, teamName: string, pair: CryptoKeyPair, d
  * a second admin; nothing else in Heed exports it.
  */
 export async function createTeamKey(db: HeedDb, teamName: string): Promise<SigningKeyRecord> {
-  if (teamName.trim() === '')
-    throw new TeamKeyError('Give the team a name: reps see it beside the fingerprint.');
+  if (teamName.trim() === '') throw new TeamKeyError(t('options_team_err_no_name'));
   const pair = (await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
   return storeKeyPair(db, teamName, pair, 'created team key');
 }
@@ -116,10 +114,10 @@ export async function exportTeamKey(
   iterations = PBKDF2_ITERATIONS,
 ): Promise<string> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new TeamKeyError(`Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+    throw new TeamKeyError(t('options_team_err_short_passphrase', MIN_PASSPHRASE_LENGTH));
   }
   const rec = await getSigningKey(db);
-  if (!rec) throw new TeamKeyError('This browser has no team key to export.');
+  if (!rec) throw new TeamKeyError(t('options_team_err_no_key'));
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', rec.privateKey);
@@ -145,10 +143,10 @@ export async function importTeamKey(db: HeedDb, text: string, passphrase: string
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new TeamKeyError('This is not a Heed team key file.');
+    throw new TeamKeyError(t('options_team_err_not_key_file'));
   }
   const parsed = KeyFileSchema.safeParse(raw);
-  if (!parsed.success) throw new TeamKeyError('This is not a Heed team key file (or it was damaged).');
+  if (!parsed.success) throw new TeamKeyError(t('options_team_err_key_file_damaged'));
   const f = parsed.data;
   const aes = await passphraseKey(passphrase, base64ToBytes(f.kdf.salt), f.kdf.iterations);
   let pkcs8: ArrayBuffer;
@@ -159,7 +157,7 @@ export async function importTeamKey(db: HeedDb, text: string, passphrase: string
       base64ToBytes(f.data),
     );
   } catch {
-    throw new TeamKeyError('Wrong passphrase, or the key file was changed.');
+    throw new TeamKeyError(t('options_team_err_wrong_passphrase'));
   }
   const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, ED25519, true, ['sign']);
   const publicKey = await importPublicKey(f.publicKey);
@@ -167,9 +165,7 @@ export async function importTeamKey(db: HeedDb, text: string, passphrase: string
   const probe = crypto.getRandomValues(new Uint8Array(32));
   const sig = await crypto.subtle.sign(ED25519, privateKey, probe);
   if (!(await crypto.subtle.verify(ED25519, publicKey, sig, probe))) {
-    throw new TeamKeyError(
-      'The key file is inconsistent: its public and private keys do not belong together.',
-    );
+    throw new TeamKeyError(t('options_team_err_key_pair'));
   }
   const rec = await storeKeyPair(db, f.teamName, { privateKey, publicKey }, 'imported team key');
   if (f.lastVersion > 0) {

@@ -13,7 +13,8 @@ function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
 }
 
-function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind | undefined {
+/** The person's email kind as toAssessInput sees it (the bulk check keys its memo on it: lib/bulk/check.ts). */
+export function kindOfEmails(emails: readonly string[], settings: Settings): EmailKind | undefined {
   const kinds = emails.map((e) => emailKind(e, settings.extraPersonalDomains, settings.ownDomains));
   // One webmail address is enough to treat the person as an individual subscriber for email rules.
   if (kinds.includes('personal')) return 'personal';
@@ -205,12 +206,21 @@ const SINGLE_ZONE: Readonly<Record<string, string>> = {
 
 export type TimeZoneSource = 'recorded' | 'country' | 'browser';
 
-export function browserTimeZone(): string {
+// Building an Intl.DateTimeFormat to read the zone costs more than the rest of an assessment (issue 18 profile);
+// every verdict asks. A minute-old answer is right unless the computer just crossed a time zone.
+const ZONE_TTL_MS = 60_000;
+let zoneRead: { zone: string; at: number } | undefined;
+
+export function browserTimeZone(nowMs: number = Date.now()): string {
+  if (zoneRead && nowMs - zoneRead.at < ZONE_TTL_MS && nowMs >= zoneRead.at) return zoneRead.zone;
+  let zone = 'UTC';
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    // no Intl zone data: UTC, as before
   }
+  zoneRead = { zone, at: nowMs };
+  return zone;
 }
 
 /** The recipient's zone for calling hours: recorded, else the country's only zone, else the browser's. */

@@ -1,10 +1,12 @@
 // `npm start`: Heed running on the demo pages with the demo data loaded. With a display it opens a Chromium
 // window to use (close it to stop); without one it runs headless, screenshots each page into demo-screenshots/
-// and prints each page's verdict.
+// and prints each page's verdict. HEED_LANG=de or HEED_LANG=fr sets Heed's language setting (as a user would, in
+// Options → Settings) before any page opens, and the screenshots carry the language in their file names.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchHeed, loadDemoData, waitForBadge } from '../e2e/support/browser';
+import type { Page } from 'playwright-core';
+import { type HeedBrowser, launchHeed, loadDemoData, tabIdOf, waitForBadge } from '../e2e/support/browser';
 import { readSendChecks } from '../e2e/support/send-check';
 
 const PAGES = [
@@ -21,6 +23,29 @@ const PAGES = [
 // A Gmail compose box with a blocked recipient (Ada's address is on the vendor suppression list): press Send.
 const COMPOSE = 'https://mail.google.com/mail/u/3/';
 
+const LANGS = ['en', 'de', 'fr'] as const;
+const lang = process.env.HEED_LANG?.trim().toLowerCase() || undefined;
+if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
+  console.error(
+    `HEED_LANG=${process.env.HEED_LANG} is not a language Heed speaks: use one of ${LANGS.join(', ')}.`,
+  );
+  process.exit(2);
+}
+/** "-de" in a screenshot's name when a language was asked for. */
+const langSuffix = lang ? `-${lang}` : '';
+
+/** Sets Heed's language in Options → Settings, as a user does; the page reloads in it once saved. */
+async function chooseLanguage(heed: HeedBrowser, choice: string): Promise<void> {
+  const page = await heed.openExtensionPage('options.html#settings');
+  // The select is found by its id-independent place (the first select of the form) so any current language works.
+  const select = page.locator('form.ot-form select').first();
+  await select.waitFor();
+  await select.selectOption(choice);
+  await Promise.all([page.waitForEvent('load'), page.locator('form.ot-form button[type="submit"]').click()]);
+  await page.waitForFunction((l) => document.documentElement.lang === l, choice);
+  await page.close();
+}
+
 const headed = Boolean(process.env.DISPLAY) && process.env.HEED_HEADLESS !== '1';
 const heed = await launchHeed({ headless: !headed });
 console.log(
@@ -30,6 +55,10 @@ await loadDemoData(heed);
 console.log(
   'Demo data loaded (demo lists: Demo — Do not contact, Demo — Vendor suppression (MD5), Demo — Competitors; two demo contacts).\n',
 );
+if (lang) {
+  await chooseLanguage(heed, lang);
+  console.log(`Heed's language is set to ${lang} (Options → Settings → Language).\n`);
+}
 
 if (headed) {
   for (const url of [...PAGES, COMPOSE]) await (await heed.context.newPage()).goto(url);
@@ -54,9 +83,10 @@ if (headed) {
         .catch(() => undefined);
     const file = join(
       dir,
-      `${String(i + 1).padStart(2, '0')}-${new URL(url).pathname.split('/').filter(Boolean).slice(0, 2).join('-') || 'page'}.png`,
+      `${String(i + 1).padStart(2, '0')}-${new URL(url).pathname.split('/').filter(Boolean).slice(0, 2).join('-') || 'page'}${langSuffix}.png`,
     );
     await page.screenshot({ path: file });
+    if (i === 0) await popupShot(heed, page, join(dir, `popup${langSuffix}.png`));
     const summary = badge
       ? `${badge.level.padEnd(8)} ${badge.text.split(' Nothing recorded')[0]?.slice(0, 110)}`
       : 'not annotated by itself (a page Heed does not cover): use the popup\'s "Scan this page"';
@@ -72,17 +102,38 @@ if (headed) {
   }
   await compose.click('#compose-1 [data-tooltip^="Send"]');
   await compose.waitForTimeout(300);
-  const composeShot = join(dir, `${String(PAGES.length + 1).padStart(2, '0')}-gmail-compose.png`);
+  const composeShot = join(
+    dir,
+    `${String(PAGES.length + 1).padStart(2, '0')}-gmail-compose${langSuffix}.png`,
+  );
   await compose.screenshot({ path: composeShot });
   const sentCount = await compose.evaluate(() => (window as unknown as { __sent: unknown[] }).__sent.length);
   console.log(
     `${COMPOSE}\n  → send check ${check || 'missing'}; Send pressed: ${sentCount === 0 ? 'stopped by Heed' : 'sent'}\n  screenshot: ${composeShot}`,
   );
   await compose.close();
-  const popupShot = join(dir, 'options.png');
+  const optionsShot = join(dir, `options${langSuffix}.png`);
   const options = await heed.openExtensionPage('options.html');
-  await options.screenshot({ path: popupShot, fullPage: true });
-  console.log(`\nOptions page: ${popupShot}`);
+  await options.screenshot({ path: optionsShot, fullPage: true });
+  console.log(`\nOptions page: ${optionsShot}`);
+  const settingsShot = join(dir, `options-settings${langSuffix}.png`);
+  const settings = await heed.openExtensionPage('options.html#settings');
+  await settings.locator('form.ot-form').waitFor();
+  await settings.screenshot({ path: settingsShot, fullPage: true });
+  console.log(`Options → Settings: ${settingsShot}`);
   console.log(`Requests the extension sent to the network: ${heed.extensionRequests.length}`);
   await heed.close();
+}
+
+/** The toolbar popup for the tab showing `page`, as the person on that page sees it. */
+async function popupShot(heed: HeedBrowser, page: Page, file: string): Promise<void> {
+  const popup = await heed.openExtensionPage(`popup.html?tabId=${await tabIdOf(heed, page)}`);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup
+    .locator('#person-h')
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
+  await popup.screenshot({ path: file });
+  console.log(`  popup: ${file}`);
+  await popup.close();
 }

@@ -148,8 +148,11 @@ describe('My data outside the My data page, its backup and its letters (issue 20
       await de.getByRole('button', { name: 'Complaint to the regulator' }).click();
       await de.getByText("(the company's country)").waitFor();
       const reg = await de.getByLabel('Complaint to the regulator', { exact: true }).inputValue();
-      expect(reg).toContain('German Land');
-      expect(reg).toContain('Article 77 of the GDPR');
+      // A German company's letters are German (issue 17): the Land authority, under Art. 77 DSGVO.
+      expect(reg).toContain(
+        'An: Datenschutzaufsichtsbehörde des Landes, in dem das Unternehmen seinen Sitz hat',
+      );
+      expect(reg).toContain('Ich lege diese Beschwerde nach Art. 77 DSGVO ein.');
     });
 
     it('has no serious axe violations with the letters open, light and dark, and fits 400 px', async () => {
@@ -269,6 +272,10 @@ describe('My data outside the My data page, its backup and its letters (issue 20
       await phone.press('Enter');
       await mydata.locator('ul.identities li', { hasText: '+44' }).waitFor();
       await mydata.getByLabel('Law', { exact: true }).selectOption('gdpr');
+      // The composer still names the German company logged above, so the letter is German until English is chosen.
+      await expect.poll(() => letter().inputValue()).toContain('- Telefonnummer: +44 20 7946 0958');
+      expect(await letter().inputValue()).toContain('Auskunftsrecht der betroffenen Person (Art. 15 DSGVO)');
+      await mydata.getByLabel('Language of the letter').selectOption('en');
       await expect.poll(() => letter().inputValue()).toContain('- Phone number: +44 20 7946 0958');
       expect(await letter().inputValue()).not.toContain('+442079460958');
     });

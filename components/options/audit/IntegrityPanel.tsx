@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { t, tn } from '@/lib/i18n';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { buildEvidence } from '@/lib/store/evidence';
 import { errorText, saveBlob } from '../settings/common';
-import { AUDIT_ACTION_LABEL, formatWhen } from './labels';
+import { auditActionLabel, auditProblemText, formatWhen } from './labels';
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -32,40 +33,37 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
         detail: 'evidence pack',
         counts: { events: file.payload.audit.events.length, lists: file.payload.lists.length },
       });
-      setNote(
-        `Evidence pack saved (checksum ${file.checksum.value.slice(0, 12)}…). Check it offline with npm run verify-evidence FILE.`,
-      );
+      setNote(t('options_audit_evidence_saved', file.checksum.value.slice(0, 12)));
     } catch (e) {
-      setFailure(`Could not export the evidence pack: ${errorText(e)}`);
+      setFailure(t('options_audit_evidence_failed', errorText(e)));
     }
   };
 
   return (
-    <section className="ot-integrity" aria-label="Integrity of the log">
+    <section className="ot-integrity" aria-label={t('options_audit_integrity')}>
       {report === undefined ? (
-        <p className="muted">Checking the log…</p>
+        <p className="muted">{t('options_audit_checking')}</p>
       ) : report.ok ? (
         <p role="status">
           {report.entries === 0
-            ? 'The log is empty.'
-            : `Intact since ${formatWhen(report.since ?? '')}: every one of the ${report.entries.toLocaleString('en')} entries is chained to the one before it by a SHA-256 hash.`}
+            ? t('options_audit_log_empty')
+            : tn('options_audit_intact', report.entries, formatWhen(report.since ?? ''))}
         </p>
       ) : (
         <p role="alert" className="error">
-          The log was altered: entry #{report.broken.id} ({formatWhen(report.broken.at)},{' '}
-          {AUDIT_ACTION_LABEL[report.broken.action as keyof typeof AUDIT_ACTION_LABEL] ??
-            report.broken.action}
-          ) {report.broken.problem}.
+          {t(
+            'options_audit_altered',
+            report.broken.id,
+            formatWhen(report.broken.at),
+            auditActionLabel(report.broken.action),
+            auditProblemText(report.broken.problem),
+          )}
         </p>
       )}
       <button type="button" onClick={() => void exportEvidence()}>
-        Export evidence
+        {t('options_audit_evidence')}
       </button>
-      <span className="muted">
-        {' '}
-        One file with the log, the lists' versions, screening and notice dates and a summary page; no personal
-        data.
-      </span>
+      <span className="muted"> {t('options_audit_evidence_hint')}</span>
       {note ? <p className="ot-status">{note}</p> : null}
       {failure ? (
         <p role="alert" className="error">

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
+import { formatNumber, t } from '@/lib/i18n';
 import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
-import { formatCount } from '@/lib/options/lists/labels';
 import type { HeedDb } from '@/lib/store/db';
 import {
   type ExportMode,
@@ -41,13 +41,14 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
         out = v;
       }
       setMessage(
-        `Exported ${formatCount(out.rows)} rows from “${list.name}”.` +
-          (out.omitted > 0
-            ? ` ${formatCount(out.omitted)} entries were left out: ${mode === 'hashed' ? 'domains, profile URLs and phone numbers cannot be shared as hashes' : 'this format holds email addresses only'}.`
-            : ''),
+        out.omitted === 0
+          ? t('options_export_done', out.rows, list.name)
+          : mode === 'hashed'
+            ? t('options_export_done_omitted_hashed', out.rows, list.name, out.omitted)
+            : t('options_export_done_omitted_email', out.rows, list.name, out.omitted),
       );
     } catch (err) {
-      setError(`The export failed: ${errorText(err)}`);
+      setError(t('options_export_failed', errorText(err)));
     } finally {
       setBusy(false);
     }
@@ -55,9 +56,9 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
 
   return (
     <section className="ol-panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Export a list as CSV</h3>
+      <h3 id={`${id}-title`}>{t('options_export_title')}</h3>
       <form className="ol-form" onSubmit={submit}>
-        <label htmlFor={`${id}-list`}>List to export</label>
+        <label htmlFor={`${id}-list`}>{t('options_export_list')}</label>
         {/* Keyed by the count: after a restore adds thousands of lists, a fresh select is built in one pass,
             where inserting them into the old one made React look up a sibling for each (seconds). */}
         <select
@@ -68,12 +69,12 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
         >
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name} ({formatCount(l.counts.total)})
+              {l.name} ({formatNumber(l.counts.total)})
             </option>
           ))}
         </select>
         <fieldset>
-          <legend>Format</legend>
+          <legend>{t('options_export_format')}</legend>
           <label>
             <input
               type="radio"
@@ -81,7 +82,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
               checked={mode === 'plain'}
               onChange={() => setMode('plain')}
             />{' '}
-            Plain: every entry as stored (for your own records or another Heed)
+            {t('options_export_plain')}
           </label>
           <label>
             <input
@@ -90,7 +91,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
               checked={mode === 'hashed'}
               onChange={() => setMode('hashed')}
             />{' '}
-            Hashed only: emails as SHA-256, for sharing with a vendor
+            {t('options_export_hashed')}
           </label>
           <label>
             <input
@@ -99,7 +100,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
               checked={mode === 'optizmo-md5'}
               onChange={() => setMode('optizmo-md5')}
             />{' '}
-            OPTIZMO MD5 file: one lower-case MD5 of each email per line
+            {t('options_export_optizmo')}
           </label>
           <label>
             <input
@@ -108,15 +109,16 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
               checked={mode === 'hubspot-optout'}
               onChange={() => setMode('hubspot-optout')}
             />{' '}
-            HubSpot opt-out CSV: Email and “Unsubscribed from all email” = true
+            {t('options_export_hubspot')}
           </label>
         </fieldset>
-        <p className="muted">
-          Cells that a spreadsheet would run as a formula are made safe, and the file imports back into Heed
-          without loss.
-        </p>
+        <p className="muted">{t('options_export_safe')}</p>
         <button type="submit" disabled={busy || !list}>
-          {busy ? 'Exporting…' : mode === 'optizmo-md5' ? 'Export file' : 'Export CSV'}
+          {busy
+            ? t('options_export_busy')
+            : mode === 'optizmo-md5'
+              ? t('options_export_file')
+              : t('options_export_csv')}
         </button>
       </form>
       {message && <p role="status">{message}</p>}

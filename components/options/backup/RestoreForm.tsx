@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react';
-import { CHANNEL_NAME, formatCount, KIND_LABEL } from '@/lib/options/lists/labels';
+import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
+import { channelList } from '@/lib/i18n/words';
+import { KIND_LABEL } from '@/lib/options/lists/labels';
 import {
   currentSide,
   diffLists,
@@ -36,13 +38,18 @@ interface Checked {
 /** Rows a table of the restore summary shows; a backup may hold thousands of lists. */
 const MAX_ROWS = 100;
 
-const CONSENT_WORD = {
-  gains: 'would gain a consent or lawful basis',
-  loses: 'would lose its consent or lawful basis',
-  changes: 'would have a different consent or lawful basis',
-} as const;
+const CONSENT_KEY: Record<'gains' | 'loses' | 'changes', MessageKey> = {
+  gains: 'options_restore_consent_gains',
+  loses: 'options_restore_consent_loses',
+  changes: 'options_restore_consent_changes',
+};
 
-const CHANGE_WORD = { removed: 'Removed', added: 'Added', changed: 'Replaced', same: 'Unchanged' } as const;
+const CHANGE_KEY: Record<ListChange['change'], MessageKey> = {
+  removed: 'options_restore_change_removed',
+  added: 'options_restore_change_added',
+  changed: 'options_restore_change_changed',
+  same: 'options_restore_change_same',
+};
 
 /** Restore: the file is checked completely and summarised first; only a confirmed restore replaces anything. */
 export function RestoreForm({ db }: { db: HeedDb }) {
@@ -70,7 +77,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const settings = diffSettings(await getSettings(db), parsed.data.settings ?? DEFAULT_SETTINGS);
       setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts, settings });
     } catch (e) {
-      setError(`This file cannot be restored: ${errorText(e)} Nothing was changed.`);
+      setError(t('options_restore_refused', errorText(e)));
     } finally {
       setChecking(false);
     }
@@ -85,37 +92,34 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const before = await createBackup(db);
       await restoreBackup(db, checked.parsed, { mode: 'replace' });
       await notifyStoreChanged();
-      sessionUndo.push(`Restored the backup of ${new Date(checked.createdAt).toLocaleString()}`, async () => {
+      sessionUndo.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
         await restoreBackup(db, await parseBackup(before), { mode: 'replace' });
       });
       setDone(
-        `Restored: ${formatCount(checked.backup.lists)} lists, ${formatCount(checked.backup.entries)} entries and ${formatCount(checked.backup.contacts)} contact records. Until you close this page, Undo below puts back what was there before.`,
+        t('options_restore_done', checked.backup.lists, checked.backup.entries, checked.backup.contacts),
       );
       setChecked(null);
       if (inputRef.current) inputRef.current.value = '';
     } catch (e) {
-      setError(`The restore failed and nothing was changed: ${errorText(e)}`);
+      setError(t('options_restore_failed', errorText(e)));
     } finally {
       setRestoring(false);
     }
   };
 
-  const rows: [string, keyof StoreSummary][] = [
-    ['Lists', 'lists'],
-    ['List entries', 'entries'],
-    ['Contact records', 'contacts'],
-    ['Audit events', 'auditEvents'],
+  const rows: [MessageKey, keyof StoreSummary][] = [
+    ['options_restore_row_lists', 'lists'],
+    ['options_restore_row_entries', 'entries'],
+    ['options_restore_row_contacts', 'contacts'],
+    ['options_restore_row_audit', 'auditEvents'],
   ];
 
   return (
     <section className="ol-panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Restore from a backup</h3>
-      <p className="muted">
-        A restore replaces everything Heed holds with the backup. The file is checked completely first and you
-        see what will change before anything is replaced.
-      </p>
+      <h3 id={`${id}-title`}>{t('options_restore_title')}</h3>
+      <p className="muted">{t('options_restore_hint')}</p>
       <div className="ol-form">
-        <label htmlFor={`${id}-file`}>Backup file</label>
+        <label htmlFor={`${id}-file`}>{t('options_restore_file')}</label>
         <input
           ref={inputRef}
           id={`${id}-file`}
@@ -125,7 +129,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
           onChange={(e) => choose(e.target.files?.[0] ?? null)}
         />
       </div>
-      {checking && <p role="status">Checking the backup…</p>}
+      {checking && <p role="status">{t('options_restore_checking')}</p>}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -139,31 +143,39 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       {checked && (
         <div className="ol-restore-summary">
           <p role="status">
-            “{checked.fileName}” is a valid backup made {new Date(checked.createdAt).toLocaleString()}.
+            {t('options_restore_valid', checked.fileName, formatDateTime(checked.createdAt))}
           </p>
           <table className="ol-counts">
-            <caption>What will change</caption>
+            <caption>{t('options_restore_what_changes')}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="ol-sr">Data</span>
+                  <span className="ol-sr">{t('options_restore_data')}</span>
                 </th>
-                <th scope="col">Now</th>
-                <th scope="col">After the restore</th>
+                <th scope="col">{t('options_restore_now')}</th>
+                <th scope="col">{t('options_restore_after')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map(([label, key]) => (
                 <tr key={key}>
-                  <th scope="row">{label}</th>
-                  <td>{formatCount(checked.current[key] as number)}</td>
-                  <td>{formatCount(checked.backup[key] as number)}</td>
+                  <th scope="row">{t(label)}</th>
+                  <td>{formatNumber(checked.current[key] as number)}</td>
+                  <td>{formatNumber(checked.backup[key] as number)}</td>
                 </tr>
               ))}
               <tr>
-                <th scope="row">Settings</th>
-                <td>{checked.current.hasSettings ? 'Saved' : 'Defaults'}</td>
-                <td>{checked.backup.hasSettings ? 'From the backup' : 'Defaults'}</td>
+                <th scope="row">{t('options_restore_row_settings')}</th>
+                <td>
+                  {checked.current.hasSettings
+                    ? t('options_restore_settings_saved')
+                    : t('options_restore_defaults')}
+                </td>
+                <td>
+                  {checked.backup.hasSettings
+                    ? t('options_restore_settings_backup')
+                    : t('options_restore_defaults')}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -171,25 +183,25 @@ export function RestoreForm({ db }: { db: HeedDb }) {
           {checked.lists.length > 0 && (
             <table className="ol-counts">
               <caption>
-                Lists
-                {checked.lists.length > MAX_ROWS &&
-                  ` (the first ${MAX_ROWS} of ${formatCount(checked.lists.length)}, changes first)`}
+                {checked.lists.length > MAX_ROWS
+                  ? t('options_restore_lists_capped', MAX_ROWS, checked.lists.length)
+                  : t('options_restore_lists')}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">List</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Entries now</th>
-                  <th scope="col">Entries after</th>
+                  <th scope="col">{t('options_restore_col_list')}</th>
+                  <th scope="col">{t('options_restore_col_change')}</th>
+                  <th scope="col">{t('options_restore_col_entries_now')}</th>
+                  <th scope="col">{t('options_restore_col_entries_after')}</th>
                 </tr>
               </thead>
               <tbody>
                 {checked.lists.slice(0, MAX_ROWS).map((l) => (
                   <tr key={`${l.change}:${l.name}`}>
                     <th scope="row">{l.name}</th>
-                    <td>{CHANGE_WORD[l.change]}</td>
-                    <td>{formatCount(l.entriesNow)}</td>
-                    <td>{formatCount(l.entriesAfter)}</td>
+                    <td>{t(CHANGE_KEY[l.change])}</td>
+                    <td>{formatNumber(l.entriesNow)}</td>
+                    <td>{formatNumber(l.entriesAfter)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -199,8 +211,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
             <p>
               <label>
                 <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
-                I have checked who would no longer be blocked, whose consent would change and which settings
-                would change, and I want this restore.
+                {t('options_restore_confirm')}
               </label>
             </p>
           )}
@@ -211,7 +222,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
               onClick={restore}
               disabled={restoring || (needsConfirm(checked) && !confirmed)}
             >
-              {restoring ? 'Restoring…' : 'Replace everything with this backup'}
+              {restoring ? t('options_restore_busy') : t('options_restore_button')}
             </button>
             <button
               type="button"
@@ -221,7 +232,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
                 if (inputRef.current) inputRef.current.value = '';
               }}
             >
-              Cancel
+              {t('options_cancel')}
             </button>
           </p>
         </div>
@@ -240,88 +251,74 @@ function VerdictChanges({ v, settings }: { v: VerdictDiff; settings: string[] })
   if (v.unblocked === 0 && v.newlyBlocked === 0 && v.consentChanges === 0 && settings.length === 0) {
     return (
       <p className="ol-notice" data-testid="verdict-diff">
-        No one’s verdict changes: every identifier is blocked on the same channels before and after the
-        restore, no consent or lawful-basis record moves, and the settings stay as they are.
+        {t('options_restore_no_change')}
       </p>
     );
   }
   return (
     <section aria-labelledby={`${id}-title`} data-testid="verdict-diff">
-      <h4 id={`${id}-title`}>Whose verdict changes</h4>
+      <h4 id={`${id}-title`}>{t('options_restore_whose')}</h4>
       {v.unblocked > 0 && (
         <div className="error" role="alert">
           <p>
-            <strong>
-              {formatCount(v.unblocked)} {v.unblocked === 1 ? 'identifier that is' : 'identifiers that are'}{' '}
-              blocked now would no longer be blocked
-            </strong>{' '}
-            (on some or all channels).
+            <strong>{tn('options_restore_unblocked', v.unblocked)}</strong>
           </p>
-          <ul aria-label="Identifiers that would no longer be blocked">
+          <ul aria-label={t('options_restore_unblocked_list')}>
             {v.unblockedExamples.map((e) => (
               <li key={`${e.kind}:${e.value}`}>
-                {KIND_LABEL[e.kind]} <span className="ol-value">{e.value}</span>:{' '}
-                {e.channels.map((c) => CHANNEL_NAME[c]).join(', ')}
+                {KIND_LABEL[e.kind]} <span className="ol-value">{e.value}</span>: {channelList(e.channels)}
               </li>
             ))}
           </ul>
           {v.unblocked > v.unblockedExamples.length && (
-            <p>and {formatCount(v.unblocked - v.unblockedExamples.length)} more.</p>
+            <p>{t('options_restore_and_more', v.unblocked - v.unblockedExamples.length)}</p>
           )}
         </div>
       )}
-      {v.newlyBlocked > 0 && (
-        <p>
-          {formatCount(v.newlyBlocked)} {v.newlyBlocked === 1 ? 'identifier' : 'identifiers'} not blocked now
-          would be blocked.
-        </p>
-      )}
+      {v.newlyBlocked > 0 && <p>{tn('options_restore_newly_blocked', v.newlyBlocked)}</p>}
       {v.consentChanges > 0 && (
         <div className="error" role="alert">
           <p>
-            <strong>
-              {formatCount(v.consentChanges)} {v.consentChanges === 1 ? 'identifier' : 'identifiers'} would
-              find a different consent or lawful-basis record
-            </strong>
-            .
+            <strong>{tn('options_restore_consent_changes', v.consentChanges)}</strong>
           </p>
-          <ul aria-label="Identifiers whose consent would change">
+          <ul aria-label={t('options_restore_consent_list')}>
             {v.consentExamples.map((c) => (
               <li key={c.identifier}>
-                <span className="ol-value">{c.identifier}</span> {CONSENT_WORD[c.change]}
+                <span className="ol-value">{c.identifier}</span> {t(CONSENT_KEY[c.change])}
               </li>
             ))}
           </ul>
           {v.consentChanges > v.consentExamples.length && (
-            <p>and {formatCount(v.consentChanges - v.consentExamples.length)} more.</p>
+            <p>{t('options_restore_and_more', v.consentChanges - v.consentExamples.length)}</p>
           )}
         </div>
       )}
       {settings.length > 0 && (
         <p>
-          <strong>Settings that would change</strong> (they decide verdicts too): {settings.join(', ')}.
+          <strong>{t('options_restore_settings_change')}</strong>{' '}
+          {t('options_restore_settings_change_list', settings.join(', '))}
         </p>
       )}
       {changedLists.length > 0 && (
         <table className="ol-counts">
           <caption>
-            Entries per list
-            {changedLists.length > MAX_ROWS &&
-              ` (the first ${MAX_ROWS} of ${formatCount(changedLists.length)})`}
+            {changedLists.length > MAX_ROWS
+              ? t('options_restore_per_list_capped', MAX_ROWS, changedLists.length)
+              : t('options_restore_per_list')}
           </caption>
           <thead>
             <tr>
-              <th scope="col">List</th>
-              <th scope="col">Entries removed</th>
-              <th scope="col">Entries added</th>
+              <th scope="col">{t('options_restore_col_list')}</th>
+              <th scope="col">{t('options_restore_col_removed')}</th>
+              <th scope="col">{t('options_restore_col_added')}</th>
             </tr>
           </thead>
           <tbody>
             {changedLists.slice(0, MAX_ROWS).map((l) => (
               <tr key={l.listId}>
                 <th scope="row">{l.name}</th>
-                <td>{formatCount(l.removed)}</td>
-                <td>{formatCount(l.added)}</td>
+                <td>{formatNumber(l.removed)}</td>
+                <td>{formatNumber(l.added)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,15 +1,19 @@
-import { LEVEL_COLOUR, LEVEL_WORD } from '@/lib/badge/words';
+import { LEVEL_COLOUR } from '@/lib/badge/words';
 import { BULK_LEVELS, type BulkLevel, type BulkResult } from '@/lib/bulk/check';
+import { formatList, formatNumber, t, tn } from '@/lib/i18n';
+import { channelWord, levelWord } from '@/lib/i18n/words';
+import type { Channel } from '@/lib/vocab';
 
 /** Rows the page shows; the removed-rows file has them all. */
 const SHOWN = 100;
 
-export const BULK_LEVEL_WORD: Record<BulkLevel, string> = {
-  ...LEVEL_WORD,
-  unknown: 'Not on any list, nothing recorded',
-  invalid: 'No usable identifier',
-  error: 'Could not be checked',
-};
+/** A level's word in the page's language; the bulk check's own levels say what they mean for a row. */
+export function bulkLevelWord(level: BulkLevel): string {
+  if (level === 'unknown') return t('options_bulk_level_unknown');
+  if (level === 'invalid') return t('options_bulk_level_invalid');
+  if (level === 'error') return t('options_bulk_level_error');
+  return levelWord(level);
+}
 
 const BULK_LEVEL_COLOUR: Record<BulkLevel, string> = {
   ...LEVEL_COLOUR,
@@ -24,9 +28,9 @@ export function LevelCounts({ counts, caption }: { counts: Record<BulkLevel, num
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Level</th>
+          <th scope="col">{t('options_bulk_col_level')}</th>
           <th scope="col" className="ot-num">
-            Rows
+            {t('options_bulk_col_rows')}
           </th>
         </tr>
       </thead>
@@ -35,9 +39,9 @@ export function LevelCounts({ counts, caption }: { counts: Record<BulkLevel, num
           <tr key={l} data-level={l}>
             <th scope="row">
               <span className="ot-level" style={{ background: BULK_LEVEL_COLOUR[l] }} aria-hidden="true" />
-              {BULK_LEVEL_WORD[l]}
+              {bulkLevelWord(l)}
             </th>
-            <td className="ot-num">{counts[l].toLocaleString('en')}</td>
+            <td className="ot-num">{formatNumber(counts[l])}</td>
           </tr>
         ))}
       </tbody>
@@ -47,43 +51,47 @@ export function LevelCounts({ counts, caption }: { counts: Record<BulkLevel, num
 
 export function resultSummary(r: BulkResult): string {
   const flagged = r.counts.blocked + r.counts.high;
-  return `Checked ${r.rows.toLocaleString('en')} rows in ${(r.ms / 1000).toFixed(1)} s: ${flagged.toLocaleString('en')} blocked or high risk.`;
+  const seconds = formatNumber(r.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return tn('options_bulk_summary', r.rows, seconds, formatNumber(flagged));
 }
 
 /** The first removed rows, so the lead sees who is left out, and why, without opening a file. */
 export function FlaggedRows({ result }: { result: BulkResult }) {
   const total = result.removedRows;
-  if (total === 0) return <p className="muted">No row was removed: every row is in the clean file.</p>;
+  if (total === 0) return <p className="muted">{t('options_bulk_none_removed')}</p>;
   const shown = result.flagged.slice(0, SHOWN);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="ot-scroll" tabIndex={0} aria-label="Rows removed from the clean file">
+    <section className="ot-scroll" tabIndex={0} aria-label={t('options_bulk_removed_rows')}>
       <table className="ot-table">
         <caption>
-          Rows removed from the clean file
           {total > shown.length
-            ? ` (the first ${shown.length.toLocaleString('en')} of ${total.toLocaleString('en')}; the removed-rows file has them all)`
-            : ''}
+            ? t('options_bulk_removed_rows_capped', shown.length, total)
+            : t('options_bulk_removed_rows')}
         </caption>
         <thead>
           <tr>
             <th scope="col" className="ot-num">
-              Row
+              {t('options_bulk_col_row')}
             </th>
-            <th scope="col">Identifier</th>
-            <th scope="col">Level</th>
-            <th scope="col">Blocked channels</th>
-            <th scope="col">Why</th>
-            <th scope="col">Lists</th>
+            <th scope="col">{t('options_bulk_col_identifier')}</th>
+            <th scope="col">{t('options_bulk_col_level')}</th>
+            <th scope="col">{t('options_bulk_col_blocked')}</th>
+            <th scope="col">{t('options_bulk_col_why')}</th>
+            <th scope="col">{t('options_bulk_col_lists')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map((f) => (
             <tr key={f.row} data-level={f.level}>
-              <td className="ot-num">{f.row.toLocaleString('en')}</td>
+              <td className="ot-num">{formatNumber(f.row)}</td>
               <td>{f.identifier}</td>
-              <td>{BULK_LEVEL_WORD[f.level]}</td>
-              <td>{f.blockedChannels.length > 0 ? f.blockedChannels.join(', ') : 'none'}</td>
+              <td>{bulkLevelWord(f.level)}</td>
+              <td>
+                {f.blockedChannels.length > 0
+                  ? formatList(f.blockedChannels.map((c) => channelWord(c as Channel)))
+                  : t('options_bulk_none')}
+              </td>
               <td>{f.why}</td>
               <td>{f.lists}</td>
             </tr>

@@ -1,4 +1,5 @@
-import { BULK_ROLE_LABEL, BULK_ROLES, type BulkRole } from '@/lib/bulk/mapping';
+import { BULK_ROLES, type BulkRole, bulkRoleLabel } from '@/lib/bulk/mapping';
+import { t } from '@/lib/i18n';
 
 /** One row per column of the file: its name, a few sample values and what it means to the check. */
 export function MappingTable({
@@ -17,17 +18,17 @@ export function MappingTable({
   return (
     <div className="ot-table-wrap">
       <table className="ot-table ot-mapping">
-        <caption>Columns</caption>
+        <caption>{t('options_bulk_columns')}</caption>
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">First values</th>
-            <th scope="col">Use as</th>
+            <th scope="col">{t('options_bulk_col_column')}</th>
+            <th scope="col">{t('options_bulk_col_first_values')}</th>
+            <th scope="col">{t('options_bulk_col_use_as')}</th>
           </tr>
         </thead>
         <tbody>
           {headers.map((h, i) => {
-            const name = h.trim() || `Column ${i + 1}`;
+            const name = h.trim() || t('options_bulk_column_n', i + 1);
             const sample = rows
               .slice(0, 3)
               .map((r) => r[i] ?? '')
@@ -38,11 +39,11 @@ export function MappingTable({
               <tr key={i}>
                 <th scope="row">{name}</th>
                 <td className="ot-sample" title={sample}>
-                  {sample || <span className="muted">(empty)</span>}
+                  {sample || <span className="muted">{t('options_bulk_empty')}</span>}
                 </td>
                 <td>
                   <label className="ot-sr" htmlFor={`${idPrefix}-role-${i}`}>
-                    Use column {name} as
+                    {t('options_bulk_use_column_as', name)}
                   </label>
                   <select
                     id={`${idPrefix}-role-${i}`}
@@ -51,7 +52,7 @@ export function MappingTable({
                   >
                     {BULK_ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {BULK_ROLE_LABEL[r]}
+                        {bulkRoleLabel(r)}
                       </option>
                     ))}
                   </select>

@@ -1,3 +1,4 @@
+import { formatNumber, t, tn } from '@/lib/i18n/index';
 import { PROFILE_NAME } from '@/lib/import/profiles';
 import { downloadText, fileStem } from '@/lib/options/lists/download';
 import { formatCount } from '@/lib/options/lists/labels';
@@ -19,7 +20,7 @@ export function RejectedDownload({ rows, fileName }: { rows: RejectedRow[]; file
         )
       }
     >
-      Download the rejected rows ({formatCount(rows.length)}) with their reasons
+      {t('lists_report_download', rows.length)}
     </button>
   );
 }
@@ -31,94 +32,70 @@ export function ImportReport(props: {
   onAgain: () => void;
 }) {
   const r = props.result;
+  const readAs =
+    r.container?.kind === 'xlsx'
+      ? t(
+          'lists_report_sheet',
+          PROFILE_NAME[r.profile],
+          t('lists_quoted', r.container.sheets[r.container.sheet] ?? ''),
+        )
+      : r.container?.kind === 'zip'
+        ? t('lists_report_zip', PROFILE_NAME[r.profile], r.container.entry)
+        : PROFILE_NAME[r.profile];
+  const row = (label: string, value: number) => (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{formatCount(value)}</td>
+    </tr>
+  );
   return (
-    <section className="ol-report" aria-label="Import result">
+    <section className="ol-report" aria-label={t('lists_report_label')}>
       <p role="status" className="ol-big">
-        Imported {formatCount(r.added)} {r.added === 1 ? 'entry' : 'entries'} into “{props.listName}”
+        {tn('lists_report_imported', r.added, t('lists_quoted', props.listName))}
       </p>
       <table className="ol-counts">
-        <caption className="ol-sr">Import counts</caption>
+        <caption className="ol-sr">{t('lists_report_counts')}</caption>
         <tbody>
           <tr>
-            <th scope="row">Read as</th>
+            <th scope="row">{t('lists_report_read_as')}</th>
+            <td>{readAs}</td>
+          </tr>
+          {row(t('lists_report_rows_read'), r.rows)}
+          {row(t('lists_report_rows_imported'), r.rowsImported)}
+          {r.rowsSkipped > 0 && row(t('lists_report_rows_skipped'), r.rowsSkipped)}
+          {row(t('lists_report_rows_nothing'), r.rowsRejected)}
+          {row(t('lists_report_values'), r.values)}
+          {row(t('lists_report_added'), r.added)}
+          {row(t('lists_report_already'), r.alreadyPresent)}
+          {row(t('lists_report_repeated'), r.duplicatesInFile)}
+          {row(t('lists_report_rejected'), r.rejected)}
+          {r.dateFallbacks > 0 && row(t('lists_report_date_fallbacks'), r.dateFallbacks)}
+          <tr>
+            <th scope="row">{t('lists_report_time')}</th>
             <td>
-              {PROFILE_NAME[r.profile]}
-              {r.container?.kind === 'xlsx' ? `, sheet “${r.container.sheets[r.container.sheet]}”` : ''}
-              {r.container?.kind === 'zip' ? `, ${r.container.entry} from the ZIP archive` : ''}
+              {t(
+                'lists_report_seconds',
+                formatNumber(r.ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+              )}
             </td>
-          </tr>
-          <tr>
-            <th scope="row">Rows read</th>
-            <td>{formatCount(r.rows)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Rows imported</th>
-            <td>{formatCount(r.rowsImported)}</td>
-          </tr>
-          {r.rowsSkipped > 0 && (
-            <tr>
-              <th scope="row">Rows skipped: not opted out</th>
-              <td>{formatCount(r.rowsSkipped)}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">Rows with nothing to import</th>
-            <td>{formatCount(r.rowsRejected)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Values found</th>
-            <td>{formatCount(r.values)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Added</th>
-            <td>{formatCount(r.added)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Already in the list</th>
-            <td>{formatCount(r.alreadyPresent)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Repeated in the file</th>
-            <td>{formatCount(r.duplicatesInFile)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Rejected</th>
-            <td>{formatCount(r.rejected)}</td>
-          </tr>
-          {r.dateFallbacks > 0 && (
-            <tr>
-              <th scope="row">Unreadable dates (import date used)</th>
-              <td>{formatCount(r.dateFallbacks)}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">Time</th>
-            <td>{(r.ms / 1000).toFixed(1)} s</td>
           </tr>
         </tbody>
       </table>
       <p className="muted">
-        Rows read = rows imported
-        {r.rowsSkipped > 0 ? ' + rows skipped because their opt-out column says they did not opt out' : ''} +
-        rows with nothing to import. A row can hold more than one value (an email and a phone number): values
-        found = added + already in the list + repeated in the file. Rejected counts the values and rows that
-        could not be read; download them below.
+        {t(r.rowsSkipped > 0 ? 'lists_report_explain_skipped' : 'lists_report_explain')}
       </p>
       {r.rejected > 0 && (
         <p>
           <RejectedDownload rows={r.rejectedRows} fileName={props.fileName} />
           {r.rejected > r.rejectedRows.length && (
-            <span className="muted">
-              {' '}
-              The report lists the first {formatCount(MAX_REJECTED_DETAILS)} of {formatCount(r.rejected)}.
-            </span>
+            <span className="muted"> {t('lists_report_first', MAX_REJECTED_DETAILS, r.rejected)}</span>
           )}
         </p>
       )}
       <p className="ol-row">
-        <a href={`#/lists?list=${encodeURIComponent(r.listId)}`}>Show the list</a>
+        <a href={`#/lists?list=${encodeURIComponent(r.listId)}`}>{t('lists_report_show')}</a>
         <button type="button" onClick={props.onAgain}>
-          Import another file
+          {t('lists_report_again')}
         </button>
       </p>
     </section>

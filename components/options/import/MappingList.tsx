@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/index';
 import { ROLE_LABEL } from '@/lib/options/lists/labels';
 import { ROLE_CHOICES } from '@/lib/options/lists/mapping';
 import type { ColumnRole } from '@/lib/store/schemas';
@@ -25,12 +26,12 @@ export function MappingList({
 }) {
   return (
     <table className="ol-mapping">
-      <caption className="ol-sr">What each column holds</caption>
+      <caption className="ol-sr">{t('lists_map_caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Column</th>
-          <th scope="col">First values</th>
-          <th scope="col">Holds</th>
+          <th scope="col">{t('lists_map_column')}</th>
+          <th scope="col">{t('lists_map_values')}</th>
+          <th scope="col">{t('lists_map_holds')}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,17 +41,18 @@ export function MappingList({
             .map((r) => r[i] ?? '')
             .filter((v) => v.trim() !== '')
             .join(' · ');
-          const label = h === `Column ${i + 1}` ? h : `Column ${i + 1} (${h})`;
+          const numbered = t('lists_column_n', i + 1);
+          const label = h === numbered ? h : t('lists_map_column_named', i + 1, h);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional and never reorder
             <tr key={i}>
               <th scope="row">{h}</th>
               <td className="ol-sample" title={sample}>
-                {sample || <span className="muted">(empty)</span>}
+                {sample || <span className="muted">{t('lists_map_empty')}</span>}
               </td>
               <td>
                 <label className="ol-sr" htmlFor={`${idPrefix}-role-${i}`}>
-                  {label} holds
+                  {t('lists_map_holds_label', label)}
                 </label>
                 <select
                   id={`${idPrefix}-role-${i}`}
@@ -63,7 +65,9 @@ export function MappingList({
                     </option>
                   ))}
                 </select>
-                {flagged.has(i) && roles[i] === 'ignore' && <span className="muted"> opt-out flag</span>}
+                {flagged.has(i) && roles[i] === 'ignore' && (
+                  <span className="muted"> {t('lists_map_flag')}</span>
+                )}
               </td>
             </tr>
           );

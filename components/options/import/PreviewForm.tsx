@@ -1,4 +1,6 @@
 import { type FormEvent, useId } from 'react';
+import { getLanguage, t, tn } from '@/lib/i18n/index';
+import { channelList } from '@/lib/i18n/words';
 import type { DateOrder } from '@/lib/import/dates';
 import { type FlagRule, PROFILE_IDS, PROFILE_NAME, type ProfileId } from '@/lib/import/profiles';
 import {
@@ -7,7 +9,6 @@ import {
   ENCODING_LABEL,
   formatBytes,
   REASON_LABEL,
-  ROLE_LABEL,
 } from '@/lib/options/lists/labels';
 import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
 import type { Preview } from '@/lib/store/import';
@@ -76,29 +77,26 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
   const targetProblem =
     settings.target === 'new'
       ? settings.newName.trim() === ''
-        ? 'Give the new list a name.'
+        ? t('lists_pf_name_missing')
         : null
       : lists.some((l) => l.id === settings.existingId)
         ? null
-        : 'Choose the list to import into.';
+        : t('lists_pf_choose_list');
   const targetList =
     settings.target === 'existing' ? lists.find((l) => l.id === settings.existingId) : undefined;
   const targetChannels = targetList?.channels;
-  const dateProblem = /^\d{4}-\d{2}-\d{2}$/.test(settings.since) ? null : 'Enter the opt-out date as a date.';
+  const dateProblem = /^\d{4}-\d{2}-\d{2}$/.test(settings.since) ? null : t('lists_pf_date_invalid');
   const dateColumn = settings.roles.indexOf('date');
   const askOrder =
     dateColumn >= 0 &&
     preview.dateOrder !== null &&
     preview.dateOrder.numeric &&
     preview.dateOrder.order === null;
-  const orderProblem =
-    askOrder && settings.dateOrder === ''
-      ? 'Say whether the dates are day/month or month/day: the file does not tell.'
-      : null;
+  const orderProblem = askOrder && settings.dateOrder === '' ? t('lists_pf_order_missing') : null;
   const everyChannel = !reasonAllowsChannelScope(settings.reason);
   const channelProblem =
     settings.target === 'new' && !everyChannel && settings.channels.length === 0
-      ? 'Choose at least one channel the new list blocks.'
+      ? t('lists_pf_channel_missing')
       : null;
   const blocker =
     preview.profile.refusal ?? problem ?? targetProblem ?? dateProblem ?? orderProblem ?? channelProblem;
@@ -112,9 +110,9 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
 
   return (
     <form className="ol-wizard" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`}>Check the file</h3>
+      <h3 id={`${id}-title`}>{t('lists_pf_title')}</h3>
       <fieldset disabled={disabled} className="ol-detected">
-        <legend>Detected</legend>
+        <legend>{t('lists_pf_detected')}</legend>
         <div
           className={`ol-profile${preview.profile.warning || preview.profile.refusal ? ' ol-warning' : ''}`}
         >
@@ -134,7 +132,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
           ))}
         </div>
         <div className="ol-grid">
-          <label htmlFor={`${id}-profile`}>Read as</label>
+          <label htmlFor={`${id}-profile`}>{t('lists_report_read_as')}</label>
           <select
             id={`${id}-profile`}
             value={settings.profile}
@@ -150,7 +148,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
           </select>
           {preview.container?.kind === 'xlsx' && (
             <>
-              <label htmlFor={`${id}-sheet`}>Sheet</label>
+              <label htmlFor={`${id}-sheet`}>{t('lists_pf_sheet')}</label>
               <select
                 id={`${id}-sheet`}
                 value={settings.sheet}
@@ -164,15 +162,17 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
               </select>
             </>
           )}
-          <label htmlFor={`${id}-enc`}>Encoding</label>
+          <label htmlFor={`${id}-enc`}>{t('lists_pf_encoding')}</label>
           <select
             id={`${id}-enc`}
             value={settings.encoding}
             onChange={(e) => onReread(e.target.value as TextEncoding | 'auto', settings.delimiter)}
           >
             <option value="auto">
-              Detected: {ENCODING_LABEL[preview.encoding]}
-              {preview.encodingGuessed ? ' (from the bytes)' : ''}
+              {t(
+                preview.encodingGuessed ? 'lists_pf_detected_bytes' : 'lists_pf_detected_value',
+                ENCODING_LABEL[preview.encoding],
+              )}
             </option>
             {TextEncodingSchema.options.map((enc) => (
               <option key={enc} value={enc}>
@@ -180,15 +180,17 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-delim`}>Delimiter</label>
+          <label htmlFor={`${id}-delim`}>{t('lists_pf_delimiter')}</label>
           <select
             id={`${id}-delim`}
             value={settings.delimiter}
             onChange={(e) => onReread(settings.encoding, e.target.value as Delimiter | 'auto')}
           >
             <option value="auto">
-              Detected: {DELIMITER_LABEL[preview.delimiter]}
-              {preview.sepLine ? ' (from the sep= line)' : ''}
+              {t(
+                preview.sepLine ? 'lists_pf_detected_sep' : 'lists_pf_detected_value',
+                DELIMITER_LABEL[preview.delimiter],
+              )}
             </option>
             {DelimiterSchema.options.map((d) => (
               <option key={d === '' ? 'none' : d} value={d}>
@@ -203,22 +205,28 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
               checked={settings.hasHeader}
               onChange={(e) => set({ hasHeader: e.target.checked })}
             />{' '}
-            First row is a header {preview.hasHeader ? '(detected)' : '(none detected)'}
+            {t(preview.hasHeader ? 'lists_pf_header_detected' : 'lists_pf_header_none')}
           </label>
         </div>
         <p className="muted">
-          {preview.container?.kind === 'xlsx'
-            ? 'Excel workbook'
-            : preview.container?.kind === 'zip'
-              ? `${preview.container.entry} from the ZIP archive`
-              : ENCODING_LABEL[preview.encoding]}
-          , {DELIMITER_LABEL[preview.delimiter].toLowerCase()},{' '}
-          {settings.hasHeader ? 'with a header' : 'no header'} — {formatBytes(preview.totalBytes)}
+          {t(
+            settings.hasHeader ? 'lists_pf_summary_header' : 'lists_pf_summary_noheader',
+            preview.container?.kind === 'xlsx'
+              ? t('lists_pf_excel')
+              : preview.container?.kind === 'zip'
+                ? t('lists_pf_zip_entry', preview.container.entry)
+                : ENCODING_LABEL[preview.encoding],
+            // Mid-sentence the delimiter is lower case, except in German where nouns keep their capital.
+            getLanguage() === 'de'
+              ? DELIMITER_LABEL[preview.delimiter]
+              : DELIMITER_LABEL[preview.delimiter].toLowerCase(),
+            formatBytes(preview.totalBytes),
+          )}
         </p>
       </fieldset>
 
       <fieldset disabled={disabled}>
-        <legend>Columns: what each one holds</legend>
+        <legend>{t('lists_pf_columns')}</legend>
         <MappingList
           idPrefix={id}
           headers={table.headers}
@@ -246,31 +254,34 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
                     })
                   }
                 />{' '}
-                Only rows where “{table.headers[f.index] ?? `Column ${f.index + 1}`}” is true, 1 or yes
+                {t(
+                  'lists_pf_flag_only',
+                  t('lists_quoted', table.headers[f.index] ?? t('lists_column_n', f.index + 1)),
+                )}
               </label>
             ))}
-            <p className="muted">Other rows are people who did not opt out: they are skipped and counted.</p>
+            <p className="muted">{t('lists_pf_flag_other')}</p>
           </div>
         )}
         {askOrder && (
           <div className="ol-grid">
             <label htmlFor={`${id}-order`}>
-              Dates like {table.rows.find((r) => r[dateColumn])?.[dateColumn]} are
+              {t('lists_pf_dates_like', table.rows.find((r) => r[dateColumn])?.[dateColumn] ?? '')}
             </label>
             <select
               id={`${id}-order`}
               value={settings.dateOrder}
               onChange={(e) => set({ dateOrder: e.target.value as DateOrder | '' })}
             >
-              <option value="">Choose…</option>
-              <option value="dmy">Day/month/year (Europe)</option>
-              <option value="mdy">Month/day/year (US)</option>
+              <option value="">{t('lists_pf_choose')}</option>
+              <option value="dmy">{t('lists_pf_dmy')}</option>
+              <option value="mdy">{t('lists_pf_mdy')}</option>
             </select>
           </div>
         )}
         <div className="ol-preview-wrap">
           <table className="ol-preview">
-            <caption>First {table.rows.length} rows of the file</caption>
+            <caption>{tn('lists_pf_first_rows', table.rows.length)}</caption>
             <thead>
               <tr>
                 {table.headers.map((h, i) => (
@@ -294,7 +305,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             </tbody>
           </table>
         </div>
-        {table.rows.length === 0 && <p className="muted">The start of the file has no data rows.</p>}
+        {table.rows.length === 0 && <p className="muted">{t('lists_pf_no_rows')}</p>}
         {problem && (
           <p className="error" role="alert">
             {problem}
@@ -303,7 +314,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
       </fieldset>
 
       <fieldset disabled={disabled}>
-        <legend>Import into</legend>
+        <legend>{t('lists_pf_into')}</legend>
         <label>
           <input
             type="radio"
@@ -311,10 +322,10 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             checked={settings.target === 'new'}
             onChange={() => set({ target: 'new' })}
           />{' '}
-          A new list
+          {t('lists_pf_new')}
         </label>
         <div className="ol-indent">
-          <label htmlFor={`${id}-newname`}>New list name</label>
+          <label htmlFor={`${id}-newname`}>{t('lists_pf_new_name')}</label>
           <input
             id={`${id}-newname`}
             value={settings.newName}
@@ -322,9 +333,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             disabled={settings.target !== 'new'}
             onChange={(e) => set({ newName: e.target.value })}
           />
-          {nameClash && (
-            <p className="muted">A list with this name exists; the new one will have the same name.</p>
-          )}
+          {nameClash && <p className="muted">{t('lists_pf_name_clash')}</p>}
           <BlocksChoice
             idPrefix={id}
             disabled={settings.target !== 'new'}
@@ -342,17 +351,17 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
               set({ target: 'existing', existingId: settings.existingId || (lists[0]?.id ?? '') })
             }
           />{' '}
-          An existing list
+          {t('lists_pf_existing')}
         </label>
         <div className="ol-indent">
-          <label htmlFor={`${id}-existing`}>Existing list</label>
+          <label htmlFor={`${id}-existing`}>{t('lists_pf_existing_label')}</label>
           <select
             id={`${id}-existing`}
             value={settings.existingId}
             disabled={settings.target !== 'existing'}
             onChange={(e) => set({ existingId: e.target.value })}
           >
-            <option value="">Choose a list</option>
+            <option value="">{t('lists_pf_choose_a_list')}</option>
             {lists.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
@@ -363,9 +372,9 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
       </fieldset>
 
       <fieldset disabled={disabled}>
-        <legend>Why these people are on the list</legend>
+        <legend>{t('lists_pf_why')}</legend>
         <div className="ol-grid">
-          <label htmlFor={`${id}-reason`}>Reason</label>
+          <label htmlFor={`${id}-reason`}>{t('lists_pf_reason')}</label>
           <select
             id={`${id}-reason`}
             value={settings.reason}
@@ -377,7 +386,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-since`}>Opt-out date</label>
+          <label htmlFor={`${id}-since`}>{t('lists_pf_since')}</label>
           <input
             id={`${id}-since`}
             type="date"
@@ -385,14 +394,12 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             onChange={(e) => set({ since: e.target.value })}
           />
         </div>
-        <p className="muted">Used for rows without their own reason or date column.</p>
+        <p className="muted">{t('lists_pf_defaults')}</p>
         {targetList && targetChannels && targetChannels.length > 0 ? (
           <p className="muted" role="note">
             {reasonAllowsChannelScope(settings.reason)
-              ? `These rows will block ${targetChannels.map((c) => CHANNEL_NAME[c]).join(', ')} only, as “${targetList.name}” does. `
-              : `These rows will block every channel, although “${targetList.name}” covers only ${targetChannels.map((c) => CHANNEL_NAME[c]).join(', ')}: `}
-            An objection, an erasure request or a complaint stops all direct marketing, so it always blocks
-            every channel; only unsubscribes, do-not-call requests and bounces follow the list's channels.
+              ? t('lists_pf_scope_same', channelList(targetChannels), t('lists_quoted', targetList.name))
+              : t('lists_pf_scope_every', t('lists_quoted', targetList.name), channelList(targetChannels))}
           </p>
         ) : null}
       </fieldset>
@@ -403,7 +410,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
         </p>
       )}
       <button type="submit" className="primary" disabled={disabled || blocker !== null}>
-        Import
+        {t('lists_pf_import')}
       </button>
     </form>
   );
@@ -420,14 +427,13 @@ function BlocksChoice(props: {
   if (props.everyChannel) {
     return (
       <p className="muted" role="note">
-        The new list blocks every channel: an objection, an erasure request or a complaint stops all direct
-        marketing.
+        {t('lists_pf_every_note')}
       </p>
     );
   }
   return (
     <fieldset className="ol-channels" disabled={props.disabled}>
-      <legend>The new list blocks</legend>
+      <legend>{t('lists_pf_blocks')}</legend>
       {CHANNELS.map((c) => (
         <label key={c}>
           <input

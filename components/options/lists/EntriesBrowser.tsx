@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { formatCount, KIND_LABEL, REASON_LABEL } from '@/lib/options/lists/labels';
+import { getLanguage, t, tn } from '@/lib/i18n/index';
+import { KIND_LABEL, REASON_LABEL, translated } from '@/lib/options/lists/labels';
 import { EntryPager } from '@/lib/options/lists/pager';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
+import { tRich } from './rich';
 import { errorText, notifyStoreChanged } from './use-app-db';
 
 /** Search results shown at once; a longer search narrows the list. */
@@ -13,13 +15,18 @@ const SEARCH_LIMIT = 200;
 
 const ROW_HEIGHT = 34;
 
-const SOURCE_LABEL = {
-  import: 'Import',
-  manual: 'Added by hand',
-  restore: 'Restored',
-  merge: 'Merge',
-  bundle: 'Team bundle',
-} as const;
+const SOURCE_LABEL = translated({
+  import: 'lists_source_import',
+  manual: 'lists_source_manual',
+  restore: 'lists_source_restore',
+  merge: 'lists_source_merge',
+  bundle: 'lists_source_bundle',
+});
+
+/** A kind of entry in the middle of a sentence: lower case, except in German where nouns keep their capital. */
+function kindInSentence(kind: EntryRow['kind']): string {
+  return getLanguage() === 'de' ? KIND_LABEL[kind] : KIND_LABEL[kind].toLowerCase();
+}
 
 function sourceText(row: EntryRow): string {
   if (row.fileName) return row.fileName;
@@ -91,14 +98,14 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       const removed = await removeEntry(db, list.id, row.kind, row.value);
       if (!removed) {
         expectedTotal.current = null;
-        setMessage('That entry was already gone.');
+        setMessage(t('lists_entry_gone'));
         return;
       }
       pager.removeRow(row);
       setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
       await notifyStoreChanged();
       sessionUndo.push(
-        `Deleted ${KIND_LABEL[row.kind].toLowerCase()} ${row.value} from “${list.name}”`,
+        t('lists_undo_deleted_entry', kindInSentence(row.kind), row.value, t('lists_quoted', list.name)),
         async () => {
           await addEntries(db, list.id, [{ kind: row.kind, value: row.value }], {
             reason: row.reason === 'unknown' ? 'other' : row.reason,
@@ -107,7 +114,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
           });
         },
       );
-      setMessage(`Deleted ${row.value}.`);
+      setMessage(t('lists_entry_deleted', row.value));
       scrollRef.current?.focus();
     } catch (err) {
       expectedTotal.current = null;
@@ -133,9 +140,9 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
             type="button"
             className="danger ol-small"
             onClick={() => remove(row)}
-            aria-label={`Delete ${row.value}`}
+            aria-label={t('lists_entry_delete_label', row.value)}
           >
-            Delete
+            {t('lists_delete')}
           </button>
         )}
       </td>
@@ -145,28 +152,29 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
   const head = (
     <thead>
       <tr>
-        <th scope="col">Kind</th>
-        <th scope="col">Value</th>
-        <th scope="col">Reason</th>
-        <th scope="col">Since</th>
-        <th scope="col">Source</th>
+        <th scope="col">{t('lists_col_kind')}</th>
+        <th scope="col">{t('lists_col_value')}</th>
+        <th scope="col">{t('lists_col_reason')}</th>
+        <th scope="col">{t('lists_col_since')}</th>
+        <th scope="col">{t('lists_col_source')}</th>
         <th scope="col">
-          <span className="ol-sr">Actions</span>
+          <span className="ol-sr">{t('lists_col_actions')}</span>
         </th>
       </tr>
     </thead>
   );
 
+  const regionLabel = t('lists_entries_of', list.name);
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   return (
     <section className="ol-entries" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>Entries</h4>
-      <form className="ol-search" onSubmit={search} aria-label="Find an entry">
-        <label htmlFor={`${id}-q`}>Find an entry (email, hash, domain, profile URL or phone)</label>
+      <h4 id={`${id}-title`}>{t('lists_entries')}</h4>
+      <form className="ol-search" onSubmit={search} aria-label={t('lists_find')}>
+        <label htmlFor={`${id}-q`}>{t('lists_find_field')}</label>
         <p className="muted" id={`${id}-q-hint`}>
-          Part of a value is enough (“contoso”, “+44 7700”); a hash by its first characters.
+          {t('lists_find_hint')}
         </p>
         <div className="ol-row">
           <input
@@ -180,7 +188,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
               if (e.target.value === '') setResults(null);
             }}
           />
-          <button type="submit">Search</button>
+          <button type="submit">{t('lists_search')}</button>
         </div>
       </form>
       {error && (
@@ -194,13 +202,13 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       {results !== null &&
         (results.length === 0 ? (
           <p role="status">
-            No entry in “{list.name}” matches “{query.trim()}”.
+            {t('lists_no_match', t('lists_quoted', list.name), t('lists_quoted', query.trim()))}
           </p>
         ) : (
           <table
             className="ol-entries-table"
             aria-label={
-              results.length >= SEARCH_LIMIT ? `Search results (the first ${SEARCH_LIMIT})` : 'Search results'
+              results.length >= SEARCH_LIMIT ? t('lists_results_first', SEARCH_LIMIT) : t('lists_results')
             }
           >
             {head}
@@ -212,20 +220,16 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
           </table>
         ))}
       {list.counts.total === 0 && state.rows.length === 0 ? (
-        <p className="ol-empty">
-          This list is empty. <a href="#/import">Import a file</a> to add entries, or record an opt-out from
-          the toolbar popup.
-        </p>
+        <p className="ol-empty">{tRich('lists_empty', <a href="#/import">{t('lists_empty_link')}</a>)}</p>
       ) : (
         <>
           <p className="muted">
-            {formatCount(list.counts.total)} {list.counts.total === 1 ? 'entry' : 'entries'}
-            {!state.done &&
-              state.rows.length > 0 &&
-              ` — ${formatCount(state.rows.length)} loaded, more load as you scroll`}
+            {!state.done && state.rows.length > 0
+              ? tn('lists_entries_loaded', list.counts.total, state.rows.length)
+              : tn('lists_entry_count', list.counts.total)}
           </p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll area must be reachable to scroll by keyboard */}
-          <section ref={scrollRef} className="ol-scroll" tabIndex={0} aria-label={`Entries of ${list.name}`}>
+          <section ref={scrollRef} className="ol-scroll" tabIndex={0} aria-label={regionLabel}>
             <table className="ol-entries-table" aria-rowcount={list.counts.total + 1}>
               {head}
               <tbody>
@@ -240,7 +244,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
                     return (
                       <tr key="loading" style={{ height: ROW_HEIGHT }}>
                         <td colSpan={6} className="muted">
-                          {state.error ? `Could not load more: ${state.error}` : 'Loading…'}
+                          {state.error ? t('lists_load_failed', state.error) : t('lists_loading')}
                         </td>
                       </tr>
                     );

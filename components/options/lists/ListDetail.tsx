@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
 import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/lists/labels';
 import { mergeWithUndo, undoMerge } from '@/lib/options/lists/merge';
 import { sessionUndo } from '@/lib/options/lists/undo';
@@ -26,12 +27,12 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
   return (
     <section className="ol-panel ol-detail" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        {list.name} {list.isDefault && <span className="ol-tag">default</span>}
-        {list.managed && <span className="ol-tag">team</span>}
+        {list.name} {list.isDefault && <span className="ol-tag">{t('lists_tag_default')}</span>}
+        {list.managed && <span className="ol-tag">{t('lists_tag_team')}</span>}
       </h3>
       {list.description && <p>{list.description}</p>}
       <dl className="ol-facts">
-        <dt>Entries</dt>
+        <dt>{t('lists_entries')}</dt>
         <dd>
           {formatCount(list.counts.total)}
           {kinds.length > 0 && (
@@ -39,35 +40,33 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
               {' '}
               (
               {kinds
-                .map((k: EntryKind) => `${KIND_LABEL[k]}: ${formatCount(list.counts.byKind[k] ?? 0)}`)
+                .map((k: EntryKind) => t('lists_kind_count', KIND_LABEL[k], list.counts.byKind[k] ?? 0))
                 .join(', ')}
               )
             </span>
           )}
         </dd>
-        <dt>Blocks</dt>
+        <dt>{t('lists_blocks')}</dt>
         <dd>{scopeText(list.channels)}</dd>
         {list.sourceFile && (
           <>
-            <dt>Created from</dt>
+            <dt>{t('lists_created_from')}</dt>
             <dd>{list.sourceFile}</dd>
           </>
         )}
-        <dt>Last changed</dt>
-        <dd>{new Date(list.updatedAt).toLocaleString()}</dd>
+        <dt>{t('lists_last_changed')}</dt>
+        <dd>{formatDateTime(list.updatedAt)}</dd>
       </dl>
       {list.managed ? (
         <p className="ol-managed" role="note">
-          Managed by your team “{list.managed.teamName}” (bundle version {list.managed.bundleVersion}): you
-          can read and search it, and a newer team bundle replaces it, but it cannot be edited or deleted
-          here.
+          {t('lists_managed', t('lists_quoted', list.managed.teamName), list.managed.bundleVersion)}
         </p>
       ) : (
         <>
           <EditListForm db={db} list={list} lists={lists} />
           <MergeForm db={db} list={list} lists={lists} />
           {policy?.policy.hideDeleteList ? (
-            <p className="muted">Deleting lists is turned off by your organisation.</p>
+            <p className="muted">{t('lists_delete_off')}</p>
           ) : (
             <DeleteList db={db} list={list} onGone={onGone} />
           )}
@@ -91,18 +90,17 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
     e.preventDefault();
     setSaved(null);
     const trimmed = name.trim();
-    if (trimmed === '') return setError('The name cannot be empty.');
+    if (trimmed === '') return setError(t('lists_name_empty'));
     if (lists.some((l) => l.id !== list.id && l.name.toLowerCase() === trimmed.toLowerCase())) {
-      return setError(`There is already a list called “${trimmed}”.`);
+      return setError(t('lists_name_taken', t('lists_quoted', trimmed)));
     }
-    if (channels !== null && channels.length === 0)
-      return setError('Choose at least one channel, or “Every channel”.');
+    if (channels !== null && channels.length === 0) return setError(t('lists_scope_missing'));
     setBusy(true);
     try {
       await updateList(db, list.id, { name: trimmed, description: description.trim(), channels });
       await notifyStoreChanged();
       setError(null);
-      setSaved('Saved.');
+      setSaved(t('lists_saved'));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -112,11 +110,11 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
 
   return (
     <details className="ol-box">
-      <summary>Rename, describe or change scope</summary>
+      <summary>{t('lists_edit_summary')}</summary>
       <form className="ol-form" onSubmit={submit} noValidate>
-        <label htmlFor={`${id}-name`}>List name</label>
+        <label htmlFor={`${id}-name`}>{t('lists_list_name')}</label>
         <input id={`${id}-name`} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor={`${id}-desc`}>Description</label>
+        <label htmlFor={`${id}-desc`}>{t('lists_description')}</label>
         <textarea
           id={`${id}-desc`}
           value={description}
@@ -132,7 +130,7 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
         )}
         {saved && <p role="status">{saved}</p>}
         <button type="submit" className="primary" disabled={busy}>
-          Save changes
+          {t('lists_save')}
         </button>
       </form>
     </details>
@@ -160,11 +158,9 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
         list.id,
       );
       await notifyStoreChanged();
-      const names = chosen.map((l) => `“${l.name}”`).join(', ');
-      sessionUndo.push(`Merged ${names} into “${list.name}”`, () => undoMerge(db, undo));
-      setMessage(
-        `Merged ${chosen.length} list${chosen.length === 1 ? '' : 's'}: ${formatCount(result.added)} entries added, ${formatCount(result.alreadyPresent)} were already here.`,
-      );
+      const names = formatList(chosen.map((l) => t('lists_quoted', l.name)));
+      sessionUndo.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
+      setMessage(tn('lists_merge_done', chosen.length, result.added, result.alreadyPresent));
       setPicked([]);
     } catch (err) {
       setError(errorText(err));
@@ -175,15 +171,13 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
 
   return (
     <details className="ol-box" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Merge other lists into this one</summary>
+      <summary>{t('lists_merge_summary')}</summary>
       {!open ? null : others.length === 0 ? (
-        <p className="muted">
-          There are no other lists to merge (the default list can only receive a merge).
-        </p>
+        <p className="muted">{t('lists_merge_none')}</p>
       ) : (
         <div className="ol-form">
           <fieldset>
-            <legend>Lists to merge into “{list.name}” (they are then removed)</legend>
+            <legend>{t('lists_merge_legend', t('lists_quoted', list.name))}</legend>
             {others.map((o) => (
               <label key={o.id}>
                 <input
@@ -199,20 +193,23 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
           </fieldset>
           {!confirming ? (
             <button type="button" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-              Merge…
+              {t('lists_merge_button')}
             </button>
           ) : (
             <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="ol-confirm">
               <p id={`${id}-confirm`}>
-                Merge {chosen.map((l) => `“${l.name}”`).join(', ')} into “{list.name}”? The merged lists are
-                removed; you can undo this until you close this page.
+                {t(
+                  'lists_merge_confirm',
+                  formatList(chosen.map((l) => t('lists_quoted', l.name))),
+                  t('lists_quoted', list.name),
+                )}
               </p>
               <button type="button" className="primary" onClick={merge}>
-                Merge lists
+                {t('lists_merge_go')}
               </button>{' '}
               {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so a keyboard user lands on it */}
               <button type="button" autoFocus onClick={() => setConfirming(false)}>
-                Cancel
+                {t('lists_cancel')}
               </button>
             </div>
           )}
@@ -233,18 +230,14 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (list.isDefault) {
-    return (
-      <p className="muted">
-        The default list cannot be deleted; delete its entries one by one below, or merge other lists into it.
-      </p>
-    );
+    return <p className="muted">{t('lists_default_undeletable')}</p>;
   }
   const remove = async () => {
     setError(null);
     try {
       const snapshot = await deleteList(db, list.id);
       await notifyStoreChanged();
-      sessionUndo.push(`Deleted list “${list.name}” (${formatCount(list.counts.total)} entries)`, () =>
+      sessionUndo.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
         restoreListSnapshot(db, snapshot),
       );
       onGone();
@@ -257,20 +250,17 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
     <div className="ol-delete">
       {!confirming ? (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Delete list…
+          {t('lists_delete_button')}
         </button>
       ) : (
         <div role="alertdialog" aria-labelledby={`${id}-q`} className="ol-confirm">
-          <p id={`${id}-q`}>
-            Delete “{list.name}” and its {formatCount(list.counts.total)} entries? People on it will no longer
-            be flagged. You can undo this until you close this page.
-          </p>
+          <p id={`${id}-q`}>{tn('lists_delete_confirm', list.counts.total, t('lists_quoted', list.name))}</p>
           <button type="button" className="danger" onClick={remove}>
-            Delete list
+            {t('lists_delete_go')}
           </button>{' '}
           {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so a keyboard user lands on it */}
           <button type="button" autoFocus onClick={() => setConfirming(false)}>
-            Cancel
+            {t('lists_cancel')}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { t } from '@/lib/i18n/index';
 import { formatCount, scopeText } from '@/lib/options/lists/labels';
 import type { SuppressionList } from '@/lib/store/schemas';
 
@@ -38,14 +39,18 @@ export function ListsTable({
 
   return (
     // No tabIndex: every row holds a button, and focusing it scrolls the area.
-    <section ref={scrollRef} aria-label="Suppression lists" style={{ maxHeight: '28em', overflow: 'auto' }}>
+    <section
+      ref={scrollRef}
+      aria-label={t('lists_table_label')}
+      style={{ maxHeight: '28em', overflow: 'auto' }}
+    >
       <table className="ol-list-table" aria-rowcount={lists.length + 1}>
-        <caption className="ol-sr">Suppression lists</caption>
+        <caption className="ol-sr">{t('lists_table_label')}</caption>
         <thead>
           <tr>
-            <th scope="col">List</th>
-            <th scope="col">Entries</th>
-            <th scope="col">Blocks</th>
+            <th scope="col">{t('lists_col_list')}</th>
+            <th scope="col">{t('lists_entries')}</th>
+            <th scope="col">{t('lists_blocks')}</th>
           </tr>
         </thead>
         <tbody>
@@ -73,8 +78,8 @@ export function ListsTable({
                   >
                     {l.name}
                   </button>
-                  {l.isDefault && <span className="ol-tag">default</span>}
-                  {l.managed && <span className="ol-tag">team</span>}
+                  {l.isDefault && <span className="ol-tag">{t('lists_tag_default')}</span>}
+                  {l.managed && <span className="ol-tag">{t('lists_tag_team')}</span>}
                 </th>
                 <td className="ol-num">{formatCount(l.counts.total)}</td>
                 <td>{scopeText(l.channels)}</td>

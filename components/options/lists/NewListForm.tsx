@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '@/lib/i18n/index';
 import type { HeedDb } from '@/lib/store/db';
 import { createList } from '@/lib/store/lists';
 import type { SuppressionList } from '@/lib/store/schemas';
@@ -22,12 +23,11 @@ export function NewListForm(props: {
     e.preventDefault();
     setDone(null);
     const trimmed = name.trim();
-    if (trimmed === '') return setError('Give the list a name.');
+    if (trimmed === '') return setError(t('lists_new_name_missing'));
     if (props.lists.some((l) => l.name.toLowerCase() === trimmed.toLowerCase())) {
-      return setError(`There is already a list called “${trimmed}”. Choose another name.`);
+      return setError(t('lists_new_taken', t('lists_quoted', trimmed)));
     }
-    if (channels !== null && channels.length === 0)
-      return setError('Choose at least one channel, or “Every channel”.');
+    if (channels !== null && channels.length === 0) return setError(t('lists_scope_missing'));
     try {
       const list = await createList(props.db, {
         name: trimmed,
@@ -39,7 +39,7 @@ export function NewListForm(props: {
       setName('');
       setDescription('');
       setChannels(null);
-      setDone(`Created “${list.name}”.`);
+      setDone(t('lists_created', t('lists_quoted', list.name)));
       props.onCreated(list.id);
     } catch (err) {
       setError(errorText(err));
@@ -48,8 +48,8 @@ export function NewListForm(props: {
 
   return (
     <form className="ol-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h4 id={`${id}-title`}>New list</h4>
-      <label htmlFor={`${id}-name`}>Name</label>
+      <h4 id={`${id}-title`}>{t('lists_new_title')}</h4>
+      <label htmlFor={`${id}-name`}>{t('lists_name')}</label>
       <input
         id={`${id}-name`}
         value={name}
@@ -58,7 +58,7 @@ export function NewListForm(props: {
         aria-invalid={error !== null}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      <label htmlFor={`${id}-description`}>Description (optional)</label>
+      <label htmlFor={`${id}-description`}>{t('lists_description_optional')}</label>
       <textarea
         id={`${id}-description`}
         value={description}
@@ -74,7 +74,7 @@ export function NewListForm(props: {
       )}
       {done && <p role="status">{done}</p>}
       <button type="submit" className="primary">
-        Create list
+        {t('lists_create')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n/index';
 import { CHANNEL_NAME } from '@/lib/options/lists/labels';
 import { CHANNELS, type Channel } from '@/lib/vocab';
 
@@ -11,10 +12,10 @@ export function ScopeFieldset(props: {
   const every = props.channels === null;
   return (
     <fieldset className="ol-scope">
-      <legend>Blocks</legend>
+      <legend>{t('lists_blocks')}</legend>
       <label>
         <input type="radio" name={`${id}-scope`} checked={every} onChange={() => props.onChange(null)} />{' '}
-        Every channel
+        {t('lists_scope_every')}
       </label>
       <label>
         <input
@@ -23,7 +24,7 @@ export function ScopeFieldset(props: {
           checked={!every}
           onChange={() => props.onChange(props.channels ?? [...CHANNELS])}
         />{' '}
-        Only these channels:
+        {t('lists_scope_only')}
       </label>
       <div className="ol-channels">
         {CHANNELS.map((c) => (
@@ -45,13 +46,7 @@ export function ScopeFieldset(props: {
           </label>
         ))}
       </div>
-      {every ? null : (
-        <p className="muted">
-          Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An
-          objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel
-          whatever this list covers.
-        </p>
-      )}
+      {every ? null : <p className="muted">{t('lists_scope_note')}</p>}
     </fieldset>
   );
 }

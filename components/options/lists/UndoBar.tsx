@@ -1,4 +1,5 @@
 import { useState, useSyncExternalStore } from 'react';
+import { t } from '@/lib/i18n/index';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import { errorText, notifyStoreChanged } from './use-app-db';
 
@@ -15,13 +16,13 @@ export function UndoBar() {
       await sessionUndo.run(id);
       await notifyStoreChanged();
     } catch (e) {
-      setError(`Undo failed: ${errorText(e)}`);
+      setError(t('lists_undo_failed', errorText(e)));
     } finally {
       setBusy(null);
     }
   };
   return (
-    <section className="ol-undo" aria-label="Undo">
+    <section className="ol-undo" aria-label={t('lists_undo')}>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -32,15 +33,15 @@ export function UndoBar() {
           <li key={item.id}>
             <span role="status">{item.label}</span>
             <button type="button" onClick={() => undo(item.id)} disabled={busy !== null}>
-              {busy === item.id ? 'Undoing…' : 'Undo'}
+              {busy === item.id ? t('lists_undoing') : t('lists_undo')}
             </button>
             <button
               type="button"
               className="ol-link"
               onClick={() => sessionUndo.dismiss(item.id)}
-              aria-label={`Dismiss: ${item.label}`}
+              aria-label={t('lists_dismiss_label', item.label)}
             >
-              Dismiss
+              {t('lists_dismiss')}
             </button>
           </li>
         ))}

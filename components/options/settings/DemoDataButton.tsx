@@ -8,6 +8,7 @@ import {
   removeDemoData,
   restoreDemoData,
 } from '@/lib/demo/data';
+import { formatList, t } from '@/lib/i18n';
 import { errorText, storeChanged } from './common';
 import './tools.css';
 
@@ -73,47 +74,43 @@ export function DemoDataButton() {
     <div className="ot-demo">
       {state.kind === 'confirm' ? (
         <div className="ot-demo-confirm">
-          <p>
-            Demo data adds three lists of its own ({Object.values(DEMO_LIST_NAMES).join(', ')}) and two demo
-            contacts. Your own lists and contacts are not changed, and “Remove demo data” takes it all out
-            again.
-          </p>
+          <p>{t('options_demo_explain', formatList(Object.values(DEMO_LIST_NAMES)))}</p>
           <button type="button" className="primary" onClick={() => void load()}>
-            Load demo lists
+            {t('options_demo_load_lists')}
           </button>{' '}
           <button type="button" onClick={() => setState({ kind: 'idle' })}>
-            Cancel
+            {t('options_cancel')}
           </button>
         </div>
       ) : (
         <>
           <button type="button" onClick={() => setState({ kind: 'confirm' })} disabled={busy}>
-            Load demo data
+            {t('options_demo_load')}
           </button>
           {present ? (
             <button type="button" onClick={() => void remove()} disabled={busy}>
-              Remove demo data
+              {t('options_demo_remove')}
             </button>
           ) : null}
         </>
       )}
       <span role="status" className="muted">
         {busy
-          ? 'Working…'
+          ? t('options_working')
           : state.kind === 'loaded'
-            ? 'Demo data loaded'
+            ? t('options_demo_loaded')
             : state.kind === 'removed'
-              ? 'Demo data removed'
+              ? t('options_demo_removed')
               : ''}
       </span>
       {state.kind === 'removed' ? (
         <button type="button" onClick={() => void undo(state.snapshot)}>
-          Undo
+          {t('options_undo')}
         </button>
       ) : null}
       {state.kind === 'failed' ? (
         <span role="alert" className="error">
-          Demo data: {state.message}
+          {t('options_demo_failed', state.message)}
         </span>
       ) : null}
     </div>

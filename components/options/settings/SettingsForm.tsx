@@ -1,4 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
+import { languageName } from '@/lib/i18n/words';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
@@ -59,22 +61,31 @@ const COUNTRY_CODES = [
   'UA',
 ];
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-const COUNTRIES = COUNTRY_CODES.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) =>
-  a.name.localeCompare(b.name, 'en'),
-);
+/** The countries by their name in the page's language, sorted as that language sorts. */
+function countries(lang: string): { code: string; name: string }[] {
+  const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+  return COUNTRY_CODES.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name, lang),
+  );
+}
 
-export const SUBSCRIBER_LABEL: Record<Subscriber, string> = {
-  unknown: 'Not assumed (ask each time)',
-  individual: 'Individual (private person)',
-  'sole-trader': 'Sole trader',
-  partnership: 'Partnership',
-  llp: 'LLP',
-  corporate: 'Company (corporate subscriber)',
-  'public-body': 'Public body',
+const SUBSCRIBER_KEY: Record<Subscriber, MessageKey> = {
+  unknown: 'options_settings_subscriber_unknown',
+  individual: 'options_settings_subscriber_individual',
+  'sole-trader': 'options_settings_subscriber_sole_trader',
+  partnership: 'options_settings_subscriber_partnership',
+  llp: 'options_settings_subscriber_llp',
+  corporate: 'options_settings_subscriber_corporate',
+  'public-body': 'options_settings_subscriber_public_body',
 };
 
+/** A subscriber type in the page's language. */
+export function subscriberLabel(s: Subscriber): string {
+  return t(SUBSCRIBER_KEY[s]);
+}
+
 interface Draft {
+  language: LanguageChoice;
   defaultCountry: string;
   defaultSubscriber: Subscriber;
   ownDomains: string;
@@ -91,14 +102,15 @@ interface Draft {
   sendCheckStopOnCheck: boolean;
 }
 
-const SEND_SITES: { key: keyof Settings['sendCheck']; label: string }[] = [
-  { key: 'gmail', label: 'Gmail' },
-  { key: 'outlook', label: 'Outlook on the web' },
-  { key: 'linkedin', label: 'LinkedIn messages' },
+const SEND_SITES: { key: keyof Settings['sendCheck']; label: MessageKey }[] = [
+  { key: 'gmail', label: 'options_settings_send_gmail' },
+  { key: 'outlook', label: 'options_settings_send_outlook' },
+  { key: 'linkedin', label: 'options_settings_send_linkedin' },
 ];
 
 function draftOf(s: Settings): Draft {
   return {
+    language: s.language,
     defaultCountry: s.defaultCountry ?? '',
     defaultSubscriber: s.defaultSubscriber,
     ownDomains: s.ownDomains.join('\n'),
@@ -136,7 +148,7 @@ export function SettingsForm({
   const lockNote = (key: keyof Settings) =>
     isLocked(key) ? (
       <p className="ot-hint ot-locked" id={`${id}-${key}-lock`}>
-        Locked by your organisation{lockReason ? `: ${lockReason}` : ''}.
+        {lockReason ? t('options_settings_locked_because', lockReason) : t('options_settings_locked')}
       </p>
     ) : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
@@ -144,6 +156,8 @@ export function SettingsForm({
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const lang = getLanguage();
+  const COUNTRIES = useMemo(() => countries(lang), [lang]);
 
   // The settings as last stored: the prop (live from the database) or, just after a save, what was saved.
   const [current, setCurrent] = useState(settings);
@@ -170,16 +184,19 @@ export function SettingsForm({
     const days = Number(draft.retentionDays);
     const errs: Partial<Record<keyof Draft, string>> = {};
     const listError = (p: ReturnType<typeof parseDomainList>) =>
-      p.errors.map((x) => (x.value ? `${x.value}: ${x.reason}` : x.reason)).join('; ');
+      p.errors
+        .map((x) => (x.value ? t('options_settings_domain_error', x.value, x.reason) : x.reason))
+        .join('; ');
     if (own.errors.length > 0) errs.ownDomains = listError(own);
     if (personal.errors.length > 0) errs.extraPersonalDomains = listError(personal);
     if (!Number.isInteger(days) || days < 1 || days > 36500) {
-      errs.retentionDays = 'Enter a whole number of days between 1 and 36500.';
+      errs.retentionDays = t('options_settings_retention_invalid', 1, 36500);
     }
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
 
     const next: Partial<SettingsInput> = {
+      language: draft.language,
       defaultSubscriber: draft.defaultSubscriber,
       ownDomains: own.values,
       extraPersonalDomains: personal.values,
@@ -207,7 +224,7 @@ export function SettingsForm({
     const keys = Object.keys(patch);
     if (keys.length === 0) {
       setStatus({ kind: 'idle' });
-      setFailure('Nothing to save: no setting changed.');
+      setFailure(t('options_settings_nothing_changed'));
       return;
     }
     setBusy(true);
@@ -218,8 +235,10 @@ export function SettingsForm({
       setDraft(draftOf(saved));
       setStatus({ kind: 'saved', previous, keys });
       await storeChanged();
+      // Every text on the page is in the old language: load it again in the new one.
+      if (saved.language !== previous.language) location.reload();
     } catch (err) {
-      setFailure(`Could not save: ${errorText(err)}`);
+      setFailure(t('options_settings_save_failed', errorText(err)));
     } finally {
       setBusy(false);
     }
@@ -239,8 +258,9 @@ export function SettingsForm({
       setDraft(draftOf(restored));
       setStatus({ kind: 'undone' });
       await storeChanged();
+      if (restored.language !== current.language) location.reload();
     } catch (err) {
-      setFailure(`Could not undo: ${errorText(err)}`);
+      setFailure(t('options_settings_undo_failed', errorText(err)));
     } finally {
       setBusy(false);
     }
@@ -257,15 +277,37 @@ export function SettingsForm({
 
   return (
     <form className="ot-form" onSubmit={save} noValidate aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Defaults and policy</h3>
+      <h3 id={`${id}-h`}>{t('options_settings_title')}</h3>
       <fieldset>
-        <legend>For people with nothing recorded</legend>
+        <legend>{t('options_settings_language_legend')}</legend>
+        <div className="ot-field">
+          <label htmlFor={`${id}-language`}>{t('options_settings_language')}</label>
+          <select
+            id={`${id}-language`}
+            value={draft.language}
+            disabled={isLocked('language')}
+            aria-describedby={`${id}-language-hint`}
+            onChange={(e) => set('language', e.target.value as LanguageChoice)}
+          >
+            {LANGUAGE_CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {languageName(c)}
+              </option>
+            ))}
+          </select>
+          <p className="muted ot-hint" id={`${id}-language-hint`}>
+            {t('options_settings_language_hint')}
+          </p>
+          {lockNote('language')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('options_settings_defaults_legend')}</legend>
         <p className="muted ot-hint" id={`${id}-defaults-hint`}>
-          Used when neither your records nor the page say where a person is or what kind of subscriber they
-          are. A recorded fact always wins over these.
+          {t('options_settings_defaults_hint')}
         </p>
         <div className="ot-field">
-          <label htmlFor={`${id}-country`}>Default country</label>
+          <label htmlFor={`${id}-country`}>{t('options_settings_default_country')}</label>
           <select
             id={`${id}-country`}
             value={draft.defaultCountry}
@@ -273,7 +315,7 @@ export function SettingsForm({
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultCountry', e.target.value)}
           >
-            <option value="">Not set (Heed asks to check)</option>
+            <option value="">{t('options_settings_country_not_set')}</option>
             {COUNTRIES.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name} ({c.code})
@@ -283,7 +325,7 @@ export function SettingsForm({
           {lockNote('defaultCountry')}
         </div>
         <div className="ot-field">
-          <label htmlFor={`${id}-subscriber`}>Default subscriber</label>
+          <label htmlFor={`${id}-subscriber`}>{t('options_settings_default_subscriber')}</label>
           <select
             id={`${id}-subscriber`}
             value={draft.defaultSubscriber}
@@ -293,7 +335,7 @@ export function SettingsForm({
           >
             {SubscriberSchema.options.map((s) => (
               <option key={s} value={s}>
-                {SUBSCRIBER_LABEL[s]}
+                {subscriberLabel(s)}
               </option>
             ))}
           </select>
@@ -302,12 +344,11 @@ export function SettingsForm({
       </fieldset>
 
       <fieldset>
-        <legend>Email addresses</legend>
+        <legend>{t('options_settings_email_legend')}</legend>
         <div className="ot-field">
-          <label htmlFor={`${id}-own`}>Your team's own domains</label>
+          <label htmlFor={`${id}-own`}>{t('options_settings_own_domains')}</label>
           <p className="muted ot-hint" id={`${id}-own-hint`}>
-            One per line. Addresses at these domains are colleagues' work addresses, even at a webmail
-            provider.
+            {t('options_settings_own_domains_hint')}
           </p>
           <textarea
             id={`${id}-own`}
@@ -321,10 +362,9 @@ export function SettingsForm({
           {fieldError('ownDomains')}
         </div>
         <div className="ot-field">
-          <label htmlFor={`${id}-personal`}>Additional personal-email domains</label>
+          <label htmlFor={`${id}-personal`}>{t('options_settings_personal_domains')}</label>
           <p className="muted ot-hint" id={`${id}-personal-hint`}>
-            One per line, for webmail Heed does not know (a regional provider, say). An address there is
-            treated as a private person's.
+            {t('options_settings_personal_domains_hint')}
           </p>
           <textarea
             id={`${id}-personal`}
@@ -346,11 +386,9 @@ export function SettingsForm({
             aria-describedby={`${id}-possible-hint`}
             onChange={(e) => set('showPossibleMatches', e.target.checked)}
           />
-          <label htmlFor={`${id}-possible`}>Show possible matches</label>
+          <label htmlFor={`${id}-possible`}>{t('options_settings_possible_matches')}</label>
           <p className="muted ot-hint" id={`${id}-possible-hint`}>
-            Flags a +tag variant of a listed address as "possible match" (never as blocked). Gmail ignores
-            dots and +tags, so every spelling of a listed Gmail address is the same mailbox and always
-            matches.
+            {t('options_settings_possible_matches_hint')}
           </p>
           {lockNote('showPossibleMatches')}
         </div>
@@ -362,19 +400,16 @@ export function SettingsForm({
             aria-describedby={`${id}-charity-hint`}
             onChange={(e) => set('charity', e.target.checked)}
           />
-          <label htmlFor={`${id}-charity`}>We are a charity</label>
+          <label htmlFor={`${id}-charity`}>{t('options_settings_charity')}</label>
           <p className="muted ot-hint" id={`${id}-charity-hint`}>
-            UK charities may email and text supporters who expressed an interest in their aims (PECR reg.
-            22(3A), the charity soft opt-in). Leave unticked unless your organisation is a registered charity.
+            {t('options_settings_charity_hint')}
           </p>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Check recipients at Send</legend>
-        <p className="muted ot-hint">
-          Heed looks up each recipient as you add it and stops a message to a blocked person before it leaves.
-        </p>
+        <legend>{t('options_settings_send_legend')}</legend>
+        <p className="muted ot-hint">{t('options_settings_send_hint')}</p>
         {SEND_SITES.map(({ key, label }) => (
           <div className="ot-check" key={key}>
             <input
@@ -384,7 +419,7 @@ export function SettingsForm({
               disabled={isLocked('sendCheck')}
               onChange={(e) => set('sendCheck', { ...draft.sendCheck, [key]: e.target.checked })}
             />
-            <label htmlFor={`${id}-send-${key}`}>Check at Send in {label}</label>
+            <label htmlFor={`${id}-send-${key}`}>{t(label)}</label>
           </div>
         ))}
         <div className="ot-check">
@@ -395,27 +430,24 @@ export function SettingsForm({
             disabled={isLocked('sendCheckStopOnCheck')}
             onChange={(e) => set('sendCheckStopOnCheck', e.target.checked)}
           />
-          <label htmlFor={`${id}-send-stop-check`}>Also stop messages to recipients marked "check"</label>
+          <label htmlFor={`${id}-send-stop-check`}>{t('options_settings_send_stop_on_check')}</label>
         </div>
         {lockNote('sendCheck')}
         {lockNote('sendCheckStopOnCheck')}
       </fieldset>
 
       <fieldset>
-        <legend>Team facts</legend>
-        <p className="muted ot-hint">
-          Facts about your organisation, recorded once: Heed uses them for every person with nothing recorded
-          of their own.
-        </p>
+        <legend>{t('options_settings_team_legend')}</legend>
+        <p className="muted ot-hint">{t('options_settings_team_hint')}</p>
         {(
           [
-            ['teamLiaAssessedAt', 'Legitimate-interest assessment for B2B prospecting (date)'],
-            ['teamScreenedAt', 'Last TPS/CTPS and do-not-call screen of your call lists (date)'],
-            ['teamBusinessEmailSignOffAt', "Privacy officer's sign-off of the business-email rules (date)"],
+            ['teamLiaAssessedAt', 'options_settings_team_lia'],
+            ['teamScreenedAt', 'options_settings_team_screened'],
+            ['teamBusinessEmailSignOffAt', 'options_settings_team_signoff'],
           ] as const
         ).map(([k, label]) => (
           <div className="ot-field" key={k}>
-            <label htmlFor={`${id}-${k}`}>{label}</label>
+            <label htmlFor={`${id}-${k}`}>{t(label)}</label>
             <input id={`${id}-${k}`} type="date" value={draft[k]} onChange={(e) => set(k, e.target.value)} />
           </div>
         ))}
@@ -427,23 +459,19 @@ export function SettingsForm({
             aria-describedby={`${id}-art14-hint`}
             onChange={(e) => set('teamArt14InFirstMessage', e.target.checked)}
           />
-          <label htmlFor={`${id}-art14`}>
-            Our first message carries the Art. 14 privacy notice and an opt-out
-          </label>
+          <label htmlFor={`${id}-art14`}>{t('options_settings_team_art14')}</label>
           <p className="muted ot-hint" id={`${id}-art14-hint`}>
-            Heed then shows it as a duty for each new prospect ("include the notice in your first message");
-            it does not record that a notice was given.
+            {t('options_settings_team_art14_hint')}
           </p>
         </div>
       </fieldset>
 
       <fieldset>
-        <legend>Retention</legend>
+        <legend>{t('options_settings_retention_legend')}</legend>
         <div className="ot-field">
-          <label htmlFor={`${id}-retention`}>Keep contact records for (days)</label>
+          <label htmlFor={`${id}-retention`}>{t('options_settings_retention')}</label>
           <p className="muted ot-hint" id={`${id}-retention-hint`}>
-            Records older than this are flagged for review. Suppression entries are never purged: they are
-            what keeps an objection honoured. 730 days is two years.
+            {t('options_settings_retention_hint')}
           </p>
           <input
             id={`${id}-retention`}
@@ -463,7 +491,7 @@ export function SettingsForm({
       </fieldset>
 
       <fieldset>
-        <legend>On web pages</legend>
+        <legend>{t('options_settings_pages_legend')}</legend>
         <div className="ot-check">
           <input
             id={`${id}-sidepanel`}
@@ -473,11 +501,9 @@ export function SettingsForm({
             aria-describedby={`${id}-sidepanel-hint`}
             onChange={(e) => set('sidePanelOnly', e.target.checked)}
           />
-          <label htmlFor={`${id}-sidepanel`}>Side panel only (leave no trace on pages)</label>
+          <label htmlFor={`${id}-sidepanel`}>{t('options_settings_side_panel_only')}</label>
           <p className="muted ot-hint" id={`${id}-sidepanel-hint`}>
-            Heed still reads the page you are on, but adds nothing to it: no badge, no markers, no events.
-            Verdicts, record forms and the page scan are in the browser's side panel, which the toolbar button
-            opens.
+            {t('options_settings_side_panel_only_hint')}
           </p>
           {lockNote('sidePanelOnly')}
         </div>
@@ -485,19 +511,17 @@ export function SettingsForm({
 
       <div className="ot-actions">
         <button type="submit" className="primary" disabled={busy}>
-          Save settings
+          {t('options_settings_save')}
         </button>
         {status.kind === 'saved' ? (
           <button type="button" onClick={undo} disabled={busy}>
-            Undo
+            {t('options_undo')}
           </button>
         ) : null}
       </div>
       <div role="status" className="ot-status">
-        {status.kind === 'saved'
-          ? `Settings saved (${status.keys.length} changed). Open badges are re-checked.`
-          : null}
-        {status.kind === 'undone' ? 'Change undone: the previous settings are back.' : null}
+        {status.kind === 'saved' ? t('options_settings_saved', status.keys.length) : null}
+        {status.kind === 'undone' ? t('options_settings_undone') : null}
       </div>
       {failure ? (
         <p role="alert" className="error">

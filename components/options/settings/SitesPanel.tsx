@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { formatList, t } from '@/lib/i18n';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { errorText, storeChanged } from './common';
 import { BUILT_IN_SITES, hostOfPattern, sitePattern } from './parse';
+
+// A host name, the same in every language.
+const EXAMPLE_SITE = 'crm.example.com';
 
 type Note = { kind: 'ok' | 'error'; text: string; undo?: { host: string } } | null;
 
@@ -27,7 +31,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
         .filter((h): h is string => h !== null && !BUILT_IN_SITES.includes(h));
       setGranted([...new Set(hosts)].sort());
     } catch (e) {
-      setNote({ kind: 'error', text: `Could not read the browser's permissions: ${errorText(e)}` });
+      setNote({ kind: 'error', text: t('options_sites_read_failed', errorText(e)) });
       setGranted([]);
     }
   }, []);
@@ -62,23 +66,22 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
     browser.permissions.request({ origins: [site.origin] }).then(
       async (ok) => {
         if (!ok) {
-          setNote({ kind: 'error', text: `Permission for ${site.host} was not granted: nothing changed.` });
+          setNote({ kind: 'error', text: t('options_sites_not_granted', site.host) });
           return;
         }
         try {
           await remember([...settings.annotatedSites, site.host]);
           setInput('');
-          setNote({ kind: 'ok', text: `Heed may now annotate ${site.host}.` });
+          setNote({ kind: 'ok', text: t('options_sites_added', site.host) });
         } catch (err) {
           setNote({
             kind: 'error',
-            text: `Permission granted, but the list could not be saved: ${errorText(err)}`,
+            text: t('options_sites_save_failed', errorText(err)),
           });
         }
         await refresh();
       },
-      (err: unknown) =>
-        setNote({ kind: 'error', text: `The browser refused the request: ${errorText(err)}` }),
+      (err: unknown) => setNote({ kind: 'error', text: t('options_sites_request_refused', errorText(err)) }),
     );
   };
 
@@ -87,9 +90,9 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
     try {
       await browser.permissions.remove({ origins: [`https://${host}/*`] });
       await remember(settings.annotatedSites.filter((h) => h !== host));
-      setNote({ kind: 'ok', text: `Heed no longer has access to ${host}.`, undo: { host } });
+      setNote({ kind: 'ok', text: t('options_sites_removed', host), undo: { host } });
     } catch (err) {
-      setNote({ kind: 'error', text: `Could not remove ${host}: ${errorText(err)}` });
+      setNote({ kind: 'error', text: t('options_sites_remove_failed', host, errorText(err)) });
     }
     await refresh();
   };
@@ -100,7 +103,9 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
       async (ok) => {
         if (ok) await remember([...settings.annotatedSites, host]);
         setNote(
-          ok ? { kind: 'ok', text: `${host} is back.` } : { kind: 'error', text: 'Permission not granted.' },
+          ok
+            ? { kind: 'ok', text: t('options_sites_back', host) }
+            : { kind: 'error', text: t('options_sites_permission_not_granted') },
         );
         await refresh();
       },
@@ -113,17 +118,14 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
 
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Annotated sites</h3>
-      <p className="muted">
-        Always: {BUILT_IN_SITES.join(', ')}. On any other page you can still run a one-off check from the
-        toolbar button.
-      </p>
+      <h3 id={`${id}-h`}>{t('options_sites_title')}</h3>
+      <p className="muted">{t('options_sites_always', formatList(BUILT_IN_SITES))}</p>
       {granted === null ? (
-        <p className="muted">Reading permissions…</p>
+        <p className="muted">{t('options_sites_reading')}</p>
       ) : granted.length === 0 ? (
-        <p className="muted">No other sites yet.</p>
+        <p className="muted">{t('options_sites_none')}</p>
       ) : (
-        <ul className="ot-sites" aria-label="Sites you added">
+        <ul className="ot-sites" aria-label={t('options_sites_list')}>
           {granted.map((h) => (
             <li key={h}>
               <span>{h}</span>
@@ -131,25 +133,21 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
                 type="button"
                 className="danger"
                 onClick={() => void remove(h)}
-                aria-label={`Remove ${h}`}
+                aria-label={t('options_sites_remove_label', h)}
               >
-                Remove
+                {t('options_remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {lapsed.length > 0 ? (
-        <p className="muted">
-          Permission was removed in the browser for: {lapsed.join(', ')}. Add them again to annotate them.
-        </p>
-      ) : null}
+      {lapsed.length > 0 ? <p className="muted">{t('options_sites_lapsed', formatList(lapsed))}</p> : null}
       <form className="ot-inline" onSubmit={add} noValidate>
-        <label htmlFor={`${id}-site`}>Add a site</label>
+        <label htmlFor={`${id}-site`}>{t('options_sites_add')}</label>
         <input
           id={`${id}-site`}
           type="text"
-          placeholder="crm.example.com"
+          placeholder={EXAMPLE_SITE}
           value={input}
           spellCheck={false}
           autoComplete="off"
@@ -160,10 +158,10 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
             setInputError(null);
           }}
         />
-        <button type="submit">Ask the browser for access</button>
+        <button type="submit">{t('options_sites_ask')}</button>
       </form>
       <p id={`${id}-site-hint`} className="muted ot-hint">
-        HTTPS only. Use *.example.com for every subdomain. The browser asks you to confirm.
+        {t('options_sites_hint')}
       </p>
       {inputError ? (
         <p id={`${id}-site-err`} className="error">
@@ -174,7 +172,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
         {note?.kind === 'ok' ? note.text : null}
         {note?.undo ? (
           <button type="button" onClick={() => undoRemove(note.undo?.host as string)}>
-            Undo
+            {t('options_undo')}
           </button>
         ) : null}
       </div>

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
+import { requestPersistence } from '@/lib/store/quota';
 import { errorText } from './common';
 import { formatMegabytes } from './parse';
 
@@ -23,13 +25,15 @@ export function StoragePanel() {
       return;
     }
     try {
+      // The page asked once on load (entrypoints/options/main.tsx); this shows what the browser answered.
+      await requestPersistence();
       const [est, persisted] = await Promise.all([
         storage.estimate(),
         storage.persisted ? storage.persisted() : Promise.resolve(null),
       ]);
       setUsage({ usage: est.usage ?? null, quota: est.quota ?? null, persisted });
     } catch (e) {
-      setError(`Could not read storage use: ${errorText(e)}`);
+      setError(t('options_storage_read_failed', errorText(e)));
     }
   }, []);
 
@@ -42,14 +46,10 @@ export function StoragePanel() {
     setError(null);
     try {
       const ok = await navigator.storage.persist();
-      setMessage(
-        ok
-          ? 'The browser will keep Heed’s data even when the disk runs low.'
-          : 'The browser declined for now. Your data is still kept; keep a backup (Export & backup).',
-      );
+      setMessage(ok ? t('options_storage_persist_ok') : t('options_storage_persist_declined'));
       await refresh();
     } catch (e) {
-      setError(`The request failed: ${errorText(e)}`);
+      setError(t('options_storage_request_failed', errorText(e)));
     } finally {
       setBusy(false);
     }
@@ -57,32 +57,43 @@ export function StoragePanel() {
 
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Storage</h3>
+      <h3 id={`${id}-h`}>{t('options_storage_title')}</h3>
       {usage === null ? (
-        <p className="muted">Measuring…</p>
+        <p className="muted">{t('options_storage_measuring')}</p>
       ) : (
         <dl className="ot-facts">
-          <dt>Used</dt>
+          <dt>{t('options_storage_used')}</dt>
           <dd data-testid="storage-used">
-            {usage.usage === null ? 'Not available' : formatMegabytes(usage.usage)}
+            {usage.usage === null ? t('options_storage_not_available') : formatMegabytes(usage.usage)}
           </dd>
-          <dt>Available to Heed</dt>
-          <dd>{usage.quota === null ? 'Not available' : formatMegabytes(usage.quota)}</dd>
-          <dt>Persistent</dt>
+          <dt>{t('options_storage_quota')}</dt>
+          <dd>{usage.quota === null ? t('options_storage_not_available') : formatMegabytes(usage.quota)}</dd>
+          <dt>{t('options_storage_persistent')}</dt>
           <dd data-testid="storage-persisted">
-            {usage.persisted === null ? 'Not available' : usage.persisted ? 'Yes' : 'No'}
+            {usage.persisted === null
+              ? t('options_storage_not_available')
+              : usage.persisted
+                ? t('options_yes')
+                : t('options_no')}
           </dd>
         </dl>
       )}
-      <p className="muted">
-        Everything stays in this browser profile. Uninstalling Heed deletes it: keep a backup.
-      </p>
+      {usage === null ? null : (
+        <p data-testid="storage-persistence">
+          {usage.persisted === null
+            ? t('options_storage_persistent_unknown')
+            : usage.persisted
+              ? t('options_storage_persistent_granted')
+              : t('options_storage_persistent_denied')}
+        </p>
+      )}
+      <p className="muted">{t('options_storage_note')}</p>
       <div className="ot-actions">
         <button type="button" onClick={() => void persist()} disabled={busy || usage?.persisted === true}>
-          Ask the browser to keep Heed's data
+          {t('options_storage_persist')}
         </button>
         <button type="button" onClick={() => void refresh()}>
-          Measure again
+          {t('options_storage_measure')}
         </button>
       </div>
       <div role="status" className="ot-status">

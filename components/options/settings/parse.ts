@@ -1,3 +1,4 @@
+import { formatNumber, t } from '@/lib/i18n';
 import { normaliseDomain } from '@/lib/identifiers';
 
 // Parsing what the Settings form takes as free text. Pure, so tests/unit/options-settings covers it.
@@ -18,11 +19,11 @@ export function parseDomainList(text: string, max: number): ParsedList {
     else if (n.value.includeSubdomains) {
       errors.push({
         value: raw,
-        reason: 'write the domain itself: addresses are compared by their exact domain',
+        reason: t('options_parse_no_wildcard'),
       });
     } else if (!values.includes(n.value.domain)) values.push(n.value.domain);
   }
-  if (values.length > max) errors.push({ value: '', reason: `at most ${max} domains` });
+  if (values.length > max) errors.push({ value: '', reason: t('options_parse_too_many', max) });
   return { values, errors };
 }
 
@@ -37,8 +38,8 @@ export type SiteResult = { ok: true; host: string; origin: string } | { ok: fals
  */
 export function sitePattern(input: string): SiteResult {
   let s = input.trim();
-  if (s === '') return { ok: false, reason: 'Enter a site such as crm.example.com.' };
-  if (/^http:\/\//i.test(s)) return { ok: false, reason: 'Only HTTPS sites can be annotated.' };
+  if (s === '') return { ok: false, reason: t('options_site_empty') };
+  if (/^http:\/\//i.test(s)) return { ok: false, reason: t('options_site_https_only') };
   let wildcard = false;
   if (s.startsWith('*.')) {
     wildcard = true;
@@ -47,21 +48,21 @@ export function sitePattern(input: string): SiteResult {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
     try {
       const u = new URL(s);
-      if (u.protocol !== 'https:') return { ok: false, reason: 'Only HTTPS sites can be annotated.' };
+      if (u.protocol !== 'https:') return { ok: false, reason: t('options_site_https_only') };
       s = u.hostname;
     } catch {
-      return { ok: false, reason: 'That is not a valid address.' };
+      return { ok: false, reason: t('options_site_invalid') };
     }
   } else {
     s = s.replace(/[/?#].*$/, '');
   }
-  if (s.includes(':')) return { ok: false, reason: 'Leave out the port number.' };
+  if (s.includes(':')) return { ok: false, reason: t('options_site_no_port') };
   const n = normaliseDomain(s);
-  if (!n.ok) return { ok: false, reason: `Not a site Heed can annotate: ${n.reason}.` };
+  if (!n.ok) return { ok: false, reason: t('options_site_not_annotatable', n.reason) };
   // Match patterns want the ASCII form of an IDN host.
   const ascii = new URL(`https://${n.value.domain}/`).hostname;
   const host = wildcard ? `*.${ascii}` : ascii;
-  if (BUILT_IN_SITES.includes(host)) return { ok: false, reason: `${host} is always annotated.` };
+  if (BUILT_IN_SITES.includes(host)) return { ok: false, reason: t('options_site_always', host) };
   return { ok: true, host, origin: `https://${host}/*` };
 }
 
@@ -73,5 +74,9 @@ export function hostOfPattern(pattern: string): string | null {
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / 1_000_000;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en')} MB`;
+  const n =
+    mb < 10
+      ? formatNumber(mb, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : formatNumber(Math.round(mb));
+  return t('options_megabytes', n);
 }

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
+import { formatNumber, t, tn } from '@/lib/i18n';
 import { downloadBlob } from '@/lib/options/lists/download';
-import { formatCount } from '@/lib/options/lists/labels';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
@@ -55,7 +55,9 @@ export function BundleExport({ db }: { db: HeedDb }) {
       });
       downloadBlob(b.fileName, new Blob([b.bytes], { type: 'application/octet-stream' }));
       setStatus(
-        `Saved ${b.fileName}: version ${b.version}${b.baseVersion !== undefined ? `, changes since version ${b.baseVersion}` : ''}, ${formatCount(b.entries)} ${b.baseVersion !== undefined ? 'changes' : 'entries'}.`,
+        b.baseVersion !== undefined
+          ? tn('options_team_export_saved_delta', b.entries, b.fileName, b.version, b.baseVersion)
+          : tn('options_team_export_saved', b.entries, b.fileName, b.version),
       );
     } catch (err) {
       setError(errorText(err));
@@ -66,14 +68,14 @@ export function BundleExport({ db }: { db: HeedDb }) {
 
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Export a team bundle</h3>
+      <h3 id={`${id}-h`}>{t('options_team_export_title')}</h3>
       <p className="muted">
-        {data.last > 0 ? `Last exported: version ${data.last}.` : 'Nothing exported yet.'} Each export is the
-        next version; reps accept only newer versions signed by this key.
+        {data.last > 0 ? t('options_team_export_last', data.last) : t('options_team_export_none')}{' '}
+        {t('options_team_export_hint')}
       </p>
       <form className="ol-form" onSubmit={submit}>
         <fieldset>
-          <legend>Lists in the bundle</legend>
+          <legend>{t('options_team_export_lists')}</legend>
           {data.lists.map((l) => (
             <label key={l.id}>
               <input
@@ -83,12 +85,12 @@ export function BundleExport({ db }: { db: HeedDb }) {
                   setPicked((p) => (e.target.checked ? [...p, l.id] : p.filter((x) => x !== l.id)))
                 }
               />{' '}
-              {l.name} <span className="muted">({formatCount(l.counts.total)})</span>
+              {l.name} <span className="muted">({formatNumber(l.counts.total)})</span>
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend>Entries</legend>
+          <legend>{t('options_team_export_entries')}</legend>
           <label>
             <input
               type="radio"
@@ -96,7 +98,7 @@ export function BundleExport({ db }: { db: HeedDb }) {
               checked={mode === 'plain'}
               onChange={() => setMode('plain')}
             />{' '}
-            As they are
+            {t('options_team_export_plain')}
           </label>
           <label>
             <input
@@ -105,7 +107,7 @@ export function BundleExport({ db }: { db: HeedDb }) {
               checked={mode === 'hashed'}
               onChange={() => setMode('hashed')}
             />{' '}
-            Hashed (emails as SHA-256; domains, profiles and phone numbers left out)
+            {t('options_team_export_hashed')}
           </label>
         </fieldset>
         <label>
@@ -115,18 +117,17 @@ export function BundleExport({ db }: { db: HeedDb }) {
             disabled={data.last === 0}
             onChange={(e) => setDelta(e.target.checked)}
           />{' '}
-          Only the changes since version {data.last || '—'} (a small daily update; reps need that version
-          applied)
+          {data.last > 0 ? t('options_team_export_delta', data.last) : t('options_team_export_delta_none')}
         </label>
         <label>
           <input type="checkbox" checked={withSettings} onChange={(e) => setWithSettings(e.target.checked)} />{' '}
-          Include my settings as the team’s recommended settings
+          {t('options_team_export_settings')}
         </label>
         <button type="submit" className="primary" disabled={busy || picked.length === 0}>
-          Export signed bundle
+          {t('options_team_export_button')}
         </button>
       </form>
-      {busy ? <p role="status">Exporting…</p> : null}
+      {busy ? <p role="status">{t('options_export_busy')}</p> : null}
       {status ? <p role="status">{status}</p> : null}
       {error ? (
         <p role="alert" className="error">

@@ -1,5 +1,5 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
-import { formatCount } from '@/lib/options/lists/labels';
+import { formatDateTime, formatList, t, tn } from '@/lib/i18n';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';
@@ -45,8 +45,11 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
         adoptSettings: adopt,
       });
       await notifyStoreChanged();
+      const team = checked.v.header.team.name;
       setDone(
-        `Applied version ${r.version} of “${checked.v.header.team.name}”: ${formatCount(r.lists)} team list${r.lists === 1 ? '' : 's'}, ${formatCount(r.added)} entries added, ${formatCount(r.removed)} removed${r.removedLists > 0 ? `, ${r.removedLists} list${r.removedLists === 1 ? '' : 's'} the team dropped removed` : ''}.`,
+        r.removedLists > 0
+          ? tn('options_team_applied_dropped', r.lists, r.version, team, r.added, r.removed, r.removedLists)
+          : tn('options_team_applied', r.lists, r.version, team, r.added, r.removed),
       );
       setChecked(null);
     } catch (e) {
@@ -66,12 +69,8 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
   const entries = h ? h.lists.reduce((n, l) => n + l.sections.reduce((m, s) => m + s.count, 0), 0) : 0;
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Import a team bundle</h3>
-      <p className="muted">
-        Your team lead sends a signed <code>.heedbundle</code> file. Heed checks its signature against your
-        team’s key, then adds or updates the team’s lists. Team lists can be read and searched but not edited
-        or deleted.
-      </p>
+      <h3 id={`${id}-h`}>{t('options_team_import_title')}</h3>
+      <p className="muted">{t('options_team_import_hint')}</p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone is a convenience; the file input inside is the accessible control */}
       <div
         className={over ? 'tm-drop tm-over' : 'tm-drop'}
@@ -82,7 +81,7 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <label htmlFor={`${id}-file`}>Team bundle file (drop it here or choose it)</label>{' '}
+        <label htmlFor={`${id}-file`}>{t('options_team_import_file')}</label>{' '}
         <input
           id={`${id}-file`}
           ref={input}
@@ -92,7 +91,7 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
           onChange={(e) => void choose(e.target.files?.[0])}
         />
       </div>
-      {busy && !checked ? <p role="status">Checking the bundle…</p> : null}
+      {busy && !checked ? <p role="status">{t('options_team_import_checking')}</p> : null}
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -102,12 +101,27 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
       {checked && h ? (
         <section className="tm-check" aria-labelledby={`${id}-ok`}>
           <p id={`${id}-ok`}>
-            <strong>Signature valid.</strong> “{checked.name}”: version {h.version}
-            {h.baseVersion !== undefined ? ` (changes since version ${h.baseVersion})` : ' (full)'} of “
-            {h.team.name}”, made {new Date(h.createdAt).toLocaleString()}, {formatCount(h.lists.length)} list
-            {h.lists.length === 1 ? '' : 's'}, {formatCount(entries)}{' '}
-            {h.baseVersion !== undefined ? 'changes' : 'entries'}
-            {h.entryMode === 'hashed' ? ' (hashed)' : ''}.
+            <strong>{t('options_team_signature_valid')}</strong>{' '}
+            {h.baseVersion !== undefined
+              ? tn(
+                  h.entryMode === 'hashed' ? 'options_team_bundle_delta_hashed' : 'options_team_bundle_delta',
+                  entries,
+                  checked.name,
+                  h.version,
+                  h.baseVersion,
+                  h.team.name,
+                  formatDateTime(h.createdAt),
+                  tn('options_team_lists', h.lists.length),
+                )
+              : tn(
+                  h.entryMode === 'hashed' ? 'options_team_bundle_full_hashed' : 'options_team_bundle_full',
+                  entries,
+                  checked.name,
+                  h.version,
+                  h.team.name,
+                  formatDateTime(h.createdAt),
+                  tn('options_team_lists', h.lists.length),
+                )}
           </p>
           <ul>
             {h.lists.map((l) => (
@@ -115,33 +129,29 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
             ))}
           </ul>
           <p>
-            Team key fingerprint: <Fingerprint keyId={checked.v.fingerprint} />
+            {t('options_team_fingerprint')} <Fingerprint keyId={checked.v.fingerprint} />
           </p>
           {checked.v.trust === 'first-use' ? (
-            <p className="warning">
-              This is the first team key in this browser. Compare the fingerprint with the one your team lead
-              gave you (in person or by phone) before trusting it: from then on, only bundles signed with this
-              key are accepted.
-            </p>
+            <p className="warning">{t('options_team_first_key')}</p>
           ) : (
             <p className="muted">
               {checked.v.trust === 'policy'
-                ? 'The key is trusted by your organisation’s policy.'
-                : 'The key is one you trust.'}
+                ? t('options_team_trusted_policy')
+                : t('options_team_trusted_you')}
             </p>
           )}
           {h.settings ? (
             <label>
-              <input type="checkbox" checked={adopt} onChange={(e) => setAdopt(e.target.checked)} /> Also use
-              the team’s recommended settings ({Object.keys(h.settings).join(', ')})
+              <input type="checkbox" checked={adopt} onChange={(e) => setAdopt(e.target.checked)} />{' '}
+              {t('options_team_adopt_settings', formatList(Object.keys(h.settings)))}
             </label>
           ) : null}
           <div className="ot-actions">
             <button type="button" className="primary" disabled={busy} onClick={() => void apply()}>
-              {checked.v.trust === 'first-use' ? 'Trust this key and apply' : 'Apply bundle'}
+              {checked.v.trust === 'first-use' ? t('options_team_trust_apply') : t('options_team_apply')}
             </button>{' '}
             <button type="button" disabled={busy} onClick={() => setChecked(null)}>
-              Cancel
+              {t('options_cancel')}
             </button>
           </div>
         </section>

@@ -1,15 +1,16 @@
 import { useId } from 'react';
+import { t } from '@/lib/i18n';
 import {
   LOCKABLE_SETTINGS,
   type LockableSetting,
   type ParsedPolicy,
-  SETTING_LABEL,
+  settingLabel,
 } from '@/lib/policy/schema';
 import { Fingerprint } from './Fingerprint';
 
 function valueText(v: unknown): string {
-  if (typeof v === 'boolean') return v ? 'on' : 'off';
-  if (v === undefined) return 'not set';
+  if (typeof v === 'boolean') return v ? t('options_policy_on') : t('options_policy_off');
+  if (v === undefined) return t('options_policy_not_set');
   return String(v);
 }
 
@@ -21,29 +22,29 @@ export function PolicyPanel({ parsed }: { parsed: ParsedPolicy | null }) {
   const locks = Object.entries(p.lockedSettings);
   return (
     <section className="ot-panel ot-policy" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Set by your organisation</h3>
-      {p.reason ? <p>Why: {p.reason}</p> : null}
+      <h3 id={`${id}-h`}>{t('options_policy_title')}</h3>
+      {p.reason ? <p>{t('options_policy_why', p.reason)}</p> : null}
       <ul>
         {locks.map(([k, v]) => (
           <li key={k}>
-            Locked:{' '}
-            {LOCKABLE_SETTINGS.includes(k as LockableSetting) ? SETTING_LABEL[k as LockableSetting] : k} ={' '}
+            {t(
+              'options_policy_locked_value',
+              LOCKABLE_SETTINGS.includes(k as LockableSetting) ? settingLabel(k as LockableSetting) : k,
+            )}{' '}
             <strong>{valueText(v)}</strong>
           </li>
         ))}
-        {p.requireSignedLists ? (
-          <li>Lists come from signed team bundles only: plain imports and backup restores are turned off.</li>
-        ) : null}
-        {p.hideDeleteList ? <li>Deleting lists is turned off.</li> : null}
+        {p.requireSignedLists ? <li>{t('options_policy_signed_only')}</li> : null}
+        {p.hideDeleteList ? <li>{t('options_policy_no_delete')}</li> : null}
         {p.teamKeys.map((k) => (
           <li key={k.publicKey}>
-            Trusted team key “{k.name}” — fingerprint <Fingerprint publicKey={k.publicKey} />
+            {t('options_policy_team_key', k.name)} <Fingerprint publicKey={k.publicKey} />
           </li>
         ))}
       </ul>
       {parsed.warnings.length > 0 ? (
         <div role="alert" className="warning">
-          <p>Parts of the organisation’s policy could not be used (tell your administrator):</p>
+          <p>{t('options_policy_warnings')}</p>
           <ul>
             {parsed.warnings.map((w) => (
               <li key={w}>{w}</li>

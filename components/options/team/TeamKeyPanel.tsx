@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
+import { t } from '@/lib/i18n';
 import { downloadText } from '@/lib/options/lists/download';
 import type { HeedDb } from '@/lib/store/db';
 import {
@@ -43,49 +44,50 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
     e.preventDefault();
     void run(async () => {
       await createTeamKey(db, name);
-      return 'Team key created. Give your reps its fingerprint so they can check the first bundle.';
+      return t('options_team_key_created');
     });
   };
   const importKey = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      if (!file) throw new Error('Choose the key file first.');
+      if (!file) throw new Error(t('options_team_key_choose_file'));
       await importTeamKey(db, await file.text(), pass);
       setPass('');
-      return 'Team key imported: bundles you export are signed as your team’s.';
+      return t('options_team_key_imported');
     });
   };
   const exportKey = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      if (pass !== pass2) throw new Error('The two passphrases differ.');
+      if (pass !== pass2) throw new Error(t('options_team_key_passphrases_differ'));
       const text = await exportTeamKey(db, pass);
       downloadText('heed-team-key.json', text, 'application/json');
       setPass('');
       setPass2('');
-      return 'Key file saved. Send it and the passphrase to the second admin by different routes.';
+      return t('options_team_key_exported');
     });
   };
 
   if (key === undefined) return null;
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Team key (for team leads)</h3>
+      <h3 id={`${id}-h`}>{t('options_team_key_title')}</h3>
       {key ? (
         <>
           <p>
-            Team “{key.teamName}”, key fingerprint <Fingerprint keyId={key.keyId} />
+            {t('options_team_key_team', key.teamName)} <Fingerprint keyId={key.keyId} />
           </p>
           <p className="muted">
-            The private key stays in this browser profile. Reps compare this fingerprint when they import your
-            first bundle; an administrator can pin the public key by policy: <code>{key.publicKey}</code>
+            {t('options_team_key_private')} <code>{key.publicKey}</code>
           </p>
           <details className="ol-box">
-            <summary>Export the key for a second admin</summary>
+            <summary>{t('options_team_key_export_title')}</summary>
             <form className="ol-form" onSubmit={exportKey}>
-              <label htmlFor={`${id}-p1`}>Passphrase (at least {MIN_PASSPHRASE_LENGTH} characters)</label>
+              <label htmlFor={`${id}-p1`}>
+                {t('options_team_key_passphrase_min', MIN_PASSPHRASE_LENGTH)}
+              </label>
               <input id={`${id}-p1`} type="password" value={pass} onChange={(e) => setPass(e.target.value)} />
-              <label htmlFor={`${id}-p2`}>Passphrase again</label>
+              <label htmlFor={`${id}-p2`}>{t('options_team_key_passphrase_again')}</label>
               <input
                 id={`${id}-p2`}
                 type="password"
@@ -93,16 +95,13 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
                 onChange={(e) => setPass2(e.target.value)}
               />
               <button type="submit" disabled={busy}>
-                Export encrypted key
+                {t('options_team_key_export')}
               </button>
             </form>
           </details>
           {confirmDelete ? (
             <div role="alertdialog" aria-labelledby={`${id}-del`} className="ol-confirm">
-              <p id={`${id}-del`}>
-                Delete the team key from this browser? Unless another admin has it, no new bundle can be
-                signed and every rep must trust a new key.
-              </p>
+              <p id={`${id}-del`}>{t('options_team_key_delete_confirm')}</p>
               <button
                 type="button"
                 className="danger"
@@ -110,51 +109,51 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
                   setConfirmDelete(false);
                   void run(async () => {
                     await deleteTeamKey(db);
-                    return 'Team key deleted.';
+                    return t('options_team_key_deleted');
                   });
                 }}
               >
-                Delete team key
+                {t('options_team_key_delete')}
               </button>{' '}
               <button type="button" onClick={() => setConfirmDelete(false)}>
-                Cancel
+                {t('options_cancel')}
               </button>
             </div>
           ) : (
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-              Delete team key…
+              {t('options_team_key_delete_ask')}
             </button>
           )}
         </>
       ) : (
         <>
           <form className="ol-form" onSubmit={create}>
-            <label htmlFor={`${id}-name`}>Team name</label>
+            <label htmlFor={`${id}-name`}>{t('options_team_key_name')}</label>
             <input id={`${id}-name`} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
             <button type="submit" className="primary" disabled={busy}>
-              Create team key
+              {t('options_team_key_create')}
             </button>
           </form>
           <details className="ol-box">
-            <summary>Import a team key from another admin</summary>
+            <summary>{t('options_team_key_import_title')}</summary>
             <form className="ol-form" onSubmit={importKey}>
-              <label htmlFor={`${id}-kf`}>Key file</label>
+              <label htmlFor={`${id}-kf`}>{t('options_team_key_file')}</label>
               <input
                 id={`${id}-kf`}
                 type="file"
                 accept=".json"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
-              <label htmlFor={`${id}-kp`}>Passphrase</label>
+              <label htmlFor={`${id}-kp`}>{t('options_team_key_passphrase')}</label>
               <input id={`${id}-kp`} type="password" value={pass} onChange={(e) => setPass(e.target.value)} />
               <button type="submit" disabled={busy}>
-                Import key
+                {t('options_team_key_import')}
               </button>
             </form>
           </details>
         </>
       )}
-      {busy ? <p role="status">Working…</p> : null}
+      {busy ? <p role="status">{t('options_working')}</p> : null}
       {status ? <p role="status">{status}</p> : null}
       {error ? (
         <p role="alert" className="error">

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { formatDate, t } from '@/lib/i18n';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { getApplied } from '@/lib/team/apply';
@@ -19,33 +20,31 @@ export function TrustedKeys({ db, policy }: { db: HeedDb; policy: ParsedPolicy |
   if (!data) return null;
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Trusted team keys</h3>
-      {policyKeys.length > 0 ? (
-        <p className="muted">
-          Your organisation sets the trusted keys: only bundles signed with one of them are accepted.
-        </p>
-      ) : null}
+      <h3 id={`${id}-h`}>{t('options_team_trusted_title')}</h3>
+      {policyKeys.length > 0 ? <p className="muted">{t('options_team_trusted_by_policy')}</p> : null}
       {policyKeys.length === 0 && data.keys.length === 0 ? (
-        <p className="muted">None yet: the first bundle you import asks you to trust its key.</p>
+        <p className="muted">{t('options_team_trusted_none')}</p>
       ) : null}
       <ul className="tm-keys">
         {policyKeys.map((k) => (
           <li key={k.publicKey}>
-            “{k.name}” (set by your organisation): <Fingerprint publicKey={k.publicKey} />
+            {t('options_team_trusted_policy_key', k.name)} <Fingerprint publicKey={k.publicKey} />
           </li>
         ))}
         {policyKeys.length === 0
           ? data.keys.map((k) => (
               <li key={k.keyId}>
-                “{k.teamName}”, trusted {new Date(k.pinnedAt).toLocaleDateString()}:{' '}
+                {t('options_team_trusted_key', k.teamName, formatDate(k.pinnedAt))}{' '}
                 <Fingerprint keyId={k.keyId} />
-                {data.applied[k.keyId] ? ` — version ${data.applied[k.keyId]?.version} applied` : ''}{' '}
+                {data.applied[k.keyId]
+                  ? ` ${t('options_team_version_applied', data.applied[k.keyId]?.version ?? 0)}`
+                  : ''}{' '}
                 <button
                   type="button"
                   className="ol-small"
                   onClick={() => forgetTrustedKey(db, k.keyId).catch((e: unknown) => setError(errorText(e)))}
                 >
-                  Stop trusting
+                  {t('options_team_stop_trusting')}
                 </button>
               </li>
             ))

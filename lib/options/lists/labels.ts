@@ -1,81 +1,103 @@
+import { formatNumber, type MessageKey, t } from '../../i18n/index';
+import { channelWord } from '../../i18n/words';
 import type { ColumnRole, Delimiter, EntryKind, TextEncoding } from '../../store/schemas';
 import type { Channel, SuppressionReason } from '../../vocab';
 
 // The words the Lists, Import and Backup sections show for stored codes, in one place so that the table,
 // the wizard and the exports say the same thing.
 
-export const KIND_LABEL: Record<EntryKind, string> = {
-  email: 'Email',
-  md5: 'Hash (MD5)',
-  sha1: 'Hash (SHA-1)',
-  sha256: 'Hash (SHA-256)',
-  domain: 'Domain',
-  profile: 'LinkedIn profile',
-  salesnav: 'Sales Navigator lead',
-  phone: 'Phone',
+/**
+ * A table of words looked up when read, so that `KIND_LABEL[kind]` is in the page's language even though the
+ * table was built before the language was set.
+ */
+export function translated<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(keys) as K[]) {
+    Object.defineProperty(out, k, { enumerable: true, get: () => t(keys[k]) });
+  }
+  return out;
+}
+
+export const KIND_LABEL: Readonly<Record<EntryKind, string>> = translated({
+  email: 'lists_kind_email',
+  md5: 'lists_kind_md5',
+  sha1: 'lists_kind_sha1',
+  sha256: 'lists_kind_sha256',
+  domain: 'lists_kind_domain',
+  profile: 'lists_kind_profile',
+  salesnav: 'lists_kind_salesnav',
+  phone: 'lists_kind_phone',
+});
+
+export const REASON_LABEL: Readonly<Record<SuppressionReason | 'unknown', string>> = translated({
+  objection: 'lists_reason_objection',
+  unsubscribe: 'lists_reason_unsubscribe',
+  erasure: 'lists_reason_erasure',
+  'do-not-call': 'lists_reason_do_not_call',
+  bounce: 'lists_reason_bounce',
+  complaint: 'lists_reason_complaint',
+  other: 'lists_reason_other',
+  unknown: 'lists_reason_unknown',
+});
+
+export const CHANNEL_NAME: Readonly<Record<Channel, string>> = {
+  get email() {
+    return channelWord('email');
+  },
+  get sms() {
+    return channelWord('sms');
+  },
+  get phone() {
+    return channelWord('phone');
+  },
+  get post() {
+    return channelWord('post');
+  },
+  get inmail() {
+    return channelWord('inmail');
+  },
 };
 
-export const REASON_LABEL: Record<SuppressionReason | 'unknown', string> = {
-  objection: 'Objection (do not contact)',
-  unsubscribe: 'Unsubscribed',
-  erasure: 'Erasure request',
-  'do-not-call': 'Do not call',
-  bounce: 'Bounced',
-  complaint: 'Complaint',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = translated({
+  email: 'lists_role_email',
+  md5: 'lists_role_md5',
+  sha1: 'lists_role_sha1',
+  sha256: 'lists_role_sha256',
+  hash: 'lists_role_hash',
+  domain: 'lists_role_domain',
+  profile: 'lists_role_profile',
+  salesnav: 'lists_role_salesnav',
+  phone: 'lists_role_phone',
+  auto: 'lists_role_auto',
+  kind: 'lists_role_kind',
+  reason: 'lists_role_reason',
+  date: 'lists_role_date',
+  ignore: 'lists_role_ignore',
+});
 
-export const CHANNEL_NAME: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'SMS',
-  phone: 'Phone',
-  post: 'Post',
-  inmail: 'InMail',
-};
+export const DELIMITER_LABEL: Readonly<Record<Delimiter, string>> = translated({
+  ',': 'lists_delim_comma',
+  '\t': 'lists_delim_tab',
+  ';': 'lists_delim_semicolon',
+  '|': 'lists_delim_pipe',
+  '': 'lists_delim_none',
+});
 
-export const ROLE_LABEL: Record<ColumnRole, string> = {
-  email: 'Email address',
-  md5: 'MD5 hash',
-  sha1: 'SHA-1 hash',
-  sha256: 'SHA-256 hash',
-  hash: 'Hash (any algorithm)',
-  domain: 'Domain',
-  profile: 'LinkedIn profile URL',
-  salesnav: 'Sales Navigator URL',
-  phone: 'Phone number',
-  auto: 'Any identifier (guess per value)',
-  kind: 'Kind of the identifier',
-  reason: 'Reason',
-  date: 'Date (opt-out since)',
-  ignore: 'Ignore',
-};
+export const ENCODING_LABEL: Readonly<Record<TextEncoding, string>> = translated({
+  'utf-8': 'lists_enc_utf_8',
+  'utf-16le': 'lists_enc_utf_16le',
+  'utf-16be': 'lists_enc_utf_16be',
+  'windows-1252': 'lists_enc_windows_1252',
+});
 
-export const DELIMITER_LABEL: Record<Delimiter, string> = {
-  ',': 'Comma (,)',
-  '\t': 'Tab',
-  ';': 'Semicolon (;)',
-  '|': 'Pipe (|)',
-  '': 'None: one value per line',
-};
-
-export const ENCODING_LABEL: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 (little-endian)',
-  'utf-16be': 'UTF-16 (big-endian)',
-  'windows-1252': 'Windows-1252 (old Excel)',
-};
-
-const NUMBER = new Intl.NumberFormat('en-GB');
-
-/** Thousands separators, always the same (en-GB), so "Imported 1,000" reads the same on every machine. */
+/** Thousands separators in the page's language ("1,000" / "1.000" / "1 000"), whatever the machine's locale. */
 export function formatCount(n: number): string {
-  return NUMBER.format(n);
+  return formatNumber(n);
 }
 
 /** The scope of a list in words: absent channels mean every channel. */
 export function scopeText(channels: readonly Channel[] | undefined): string {
-  if (!channels || channels.length === 0) return 'Every channel';
+  if (!channels || channels.length === 0) return t('lists_scope_every');
   return channels.map((c) => CHANNEL_NAME[c]).join(', ');
 }
 
@@ -84,31 +106,36 @@ export function listNameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
   const stem = base.replace(/\.(csv|tsv|txt|text|tab|dat|lst|list|xlsx|zip)$/i, '');
   const tidy = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return (tidy === '' ? 'Imported list' : tidy).slice(0, 200);
+  return (tidy === '' ? t('lists_imported_list') : tidy).slice(0, 200);
 }
+
+const BYTE_UNITS = ['lists_bytes_kb', 'lists_bytes_mb', 'lists_bytes_gb'] as const;
 
 /** "12.5 MB"-style sizes for file sizes. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
+  if (bytes < 1024) return t('lists_bytes_b', bytes);
   let v = bytes / 1024;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
+  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
     v /= 1024;
     u++;
   }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+  const shown =
+    v < 10
+      ? formatNumber(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+      : formatNumber(Math.round(v));
+  return t(BYTE_UNITS[u] ?? 'lists_bytes_gb', shown);
 }
 
 /** "1 min 5 s", "12 s", "under 1 s": for the time left of an import. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 1) return 'under 1 s';
-  if (s < 60) return `${s} s`;
+  if (s < 1) return t('lists_dur_under');
+  if (s < 60) return t('lists_dur_s', s);
   const m = Math.floor(s / 60);
   const rest = s % 60;
-  if (m < 60) return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+  if (m < 60) return rest === 0 ? t('lists_dur_min', m) : t('lists_dur_min_s', m, rest);
   const h = Math.floor(m / 60);
-  return `${h} h ${m % 60} min`;
+  return t('lists_dur_h_min', h, m % 60);
 }

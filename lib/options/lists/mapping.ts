@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index';
 import type { Preview } from '../../store/import';
 import type { ColumnMapping, ColumnRole } from '../../store/schemas';
 
@@ -31,7 +32,7 @@ export interface PreviewTable {
  */
 export function previewTable(preview: Preview, hasHeader: boolean): PreviewTable {
   const width = Math.max(preview.headers.length, ...preview.rows.map((r) => r.length));
-  const numbered = Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const numbered = Array.from({ length: width }, (_, i) => t('lists_column_n', i + 1));
   if (hasHeader === preview.hasHeader) {
     const headers = preview.hasHeader ? numbered.map((n, i) => preview.headers[i] || n) : numbered;
     return { headers, rows: preview.rows };
@@ -59,13 +60,11 @@ export function toMapping(roles: readonly ColumnRole[]): ColumnMapping {
 /** Why this mapping cannot be imported, in words for the user; null when it can. */
 export function mappingProblem(roles: readonly ColumnRole[]): string | null {
   if (!roles.some((r) => IDENTIFIER_ROLES.includes(r))) {
-    return 'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).';
+    return t('lists_map_no_identifier');
   }
-  for (const role of ['reason', 'date', 'kind'] as const) {
-    if (roles.filter((r) => r === role).length > 1) return `Only one column can be the ${role}.`;
-  }
-  if (roles.includes('kind') && !roles.includes('auto')) {
-    return 'A "kind" column only applies to an "any identifier" column: map one, or ignore the kind column.';
-  }
+  if (roles.filter((r) => r === 'reason').length > 1) return t('lists_map_one_reason');
+  if (roles.filter((r) => r === 'date').length > 1) return t('lists_map_one_date');
+  if (roles.filter((r) => r === 'kind').length > 1) return t('lists_map_one_kind');
+  if (roles.includes('kind') && !roles.includes('auto')) return t('lists_map_kind_without_auto');
   return null;
 }

@@ -35,7 +35,7 @@ export async function mergeWithUndo(
   targetId: string,
 ): Promise<{ result: MergeListsResult; undo: MergeUndo }> {
   const ids = [...new Set(sourceIds)].filter((id) => id !== targetId);
-  if (ids.length === 0) throw new ListError('Choose at least one other list to merge.');
+  if (ids.length === 0) throw new ListError({ key: 'lists_merge_pick' });
   const target = await snapshotList(db, targetId);
   const sources: ListSnapshot[] = [];
   for (const id of ids) sources.push(await snapshotList(db, id));
@@ -48,15 +48,13 @@ export async function undoMerge(db: HeedDb, undo: MergeUndo): Promise<void> {
   const targetId = undo.target.list.id;
   await db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
     const now = await db.lists.get(targetId);
-    if (!now) throw new ListError('The merged list no longer exists, so the merge cannot be undone.');
+    if (!now) throw new ListError({ key: 'lists_merge_undo_gone' });
     if (now.updatedAt !== undo.mergedAt) {
-      throw new ListError(
-        'The merged list has changed since (new entries or edits), so the merge cannot be undone.',
-      );
+      throw new ListError({ key: 'lists_merge_undo_changed' });
     }
     for (const s of undo.sources) {
       if (await db.lists.get(s.list.id))
-        throw new ListError(`A list with the id of “${s.list.name}” exists again.`);
+        throw new ListError({ key: 'lists_merge_undo_clash', subs: [s.list.name] });
     }
     await listBuckets(db, targetId).delete();
     await db.batches.where('listId').equals(targetId).delete();

@@ -1,6 +1,7 @@
 import { bucketOf } from '../../store/buckets';
 import type { HeedDb } from '../../store/db';
 import { type EntryRow, pageEntries } from '../../store/entries';
+import { shownError } from './errors';
 
 // Browsing a list of a million entries: rows are fetched a page at a time as the table scrolls towards the
 // end of what is loaded, never all at once, and a request in flight is not repeated. The table is
@@ -56,7 +57,7 @@ export class EntryPager {
         this.done = page.nextCursor === undefined;
         this.error = null;
       } catch (e) {
-        if (gen === this.generation) this.error = e instanceof Error ? e.message : String(e);
+        if (gen === this.generation) this.error = shownError(e);
       } finally {
         if (gen === this.generation) {
           this.inFlight = null;

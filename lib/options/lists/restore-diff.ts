@@ -11,6 +11,7 @@ import {
   type SuppressionList,
 } from '../../store/schemas';
 import { CHANNELS, type Channel } from '../../vocab';
+import { translated } from './labels';
 
 // What a restore would do to the lists, list by list, for the confirmation before anything is replaced:
 // a restore replaces everything, so a list that is only here now is about to disappear.
@@ -233,24 +234,24 @@ export async function currentSide(db: HeedDb): Promise<RestoreSide> {
   }));
 }
 
-const SETTING_LABEL: Record<keyof Settings, string> = {
-  language: 'Language',
-  defaultCountry: 'Default country',
-  defaultSubscriber: 'Default subscriber type',
-  ownDomains: 'Your own domains',
-  extraPersonalDomains: 'Extra personal email domains',
-  showPossibleMatches: 'Show possible matches',
-  retentionDays: 'Retention period',
-  annotatedSites: 'Sites Heed annotates',
-  sidePanelOnly: 'Side panel only',
-  charity: 'Your organisation is a charity',
-  sendCheck: 'Check recipients at Send',
-  sendCheckStopOnCheck: 'Recipients to check also stop the send',
-  teamLiaAssessedAt: 'Team legitimate-interest assessment',
-  teamArt14InFirstMessage: 'Art. 14 notice in the first message',
-  teamScreenedAt: 'Team TPS/DNC screen',
-  teamBusinessEmailSignOffAt: 'Business-email sign-off',
-};
+const SETTING_LABEL: Readonly<Record<keyof Settings, string>> = translated({
+  language: 'lists_setting_language',
+  defaultCountry: 'lists_setting_default_country',
+  defaultSubscriber: 'lists_setting_default_subscriber',
+  ownDomains: 'lists_setting_own_domains',
+  extraPersonalDomains: 'lists_setting_extra_personal_domains',
+  showPossibleMatches: 'lists_setting_show_possible_matches',
+  retentionDays: 'lists_setting_retention_days',
+  annotatedSites: 'lists_setting_annotated_sites',
+  sidePanelOnly: 'lists_setting_side_panel_only',
+  charity: 'lists_setting_charity',
+  sendCheck: 'lists_setting_send_check',
+  sendCheckStopOnCheck: 'lists_setting_send_check_stop_on_check',
+  teamLiaAssessedAt: 'lists_setting_team_lia_assessed_at',
+  teamArt14InFirstMessage: 'lists_setting_team_art14_in_first_message',
+  teamScreenedAt: 'lists_setting_team_screened_at',
+  teamBusinessEmailSignOffAt: 'lists_setting_team_business_email_sign_off_at',
+});
 
 /** The settings a restore would change (every one of them can change a verdict or what is shown), by name. */
 export function diffSettings(now: Settings, after: Settings): string[] {

@@ -1,3 +1,5 @@
+import { ListError } from '../../store/lists';
+
 // Undo for the session: the things a user deleted on this page, kept in memory until the page closes.
 // Module state (not React state) so that switching sections and back keeps the Undo buttons.
 
@@ -27,7 +29,7 @@ export class UndoStack {
   /** Runs the undo; the item stays offered if it fails, so the user can read the error and retry. */
   async run(id: number): Promise<void> {
     const item = this.items.find((i) => i.id === id);
-    if (!item) throw new Error('Nothing to undo.');
+    if (!item) throw new ListError({ key: 'lists_undo_nothing' });
     await item.undo();
     this.dismiss(id);
   }

@@ -137,7 +137,7 @@ describe('LookupContext.lookupMany', () => {
   });
 
   it('still answers right after its bucket cache is cleared', async () => {
-    const ctx = await LookupContext.load(db, { maxCachedRecords: 1 });
+    const ctx = await LookupContext.load(db, { maxCachedBytes: 1 });
     for (let i = 0; i < 3; i++) {
       const [r] = await ctx.lookupMany(db, [{ ids: { emails: ['bob@corp.example'] } }], false);
       expect(r?.matches).toHaveLength(3);

@@ -51,3 +51,35 @@ describe('messages', () => {
     expect(pt('common_level_unknown')).toBe('Inconnu');
   });
 });
+
+describe('popup words', () => {
+  it('says the quick check and scan results in the chosen language, with plurals', async () => {
+    const { parseQuickCheck } = await import('@/lib/popup/quick-check');
+    const { describeScan } = await import('@/lib/popup/scan');
+    const scanned = { injected: true, summary: { emails: 1, phones: 3, mine: [] } };
+    expect(describeScan(scanned)).toBe('Scanned: 1 email address and 3 phone numbers marked on the page.');
+    setLanguage('de');
+    expect(describeScan(scanned)).toBe(
+      'Durchsucht: 1 E-Mail-Adresse und 3 Telefonnummern auf der Seite markiert.',
+    );
+    expect(parseQuickCheck('')).toEqual({
+      ok: false,
+      reason: 'Fügen Sie eine E-Mail-Adresse, Telefonnummer, Domain oder LinkedIn-Profil-URL ein.',
+    });
+    setLanguage('fr');
+    expect(describeScan({ ...scanned, summary: { emails: 0, phones: 1, mine: [] } })).toBe(
+      'Page analysée : 0 adresse e-mail et 1 numéro de téléphone signalés sur la page.',
+    );
+  });
+});
+
+describe('dates', () => {
+  it('formats a bare day as that day in every language (British English, German, French)', async () => {
+    const { formatDate } = await import('@/lib/i18n/index');
+    expect(formatDate('2026-11-30')).toBe('30 Nov 2026');
+    setLanguage('de');
+    expect(formatDate('2026-11-30')).toBe('30.11.2026');
+    setLanguage('fr');
+    expect(formatDate('2026-11-30')).toBe('30 nov. 2026');
+  });
+});

@@ -45,6 +45,20 @@ function counts(text: string): boolean {
   return words.some((w) => !SAME_IN_EVERY_LANGUAGE.has(w.toLowerCase()));
 }
 
+/** The string literals an expression in a JSX child position can render: itself, or a branch of ?:, &&, ||, ??. */
+function shownLiterals(e: ts.Expression): (ts.StringLiteral | ts.NoSubstitutionTemplateLiteral)[] {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [e];
+  if (ts.isParenthesizedExpression(e)) return shownLiterals(e.expression);
+  if (ts.isConditionalExpression(e)) return [...shownLiterals(e.whenTrue), ...shownLiterals(e.whenFalse)];
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return shownLiterals(e.right);
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
+      return [...shownLiterals(e.left), ...shownLiterals(e.right)];
+  }
+  return [];
+}
+
 export function hardCodedText(fileName: string, source: string): HardCoded[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: HardCoded[] = [];
@@ -65,11 +79,10 @@ export function hardCodedText(fileName: string, source: string): HardCoded[] {
       ts.isJsxExpression(node) &&
       node.parent &&
       (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) &&
-      node.expression &&
-      (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
-      counts(node.expression.text)
+      node.expression
     )
-      add(node, node.expression.text);
+      for (const literal of shownLiterals(node.expression))
+        if (counts(literal.text)) add(literal, literal.text);
     ts.forEachChild(node, visit);
   };
   visit(sf);

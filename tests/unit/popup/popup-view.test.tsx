@@ -158,7 +158,7 @@ describe('PopupView states', () => {
     expect(why?.querySelector('cite')?.textContent).toBe('GDPR Art. 21(2)–(3)');
     expect(screen.getByText(/Art\. 14 privacy notice due by 2026-12-29/)).toBeTruthy();
     const match = screen.getByText('Do not contact').closest('li');
-    expect(match?.textContent).toBe('Do not contact: profile, objected, since 2026-05-01');
+    expect(match?.textContent).toBe('Do not contact: profile, objected, since 1 May 2026');
     expect(screen.queryByText(/Nothing is recorded/)).toBeNull();
   });
 

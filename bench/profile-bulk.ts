@@ -1,0 +1,141 @@
+// `npx tsx bench/profile-bulk.ts`: a CPU profile of the options page's bulk check in Chromium, against the bench's
+// lists (HEED_BENCH_N entries of each kind), summarised by self time per function. Writes the .cpuprofile too, for
+// DevTools. The bench measures; this says where the time goes.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../tests/e2e/support/browser';
+import { chromiumPath } from '../tests/e2e/support/global-setup';
+import { startFixtureServer } from '../tests/e2e/support/server';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const N = Number(process.env.HEED_BENCH_N ?? 200_000);
+const ROWS = Number(process.env.HEED_BENCH_BULK_ROWS ?? 50_000);
+
+type Node = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+};
+
+async function main() {
+  if (!process.env.HEED_NO_BUILD)
+    execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const extDir = join(root, '.output/chrome-mv3-bench');
+  const server = await startFixtureServer();
+  const profileDir = mkdtempSync(join(tmpdir(), 'heed-prof-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(server.port, extDir),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/bench.html`);
+    await page.waitForFunction(() => 'heedBench' in globalThis);
+    const call = (name: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([n, a]) =>
+          (globalThis as unknown as { heedBench: Record<string, (...x: unknown[]) => unknown> }).heedBench[
+            n
+          ]!(...a),
+        [name, args] as const,
+      );
+    await call('reset');
+    console.log(`importing ${N} MD5 and ${N} emails…`);
+    await call('importMd5', N);
+    await call('importEmails', N);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    if (process.env.HEED_PROF === 'heap') {
+      // Where the garbage comes from: sampled allocations by function (self bytes).
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      console.log('bulk check:', await call('bulkCheck', ROWS, N));
+      type HNode = { callFrame: Node['callFrame']; selfSize: number; children: HNode[] };
+      const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
+        profile: { head: HNode };
+      };
+      const bytes = new Map<string, number>();
+      const walk = (n: HNode) => {
+        const f = n.callFrame;
+        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+        bytes.set(k, (bytes.get(k) ?? 0) + n.selfSize);
+        for (const c of n.children) walk(c);
+      };
+      walk(profile.head);
+      for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 30))
+        console.log(`${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
+      await cdp.send('Profiler.stop');
+      await call('reset');
+      return;
+    }
+    const figures = await call('bulkCheck', ROWS, N);
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+    };
+    console.log('bulk check:', figures);
+    const file = join(root, 'bench/results', `bulk-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n] as const));
+    let total = 0;
+    profile.samples.forEach((sid, i) => {
+      const n = byId.get(sid)!;
+      const dt = profile.timeDeltas[i] ?? 0;
+      total += dt;
+      const f = n.callFrame;
+      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+      self.set(key, (self.get(key) ?? 0) + dt);
+    });
+    // Inclusive time: a sample counts for every distinct function on its stack.
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes)
+      for (const c of (n as Node & { children?: number[] }).children ?? []) parent.set(c, n.id);
+    const name = (n: Node) =>
+      `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    const incl = new Map<string, number>();
+    profile.samples.forEach((sid, i) => {
+      const seen = new Set<string>();
+      for (let at: number | undefined = sid; at !== undefined; at = parent.get(at))
+        seen.add(name(byId.get(at)!));
+      for (const k of seen) incl.set(k, (incl.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    });
+    console.log('inclusive:');
+    for (const [k, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45))
+      console.log(
+        `${(us / 1000).toFixed(0).padStart(7)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`,
+      );
+    console.log('self:');
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
+    for (const [k, us] of top)
+      console.log(
+        `${(us / 1000).toFixed(0).padStart(7)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`,
+      );
+    console.log(`profile: ${file}`);
+    await call('reset');
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+// Issue 18's targets, judged from a bench run's JSON: one line per target, met or not, with the number. The
+// targets are for 10,000,000 entries; a run with fewer (HEED_BENCH_N) scales the ones that grow with the list
+// (import time, index memory) linearly and says so, and judges the per-operation ones (lookup, bulk rate, badge)
+// as they are, noting the smaller list. Used by bench/run.ts and scripts/bench-table.ts.
+
+/** The parts of bench/run.ts's JSON the targets read. */
+export interface BenchJson {
+  at: string;
+  n: number;
+  md5: { ms: number; maxLagMs: number; maxProgressGapMs: number; storageBytes: number };
+  lookups: {
+    medianRoundP99: { lookup: number; singleGet: number; assess: number };
+    lookupListed: { p99: number };
+    lookupUnlisted: { p99: number };
+    index: { bytes: number };
+  };
+  bulk: { rows: number; perSecond: number; heapGrowthBytes: number; heapPeakGrowthBytes?: number };
+  bulkBaseline?: { rows: number; perSecond: number };
+  badgeLatencyMs: { median: number };
+}
+
+export interface TargetVerdict {
+  figure: string;
+  /** The measured value, as shown. */
+  value: string;
+  /** The target, as judged (scaled when the run was smaller). */
+  target: string;
+  /** null: not measured by the bench. */
+  met: boolean | null;
+  note?: string;
+}
+
+const FULL = 10_000_000;
+const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+const s1 = (ms: number) => Math.round(ms / 100) / 10;
+const count = (n: number) => n.toLocaleString('en');
+
+export function targetVerdicts(r: BenchJson): TargetVerdict[] {
+  const scale = r.n / FULL;
+  const scaled = scale < 1;
+  const entries = 2 * r.n;
+  const smaller = scaled ? `measured at ${count(entries)} entries, not ${count(FULL)}` : undefined;
+  const importTarget = 25_000 * Math.min(1, scale);
+  const perMillion = (r.md5.storageBytes / r.n) * 1_000_000;
+  const lookupP99 = r.lookups.medianRoundP99.lookup;
+  const indexAtFull = (r.lookups.index.bytes / entries) * FULL;
+  const heap = Math.max(r.bulk.heapGrowthBytes, r.bulk.heapPeakGrowthBytes ?? 0);
+  return [
+    {
+      figure: `import ${count(r.n)} MD5`,
+      value: `${s1(r.md5.ms)} s, longest block ${r.md5.maxLagMs} ms`,
+      target: `≤ ${s1(importTarget)} s, block ≤ 200 ms`,
+      met: r.md5.ms <= importTarget && r.md5.maxLagMs <= 200,
+      ...(scaled ? { note: `25 s for 10M scaled linearly to ${count(r.n)}` } : {}),
+    },
+    {
+      figure: 'storage per 1M MD5',
+      value: `${mb(perMillion)} MB`,
+      target: '≤ 18 MB',
+      met: perMillion <= 18 * 1024 * 1024,
+      ...(r.n < 1_000_000 ? { note: 'the storage estimate is coarse below 1M entries' } : {}),
+    },
+    {
+      figure: 'lookup p99 (median round)',
+      value: `${lookupP99} ms (listed ${r.lookups.lookupListed.p99} / unlisted ${r.lookups.lookupUnlisted.p99} ms pooled; single get ${r.lookups.medianRoundP99.singleGet} ms)`,
+      target: '≤ 1 ms',
+      met: lookupP99 <= 1,
+      ...(smaller ? { note: smaller } : {}),
+    },
+    {
+      figure: 'first verdict after the service worker stopped',
+      value: 'not measured',
+      target: '≤ 150 ms',
+      met: null,
+    },
+    {
+      figure: 'service-worker memory with the lookup index at 10M',
+      value: `index ${mb(r.lookups.index.bytes)} MB at ${count(entries)} entries${scaled ? ` → ${mb(indexAtFull)} MB at 10M` : ''}`,
+      target: '≤ 64 MB',
+      met: indexAtFull <= 64 * 1024 * 1024,
+      note: scaled
+        ? 'the index alone, projected linearly (4 bytes per entry); the worker’s other memory is not measured'
+        : 'the index alone; the worker’s other memory is not measured',
+    },
+    {
+      figure: `bulk check, ${count(r.bulk.rows)} rows`,
+      value: `${count(r.bulk.perSecond)} rows/s, heap +${mb(heap)} MB${
+        r.bulkBaseline
+          ? ` (${Math.round((r.bulk.perSecond / r.bulkBaseline.perSecond) * 10) / 10}× the per-row path’s ${count(r.bulkBaseline.perSecond)} rows/s, same run)`
+          : ''
+      }`,
+      target: '≥ 50,000 rows/s, heap ≤ 100 MB',
+      met: r.bulk.perSecond >= 50_000 && heap <= 100 * 1024 * 1024,
+      note: [
+        r.bulk.rows < 1_000_000 ? `${count(r.bulk.rows)} rows, not 1,000,000` : '',
+        `against ${count(entries)} entries, every other row listed`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    },
+    {
+      figure: 'badge after heading (median)',
+      value: `${Math.round(r.badgeLatencyMs.median)} ms`,
+      target: '≤ 50 ms',
+      met: r.badgeLatencyMs.median <= 50,
+      ...(smaller ? { note: smaller } : {}),
+    },
+  ];
+}
+
+/** "met" / "NOT met" / "not measured" lines for the console. */
+export function verdictLines(r: BenchJson): string[] {
+  return targetVerdicts(r).map((v) => {
+    const word = v.met === null ? 'not measured' : v.met ? 'met' : 'NOT met';
+    return `${word.padEnd(12)} ${v.figure}: ${v.value} (target ${v.target})${v.note ? ` [${v.note}]` : ''}`;
+  });
+}
+
+/** The README's performance table (Markdown). */
+export function markdownTable(r: BenchJson, chromium?: string): string {
+  const esc = (x: string) => x.replaceAll('|', '\\|');
+  const lines = [
+    `Measured by \`npm run bench\` on ${r.at.slice(0, 10)} with ${count(r.n)} entries per list (${count(2 * r.n)} in all)${chromium ? `, Chromium ${chromium}` : ''}; targets from issue 18 (for 10,000,000 entries).`,
+    '',
+    '| figure | measured | target | verdict |',
+    '| --- | --- | --- | --- |',
+    ...targetVerdicts(r).map(
+      (v) =>
+        `| ${esc(v.figure)} | ${esc(v.value)}${v.note ? ` (${esc(v.note)})` : ''} | ${esc(v.target)} | ${v.met === null ? 'not measured' : v.met ? 'met' : 'not met'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}

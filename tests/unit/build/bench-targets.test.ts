@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type BenchJson, markdownTable, targetVerdicts, verdictLines } from '../../../bench/targets';
+import { withTable } from '../../../scripts/bench-table';
+
+// Issue 18: the bench judges each target (met / not met with the number) and the README's table comes from the
+// bench's JSON.
+
+function run(n: number, over: Partial<BenchJson> = {}): BenchJson {
+  return {
+    at: '2026-11-30T12:00:00.000Z',
+    n,
+    md5: {
+      ms: 2_000,
+      maxLagMs: 120,
+      maxProgressGapMs: 300,
+      storageBytes: 17 * 1024 * 1024 * (n / 1_000_000),
+    },
+    lookups: {
+      medianRoundP99: { lookup: 0.9, singleGet: 0.4, assess: 1.2 },
+      lookupListed: { p99: 1.1 },
+      lookupUnlisted: { p99: 0.8 },
+      index: { bytes: 8 * n },
+    },
+    bulk: { rows: Math.min(n, 1_000_000), perSecond: 60_000, heapGrowthBytes: 40 * 1024 * 1024 },
+    bulkBaseline: { rows: 5000, perSecond: 500 },
+    badgeLatencyMs: { median: 30 },
+    ...over,
+  };
+}
+
+describe('bench targets', () => {
+  it('scales the import target with a smaller run and says so', () => {
+    const [imp] = targetVerdicts(run(1_000_000));
+    expect(imp?.target).toBe('≤ 2.5 s, block ≤ 200 ms');
+    expect(imp?.met).toBe(true);
+    expect(imp?.note).toMatch(/scaled linearly/);
+    const [full] = targetVerdicts(
+      run(10_000_000, { md5: { ms: 26_000, maxLagMs: 100, maxProgressGapMs: 1, storageBytes: 0 } }),
+    );
+    expect(full?.target).toBe('≤ 25 s, block ≤ 200 ms');
+    expect(full?.met).toBe(false);
+    expect(full?.note).toBeUndefined();
+  });
+
+  it('judges each target from its number', () => {
+    const v = Object.fromEntries(targetVerdicts(run(1_000_000)).map((x) => [x.figure.split(',')[0], x]));
+    expect(v['lookup p99 (median round)']?.met).toBe(true);
+    expect(v['first verdict after the service worker stopped']?.met).toBeNull();
+    expect(v['bulk check']?.met).toBe(true);
+    expect(v['bulk check']?.value).toMatch(/120× the per-row path/);
+    const slow = targetVerdicts(
+      run(1_000_000, { bulk: { rows: 1e6, perSecond: 49_999, heapGrowthBytes: 0 } }),
+    );
+    expect(slow.find((x) => x.figure.startsWith('bulk'))?.met).toBe(false);
+    // The index projects linearly: 8 bytes per entry pair = 4 per entry → 38 MB at 10M.
+    expect(v['service-worker memory with the lookup index at 10M']?.value).toMatch(/→ 38\.1 MB at 10M/);
+  });
+
+  it('prints one line per target', () => {
+    const lines = verdictLines(run(200_000));
+    expect(lines).toHaveLength(7);
+    // 2 s for 200,000 is over 25 s scaled to 200,000 (0.5 s).
+    expect(lines[0]).toMatch(/^NOT met {6}import 200,000 MD5: 2 s, longest block 120 ms \(target ≤ 0.5 s/);
+    expect(lines.filter((l) => l.startsWith('not measured'))).toHaveLength(1);
+  });
+
+  it('writes the table between the README markers only', () => {
+    const start = '<!-- bench-table:start (npm run bench:table -- --write) -->';
+    const end = '<!-- bench-table:end -->';
+    const readme = `# Heed\n\n${start}\nold table\n${end}\n\nafter\n`;
+    const table = markdownTable(run(1_000_000));
+    const out = withTable(readme, table);
+    expect(out).toBe(`# Heed\n\n${start}\n${table}\n${end}\n\nafter\n`);
+    expect(table).toMatch(/^\| lookup p99 \(median round\) \| 0\.9 ms .* \| ≤ 1 ms \| met \|$/m);
+    expect(() => withTable('# no markers', table)).toThrow(/needs one/);
+  });
+});
