@@ -1,4 +1,5 @@
 import { watchPage } from '@/lib/content/watch';
+import { loadPageStrings } from '@/lib/i18n/page';
 import { ask } from '@/lib/messaging/client';
 import { createOffer } from '@/lib/replies/offer';
 import { readReplies } from '@/lib/replies/read';
@@ -16,7 +17,9 @@ export default defineContentScript({
   ],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  async main(ctx) {
+    await loadPageStrings(ask); // the offer's words, in the settings' language, before the first offer
+    if (ctx.isInvalid) return;
     const scanner = new ReplyScanner({
       doc: document,
       url: () => location.href,

@@ -2,6 +2,7 @@ import { createRowMarker } from '@/lib/content/row-marker';
 import { RowAnnotator } from '@/lib/content/rows';
 import { watchPage } from '@/lib/content/watch';
 import { extractRows } from '@/lib/extract/rows';
+import { loadPageStrings } from '@/lib/i18n/page';
 import { ask } from '@/lib/messaging/client';
 import type { ToContent } from '@/lib/messaging/types';
 
@@ -11,7 +12,9 @@ export default defineContentScript({
   matches: ['https://www.linkedin.com/*', 'https://github.com/*'],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  async main(ctx) {
+    await loadPageStrings(ask); // the markers' words, in the settings' language, before the first marker
+    if (ctx.isInvalid) return;
     const rows = new RowAnnotator({
       doc: document,
       url: () => location.href,

@@ -1,5 +1,6 @@
 import { scanPage } from '@/lib/content/scan';
 import { findEmailsOnPage } from '@/lib/extract/emails';
+import { loadPageStrings } from '@/lib/i18n/page';
 import { ask } from '@/lib/messaging/client';
 import { phonesOnPage } from '@/lib/self/exposure';
 
@@ -26,6 +27,7 @@ export default defineContentScript({
         },
       };
     }
+    await loadPageStrings(ask); // the markers' words, in the settings' language
     const { markers, summary } = await scanPage(
       document,
       {

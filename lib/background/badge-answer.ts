@@ -1,5 +1,7 @@
+import { getLanguage } from '../i18n';
+import { localReason } from '../i18n/reasons';
 import type { BadgeAnswer, LookupAnswer } from '../messaging/types';
-import { plainSentence } from '../verdict/plain';
+import { pageSummary, plainSentence } from '../verdict/plain';
 
 /**
  * The part of an answer the on-page badge shows, which is all a content script receives: a compromised or
@@ -15,9 +17,11 @@ export function toBadgeAnswer(a: LookupAnswer): BadgeAnswer {
     joined && text.includes(`${prefix}${joined}`)
       ? text.split(`${prefix}${joined}`).join(`${prefix}one of your lists`)
       : text;
+  // German and French show each reason's code message (which names no list) and the plain sentence as summary.
+  const english = getLanguage() === 'en';
   return {
     level: a.level,
-    summary: unnamed(a.summary, 'Possible match on '),
+    summary: english ? unnamed(a.summary, 'Possible match on ') : pageSummary(a),
     // Rebuilt without the matches, so no opt-out date reaches the page (the popup's sentence has it).
     ...(a.plain !== undefined ? { plain: plainSentence({ ...a, matches: [] }) } : {}),
     channels: { ...a.channels },
@@ -25,7 +29,11 @@ export function toBadgeAnswer(a: LookupAnswer): BadgeAnswer {
     reasons: [
       ...new Map(
         a.reasons.map((r) => {
-          const message = r.code === 'possible-match' ? unnamed(r.message, 'is on ') : r.message;
+          const message = !english
+            ? localReason({ code: r.code, text: r.message })
+            : r.code === 'possible-match'
+              ? unnamed(r.message, 'is on ')
+              : r.message;
           return [`${message}\u0000${r.citation}`, { message, citation: r.citation }] as const;
         }),
       ).values(),

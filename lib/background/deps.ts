@@ -1,5 +1,6 @@
 import { composeTabs, rememberComposeTab } from '../compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '../compose/verdicts';
+import { setLanguage } from '../i18n';
 import { pageStringsFor } from '../i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '../messaging/schemas';
 import type { ReplyOptOut, ScanList } from '../messaging/types';
@@ -46,14 +47,35 @@ export interface BackgroundSources {
 
 export function backgroundDeps(src: BackgroundSources): HandlerDeps {
   const now = src.now ?? (() => new Date());
+  // Words the background sends (badge summaries, plain sentences, the toolbar's tooltip) are in the settings'
+  // language: read at start, and again on every store change (a change of the setting is one).
+  const readLanguage = async () => {
+    try {
+      setLanguage((await getSettings(await src.appDb())).language);
+    } catch {
+      setLanguage('auto');
+    }
+  };
+  let language = readLanguage();
+  const inLanguage = async <T>(work: () => Promise<T>): Promise<T> => {
+    await language;
+    return work();
+  };
   const deps: HandlerDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     lookup: async (identifiers, hints) =>
-      (await verdictFor(await src.appDb(), await src.selfDb(), { identifiers, hints }, now())).answer,
+      inLanguage(
+        async () =>
+          (await verdictFor(await src.appDb(), await src.selfDb(), { identifiers, hints }, now())).answer,
+      ),
     scanPage: async (emails, phones) =>
-      answerScan(await src.appDb(), await src.selfDb(), emails, phones, now()),
-    refreshReminder: async () => void (await refreshReminder(await src.selfDb(), now())),
+      inLanguage(async () => answerScan(await src.appDb(), await src.selfDb(), emails, phones, now())),
+    refreshReminder: async () => {
+      language = readLanguage();
+      await language;
+      await refreshReminder(await src.selfDb(), now());
+    },
     getTabState,
     async setTabState(tabId, state) {
       if (state.person) {
@@ -142,7 +164,8 @@ export function backgroundDeps(src: BackgroundSources): HandlerDeps {
     limiter: src.limiter ?? new RateLimiter(),
     send: {
       config: async (site) => sendConfig(await getSettings(await src.appDb()), site),
-      verdicts: async (site, recipients) => sendVerdicts(await src.appDb(), site, recipients, now()),
+      verdicts: async (site, recipients) =>
+        inLanguage(async () => sendVerdicts(await src.appDb(), site, recipients, now())),
       override: async (site, recipients, reason) =>
         logSendOverride(await src.appDb(), site, recipients, reason, now()),
       rememberTab: rememberComposeTab,

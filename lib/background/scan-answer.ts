@@ -4,6 +4,7 @@ import { matchMine } from '../self/identities';
 import type { HeedDb } from '../store/db';
 import { getSettings } from '../store/settings';
 import { answerFor, answerForEmails } from '../verdict/answer';
+import { pageSummary } from '../verdict/plain';
 
 /**
  * Answers a page scan: one verdict per address and per number, in the order asked, each flagged when it is one
@@ -33,7 +34,7 @@ export async function answerScan(
       now,
       settings,
     );
-    phoneVerdicts.push(mark(a, myPhones.has(phone)));
+    phoneVerdicts.push(mark({ level: a.level, summary: pageSummary(a, now) }, myPhones.has(phone)));
   }
   return {
     emails: emailVerdicts.map((v) => mark(v, myEmails.has(v.email))),

@@ -1,13 +1,8 @@
-import { LEVEL_COLOUR, LEVEL_WORD } from '../badge/words';
-import type { BadgeLevel, LookupAnswer } from '../messaging/types';
-
-const TEXT: Record<BadgeLevel, string> = {
-  blocked: 'NO',
-  high: 'HIGH',
-  caution: 'WARN',
-  ok: 'OK',
-  unknown: '?',
-};
+import { LEVEL_COLOUR } from '../badge/words';
+import { t } from '../i18n';
+import { shownSummary } from '../i18n/reasons';
+import { levelWord } from '../i18n/words';
+import type { LookupAnswer } from '../messaging/types';
 
 /**
  * The overdue-reply reminder, in words ("1 reply overdue: Acme Ltd"), kept here so a tab's own tooltip can carry it:
@@ -25,13 +20,20 @@ export function toolbarFor(
   answer: LookupAnswer | null,
   reminder: string | null = reminderNote,
 ): { text: string; colour: string; title: string } {
-  const also = reminder ? ` · ${reminder}` : '';
   if (!answer)
-    return { text: '', colour: '#667085', title: `Heed: no person recognised on this page${also}` };
+    return {
+      text: '',
+      colour: '#667085',
+      title: reminder ? t('bg_toolbar_none_also', reminder) : t('bg_toolbar_none'),
+    };
+  const word = levelWord(answer.level);
+  const summary = shownSummary(answer);
   return {
-    text: TEXT[answer.level],
+    text: t(`bg_toolbar_text_${answer.level}`),
     colour: LEVEL_COLOUR[answer.level],
-    title: `Heed: ${LEVEL_WORD[answer.level]} — ${answer.summary}${also}`,
+    title: reminder
+      ? t('bg_toolbar_title_also', word, summary, reminder)
+      : t('bg_toolbar_title', word, summary),
   };
 }
 

@@ -1,6 +1,7 @@
+import { pt, ptn } from '../i18n/page';
 import type { BadgeAnswer, RecordAction } from '../messaging/types';
 import { closeOnEscapeOrOutside, SHOWN_STYLE, shown } from './shown';
-import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from './words';
+import { CHANNEL_ORDER, channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
 export type BadgeView =
@@ -89,7 +90,7 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
   panel.hidden = true;
   panel.id = 'panel';
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Heed verdict');
+  panel.setAttribute('aria-label', pt('page_verdict_label'));
   pill.setAttribute('aria-expanded', 'false');
   pill.setAttribute('aria-controls', 'panel');
   root.append(style, pill, panel);
@@ -148,29 +149,30 @@ export function createBadge(doc: Document, onRecord: (action: RecordAction) => v
     // The pill has the same two children in every state; only attributes inside the closed root change.
     const word =
       view.state === 'pending'
-        ? 'Heed…'
+        ? pt('page_pending')
         : view.state === 'error'
-          ? 'Heed: error'
-          : LEVEL_WORD[view.answer.level];
+          ? pt('page_badge_error')
+          : levelWord(view.answer.level);
     pill.replaceChildren(box(doc, 'span', 'dot'), shown(doc, 'span', word));
     if (view.state === 'pending') {
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
-      pill.setAttribute('aria-label', 'Heed: checking this person');
-      setPanel(shown(doc, 'p', 'Checking your lists…'));
+      pill.setAttribute('aria-label', pt('page_badge_checking'));
+      setPanel(shown(doc, 'p', pt('page_checking_lists')));
       return;
     }
     if (view.state === 'error') {
       pill.removeAttribute('data-level');
       pill.style.background = '#667085';
-      pill.setAttribute('aria-label', `Heed could not check this person: ${view.message}`);
-      setPanel(shown(doc, 'p', `Heed could not check this person: ${view.message}`));
+      const problem = pt('page_could_not_check', view.message);
+      pill.setAttribute('aria-label', problem);
+      setPanel(shown(doc, 'p', problem));
       return;
     }
     const a = view.answer;
     pill.dataset.level = a.level;
     pill.style.background = LEVEL_COLOUR[a.level];
-    pill.setAttribute('aria-label', `Heed: ${LEVEL_WORD[a.level]}. ${a.summary}`);
+    pill.setAttribute('aria-label', pt('page_pill_label', levelWord(a.level), a.summary));
     setPanel(...renderPanel(doc, a, onRecord));
   };
 
@@ -191,10 +193,6 @@ function section(doc: Document, heading: string, items: Node[]): Node[] {
   return [shown(doc, 'h3', heading), box(doc, 'ul', undefined, ...items)];
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The user's own profile (issue 20, item 9): what it exposes, not a prospecting verdict about themselves. */
 function renderSelf(doc: Document, self: NonNullable<BadgeAnswer['self']>): Node[] {
   const links = self.links.map((l) => {
@@ -205,7 +203,7 @@ function renderSelf(doc: Document, self: NonNullable<BadgeAnswer['self']>): Node
     return box(doc, 'li', undefined, link);
   });
   return [
-    shown(doc, 'h2', 'This is you: what your profile shows to others', 'plain'),
+    shown(doc, 'h2', pt('page_self_heading'), 'plain'),
     box(doc, 'ul', undefined, ...self.lines.map((t) => shown(doc, 'li', t)), ...links),
   ];
 }
@@ -213,33 +211,35 @@ function renderSelf(doc: Document, self: NonNullable<BadgeAnswer['self']>): Node
 function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAction) => void): Node[] {
   if (a.self) return renderSelf(doc, a.self);
   // The plain sentence first (issue 20, item 1); rules and citations only behind "Legal detail".
-  const out: Node[] = [shown(doc, 'h2', a.plain ?? `${LEVEL_WORD[a.level]} — ${a.summary}`, 'plain')];
-  if (a.fromDefaults)
-    out.push(shown(doc, 'p', 'Nothing recorded about this person: verdict from your defaults.', 'cite'));
+  const out: Node[] = [
+    shown(doc, 'h2', a.plain ?? pt('page_level_summary', levelWord(a.level), a.summary), 'plain'),
+  ];
+  if (a.fromDefaults) out.push(shown(doc, 'p', pt('page_from_defaults'), 'cite'));
   const rows = CHANNEL_ORDER.map((c) =>
     box(
       doc,
       'tr',
       undefined,
-      shown(doc, 'td', CHANNEL_LABEL[c]),
-      shown(doc, 'td', CHANNEL_WORD[a.channels[c]], `v-${a.channels[c]}`),
+      shown(doc, 'td', channelLabel(c)),
+      shown(doc, 'td', channelVerdictWord(a.channels[c]), `v-${a.channels[c]}`),
     ),
   );
-  out.push(shown(doc, 'h3', 'Channels'), box(doc, 'table', undefined, box(doc, 'tbody', undefined, ...rows)));
+  out.push(
+    shown(doc, 'h3', pt('page_channels')),
+    box(doc, 'table', undefined, box(doc, 'tbody', undefined, ...rows)),
+  );
   const { exact, possible } = a.onLists;
   if (exact + possible > 0) {
     // Which lists, and since when, stay in the extension's own pages: the page's renderer never holds them.
     const lines = [
-      ...(exact > 0 ? [`On ${exact} of your lists.`] : []),
-      ...(possible > 0
-        ? [`Possible match on ${plural(possible, 'list', 'lists')} (an address variant).`]
-        : []),
-      'Which lists and since when: open the Heed popup.',
+      ...(exact > 0 ? [pt('page_on_lists_exact', exact)] : []),
+      ...(possible > 0 ? [ptn('page_possible_lists', possible)] : []),
+      pt('page_which_lists'),
     ];
     out.push(
       ...section(
         doc,
-        'On your lists',
+        pt('page_on_lists'),
         lines.map((t) => shown(doc, 'li', t)),
       ),
     );
@@ -249,7 +249,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     detail.push(
       ...section(
         doc,
-        'Why',
+        pt('page_why'),
         a.reasons.map((r) =>
           box(doc, 'li', undefined, shown(doc, 'span', r.message), shown(doc, 'span', r.citation, 'cite')),
         ),
@@ -258,24 +258,18 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
   }
   if (a.deadlines > 0)
     detail.push(
-      ...section(doc, 'Deadlines', [
-        shown(
-          doc,
-          'li',
-          `${plural(a.deadlines, 'deadline runs', 'deadlines run')}: dates in the Heed popup.`,
-        ),
-      ]),
+      ...section(doc, pt('page_deadlines'), [shown(doc, 'li', ptn('page_deadlines_count', a.deadlines))]),
     );
   if (a.toRecord.length > 0)
     detail.push(
       ...section(
         doc,
-        'Record to be sure',
+        pt('page_to_record'),
         a.toRecord.map((t) => shown(doc, 'li', t)),
       ),
     );
-  const optOut = shown(doc, 'button', 'Record opt-out');
-  const basis = shown(doc, 'button', 'Record lawful basis');
+  const optOut = shown(doc, 'button', pt('page_record_optout'));
+  const basis = shown(doc, 'button', pt('page_record_basis'));
   for (const [button, action] of [
     [optOut, 'opt-out'],
     [basis, 'lawful-basis'],
@@ -285,7 +279,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
   }
   out.push(box(doc, 'div', 'actions', optOut, basis));
   if (detail.length > 0) {
-    const toggle = shown(doc, 'button', 'Legal detail', 'detail-toggle');
+    const toggle = shown(doc, 'button', pt('page_legal_detail'), 'detail-toggle');
     toggle.type = 'button';
     const body = box(doc, 'div', 'detail', ...detail);
     body.id = 'legal-detail';

@@ -1,6 +1,7 @@
+import { pt } from '../i18n/page';
 import type { BadgeLevel } from '../messaging/types';
 import { SHOWN_STYLE, shown } from './shown';
-import { LEVEL_COLOUR, LEVEL_WORD } from './words';
+import { LEVEL_COLOUR, levelWord } from './words';
 
 // Same fixed box whatever the level, like the badge: the page cannot read the verdict from the marker's size.
 // Its word is generated content (./shown), so the page's find and selection cannot read it either.
@@ -29,14 +30,14 @@ export function createMarker(doc: Document, view: MarkerView): HTMLElement {
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
-  const pill = shown(doc, 'span', view.mine ? 'Yours' : LEVEL_WORD[view.level]);
+  const pill = shown(doc, 'span', view.mine ? pt('page_marker_yours') : levelWord(view.level));
   pill.dataset.level = view.level;
   if (view.mine) pill.dataset.mine = 'true';
   pill.style.background = view.mine ? MINE_COLOUR : LEVEL_COLOUR[view.level];
   // A tooltip and an accessible name are attributes, not text: the page cannot search or select them.
   pill.title = view.mine
-    ? `Heed: ${view.value} is yours (My data) and is visible on this page.`
-    : `Heed: ${view.value} — ${LEVEL_WORD[view.level]}. ${view.summary}`;
+    ? pt('page_marker_yours_title', view.value)
+    : pt('page_marker_title', view.value, levelWord(view.level), view.summary);
   pill.tabIndex = 0;
   pill.setAttribute('role', 'img');
   pill.setAttribute('aria-label', pill.title);

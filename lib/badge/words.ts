@@ -1,13 +1,20 @@
+import { pt } from '../i18n/page';
 import type { BadgeLevel, ChannelVerdict } from '../messaging/types';
 import type { Channel } from '../vocab';
 
-export const LEVEL_WORD: Record<BadgeLevel, string> = {
-  blocked: 'Blocked',
-  high: 'High risk',
-  caution: 'Caution',
-  ok: 'OK',
-  unknown: 'Unknown',
-};
+// Content scripts' words, in the language of the settings (lib/i18n/page: loadPageStrings first).
+
+export function levelWord(level: BadgeLevel): string {
+  return pt(`common_level_${level}`);
+}
+
+export function channelVerdictWord(verdict: ChannelVerdict): string {
+  return pt(`common_verdict_${verdict}`);
+}
+
+export function channelLabel(channel: Channel): string {
+  return pt(`common_channel_${channel}`);
+}
 
 export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   blocked: '#b42318',
@@ -17,12 +24,7 @@ export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   unknown: '#475467',
 };
 
-export const CHANNEL_WORD: Record<ChannelVerdict, string> = {
-  allowed: 'Allowed',
-  check: 'Check',
-  blocked: 'Blocked',
-};
-
+/** @deprecated English only: extension pages use channelWord from lib/i18n/words (still used by the popup). */
 export const CHANNEL_LABEL = {
   email: 'Email',
   sms: 'SMS',

@@ -4,6 +4,7 @@
 // Send is caught in the capture phase at `window` by listeners added at document_start, so they run before any
 // listener the page adds; a stopped send gets stopImmediatePropagation + preventDefault and never reaches the
 // page's own handler. With nothing blocked the listener returns at once and the page sends as if Heed were absent.
+import { pt } from '../i18n/page';
 import type { SendConfig, SendRecipient, SendSite, SendState, SendVerdict } from '../messaging/types';
 import { type ComposeBox, type FoundRecipient, findComposeBoxes, sendControlAt } from './extract';
 import { type BoxView, createSendCheck, type RecipientView, type SendCheckElement } from './view';
@@ -49,12 +50,13 @@ export function worstOf(states: readonly SendState[]): SendState {
   return states.reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
 }
 
-const NO_ADDRESS: SendVerdict = {
+// A function, not a constant: its words are in the page's language, known only once the strings have loaded.
+const noAddress = (): SendVerdict => ({
   state: 'unknown',
-  summary: 'Unknown: only a name, no address or profile to check',
+  summary: pt('page_send_only_name'),
   reasons: [],
   matches: [],
-};
+});
 
 export class SendGuard {
   private readonly boxes = new Map<Element, Box>();
@@ -163,9 +165,15 @@ export class SendGuard {
   }
 
   private verdictOf(r: FoundRecipient): RecipientView {
-    const v = r.lookup ? this.cache.get(r.key) : NO_ADDRESS;
+    const v = r.lookup ? this.cache.get(r.key) : noAddress();
     if (v === undefined || v === 'pending')
-      return { label: r.label, state: 'pending', summary: 'Checking your lists…', reasons: [], matches: [] };
+      return {
+        label: r.label,
+        state: 'pending',
+        summary: pt('page_checking_lists'),
+        reasons: [],
+        matches: [],
+      };
     return { label: r.label, ...v };
   }
 
@@ -342,7 +350,7 @@ export class SendGuard {
 function failed(message: string): SendVerdict {
   return {
     state: 'unknown',
-    summary: `Unknown: Heed could not check (${message})`,
+    summary: pt('page_send_failed', message),
     reasons: [],
     matches: [],
   };

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadPageStrings } from '../i18n/page';
 import { ask } from '../messaging/client';
 import type { SendSite, ToContent } from '../messaging/types';
 import { SEND_EVENTS, SendGuard } from './guard';
@@ -8,10 +9,16 @@ import { SEND_EVENTS, SendGuard } from './guard';
  * document_start: the send listeners must be on `window` before the page adds its own.
  */
 export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendGuard {
+  // The words come from the background; asked at once, long before a compose box opens. The listeners below cannot
+  // wait for them, and the config (asked on the first box) waits for them, so the box shows the settings' language.
+  const strings = loadPageStrings(ask);
   const guard = new SendGuard({
     site,
     doc: document,
-    config: () => ask({ type: 'send-config', site }),
+    config: async () => {
+      await strings;
+      return ask({ type: 'send-config', site });
+    },
     verdicts: (recipients) => ask({ type: 'send-recipients', site, recipients }),
     override: async (recipients, reason) =>
       (await ask({ type: 'send-override', site, recipients, reason })).logged,

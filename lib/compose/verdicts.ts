@@ -1,5 +1,8 @@
 // Background side of the send-time check: one verdict per recipient, from the same store and risk engine as the
 // profile badge, read for the one channel the site sends on.
+
+import { t, tMaybe } from '../i18n';
+import { localReason, shownSummary } from '../i18n/reasons';
 import type {
   AnswerReason,
   LookupAnswer,
@@ -17,6 +20,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import { toAnswer, toAssessInput } from '../verdict/answer';
+import { REASON_WORDS } from '../verdict/plain';
 import type { Channel } from '../vocab';
 
 /** Mail is the email channel; a LinkedIn message (InMail or a message to a connection) is InMail. */
@@ -38,6 +42,12 @@ function relevant(r: AnswerReason, channel: Channel): boolean {
   return r.channels.length === 0 || r.channels.includes(channel);
 }
 
+/** A list entry's reason (LookupAnswer carries REASON_WORDS' English words) in the current language. */
+function listReasonWords(words: string): string {
+  const reason = Object.entries(REASON_WORDS).find(([, w]) => w === words)?.[0];
+  return (reason && tMaybe(`bg_list_reason_${reason.replaceAll('-', '_')}`)) || words;
+}
+
 /** The compose box's view of one answer: the channel's verdict and only the reasons that bear on it. */
 export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdict {
   const state = STATE[answer.channels[channel]];
@@ -46,20 +56,29 @@ export function toSendVerdict(answer: LookupAnswer, channel: Channel): SendVerdi
       relevant(r, channel) && (state === 'ok' ? r.level === 'ok' : r.level !== 'ok' && r.level !== 'info'),
   );
   const lead = reasons.find((r) => r.level === 'blocked') ?? reasons[0];
+  const words = (r: AnswerReason) => localReason({ code: r.code, text: r.message });
+  const leadWords = lead ? words(lead) : undefined;
   const summary =
     state === 'blocked'
-      ? `Blocked: ${lead?.message ?? answer.summary}`
+      ? t('bg_send_blocked', leadWords ?? shownSummary(answer))
       : state === 'check'
-        ? `Check: ${lead?.message ?? answer.summary}`
-        : `OK: ${lead?.message ?? 'nothing recorded stops this message'}`;
+        ? t('bg_send_check', leadWords ?? shownSummary(answer))
+        : leadWords
+          ? t('bg_send_ok', leadWords)
+          : t('bg_send_ok_nothing');
   return {
     state,
     summary,
-    reasons: reasons.slice(0, 6).map((r) => ({ message: r.message, citation: r.citation })),
+    reasons: reasons.slice(0, 6).map((r) => ({ message: words(r), citation: r.citation })),
     matches:
       state === 'ok'
         ? []
-        : answer.matches.map(({ listName, via, reason, since }) => ({ listName, via, reason, since })),
+        : answer.matches.map(({ listName, via, reason, since }) => ({
+            listName,
+            via,
+            reason: listReasonWords(reason),
+            since,
+          })),
   };
 }
 
@@ -105,7 +124,9 @@ export async function sendVerdicts(
     if (found.identifiers.rejected.length > 0 && !answer.hasContact && answer.matches.length === 0) {
       out.push({
         state: 'unknown',
-        summary: `Unknown: ${found.identifiers.rejected[0]?.reason ?? 'not an identifier Heed can check'}`,
+        summary: found.identifiers.rejected[0]?.reason
+          ? t('bg_send_unknown', found.identifiers.rejected[0].reason)
+          : t('bg_send_not_identifier'),
         reasons: [],
         matches: [],
       });

@@ -4,6 +4,7 @@
 // box and no attributes whatever the verdict; everything else sits in a closed shadow root; and no word in there is
 // a text node — every label is CSS generated content from an attribute (`content: attr(data-t)`), which
 // `window.find`, find-in-page and selection do not reach. Buttons get their accessible name from `aria-label`.
+import { pageDate, pt } from '../i18n/page';
 import type { SendState } from '../messaging/types';
 
 export interface RecipientView {
@@ -41,7 +42,9 @@ export interface SendCheckElement {
 
 export const MIN_REASON = 10;
 
-const WORD: Record<SendState, string> = { blocked: 'Blocked', check: 'Check', ok: 'OK', unknown: 'Unknown' };
+function word(s: SendState): string {
+  return s === 'check' ? pt('common_verdict_check') : pt(`common_level_${s}`);
+}
 const COLOUR: Record<SendState, string> = {
   blocked: '#b42318',
   check: '#b54708',
@@ -100,40 +103,41 @@ function node<K extends keyof HTMLElementTagNameMap>(
 }
 
 function stateWord(s: RecipientView['state']): string {
-  return s === 'pending' ? 'Checking…' : WORD[s];
+  return s === 'pending' ? pt('page_send_checking') : word(s);
 }
 
 function recipientRow(doc: Document, r: RecipientView): HTMLElement {
   const row = node(doc, 'div', { className: 'row', attrs: { role: 'listitem' } });
   row.append(
-    node(doc, 'span', { className: `who s-${r.state}`, t: `${stateWord(r.state)} · ${r.label}` }),
+    node(doc, 'span', { className: `who s-${r.state}`, t: pt('page_dot_pair', stateWord(r.state), r.label) }),
     node(doc, 'span', { className: 'why', t: r.summary }),
   );
   for (const m of r.matches.slice(0, 3))
     row.append(
       node(doc, 'span', {
         className: 'cite',
-        t: `On "${m.listName}" (${m.via}): ${m.reason}, since ${m.since.slice(0, 10)}`,
+        t: pt('page_send_match', m.listName, m.via, m.reason, pageDate(m.since)),
       }),
     );
+  // The summary is "<state>: <lead reason>" (lib/compose/verdicts.ts): the lead reason is not said twice.
   for (const x of r.reasons.slice(0, 3))
-    if (x.message !== r.summary.replace(/^\w+: /, ''))
-      row.append(node(doc, 'span', { className: 'cite', t: `${x.message} (${x.citation})` }));
+    if (x.message !== r.summary.replace(/^[^:]+: /, ''))
+      row.append(node(doc, 'span', { className: 'cite', t: pt('page_reason_cited', x.message, x.citation) }));
     else row.append(node(doc, 'span', { className: 'cite', t: x.citation }));
   return row;
 }
 
 function pillText(view: BoxView): string {
   const n = view.recipients.filter((r) => r.state === view.state).length;
-  if (view.pending && view.state !== 'blocked') return 'Heed…';
-  if (view.recipients.length === 0) return 'Heed';
-  return n > 1 && view.state !== 'ok' ? `${WORD[view.state]} · ${n}` : WORD[view.state];
+  if (view.pending && view.state !== 'blocked') return pt('page_pending');
+  if (view.recipients.length === 0) return pt('page_heed');
+  return n > 1 && view.state !== 'ok' ? pt('page_dot_pair', word(view.state), n) : word(view.state);
 }
 
 function accessibleSummary(view: BoxView): string {
-  if (view.recipients.length === 0) return 'Heed send check: no recipients yet.';
-  const parts = view.recipients.map((r) => `${r.label}: ${stateWord(r.state)}`);
-  return `Heed send check: ${WORD[view.state]}. ${parts.join('; ')}. Press for who and why.`;
+  if (view.recipients.length === 0) return pt('page_send_none_label');
+  const parts = view.recipients.map((r) => pt('page_label_value', r.label, stateWord(r.state)));
+  return pt('page_send_label', word(view.state), parts.join('; '));
 }
 
 /** Creates Heed's element for one compose box (inserted by the caller). */
@@ -148,12 +152,12 @@ export function createSendCheck(doc: Document): SendCheckElement {
   pill.append(node(doc, 'span', { className: 'dot' }), label);
   const panel = node(doc, 'div', {
     className: 'panel',
-    attrs: { role: 'dialog', 'aria-label': 'Heed: recipients checked' },
+    attrs: { role: 'dialog', 'aria-label': pt('page_send_panel') },
   });
   panel.popover = 'auto';
   const list = node(doc, 'div', { attrs: { role: 'list' } });
   panel.append(list);
-  const dialog = node(doc, 'dialog', { attrs: { 'aria-label': 'Heed stopped this message' } });
+  const dialog = node(doc, 'dialog', { attrs: { 'aria-label': pt('page_send_stopped') } });
   root.append(node(doc, 'style', {}, doc.createTextNode(STYLE)), pill, panel, dialog);
 
   const place = () => {
@@ -180,7 +184,7 @@ export function createSendCheck(doc: Document): SendCheckElement {
     pill.setAttribute('aria-label', accessibleSummary(view));
     list.replaceChildren(
       ...(view.recipients.length === 0
-        ? [node(doc, 'span', { className: 'why', t: 'No recipients yet.' })]
+        ? [node(doc, 'span', { className: 'why', t: pt('page_send_no_recipients') })]
         : view.recipients.map((r) => recipientRow(doc, r))),
     );
   };
@@ -188,26 +192,26 @@ export function createSendCheck(doc: Document): SendCheckElement {
   const stop = (req: StopRequest) => {
     if (panel.matches(':popover-open')) panel.hidePopover();
     const reason = node(doc, 'textarea', {
-      attrs: { 'aria-label': `Reason to send anyway (at least ${MIN_REASON} characters)`, maxlength: '300' },
+      attrs: { 'aria-label': pt('page_send_reason_label', MIN_REASON), maxlength: '300' },
     });
     const err = node(doc, 'span', { className: 'err', attrs: { role: 'alert' } });
+    const backWord = pt('page_send_back');
     const back = node(doc, 'button', {
       className: 'act',
-      t: 'Go back',
-      attrs: { type: 'button', 'aria-label': 'Go back', autofocus: '' },
+      t: backWord,
+      attrs: { type: 'button', 'aria-label': backWord, autofocus: '' },
     });
+    const removeWord = pt(req.stopping.length > 1 ? 'page_send_remove_them' : 'page_send_remove_one');
     const removeBtn = node(doc, 'button', {
       className: 'act',
-      t: req.stopping.length > 1 ? 'Remove them' : 'Remove this recipient',
-      attrs: {
-        type: 'button',
-        'aria-label': req.stopping.length > 1 ? 'Remove them' : 'Remove this recipient',
-      },
+      t: removeWord,
+      attrs: { type: 'button', 'aria-label': removeWord },
     });
+    const anywayWord = pt('page_send_anyway');
     const anyway = node(doc, 'button', {
       className: 'act danger',
-      t: 'Send anyway',
-      attrs: { type: 'button', 'aria-label': 'Send anyway' },
+      t: anywayWord,
+      attrs: { type: 'button', 'aria-label': anywayWord },
     });
     anyway.disabled = true;
     reason.addEventListener('input', () => {
@@ -221,13 +225,10 @@ export function createSendCheck(doc: Document): SendCheckElement {
       ...req.stopping.map((r) => recipientRow(doc, r)),
     );
     dialog.replaceChildren(
-      node(doc, 'span', { className: 'title', t: 'Heed stopped this message' }),
+      node(doc, 'span', { className: 'title', t: pt('page_send_stopped') }),
       node(doc, 'span', {
         className: 'lead',
-        t:
-          blockedCount > 0
-            ? 'Your records say not to send this to:'
-            : 'Your settings ask you to confirm before sending to:',
+        t: pt(blockedCount > 0 ? 'page_send_lead_blocked' : 'page_send_lead_check'),
       }),
       rows,
       node(
@@ -236,7 +237,7 @@ export function createSendCheck(doc: Document): SendCheckElement {
         {},
         node(doc, 'span', {
           className: 'hint',
-          t: `To send anyway, say why (at least ${MIN_REASON} characters; it goes into Heed's audit log with the recipients, never the message):`,
+          t: pt('page_send_hint', MIN_REASON),
         }),
         reason,
       ),
@@ -266,7 +267,7 @@ export function createSendCheck(doc: Document): SendCheckElement {
       err.setAttribute('data-t', '');
       const problem = await req.onSendAnyway(text);
       if (problem) {
-        err.setAttribute('data-t', `Not sent: ${problem}`);
+        err.setAttribute('data-t', pt('page_send_not_sent', problem));
         anyway.disabled = false;
         return;
       }

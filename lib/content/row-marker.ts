@@ -1,5 +1,6 @@
 import { closeOnEscapeOrOutside } from '../badge/shown';
-import { CHANNEL_LABEL, CHANNEL_ORDER, CHANNEL_WORD, LEVEL_COLOUR, LEVEL_WORD } from '../badge/words';
+import { CHANNEL_ORDER, channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from '../badge/words';
+import { pt, ptn } from '../i18n/page';
 import type { BadgeAnswer } from '../messaging/types';
 
 export type RowView = { state: 'pending' } | { state: 'error' } | { state: 'answer'; answer: BadgeAnswer };
@@ -35,21 +36,21 @@ button::before { content: attr(data-label); }
 @media (prefers-color-scheme: dark) { .p { background: #161b26; color: #f5f5f6; border-color: #333741; } .s { color: #94969c; } }`;
 
 function lines(a: BadgeAnswer): [string, string][] {
-  const out: [string, string][] = [['h', `${LEVEL_WORD[a.level]} — ${a.summary}`]];
-  if (a.fromDefaults) out.push(['', 'Nothing recorded about this person: verdict from your defaults.']);
-  out.push(['s', 'Channels']);
-  for (const c of CHANNEL_ORDER) out.push(['', `${CHANNEL_LABEL[c]}: ${CHANNEL_WORD[a.channels[c]]}`]);
+  const out: [string, string][] = [['h', pt('page_level_summary', levelWord(a.level), a.summary)]];
+  if (a.fromDefaults) out.push(['', pt('page_from_defaults')]);
+  out.push(['s', pt('page_channels')]);
+  for (const c of CHANNEL_ORDER)
+    out.push(['', pt('page_label_value', channelLabel(c), channelVerdictWord(a.channels[c]))]);
   // Which lists, and since when, stay in the extension's own pages (as on the badge): only counts reach the page.
   const { exact, possible } = a.onLists;
-  if (exact + possible > 0) out.push(['s', 'On your lists']);
-  if (exact > 0) out.push(['', `On ${exact} of your lists.`]);
-  if (possible > 0) out.push(['', `Possible match on ${possible} of your lists (an address variant).`]);
-  if (exact + possible > 0) out.push(['', 'Which lists and since when: open the Heed popup.']);
-  if (a.reasons.length) out.push(['s', 'Why']);
-  for (const r of a.reasons) out.push(['', `${r.message} (${r.citation})`]);
-  if (a.deadlines > 0)
-    out.push(['s', 'Deadlines'], ['', `${a.deadlines} deadline(s): dates in the Heed popup.`]);
-  if (a.toRecord.length) out.push(['s', 'Record to be sure']);
+  if (exact + possible > 0) out.push(['s', pt('page_on_lists')]);
+  if (exact > 0) out.push(['', pt('page_on_lists_exact', exact)]);
+  if (possible > 0) out.push(['', ptn('page_possible_lists', possible)]);
+  if (exact + possible > 0) out.push(['', pt('page_which_lists')]);
+  if (a.reasons.length) out.push(['s', pt('page_why')]);
+  for (const r of a.reasons) out.push(['', pt('page_reason_cited', r.message, r.citation)]);
+  if (a.deadlines > 0) out.push(['s', pt('page_deadlines')], ['', ptn('page_deadlines_count', a.deadlines)]);
+  if (a.toRecord.length) out.push(['s', pt('page_to_record')]);
   for (const t of a.toRecord) out.push(['', t]);
   return out;
 }
@@ -67,7 +68,7 @@ export function createRowMarker(doc: Document): RowMarker {
   panel.id = 'p';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Heed verdict');
+  panel.setAttribute('aria-label', pt('page_verdict_label'));
   pill.setAttribute('aria-controls', 'p');
   pill.setAttribute('aria-expanded', 'false');
   root.append(style, pill, panel);
@@ -91,16 +92,18 @@ export function createRowMarker(doc: Document): RowMarker {
   const update = (view: RowView) => {
     const level = view.state === 'answer' ? view.answer.level : view.state;
     pill.dataset.level = level;
-    const word = view.state === 'answer' ? LEVEL_WORD[view.answer.level] : view.state === 'error' ? '!' : '…';
+    const word = view.state === 'answer' ? levelWord(view.answer.level) : view.state === 'error' ? '!' : '…';
     pill.dataset.label = word;
     pill.style.background = view.state === 'answer' ? LEVEL_COLOUR[view.answer.level] : '#667085';
     const rows: [string, string][] =
       view.state === 'answer'
         ? lines(view.answer)
-        : [['', view.state === 'error' ? 'Heed could not check this person.' : 'Checking your lists…']];
+        : [['', view.state === 'error' ? pt('page_could_not_check_plain') : pt('page_checking_lists')]];
     pill.setAttribute(
       'aria-label',
-      view.state === 'answer' ? `Heed: ${word}. ${view.answer.summary}` : `Heed: ${rows[0]?.[1] ?? ''}`,
+      view.state === 'answer'
+        ? pt('page_pill_label', word, view.answer.summary)
+        : pt('page_heed_says', rows[0]?.[1] ?? ''),
     );
     panel.replaceChildren(
       ...rows.map(([cls, t]) => {

@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createBadge } from '../badge/badge';
 import type { PagePerson } from '../extract/types';
+import { loadPageStrings } from '../i18n/page';
 import { ask } from '../messaging/client';
 import type { ContentMode, ToContent } from '../messaging/types';
 import { Annotator } from './annotator';
@@ -43,7 +44,9 @@ export async function startAnnotating(
       },
     };
   };
-  begin(await modeNow());
+  // The badge's words, in the settings' language, before anything is shown (asked together with the mode).
+  const [mode] = await Promise.all([modeNow(), loadPageStrings(ask)]);
+  begin(mode);
   if (ctx.isInvalid) return;
   // The background sends `refresh` after any write, including a change of mode in the settings.
   const onMessage = (message: ToContent) => {

@@ -1,4 +1,5 @@
 import type { Lang } from './define';
+import { background } from './messages/background';
 import { common } from './messages/common';
 import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
@@ -7,7 +8,10 @@ import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
 import { popup } from './messages/popup';
 import { retention } from './messages/retention';
+import { page } from './messages/page';
+import { reasons } from './messages/reasons';
 import { storage } from './messages/storage';
+import { verdict } from './messages/verdict';
 
 // Every area's messages. To add an area: write messages/<area>.ts with defineMessages and add it here.
 // biome-ignore format: one area per line, so branches that add areas merge without conflict
@@ -21,6 +25,10 @@ const AREAS = [
   storage,
   optionsEvidence,
   retention,
+  page,
+  reasons,
+  verdict,
+  background,
 ] as const;
 
 /**
@@ -35,6 +43,13 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'manifest_',
   'popup_quick_kind_',
   'popup_zone_',
+  'reason_',
+  'bg_toolbar_text_',
+  'bg_list_reason_',
+  'verdict_verb_',
+  'verdict_noun_',
+  'verdict_cond_',
+  'verdict_why_',
 ];
 
 type Union<T> = T extends readonly (infer A)[] ? A : never;

@@ -1,3 +1,4 @@
+import { type PageKey, pageDate, pt } from '../i18n/page';
 import type { OptOutReason } from './phrases';
 
 /** `day` (YYYY-MM-DD) plus `n` business days (Saturdays and Sundays skipped; public holidays are not known here). */
@@ -12,17 +13,18 @@ export function addBusinessDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Translates a page message: `pt` on a page; an extension page may pass its own `t`. */
+export type Translate = (key: PageKey, ...subs: (string | number)[]) => string;
+
 /** The lines a rep reads before recording: what the law gives them to honour the request. */
-export function deadlineLines(since: string, reason: OptOutReason): string[] {
+export function deadlineLines(since: string, reason: OptOutReason, tr: Translate = pt): string[] {
   return [
-    `US (CAN-SPAM): honour by ${addBusinessDays(since, 10)}, 10 business days after the request — 15 U.S.C. §7704(a)(4).`,
-    reason === 'objection'
-      ? 'EU/UK (GDPR Art. 21(3)): an objection to direct marketing applies at once — without undue delay.'
-      : 'EU/UK (GDPR Art. 21(3), Art. 12(3)): stop the marketing without undue delay.',
+    tr('page_reply_us_deadline', pageDate(addBusinessDays(since, 10))),
+    tr(reason === 'objection' ? 'page_reply_eu_objection' : 'page_reply_eu_stop'),
   ];
 }
 
-export const REASON_LABEL: Record<OptOutReason, string> = {
-  objection: 'Objected to marketing',
-  unsubscribe: 'Unsubscribed',
-};
+/** "Objected to marketing" / "Unsubscribed", in the page's language. */
+export function reasonLabel(reason: OptOutReason, tr: Translate = pt): string {
+  return tr(reason === 'objection' ? 'page_reply_objection' : 'page_reply_unsubscribe');
+}

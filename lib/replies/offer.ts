@@ -1,5 +1,6 @@
+import { pageDate, pt } from '../i18n/page';
 import type { ReplyOptOut } from '../messaging/types';
-import { deadlineLines, REASON_LABEL } from './deadline';
+import { deadlineLines, reasonLabel } from './deadline';
 import type { Phrase } from './phrases';
 
 export interface OfferElement {
@@ -44,13 +45,13 @@ export function createOffer(
   style.textContent = STYLE;
   const pill = doc.createElement('button');
   pill.type = 'button';
-  pill.dataset.t = 'Heed: opt-out request?';
+  pill.dataset.t = pt('page_reply_pill');
   pill.dataset.optOut = offer.reason;
   const who = offer.sender.email ?? offer.sender.profileUrl ?? '';
   // Who and what, for assistive technology and for tools that read the closed root (CDP): attributes, not text.
   pill.dataset.sender = who;
   pill.dataset.phrase = offer.phraseId;
-  pill.setAttribute('aria-label', `Heed: opt-out request from ${who}: “${phrase.label}”`);
+  pill.setAttribute('aria-label', pt('page_reply_label', who, phrase.label));
   pill.setAttribute('aria-expanded', 'false');
   pill.setAttribute('aria-controls', 'p');
   const panel = doc.createElement('div');
@@ -58,13 +59,13 @@ export function createOffer(
   panel.id = 'p';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Heed: opt-out request');
+  panel.setAttribute('aria-label', pt('page_reply_panel'));
   const lines: [string, string][] = [
-    ['h', `This reply looks like an opt-out request: “${phrase.label}”.`],
-    ['', `From: ${who}`],
-    ['', `Reason: ${REASON_LABEL[offer.reason]} · since ${offer.since}`],
+    ['h', pt('page_reply_looks', phrase.label)],
+    ['', pt('page_reply_from', who)],
+    ['', pt('page_reply_reason', reasonLabel(offer.reason), pageDate(offer.since))],
     ...deadlineLines(offer.since, offer.reason).map((t): [string, string] => ['', t]),
-    ['', 'Nothing is recorded until you choose to.'],
+    ['', pt('page_reply_nothing_recorded')],
   ];
   for (const [cls, t] of lines) {
     const d = doc.createElement('div');
@@ -75,11 +76,11 @@ export function createOffer(
   const record = doc.createElement('button');
   record.type = 'button';
   record.className = 'r';
-  record.dataset.t = 'Record opt-out';
+  record.dataset.t = pt('page_record_optout');
   record.dataset.action = 'record-opt-out';
   const dismiss = doc.createElement('button');
   dismiss.type = 'button';
-  dismiss.dataset.t = 'Not an opt-out';
+  dismiss.dataset.t = pt('page_reply_not_optout');
   const actions = doc.createElement('div');
   actions.className = 'a';
   actions.append(record, dismiss);

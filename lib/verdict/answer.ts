@@ -1,4 +1,5 @@
 import { emailKind } from '../extract/email-kind';
+import { localRecord } from '../i18n/reasons';
 import type { AnswerMatch, EmailVerdict, Identifiers, LookupAnswer, PageHints } from '../messaging/types';
 import { type AssessInput, assess, summarize, type Verdict, whatToRecord } from '../risk';
 import type { HeedDb } from '../store/db';
@@ -6,7 +7,7 @@ import { type LookupResult, lookupPerson } from '../store/lookup';
 import type { Contact, Settings } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import type { EmailKind } from '../vocab';
-import { plainSentence, REASON_WORDS } from './plain';
+import { pageSummary, plainSentence, REASON_WORDS } from './plain';
 
 function day(iso: string | undefined): string | undefined {
   return iso?.slice(0, 10);
@@ -280,7 +281,7 @@ export function toAnswer(
     reasons,
     deadlines: verdict.deadlines,
     matches,
-    toRecord: whatToRecord(verdict).map((h) => h.what),
+    toRecord: whatToRecord(verdict).map(localRecord),
     hasContact: found.contact !== undefined,
     fromDefaults: !known,
     ...(zone ? { assumedTimeZone: zone } : {}),
@@ -348,7 +349,7 @@ export async function answerForEmails(
       now,
       settings,
     );
-    out.push({ email, level: a.level, summary: a.summary });
+    out.push({ email, level: a.level, summary: pageSummary(a, now) });
   }
   return out;
 }

@@ -1,10 +1,12 @@
+import { getLanguage, t, tMaybe } from '../i18n';
+import { reasonPhrase } from '../i18n/reasons';
 import type { AnswerReason, BadgeLevel, ChannelVerdict } from '../messaging/types';
-import { codeInfo } from '../risk';
 import { CHANNELS, type Channel } from '../vocab';
 
 // Issue 20, item 1: a rep reads one plain sentence first ("Don't email — unsubscribed 30 Nov. Calls OK."); the
 // rules and citations sit behind "Legal detail". This turns the engine's verdict into that sentence. It never
-// changes the verdict: every channel keeps the engine's state, the sentence only words it.
+// changes the verdict: every channel keeps the engine's state, the sentence only words it. It is written in the
+// current language (lib/i18n: the background sets it from the settings before it builds an answer).
 
 export interface PlainInput {
   level: BadgeLevel;
@@ -26,65 +28,43 @@ export const REASON_WORDS: Record<string, string> = {
   unknown: 'reason not recorded',
 };
 
-const SUPPRESSED_WHY: Record<string, string> = {
-  objection: 'objected to direct marketing',
-  unsubscribe: 'unsubscribed',
-  erasure: 'asked for erasure',
-  'do-not-call': 'asked not to be called',
-  bounce: 'email bounced',
-  complaint: 'complained',
-  other: 'on your do-not-contact list',
-};
+/** Reason codes with words of their own in the sentence (`verdict_why_<code>`); others use `reason_<code>`. */
+const WHY = new Set([
+  'lia-missing',
+  'country-unknown',
+  'country-not-covered',
+  'subscriber-unknown',
+  'email-kind-unknown',
+  'phone-kind-unknown',
+  'pecr-tps-unknown',
+  'pecr-tps-stale',
+  'dnc-unscreened',
+  'art14-collected-unknown',
+  'source-unknown',
+  'calling-hours',
+  'inmail-own-account',
+]);
 
-const WHY: Record<string, string> = {
-  'lia-missing': 'no legitimate-interest assessment on record',
-  'country-unknown': 'country not known',
-  'country-not-covered': 'Heed has no rules for their country',
-  'subscriber-unknown': 'not known if this is a work or a personal contact',
-  'email-kind-unknown': 'not known if the email is a work address',
-  'phone-kind-unknown': 'not known if the mobile is a work phone',
-  'pecr-tps-unknown': 'the number was not screened against TPS',
-  'pecr-tps-stale': 'the TPS screen is older than 28 days',
-  'dnc-unscreened': 'the number was not screened against the do-not-call register',
-  'art14-collected-unknown': 'when their data was collected is not recorded',
-  'source-unknown': 'not known where their data came from',
-  'calling-hours': 'outside calling hours',
-  'inmail-own-account': 'InMail reaches their own account',
-};
-
-const VERB: Record<Channel, string> = {
-  email: 'email',
-  sms: 'text',
-  phone: 'call',
-  post: 'send post',
-  inmail: 'send InMail',
-};
-
-const NOUN: Record<Channel, string> = {
-  email: 'Email',
-  sms: 'Texts',
-  phone: 'Calls',
-  post: 'Post',
-  inmail: 'InMail',
-};
-
-/** What an allowed channel still needs, in a rep's words. */
+/** What an allowed channel still needs, in a rep's words (`verdict_cond_<key>`). */
 const CONDITION: Record<string, string> = {
-  'pecr-corporate': 'if it is about their job and has an opt-out link',
-  'eprivacy-business-opt-out': 'if it is about their job and has an opt-out link',
-  'eprivacy-legal-person-signed-off': 'if it is about their job and has an opt-out link',
-  'can-spam-opt-out-model': 'with an opt-out link and your postal address',
-  'consent-recorded': 'they consented',
-  'pecr-soft-opt-in': 'as an existing customer, with an opt-out link',
-  'eprivacy-soft-opt-in': 'as an existing customer, with an opt-out link',
-  'uwg-existing-customer': 'as an existing customer, with an opt-out link',
+  'pecr-corporate': 'job_optout',
+  'eprivacy-business-opt-out': 'job_optout',
+  'eprivacy-legal-person-signed-off': 'job_optout',
+  'can-spam-opt-out-model': 'can_spam',
+  'consent-recorded': 'consented',
+  'pecr-soft-opt-in': 'customer',
+  'eprivacy-soft-opt-in': 'customer',
+  'uwg-existing-customer': 'customer',
 };
+
+/** A condition that is a fact rather than an "if" reads after a dash ("Email OK — they consented"). */
+const BECAUSE = new Set(['consented']);
 
 /** Duties a verdict implies whatever the channel (issue 20, item 2: the Art. 14 notice in the first message). */
-const DUTY: Record<string, string> = {
-  'art14-notice-due': 'Include the Art. 14 privacy notice and an opt-out in your first message.',
-  'art14-notice-overdue': 'The Art. 14 privacy notice is overdue: send it now.',
-};
+const DUTY = {
+  'art14-notice-due': 'verdict_duty_art14_notice_due',
+  'art14-notice-overdue': 'verdict_duty_art14_notice_overdue',
+} as const;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -99,9 +79,25 @@ export function shortDate(iso: string, now: Date): string | undefined {
   return Number(y) === now.getUTCFullYear() ? base : `${base} ${y}`;
 }
 
-function join(words: readonly string[], conj: 'and' | 'or'): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} ${conj} ${words.at(-1)}`;
+/** The same short date in the current language ("30. Nov.", "30 nov."); English as shortDate writes it. */
+function localShortDate(iso: string, now: Date): string | undefined {
+  const english = shortDate(iso, now);
+  const lang = getLanguage();
+  if (english === undefined || lang === 'en') return english;
+  const day = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+  const thisYear = day.getUTCFullYear() === now.getUTCFullYear();
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'short',
+    ...(thisYear ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(day);
+}
+
+/** "email or call" / "E-Mail oder Telefon"; English without the serial comma, as the rest of Heed writes. */
+function list(words: readonly string[], type: 'conjunction' | 'disjunction'): string {
+  const lang = getLanguage();
+  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { style: 'long', type }).format(words);
 }
 
 function capitalised(s: string): string {
@@ -143,10 +139,17 @@ function whyOf(code: string | undefined, input: PlainInput, now: Date): string {
     const reason = code.slice('suppressed-'.length);
     const words = REASON_WORDS[reason];
     const since = input.matches?.find((m) => m.match === 'exact' && m.reason === words)?.since;
-    const date = since ? shortDate(since, now) : undefined;
-    return `${SUPPRESSED_WHY[reason] ?? 'on your do-not-contact list'}${date ? ` ${date}` : ''}`;
+    const date = since ? localShortDate(since, now) : undefined;
+    const why = tMaybe(`verdict_why_${key(code)}`) ?? t('verdict_why_suppressed_other');
+    return date ? t('verdict_why_dated', why, date) : why;
   }
-  return WHY[code] ?? codeInfo(code)?.short ?? code;
+  if (WHY.has(code)) return tMaybe(`verdict_why_${key(code)}`) ?? code;
+  return reasonPhrase(code) ?? code;
+}
+
+/** A code or channel as it appears in a message key. */
+function key(code: string): string {
+  return code.replaceAll('-', '_');
 }
 
 /**
@@ -166,18 +169,30 @@ export function plainSentence(input: PlainInput, now: Date = new Date()): string
     );
   const allowed = CHANNELS.filter((c) => input.channels[c] === 'allowed' || dutyOnly(c));
   const check = by('check').filter((c) => !dutyOnly(c));
+  const verbs = (chans: readonly Channel[]) =>
+    list(
+      chans.map((c) => t(`verdict_verb_${c}`)),
+      'disjunction',
+    );
 
   for (const g of groupByLead(input, blocked, ['blocked'])) {
     const all = g.channels.length === CHANNELS.length;
-    const what = all
-      ? 'contact them'
-      : join(
-          g.channels.map((c) => VERB[c]),
-          'or',
-        );
-    const when = g.code === 'calling-hours' ? ' now' : '';
     const why = whyOf(g.code, input, now);
-    parts.push(`Don't ${what}${when}${why ? ` — ${why}` : ''}.`);
+    const now_ = g.code === 'calling-hours';
+    if (all)
+      parts.push(
+        why
+          ? t(now_ ? 'verdict_blocked_all_now_why' : 'verdict_blocked_all_why', why)
+          : t('verdict_blocked_all'),
+      );
+    else {
+      const what = verbs(g.channels);
+      parts.push(
+        why
+          ? t(now_ ? 'verdict_blocked_now_why' : 'verdict_blocked_why', what, why)
+          : t('verdict_blocked', what),
+      );
+    }
   }
 
   const conditions = new Map<string, Channel[]>();
@@ -187,32 +202,47 @@ export function plainSentence(input: PlainInput, now: Date = new Date()): string
     conditions.set(cond, [...(conditions.get(cond) ?? []), c]);
   }
   for (const [cond, chans] of conditions) {
-    const subject =
-      chans.length === CHANNELS.length
-        ? 'Every channel'
-        : join(
-            chans.map((c, i) => (i === 0 || c === 'inmail' ? NOUN[c] : NOUN[c].toLowerCase())),
-            'and',
-          );
-    parts.push(`${subject} OK${cond ? (cond.startsWith('they') ? ` — ${cond}` : ` ${cond}`) : ''}.`);
+    const words = cond ? tMaybe(`verdict_cond_${cond}`) : undefined;
+    const because = BECAUSE.has(cond);
+    if (chans.length === CHANNELS.length) {
+      parts.push(
+        words ? t(because ? 'verdict_ok_all_because' : 'verdict_ok_all_if', words) : t('verdict_ok_all'),
+      );
+      continue;
+    }
+    const subject = capitalised(
+      list(
+        chans.map((c) => t(`verdict_noun_${c}`)),
+        'conjunction',
+      ),
+    );
+    parts.push(
+      words ? t(because ? 'verdict_ok_because' : 'verdict_ok_if', subject, words) : t('verdict_ok', subject),
+    );
   }
 
   for (const g of groupByLead(input, check, ['high', 'caution'])) {
     const all = g.channels.length === CHANNELS.length;
-    const what = all
-      ? 'any contact'
-      : `you ${join(
-          g.channels.map((c) => VERB[c]),
-          'or',
-        )}`;
     const why = whyOf(g.code, input, now);
-    parts.push(`Check before ${what}${why ? ` — ${why}` : ''}.`);
+    if (all) parts.push(why ? t('verdict_check_all_why', why) : t('verdict_check_all'));
+    else {
+      const what = verbs(g.channels);
+      parts.push(why ? t('verdict_check_why', what, why) : t('verdict_check', what));
+    }
   }
 
   if (blocked.length < CHANNELS.length) {
-    for (const code of Object.keys(DUTY)) {
-      if (input.reasons.some((r) => r.code === code)) parts.push(DUTY[code] as string);
+    for (const [code, message] of Object.entries(DUTY)) {
+      if (input.reasons.some((r) => r.code === code)) parts.push(t(message));
     }
   }
-  return capitalised(parts.join(' ')) || 'Nothing to show.';
+  return capitalised(parts.join(' ')) || t('verdict_nothing');
+}
+
+/**
+ * The summary a page may show (badge, markers): the engine's English summary in English; in German and French the
+ * plain sentence, without dates (no opt-out date reaches a page), which says the same in the language.
+ */
+export function pageSummary(a: PlainInput & { summary: string }, now: Date = new Date()): string {
+  return getLanguage() === 'en' ? a.summary : plainSentence({ ...a, matches: [] }, now);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Identifiers, LookupAnswer } from '../messaging/types';
 import { linkedInSelfAdvice } from '../self/advice';
 import type { SelfDb } from '../self/db';
@@ -27,7 +28,7 @@ export async function withSelfAdvice(
   const lines = contactInfoSeen
     ? advice.lines
     : [
-        'Open your contact info on this page to see which email, phone and birthday it shows to others.',
+        t('bg_self_open_contact_info'),
         ...advice.lines.filter((l) => !l.startsWith('No email address is visible')),
       ];
   return {
