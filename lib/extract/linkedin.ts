@@ -310,27 +310,6 @@ function readPhones(box: Element): { phone: string; element: Element }[] {
   );
 }
 
-/** External links, unwrapped from LinkedIn's redirector; links back into LinkedIn are not websites. */
-function readWebsites(box: Element, base: string): string[] {
-  const out: string[] = [];
-  for (const a of Array.from(box.querySelectorAll('a[href]')).slice(0, 50)) {
-    if (!isVisible(a)) continue;
-    let u = parseUrl(safeResolve(a.getAttribute('href') ?? '', base));
-    if (u && isLinkedInHost(u.hostname) && u.pathname.startsWith('/redir/'))
-      u = parseUrl(u.searchParams.get('url') ?? '');
-    if (u && !isLinkedInHost(u.hostname)) out.push(u.href);
-  }
-  return dedupe(out);
-}
-
-function safeResolve(href: string, base: string): string {
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return '';
-  }
-}
-
 function emailsIn(roots: (Element | null | undefined)[]): string[] {
   const out: string[] = [];
   for (const r of roots) if (r) for (const f of findEmailsOnPage(r, 50)) out.push(f.email);
@@ -401,7 +380,6 @@ export function extractLinkedInProfile(doc: Document, url: string): PagePerson |
         connectionsOnlyNote: CONNECTIONS_ONLY_NOTE.test(fold(visibleText(dialog, 4000))),
       });
       person.phones = overlay.phones.map((p) => p.phone);
-      person.websites = readWebsites(dialog, url);
       const birthday = readBirthday(dialog);
       if (birthday) person.birthday = birthday;
     }

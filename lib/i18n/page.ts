@@ -1,5 +1,5 @@
 import type { MessageKey } from './catalog';
-import { type Lang, pluralKey, resolveLanguage, substitute } from './define';
+import { type Lang, pluralKey, substitute } from './define';
 
 // Content scripts' translation: the `page_` messages, asked from the background once (it knows the language
 // setting and holds the catalog), with the browser's own `_locales` as the answer until they arrive.
@@ -22,8 +22,9 @@ export async function loadPageStrings(
   }
 }
 
+/** The language of the loaded table (the background resolved the setting); English until it is loaded. */
 export function pageLanguage(): Lang {
-  return resolveLanguage(table?.lang as Lang | undefined, globalThis.navigator?.language);
+  return (table?.lang as Lang | undefined) ?? 'en';
 }
 
 /** The message for `key` with `$1`… replaced. */

@@ -29,7 +29,9 @@ const EXPECTED: Record<FixtureName, Expected | null> = {
     ...JANE,
     emails: ['jane.doe@gmail.com'],
     phones: ['+44 20 7946 0958'],
-    websites: ['https://acme.example/'],
+    // The overlay's website links are not read: nothing in Heed used them, and the LinkedIn script's 15 KB
+    // budget is better spent on the overlay's markers.
+    websites: [],
     birthday: 'March 5',
     // Issue 20, item 4: a marker goes next to each, after the mailto link and inside the number's own element.
     overlay: ['jane.doe@gmail.com → A', '+44 20 7946 0958 → SPAN'],

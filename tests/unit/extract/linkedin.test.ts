@@ -264,7 +264,6 @@ describe('extractLinkedInProfile: top card and contact info', () => {
     const p = extract(card() + dialog);
     expect(p?.emails).toEqual(['JANE.DOE@gmail.com']);
     expect(p?.phones).toEqual(['+4930123456', '+44 20 7946 0958']);
-    expect(p?.websites).toEqual(['https://jane.example/']);
   });
 
   it('does not read an unmarked dialog (messaging) on the profile URL', () => {
