@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { CHANNEL_ORDER } from '@/lib/badge/words';
-import { t } from '@/lib/i18n';
+import { formatDate, t } from '@/lib/i18n';
 import { channelWord } from '@/lib/i18n/words';
 import type { ReplyOptOut } from '@/lib/messaging/types';
 import {
@@ -98,13 +98,10 @@ export function OptOutPanel({
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Record an opt-out</h2>
+      <h2 id={`${id}-h`}>{t('popup_optout_title')}</h2>
       {reply ? (
         <div className="reply-offer">
-          <p>
-            Their reply of {reply.since} asks to opt out: “{phrase?.label ?? reply.phraseId}”. It is recorded
-            as of that day.
-          </p>
+          <p>{t('popup_optout_reply', formatDate(reply.since), phrase?.label ?? reply.phraseId)}</p>
           <ul className="small">
             {deadlineLines(reply.since, reply.reason).map((line) => (
               <li key={line}>{line}</li>
@@ -113,19 +110,18 @@ export function OptOutPanel({
         </div>
       ) : null}
       <div className="field">
-        <label htmlFor={`${id}-list`}>List</label>
+        <label htmlFor={`${id}-list`}>{t('popup_optout_list')}</label>
         <select id={`${id}-list`} value={listId} onChange={(e) => setListId(e.target.value)}>
-          {lists.length === 0 ? <option value="">Loading lists…</option> : null}
+          {lists.length === 0 ? <option value="">{t('popup_optout_loading_lists')}</option> : null}
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name}
-              {l.isDefault ? ' (default)' : ''}
+              {l.isDefault ? t('popup_optout_default_list', l.name) : l.name}
             </option>
           ))}
         </select>
       </div>
       <fieldset className="reasons-pick" disabled={busy || listId === ''}>
-        <legend>Why?</legend>
+        <legend>{t('popup_optout_why')}</legend>
         {reasons.map((r, i) => (
           <button
             key={r.value}
@@ -171,17 +167,14 @@ export function OptOutPanel({
         </p>
       ) : null}
       {/* What each choice blocks, before it is made: scope is a property of the reason, not only of the list. */}
-      <ul className="blocks muted small" aria-label="What each reason blocks">
+      <ul className="blocks muted small" aria-label={t('popup_optout_each_label')}>
         {OPT_OUT_REASONS.map((r) => (
           <li key={r.value} id={`${id}-blocks-${r.value}`}>
-            {r.label}: blocks {describeChannelsBlocked(channelsBlocked(r.value, listChannels))}
+            {t('popup_optout_each', r.label, describeChannelsBlocked(channelsBlocked(r.value, listChannels)))}
           </li>
         ))}
       </ul>
-      <p className="muted small">
-        An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel
-        on any list; an unsubscribe or a bounce blocks email, a do not call blocks calls and SMS.
-      </p>
+      <p className="muted small">{t('popup_optout_scope_note')}</p>
       {hasEmails ? (
         <div className="check">
           <input
@@ -190,14 +183,10 @@ export function OptOutPanel({
             checked={hashEmails}
             onChange={(e) => setHashEmails(e.target.checked)}
           />
-          <label htmlFor={`${id}-hash`}>Store emails only as SHA-256 hashes</label>
+          <label htmlFor={`${id}-hash`}>{t('popup_optout_hash')}</label>
         </div>
       ) : null}
-      <p className="muted small">
-        {reply
-          ? "Stored: the sender's identifier, the reason, the reply's date and the list. Never the message."
-          : "Stored: the page's identifiers, the reason, today's date and the list. Nothing else."}
-      </p>
+      <p className="muted small">{reply ? t('popup_optout_stored_reply') : t('popup_optout_stored_page')}</p>
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -214,7 +203,7 @@ export function OptOutPanel({
           {t('popup_optout_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_optout_cancel')}
         </button>
       </div>
     </section>

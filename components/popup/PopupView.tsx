@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDate, t } from '@/lib/i18n';
+import { formatDate, t, tn } from '@/lib/i18n';
 import type { RecordAction, ReplyOptOut, TabPerson } from '@/lib/messaging/types';
-import { plural, type StoreCounts } from '@/lib/popup/counts';
+import type { StoreCounts } from '@/lib/popup/counts';
 import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/popup/lawful-basis';
 import type { PopupState } from '@/lib/popup/state';
 import { samePerson, subjectLine } from '@/lib/popup/subject';
@@ -59,7 +59,7 @@ export interface PopupViewProps {
 function Loading() {
   return (
     <p className="state" role="status" aria-busy="true">
-      Looking at this page…
+      {t('popup_view_loading')}
     </p>
   );
 }
@@ -67,10 +67,10 @@ function Loading() {
 function Failure({ message, onRetry }: { message: string; onRetry(): void }) {
   return (
     <div className="state" role="alert">
-      <h2>Heed could not read this tab</h2>
+      <h2>{t('popup_view_failed')}</h2>
       <p className="error">{message}</p>
       <button type="button" className="primary" onClick={onRetry}>
-        Try again
+        {t('popup_view_retry')}
       </button>
     </div>
   );
@@ -94,14 +94,9 @@ function NoPerson({
   })();
   return (
     <div className="state">
-      <h2>No person found on this page</h2>
-      <p>
-        Heed reads LinkedIn profiles, Sales Navigator leads and GitHub profiles by itself
-        {host ? `; ${host} is not one of them, or shows no one yet` : ''}.
-      </p>
-      <p>
-        On any other page, scan it once, or paste an email, domain or profile URL into the quick check below.
-      </p>
+      <h2>{t('popup_view_no_person')}</h2>
+      <p>{host ? t('popup_view_reads_not_host', host) : t('popup_view_reads')}</p>
+      <p>{t('popup_view_elsewhere')}</p>
       {canScan ? <ScanButton onScan={onScan} /> : null}
     </div>
   );
@@ -118,14 +113,10 @@ interface OpenForm {
 /** Why an open form must close without recording: the tab no longer shows the person it was opened for. */
 function whyClose(subject: TabPerson | 'unknown' | null, state: PopupState): string | null {
   if (subject === null) return null;
-  const nothing = 'Nothing was recorded.';
-  if (subject === 'unknown')
-    return `Heed could not tell who the badge's Record button was for, so the form was closed. ${nothing}`;
-  const who = subject.hints.name ?? 'the person you chose';
-  if (state.status === 'no-person')
-    return `The page no longer shows ${who}, so the form was closed. ${nothing}`;
-  if (state.status === 'person' && !samePerson(subject, state.person))
-    return `The page now shows someone else, so the form for ${who} was closed. ${nothing}`;
+  if (subject === 'unknown') return t('popup_close_unknown');
+  const who = subject.hints.name ?? t('popup_close_someone');
+  if (state.status === 'no-person') return t('popup_close_gone', who);
+  if (state.status === 'person' && !samePerson(subject, state.person)) return t('popup_close_other', who);
   return null;
 }
 
@@ -186,7 +177,7 @@ export function PopupView({
     <div className="popup">
       <header>
         <h1>Heed</h1>
-        <p className="promise">Nothing leaves this browser.</p>
+        <p className="promise">{t('popup_view_promise')}</p>
       </header>
       <main>
         <OverdueRequests today={today} />
@@ -198,7 +189,7 @@ export function PopupView({
               <span>{notice.text}</span>
               {notice.undo ? (
                 <button type="button" onClick={notice.undo}>
-                  Undo
+                  {t('popup_view_undo')}
                 </button>
               ) : null}
             </>
@@ -215,7 +206,7 @@ export function PopupView({
         ) : null}
         {person ? (
           <section aria-labelledby="person-h">
-            <h2 id="person-h">{person.person.hints.name ?? 'This person'}</h2>
+            <h2 id="person-h">{person.person.hints.name ?? t('popup_view_this_person')}</h2>
             <VerdictDetails answer={person.answer}>
               {person.pastRetention ? (
                 // GDPR Art. 5(1)(e): a record kept past its period must go, or be kept on a fresh basis.
@@ -233,7 +224,7 @@ export function PopupView({
                   aria-expanded={panel === 'opt-out'}
                   onClick={() => toggle('opt-out')}
                 >
-                  Record opt-out
+                  {t('popup_view_record_optout')}
                 </button>
                 <button
                   type="button"
@@ -243,13 +234,13 @@ export function PopupView({
                   aria-expanded={panel === 'lawful-basis'}
                   onClick={() => toggle('lawful-basis')}
                 >
-                  {person.answer.hasContact ? 'Edit lawful basis' : 'Record lawful basis'}
+                  {person.answer.hasContact ? t('popup_view_edit_basis') : t('popup_view_record_basis')}
                 </button>
               </div>
               {subject && !closedBecause ? (
                 <p className="small value subject">
                   {/* Fixed when the form opened: the page can change, what this form records cannot. */}
-                  Records for {subjectLine(subject)}
+                  {t('popup_view_records_for', subjectLine(subject))}
                 </p>
               ) : null}
               {panel === 'opt-out' && subject && !closedBecause ? (
@@ -288,8 +279,13 @@ export function PopupView({
       <footer>
         <p>
           {counts
-            ? `${plural(counts.lists, 'list')} · ${plural(counts.entries, 'entry', 'entries')} · ${plural(counts.contacts, 'contact')}`
-            : 'Counting…'}
+            ? t(
+                'popup_view_counts',
+                tn('popup_view_lists', counts.lists),
+                tn('popup_view_entries', counts.entries),
+                tn('popup_view_contacts', counts.contacts),
+              )
+            : t('popup_view_counting')}
         </p>
         <a
           href="/options.html"
@@ -298,10 +294,10 @@ export function PopupView({
             actions.openOptions();
           }}
         >
-          Lists, import and settings
+          {t('popup_view_options')}
         </a>
         <a href="/mydata.html" target="_blank" rel="noreferrer">
-          My data: what's exposed, and requests to companies
+          {t('popup_view_mydata')}
         </a>
       </footer>
     </div>

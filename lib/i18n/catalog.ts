@@ -6,10 +6,10 @@ import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
 import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
-import { popup } from './messages/popup';
-import { retention } from './messages/retention';
 import { page } from './messages/page';
+import { popup } from './messages/popup';
 import { reasons } from './messages/reasons';
+import { retention } from './messages/retention';
 import { storage } from './messages/storage';
 import { verdict } from './messages/verdict';
 
@@ -43,6 +43,7 @@ export const DYNAMIC_KEY_PREFIXES: readonly string[] = [
   'manifest_',
   'popup_quick_kind_',
   'popup_zone_',
+  'popup_chan_',
   'reason_',
   'bg_toolbar_text_',
   'bg_list_reason_',

@@ -11,7 +11,3 @@ export async function storeCounts(db: HeedDb): Promise<StoreCounts> {
   const [lists, contacts] = await Promise.all([db.lists.toArray(), db.contacts.count()]);
   return { lists: lists.length, entries: lists.reduce((n, l) => n + l.counts.total, 0), contacts };
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}

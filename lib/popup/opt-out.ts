@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { formatList, type MessageKey, t } from '../i18n';
 import { channelList } from '../i18n/words';
 import { recordedChannels } from '../store/commands/opt-out';
 import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
@@ -6,26 +6,33 @@ import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReaso
 // What the popup's opt-out form says; the recording itself is a store command (lib/store/commands/opt-out.ts).
 
 /** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
-export const OPT_OUT_REASONS: readonly { value: SuppressionReason; label: string }[] = [
-  { value: 'objection', label: 'Objected to marketing' },
-  { value: 'unsubscribe', label: 'Unsubscribed' },
-  { value: 'erasure', label: 'Asked for erasure' },
-  { value: 'do-not-call', label: 'Do not call' },
-  { value: 'bounce', label: 'Bounced' },
-  { value: 'complaint', label: 'Complained' },
-];
+const REASON_KEY = {
+  objection: 'popup_reason_objection',
+  unsubscribe: 'popup_reason_unsubscribe',
+  erasure: 'popup_reason_erasure',
+  'do-not-call': 'popup_reason_do_not_call',
+  bounce: 'popup_reason_bounce',
+  complaint: 'popup_reason_complaint',
+} as const satisfies Partial<Record<SuppressionReason, MessageKey>>;
+
+/** The reasons a rep can record from the popup, in the order shown, each label read in the page's language. */
+export const OPT_OUT_REASONS: readonly { value: SuppressionReason; readonly label: string }[] = (
+  Object.keys(REASON_KEY) as (keyof typeof REASON_KEY)[]
+).map((value) => ({
+  value,
+  get label() {
+    return t(REASON_KEY[value]);
+  },
+}));
 
 export function reasonLabel(reason: SuppressionReason): string {
   return OPT_OUT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 }
 
-const CHANNEL_NAME: Record<Channel, string> = {
-  email: 'email',
-  sms: 'SMS',
-  phone: 'phone',
-  post: 'post',
-  inmail: 'InMail',
-};
+/** A channel's name inside a sentence ("email and SMS only"): lower case where the language writes it so. */
+function channelInSentence(c: Channel): string {
+  return t(`popup_chan_${c}`);
+}
 
 /**
  * The channels a recording with this reason on a list with these channels blocks: 'all', or a channel list.
@@ -47,12 +54,8 @@ export function channelsBlocked(
 
 /** "every channel" or "email and SMS only", for saying what a recording will block before it is made. */
 export function describeChannelsBlocked(blocked: 'all' | readonly Channel[]): string {
-  if (blocked === 'all') return 'every channel';
-  return `${joinAnd(blocked.map((c) => CHANNEL_NAME[c]))} only`;
-}
-
-function joinAnd(names: string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  if (blocked === 'all') return t('popup_blocks_every');
+  return t('popup_blocks_only', formatList(blocked.map(channelInSentence)));
 }
 
 /** The form's one sentence of what saving will block: "Will block: Email and SMS". */

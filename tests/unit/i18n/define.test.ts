@@ -83,3 +83,18 @@ describe('dates', () => {
     expect(formatDate('2026-11-30')).toBe('30 nov. 2026');
   });
 });
+
+describe('opt-out words', () => {
+  it('say what a recording blocks in the chosen language, English unchanged', async () => {
+    const { describeChannelsBlocked, OPT_OUT_REASONS } = await import('@/lib/popup/opt-out');
+    const { describeOptOutUndo } = await import('@/lib/popup/notices');
+    expect(describeChannelsBlocked(['email', 'sms'])).toBe('email and SMS only');
+    expect(describeOptOutUndo(2)).toBe('Opt-out undone: 2 entries removed.');
+    setLanguage('de');
+    expect(describeChannelsBlocked(['email', 'sms'])).toBe('nur E-Mail und SMS');
+    expect(OPT_OUT_REASONS.map((r) => r.label)).toContain('Nicht anrufen');
+    expect(describeOptOutUndo(1)).toBe('Widerspruch rückgängig gemacht: 1 Eintrag entfernt.');
+    setLanguage('fr');
+    expect(describeChannelsBlocked('all')).toBe('tous les canaux');
+  });
+});

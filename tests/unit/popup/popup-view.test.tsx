@@ -290,7 +290,7 @@ describe('PopupView actions', () => {
       },
     });
     expect(
-      screen.getByText(/Their reply of 2026-11-28 asks to opt out: “remove me from your list”/),
+      screen.getByText(/Their reply of 28 Nov 2026 asks to opt out: “remove me from your list”/),
     ).toBeTruthy();
     expect(screen.getByText(/CAN-SPAM\): honour by 2026-12-11/)).toBeTruthy();
     expect(screen.getByText(/without undue delay/)).toBeTruthy();
