@@ -121,6 +121,11 @@ if (headed) {
   await settings.locator('form.ot-form').waitFor();
   await settings.screenshot({ path: settingsShot, fullPage: true });
   console.log(`Options → Settings: ${settingsShot}`);
+  const myDataShot = join(dir, `mydata${langSuffix}.png`);
+  const myData = await heed.openExtensionPage('mydata.html');
+  await myData.locator('h1').first().waitFor();
+  await myData.screenshot({ path: myDataShot, fullPage: true });
+  console.log(`My data: ${myDataShot}`);
   console.log(`Requests the extension sent to the network: ${heed.extensionRequests.length}`);
   await heed.close();
 }
