@@ -149,6 +149,26 @@ describe('a write reaches open badges and the popup without a manual call', () =
     }
   });
 
+  it('tells the background of the first write at once (a page may close right after saving), a burst once more', async () => {
+    const send = vi.fn(async () => undefined);
+    const unforward = forwardStoreWrites(send, 40);
+    try {
+      await saveSettings(db, { sidePanelOnly: true });
+      // No timer to wait for: the options page that saved may be closed by now.
+      expect(send).toHaveBeenCalledTimes(1);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(send).toHaveBeenCalledTimes(1);
+      // A burst: its first write at once, the rest once after it settles (not five times).
+      const burst = Promise.all([0, 1, 2, 3, 4].map((i) => createList(db, { name: `Burst ${i}` })));
+      await burst;
+      await new Promise((r) => setTimeout(r, 150));
+      expect(send.mock.calls.length).toBeGreaterThanOrEqual(2);
+      expect(send.mock.calls.length).toBeLessThanOrEqual(3);
+    } finally {
+      unforward();
+    }
+  });
+
   it('an open popup sees a write made through another connection (another page) and reloads', async () => {
     const other = await openDb(db.name);
     const reload = vi.fn();
