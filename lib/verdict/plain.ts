@@ -236,7 +236,8 @@ export function plainSentence(input: PlainInput, now: Date = new Date()): string
       if (input.reasons.some((r) => r.code === code)) parts.push(t(message));
     }
   }
-  return capitalised(parts.join(' ')) || t('verdict_nothing');
+  // A German date ends in a full stop ("21. Okt."): the sentence's own then doubles it.
+  return capitalised(parts.join(' ').replace(/\.\.(?=\s|$)/g, '.')) || t('verdict_nothing');
 }
 
 /**

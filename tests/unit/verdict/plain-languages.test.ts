@@ -73,3 +73,37 @@ describe('the plain sentence in the language of the settings', () => {
     );
   });
 });
+
+describe('German dates at the end of a sentence', () => {
+  it('do not double the full stop ("am 21. Okt." then ".")', async () => {
+    const { plainSentence } = await import('@/lib/verdict/plain');
+    const { setLanguage } = await import('@/lib/i18n');
+    setLanguage('de');
+    try {
+      const s = plainSentence(
+        {
+          channels: {
+            email: 'blocked',
+            sms: 'blocked',
+            phone: 'blocked',
+            post: 'blocked',
+            inmail: 'blocked',
+          },
+          reasons: [
+            {
+              code: 'suppressed-objection',
+              level: 'blocked',
+              channels: ['email', 'sms', 'phone', 'post', 'inmail'],
+            },
+          ],
+          matches: [{ match: 'exact', reason: 'objected', since: '2026-10-21' }],
+        } as never,
+        new Date('2026-11-30T12:00:00Z'),
+      );
+      expect(s).toContain('21. Okt.');
+      expect(s).not.toMatch(/\.\./);
+    } finally {
+      setLanguage('en');
+    }
+  });
+});
