@@ -6,10 +6,11 @@ import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
 import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
-import { popup } from './messages/popup';
-import { retention } from './messages/retention';
 import { page } from './messages/page';
+import { popup } from './messages/popup';
+import { popupLawful } from './messages/popup-lawful';
 import { reasons } from './messages/reasons';
+import { retention } from './messages/retention';
 import { storage } from './messages/storage';
 import { verdict } from './messages/verdict';
 
@@ -19,6 +20,7 @@ const AREAS = [
   common,
   manifest,
   popup,
+  popupLawful,
   mydata,
   lists,
   options,
