@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { CHANNEL_LABEL } from '@/lib/badge/words';
 import { t } from '@/lib/i18n';
+import { channelWord } from '@/lib/i18n/words';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -172,7 +172,7 @@ export function LawfulBasisPanel({
       aria-describedby={d}
       onChange={(e) => set(key, e.target.value as TriState)}
     >
-      <option value="">Not recorded</option>
+      <option value="">{t('popup_lb_not_recorded')}</option>
       <option value="yes">{words.yes}</option>
       <option value="no">{words.no}</option>
     </select>
@@ -180,14 +180,14 @@ export function LawfulBasisPanel({
 
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{hasContact ? 'Edit the lawful basis' : 'Record the lawful basis'}</h2>
+      <h2 id={`${id}-h`}>{hasContact ? t('popup_lb_title_edit') : t('popup_lb_title_record')}</h2>
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         {errors.form ? (
           <p className="error form-error" role="alert" tabIndex={-1}>
             {errors.form}
           </p>
         ) : null}
-        <Field id={fid('stage')} label="Stage" error={errors.stage}>
+        <Field id={fid('stage')} label={t('popup_lb_stage')} error={errors.stage}>
           {(d) => (
             <select
               ref={firstField}
@@ -204,7 +204,7 @@ export function LawfulBasisPanel({
             </select>
           )}
         </Field>
-        <Field id={fid('subscriber')} label="Subscriber type" error={errors.subscriber}>
+        <Field id={fid('subscriber')} label={t('popup_lb_subscriber')} error={errors.subscriber}>
           {(d) => (
             <select
               id={fid('subscriber')}
@@ -222,9 +222,9 @@ export function LawfulBasisPanel({
         </Field>
         <Field
           id={fid('country')}
-          label="Country"
+          label={t('popup_lb_country')}
           error={errors.country}
-          hint="Two letters: GB, DE, FR, CA, US…"
+          hint={t('popup_lb_country_hint')}
         >
           {(d) => (
             <input
@@ -263,11 +263,11 @@ export function LawfulBasisPanel({
         </Field>
 
         <fieldset>
-          <legend>Consent per channel</legend>
+          <legend>{t('popup_lb_consents')}</legend>
           {CHANNELS.map((c) => {
             const row = form.consents[c];
             const key = `consent.${c}`;
-            const label = CHANNEL_LABEL[c];
+            const label = channelWord(c);
             return (
               <div key={c} className="consent">
                 <div className="check">
@@ -277,13 +277,13 @@ export function LawfulBasisPanel({
                     checked={row.given}
                     onChange={(e) => setConsent(c, { given: e.target.checked })}
                   />
-                  <label htmlFor={fid(`${key}.given`)}>{label}: consent given</label>
+                  <label htmlFor={fid(`${key}.given`)}>{t('popup_lb_consent_given', label)}</label>
                 </div>
                 {row.given ? (
                   <div className="consent-detail">
                     <Field
                       id={fid(`${key}.givenAt`)}
-                      label={`${label} consent date`}
+                      label={t('popup_lb_consent_date', label)}
                       error={errors[`${key}.givenAt`]}
                     >
                       {(d) => (
@@ -300,9 +300,9 @@ export function LawfulBasisPanel({
                     </Field>
                     <Field
                       id={fid(`${key}.evidence`)}
-                      label={`${label} consent evidence`}
+                      label={t('popup_lb_consent_evidence', label)}
                       error={errors[`${key}.evidence`]}
-                      hint="Where the proof is: form, email, call note"
+                      hint={t('popup_lb_consent_evidence_hint')}
                     >
                       {(d) => (
                         <input
@@ -322,13 +322,11 @@ export function LawfulBasisPanel({
                         checked={row.written}
                         onChange={(e) => setConsent(c, { written: e.target.checked })}
                       />
-                      <label htmlFor={fid(`${key}.written`)}>
-                        {label}: signed written agreement naming the number or address
-                      </label>
+                      <label htmlFor={fid(`${key}.written`)}>{t('popup_lb_consent_written', label)}</label>
                     </div>
                     <Field
                       id={fid(`${key}.withdrawnAt`)}
-                      label={`${label} consent withdrawn on`}
+                      label={t('popup_lb_consent_withdrawn', label)}
                       error={errors[`${key}.withdrawnAt`]}
                     >
                       {(d) => (
@@ -351,8 +349,8 @@ export function LawfulBasisPanel({
         </fieldset>
 
         <fieldset>
-          <legend>Legitimate-interest assessment</legend>
-          <Field id={fid('liaReference')} label="Reference" error={errors.liaReference}>
+          <legend>{t('popup_lb_lia')}</legend>
+          <Field id={fid('liaReference')} label={t('popup_lb_lia_reference')} error={errors.liaReference}>
             {(d) => (
               <input
                 id={fid('liaReference')}
@@ -364,7 +362,7 @@ export function LawfulBasisPanel({
               />
             )}
           </Field>
-          <Field id={fid('liaDate')} label="Assessed on" error={errors.liaDate}>
+          <Field id={fid('liaDate')} label={t('popup_lb_lia_date')} error={errors.liaDate}>
             {(d) => (
               <input
                 id={fid('liaDate')}
@@ -380,8 +378,8 @@ export function LawfulBasisPanel({
         </fieldset>
 
         <fieldset>
-          <legend>Where the data came from</legend>
-          <Field id={fid('source')} label="Source" error={errors.source}>
+          <legend>{t('popup_lb_origin')}</legend>
+          <Field id={fid('source')} label={t('popup_lb_source')} error={errors.source}>
             {(d) => (
               <select
                 id={fid('source')}
@@ -397,7 +395,7 @@ export function LawfulBasisPanel({
               </select>
             )}
           </Field>
-          <Field id={fid('collectedAt')} label="Collected on" error={errors.collectedAt}>
+          <Field id={fid('collectedAt')} label={t('popup_lb_collected')} error={errors.collectedAt}>
             {(d) => (
               <input
                 id={fid('collectedAt')}
@@ -410,7 +408,7 @@ export function LawfulBasisPanel({
               />
             )}
           </Field>
-          <Field id={fid('informedAt')} label="Art. 14 notice given on" error={errors.informedAt}>
+          <Field id={fid('informedAt')} label={t('popup_lb_informed')} error={errors.informedAt}>
             {(d) => (
               <input
                 id={fid('informedAt')}
@@ -426,43 +424,45 @@ export function LawfulBasisPanel({
         </fieldset>
 
         <details className="more-facts" open={moreOpen(errors)}>
-          <summary>More facts</summary>
-          <p className="muted small">
-            Each lifts a "check" where the law needs it. Leave blank what you do not know.
-          </p>
+          <summary>{t('popup_lb_more')}</summary>
+          <p className="muted small">{t('popup_lb_more_intro')}</p>
           <fieldset>
-            <legend>Customer relationship</legend>
+            <legend>{t('popup_lb_relationship')}</legend>
             <Field
               id={fid('purchaseAt')}
-              label="Last purchase on"
+              label={t('popup_lb_purchase')}
               error={errors.purchaseAt}
-              hint="An actual sale or signed contract. Germany's §7(3) UWG needs one; a negotiation is not a purchase."
+              hint={t('popup_lb_purchase_hint')}
             >
               {(d) => dateInput('purchaseAt', d)}
             </Field>
             <Field
               id={fid('inquiryAt')}
-              label="Last inquiry or negotiation on"
+              label={t('popup_lb_inquiry')}
               error={errors.inquiryAt}
-              hint="The person asked about or negotiated a sale that did not (yet) happen (CASL: 6 months)."
+              hint={t('popup_lb_inquiry_hint')}
             >
               {(d) => dateInput('inquiryAt', d)}
             </Field>
-            <Field id={fid('contractActive')} label="Contract or subscription" error={errors.contractActive}>
+            <Field id={fid('contractActive')} label={t('popup_lb_contract')} error={errors.contractActive}>
               {(d) =>
                 triSelect('contractActive', d, {
-                  yes: 'Active now',
-                  no: 'Ended',
+                  yes: t('popup_lb_contract_active'),
+                  no: t('popup_lb_contract_ended'),
                 })
               }
             </Field>
-            <Field id={fid('contractEndedAt')} label="Contract ended on" error={errors.contractEndedAt}>
+            <Field
+              id={fid('contractEndedAt')}
+              label={t('popup_lb_contract_ended_on')}
+              error={errors.contractEndedAt}
+            >
               {(d) => dateInput('contractEndedAt', d)}
             </Field>
           </fieldset>
           <fieldset>
-            <legend>Phone</legend>
-            <Field id={fid('phoneKind')} label="Phone kind" error={errors.phoneKind}>
+            <legend>{t('popup_lb_phone')}</legend>
+            <Field id={fid('phoneKind')} label={t('popup_lb_phone_kind')} error={errors.phoneKind}>
               {(d) => (
                 <select
                   id={fid('phoneKind')}
@@ -478,32 +478,28 @@ export function LawfulBasisPanel({
                 </select>
               )}
             </Field>
-            <Field id={fid('tps')} label="TPS / CTPS (UK)" error={errors.tps}>
-              {(d) => triSelect('tps', d, { yes: 'On TPS', no: 'Not on TPS' })}
+            <Field id={fid('tps')} label={t('popup_lb_tps')} error={errors.tps}>
+              {(d) => triSelect('tps', d, { yes: t('popup_lb_tps_yes'), no: t('popup_lb_tps_no') })}
             </Field>
             <Field
               id={fid('tpsScreenedAt')}
-              label="TPS screened on"
+              label={t('popup_lb_tps_screened')}
               error={errors.tpsScreenedAt}
-              hint="A UK call needs a screen within the last 28 days."
+              hint={t('popup_lb_tps_screened_hint')}
             >
               {(d) => dateInput('tpsScreenedAt', d)}
             </Field>
-            <Field id={fid('dnc')} label="National do-not-call register (US, CA, AU)" error={errors.dnc}>
-              {(d) => triSelect('dnc', d, { yes: 'On the register', no: 'Not on the register' })}
+            <Field id={fid('dnc')} label={t('popup_lb_dnc')} error={errors.dnc}>
+              {(d) => triSelect('dnc', d, { yes: t('popup_lb_dnc_yes'), no: t('popup_lb_dnc_no') })}
             </Field>
-            <Field
-              id={fid('dncScreenedAt')}
-              label="Do-not-call register screened on"
-              error={errors.dncScreenedAt}
-            >
+            <Field id={fid('dncScreenedAt')} label={t('popup_lb_dnc_screened')} error={errors.dncScreenedAt}>
               {(d) => dateInput('dncScreenedAt', d)}
             </Field>
             <Field
               id={fid('presumedConsent')}
-              label="Presumed consent (Germany, business calls)"
+              label={t('popup_lb_presumed')}
               error={errors.presumedConsent}
-              hint="The facts that show the business would want the call (UWG §7(2) Nr. 1)."
+              hint={t('popup_lb_presumed_hint')}
             >
               {(d) => (
                 <textarea
@@ -519,7 +515,7 @@ export function LawfulBasisPanel({
             </Field>
           </fieldset>
           <fieldset>
-            <legend>Business email</legend>
+            <legend>{t('popup_lb_business_email')}</legend>
             <div className="check">
               <input
                 id={fid('conspicuouslyPublished')}
@@ -527,34 +523,31 @@ export function LawfulBasisPanel({
                 checked={form.conspicuouslyPublished}
                 onChange={(e) => set('conspicuouslyPublished', e.target.checked)}
               />
-              <label htmlFor={fid('conspicuouslyPublished')}>
-                Canada: address conspicuously published, without a "no unsolicited messages" note, and the
-                message fits the person's role
-              </label>
+              <label htmlFor={fid('conspicuouslyPublished')}>{t('popup_lb_published')}</label>
             </div>
             <Field
               id={fid('businessCardAt')}
-              label="Canada: business card given on"
+              label={t('popup_lb_business_card')}
               error={errors.businessCardAt}
             >
               {(d) => dateInput('businessCardAt', d)}
             </Field>
             <Field
               id={fid('businessEmailSignOffAt')}
-              label="EU business email: privacy officer signed off on"
+              label={t('popup_lb_sign_off')}
               error={errors.businessEmailSignOffAt}
-              hint="Their confirmation that this country's rule for business email is met."
+              hint={t('popup_lb_sign_off_hint')}
             >
               {(d) => dateInput('businessEmailSignOffAt', d)}
             </Field>
           </fieldset>
           <fieldset>
-            <legend>Where the person is</legend>
+            <legend>{t('popup_lb_where')}</legend>
             <Field
               id={fid('region')}
-              label="State or region"
+              label={t('popup_lb_region')}
               error={errors.region}
-              hint="US state code for state calling hours and CCPA: TX, FL, CA…"
+              hint={t('popup_lb_region_hint')}
             >
               {(d) => (
                 <input
@@ -571,9 +564,9 @@ export function LawfulBasisPanel({
             </Field>
             <Field
               id={fid('timeZone')}
-              label="Time zone"
+              label={t('popup_lb_time_zone')}
               error={errors.timeZone}
-              hint="For calling hours, e.g. America/Chicago or Europe/Paris."
+              hint={t('popup_lb_time_zone_hint')}
             >
               {(d) => (
                 <input
@@ -589,7 +582,7 @@ export function LawfulBasisPanel({
             </Field>
             <Field
               id={fid('contactVisibility')}
-              label="Contact details were visible"
+              label={t('popup_lb_visibility')}
               error={errors.contactVisibility}
             >
               {(d) => (
@@ -614,10 +607,10 @@ export function LawfulBasisPanel({
 
         <div className="buttons">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save lawful basis'}
+            {busy ? t('popup_lb_saving') : t('popup_lb_save')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('popup_lb_cancel')}
           </button>
         </div>
       </form>

@@ -8,6 +8,7 @@ import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
 import { page } from './messages/page';
 import { popup } from './messages/popup';
+import { popupLawful } from './messages/popup-lawful';
 import { reasons } from './messages/reasons';
 import { retention } from './messages/retention';
 import { storage } from './messages/storage';
@@ -19,6 +20,7 @@ const AREAS = [
   common,
   manifest,
   popup,
+  popupLawful,
   mydata,
   lists,
   options,

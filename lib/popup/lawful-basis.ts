@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import type { MessageKey } from '../i18n/catalog';
 import type { TabPerson } from '../messaging/types';
 import { type ContactUndo, saveContactWithUndo } from '../store/commands/contact';
 import { ContactError } from '../store/contacts';
@@ -57,47 +59,56 @@ export interface LawfulBasisForm {
   employer: string;
 }
 
-export const PHONE_KIND_LABEL: Record<PhoneKind, string> = {
-  work: 'Work phone (company-issued or paid by the employer)',
-  personal: "The person's own phone",
-  unknown: 'Not recorded',
-};
+/** Labels read in the current language each time they are shown (the language is set after modules load). */
+function translated<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(keys) as K[]) {
+    Object.defineProperty(out, k, { enumerable: true, get: () => t(keys[k]) });
+  }
+  return out;
+}
 
-export const VISIBILITY_LABEL: Record<ContactVisibility, string> = {
-  public: 'Public (anyone could see them)',
-  'connections-only': 'Shown to connections only',
-  'download-blocked': 'Download or export blocked by the person',
-  unknown: 'Not recorded',
-};
+export const PHONE_KIND_LABEL: Readonly<Record<PhoneKind, string>> = translated({
+  work: 'popup_lb_phone_work',
+  personal: 'popup_lb_phone_personal',
+  unknown: 'popup_lb_not_recorded',
+});
+
+export const VISIBILITY_LABEL: Readonly<Record<ContactVisibility, string>> = translated({
+  public: 'popup_lb_vis_public',
+  'connections-only': 'popup_lb_vis_connections',
+  'download-blocked': 'popup_lb_vis_download_blocked',
+  unknown: 'popup_lb_not_recorded',
+});
 
 const triOf = (b: boolean | undefined): TriState => (b === undefined ? '' : b ? 'yes' : 'no');
 
 /** Field name → message; consent fields are `consent.<channel>.<field>`. `form` is for the form as a whole. */
 export type FieldErrors = Record<string, string>;
 
-export const STAGE_LABEL: Record<Stage, string> = {
-  suspect: 'Suspect (never contacted)',
-  prospect: 'Prospect (in conversation)',
-  client: 'Client',
-  'former-client': 'Former client',
-  unknown: 'Not recorded',
-};
+export const STAGE_LABEL: Readonly<Record<Stage, string>> = translated({
+  suspect: 'popup_lb_stage_suspect',
+  prospect: 'popup_lb_stage_prospect',
+  client: 'popup_lb_stage_client',
+  'former-client': 'popup_lb_stage_former',
+  unknown: 'popup_lb_not_recorded',
+});
 
-export const SUBSCRIBER_LABEL: Record<Subscriber, string> = {
-  individual: 'Individual (consumer)',
-  'sole-trader': 'Sole trader',
-  partnership: 'Partnership',
-  llp: 'LLP',
-  corporate: 'Company',
-  'public-body': 'Public body',
-  unknown: 'Not recorded',
-};
+export const SUBSCRIBER_LABEL: Readonly<Record<Subscriber, string>> = translated({
+  individual: 'popup_lb_sub_individual',
+  'sole-trader': 'popup_lb_sub_sole_trader',
+  partnership: 'popup_lb_sub_partnership',
+  llp: 'popup_lb_sub_llp',
+  corporate: 'popup_lb_sub_corporate',
+  'public-body': 'popup_lb_sub_public_body',
+  unknown: 'popup_lb_not_recorded',
+});
 
-export const SOURCE_LABEL: Record<DataSource, string> = {
-  subject: 'From the person',
-  'third-party': 'Elsewhere (LinkedIn, a list, a website)',
-  unknown: 'Not recorded',
-};
+export const SOURCE_LABEL: Readonly<Record<DataSource, string>> = translated({
+  subject: 'popup_lb_source_subject',
+  'third-party': 'popup_lb_source_third_party',
+  unknown: 'popup_lb_not_recorded',
+});
 
 const day = (iso: string | undefined): string => iso?.slice(0, 10) ?? '';
 
@@ -175,14 +186,14 @@ const FIELD_OF_PATH: Record<string, string> = {
 };
 
 const FACT_DATES = [
-  ['purchaseAt', 'The purchase date'],
-  ['inquiryAt', 'The inquiry date'],
-  ['tpsScreenedAt', 'The TPS screening date'],
-  ['dncScreenedAt', 'The do-not-call screening date'],
-  ['contractEndedAt', 'The contract end date'],
-  ['businessCardAt', 'The business-card date'],
-  ['businessEmailSignOffAt', 'The sign-off date'],
-] as const;
+  ['purchaseAt', 'popup_lb_err_future_purchase'],
+  ['inquiryAt', 'popup_lb_err_future_inquiry'],
+  ['tpsScreenedAt', 'popup_lb_err_future_tps'],
+  ['dncScreenedAt', 'popup_lb_err_future_dnc'],
+  ['contractEndedAt', 'popup_lb_err_future_contract_end'],
+  ['businessCardAt', 'popup_lb_err_future_business_card'],
+  ['businessEmailSignOffAt', 'popup_lb_err_future_sign_off'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 // Every optional field the form controls: an emptied field removes the old value.
 const FORM_FIELDS = [
@@ -214,19 +225,20 @@ export function contactInputFrom(
   today: string,
 ): { ok: true; input: ContactInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const future = (field: string, value: string, what: string) => {
-    if (value !== '' && value > today) errors[field] = `${what} cannot be in the future.`;
+  // `message`: the whole sentence "The … date cannot be in the future." in the current language.
+  const future = (field: string, value: string, message: MessageKey) => {
+    if (value !== '' && value > today) errors[field] = t(message);
   };
   const consents: NonNullable<ContactInput['consents']> = [];
   for (const channel of CHANNELS) {
     const row = form.consents[channel];
     if (!row.given) continue;
     const key = `consent.${channel}`;
-    if (row.givenAt === '') errors[`${key}.givenAt`] = 'Say when consent was given.';
-    else future(`${key}.givenAt`, row.givenAt, 'The consent date');
+    if (row.givenAt === '') errors[`${key}.givenAt`] = t('popup_lb_err_consent_date');
+    else future(`${key}.givenAt`, row.givenAt, 'popup_lb_err_future_consent');
     if (row.withdrawnAt !== '' && row.givenAt !== '' && row.withdrawnAt < row.givenAt)
-      errors[`${key}.withdrawnAt`] = 'Withdrawal cannot come before consent.';
-    else future(`${key}.withdrawnAt`, row.withdrawnAt, 'The withdrawal date');
+      errors[`${key}.withdrawnAt`] = t('popup_lb_err_withdrawn_before');
+    else future(`${key}.withdrawnAt`, row.withdrawnAt, 'popup_lb_err_future_withdrawal');
     consents.push({
       channel,
       givenAt: row.givenAt,
@@ -236,18 +248,16 @@ export function contactInputFrom(
     });
   }
   const country = form.country.trim().toUpperCase();
-  if (country !== '' && !/^[A-Z]{2}$/.test(country))
-    errors.country = 'Use the two-letter country code, like GB, DE or CA.';
-  future('collectedAt', form.collectedAt, 'The collection date');
-  future('informedAt', form.informedAt, 'The notice date');
-  future('liaDate', form.liaDate, 'The assessment date');
-  if (form.liaReference.trim() !== '' && form.liaDate === '')
-    errors.liaDate = 'Give the date of the assessment, or clear its reference.';
+  if (country !== '' && !/^[A-Z]{2}$/.test(country)) errors.country = t('popup_lb_err_country');
+  future('collectedAt', form.collectedAt, 'popup_lb_err_future_collection');
+  future('informedAt', form.informedAt, 'popup_lb_err_future_notice');
+  future('liaDate', form.liaDate, 'popup_lb_err_future_assessment');
+  if (form.liaReference.trim() !== '' && form.liaDate === '') errors.liaDate = t('popup_lb_err_lia_date');
   if (form.informedAt !== '' && form.collectedAt !== '' && form.informedAt < form.collectedAt)
-    errors.informedAt = 'The notice cannot come before the data was collected.';
+    errors.informedAt = t('popup_lb_err_notice_before');
   for (const [k, what] of FACT_DATES) future(k, form[k], what);
   if (form.contractActive === 'yes' && form.contractEndedAt !== '')
-    errors.contractEndedAt = 'A contract that is still active has no end date: clear one of them.';
+    errors.contractEndedAt = t('popup_lb_err_contract');
   const region = form.region.trim().toUpperCase();
   const timeZone = form.timeZone.trim();
 
@@ -342,11 +352,10 @@ export async function saveLawfulBasis(
     ids.emails.length + ids.profileUrls.length + ids.salesNavUrls.length + ids.phones.length === 0
   ) {
     const r = ids.rejected[0];
-    const why = r ? ` (${r.kind} '${r.value}': ${r.reason})` : '';
-    return {
-      ok: false,
-      errors: { form: `This page shows no identifier Heed can attach the record to${why}.` },
-    };
+    const form = r
+      ? t('popup_lb_err_no_identifier_why', r.kind, r.value, r.reason)
+      : t('popup_lb_err_no_identifier');
+    return { ok: false, errors: { form } };
   }
   const built = contactInputFrom(form, usable, existing, opts.today);
   if (!built.ok) return built;

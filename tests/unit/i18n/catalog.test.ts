@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, DYNAMIC_KEY_PREFIXES, localeFile } from '@/lib/i18n/catalog';
 import { LANGS } from '@/lib/i18n/define';
 import { hardCodedText } from './jsx-text';
-import { NOT_YET_TRANSLATED } from './pending';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -72,18 +71,9 @@ describe('components', () => {
   it('render no hard-coded English sentence (every user-facing text goes through lib/i18n)', () => {
     const offenders: string[] = [];
     for (const file of [...files('components', /\.tsx$/), ...files('entrypoints', /\.tsx$/)]) {
-      if (NOT_YET_TRANSLATED.includes(file)) continue;
       for (const hit of hardCodedText(file, readFileSync(join(ROOT, file), 'utf8')))
         offenders.push(`${file}:${hit.line} ${JSON.stringify(hit.text.slice(0, 60))}`);
     }
     expect(offenders).toEqual([]);
-  });
-
-  it('lists as not yet translated only files that still have hard-coded text', () => {
-    const stale = NOT_YET_TRANSLATED.filter(
-      (file) =>
-        hardCodedText(file, readFileSync(join(ROOT, relative(ROOT, join(ROOT, file))), 'utf8')).length === 0,
-    );
-    expect(stale).toEqual([]);
   });
 });
