@@ -47,6 +47,18 @@ export function tMaybe(key: string, ...subs: (string | number)[]): string | unde
   return key in CATALOG.en ? t(key as MessageKey, ...subs) : undefined;
 }
 
+/**
+ * A table of words looked up when read: `LABEL[code]` is in the current language even though the table was built
+ * when its module loaded, before the page set the language.
+ */
+export function translated<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const k of Object.keys(keys) as K[]) {
+    Object.defineProperty(out, k, { enumerable: true, get: () => t(keys[k]) });
+  }
+  return out;
+}
+
 function localNumber(v: string | number): string {
   return typeof v === 'number' ? formatNumber(v) : v;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { formatList, type MessageKey, t } from '../i18n/index';
-import { translated } from '../options/lists/labels';
+import { formatList, type MessageKey, t, translated } from '../i18n/index';
 import type { ErrorWords } from '../store/error-words';
 import type { ColumnRole } from '../store/schemas';
 import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '../vocab';

@@ -1,5 +1,4 @@
-import { t } from '../i18n';
-import type { MessageKey } from '../i18n/catalog';
+import { type MessageKey, t, translated } from '../i18n';
 import type { TabPerson } from '../messaging/types';
 import { type ContactUndo, saveContactWithUndo } from '../store/commands/contact';
 import { ContactError } from '../store/contacts';
@@ -57,15 +56,6 @@ export interface LawfulBasisForm {
   contactVisibility: ContactVisibility;
   /** Their employer: a page showing another one later warns that the relationship may have lapsed. */
   employer: string;
-}
-
-/** Labels read in the current language each time they are shown (the language is set after modules load). */
-function translated<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
-  const out = {} as Record<K, string>;
-  for (const k of Object.keys(keys) as K[]) {
-    Object.defineProperty(out, k, { enumerable: true, get: () => t(keys[k]) });
-  }
-  return out;
 }
 
 export const PHONE_KIND_LABEL: Readonly<Record<PhoneKind, string>> = translated({

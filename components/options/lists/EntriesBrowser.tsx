@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { translated } from '@/lib/i18n';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { KIND_LABEL, REASON_LABEL, translated } from '@/lib/options/lists/labels';
+import { KIND_LABEL, REASON_LABEL } from '@/lib/options/lists/labels';
 import { EntryPager } from '@/lib/options/lists/pager';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import type { HeedDb } from '@/lib/store/db';

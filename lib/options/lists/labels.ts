@@ -1,22 +1,10 @@
-import { formatNumber, type MessageKey, t } from '../../i18n/index';
+import { formatNumber, t, translated } from '../../i18n/index';
 import { channelWord } from '../../i18n/words';
 import type { ColumnRole, Delimiter, EntryKind, TextEncoding } from '../../store/schemas';
 import type { Channel, SuppressionReason } from '../../vocab';
 
 // The words the Lists, Import and Backup sections show for stored codes, in one place so that the table,
 // the wizard and the exports say the same thing.
-
-/**
- * A table of words looked up when read, so that `KIND_LABEL[kind]` is in the page's language even though the
- * table was built before the language was set.
- */
-export function translated<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
-  const out = {} as Record<K, string>;
-  for (const k of Object.keys(keys) as K[]) {
-    Object.defineProperty(out, k, { enumerable: true, get: () => t(keys[k]) });
-  }
-  return out;
-}
 
 export const KIND_LABEL: Readonly<Record<EntryKind, string>> = translated({
   email: 'lists_kind_email',

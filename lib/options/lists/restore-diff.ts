@@ -1,3 +1,4 @@
+import { translated } from '../../i18n';
 import { bytesToHex } from '../../identifiers/hash';
 import { canonicalJson, pauser } from '../../store/backup';
 import type { HeedDb } from '../../store/db';
@@ -11,7 +12,6 @@ import {
   type SuppressionList,
 } from '../../store/schemas';
 import { CHANNELS, type Channel } from '../../vocab';
-import { translated } from './labels';
 
 // What a restore would do to the lists, list by list, for the confirmation before anything is replaced:
 // a restore replaces everything, so a list that is only here now is about to disappear.
