@@ -1,6 +1,6 @@
 import { composeTabs, rememberComposeTab } from '../compose/tabs';
 import { logSendOverride, sendConfig, sendVerdicts } from '../compose/verdicts';
-import { setLanguage } from '../i18n';
+import { initLanguage } from '../i18n/init';
 import { pageStringsFor } from '../i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '../messaging/schemas';
 import type { ReplyOptOut, ScanList } from '../messaging/types';
@@ -49,13 +49,7 @@ export function backgroundDeps(src: BackgroundSources): HandlerDeps {
   const now = src.now ?? (() => new Date());
   // Words the background sends (badge summaries, plain sentences, the toolbar's tooltip) are in the settings'
   // language: read at start, and again on every store change (a change of the setting is one).
-  const readLanguage = async () => {
-    try {
-      setLanguage((await getSettings(await src.appDb())).language);
-    } catch {
-      setLanguage('auto');
-    }
-  };
+  const readLanguage = () => initLanguage(src.appDb);
   let language = readLanguage();
   const inLanguage = async <T>(work: () => Promise<T>): Promise<T> => {
     await language;
