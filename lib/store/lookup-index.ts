@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hexToBytes } from '../identifiers';
-import { fnv1a32 } from './buckets';
+import { fnv1a32, isHashed, type SortedKeys } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
@@ -87,13 +87,13 @@ class FingerprintSet {
     }
     this.a[this.n++] = fp;
   }
-  addBucket(rec: BucketRecord) {
-    if (isHashKind(rec.kind)) {
+  addBucket(rec: SortedKeys) {
+    if (isHashed(rec)) {
       const w = DIGEST_BYTES[rec.kind];
-      const bytes = rec.keys as Uint8Array;
+      const bytes = rec.keys;
       for (let at = 0; at < bytes.length; at += w) this.add(digestFingerprint(bytes, at));
     } else {
-      for (const k of rec.keys as string[]) this.add(fnv1a32(k));
+      for (const k of rec.keys) this.add(fnv1a32(k));
     }
   }
   done(): Uint32Array {

@@ -14,7 +14,7 @@ import {
   possibleEmailVariants,
 } from '../identifiers';
 import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
-import { bucketOf, searchDigest, searchString } from './buckets';
+import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
@@ -29,7 +29,6 @@ import {
   type Batch,
   type BucketRecord,
   type Contact,
-  DIGEST_BYTES,
   type EntryKind,
   HASH_KINDS,
   isHashKind,
@@ -251,9 +250,7 @@ export function findHits(
   for (const g of groups) {
     for (const rec of g.records) {
       for (const c of g.cands) {
-        const at = c.needle
-          ? searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[c.kind as 'md5'], c.needle)
-          : searchString(rec.keys as string[], c.key);
+        const at = findKey(rec, c.key, c.needle);
         if (at < 0) continue;
         const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
         const prev = hits.get(id);
