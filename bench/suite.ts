@@ -1,6 +1,7 @@
 import { bulkCheck } from '@/lib/bulk/check';
 import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
+import { encodeBucket, storedBytes } from '@/lib/store/bucket-layout';
 import { type HeedDb, openDb } from '@/lib/store/db';
 import { addEntries } from '@/lib/store/entries';
 import { importFile, previewFile } from '@/lib/store/import';
@@ -103,10 +104,7 @@ async function timedImport(name: string, blob: Blob) {
     .where('[listId+kind+bucket]')
     .between([result.listId, '', 0], [result.listId, '\uffff', 1e9])
     .each((rec) => {
-      logicalBytes +=
-        (rec.keys instanceof Uint8Array
-          ? rec.keys.byteLength
-          : rec.keys.reduce((n, k) => n + 2 * k.length, 0)) + rec.batchIds.byteLength;
+      logicalBytes += storedBytes(encodeBucket(rec));
     });
   return {
     listId: result.listId,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { hexToBytes } from '../identifiers';
+import type { StoredBucket } from './bucket-layout';
 import { fnv1a32, isHashed, type SortedKeys } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
 import {
   type Batch,
-  type BucketRecord,
   type Contact,
   DIGEST_BYTES,
   ENTRY_KINDS,
@@ -123,7 +123,8 @@ export async function buildLookupIndex(db: HeedDb): Promise<LookupIndex> {
   // A page of records per request: a cursor would cost one round trip per record (thousands of them).
   let range: IDBKeyRange | undefined;
   for (;;) {
-    const page = (await idbRequest(buckets.getAll(range, PAGE))) as BucketRecord[];
+    // Native reads, past the middleware that decodes batch ids: the index needs only the keys.
+    const page = (await idbRequest(buckets.getAll(range, PAGE))) as StoredBucket[];
     for (const rec of page) {
       const set = sets.get(rec.kind) ?? new FingerprintSet();
       sets.set(rec.kind, set);

@@ -14,6 +14,7 @@ import {
   possibleEmailVariants,
 } from '../identifiers';
 import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import { decodeBucket, type StoredBucket } from './bucket-layout';
 import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -476,7 +477,12 @@ export async function readIfUnchanged(
     ),
   ]);
   if (tokenOf(tokenRec) !== token) return undefined;
-  return { recsPerGroup: recsPerGroup as BucketRecord[][], contactsPerKey: contactsPerKey as Contact[][] };
+  return { recsPerGroup: decodeAll(recsPerGroup), contactsPerKey: contactsPerKey as Contact[][] };
+}
+
+/** Records read natively, past the Dexie middleware that decodes their batch ids. */
+function decodeAll(recsPerGroup: unknown[][]): BucketRecord[][] {
+  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucket));
 }
 
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
@@ -499,7 +505,7 @@ async function readBucketsAndContacts(
     idbRequest(tx.objectStore('lists').getAll()),
   ]);
   return {
-    recsPerGroup: recsPerGroup as BucketRecord[][],
+    recsPerGroup: decodeAll(recsPerGroup),
     contactRows: contactLists.flat() as Contact[],
     lists: lists as SuppressionList[],
   };
