@@ -353,6 +353,17 @@ async function main() {
       return;
     }
 
+    if (process.env.HEED_BENCH_ONLY === 'lookups') {
+      // Only the lookup figures (HEED_BENCH_ONLY=lookups npm run bench): a minute or two instead of several.
+      await call(page, 'importMd5', N);
+      await call(page, 'importEmails', N);
+      const l = await call(page, 'lookups', LOOKUP_ROUNDS, LOOKUPS_PER_ROUND, N);
+      console.log(
+        `lookup p99 median round ${l.medianRoundP99.lookup} ms (${l.rounds.map((r) => r.lookup).join(' / ')}), pooled p99 ${l.lookup.p99} (p50 ${l.lookup.p50}, p95 ${l.lookup.p95}), listed / unlisted ${l.lookupListed.p99} / ${l.lookupUnlisted.p99}, single get ${l.medianRoundP99.singleGet} ms`,
+      );
+      return;
+    }
+
     // MD5 first, into a fresh profile, so its storage figure is not blurred by the compaction of earlier writes.
     console.log(`Importing ${N.toLocaleString('en')} MD5 hashes…`);
     const md5 = await call(page, 'importMd5', N);
