@@ -12,7 +12,8 @@ import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
-import { verdictLines } from './targets';
+import type { DeleteFigures } from './scale-deletes';
+import { deleteRows, verdictLines } from './targets';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -35,6 +36,7 @@ type Bench = {
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number, perRow?: boolean): Promise<BulkFigures>;
   teamBundle(): Promise<BundleFigures>;
+  scaleDeletes(n: number): Promise<DeleteFigures>;
 };
 type BundleFigures = {
   entries: number;
@@ -353,6 +355,11 @@ async function main() {
       return;
     }
 
+    if (process.env.HEED_BENCH_ONLY === 'deletes') {
+      // Only the delete and removal figures (HEED_BENCH_ONLY=deletes npm run bench).
+      for (const r of deleteRows(await call(page, 'scaleDeletes', N))) console.log(r.join('  '));
+      return;
+    }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {
       // Only the lookup figures (HEED_BENCH_ONLY=lookups npm run bench): a minute or two instead of several.
       await call(page, 'importMd5', N);
@@ -383,6 +390,8 @@ async function main() {
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
     console.log('Team bundle of the emails list: export, verify, apply, delta…');
     const bundle = await call(page, 'teamBundle');
+    console.log('Deleting a list of N MD5, and removing half of another through a team delta…');
+    const deletes = await call(page, 'scaleDeletes', N);
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
     console.log(`Send check: ${SEND_RECIPIENTS} recipients in a Gmail compose box, against the lists above…`);
@@ -519,6 +528,7 @@ async function main() {
         '≤ 300 ms',
       ],
       ...bundleRows(bundle),
+      ...deleteRows(deletes),
     ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
@@ -535,6 +545,7 @@ async function main() {
       bulk,
       bulkBaseline,
       bundle,
+      deletes,
       baseline: { emails: baseE, md5: baseM },
       contentScriptGzipBytes: contentGzip,
       badgeLatencyMs: { median: median(latencies), runs: latencies },

@@ -18,6 +18,7 @@ import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
+import { scaleDeletes } from './scale-deletes';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
 
@@ -186,6 +187,10 @@ async function dropDb(name: string) {
 }
 
 export const benchSuite = {
+  /** Deleting a list of `n` MD5 and removing half of another through a team delta (bench/scale-deletes.ts). */
+  async scaleDeletes(n: number) {
+    return scaleDeletes(await db(), n);
+  },
   /**
    * The emails list (after importEmails) as a signed team bundle: the lead's full export, a rep's verify and apply
    * into a second database, then a daily update of 1,000 new entries as a delta.

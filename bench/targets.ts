@@ -17,6 +17,14 @@ export interface BenchJson {
   bulk: { rows: number; perSecond: number; heapGrowthBytes: number; heapPeakGrowthBytes?: number };
   bulkBaseline?: { rows: number; perSecond: number };
   badgeLatencyMs: { median: number };
+  /** bench/scale-deletes.ts; absent in runs from before it. */
+  deletes?: {
+    n: number;
+    importMs: number;
+    deleteMs: number;
+    usage: { before: number; imported: number; deleted: number };
+    remove: { removed: number; ms: number; usage: { before: number; removed: number } };
+  };
 }
 
 export interface TargetVerdict {
@@ -98,6 +106,7 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
         .filter(Boolean)
         .join('; '),
     },
+    ...deleteVerdicts(r, importTarget, scaled),
     {
       figure: 'badge after heading (median)',
       value: `${Math.round(r.badgeLatencyMs.median)} ms`,
@@ -105,6 +114,65 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
       met: r.badgeLatencyMs.median <= 50,
       ...(smaller ? { note: smaller } : {}),
     },
+  ];
+}
+
+/**
+ * Deleting a list and removing entries through a delta: within the import's time bound (the same 25 s per 10M,
+ * scaled) and the space given back — after the delete, at least half of what the import added is free again (the
+ * estimate follows the database's compaction, which may lag).
+ */
+function deleteVerdicts(r: BenchJson, importTarget: number, scaled: boolean): TargetVerdict[] {
+  const d = r.deletes;
+  if (!d)
+    return [
+      { figure: 'delete a list / remove entries by delta', value: 'not measured', target: '≤ the import’s time, space freed', met: null },
+    ];
+  const added = d.usage.imported - d.usage.before;
+  const freed = d.usage.imported - d.usage.deleted;
+  return [
+    {
+      figure: `delete a list of ${count(d.n)} MD5`,
+      value: `${s1(d.deleteMs)} s (its import ${s1(d.importMs)} s); storage +${mb(added)} MB by the import, −${mb(freed)} MB after the delete`,
+      target: `≤ ${s1(importTarget)} s, space freed`,
+      met: d.deleteMs <= importTarget && freed >= added / 2,
+      ...(scaled ? { note: `25 s for 10M scaled linearly to ${count(d.n)}` } : {}),
+    },
+    {
+      figure: `remove ${count(d.remove.removed)} entries through a team delta`,
+      value: `${s1(d.remove.ms)} s; storage ${mb(d.remove.usage.removed - d.remove.usage.before)} MB`,
+      target: `≤ ${s1(importTarget)} s`,
+      met: d.remove.ms <= importTarget,
+      note: 'the rep’s verify + apply; storage change from before the delta to after it',
+    },
+  ];
+}
+
+/** Table rows for the delete figures (bench/run.ts). */
+export function deleteRows(d: NonNullable<BenchJson['deletes']>): [string, string, string, string, string][] {
+  const u = d.usage;
+  return [
+    [
+      `delete a list of ${count(d.n)} MD5`,
+      `${s1(d.deleteMs)} s`,
+      `its import ${s1(d.importMs)} s`,
+      '',
+      'import time',
+    ],
+    [
+      '  storage: before import / after / after delete',
+      `${mb(u.before)} / ${mb(u.imported)} / ${mb(u.deleted)} MB`,
+      '—',
+      '',
+      'space freed',
+    ],
+    [
+      `remove ${count(d.remove.removed)} entries by team delta`,
+      `${s1(d.remove.ms)} s`,
+      `storage ${mb(d.remove.usage.before)} → ${mb(d.remove.usage.removed)} MB`,
+      '',
+      'import time',
+    ],
   ];
 }
 
