@@ -14,6 +14,7 @@ import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
+import { workerBench, workerLines } from './worker';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -25,6 +26,11 @@ const BULK_ROWS = Number(process.env.HEED_BENCH_BULK_ROWS ?? Math.min(1_000_000,
 const BULK_BASELINE_ROWS = Number(process.env.HEED_BENCH_BULK_BASELINE_ROWS ?? Math.min(5_000, BULK_ROWS));
 const LOOKUPS_PER_ROUND = 1000;
 const BADGE_RUNS = 15;
+const WORKER_N = Number(process.env.HEED_BENCH_WORKER_N ?? N);
+const workerProfile = () =>
+  process.env.HEED_BENCH_WORKER_PROFILE
+    ? join(root, `bench/results/import-${WORKER_N}.cpuprofile`)
+    : undefined;
 
 type Bench = {
   reset(): Promise<boolean>;
@@ -344,6 +350,14 @@ async function main() {
     await page.waitForFunction(() => 'heedBench' in globalThis);
     await call(page, 'reset');
 
+    if (process.env.HEED_BENCH_ONLY === 'worker') {
+      // Only the service-worker figures (and the import into the extension's database that they need).
+      mkdirSync(join(root, 'bench/results'), { recursive: true });
+      const jane = readFileSync(join(root, 'tests/fixtures/pages/linkedin-profile-jane.html'), 'utf8');
+      for (const l of workerLines(await workerBench(context, id, WORKER_N, jane, workerProfile())))
+        console.log(l);
+      return;
+    }
     if (process.env.HEED_BENCH_ONLY === 'bundle') {
       // Only the team-bundle figures (HEED_BENCH_ONLY=bundle npm run bench): a minute instead of several.
       console.log(`Importing ${N.toLocaleString('en')} plain emails…`);
@@ -406,6 +420,11 @@ async function main() {
     console.log('Markers on 50 search-result rows…');
     const search = readFileSync(join(root, 'tests/fixtures/pages/linkedin-search-2025.html'), 'utf8');
     const rowLatencies = await rowsLatency(context, search);
+    console.log(
+      `Service worker: first verdict after a stop and its memory, ${WORKER_N.toLocaleString('en')} MD5…`,
+    );
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const sw = await workerBench(context, id, WORKER_N, jane, workerProfile());
 
     const scale = N / BASELINE_N;
     const rows: [string, string, string, string, string][] = [
@@ -530,6 +549,7 @@ async function main() {
       ...bundleRows(bundle),
       ...deleteRows(deletes),
     ];
+    for (const l of workerLines(sw)) console.log(l);
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 
@@ -551,6 +571,7 @@ async function main() {
       badgeLatencyMs: { median: median(latencies), runs: latencies },
       sendCheck: send,
       rowsLatencyMs: { median: median(rowLatencies), runs: rowLatencies },
+      worker: sw,
     };
     console.log(
       `\nIssue 18's targets${N < 10_000_000 ? ` (HEED_BENCH_N=${N.toLocaleString('en')}: list-size targets scaled, see notes)` : ''}:`,

@@ -29,6 +29,13 @@ export interface BenchJson {
       usage: { before: number; removed: number; removedAfterMs?: number };
     };
   };
+  /** bench/worker.ts: the service worker stopped, then asked; its heap with the index loaded. */
+  worker?: {
+    n: number;
+    message: { afterStop: { median: number; p95: number }; emptyStore: { median: number; p95: number } };
+    heap: { afterGcBytes: number; usedBytes: number };
+    index: { bytes: number };
+  };
 }
 
 export interface TargetVerdict {
@@ -57,6 +64,10 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
   const lookupP99 = r.lookups.medianRoundP99.lookup;
   const indexAtFull = (r.lookups.index.bytes / entries) * FULL;
   const heap = Math.max(r.bulk.heapGrowthBytes, r.bulk.heapPeakGrowthBytes ?? 0);
+  // The worker's heap at 10M: what it held, plus the index grown linearly (the rest does not grow with the list).
+  const workerAtFull = r.worker
+    ? r.worker.heap.afterGcBytes + r.worker.index.bytes * (Math.max(FULL, r.worker.n) / r.worker.n - 1)
+    : 0;
   return [
     {
       figure: `import ${count(r.n)} MD5`,
@@ -79,21 +90,37 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
       met: lookupP99 <= 1,
       ...(smaller ? { note: smaller } : {}),
     },
-    {
-      figure: 'first verdict after the service worker stopped',
-      value: 'not measured',
-      target: '≤ 150 ms',
-      met: null,
-    },
-    {
-      figure: 'service-worker memory with the lookup index at 10M',
-      value: `index ${mb(r.lookups.index.bytes)} MB at ${count(entries)} entries${scaled ? ` → ${mb(indexAtFull)} MB at 10M` : ''}`,
-      target: '≤ 64 MB',
-      met: indexAtFull <= 64 * 1024 * 1024,
-      note: scaled
-        ? 'the index alone, projected linearly (4 bytes per entry); the worker’s other memory is not measured'
-        : 'the index alone; the worker’s other memory is not measured',
-    },
+    r.worker
+      ? {
+          figure: 'first verdict after the service worker stopped',
+          value: `median ${r.worker.message.afterStop.median} ms, p95 ${r.worker.message.afterStop.p95} ms (empty store, same run: ${r.worker.message.emptyStore.median} / ${r.worker.message.emptyStore.p95} ms)`,
+          target: '≤ 150 ms',
+          met: r.worker.message.afterStop.p95 <= 150,
+          note: `a look-up message to a stopped worker, ${count(r.worker.n)} MD5 entries${r.worker.n < FULL ? `, not ${count(FULL)}` : ''}`,
+        }
+      : {
+          figure: 'first verdict after the service worker stopped',
+          value: 'not measured',
+          target: '≤ 150 ms',
+          met: null,
+        },
+    r.worker
+      ? {
+          figure: 'service-worker memory with the lookup index',
+          value: `${mb(r.worker.heap.afterGcBytes)} MB after GC (${mb(r.worker.heap.usedBytes)} MB before) at ${count(r.worker.n)} entries${r.worker.n < FULL ? ` → ${mb(workerAtFull)} MB at 10M` : ''}`,
+          target: '≤ 64 MB',
+          met: workerAtFull <= 64 * 1024 * 1024,
+          note: `the worker's V8 heap and array buffers${r.worker.n < FULL ? '; its index projected linearly to 10M' : ''}`,
+        }
+      : {
+          figure: 'service-worker memory with the lookup index at 10M',
+          value: `index ${mb(r.lookups.index.bytes)} MB at ${count(entries)} entries${scaled ? ` → ${mb(indexAtFull)} MB at 10M` : ''}`,
+          target: '≤ 64 MB',
+          met: indexAtFull <= 64 * 1024 * 1024,
+          note: scaled
+            ? 'the index alone, projected linearly (4 bytes per entry); the worker’s other memory is not measured'
+            : 'the index alone; the worker’s other memory is not measured',
+        },
     {
       figure: `bulk check, ${count(r.bulk.rows)} rows`,
       value: `${count(r.bulk.perSecond)} rows/s, heap +${mb(heap)} MB${
