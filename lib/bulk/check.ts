@@ -181,6 +181,7 @@ function kindWord(kind: string): string {
 
 // A prospect's email cell sometimes lists several addresses; profile and Sales Navigator URLs contain commas.
 const EMAIL_SPLIT = /[;,\s]+/;
+const EMAIL_SPLIT_AT = /[;,\s]/;
 
 /** Reads one data row into identifiers and hints according to the mapping. Pure: unit-tested on its own. */
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
@@ -199,16 +200,19 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
   const phones: string[] = [];
   const domains: string[] = [];
   const push = (kind: 'email' | 'profile' | 'salesnav' | 'phone' | 'domain', value: string) => {
-    if (kind === 'email') emails.push(...value.split(EMAIL_SPLIT).filter(Boolean));
-    else if (kind === 'profile') profileUrls.push(value);
+    if (kind === 'email') {
+      if (EMAIL_SPLIT_AT.test(value)) emails.push(...value.split(EMAIL_SPLIT).filter(Boolean));
+      else emails.push(value);
+    } else if (kind === 'profile') profileUrls.push(value);
     else if (kind === 'salesnav') salesNavUrls.push(value);
     else if (kind === 'phone') phones.push(value);
     else domains.push(value);
   };
-  mapping.roles.forEach((role, i) => {
-    if (role === 'ignore') return;
+  for (let i = 0; i < mapping.roles.length; i++) {
+    const role = mapping.roles[i];
+    if (role === undefined || role === 'ignore') continue;
     const value = unneutraliseCell(row.cells[i] ?? '').trim();
-    if (value === '') return;
+    if (value === '') continue;
     switch (role) {
       case 'country': {
         const c = readCountry(value);
@@ -218,7 +222,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'country-unrecognised',
             text: t('options_bulk_note_country'),
           });
-        return;
+        continue;
       }
       case 'stage': {
         const s = readStage(value);
@@ -228,7 +232,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'stage-unrecognised',
             text: t('options_bulk_note_stage'),
           });
-        return;
+        continue;
       }
       case 'auto': {
         const k = classifyValue(value);
@@ -244,12 +248,12 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'no-identifier-in-column',
             text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
-        return;
+        continue;
       }
       default:
         push(role, value);
     }
-  });
+  }
   work.idCount = emails.length + profileUrls.length + salesNavUrls.length + phones.length + domains.length;
   work.ids = { emails, profileUrls, salesNavUrls, phones, domains };
   if (work.idCount === 0) {
@@ -500,11 +504,16 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         ids.salesNavUrls.length +
         ids.phones.length +
         ids.domains.length;
-      const rejected = f.identifiers.rejected.map((r) => ({
-        code: `invalid-${r.kind}`,
-        text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
-      }));
-      const notes = [...rejected, ...w.notes];
+      const notes =
+        f.identifiers.rejected.length === 0
+          ? w.notes
+          : [
+              ...f.identifiers.rejected.map((r) => ({
+                code: `invalid-${r.kind}`,
+                text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
+              })),
+              ...w.notes,
+            ];
       if (usable === 0) {
         const text = notes.map((n) => n.text).join(' ');
         return {
