@@ -202,13 +202,25 @@ export function candidateKeysWith(
     possible,
     held,
     (kind, key, match, label, identifier) => {
-      const via = isHashKind(kind) ? `${kind} of ${label}` : kind === 'domain' ? `domain ${key}` : label;
-      out.push({ kind, key, via, match, identifier });
+      out.push(candidate(kind, key, match, label, identifier));
       return false;
     },
   );
-  for (const c of out) if (isHashKind(c.kind)) c.needle = hexToBytes(c.key);
   return out;
+}
+
+/** One key as a Candidate: how it matches in words (`via`) and, for a digest, its bytes to search. */
+function candidate(
+  kind: EntryKind,
+  key: string,
+  match: 'exact' | 'possible',
+  label: string,
+  identifier: string,
+): Candidate {
+  const via = isHashKind(kind) ? `${kind} of ${label}` : kind === 'domain' ? `domain ${key}` : label;
+  const c: Candidate = { kind, key, via, match, identifier };
+  if (isHashKind(kind)) c.needle = hexToBytes(key);
+  return c;
 }
 
 type KeyVisitor = (
@@ -514,11 +526,32 @@ export function indexedCandidatesWith(
   // Most people are on no list: a fingerprint test per key settles that without building, decoding or grouping
   // any candidate (the bulk check asks for a million people).
   if (forEachCandidateKey(hashers, algos, identifiers, possible, held, mayHoldKey)) {
+    // What groupCandidates(candidateKeysWith(…)) filtered by the index gives, groups in the order their first key
+    // comes (held or not), without a Candidate for the keys the index rules out.
+    const order = new Map<string, CandidateGroup | null>();
+    forEachCandidateKey(
+      hashers,
+      algos,
+      identifiers,
+      possible,
+      held,
+      (kind, key, match, label, identifier) => {
+        const bucket = bucketOf(kind, key);
+        const gid = `${kind}:${bucket}`;
+        let g = order.get(gid) ?? null;
+        if (!order.has(gid)) order.set(gid, null);
+        if (!mayHoldKey(kind, key, match, label, identifier)) return false;
+        const c = candidate(kind, key, match, label, identifier);
+        if (g) g.cands.push(c);
+        else {
+          g = { kind, bucket, cands: [c] };
+          order.set(gid, g);
+        }
+        return false;
+      },
+    );
     const found = new Map<string, CandidateGroup>();
-    for (const [gid, g] of groupCandidates(candidateKeysWith(hashers, identifiers, possible, held))) {
-      const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
-      if (cands.length > 0) found.set(gid, { ...g, cands });
-    }
+    for (const [gid, g] of order) if (g) found.set(gid, g);
     groups = found;
   }
   const keys =
