@@ -6,6 +6,7 @@ import { assess } from '../risk';
 import { codeInfo } from '../risk/codes';
 import { neutraliseCell, unneutraliseCell } from '../store/csv-cells';
 import { type ParsedRow, RowStream } from '../store/csv-rows';
+import { dataRows } from '../store/data-rows';
 import type { HeedDb } from '../store/db';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_LINE_LENGTH } from '../store/import';
 import type { LookupResult, PersonIds } from '../store/lookup';
@@ -180,6 +181,7 @@ function kindWord(kind: string): string {
 
 // A prospect's email cell sometimes lists several addresses; profile and Sales Navigator URLs contain commas.
 const EMAIL_SPLIT = /[;,\s]+/;
+const EMAIL_SPLIT_AT = /[;,\s]/;
 
 /** Reads one data row into identifiers and hints according to the mapping. Pure: unit-tested on its own. */
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
@@ -198,16 +200,19 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
   const phones: string[] = [];
   const domains: string[] = [];
   const push = (kind: 'email' | 'profile' | 'salesnav' | 'phone' | 'domain', value: string) => {
-    if (kind === 'email') emails.push(...value.split(EMAIL_SPLIT).filter(Boolean));
-    else if (kind === 'profile') profileUrls.push(value);
+    if (kind === 'email') {
+      if (EMAIL_SPLIT_AT.test(value)) emails.push(...value.split(EMAIL_SPLIT).filter(Boolean));
+      else emails.push(value);
+    } else if (kind === 'profile') profileUrls.push(value);
     else if (kind === 'salesnav') salesNavUrls.push(value);
     else if (kind === 'phone') phones.push(value);
     else domains.push(value);
   };
-  mapping.roles.forEach((role, i) => {
-    if (role === 'ignore') return;
+  for (let i = 0; i < mapping.roles.length; i++) {
+    const role = mapping.roles[i];
+    if (role === undefined || role === 'ignore') continue;
     const value = unneutraliseCell(row.cells[i] ?? '').trim();
-    if (value === '') return;
+    if (value === '') continue;
     switch (role) {
       case 'country': {
         const c = readCountry(value);
@@ -217,7 +222,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'country-unrecognised',
             text: t('options_bulk_note_country'),
           });
-        return;
+        continue;
       }
       case 'stage': {
         const s = readStage(value);
@@ -227,7 +232,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'stage-unrecognised',
             text: t('options_bulk_note_stage'),
           });
-        return;
+        continue;
       }
       case 'auto': {
         const k = classifyValue(value);
@@ -243,12 +248,12 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
             code: 'no-identifier-in-column',
             text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
-        return;
+        continue;
       }
       default:
         push(role, value);
     }
-  });
+  }
   work.idCount = emails.length + profileUrls.length + salesNavUrls.length + phones.length + domains.length;
   work.ids = { emails, profileUrls, salesNavUrls, phones, domains };
   if (work.idCount === 0) {
@@ -298,21 +303,6 @@ function firstIdentifier(ids: PersonIds): string {
   );
 }
 
-/**
- * Lets the page handle input and paint. A message, not setTimeout(0): nested timers are clamped to 4 ms, which a
- * million-row check paid hundreds of times over.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** Collects text and turns it into a Blob part each time about a megabyte has gathered. */
 class BlobWriter {
   private pending: string[] = [];
@@ -357,7 +347,6 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     maxLineLength: DEFAULT_MAX_LINE_LENGTH,
   });
   const batchSize = Math.max(1, opts.batchSize ?? 1000);
-  let sliceStart = performance.now();
   const width = opts.headers.length;
   const outDelimiter = opts.delimiter === '' ? ',' : opts.delimiter;
   const unparse = (rows: string[][]) =>
@@ -452,9 +441,6 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let cleanRows = 0;
   let removedRows = 0;
   let wideRows = 0;
-  let sepSkipped = !opts.sepLine;
-  let headerSkipped = !opts.hasHeader;
-  let pending: { work: RowWork; row: number }[] = [];
 
   // Every cell Heed writes is guarded, its own columns too: list names and reasons are user text.
   const d = outDelimiter;
@@ -488,10 +474,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+  const flush = async (batch: readonly { work: RowWork; row: number }[]) => {
     const live = batch.filter((p) => !p.work.fail);
     const found = await ctx.lookupMany(
       db,
@@ -521,11 +504,16 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         ids.salesNavUrls.length +
         ids.phones.length +
         ids.domains.length;
-      const rejected = f.identifiers.rejected.map((r) => ({
-        code: `invalid-${r.kind}`,
-        text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
-      }));
-      const notes = [...rejected, ...w.notes];
+      const notes =
+        f.identifiers.rejected.length === 0
+          ? w.notes
+          : [
+              ...f.identifiers.rejected.map((r) => ({
+                code: `invalid-${r.kind}`,
+                text: t('options_bulk_note_invalid', kindWord(r.kind), r.reason),
+              })),
+              ...w.notes,
+            ];
       if (usable === 0) {
         const text = notes.map((n) => n.text).join(' ');
         return {
@@ -604,43 +592,25 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   const cleanText = new BlobWriter(cleanParts);
   const removedText = new BlobWriter(removedParts);
 
-  const report = () =>
-    opts.onProgress?.({
-      rows,
-      bytesRead: stream.source.bytesRead,
-      totalBytes: blob.size,
-      counts: { ...counts },
-    });
-  report();
-
-  for (;;) {
-    if (opts.signal?.aborted) throw cancelled();
-    const got = await stream.next();
-    if (got === null) break;
-    for (const row of got) {
-      if (!sepSkipped) {
-        sepSkipped = true;
-        continue;
-      }
-      if (row.cells.every((c) => c.trim() === '')) continue;
-      if (!headerSkipped) {
-        headerSkipped = true;
-        continue;
-      }
-      rows++;
-      pending.push({ work: readRow(row, opts.mapping), row: rows });
-      if (pending.length >= batchSize) {
-        await flush();
-        report();
-        if (opts.signal?.aborted) throw cancelled();
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await yieldToEventLoop();
-          sliceStart = performance.now();
-        }
-      }
-    }
+  const batches = dataRows(stream, blob.size, {
+    sepLine: opts.sepLine,
+    hasHeader: opts.hasHeader,
+    batchRows: batchSize,
+    sliceMs: SLICE_MS,
+    progressMs: 0,
+    cancelled,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onProgress: (p) =>
+      opts.onProgress?.({
+        rows: p.rows,
+        bytesRead: p.bytesRead,
+        totalBytes: p.totalBytes,
+        counts: { ...counts },
+      }),
+  });
+  for await (const got of batches) {
+    await flush(got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows })));
   }
-  await flush();
   for (const w of [outText, cleanText, removedText]) w.close();
   if (rows === 0) {
     throw new ImportError(
@@ -648,7 +618,6 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
       opts.hasHeader ? t('options_bulk_empty_with_header') : t('options_bulk_empty_file'),
     );
   }
-  report();
   return {
     rows,
     counts,

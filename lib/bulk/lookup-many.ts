@@ -93,7 +93,7 @@ export class LookupContext {
     const byKey = new Map(wantedContacts.map((k, i) => [k, read.contactsPerKey[i] ?? []] as const));
 
     return prepared.map((p) => {
-      const contacts = uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
+      const contacts = p.cKeys.length === 0 ? [] : uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
       return {
         matches: this.matchesFor(p.groups),
         ...(contacts[0] ? { contact: contacts[0] } : {}),
@@ -103,7 +103,7 @@ export class LookupContext {
     });
   }
 
-  private matchesFor(groups: Map<string, CandidateGroup>): LookupMatch[] {
+  private matchesFor(groups: ReadonlyMap<string, CandidateGroup>): LookupMatch[] {
     if (groups.size === 0) return [];
     const hits = findHits(
       [...groups].map(([gid, g]) => ({ cands: g.cands, records: this.buckets.get(gid)?.recs ?? [] })),

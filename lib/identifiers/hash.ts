@@ -68,8 +68,35 @@ export interface Hashers {
   sha512(s: string): string;
 }
 
+// An ASCII string's UTF-8 is its character codes: written into one reused buffer (a view per length, made once),
+// hashing it allocates nothing, where hash-wasm's own TextEncoder made a new buffer per value (a bulk check hashes
+// a million addresses).
+const ASCII_SCRATCH = new Uint8Array(256);
+const ASCII_VIEWS: Uint8Array[] = [];
+
+function asciiBytes(s: string): Uint8Array | null {
+  if (s.length > ASCII_SCRATCH.length) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return null;
+    ASCII_SCRATCH[i] = c;
+  }
+  let view = ASCII_VIEWS[s.length];
+  if (!view) {
+    view = ASCII_SCRATCH.subarray(0, s.length);
+    ASCII_VIEWS[s.length] = view;
+  }
+  return view;
+}
+
 function syncHasher(hasher: IHasher): (s: string) => string {
   return (s) => {
+    const ascii = asciiBytes(s);
+    if (ascii) {
+      hasher.init();
+      hasher.update(ascii);
+      return hasher.digest('hex');
+    }
     // hash-wasm encodes strings as UTF-8, which turns every lone surrogate into U+FFFD: two different malformed
     // strings would share one hash. Callers hash normalised values, so reaching this is a bug worth a throw.
     if (hasLoneSurrogate(s)) throw new RangeError('cannot hash a string with a lone surrogate');

@@ -1,4 +1,5 @@
 import { sha256 } from 'hash-wasm';
+import { yieldToEventLoop } from '../event-loop';
 import { entryKeyAs } from '../identifiers';
 import { logAudit } from './audit';
 import { canonicalJson } from './audit-chain';
@@ -254,7 +255,7 @@ export function pauser(): () => Promise<void> {
   let slice = performance.now();
   return async () => {
     if (performance.now() - slice < 50) return;
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldToEventLoop();
     slice = performance.now();
   };
 }

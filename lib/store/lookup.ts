@@ -100,6 +100,24 @@ export interface Candidate {
 // Bounds the work a single lookup can cause (the background also validates what content scripts send).
 const MAX_PER_KIND = 20;
 
+// A digest decoded for the index's test only, reused: the test reads it and keeps nothing. One view per digest
+// width (16 to 64 bytes), so decoding allocates nothing.
+const DIGEST_SCRATCH = new Uint8Array(64);
+const DIGEST_VIEWS = new Map([16, 20, 32, 64].map((n) => [n, DIGEST_SCRATCH.subarray(0, n)] as const));
+
+/** A hasher's lower-case hex decoded into the shared scratch (valid until the next call). */
+function hexInto(hex: string): Uint8Array {
+  const n = hex.length >> 1;
+  const out = DIGEST_VIEWS.get(n);
+  if (!out) return hexToBytes(hex);
+  for (let i = 0; i < n; i++) {
+    const hi = hex.charCodeAt(2 * i);
+    const lo = hex.charCodeAt(2 * i + 1);
+    out[i] = ((hi <= 57 ? hi - 48 : (hi | 0x20) - 87) << 4) | (lo <= 57 ? lo - 48 : (lo | 0x20) - 87);
+  }
+  return out;
+}
+
 export function normaliseIds(ids: PersonIds, defaultCountry?: string): NormalisedIds {
   const out: NormalisedIds = {
     emails: [],
@@ -109,32 +127,47 @@ export function normaliseIds(ids: PersonIds, defaultCountry?: string): Normalise
     domains: [],
     rejected: [],
   };
-  const take = <T>(
-    kind: string,
-    raw: readonly string[] | undefined,
-    norm: (s: string) => { ok: true; value: T } | { ok: false; reason: string },
-    into: (v: T) => void,
-  ) => {
-    for (const value of (raw ?? []).slice(0, MAX_PER_KIND)) {
-      const n = norm(value);
-      if (n.ok) into(n.value);
-      else out.rejected.push({ kind, value, reason: n.reason });
-    }
-  };
-  const uniq = (a: string[], v: string) => {
-    if (!a.includes(v)) a.push(v);
-  };
-  take('email', ids.emails, normaliseEmail, (v) => uniq(out.emails, v));
-  take('profile', ids.profileUrls, canonicalLinkedInProfile, (v) => uniq(out.profileUrls, v));
-  take('salesnav', ids.salesNavUrls, canonicalSalesNavLead, (v) => uniq(out.salesNavUrls, v));
-  take(
-    'phone',
-    ids.phones,
-    (s) => normalisePhone(s, defaultCountry),
-    (v) => uniq(out.phones, v),
-  );
-  take('domain', ids.domains, normaliseDomain, (v) => uniq(out.domains, v.domain));
+  // Plain loops and module functions: the bulk check normalises a million people, and a closure or a copied
+  // array per kind and person was a good share of its garbage.
+  take(out, 'email', ids.emails, normaliseEmail, out.emails);
+  take(out, 'profile', ids.profileUrls, canonicalLinkedInProfile, out.profileUrls);
+  take(out, 'salesnav', ids.salesNavUrls, canonicalSalesNavLead, out.salesNavUrls);
+  const phones = ids.phones ?? [];
+  for (let i = 0; i < phones.length && i < MAX_PER_KIND; i++) {
+    const value = phones[i] as string;
+    const n = normalisePhone(value, defaultCountry);
+    if (n.ok) uniq(out.phones, n.value);
+    else out.rejected.push({ kind: 'phone', value, reason: n.reason });
+  }
+  const domains = ids.domains ?? [];
+  for (let i = 0; i < domains.length && i < MAX_PER_KIND; i++) {
+    const value = domains[i] as string;
+    const n = normaliseDomain(value);
+    if (n.ok) uniq(out.domains, n.value.domain);
+    else out.rejected.push({ kind: 'domain', value, reason: n.reason });
+  }
   return out;
+}
+
+/** The first MAX_PER_KIND values of `raw`, normalised into `into` once each; the others into `out.rejected`. */
+function take(
+  out: NormalisedIds,
+  kind: string,
+  raw: readonly string[] | undefined,
+  norm: (s: string) => { ok: true; value: string } | { ok: false; reason: string },
+  into: string[],
+) {
+  if (!raw) return;
+  for (let i = 0; i < raw.length && i < MAX_PER_KIND; i++) {
+    const value = raw[i] as string;
+    const n = norm(value);
+    if (n.ok) uniq(into, n.value);
+    else out.rejected.push({ kind, value, reason: n.reason });
+  }
+}
+
+function uniq(a: string[], v: string) {
+  if (!a.includes(v)) a.push(v);
 }
 
 /**
@@ -161,51 +194,112 @@ export function candidateKeysWith(
   possible: boolean,
   held: (kind: EntryKind) => boolean = () => true,
 ): Candidate[] {
-  const algos = HASH_KINDS.filter(held);
-  const h = algos.length > 0 ? hashers : undefined;
   const out: Candidate[] = [];
-  const emailKeys = (email: string, match: 'exact' | 'possible', label: string, identifier: string) => {
-    // Plain lists store the canonical mailbox (lib/identifiers entryKeyAs; older data is rewritten on upgrade),
-    // so one key finds every Gmail spelling. A hashed list holds whatever its owner hashed: the address as
-    // written and, for Gmail, its canonical mailbox too.
-    const mailbox = canonicalMailbox(email);
-    if (held('email')) out.push({ kind: 'email', key: mailbox, via: label, match, identifier });
-    if (!h) return;
-    const forms = mailbox === email ? [email] : [email, mailbox];
-    for (const form of forms.flatMap(emailHashForms)) {
-      for (const algo of algos) {
-        out.push({ kind: algo, key: h[algo](form), via: `${algo} of ${label}`, match, identifier });
-      }
-    }
-  };
-  const hosts = new Map<string, string>();
+  forEachCandidateKey(
+    hashers,
+    HASH_KINDS.filter(held),
+    ids,
+    possible,
+    held,
+    (kind, key, match, label, identifier) => {
+      out.push(candidate(kind, key, match, label, identifier));
+      return false;
+    },
+  );
+  return out;
+}
+
+/** One key as a Candidate: how it matches in words (`via`) and, for a digest, its bytes to search. */
+function candidate(
+  kind: EntryKind,
+  key: string,
+  match: 'exact' | 'possible',
+  label: string,
+  identifier: string,
+): Candidate {
+  const via = isHashKind(kind) ? `${kind} of ${label}` : kind === 'domain' ? `domain ${key}` : label;
+  const c: Candidate = { kind, key, via, match, identifier };
+  if (isHashKind(kind)) c.needle = hexToBytes(key);
+  return c;
+}
+
+type KeyVisitor = (
+  kind: EntryKind,
+  key: string,
+  match: 'exact' | 'possible',
+  label: string,
+  identifier: string,
+) => boolean;
+
+/**
+ * Every key that would suppress this person, in candidateKeys' order, without building a Candidate for each:
+ * `visit` gets the key, how it matches, the label of what it came from ('email', 'email variant', 'domain',
+ * 'profile', 'salesnav', 'phone') and the person's identifier, and returns true to stop (then so does this).
+ * The one place that says which keys a person has, for the full candidates and for the index's quick test.
+ * `algos` are the held hash kinds (HASH_KINDS.filter(held)), passed in so a million people share one array.
+ */
+function forEachCandidateKey(
+  hashers: Hashers | undefined,
+  algos: readonly EntryKind[],
+  ids: NormalisedIds,
+  possible: boolean,
+  held: (kind: EntryKind) => boolean,
+  visit: KeyVisitor,
+): boolean {
+  const h = algos.length > 0 ? hashers : undefined;
+  const heldEmail = held('email');
   for (const e of ids.emails) {
-    emailKeys(e, 'exact', 'email', e);
-    if (possible) for (const v of possibleEmailVariants(e)) emailKeys(v, 'possible', 'email variant', e);
-    const d = emailDomain(e);
-    if (!hosts.has(d)) hosts.set(d, e);
+    if (emailKeys(h, algos, heldEmail, visit, e, 'exact', 'email', e)) return true;
+    if (possible)
+      for (const v of possibleEmailVariants(e))
+        if (emailKeys(h, algos, heldEmail, visit, v, 'possible', 'email variant', e)) return true;
   }
-  for (const d of ids.domains) if (!hosts.has(d)) hosts.set(d, d);
   if (held('domain')) {
+    const hosts = new Map<string, string>();
+    for (const e of ids.emails) {
+      const d = emailDomain(e);
+      if (!hosts.has(d)) hosts.set(d, e);
+    }
+    for (const d of ids.domains) if (!hosts.has(d)) hosts.set(d, d);
     for (const [host, identifier] of hosts) {
       // 'example.com' suppresses exactly that domain; '.example.com' also every subdomain of it.
-      out.push({ kind: 'domain', key: host, via: `domain ${host}`, match: 'exact', identifier });
+      if (visit('domain', host, 'exact', 'domain', identifier)) return true;
       for (const a of domainAncestors(host)) {
-        out.push({ kind: 'domain', key: `.${a}`, via: `domain .${a}`, match: 'exact', identifier });
+        if (visit('domain', `.${a}`, 'exact', 'domain', identifier)) return true;
       }
     }
   }
   if (held('profile'))
-    for (const p of ids.profileUrls)
-      out.push({ kind: 'profile', key: p, via: 'profile', match: 'exact', identifier: p });
+    for (const p of ids.profileUrls) if (visit('profile', p, 'exact', 'profile', p)) return true;
   if (held('salesnav'))
-    for (const s of ids.salesNavUrls)
-      out.push({ kind: 'salesnav', key: s, via: 'salesnav', match: 'exact', identifier: s });
-  if (held('phone'))
-    for (const p of ids.phones)
-      out.push({ kind: 'phone', key: p, via: 'phone', match: 'exact', identifier: p });
-  for (const c of out) if (isHashKind(c.kind)) c.needle = hexToBytes(c.key);
-  return out;
+    for (const s of ids.salesNavUrls) if (visit('salesnav', s, 'exact', 'salesnav', s)) return true;
+  if (held('phone')) for (const p of ids.phones) if (visit('phone', p, 'exact', 'phone', p)) return true;
+  return false;
+}
+
+/** One address's keys (see forEachCandidateKey); true when `visit` stopped. */
+function emailKeys(
+  h: Hashers | undefined,
+  algos: readonly EntryKind[],
+  heldEmail: boolean,
+  visit: KeyVisitor,
+  email: string,
+  match: 'exact' | 'possible',
+  label: string,
+  identifier: string,
+): boolean {
+  // Plain lists store the canonical mailbox (lib/identifiers entryKeyAs; older data is rewritten on upgrade),
+  // so one key finds every Gmail spelling. A hashed list holds whatever its owner hashed: the address as
+  // written and, for Gmail, its canonical mailbox too.
+  const mailbox = canonicalMailbox(email);
+  if (heldEmail && visit('email', mailbox, match, label, identifier)) return true;
+  if (!h) return false;
+  for (const form of emailHashForms(email))
+    for (const algo of algos) if (visit(algo, h[algo as 'md5'](form), match, label, identifier)) return true;
+  if (mailbox === email) return false;
+  for (const form of emailHashForms(mailbox))
+    for (const algo of algos) if (visit(algo, h[algo as 'md5'](form), match, label, identifier)) return true;
+  return false;
 }
 
 /**
@@ -414,7 +508,7 @@ export async function indexedCandidates(
   index: LookupIndex,
   identifiers: NormalisedIds,
   possible: boolean,
-): Promise<{ groups: Map<string, CandidateGroup>; contactKeys: string[] }> {
+): Promise<{ groups: ReadonlyMap<string, CandidateGroup>; contactKeys: string[] }> {
   const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
   return indexedCandidatesWith(await hashersFor(held), index, identifiers, possible);
 }
@@ -424,22 +518,66 @@ export function indexedCandidatesWith(
   index: LookupIndex,
   identifiers: NormalisedIds,
   possible: boolean,
-): { groups: Map<string, CandidateGroup>; contactKeys: string[] } {
-  const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
-  const groups = new Map<string, CandidateGroup>();
-  const candidates = candidateKeysWith(hashers, identifiers, possible, held);
-  // Most people are on no list: a fingerprint test per key settles that without grouping anything.
-  if (candidates.some((c) => mayHold(index, c.kind, c.key, c.needle))) {
-    for (const [gid, g] of groupCandidates(candidates)) {
-      const cands = g.cands.filter((c) => mayHold(index, c.kind, c.key, c.needle));
-      if (cands.length > 0) groups.set(gid, { ...g, cands });
-    }
+): { groups: ReadonlyMap<string, CandidateGroup>; contactKeys: string[] } {
+  const { held, algos, mayHoldKey } = indexTests(index);
+  let groups: ReadonlyMap<string, CandidateGroup> = NO_GROUPS;
+  // Most people are on no list: a fingerprint test per key settles that without building, decoding or grouping
+  // any candidate (the bulk check asks for a million people).
+  if (forEachCandidateKey(hashers, algos, identifiers, possible, held, mayHoldKey)) {
+    // What groupCandidates(candidateKeysWith(…)) filtered by the index gives, groups in the order their first key
+    // comes (held or not), without a Candidate for the keys the index rules out.
+    const order = new Map<string, CandidateGroup | null>();
+    forEachCandidateKey(
+      hashers,
+      algos,
+      identifiers,
+      possible,
+      held,
+      (kind, key, match, label, identifier) => {
+        const bucket = bucketOf(kind, key);
+        const gid = `${kind}:${bucket}`;
+        let g = order.get(gid) ?? null;
+        if (!order.has(gid)) order.set(gid, null);
+        if (!mayHoldKey(kind, key, match, label, identifier)) return false;
+        const c = candidate(kind, key, match, label, identifier);
+        if (g) g.cands.push(c);
+        else {
+          g = { kind, bucket, cands: [c] };
+          order.set(gid, g);
+        }
+        return false;
+      },
+    );
+    const found = new Map<string, CandidateGroup>();
+    for (const [gid, g] of order) if (g) found.set(gid, g);
+    groups = found;
   }
   const keys =
     index.contactKeys.size === 0
       ? []
       : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
   return { groups, contactKeys: keys };
+}
+
+const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
+
+/** Per index, made once: which kinds it holds and its test of one key (a hash key's hex decoded into scratch). */
+const TESTS = new WeakMap<
+  LookupIndex,
+  { held: (kind: EntryKind) => boolean; algos: readonly EntryKind[]; mayHoldKey: KeyVisitor }
+>();
+function indexTests(index: LookupIndex) {
+  let t = TESTS.get(index);
+  if (!t) {
+    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
+    t = {
+      held,
+      algos: HASH_KINDS.filter(held),
+      mayHoldKey: (kind, key) => mayHold(index, kind, key, isHashKind(kind) ? hexInto(key) : undefined),
+    };
+    TESTS.set(index, t);
+  }
+  return t;
 }
 
 /** Per entry kind, the lists holding entries of it, as of an index's data token. */
