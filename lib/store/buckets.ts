@@ -1,3 +1,4 @@
+import { binarySearch, indexOfSorted } from '../binary-search';
 import {
   BUCKET_COUNT,
   type BucketRecord,
@@ -43,30 +44,12 @@ export function compareDigests(a: Uint8Array, ai: number, b: Uint8Array, bi: num
 
 /** Index of `needle` among the `width`-byte digests in sorted `keys`, or -1. */
 export function searchDigest(keys: Uint8Array, width: number, needle: Uint8Array): number {
-  let lo = 0;
-  let hi = keys.length / width - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareDigests(keys, mid * width, needle, 0, width);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return binarySearch(keys.length / width, (i) => compareDigests(keys, i * width, needle, 0, width));
 }
 
 /** Index of `needle` in sorted `keys` (code-unit order, as Array.prototype.sort), or -1. */
 export function searchString(keys: readonly string[], needle: string): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const k = keys[mid] as string;
-    if (k === needle) return mid;
-    if (k < needle) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return indexOfSorted(keys, needle);
 }
 
 /** Typed arrays over plain ArrayBuffers (what IndexedDB hands back and what Zod's instanceof infers). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indexOfSorted } from '../binary-search';
 import { hexToBytes } from '../identifiers';
 import type { StoredBucket } from './bucket-layout';
 import { fnv1a32, isHashed, type SortedKeys } from './buckets';
@@ -62,17 +63,7 @@ function digestFingerprint(bytes: Uint8Array, at: number): number {
 export function mayHold(index: LookupIndex, kind: EntryKind, key: string, digest?: Uint8Array): boolean {
   const fps = index.fingerprints[kind];
   if (!fps) return false;
-  const fp = fingerprint(kind, key, digest);
-  let lo = 0;
-  let hi = fps.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = fps[mid] as number;
-    if (v === fp) return true;
-    if (v < fp) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return indexOfSorted(fps, fingerprint(kind, key, digest)) >= 0;
 }
 
 /** Collects fingerprints into a growing typed array, then sorts and de-duplicates them. */
