@@ -17,12 +17,12 @@ import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/
 import {
   CHANNELS,
   type Channel,
+  DATA_SOURCES,
   type DataSource,
-  DataSourceSchema,
+  STAGES,
   type Stage,
-  StageSchema,
+  SUBSCRIBERS,
   type Subscriber,
-  SubscriberSchema,
 } from '@/lib/vocab';
 
 const MORE_FACT_FIELDS = [
@@ -196,7 +196,7 @@ export function LawfulBasisPanel({
               aria-describedby={d}
               onChange={(e) => set('stage', e.target.value as Stage)}
             >
-              {StageSchema.options.map((s) => (
+              {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {STAGE_LABEL[s]}
                 </option>
@@ -212,7 +212,7 @@ export function LawfulBasisPanel({
               aria-describedby={d}
               onChange={(e) => set('subscriber', e.target.value as Subscriber)}
             >
-              {SubscriberSchema.options.map((s) => (
+              {SUBSCRIBERS.map((s) => (
                 <option key={s} value={s}>
                   {SUBSCRIBER_LABEL[s]}
                 </option>
@@ -387,7 +387,7 @@ export function LawfulBasisPanel({
                 aria-describedby={d}
                 onChange={(e) => set('source', e.target.value as DataSource)}
               >
-                {DataSourceSchema.options.map((s) => (
+                {DATA_SOURCES.map((s) => (
                   <option key={s} value={s}>
                     {SOURCE_LABEL[s]}
                   </option>

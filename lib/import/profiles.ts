@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatList, type MessageKey, t, translated } from '../i18n/index';
 import type { ErrorWords } from '../store/error-words';
-import type { ColumnRole } from '../store/schemas';
-import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
+import type { Channel, ColumnRole, SuppressionReason } from '../vocab';
+import { SuppressionReasonSchema } from '../vocab/schemas';
 
 // The exports teams already have, recognised by their documented column names so that nobody maps 27
 // columns by hand. The dangerous part of a CRM export is that it lists everybody: a HubSpot contacts export

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, normaliseHash } from '../identifiers';
 import { type DateOrder, type DateOrderGuess, guessDateOrder, readDate } from '../import/dates';
 import {
   buildProfile,
@@ -12,7 +12,14 @@ import {
   type ProfileSuggestion,
 } from '../import/profiles';
 import { type Container, openContainer } from '../import/xlsx';
-import { type Channel, IsoDateSchema, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
+import {
+  type Channel,
+  type ColumnRole,
+  type EntryKind,
+  isIdentifierRole,
+  type SuppressionReason,
+} from '../vocab';
+import { EntryKindSchema, IsoDateTimeSchema, SuppressionReasonSchema } from '../vocab/schemas';
 import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
 import { csvTable, unneutraliseCell } from './csv-cells';
 import { type ParsedRow, RowStream } from './csv-rows';
@@ -23,11 +30,8 @@ import { bytesToWrite, noSpaceMessage, spaceShortfall } from './quota';
 import {
   type ColumnMapping,
   ColumnMappingSchema,
-  type ColumnRole,
-  ColumnRoleSchema,
   type Delimiter,
   DelimiterSchema,
-  EntryKindSchema,
   type TextEncoding,
 } from './schemas';
 import { ImportError, type Sniffed, sniff, TextSource } from './text-source';
@@ -76,11 +80,6 @@ export interface Preview {
   /** Whether the encoding was read from the bytes (no BOM), e.g. Windows-1252 from an old Excel. */
   encodingGuessed: boolean;
 }
-
-// Every role that holds an identifier: all but the ones describing another column or the row.
-const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(
-  ColumnRoleSchema.exclude(['kind', 'reason', 'date', 'ignore']).options,
-);
 
 // Header names seen in real exports, compared lower-case with everything but letters and digits removed.
 const HEADER_ROLES = new Map<string, ColumnRole>([
@@ -265,7 +264,7 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
   const columns: ColumnMapping['columns'] = [];
   for (let index = 0; index < width; index++) {
     const fromHeader = header?.[index] !== undefined ? roleFromHeader(header[index] as string) : undefined;
-    const kinds = new Map<IdentifierKind, number>();
+    const kinds = new Map<EntryKind, number>();
     let nonEmpty = 0;
     for (const r of data) {
       const v = unneutraliseCell(r[index] ?? '');
@@ -456,14 +455,14 @@ function validateMapping(mapping: ColumnMapping): ColumnMapping {
   for (const [role, key] of ONE_COLUMN) {
     if (m.columns.filter((c) => c.role === role).length > 1) throw new ImportError('mapping', { key });
   }
-  if (!m.columns.some((c) => IDENTIFIER_ROLES.has(c.role))) {
+  if (!m.columns.some((c) => isIdentifierRole(c.role))) {
     throw new ImportError('mapping', { key: 'lists_err_no_identifier' });
   }
   return m;
 }
 
 function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
-  const mapped = new Set(mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role)).map((c) => c.index));
+  const mapped = new Set(mapping.columns.filter((c) => isIdentifierRole(c.role)).map((c) => c.index));
   const out: FlagRule[] = [];
   for (const f of flags) {
     const parsed = FlagRuleSchema.safeParse(f);
@@ -492,7 +491,7 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   if (signal?.aborted) throw cancelled();
   await assertListImportAllowed('import');
   const defaultSince = opts.since ?? today();
-  if (!IsoDateSchema.safeParse(defaultSince).success) {
+  if (!IsoDateTimeSchema.safeParse(defaultSince).success) {
     throw new ImportError('mapping', { key: 'lists_err_not_iso', subs: [defaultSince] });
   }
   const d = await detect(blob, opts);
@@ -505,7 +504,7 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   }
   const mapping = validateMapping(opts.mapping ?? d.profileMapping);
   const flags = validateFlags(opts.flags ?? d.profile.flags, mapping);
-  const idColumns = mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role));
+  const idColumns = mapping.columns.filter((c) => isIdentifierRole(c.role));
   const reasonCol = mapping.columns.find((c) => c.role === 'reason')?.index;
   const dateCol = mapping.columns.find((c) => c.role === 'date')?.index;
   const kindCol = mapping.columns.find((c) => c.role === 'kind')?.index;
@@ -631,7 +630,7 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
         );
         continue;
       }
-      let kind: IdentifierKind;
+      let kind: EntryKind;
       let key: string;
       if (col.role === 'hash') {
         const h = normaliseHash(value);
@@ -642,12 +641,12 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
         kind = h.value.algo;
         key = h.value.hex;
       } else {
-        let k: IdentifierKind | null;
+        let k: EntryKind | null;
         if (col.role === 'auto') {
           const named = EntryKindSchema.safeParse(cell(kindCol).trim().toLowerCase());
           k = named.success ? named.data : classifyValue(value);
         } else {
-          k = col.role as IdentifierKind;
+          k = col.role as EntryKind;
         }
         if (k === null) {
           reject(row.line, col.index, value, 'not an email, hash, domain, profile URL or phone number');

@@ -13,7 +13,14 @@ import {
   normalisePhone,
   possibleEmailVariants,
 } from '../identifiers';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import {
+  type Channel,
+  type EntryKind,
+  HASH_KINDS,
+  isHashKind,
+  reasonAllowsChannelScope,
+  type SuppressionReason,
+} from '../vocab';
 import { bucketOf, searchDigest, searchString } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -25,16 +32,7 @@ import {
   type LookupIndex,
   mayHold,
 } from './lookup-index';
-import {
-  type Batch,
-  type BucketRecord,
-  type Contact,
-  DIGEST_BYTES,
-  type EntryKind,
-  HASH_KINDS,
-  isHashKind,
-  type SuppressionList,
-} from './schemas';
+import { type Batch, type BucketRecord, type Contact, DIGEST_BYTES, type SuppressionList } from './schemas';
 
 export interface PersonIds {
   emails?: readonly string[];

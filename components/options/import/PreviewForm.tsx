@@ -13,7 +13,6 @@ import {
 import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
 import type { Preview } from '@/lib/store/import';
 import {
-  type ColumnRole,
   type Delimiter,
   DelimiterSchema,
   type SuppressionList,
@@ -23,9 +22,10 @@ import {
 import {
   CHANNELS,
   type Channel,
+  type ColumnRole,
   reasonAllowsChannelScope,
+  SUPPRESSION_REASONS,
   type SuppressionReason,
-  SuppressionReasonSchema,
 } from '@/lib/vocab';
 import { MappingList } from './MappingList';
 
@@ -380,7 +380,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             value={settings.reason}
             onChange={(e) => set({ reason: e.target.value as SuppressionReason })}
           >
-            {SuppressionReasonSchema.options.map((r) => (
+            {SUPPRESSION_REASONS.map((r) => (
               <option key={r} value={r}>
                 {REASON_LABEL[r]}
               </option>

@@ -10,8 +10,8 @@ import {
   updateList,
 } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { ENTRY_KINDS, type EntryKind, type SuppressionList } from '@/lib/store/schemas';
-import type { Channel } from '@/lib/vocab';
+import type { SuppressionList } from '@/lib/store/schemas';
+import { type Channel, ENTRY_KINDS, type EntryKind } from '@/lib/vocab';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';

@@ -4,7 +4,8 @@ import { languageName } from '@/lib/i18n/words';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
-import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
+import { SUBSCRIBERS, type Subscriber } from '@/lib/vocab';
+import { SubscriberSchema } from '@/lib/vocab/schemas';
 import { errorText } from './common';
 import { parseDomainList } from './parse';
 
@@ -331,7 +332,7 @@ export function SettingsForm({
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultSubscriber', SubscriberSchema.parse(e.target.value))}
           >
-            {SubscriberSchema.options.map((s) => (
+            {SUBSCRIBERS.map((s) => (
               <option key={s} value={s}>
                 {subscriberLabel(s)}
               </option>

@@ -6,12 +6,10 @@ import {
   type BucketRecord,
   type Contact,
   DIGEST_BYTES,
-  type EntryKind,
-  isHashKind,
   type Settings,
   type SuppressionList,
 } from '../../store/schemas';
-import { CHANNELS, type Channel } from '../../vocab';
+import { CHANNELS, type Channel, type EntryKind, isHashKind } from '../../vocab';
 
 // What a restore would do to the lists, list by list, for the confirmation before anything is replaced:
 // a restore replaces everything, so a list that is only here now is about to disappear.
