@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { channelWord } from '@/lib/i18n/words';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -8,7 +7,6 @@ import {
   PHONE_KIND_LABEL,
   SOURCE_LABEL,
   STAGE_LABEL,
-  SUBSCRIBER_LABEL,
   type TriState,
   VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
@@ -24,6 +22,7 @@ import {
   SUBSCRIBERS,
   type Subscriber,
 } from '@/lib/vocab';
+import { channelWord, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
 
 const MORE_FACT_FIELDS = [
   'purchaseAt',

@@ -84,16 +84,6 @@ export const STAGE_LABEL: Readonly<Record<Stage, string>> = translated({
   unknown: 'popup_lb_not_recorded',
 });
 
-export const SUBSCRIBER_LABEL: Readonly<Record<Subscriber, string>> = translated({
-  individual: 'popup_lb_sub_individual',
-  'sole-trader': 'popup_lb_sub_sole_trader',
-  partnership: 'popup_lb_sub_partnership',
-  llp: 'popup_lb_sub_llp',
-  corporate: 'popup_lb_sub_corporate',
-  'public-body': 'popup_lb_sub_public_body',
-  unknown: 'popup_lb_not_recorded',
-});
-
 export const SOURCE_LABEL: Readonly<Record<DataSource, string>> = translated({
   subject: 'popup_lb_source_subject',
   'third-party': 'popup_lb_source_third_party',

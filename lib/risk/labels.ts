@@ -1,15 +1,11 @@
+import { CATALOG } from '../i18n/catalog';
 import type { Channel } from '../vocab';
 
-const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  email: 'Email',
-  sms: 'SMS',
-  phone: 'Phone',
-  post: 'Post',
-  inmail: 'InMail',
-};
+// The engine writes its reasons in English (docs/rules.md, golden tests; lib/i18n/reasons.ts translates them), with
+// the channel names the English pages show.
 
 export function channelLabel(channel: Channel): string {
-  return CHANNEL_LABELS[channel];
+  return CATALOG.en[`common_channel_${channel}`];
 }
 
 /** "Email", "Email and SMS", "Email, SMS and InMail". */

@@ -2,6 +2,10 @@
 // uses these, so a value that is valid in one place is valid everywhere. No Zod here: content scripts import this
 // file and must stay small. The Zod enums that check these words at a trust boundary are in ./schemas.ts, the
 // words a person reads for them in ./labels.ts.
+//
+// Every list is written out, never spread from another (`[...HASH_KINDS, …]`): the bundler keeps a spread in every
+// content script that imports this file, as it cannot tell that iterating an array does nothing else. The type
+// checks at the end hold the lists that repeat one another to agreeing.
 
 export const CHANNELS = ['email', 'sms', 'phone', 'post', 'inmail'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -62,7 +66,17 @@ export const STRING_KINDS = ['email', 'domain', 'profile', 'salesnav', 'phone'] 
 export type StringKind = (typeof STRING_KINDS)[number];
 
 /** Every kind of identifier a list entry (or an import cell) can be, in the order pages show them. */
-export const ENTRY_KINDS = ['email', ...HASH_KINDS, 'domain', 'profile', 'salesnav', 'phone'] as const;
+export const ENTRY_KINDS = [
+  'email',
+  'md5',
+  'sha1',
+  'sha256',
+  'sha512',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export function isHashKind(kind: string): kind is HashKind {
@@ -77,7 +91,10 @@ export function isHashKind(kind: string): kind is HashKind {
 export const IDENTIFIER_ROLES = [
   'email',
   'hash',
-  ...HASH_KINDS,
+  'md5',
+  'sha1',
+  'sha256',
+  'sha512',
   'domain',
   'profile',
   'salesnav',
@@ -87,7 +104,23 @@ export const IDENTIFIER_ROLES = [
 export type IdentifierRole = (typeof IDENTIFIER_ROLES)[number];
 
 /** Every role an import column can have: an identifier, or what describes the identifier on the same row. */
-export const COLUMN_ROLES = [...IDENTIFIER_ROLES, 'kind', 'reason', 'date', 'ignore'] as const;
+export const COLUMN_ROLES = [
+  'email',
+  'hash',
+  'md5',
+  'sha1',
+  'sha256',
+  'sha512',
+  'domain',
+  'profile',
+  'salesnav',
+  'phone',
+  'auto',
+  'kind',
+  'reason',
+  'date',
+  'ignore',
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export function isIdentifierRole(role: string): role is IdentifierRole {
@@ -97,12 +130,17 @@ export function isIdentifierRole(role: string): role is IdentifierRole {
 // ---- Places ---------------------------------------------------------------------------------------------
 
 /**
- * Sites the content scripts annotate without asking (the manifest's host permissions). Everything else is an
- * optional permission the user grants per site (options page) or a one-off scan (activeTab).
+ * Sites the content scripts annotate without asking: the manifest's host permissions and the content scripts' match
+ * patterns (written whole: tests/bundle-check.mjs reads them in the bundles). Everything else is an optional
+ * permission the user grants per site (options page) or a one-off scan (activeTab).
  */
 export const LINKEDIN_HOST = 'www.linkedin.com';
 export const GITHUB_HOST = 'github.com';
-export const ANNOTATED_HOSTS = [LINKEDIN_HOST, GITHUB_HOST] as const;
+export const ANNOTATED_HOSTS: readonly string[] = [LINKEDIN_HOST, GITHUB_HOST];
+// The types hold each pattern to its host. Written out rather than built, so no bundle holds a built address.
+export const LINKEDIN_PAGES: `https://${typeof LINKEDIN_HOST}/*` = 'https://www.linkedin.com/*';
+export const GITHUB_PAGES: `https://${typeof GITHUB_HOST}/*` = 'https://github.com/*';
+export const ANNOTATED_PAGES: readonly string[] = [LINKEDIN_PAGES, GITHUB_PAGES];
 
 /**
  * EU member states plus the EEA states (IS, LI, NO), which apply the GDPR and the ePrivacy Directive through the
@@ -113,3 +151,22 @@ export const EEA_COUNTRIES = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
   'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
 ] as const;
+
+/**
+ * With the EEA, the countries offered wherever a person picks one (settings, My data): those whose rules Heed knows
+ * and the usual trading partners.
+ */
+// biome-ignore format: one country list, easier to check in rows
+export const COUNTRIES_BEYOND_EEA = [
+  'GB', 'US', 'CA', 'CH', 'AU', 'NZ', 'IN', 'SG', 'IL', 'AE', 'ZA', 'BR', 'MX', 'AR', 'JP', 'CN', 'HK', 'TR', 'UA',
+] as const;
+
+// ---- The lists above that repeat one another agree (a compile error otherwise) ----------------------------
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsAgree: Same<EntryKind, HashKind | StringKind> = true;
+const rolesAgree: Same<IdentifierRole, EntryKind | 'hash' | 'auto'> = true;
+const columnsAgree: Same<ColumnRole, IdentifierRole | 'kind' | 'reason' | 'date' | 'ignore'> = true;
+void kindsAgree;
+void rolesAgree;
+void columnsAgree;

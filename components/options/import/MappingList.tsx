@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n/index';
-import { ROLE_LABEL } from '@/lib/options/lists/labels';
 import { COLUMN_ROLES, type ColumnRole } from '@/lib/vocab';
+import { COLUMN_ROLE_LABEL } from '@/lib/vocab/labels';
 
 /**
  * One row per column of the file, top to bottom: its name, its first values and what it holds. A file with
@@ -60,7 +60,7 @@ export function MappingList({
                 >
                   {COLUMN_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {ROLE_LABEL[r]}
+                      {COLUMN_ROLE_LABEL[r]}
                     </option>
                   ))}
                 </select>

@@ -1,15 +1,8 @@
 import { type FormEvent, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { channelList } from '@/lib/i18n/words';
 import type { DateOrder } from '@/lib/import/dates';
 import { type FlagRule, PROFILE_IDS, PROFILE_NAME, type ProfileId } from '@/lib/import/profiles';
-import {
-  CHANNEL_NAME,
-  DELIMITER_LABEL,
-  ENCODING_LABEL,
-  formatBytes,
-  REASON_LABEL,
-} from '@/lib/options/lists/labels';
+import { DELIMITER_LABEL, ENCODING_LABEL, formatBytes } from '@/lib/options/lists/labels';
 import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
 import type { Preview } from '@/lib/store/import';
 import {
@@ -27,6 +20,7 @@ import {
   SUPPRESSION_REASONS,
   type SuppressionReason,
 } from '@/lib/vocab';
+import { channelList, channelWord, SUPPRESSION_REASON_LABEL } from '@/lib/vocab/labels';
 import { MappingList } from './MappingList';
 
 export interface ImportSettings {
@@ -382,7 +376,7 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
           >
             {SUPPRESSION_REASONS.map((r) => (
               <option key={r} value={r}>
-                {REASON_LABEL[r]}
+                {SUPPRESSION_REASON_LABEL[r]}
               </option>
             ))}
           </select>
@@ -445,7 +439,7 @@ function BlocksChoice(props: {
               )
             }
           />{' '}
-          {CHANNEL_NAME[c]}
+          {channelWord(c)}
         </label>
       ))}
     </fieldset>
