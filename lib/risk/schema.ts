@@ -9,6 +9,7 @@ import {
   SubscriberSchema,
   SuppressionReasonSchema,
 } from '../vocab/schemas';
+import { REASON_CODES, type ReasonCode } from './codes';
 import { offsetFormat } from './hours';
 
 // ISO 3166-1 keeps 'UK' exceptionally reserved for GB and the EU writes Greece as 'EL': accept both
@@ -154,8 +155,11 @@ export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 export const ReasonLevelSchema = z.enum([...LevelSchema.options, 'info']);
 export type ReasonLevel = z.infer<typeof ReasonLevelSchema>;
 
+/** Every code the engine can emit (./codes.ts). */
+export const ReasonCodeSchema = z.enum(Object.keys(REASON_CODES) as [ReasonCode, ...ReasonCode[]]);
+
 export const ReasonSchema = z.strictObject({
-  code: z.string().min(1),
+  code: ReasonCodeSchema,
   /** 'blocked': blocks the channels listed; 'caution': a check or a warning; 'ok': permits; 'info': context. */
   level: ReasonLevelSchema,
   /** The channels the reason concerns; empty when it concerns the record as a whole. */
