@@ -11,12 +11,14 @@ import {
   VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
 import { employerDiffers } from '@/lib/risk/employer';
-import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/store/schemas';
 import {
   CHANNELS,
   type Channel,
+  CONTACT_VISIBILITIES,
   DATA_SOURCES,
   type DataSource,
+  PHONE_KINDS,
+  type PhoneKind,
   STAGES,
   type Stage,
   SUBSCRIBERS,
@@ -469,7 +471,7 @@ export function LawfulBasisPanel({
                   aria-describedby={d}
                   onChange={(e) => set('phoneKind', e.target.value as PhoneKind)}
                 >
-                  {PhoneKindSchema.options.map((k) => (
+                  {PHONE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {PHONE_KIND_LABEL[k]}
                     </option>
@@ -593,7 +595,7 @@ export function LawfulBasisPanel({
                     set('contactVisibility', e.target.value as LawfulBasisForm['contactVisibility'])
                   }
                 >
-                  {ContactVisibilitySchema.options.map((v) => (
+                  {CONTACT_VISIBILITIES.map((v) => (
                     <option key={v} value={v}>
                       {VISIBILITY_LABEL[v]}
                     </option>

@@ -1,3 +1,5 @@
+import type { ContactVisibility } from '../vocab';
+
 /** What an extractor found about the person a page is about. Every string is raw page data, cleaned of invisible
  * characters but not normalised: canonical URLs and addresses are the identifiers module's job. */
 export interface PagePerson {
@@ -14,7 +16,7 @@ export interface PagePerson {
   location?: string;
   country?: string;
   /** How the contact details are visible to the viewer, when the contact-info overlay is open (see linkedin.ts). */
-  contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
+  contactVisibility?: ContactVisibility;
   headline?: string;
   /** The current employer as the page shows it (top card, experience, headline), raw. */
   employer?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContactVisibilitySchema } from '../vocab/schemas';
 
 // Caps bound the work a message can cause: a page can never make the background hash thousands of values.
 export const LIMITS = {
@@ -38,7 +39,7 @@ export const PageHintsSchema = z.object({
     .optional(),
   name: z.string().max(LIMITS.nameLength).optional(),
   birthday: z.string().max(40).optional(),
-  contactVisibility: z.enum(['public', 'connections-only', 'download-blocked', 'unknown']).optional(),
+  contactVisibility: ContactVisibilitySchema.optional(),
   employer: z.string().max(LIMITS.nameLength).optional(),
 });
 

@@ -4,14 +4,16 @@ import { type ContactUndo, saveContactWithUndo } from '../store/commands/contact
 import { ContactError } from '../store/contacts';
 import type { HeedDb } from '../store/db';
 import { normaliseIds } from '../store/lookup';
+import { type Contact, type ContactInput, ContactInputSchema } from '../store/schemas';
 import {
-  type Contact,
-  type ContactInput,
-  ContactInputSchema,
+  CHANNELS,
+  type Channel,
   type ContactVisibility,
+  type DataSource,
   type PhoneKind,
-} from '../store/schemas';
-import { CHANNELS, type Channel, type DataSource, type Stage, type Subscriber } from '../vocab';
+  type Stage,
+  type Subscriber,
+} from '../vocab';
 
 export interface ConsentRow {
   given: boolean;

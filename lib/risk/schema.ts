@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   ChannelSchema,
+  ContactVisibilitySchema,
   DataSourceSchema,
   EmailKindSchema,
   IsoDateTimeSchema,
   LevelSchema,
+  PhoneKindSchema,
   StageSchema,
   SubscriberSchema,
   SuppressionReasonSchema,
@@ -58,10 +60,8 @@ export const SoftOptInSchema = z.strictObject({
 });
 
 /** How the contact details were visible where they were collected (rules row 20). */
-export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
 
 /** Who pays for the phone: `work` is company-issued or paid by the employer (the PECR subscriber). */
-export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
 
 /** An IANA time zone the runtime knows (`America/Chicago`); checked through Intl, no library needed. */
 export const TimeZoneSchema = z

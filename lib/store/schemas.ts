@@ -4,10 +4,12 @@ import { type EntryKind, type HashKind, isHashKind, ENTRY_KINDS as KINDS } from 
 import {
   ChannelSchema,
   ColumnRoleSchema,
+  ContactVisibilitySchema,
   DataSourceSchema,
   EmailKindSchema,
   EntryKindSchema,
   IsoDateTimeSchema,
+  PhoneKindSchema,
   StageSchema,
   SubscriberSchema,
   SuppressionReasonSchema,
@@ -162,12 +164,6 @@ export const TimeZoneSchema = z
       return false;
     }
   }, 'must be an IANA time zone such as America/Chicago or Europe/London');
-
-export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
-export type PhoneKind = z.infer<typeof PhoneKindSchema>;
-
-export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
-export type ContactVisibility = z.infer<typeof ContactVisibilitySchema>;
 
 /** What a caller may save; the store normalises identifiers and fills id/keys/timestamps. */
 export const ContactInputSchema = z.object({

@@ -55,6 +55,13 @@ export type EmailKind = (typeof EMAIL_KINDS)[number];
 export const DATA_SOURCES = ['subject', 'third-party', 'unknown'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 
+export const PHONE_KINDS = ['work', 'personal', 'unknown'] as const;
+export type PhoneKind = (typeof PHONE_KINDS)[number];
+
+/** How a person's contact details were visible where they were collected (the CNIL's KASPR decision). */
+export const CONTACT_VISIBILITIES = ['public', 'connections-only', 'download-blocked', 'unknown'] as const;
+export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];
+
 // ---- Identifiers and list entries ------------------------------------------------------------------------
 
 /** Hashes of an email address, their algorithm told by their length. OPTIZMO ships MD5 or SHA-512. */

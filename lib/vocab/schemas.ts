@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   CHANNELS,
   COLUMN_ROLES,
+  CONTACT_VISIBILITIES,
   DATA_SOURCES,
   EMAIL_KINDS,
   ENTRY_KINDS,
   LEVELS,
+  PHONE_KINDS,
   STAGES,
   SUBSCRIBERS,
   SUPPRESSION_REASONS,
@@ -23,6 +25,8 @@ export const EmailKindSchema = z.enum(EMAIL_KINDS);
 export const DataSourceSchema = z.enum(DATA_SOURCES);
 export const EntryKindSchema = z.enum(ENTRY_KINDS);
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
+export const PhoneKindSchema = z.enum(PHONE_KINDS);
+export const ContactVisibilitySchema = z.enum(CONTACT_VISIBILITIES);
 
 /**
  * ISO 8601 date-time (`2026-11-29T10:00:00Z`), or a bare date (`2026-11-29`), that parses to a real instant. Not
