@@ -3,9 +3,11 @@
 // file and must stay small. The Zod enums that check these words at a trust boundary are in ./schemas.ts, the
 // words a person reads for them in ./labels.ts.
 //
-// Every list is written out, never spread from another (`[...HASH_KINDS, …]`): the bundler keeps a spread in every
-// content script that imports this file, as it cannot tell that iterating an array does nothing else. The type
-// checks at the end hold the lists that repeat one another to agreeing.
+// A list built from another (`[...HASH_KINDS, …]`) is made through `pure`: the bundler keeps a bare top-level
+// spread in every content script that imports this file, as it cannot tell that iterating an array does nothing else.
+
+/** Calls `make`; marked free of side effects, so a bundle that does not use the result drops it. */
+const pure = <T>(make: () => T): T => make();
 
 export const CHANNELS = ['email', 'sms', 'phone', 'post', 'inmail'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -73,17 +75,9 @@ export const STRING_KINDS = ['email', 'domain', 'profile', 'salesnav', 'phone'] 
 export type StringKind = (typeof STRING_KINDS)[number];
 
 /** Every kind of identifier a list entry (or an import cell) can be, in the order pages show them. */
-export const ENTRY_KINDS = [
-  'email',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-] as const;
+export const ENTRY_KINDS = /* @__PURE__ */ pure(
+  () => ['email', ...HASH_KINDS, 'domain', 'profile', 'salesnav', 'phone'] as const,
+);
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export function isHashKind(kind: string): kind is HashKind {
@@ -95,39 +89,15 @@ export function isHashKind(kind: string): kind is HashKind {
  * Import column roles that hold an identifier, in the order the mapping menu offers them: every entry kind, a hash
  * whose algorithm its length tells (`hash`), and any identifier (`auto`, its kind from a `kind` column or guessed).
  */
-export const IDENTIFIER_ROLES = [
-  'email',
-  'hash',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-  'auto',
-] as const;
+export const IDENTIFIER_ROLES = /* @__PURE__ */ pure(
+  () => ['email', 'hash', ...HASH_KINDS, 'domain', 'profile', 'salesnav', 'phone', 'auto'] as const,
+);
 export type IdentifierRole = (typeof IDENTIFIER_ROLES)[number];
 
 /** Every role an import column can have: an identifier, or what describes the identifier on the same row. */
-export const COLUMN_ROLES = [
-  'email',
-  'hash',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-  'auto',
-  'kind',
-  'reason',
-  'date',
-  'ignore',
-] as const;
+export const COLUMN_ROLES = /* @__PURE__ */ pure(
+  () => [...IDENTIFIER_ROLES, 'kind', 'reason', 'date', 'ignore'] as const,
+);
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export function isIdentifierRole(role: string): role is IdentifierRole {
@@ -167,13 +137,3 @@ export const EEA_COUNTRIES = [
 export const COUNTRIES_BEYOND_EEA = [
   'GB', 'US', 'CA', 'CH', 'AU', 'NZ', 'IN', 'SG', 'IL', 'AE', 'ZA', 'BR', 'MX', 'AR', 'JP', 'CN', 'HK', 'TR', 'UA',
 ] as const;
-
-// ---- The lists above that repeat one another agree (a compile error otherwise) ----------------------------
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const kindsAgree: Same<EntryKind, HashKind | StringKind> = true;
-const rolesAgree: Same<IdentifierRole, EntryKind | 'hash' | 'auto'> = true;
-const columnsAgree: Same<ColumnRole, IdentifierRole | 'kind' | 'reason' | 'date' | 'ignore'> = true;
-void kindsAgree;
-void rolesAgree;
-void columnsAgree;
