@@ -1,6 +1,6 @@
 import { pt } from '../i18n/page';
-import type { BadgeLevel, ChannelVerdict } from '../messaging/types';
-import type { Channel } from '../vocab';
+import type { BadgeLevel } from '../messaging/types';
+import type { Channel, ChannelVerdict } from '../vocab';
 
 // Content scripts' words, in the language of the settings (lib/i18n/page: loadPageStrings first).
 

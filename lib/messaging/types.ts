@@ -3,7 +3,8 @@
 // nothing in a bundle; what the background answers is written here.
 import type { z } from 'zod';
 import type { ReasonCode } from '../risk/codes';
-import type { Channel, Level } from '../vocab';
+import type { Channel, ChannelVerdict, Level } from '../vocab';
+
 import type {
   ContentRequestSchema,
   IdentifiersSchema,
@@ -28,7 +29,6 @@ export type PageHints = z.infer<typeof PageHintsSchema>;
 export type PageSource = PageHints['source'];
 
 export type BadgeLevel = Level | 'unknown';
-export type ChannelVerdict = 'allowed' | 'check' | 'blocked';
 
 /** A reason's code: the risk engine's, or `possible-match` (an address variant on a list, lib/verdict/answer.ts). */
 export type AnswerReasonCode = ReasonCode | 'possible-match';

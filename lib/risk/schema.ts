@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   ChannelSchema,
+  ChannelVerdictSchema,
   ContactVisibilitySchema,
   DataSourceSchema,
   EmailKindSchema,
@@ -149,7 +150,7 @@ export const AssessInputSchema = z
   });
 export type AssessInput = z.infer<typeof AssessInputSchema>;
 
-export const ChannelStatusSchema = z.enum(['allowed', 'check', 'blocked']);
+export const ChannelStatusSchema = ChannelVerdictSchema;
 export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 
 export const ReasonLevelSchema = z.enum([...LevelSchema.options, 'info']);

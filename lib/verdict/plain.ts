@@ -1,8 +1,8 @@
 import { getLanguage, type MessageKey, t, tMaybe } from '../i18n';
 import { CATALOG } from '../i18n/catalog';
 import { reasonPhrase } from '../i18n/reasons';
-import type { AnswerReason, BadgeLevel, ChannelVerdict } from '../messaging/types';
-import { CHANNELS, type Channel, SUPPRESSION_REASONS } from '../vocab';
+import type { AnswerReason, BadgeLevel } from '../messaging/types';
+import { CHANNELS, type Channel, type ChannelVerdict, SUPPRESSION_REASONS } from '../vocab';
 
 // Issue 20, item 1: a rep reads one plain sentence first ("Don't email — unsubscribed 30 Nov. Calls OK."); the
 // rules and citations sit behind "Legal detail". This turns the engine's verdict into that sentence. It never

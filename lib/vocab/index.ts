@@ -15,6 +15,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const LEVELS = ['blocked', 'high', 'caution', 'ok'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** What the engine says of one channel (the risk engine's ChannelStatus, the badge's ChannelVerdict). */
+export const CHANNEL_VERDICTS = ['allowed', 'check', 'blocked'] as const;
+export type ChannelVerdict = (typeof CHANNEL_VERDICTS)[number];
+
 export const SUPPRESSION_REASONS = [
   'objection',
   'unsubscribe',

@@ -1,5 +1,13 @@
 import { formatList, getLanguage, t, translated } from '../i18n';
-import type { Channel, ColumnRole, EntryKind, Level, Subscriber, SuppressionReason } from './index';
+import type {
+  Channel,
+  ChannelVerdict,
+  ColumnRole,
+  EntryKind,
+  Level,
+  Subscriber,
+  SuppressionReason,
+} from './index';
 import { COUNTRIES_BEYOND_EEA, EEA_COUNTRIES } from './index';
 
 // The words a person reads for the shared vocabulary (./index.ts), in the page's language, for extension pages
@@ -10,7 +18,7 @@ export function levelWord(level: Level | 'unknown'): string {
   return t(`common_level_${level}`);
 }
 
-export function verdictWord(verdict: 'allowed' | 'check' | 'blocked'): string {
+export function verdictWord(verdict: ChannelVerdict): string {
   return t(`common_verdict_${verdict}`);
 }
 

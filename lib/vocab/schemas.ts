@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CHANNEL_VERDICTS,
   CHANNELS,
   COLUMN_ROLES,
   CONTACT_VISIBILITIES,
@@ -18,6 +19,7 @@ import {
 
 export const ChannelSchema = z.enum(CHANNELS);
 export const LevelSchema = z.enum(LEVELS);
+export const ChannelVerdictSchema = z.enum(CHANNEL_VERDICTS);
 export const SuppressionReasonSchema = z.enum(SUPPRESSION_REASONS);
 export const SubscriberSchema = z.enum(SUBSCRIBERS);
 export const StageSchema = z.enum(STAGES);
