@@ -1,9 +1,9 @@
-import type { ContactVisibility } from '../vocab';
+import type { ContactVisibility, PageSource } from '../vocab';
 
 /** What an extractor found about the person a page is about. Every string is raw page data, cleaned of invisible
  * characters but not normalised: canonical URLs and addresses are the identifiers module's job. */
 export interface PagePerson {
-  source: 'linkedin-profile' | 'linkedin-salesnav' | 'github' | 'generic';
+  source: PageSource;
   name?: string;
   profileUrl?: string;
   salesNavUrl?: string;

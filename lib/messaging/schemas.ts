@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContactVisibilitySchema } from '../vocab/schemas';
+import { ContactVisibilitySchema, PageSourceSchema } from '../vocab/schemas';
 
 // Caps bound the work a message can cause: a page can never make the background hash thousands of values.
 export const LIMITS = {
@@ -32,7 +32,7 @@ export const IdentifiersSchema = z.object({
 });
 
 export const PageHintsSchema = z.object({
-  source: z.enum(['linkedin-profile', 'linkedin-salesnav', 'github', 'generic']),
+  source: PageSourceSchema,
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)

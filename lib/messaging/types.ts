@@ -26,7 +26,6 @@ export type Identifiers = z.infer<typeof IdentifiersSchema>;
  * `employer` is compared with the one recorded (issue 20, item 10).
  */
 export type PageHints = z.infer<typeof PageHintsSchema>;
-export type PageSource = PageHints['source'];
 
 export type BadgeLevel = Level | 'unknown';
 

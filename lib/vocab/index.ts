@@ -61,6 +61,10 @@ export type EmailKind = (typeof EMAIL_KINDS)[number];
 export const DATA_SOURCES = ['subject', 'third-party', 'unknown'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 
+/** Which kind of page a person was read from (lib/extract). */
+export const PAGE_SOURCES = ['linkedin-profile', 'linkedin-salesnav', 'github', 'generic'] as const;
+export type PageSource = (typeof PAGE_SOURCES)[number];
+
 export const PHONE_KINDS = ['work', 'personal', 'unknown'] as const;
 export type PhoneKind = (typeof PHONE_KINDS)[number];
 

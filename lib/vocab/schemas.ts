@@ -8,6 +8,7 @@ import {
   EMAIL_KINDS,
   ENTRY_KINDS,
   LEVELS,
+  PAGE_SOURCES,
   PHONE_KINDS,
   STAGES,
   SUBSCRIBERS,
@@ -27,6 +28,7 @@ export const EmailKindSchema = z.enum(EMAIL_KINDS);
 export const DataSourceSchema = z.enum(DATA_SOURCES);
 export const EntryKindSchema = z.enum(ENTRY_KINDS);
 export const ColumnRoleSchema = z.enum(COLUMN_ROLES);
+export const PageSourceSchema = z.enum(PAGE_SOURCES);
 export const PhoneKindSchema = z.enum(PHONE_KINDS);
 export const ContactVisibilitySchema = z.enum(CONTACT_VISIBILITIES);
 
