@@ -2,10 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { localeFile } from './lib/i18n/catalog';
 import { LANGS } from './lib/i18n/define';
-
-// Sites the content scripts annotate without asking. Everything else is an optional
-// permission the user grants per site (options page) or a one-off scan (activeTab).
-export const ANNOTATED_HOSTS = ['https://www.linkedin.com/*', 'https://github.com/*'];
+import { ANNOTATED_PAGES } from './lib/vocab';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -49,7 +46,7 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    host_permissions: ANNOTATED_HOSTS,
+    host_permissions: [...ANNOTATED_PAGES],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
       // hash-wasm needs WebAssembly; nothing remote is ever allowed.

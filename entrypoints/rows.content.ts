@@ -5,11 +5,16 @@ import { extractRows } from '@/lib/extract/rows';
 import { loadPageStrings } from '@/lib/i18n/page';
 import { ask } from '@/lib/messaging/client';
 import type { ToContent } from '@/lib/messaging/types';
+import type { GITHUB_PAGES, LINKEDIN_PAGES } from '@/lib/vocab';
 
 // Lists of people (search results, a company's people, lead lists, an organisation's members). A script of its
 // own, beside the profile badge's, so that each stays within the content-script size budget.
 export default defineContentScript({
-  matches: ['https://www.linkedin.com/*', 'https://github.com/*'],
+  // lib/vocab's patterns, written out (checked by their types): a constant would cost bytes in the bundle.
+  matches: [
+    'https://www.linkedin.com/*' satisfies typeof LINKEDIN_PAGES,
+    'https://github.com/*' satisfies typeof GITHUB_PAGES,
+  ],
   runAt: 'document_idle',
   noScriptStartedPostMessage: true,
   async main(ctx) {

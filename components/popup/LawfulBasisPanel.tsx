@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { channelWord } from '@/lib/i18n/words';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -8,22 +7,24 @@ import {
   PHONE_KIND_LABEL,
   SOURCE_LABEL,
   STAGE_LABEL,
-  SUBSCRIBER_LABEL,
   type TriState,
   VISIBILITY_LABEL,
 } from '@/lib/popup/lawful-basis';
 import { employerDiffers } from '@/lib/risk/employer';
-import { ContactVisibilitySchema, type PhoneKind, PhoneKindSchema } from '@/lib/store/schemas';
 import {
   CHANNELS,
   type Channel,
+  CONTACT_VISIBILITIES,
+  DATA_SOURCES,
   type DataSource,
-  DataSourceSchema,
+  PHONE_KINDS,
+  type PhoneKind,
+  STAGES,
   type Stage,
-  StageSchema,
+  SUBSCRIBERS,
   type Subscriber,
-  SubscriberSchema,
 } from '@/lib/vocab';
+import { channelWord, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
 
 const MORE_FACT_FIELDS = [
   'purchaseAt',
@@ -196,7 +197,7 @@ export function LawfulBasisPanel({
               aria-describedby={d}
               onChange={(e) => set('stage', e.target.value as Stage)}
             >
-              {StageSchema.options.map((s) => (
+              {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {STAGE_LABEL[s]}
                 </option>
@@ -212,7 +213,7 @@ export function LawfulBasisPanel({
               aria-describedby={d}
               onChange={(e) => set('subscriber', e.target.value as Subscriber)}
             >
-              {SubscriberSchema.options.map((s) => (
+              {SUBSCRIBERS.map((s) => (
                 <option key={s} value={s}>
                   {SUBSCRIBER_LABEL[s]}
                 </option>
@@ -387,7 +388,7 @@ export function LawfulBasisPanel({
                 aria-describedby={d}
                 onChange={(e) => set('source', e.target.value as DataSource)}
               >
-                {DataSourceSchema.options.map((s) => (
+                {DATA_SOURCES.map((s) => (
                   <option key={s} value={s}>
                     {SOURCE_LABEL[s]}
                   </option>
@@ -470,7 +471,7 @@ export function LawfulBasisPanel({
                   aria-describedby={d}
                   onChange={(e) => set('phoneKind', e.target.value as PhoneKind)}
                 >
-                  {PhoneKindSchema.options.map((k) => (
+                  {PHONE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {PHONE_KIND_LABEL[k]}
                     </option>
@@ -594,7 +595,7 @@ export function LawfulBasisPanel({
                     set('contactVisibility', e.target.value as LawfulBasisForm['contactVisibility'])
                   }
                 >
-                  {ContactVisibilitySchema.options.map((v) => (
+                  {CONTACT_VISIBILITIES.map((v) => (
                     <option key={v} value={v}>
                       {VISIBILITY_LABEL[v]}
                     </option>

@@ -1,7 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { CHANNEL_ORDER } from '@/lib/badge/words';
 import { formatDate, t } from '@/lib/i18n';
-import { channelWord } from '@/lib/i18n/words';
 import type { ReplyOptOut } from '@/lib/messaging/types';
 import {
   channelsBlocked,
@@ -12,7 +10,8 @@ import {
 import { deadlineLines } from '@/lib/replies/deadline';
 import { phraseById } from '@/lib/replies/phrases';
 import { defaultChannels } from '@/lib/store/commands/opt-out';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '@/lib/vocab';
+import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '@/lib/vocab';
+import { channelWord } from '@/lib/vocab/labels';
 
 export interface ListChoice {
   id: string;
@@ -81,7 +80,7 @@ export function OptOutPanel({
     setError(null);
     try {
       // In the channels' usual order, whatever order the boxes were ticked in.
-      const picked = chosen ? { channels: CHANNEL_ORDER.filter((c) => chosen.includes(c)) } : {};
+      const picked = chosen ? { channels: CHANNELS.filter((c) => chosen.includes(c)) } : {};
       await onRecord({ listId, reason, hashEmails, ...picked });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -139,7 +138,7 @@ export function OptOutPanel({
       {reason !== null ? (
         <fieldset className="channels-pick" disabled={busy || !narrowable}>
           <legend>{t('popup_optout_channels')}</legend>
-          {CHANNEL_ORDER.map((c) => (
+          {CHANNELS.map((c) => (
             <span className="check" key={c}>
               <input
                 id={`${id}-ch-${c}`}

@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { LookupAnswer } from '@/lib/messaging/types';
-import { type QuickKind, quickKindLabel } from '@/lib/popup/quick-check';
+import { quickKindLabel } from '@/lib/popup/quick-check';
+import type { StringKind } from '@/lib/vocab';
 import { VerdictDetails } from './Verdict';
 
 export type QuickCheckResult =
-  | { ok: true; kind: QuickKind; value: string; answer: LookupAnswer; note?: string }
+  | { ok: true; kind: StringKind; value: string; answer: LookupAnswer; note?: string }
   | { ok: false; reason: string };
 
 /**

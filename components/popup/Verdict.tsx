@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { LEVEL_COLOUR } from '@/lib/badge/words';
 import { formatDate, t } from '@/lib/i18n';
-import { channelWord, levelWord, verdictWord } from '@/lib/i18n/words';
-import type { ChannelVerdict, LookupAnswer } from '@/lib/messaging/types';
+import type { LookupAnswer } from '@/lib/messaging/types';
 import { reasonsToShow } from '@/lib/popup/reasons';
 import { describeDeadline } from '@/lib/risk';
-import { CHANNELS } from '@/lib/vocab';
+import { CHANNELS, type ChannelVerdict } from '@/lib/vocab';
+import { channelWord, levelWord, verdictWord } from '@/lib/vocab/labels';
 
 const CHANNEL_COLOUR: Record<ChannelVerdict, string> = {
   allowed: LEVEL_COLOUR.ok,

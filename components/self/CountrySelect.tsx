@@ -1,15 +1,6 @@
 import { useMemo } from 'react';
 import { getLanguage, t } from '@/lib/i18n/index';
-import { COUNTRY_CODES } from '@/lib/self/countries';
-
-function names(): Intl.DisplayNames | null {
-  try {
-    // In the page's language, like the rest of the page.
-    return new Intl.DisplayNames([getLanguage(), 'en'], { type: 'region' });
-  } catch {
-    return null;
-  }
-}
+import { countryChoices } from '@/lib/vocab/labels';
 
 /** A country select whose names come from the browser (no country table shipped). */
 export function CountrySelect({
@@ -25,12 +16,7 @@ export function CountrySelect({
   onChange(code: string): void;
   describedBy?: string;
 }) {
-  const options = useMemo(() => {
-    const dn = names();
-    return COUNTRY_CODES.map((code) => ({ code, name: dn?.of(code) ?? code })).sort((a, b) =>
-      a.name.localeCompare(b.name, getLanguage()),
-    );
-  }, []);
+  const options = useMemo(() => countryChoices(getLanguage()), []);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

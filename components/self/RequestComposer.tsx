@@ -5,7 +5,7 @@ import { languageName } from '@/lib/i18n/words';
 import { localIsoDate, longDate } from '@/lib/self/dates';
 import { letterIdentities, listIdentities } from '@/lib/self/identities';
 import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/self/letter-text/index';
-import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/self/letters';
+import { composeRequest, lawForCountry, lawLabel, requestKindLabel } from '@/lib/self/letters';
 import { logRequest } from '@/lib/self/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
 import { CountrySelect } from './CountrySelect';
@@ -254,7 +254,7 @@ export function RequestComposer({
               checked={kinds.includes(k)}
               onChange={(e) => toggleKind(k, e.target.checked)}
             />
-            <label htmlFor={`${id}-k-${k}`}>{kindLabel(k)}</label>
+            <label htmlFor={`${id}-k-${k}`}>{requestKindLabel(k)}</label>
           </div>
         ))}
       </fieldset>

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
 import { daysBetween, localIsoDate, longDate } from '@/lib/self/dates';
-import { kindShort, lawLabel } from '@/lib/self/letters';
+import { lawLabel, requestKindShort } from '@/lib/self/letters';
 import {
   deleteRequest,
   listRequests,
@@ -89,7 +89,7 @@ export function RequestLog() {
                     {r.companyEmail ? <div className="muted small">{r.companyEmail}</div> : null}
                   </th>
                   <td>
-                    {r.kinds.map(kindShort).join(', ')}
+                    {r.kinds.map(requestKindShort).join(', ')}
                     <div className="muted small">{lawLabel(r.law)}</div>
                   </td>
                   <td>{longDate(r.sentAt, getLanguage())}</td>

@@ -1,8 +1,8 @@
 import { LEVEL_COLOUR } from '../badge/words';
 import { t } from '../i18n';
 import { shownSummary } from '../i18n/reasons';
-import { levelWord } from '../i18n/words';
 import type { LookupAnswer } from '../messaging/types';
+import { levelWord } from '../vocab/labels';
 
 /**
  * The overdue-reply reminder, in words ("1 reply overdue: Acme Ltd"), kept here so a tab's own tooltip can carry it:

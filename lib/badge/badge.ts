@@ -1,7 +1,8 @@
 import { pt, ptn } from '../i18n/page';
 import type { BadgeAnswer, RecordAction } from '../messaging/types';
+import { CHANNELS } from '../vocab';
 import { closeOnEscapeOrOutside, SHOWN_STYLE, shown } from './shown';
-import { CHANNEL_ORDER, channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from './words';
+import { channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from './words';
 
 /** What the badge shows: nothing known yet, a failure, or the background's answer. */
 export type BadgeView =
@@ -215,7 +216,7 @@ function renderPanel(doc: Document, a: BadgeAnswer, onRecord: (action: RecordAct
     shown(doc, 'h2', a.plain ?? pt('page_level_summary', levelWord(a.level), a.summary), 'plain'),
   ];
   if (a.fromDefaults) out.push(shown(doc, 'p', pt('page_from_defaults'), 'cite'));
-  const rows = CHANNEL_ORDER.map((c) =>
+  const rows = CHANNELS.map((c) =>
     box(
       doc,
       'tr',

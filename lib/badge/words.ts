@@ -1,6 +1,6 @@
 import { pt } from '../i18n/page';
-import type { BadgeLevel, ChannelVerdict } from '../messaging/types';
-import type { Channel } from '../vocab';
+import type { BadgeLevel } from '../messaging/types';
+import type { Channel, ChannelVerdict } from '../vocab';
 
 // Content scripts' words, in the language of the settings (lib/i18n/page: loadPageStrings first).
 
@@ -23,15 +23,3 @@ export const LEVEL_COLOUR: Record<BadgeLevel, string> = {
   ok: '#067647',
   unknown: '#475467',
 };
-
-/** @deprecated English only: extension pages use channelWord from lib/i18n/words (still used by the popup). */
-export const CHANNEL_LABEL = {
-  email: 'Email',
-  sms: 'SMS',
-  phone: 'Phone',
-  post: 'Post',
-  inmail: 'InMail',
-} as const;
-
-// The content script must not import lib/vocab (it would pull Zod into its bundle), so the order lives here too.
-export const CHANNEL_ORDER: readonly Channel[] = ['email', 'sms', 'phone', 'post', 'inmail'];

@@ -1,5 +1,6 @@
 import { type MessageKey, t } from '../i18n';
-import type { ColumnMapping, ColumnRole } from '../store/schemas';
+import type { ColumnMapping } from '../store/schemas';
+import { type ColumnRole, isIdentifierRole } from '../vocab';
 import { isCountryHeader, isStageHeader } from './values';
 
 /** What a column of a prospect file means to the bulk check. */
@@ -15,11 +16,6 @@ export const BULK_ROLES = [
   'ignore',
 ] as const;
 export type BulkRole = (typeof BULK_ROLES)[number];
-export type IdentifierRole = Extract<
-  BulkRole,
-  'email' | 'profile' | 'salesnav' | 'phone' | 'domain' | 'auto'
->;
-
 const BULK_ROLE_KEY: Record<BulkRole, MessageKey> = {
   email: 'options_bulk_role_email',
   profile: 'options_bulk_role_profile',
@@ -36,15 +32,6 @@ const BULK_ROLE_KEY: Record<BulkRole, MessageKey> = {
 export function bulkRoleLabel(role: BulkRole): string {
   return t(BULK_ROLE_KEY[role]);
 }
-
-export const IDENTIFIER_ROLES: ReadonlySet<BulkRole> = new Set<BulkRole>([
-  'email',
-  'profile',
-  'salesnav',
-  'phone',
-  'domain',
-  'auto',
-]);
 
 export interface BulkMapping {
   /** One role per column index; columns past the end are 'ignore'. */
@@ -100,7 +87,7 @@ function fromStoreRole(role: ColumnRole): BulkRole | undefined {
 
 /** Why this mapping cannot run, or null. */
 export function mappingProblem(m: BulkMapping): string | null {
-  if (!m.roles.some((r) => IDENTIFIER_ROLES.has(r))) {
+  if (!m.roles.some(isIdentifierRole)) {
     return t('options_bulk_problem_no_identifier');
   }
   for (const role of ['country', 'stage'] as const) {

@@ -1,7 +1,8 @@
 import { closeOnEscapeOrOutside } from '../badge/shown';
-import { CHANNEL_ORDER, channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from '../badge/words';
+import { channelLabel, channelVerdictWord, LEVEL_COLOUR, levelWord } from '../badge/words';
 import { pt, ptn } from '../i18n/page';
 import type { BadgeAnswer } from '../messaging/types';
+import { CHANNELS } from '../vocab';
 
 export type RowView = { state: 'pending' } | { state: 'error' } | { state: 'answer'; answer: BadgeAnswer };
 
@@ -39,7 +40,7 @@ function lines(a: BadgeAnswer): [string, string][] {
   const out: [string, string][] = [['h', pt('page_level_summary', levelWord(a.level), a.summary)]];
   if (a.fromDefaults) out.push(['', pt('page_from_defaults')]);
   out.push(['s', pt('page_channels')]);
-  for (const c of CHANNEL_ORDER)
+  for (const c of CHANNELS)
     out.push(['', pt('page_label_value', channelLabel(c), channelVerdictWord(a.channels[c]))]);
   // Which lists, and since when, stay in the extension's own pages (as on the badge): only counts reach the page.
   const { exact, possible } = a.onLists;

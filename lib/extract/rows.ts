@@ -1,3 +1,4 @@
+import type { PageSource } from '../vocab';
 import { githubLoginFromUrl } from './github';
 import { isLinkedInHost, linkedInProfileRef, slugKey } from './linkedin';
 import { cleanText, isVisibleCached } from './text';
@@ -6,7 +7,7 @@ import { cleanText, isVisibleCached } from './text';
 export interface RowPerson {
   /** The same person gives the same key on every page and generation of markup: the cache key. */
   key: string;
-  source: 'linkedin-profile' | 'linkedin-salesnav' | 'github';
+  source: Exclude<PageSource, 'generic'>;
   /** The row element, and the element the marker goes after (the person's name link). */
   row: Element;
   anchor: Element;

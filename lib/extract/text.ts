@@ -6,14 +6,18 @@ const INVISIBLE =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is removed on its own, combining or not
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}]/gu;
 
-export function stripInvisible(s: string): string {
+/**
+ * Removes the characters above and nothing else: spaces stay as they are (cleanText folds them). Not
+ * lib/identifiers' stripInvisible, which also turns Unicode spaces into ' ' for an identifier.
+ */
+export function stripHiddenChars(s: string): string {
   return s.replace(INVISIBLE, '');
 }
 
 /** Strip invisible characters, turn every kind of space (NBSP, thin space, ideographic space…) into one space, trim. */
 export function cleanText(s: string | null | undefined): string {
   if (!s) return '';
-  return stripInvisible(s).replace(/\s+/g, ' ').trim();
+  return stripHiddenChars(s).replace(/\s+/g, ' ').trim();
 }
 
 /** Case-, accent- and punctuation-insensitive form for comparing names and looking up places. */

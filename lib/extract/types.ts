@@ -1,7 +1,9 @@
+import type { ContactVisibility, PageSource } from '../vocab';
+
 /** What an extractor found about the person a page is about. Every string is raw page data, cleaned of invisible
  * characters but not normalised: canonical URLs and addresses are the identifiers module's job. */
 export interface PagePerson {
-  source: 'linkedin-profile' | 'linkedin-salesnav' | 'github' | 'generic';
+  source: PageSource;
   name?: string;
   profileUrl?: string;
   salesNavUrl?: string;
@@ -14,7 +16,7 @@ export interface PagePerson {
   location?: string;
   country?: string;
   /** How the contact details are visible to the viewer, when the contact-info overlay is open (see linkedin.ts). */
-  contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
+  contactVisibility?: ContactVisibility;
   headline?: string;
   /** The current employer as the page shows it (top card, experience, headline), raw. */
   employer?: string;

@@ -1,27 +1,8 @@
-import type { Channel } from '../vocab';
 import type { LanguageChoice } from './define';
-import { formatList, t } from './index';
+import { t } from './index';
 
-// The shared words, for extension pages and the background (content scripts use pt('common_…') from ./page).
-
-export type LevelWordKey = 'blocked' | 'high' | 'caution' | 'ok' | 'unknown';
-
-export function levelWord(level: LevelWordKey): string {
-  return t(`common_level_${level}`);
-}
-
-export function verdictWord(verdict: 'allowed' | 'check' | 'blocked'): string {
-  return t(`common_verdict_${verdict}`);
-}
-
-export function channelWord(channel: Channel): string {
-  return t(`common_channel_${channel}`);
-}
-
-/** "Email, SMS and InMail" in the current language. */
-export function channelList(channels: readonly Channel[]): string {
-  return formatList(channels.map(channelWord));
-}
+// The names of the languages Heed speaks, in the current language. The shared vocabulary's words (levels,
+// channels, reasons…) are in lib/vocab/labels.ts.
 
 export function languageName(choice: LanguageChoice): string {
   return t(`common_language_${choice}`);

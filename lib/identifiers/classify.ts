@@ -1,21 +1,11 @@
+import type { EntryKind, HashKind } from '../vocab';
 import { normaliseDomain } from './domain';
 import { canonicalMailbox, normaliseEmail } from './email';
-import { type HashAlgo, normaliseHash } from './hash';
+import { normaliseHash } from './hash';
 import { canonicalLinkedInProfile, canonicalSalesNavLead } from './linkedin';
 import { normalisePhone } from './phone';
 import { fail, type Normalised, ok } from './result';
 import { stripInvisible, stripSurroundingQuotes } from './text';
-
-export type IdentifierKind =
-  | 'email'
-  | 'md5'
-  | 'sha1'
-  | 'sha256'
-  | 'sha512'
-  | 'domain'
-  | 'profile'
-  | 'salesnav'
-  | 'phone';
 
 const PHONE_CHARS = /^(?:tel:)?\+?[0-9 ().\-/]+$/i;
 // Values made only of digits and separators that are not phone numbers: dates, times, dotted IPs.
@@ -26,7 +16,7 @@ const IPV4_LIKE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * Best guess of what an import cell holds, for mapping columns automatically; null when nothing fits.
  * A guess only: the importer should look at several cells of a column, and the user confirms the mapping.
  */
-export function classifyValue(raw: string): IdentifierKind | null {
+export function classifyValue(raw: string): EntryKind | null {
   const s = stripSurroundingQuotes(stripInvisible(raw).trim());
   if (s === '') return null;
 
@@ -54,7 +44,7 @@ export function classifyValue(raw: string): IdentifierKind | null {
   return null;
 }
 
-const HASH_NAMES: Readonly<Record<HashAlgo, string>> = {
+const HASH_NAMES: Readonly<Record<HashKind, string>> = {
   md5: 'MD5 (32 hex characters)',
   sha1: 'SHA-1 (40 hex characters)',
   sha256: 'SHA-256 (64 hex characters)',
@@ -62,7 +52,7 @@ const HASH_NAMES: Readonly<Record<HashAlgo, string>> = {
 };
 
 /** The canonical string of one import cell read as the given kind, or why it cannot be one. */
-export function normaliseAs(kind: IdentifierKind, raw: string, defaultCountry?: string): Normalised<string> {
+export function normaliseAs(kind: EntryKind, raw: string, defaultCountry?: string): Normalised<string> {
   switch (kind) {
     case 'email':
       return normaliseEmail(raw);
@@ -95,7 +85,7 @@ export function normaliseAs(kind: IdentifierKind, raw: string, defaultCountry?: 
  * The key a list entry is stored and found under: `normaliseAs`, and for an email its canonical mailbox (Gmail
  * dots and +tags removed), so that every spelling of one Gmail mailbox is one entry and one exact match.
  */
-export function entryKeyAs(kind: IdentifierKind, raw: string, defaultCountry?: string): Normalised<string> {
+export function entryKeyAs(kind: EntryKind, raw: string, defaultCountry?: string): Normalised<string> {
   const n = normaliseAs(kind, raw, defaultCountry);
   return kind === 'email' && n.ok ? ok(canonicalMailbox(n.value)) : n;
 }

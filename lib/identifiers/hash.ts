@@ -1,10 +1,9 @@
 import { createMD5, createSHA1, createSHA256, createSHA512, type IHasher } from 'hash-wasm';
+import type { HashKind } from '../vocab';
 import { fail, type Normalised, ok } from './result';
 import { hasLoneSurrogate, stripInvisible, stripSurroundingQuotes } from './text';
 
-export type HashAlgo = 'md5' | 'sha1' | 'sha256' | 'sha512';
-
-const ALGO_BY_LENGTH: Readonly<Record<number, HashAlgo>> = {
+const ALGO_BY_LENGTH: Readonly<Record<number, HashKind>> = {
   32: 'md5',
   40: 'sha1',
   64: 'sha256',
@@ -16,7 +15,7 @@ const HEX = /^[0-9a-fA-F]+$/;
  * A hash as written in a suppression list, in lower-case hex with its algorithm told by its length. Either case is
  * accepted: some tools write upper-case MD5, and matching it case-sensitively silently misses those entries.
  */
-export function normaliseHash(raw: string): Normalised<{ algo: HashAlgo; hex: string }> {
+export function normaliseHash(raw: string): Normalised<{ algo: HashKind; hex: string }> {
   if (raw.length > 1024) return fail('too long for a hash');
   if (hasLoneSurrogate(raw)) return fail('contains a lone surrogate');
   const s = stripSurroundingQuotes(stripInvisible(raw).trim());

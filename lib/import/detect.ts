@@ -1,15 +1,10 @@
 import Papa from 'papaparse';
-import { classifyValue, type IdentifierKind } from '../identifiers';
+import { classifyValue } from '../identifiers';
 import { unneutraliseCell } from '../store/csv-cells';
 import { type ParsedRow, RowStream } from '../store/csv-rows';
-import {
-  type ColumnMapping,
-  type ColumnRole,
-  type Delimiter,
-  DelimiterSchema,
-  type TextEncoding,
-} from '../store/schemas';
+import { type ColumnMapping, type Delimiter, DelimiterSchema, type TextEncoding } from '../store/schemas';
 import { type Sniffed, sniff, TextSource } from '../store/text-source';
+import { type ColumnRole, type EntryKind, HASH_KINDS } from '../vocab';
 import { type DateOrderGuess, guessDateOrder } from './dates';
 import { roleFromHeader } from './header-roles';
 import {
@@ -196,7 +191,7 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
   const columns: ColumnMapping['columns'] = [];
   for (let index = 0; index < width; index++) {
     const fromHeader = header?.[index] !== undefined ? roleFromHeader(header[index] as string) : undefined;
-    const kinds = new Map<IdentifierKind, number>();
+    const kinds = new Map<EntryKind, number>();
     let nonEmpty = 0;
     for (const r of data) {
       const v = unneutraliseCell(r[index] ?? '');
@@ -228,9 +223,11 @@ export function suggestMapping(rows: readonly (readonly string[])[], hasHeader: 
     if (header?.[index] !== undefined && isKnownFlagHeader(header[index] as string)) role = 'ignore';
     // 'url' or 'profile' headers also head Sales Navigator columns; hash headers may be any algorithm.
     if (fromHeader === 'profile' && fromData === 'salesnav') role = 'salesnav';
-    const hashHeader =
-      fromHeader === 'md5' || fromHeader === 'sha1' || fromHeader === 'sha256' || fromHeader === 'sha512';
-    if (hashHeader && fromData === 'hash') {
+    if (
+      fromHeader !== undefined &&
+      (HASH_KINDS as readonly string[]).includes(fromHeader) &&
+      fromData === 'hash'
+    ) {
       role = 'hash';
     }
     if (fromHeader === 'hash' && fromData !== undefined && fromData !== 'hash') role = 'hash';

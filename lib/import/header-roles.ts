@@ -1,12 +1,7 @@
-import { type ColumnRole, ColumnRoleSchema } from '../store/schemas';
+import type { ColumnRole } from '../vocab';
 
 // The header vocabulary of list files: which column names mean which role. Detection (detect.ts) reads it to
 // suggest a mapping; the import (row-mapping.ts) to know which roles hold identifiers.
-
-// Every role that holds an identifier: all but the ones describing another column or the row.
-export const IDENTIFIER_ROLES: ReadonlySet<ColumnRole> = new Set(
-  ColumnRoleSchema.exclude(['kind', 'reason', 'date', 'ignore']).options,
-);
 
 // Header names seen in real exports, compared lower-case with everything but letters and digits removed.
 const HEADER_ROLES = new Map<string, ColumnRole>([

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatList, type MessageKey, t, translated } from '../i18n/index';
 import type { ErrorWords } from '../store/error-words';
-import type { ColumnRole } from '../store/schemas';
-import { type Channel, type SuppressionReason, SuppressionReasonSchema } from '../vocab';
+import { type Channel, type ColumnRole, isHashKind, type SuppressionReason } from '../vocab';
+import { SuppressionReasonSchema } from '../vocab/schemas';
 
 // The exports teams already have, recognised by their documented column names so that nobody maps 27
 // columns by hand. The dangerous part of a CRM export is that it lists everybody: a HubSpot contacts export
@@ -187,7 +187,7 @@ export function reasonFromFileName(name: string | undefined): SuppressionReason 
 
 /** A column of hashed emails, its algorithm named or told by length. */
 function isHashRole(r: ColumnRole): boolean {
-  return r === 'hash' || r === 'md5' || r === 'sha1' || r === 'sha256' || r === 'sha512';
+  return r === 'hash' || isHashKind(r);
 }
 
 /** The channels a list with these identifier roles should block. */

@@ -1,12 +1,12 @@
-import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, normaliseHash } from '../identifiers';
 import type { EntryCollector } from '../store/commit';
 import { unneutraliseCell } from '../store/csv-cells';
 import type { ParsedRow } from '../store/csv-rows';
-import { type ColumnMapping, ColumnMappingSchema, type Delimiter, EntryKindSchema } from '../store/schemas';
+import { type ColumnMapping, ColumnMappingSchema, type Delimiter } from '../store/schemas';
 import { ImportError } from '../store/text-source';
-import { type SuppressionReason, SuppressionReasonSchema } from '../vocab';
+import { type EntryKind, isIdentifierRole, type SuppressionReason } from '../vocab';
+import { EntryKindSchema, SuppressionReasonSchema } from '../vocab/schemas';
 import { type DateOrder, readDate } from './dates';
-import { IDENTIFIER_ROLES } from './header-roles';
 import { type FlagRule, FlagRuleSchema, flagValue } from './profiles';
 
 // Row mapping: what one data row of a list file gives under the user's column mapping (identifiers with their
@@ -68,14 +68,14 @@ export function validateMapping(mapping: ColumnMapping): ColumnMapping {
   for (const [role, key] of ONE_COLUMN) {
     if (m.columns.filter((c) => c.role === role).length > 1) throw new ImportError('mapping', { key });
   }
-  if (!m.columns.some((c) => IDENTIFIER_ROLES.has(c.role))) {
+  if (!m.columns.some((c) => isIdentifierRole(c.role))) {
     throw new ImportError('mapping', { key: 'lists_err_no_identifier' });
   }
   return m;
 }
 
 export function validateFlags(flags: FlagRule[], mapping: ColumnMapping): FlagRule[] {
-  const mapped = new Set(mapping.columns.filter((c) => IDENTIFIER_ROLES.has(c.role)).map((c) => c.index));
+  const mapped = new Set(mapping.columns.filter((c) => isIdentifierRole(c.role)).map((c) => c.index));
   const out: FlagRule[] = [];
   for (const f of flags) {
     const parsed = FlagRuleSchema.safeParse(f);
@@ -124,7 +124,7 @@ export class RowMapper {
     private readonly o: RowMappingOptions,
   ) {
     const columns = o.mapping.columns;
-    this.idColumns = columns.filter((c) => IDENTIFIER_ROLES.has(c.role));
+    this.idColumns = columns.filter((c) => isIdentifierRole(c.role));
     this.reasonCol = columns.find((c) => c.role === 'reason')?.index;
     this.dateCol = columns.find((c) => c.role === 'date')?.index;
     this.kindCol = columns.find((c) => c.role === 'kind')?.index;
@@ -197,7 +197,7 @@ export class RowMapper {
         );
         continue;
       }
-      let kind: IdentifierKind;
+      let kind: EntryKind;
       let key: string;
       if (col.role === 'hash') {
         const h = normaliseHash(value);
@@ -208,12 +208,12 @@ export class RowMapper {
         kind = h.value.algo;
         key = h.value.hex;
       } else {
-        let k: IdentifierKind | null;
+        let k: EntryKind | null;
         if (col.role === 'auto') {
           const named = EntryKindSchema.safeParse(cell(kindCol).trim().toLowerCase());
           k = named.success ? named.data : classifyValue(value);
         } else {
-          k = col.role as IdentifierKind;
+          k = col.role as EntryKind;
         }
         if (k === null) {
           this.reject(row.line, col.index, value, 'not an email, hash, domain, profile URL or phone number');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContentRequest, PageRequest } from './types';
+import { ContactVisibilitySchema, PageSourceSchema } from '../vocab/schemas';
 
 // Caps bound the work a message can cause: a page can never make the background hash thousands of values.
 export const LIMITS = {
@@ -32,31 +32,52 @@ export const IdentifiersSchema = z.object({
 });
 
 export const PageHintsSchema = z.object({
-  source: z.enum(['linkedin-profile', 'linkedin-salesnav', 'github', 'generic']),
+  source: PageSourceSchema,
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
   name: z.string().max(LIMITS.nameLength).optional(),
   birthday: z.string().max(40).optional(),
-  contactVisibility: z.enum(['public', 'connections-only', 'download-blocked', 'unknown']).optional(),
+  contactVisibility: ContactVisibilitySchema.optional(),
   employer: z.string().max(LIMITS.nameLength).optional(),
 });
 
-const SendSiteSchema = z.enum(['gmail', 'outlook', 'linkedin']);
-const SendRecipientSchema = z
+export const SendSiteSchema = z.enum(['gmail', 'outlook', 'linkedin']);
+export const SendRecipientSchema = z
   .object({ email: value.optional(), profileUrl: value.optional(), salesNavUrl: value.optional() })
   .refine((r) => [r.email, r.profileUrl, r.salesNavUrl].filter((v) => v !== undefined).length === 1, {
     message: 'a recipient has exactly one identifier',
   });
 const SendRecipientsSchema = z.array(SendRecipientSchema).min(1).max(LIMITS.sendRecipients);
 
-const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });
+export const TabPersonSchema = z.object({ identifiers: IdentifiersSchema, hints: PageHintsSchema });
 
+/**
+ * What a reply's opt-out offer hands to the popup: who (the sender's address or profile), when (the reply's date,
+ * YYYY-MM-DD) and which curated phrase matched (lib/replies/phrases.ts, e.g. `en.remove-me`). Never the message
+ * text: strict, so a message's text has no field to travel in.
+ */
+export const ReplyOptOutSchema = z
+  .object({
+    sender: z
+      .object({ email: value.optional(), profileUrl: value.optional() })
+      .strict()
+      .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
+    since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
+    reason: z.enum(['objection', 'unsubscribe']),
+  })
+  .strict();
+
+// Messages a content script may send. Anything else from a web page is refused; a free look-up is for the
+// extension's own pages only (no content surface shows one).
 const contentMessages = [
   z.object({ type: z.literal('page-person'), person: TabPersonSchema.nullable() }),
   z.object({ type: z.literal('open-record'), action: z.enum(['opt-out', 'lawful-basis']) }),
+  /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
   z.object({ type: z.literal('content-mode') }),
+  /** The words content scripts show, in the language Heed speaks (lib/i18n/page.ts). */
   z.object({ type: z.literal('page-strings') }),
   z.object({
     type: z.literal('scan-page'),
@@ -72,22 +93,10 @@ const contentMessages = [
     // The dialog asks for at least 10 characters; the receiver holds it to that too.
     reason: z.string().trim().min(10).max(LIMITS.sendReason),
   }),
+  /** The person rows of a list page (search results, lead lists, an organisation's members), ≤ 50 at a time. */
   z.object({ type: z.literal('lookup-rows'), rows: z.array(TabPersonSchema).min(1).max(LIMITS.rows) }),
-  z.object({
-    type: z.literal('open-reply-opt-out'),
-    // Strict: the offer carries who, when and which phrase, and a message's text has no field to travel in.
-    offer: z
-      .object({
-        sender: z
-          .object({ email: value.optional(), profileUrl: value.optional() })
-          .strict()
-          .refine((s) => Boolean(s.email || s.profileUrl), 'the sender needs an address or a profile'),
-        since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        phraseId: z.string().regex(/^[a-z]{2}\.[a-z0-9-]{1,40}$/),
-        reason: z.enum(['objection', 'unsubscribe']),
-      })
-      .strict(),
-  }),
+  /** The user clicked "Record opt-out" on a reply: open the popup's form for the sender, prefilled. */
+  z.object({ type: z.literal('open-reply-opt-out'), offer: ReplyOptOutSchema }),
 ] as const;
 
 const pageMessages = [
@@ -103,13 +112,6 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [...contentMess
 export const PageRequestSchema = z.discriminatedUnion('type', [...pageMessages]);
 /** Everything an extension page may send. */
 export const RequestSchema = z.discriminatedUnion('type', [...contentMessages, ...pageMessages]);
-
-// Compile-time proof that the schemas and the hand-written types (which the content script uses without Zod) agree.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const contentAgrees: Same<z.infer<typeof ContentRequestSchema>, ContentRequest> = true;
-const pageAgrees: Same<z.infer<typeof PageRequestSchema>, PageRequest> = true;
-void contentAgrees;
-void pageAgrees;
 
 /** The scan script's result, read back by the background through executeScript: parsed, since a page ran there. */
 export const ScanSummarySchema = z.object({

@@ -1,38 +1,39 @@
-// Types only: the content script imports this file, and must not pull Zod into its bundle.
-// The schemas that validate these shapes at the receiver live in ./schemas.ts.
-import type { Channel, Level } from '../vocab';
+// Types only: the content script imports this file, and must not pull Zod into its bundle. What a sender sends is
+// inferred from the schemas that check it at the receiver (./schemas.ts) through type-only imports, which leave
+// nothing in a bundle; what the background answers is written here.
+import type { z } from 'zod';
+import type { ReasonCode } from '../risk/codes';
+import type { Channel, ChannelVerdict, Level } from '../vocab';
 
-export type PageSource = 'linkedin-profile' | 'linkedin-salesnav' | 'github' | 'generic';
+import type {
+  ContentRequestSchema,
+  IdentifiersSchema,
+  PageHintsSchema,
+  PageRequestSchema,
+  ReplyOptOutSchema,
+  SendRecipientSchema,
+  SendSiteSchema,
+  TabPersonSchema,
+} from './schemas';
 
-export interface Identifiers {
-  emails: string[];
-  profileUrls: string[];
-  salesNavUrls: string[];
-  phones: string[];
-  /** Company or website domains (the popup's quick check); content scripts send none. */
-  domains?: string[];
-}
+/** A person's identifiers as a page shows them. `domains`: the popup's quick check; content scripts send none. */
+export type Identifiers = z.infer<typeof IdentifiersSchema>;
 
-export interface PageHints {
-  source: PageSource;
-  country?: string;
-  name?: string;
-  /** Shown by a contact-info overlay; used only to tell users what their own profile shows, never stored. */
-  birthday?: string;
-  /**
-   * How the person's contact details are visible to the viewer, read from LinkedIn's contact-info overlay:
-   * details seen only through a connection were not lawfully collectable for prospecting (CNIL, KASPR).
-   */
-  contactVisibility?: 'public' | 'connections-only' | 'download-blocked' | 'unknown';
-  /** The current employer the page shows (issue 20, item 10): compared with the one recorded. */
-  employer?: string;
-}
+/**
+ * What the page says beside the identifiers. `birthday` (from a contact-info overlay) only tells users what their
+ * own profile shows and is never stored; `contactVisibility` is how the person's contact details are visible to the
+ * viewer (details seen only through a connection were not lawfully collectable for prospecting: CNIL, KASPR);
+ * `employer` is compared with the one recorded (issue 20, item 10).
+ */
+export type PageHints = z.infer<typeof PageHintsSchema>;
 
 export type BadgeLevel = Level | 'unknown';
-export type ChannelVerdict = 'allowed' | 'check' | 'blocked';
+
+/** A reason's code: the risk engine's, or `possible-match` (an address variant on a list, lib/verdict/answer.ts). */
+export type AnswerReasonCode = ReasonCode | 'possible-match';
 
 export interface AnswerReason {
-  code: string;
+  code: AnswerReasonCode;
   level: Level | 'info';
   channels: Channel[];
   message: string;
@@ -135,10 +136,7 @@ export interface ScanList {
   phones: (MarkVerdict & { phone: string })[];
 }
 
-export interface TabPerson {
-  identifiers: Identifiers;
-  hints: PageHints;
-}
+export type TabPerson = z.infer<typeof TabPersonSchema>;
 
 export interface TabState {
   person: TabPerson | null;
@@ -154,47 +152,13 @@ export interface ContentMode {
   sidePanelOnly: boolean;
 }
 
-export type RecordAction = 'opt-out' | 'lawful-basis';
-
-/**
- * What a reply's opt-out offer hands to the popup: who (the sender's address or profile), when (the reply's date)
- * and which curated phrase matched. Never the message text.
- */
-export interface ReplyOptOut {
-  sender: { email?: string; profileUrl?: string };
-  /** The reply's date, YYYY-MM-DD. */
-  since: string;
-  /** A curated phrase id (lib/replies/phrases.ts), e.g. `en.remove-me`. */
-  phraseId: string;
-  reason: 'objection' | 'unsubscribe';
-}
-
-/**
- * Messages a content script may send. Anything else from a web page is refused; a free look-up is for the
- * extension's own pages only (no content surface shows one).
- */
-export type ContentRequest =
-  | { type: 'page-person'; person: TabPerson | null }
-  | { type: 'open-record'; action: RecordAction }
-  /** How the content script may show itself: on the page, or not at all (side-panel-only mode). */
-  | { type: 'content-mode' }
-  /** The words content scripts show, in the language Heed speaks (lib/i18n/page.ts). */
-  | { type: 'page-strings' }
-  | { type: 'scan-page'; emails: string[]; phones: string[] }
-  | { type: 'send-config'; site: SendSite }
-  | { type: 'send-recipients'; site: SendSite; recipients: SendRecipient[] }
-  | { type: 'send-override'; site: SendSite; recipients: SendRecipient[]; reason: string }
-  /** The person rows of a list page (search results, lead lists, an organisation's members), ≤ 50 at a time. */
-  | { type: 'lookup-rows'; rows: TabPerson[] }
-  /** The user clicked "Record opt-out" on a reply: open the popup's form for the sender, prefilled. */
-  | { type: 'open-reply-opt-out'; offer: ReplyOptOut };
-
+/** Messages a content script may send (ContentRequestSchema says which and why). */
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 /** Messages only the extension's own pages may send. */
-export type PageRequest =
-  | { type: 'lookup'; identifiers: Identifiers; hints: PageHints }
-  | { type: 'tab-state'; tabId: number }
-  | { type: 'store-changed' }
-  | { type: 'scan-tab'; tabId: number };
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+export type RecordAction = Extract<ContentRequest, { type: 'open-record' }>['action'];
+/** What a reply's opt-out offer hands to the popup (ReplyOptOutSchema): who, when and which phrase. */
+export type ReplyOptOut = z.infer<typeof ReplyOptOutSchema>;
 
 export type Request = ContentRequest | PageRequest;
 
@@ -225,17 +189,13 @@ export type ToContent = { type: 'refresh' };
 // ---- Send-time check (Gmail, Outlook on the web, LinkedIn messaging) ----------------------------------------
 
 /** The sites whose compose boxes Heed checks at send time; each can be switched off in Settings. */
-export type SendSite = 'gmail' | 'outlook' | 'linkedin';
+export type SendSite = z.infer<typeof SendSiteSchema>;
 
 /** A compose box's verdict, the worst of its recipients'. `unknown`: no address to look up (a name only). */
 export type SendState = 'blocked' | 'check' | 'ok' | 'unknown';
 
 /** One recipient to look up: exactly one identifier. */
-export interface SendRecipient {
-  email?: string;
-  profileUrl?: string;
-  salesNavUrl?: string;
-}
+export type SendRecipient = z.infer<typeof SendRecipientSchema>;
 
 /** What the compose box shows about one recipient: the verdict for the channel the site sends on, and why. */
 export interface SendVerdict {

@@ -4,14 +4,16 @@ import { type ContactUndo, saveContactWithUndo } from '../store/commands/contact
 import { ContactError } from '../store/contacts';
 import type { HeedDb } from '../store/db';
 import { normaliseIds } from '../store/lookup';
+import { type Contact, type ContactInput, ContactInputSchema } from '../store/schemas';
 import {
-  type Contact,
-  type ContactInput,
-  ContactInputSchema,
+  CHANNELS,
+  type Channel,
   type ContactVisibility,
+  type DataSource,
   type PhoneKind,
-} from '../store/schemas';
-import { CHANNELS, type Channel, type DataSource, type Stage, type Subscriber } from '../vocab';
+  type Stage,
+  type Subscriber,
+} from '../vocab';
 
 export interface ConsentRow {
   given: boolean;
@@ -81,16 +83,6 @@ export const STAGE_LABEL: Readonly<Record<Stage, string>> = translated({
   prospect: 'popup_lb_stage_prospect',
   client: 'popup_lb_stage_client',
   'former-client': 'popup_lb_stage_former',
-  unknown: 'popup_lb_not_recorded',
-});
-
-export const SUBSCRIBER_LABEL: Readonly<Record<Subscriber, string>> = translated({
-  individual: 'popup_lb_sub_individual',
-  'sole-trader': 'popup_lb_sub_sole_trader',
-  partnership: 'popup_lb_sub_partnership',
-  llp: 'popup_lb_sub_llp',
-  corporate: 'popup_lb_sub_corporate',
-  'public-body': 'popup_lb_sub_public_body',
   unknown: 'popup_lb_not_recorded',
 });
 

@@ -1,32 +1,27 @@
-import { formatList, type MessageKey, t } from '../i18n';
-import { channelList } from '../i18n/words';
+import { formatList, t } from '../i18n';
 import { recordedChannels } from '../store/commands/opt-out';
-import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import {
+  CHANNELS,
+  type Channel,
+  reasonAllowsChannelScope,
+  SUPPRESSION_REASONS,
+  type SuppressionReason,
+} from '../vocab';
+import { channelList, SUPPRESSION_REASON_LABEL } from '../vocab/labels';
 
 // What the popup's opt-out form says; the recording itself is a store command (lib/store/commands/opt-out.ts).
 
-/** The reasons a rep can record from the popup, in the order shown; the first is the most common. */
-const REASON_KEY = {
-  objection: 'popup_reason_objection',
-  unsubscribe: 'popup_reason_unsubscribe',
-  erasure: 'popup_reason_erasure',
-  'do-not-call': 'popup_reason_do_not_call',
-  bounce: 'popup_reason_bounce',
-  complaint: 'popup_reason_complaint',
-} as const satisfies Partial<Record<SuppressionReason, MessageKey>>;
-
-/** The reasons a rep can record from the popup, in the order shown, each label read in the page's language. */
-export const OPT_OUT_REASONS: readonly { value: SuppressionReason; readonly label: string }[] = (
-  Object.keys(REASON_KEY) as (keyof typeof REASON_KEY)[]
-).map((value) => ({
-  value,
-  get label() {
-    return t(REASON_KEY[value]);
-  },
-}));
+/** The reasons a rep can record from the popup, in the order shown (the first is the most common), with their label. */
+export const OPT_OUT_REASONS: readonly { value: SuppressionReason; readonly label: string }[] =
+  SUPPRESSION_REASONS.filter((r) => r !== 'other').map((value) => ({
+    value,
+    get label() {
+      return SUPPRESSION_REASON_LABEL[value];
+    },
+  }));
 
 export function reasonLabel(reason: SuppressionReason): string {
-  return OPT_OUT_REASONS.find((r) => r.value === reason)?.label ?? reason;
+  return SUPPRESSION_REASON_LABEL[reason];
 }
 
 /** A channel's name inside a sentence ("email and SMS only"): lower case where the language writes it so. */

@@ -9,17 +9,16 @@ import {
   stripInvisible,
 } from '../identifiers';
 import type { Identifiers } from '../messaging/types';
+import { isHashKind, type StringKind } from '../vocab';
 
-export type QuickKind = 'email' | 'domain' | 'profile' | 'salesnav' | 'phone';
-
-export function quickKindLabel(kind: QuickKind): string {
+export function quickKindLabel(kind: StringKind): string {
   return t(`popup_quick_kind_${kind}`);
 }
 
 export type QuickParse =
   | {
       ok: true;
-      kind: QuickKind;
+      kind: StringKind;
       value: string;
       identifiers: Identifiers;
       /** The country the value implies (a phone number's calling code), used for the verdict. */
@@ -127,8 +126,7 @@ export function parseQuickCheck(raw: string, defaultCountry?: string): QuickPars
     const reason = why.ok ? t('popup_quick_not_recognised') : why.reason;
     return { ok: false, reason: t('popup_quick_unrecognised', reason) };
   }
-  if (kind === 'md5' || kind === 'sha1' || kind === 'sha256' || kind === 'sha512')
-    return { ok: false, reason: t('popup_quick_hash') };
+  if (isHashKind(kind)) return { ok: false, reason: t('popup_quick_hash') };
   const n = normaliseAs(kind, text, defaultCountry);
   if (!n.ok) return { ok: false, reason: t('popup_quick_invalid', quickKindLabel(kind), n.reason) };
   const identifiers = none();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, type Channel, type Level } from '../vocab';
+import type { ReasonCode } from './codes';
 import { type Facts, factsOf } from './facts';
 import { type Finding, finding, levelOf, statusOf } from './findings';
 import {
@@ -183,7 +184,7 @@ const LEVEL_ORDER: Readonly<Record<ReasonLevel, number>> = {
 
 interface Draft {
   level: ReasonLevel;
-  readonly code: string;
+  readonly code: ReasonCode;
   readonly message: string;
   readonly citation: string;
   readonly channels: Set<Channel>;

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel } from '../vocab';
 import { codeInfo, DEADLINE_CODES, type DeadlineCode } from './codes';
-import { listChannels } from './labels';
+import { englishChannelList } from './labels';
 import type { Deadline, Reason, Verdict } from './schema';
 
 // Words for the UI: the one-line summary on the badge, and what to record to turn a 'check' into an answer.
@@ -52,13 +52,13 @@ export function summarize(verdict: Verdict): string {
     const covered = lead === undefined ? blocked : blocked.filter((c) => lead.channels.includes(c));
     const rest = blocked.filter((c) => !covered.includes(c));
     const who =
-      blocked.length === CHANNELS.length && rest.length === 0 ? 'Every channel' : listChannels(covered);
-    const more = rest.length > 0 ? `; ${listChannels(rest)} blocked too` : '';
+      blocked.length === CHANNELS.length && rest.length === 0 ? 'Every channel' : englishChannelList(covered);
+    const more = rest.length > 0 ? `; ${englishChannelList(rest)} blocked too` : '';
     return `${who} blocked${because(lead)}${more}`;
   }
   const check = channelsWith(verdict, 'check');
   if (check.length > 0) {
-    const who = check.length === CHANNELS.length ? 'any channel' : listChannels(check);
+    const who = check.length === CHANNELS.length ? 'any channel' : englishChannelList(check);
     return `Check before using ${who}${because(leadingReason(verdict, 'caution', check))}`;
   }
   const warning = verdict.reasons.find((r) => r.level === 'caution');

@@ -1,10 +1,9 @@
+import { EEA_COUNTRIES } from '../vocab';
+
 export type Jurisdiction = 'GB' | 'DE' | 'EU' | 'US' | 'CA' | 'AU' | 'NZ' | 'CH' | 'other' | 'unknown';
 
-// EU member states plus the EEA states (IS, LI, NO), which apply the GDPR and the ePrivacy Directive through
-// the EEA Agreement. Germany is listed here too but has its own rules (UWG §7).
-const EEA = new Set(
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '),
-);
+// Germany is in the EEA too but has its own rules (UWG §7): jurisdictionOf answers 'DE' before it asks this.
+const EEA = new Set<string>(EEA_COUNTRIES);
 
 /** Member states whose own transposition of the ePrivacy Directive Heed encodes (rules rows 21–30). */
 export const MEMBER_STATES_WITH_ROWS = ['FR', 'NL', 'AT', 'PL', 'ES', 'IT', 'IE', 'BE', 'SE', 'DK'] as const;

@@ -1,20 +1,16 @@
+import { CATALOG } from '../i18n/catalog';
 import type { Channel } from '../vocab';
 
-const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  email: 'Email',
-  sms: 'SMS',
-  phone: 'Phone',
-  post: 'Post',
-  inmail: 'InMail',
-};
+// The engine writes its reasons in English (docs/rules.md, golden tests; lib/i18n/reasons.ts translates them), with
+// the channel names the English pages show.
 
-export function channelLabel(channel: Channel): string {
-  return CHANNEL_LABELS[channel];
+export function englishChannelName(channel: Channel): string {
+  return CATALOG.en[`common_channel_${channel}`];
 }
 
 /** "Email", "Email and SMS", "Email, SMS and InMail". */
-export function listChannels(channels: readonly Channel[]): string {
-  const labels = channels.map(channelLabel);
+export function englishChannelList(channels: readonly Channel[]): string {
+  const labels = channels.map(englishChannelName);
   if (labels.length <= 1) return labels[0] ?? '';
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import {
   ChannelSchema,
+  ChannelVerdictSchema,
+  ContactVisibilitySchema,
   DataSourceSchema,
   EmailKindSchema,
-  IsoDateSchema,
+  IsoDateTimeSchema,
   LevelSchema,
+  PhoneKindSchema,
   StageSchema,
   SubscriberSchema,
   SuppressionReasonSchema,
-} from '../vocab';
+} from '../vocab/schemas';
+import { REASON_CODES, type ReasonCode } from './codes';
 import { offsetFormat } from './hours';
 
 // ISO 3166-1 keeps 'UK' exceptionally reserved for GB and the EU writes Greece as 'EL': accept both
@@ -28,10 +32,10 @@ export const CountrySchema = z
 
 export const ConsentSchema = z.strictObject({
   channel: ChannelSchema,
-  givenAt: IsoDateSchema,
+  givenAt: IsoDateTimeSchema,
   /** How the consent was given (form, recording, signed sheet). Without it the consent does not count. */
   evidence: z.string().max(2000).optional(),
-  withdrawnAt: IsoDateSchema.optional(),
+  withdrawnAt: IsoDateTimeSchema.optional(),
   /**
    * A signed written agreement that names the number (US TCPA "prior express written consent",
    * 47 C.F.R. §64.1200(f)(9)). US marketing texts and calls need it; elsewhere it changes nothing.
@@ -42,7 +46,7 @@ export type Consent = z.infer<typeof ConsentSchema>;
 
 export const SuppressionSchema = z.strictObject({
   reason: SuppressionReasonSchema,
-  since: IsoDateSchema,
+  since: IsoDateTimeSchema,
   /**
    * Absent or empty: every channel. Only an unsubscribe, do-not-call, bounce or other entry can be narrowed: an
    * objection, erasure or complaint covers every channel whatever this says (`reasonAllowsChannelScope`).
@@ -57,10 +61,8 @@ export const SoftOptInSchema = z.strictObject({
 });
 
 /** How the contact details were visible where they were collected (rules row 20). */
-export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
 
 /** Who pays for the phone: `work` is company-issued or paid by the employer (the PECR subscriber). */
-export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
 
 /** An IANA time zone the runtime knows (`America/Chicago`); checked through Intl, no library needed. */
 export const TimeZoneSchema = z
@@ -89,27 +91,27 @@ export const RegionSchema = z
 // read as no objection.
 export const AssessInputSchema = z
   .strictObject({
-    now: IsoDateSchema,
+    now: IsoDateTimeSchema,
     country: CountrySchema.optional(),
     subscriber: SubscriberSchema.optional(),
     stage: StageSchema.optional(),
     emailKind: EmailKindSchema.optional(),
     source: DataSourceSchema.optional(),
-    collectedAt: IsoDateSchema.optional(),
-    informedAt: IsoDateSchema.optional(),
+    collectedAt: IsoDateTimeSchema.optional(),
+    informedAt: IsoDateTimeSchema.optional(),
     consents: z.array(ConsentSchema).optional(),
     suppressions: z.array(SuppressionSchema).optional(),
-    purchaseAt: IsoDateSchema.optional(),
-    inquiryAt: IsoDateSchema.optional(),
+    purchaseAt: IsoDateTimeSchema.optional(),
+    inquiryAt: IsoDateTimeSchema.optional(),
     softOptIn: SoftOptInSchema.optional(),
-    legitimateInterestAssessmentAt: IsoDateSchema.optional(),
+    legitimateInterestAssessmentAt: IsoDateTimeSchema.optional(),
     tps: z.boolean().optional(),
     /**
      * Extension to the issue's interface: the day the number went on TPS/CTPS. PECR reg. 21(3) gives callers
      * 28 days to screen; without this date Heed assumes the 28 days have passed.
      */
-    tpsListedAt: IsoDateSchema.optional(),
-    retentionUntil: IsoDateSchema.optional(),
+    tpsListedAt: IsoDateTimeSchema.optional(),
+    retentionUntil: IsoDateTimeSchema.optional(),
     /** Extension to the issue's interface, for rules row 20. */
     contactVisibility: ContactVisibilitySchema.optional(),
     /** The employer the record holds (row 39). */
@@ -122,23 +124,23 @@ export const AssessInputSchema = z
     region: RegionSchema.optional(),
     phoneKind: PhoneKindSchema.optional(),
     /** The day the number was last screened against TPS/CTPS (UK): a screen holds for 28 days. */
-    tpsScreenedAt: IsoDateSchema.optional(),
+    tpsScreenedAt: IsoDateTimeSchema.optional(),
     /** The number is on the national do-not-call register (US National DNC, Canada DNCL, AU DNC Register). */
     dnc: z.boolean().optional(),
     /** The day of the last national do-not-call screen. */
-    dncScreenedAt: IsoDateSchema.optional(),
+    dncScreenedAt: IsoDateTimeSchema.optional(),
     /** The privacy officer's sign-off that the member state's rule for business email is met. */
-    businessEmailSignOffAt: IsoDateSchema.optional(),
+    businessEmailSignOffAt: IsoDateTimeSchema.optional(),
     /** The concrete facts behind a German business's presumed consent to a call (UWG §7(2) Nr. 1). */
     presumedConsent: z.string().max(2000).optional(),
     /** An active contract or subscription (CASL existing business relationship for its life). */
     contractActive: z.boolean().optional(),
     /** The day the contract or subscription ended (CASL: 2 more years of implied consent). */
-    contractEndedAt: IsoDateSchema.optional(),
+    contractEndedAt: IsoDateTimeSchema.optional(),
     /** CASL s. 10(9)(b): address conspicuously published, no "no unsolicited messages" note, message fits the role. */
     conspicuouslyPublished: z.boolean().optional(),
     /** CASL s. 10(9)(c): the day they gave you the address (a business card), with no "no messages" note. */
-    businessCardAt: IsoDateSchema.optional(),
+    businessCardAt: IsoDateTimeSchema.optional(),
     /** The sender is a charity (UK PECR reg. 22(3A) charity soft opt-in). */
     charity: z.boolean().optional(),
   })
@@ -148,14 +150,17 @@ export const AssessInputSchema = z
   });
 export type AssessInput = z.infer<typeof AssessInputSchema>;
 
-export const ChannelStatusSchema = z.enum(['allowed', 'check', 'blocked']);
+export const ChannelStatusSchema = ChannelVerdictSchema;
 export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 
 export const ReasonLevelSchema = z.enum([...LevelSchema.options, 'info']);
 export type ReasonLevel = z.infer<typeof ReasonLevelSchema>;
 
+/** Every code the engine can emit (./codes.ts). */
+export const ReasonCodeSchema = z.enum(Object.keys(REASON_CODES) as [ReasonCode, ...ReasonCode[]]);
+
 export const ReasonSchema = z.strictObject({
-  code: z.string().min(1),
+  code: ReasonCodeSchema,
   /** 'blocked': blocks the channels listed; 'caution': a check or a warning; 'ok': permits; 'info': context. */
   level: ReasonLevelSchema,
   /** The channels the reason concerns; empty when it concerns the record as a whole. */
@@ -171,7 +176,7 @@ export const DeadlineSchema = z.strictObject({
    * The last day (inclusive) on which the current state holds or the duty can still be met on time; for
    * calling hours, the date-time (with the recipient's offset) from which calls are permitted again.
    */
-  due: IsoDateSchema,
+  due: IsoDateTimeSchema,
   citation: z.string().min(1),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;

@@ -8,7 +8,7 @@ import {
   letterLanguageFor,
   type OverdueFacts,
 } from './letter-text/index';
-import { CCPA_SHORT, kindShort, mailtoFor } from './letters';
+import { CCPA_SHORT, mailtoFor, requestKindShort } from './letters';
 import type { RequestKind, RequestRecord } from './schemas';
 
 // What to do when a company has not answered a data request in time: a follow-up letter to the company, then a
@@ -92,7 +92,7 @@ function articles(r: RequestRecord): string[] {
 
 /** 'Art. 15, 17' for the GDPR; 'CCPA know, delete' for California (in the page's language). */
 export function kindsLabel(r: RequestRecord): string {
-  if (r.law === 'ccpa') return t('mydata_kinds_ccpa', r.kinds.map(kindShort).join(', '));
+  if (r.law === 'ccpa') return t('mydata_kinds_ccpa', r.kinds.map(requestKindShort).join(', '));
   return t('mydata_kinds_gdpr', articles(r).join(', '));
 }
 

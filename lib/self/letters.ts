@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { Lang } from '../i18n/define';
 import { type MessageKey, t } from '../i18n/index';
 import { normaliseEmail } from '../identifiers/email';
+import { EEA_COUNTRIES } from '../vocab';
 import { addBusinessDays, addDays, addMonths, longDate } from './dates';
 import {
   type GdprLetterText,
@@ -17,19 +18,13 @@ import { type IdentityKind, kindsFor, type Law, type RequestKind } from './schem
 // the UK GDPR (same article numbers) and the CCPA as amended by the CPRA (Cal. Civ. Code §1798.100 ff.). Each
 // paragraph cites the provision it relies on, so a reviewer can hold the two side by side; tests check the citations.
 
-// biome-ignore format: one country list, easier to check in rows
-export const EEA = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT',
-  'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
-] as const;
-
 /**
  * The law to suggest for a user living in `country` (ISO alpha-2). Elsewhere the GDPR may still apply, when the
  * company is in the EU or targets people there (Art. 3), so there is no suggestion and the user chooses.
  */
 export function lawForCountry(country: string): Law | undefined {
   const c = country.trim().toUpperCase();
-  if ((EEA as readonly string[]).includes(c)) return 'gdpr';
+  if ((EEA_COUNTRIES as readonly string[]).includes(c)) return 'gdpr';
   if (c === 'GB') return 'uk-gdpr';
   if (c === 'US') return 'ccpa';
   return undefined;
@@ -46,7 +41,7 @@ export function lawLabel(law: Law): string {
   return t(LAW_LABEL_KEY[law]);
 }
 
-const KIND_LABEL_KEY: Record<RequestKind, MessageKey> = {
+const REQUEST_KIND_KEY: Record<RequestKind, MessageKey> = {
   access: 'mydata_kind_access',
   erasure: 'mydata_kind_erasure',
   objection: 'mydata_kind_objection',
@@ -58,11 +53,11 @@ const KIND_LABEL_KEY: Record<RequestKind, MessageKey> = {
 };
 
 /** What a request asks for, with its article, for the composer's check boxes. */
-export function kindLabel(kind: RequestKind): string {
-  return t(KIND_LABEL_KEY[kind]);
+export function requestKindLabel(kind: RequestKind): string {
+  return t(REQUEST_KIND_KEY[kind]);
 }
 
-const KIND_SHORT_KEY: Record<RequestKind, MessageKey> = {
+const REQUEST_KIND_SHORT_KEY: Record<RequestKind, MessageKey> = {
   access: 'mydata_short_access',
   erasure: 'mydata_short_erasure',
   objection: 'mydata_short_objection',
@@ -74,8 +69,8 @@ const KIND_SHORT_KEY: Record<RequestKind, MessageKey> = {
 };
 
 /** Short names for the request log, in the page's language. */
-export function kindShort(kind: RequestKind): string {
-  return t(KIND_SHORT_KEY[kind]);
+export function requestKindShort(kind: RequestKind): string {
+  return t(REQUEST_KIND_SHORT_KEY[kind]);
 }
 
 /** The CCPA's short names as its letters (English only) write them. */

@@ -1,6 +1,7 @@
 import { sha256 } from 'hash-wasm';
 import { yieldToEventLoop } from '../event-loop';
 import { entryKeyAs } from '../identifiers';
+import { type EntryKind, isHashKind } from '../vocab';
 import { logAudit } from './audit';
 import { canonicalJson } from './audit-chain';
 import { base64ToBytes, bytesToBase64 } from './base64';
@@ -23,8 +24,6 @@ import {
   backupVersionFor,
   type Contact,
   DIGEST_BYTES,
-  type EntryKind,
-  isHashKind,
   type Settings,
   type SuppressionList,
 } from './schemas';

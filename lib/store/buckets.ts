@@ -1,13 +1,6 @@
 import { binarySearch, indexOfSorted } from '../binary-search';
-import {
-  BUCKET_COUNT,
-  type BucketRecord,
-  DIGEST_BYTES,
-  type EntryKind,
-  type HashKind,
-  isHashKind,
-  type StringKind,
-} from './schemas';
+import { type EntryKind, type HashKind, isHashKind, type StringKind } from '../vocab';
+import { BUCKET_COUNT, type BucketRecord, DIGEST_BYTES } from './schemas';
 
 // Pure functions over the compact entry encoding: no database here, so all of it is unit-testable.
 

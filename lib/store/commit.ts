@@ -1,5 +1,6 @@
 import { hexToBytes } from '../identifiers';
 import type { Channel, SuppressionReason } from '../vocab';
+import { ENTRY_KINDS, type EntryKind } from '../vocab';
 import { logAudit } from './audit';
 import { bucketOf, bucketRecord, buildSorted, mergeEntries, type SortedEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
@@ -15,8 +16,6 @@ import {
   type BatchSource,
   BUCKET_COUNT,
   type BucketRecord,
-  ENTRY_KINDS,
-  type EntryKind,
   type NewAuditEvent,
   NewBatchSchema,
 } from './schemas';

@@ -1,4 +1,5 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
+import type { EntryKind } from '../vocab';
 import {
   BUCKETS_TABLE,
   bucketLayoutMiddleware,
@@ -8,15 +9,7 @@ import {
 } from './bucket-layout';
 import { dataTokenMiddleware } from './data-token';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
-import type {
-  AuditEvent,
-  Batch,
-  BucketRecord,
-  Contact,
-  EntryKind,
-  SettingsRecord,
-  SuppressionList,
-} from './schemas';
+import type { AuditEvent, Batch, BucketRecord, Contact, SettingsRecord, SuppressionList } from './schemas';
 import { writeFeedMiddleware } from './write-feed';
 
 export const DB_NAME = 'heed';

@@ -6,21 +6,14 @@ import {
   loadHashers,
   normaliseAs,
 } from '../identifiers';
-import type { Channel, SuppressionReason } from '../vocab';
+import { type Channel, type EntryKind, HASH_KINDS, isHashKind, type SuppressionReason } from '../vocab';
+import { EntryKindSchema } from '../vocab/schemas';
 import { logAudit } from './audit';
 import { bucketOf, bucketRecord, findKey, keyAt, removeEntryAt } from './buckets';
 import { type CommitResult, commitEntries, EntryCollector } from './commit';
 import { type HeedDb, nowIso } from './db';
 import { addToCounts, assertNotManaged, ListError, listBuckets } from './lists';
-import {
-  type Batch,
-  type BatchSource,
-  type BucketRecord,
-  type EntryKind,
-  EntryKindSchema,
-  HASH_KINDS as HASH_KIND_LIST,
-  isHashKind,
-} from './schemas';
+import type { Batch, BatchSource, BucketRecord } from './schemas';
 
 export interface EntryInput {
   kind: EntryKind;
@@ -228,7 +221,7 @@ export async function findEntries(
     const written = normaliseAs('email', query);
     const spellings = new Set([...(written.ok ? [written.value] : []), n.value]);
     for (const form of [...spellings].flatMap(emailHashForms)) {
-      for (const algo of HASH_KIND_LIST) {
+      for (const algo of HASH_KINDS) {
         candidates.push({ kind: algo, key: h[algo](form), via: `${algo} of email` });
       }
     }
@@ -255,8 +248,6 @@ export async function findEntries(
   return hits.map((h) => ({ ...toRow(h.kind, h.key, h.batchId, batches), via: h.via }));
 }
 
-const HASH_KINDS: ReadonlySet<EntryKind> = new Set(HASH_KIND_LIST);
-
 /**
  * Finds entries the way a person searches: exact matches first (an email also finds its hashes), then entries
  * that contain what was typed (plain kinds) or start with it (hashes, on their hex digits), up to `limit`. The
@@ -281,7 +272,7 @@ export async function searchEntries(
     await listBuckets(db, listId)
       .until(() => exact.length + found.length >= limit)
       .each((rec) => {
-        const hash = HASH_KINDS.has(rec.kind);
+        const hash = isHashKind(rec.kind);
         if (hash && hexNeedle === null) return;
         for (let i = 0; i < rec.batchIds.length; i++) {
           if (exact.length + found.length >= limit) return;

@@ -1,11 +1,11 @@
 import { loadHashers } from '../identifiers';
+import type { EntryKind } from '../vocab';
 import { logAudit } from './audit';
 import { keyAt } from './buckets';
 import { csvTable } from './csv-cells';
 import type { HeedDb } from './db';
 import { batchMap } from './entries';
 import { ListError, listBuckets } from './lists';
-import type { EntryKind } from './schemas';
 
 export type ExportMode = 'plain' | 'hashed';
 

@@ -3,7 +3,8 @@ import { detect, type ReadOptions, readOpts } from '../import/detect';
 import type { FlagRule, ProfileId } from '../import/profiles';
 import { type RejectedRow, RowMapper, validateFlags, validateMapping } from '../import/row-mapping';
 import { type Container, openContainer } from '../import/xlsx';
-import { type Channel, IsoDateSchema, type SuppressionReason } from '../vocab';
+import type { Channel, SuppressionReason } from '../vocab';
+import { IsoDateTimeSchema } from '../vocab/schemas';
 import { CommitAbortedError, commitEntries, EntryCollector } from './commit';
 import { csvTable } from './csv-cells';
 import { RowStream } from './csv-rows';
@@ -109,7 +110,7 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   if (signal?.aborted) throw cancelled();
   await assertListImportAllowed('import');
   const defaultSince = opts.since ?? today();
-  if (!IsoDateSchema.safeParse(defaultSince).success) {
+  if (!IsoDateTimeSchema.safeParse(defaultSince).success) {
     throw new ImportError('mapping', { key: 'lists_err_not_iso', subs: [defaultSince] });
   }
   const d = await detect(blob, opts);

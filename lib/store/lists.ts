@@ -1,4 +1,4 @@
-import type { Channel } from '../vocab';
+import type { Channel, EntryKind } from '../vocab';
 import { logAudit } from './audit';
 import { bucketRecord, entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
@@ -7,7 +7,6 @@ import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
   type BucketRecord,
-  type EntryKind,
   type ListCounts,
   type SuppressionList,
   SuppressionListSchema,

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { indexOfSorted } from '../binary-search';
 import { hexToBytes } from '../identifiers';
+import { type EntryKind, isHashKind } from '../vocab';
+import { EntryKindSchema } from '../vocab/schemas';
 import type { StoredBucket } from './bucket-layout';
 import { fnv1a32, isHashed, type SortedKeys } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
-import {
-  type Batch,
-  type Contact,
-  DIGEST_BYTES,
-  ENTRY_KINDS,
-  type EntryKind,
-  isHashKind,
-  type SuppressionList,
-} from './schemas';
+import { type Batch, type Contact, DIGEST_BYTES, type SuppressionList } from './schemas';
 
 // The lookup index says, without reading any bucket, which of a person's keys some list *may* hold: per entry
 // kind, the sorted 32-bit fingerprints of every stored key. Most people looked up are on no list, and for them a
@@ -159,10 +153,7 @@ const StoredIndexSchema = z.object({
   /** The schema version it was built under: an upgrade may rewrite entries without a data token of its own. */
   schemaVersion: z.number(),
   token: z.string(),
-  fingerprints: z.partialRecord(
-    z.enum(ENTRY_KINDS as [EntryKind, ...EntryKind[]]),
-    z.instanceof(Uint32Array),
-  ),
+  fingerprints: z.partialRecord(EntryKindSchema, z.instanceof(Uint32Array)),
   contactKeys: z.array(z.string()),
 });
 

@@ -13,7 +13,14 @@ import {
   normalisePhone,
   possibleEmailVariants,
 } from '../identifiers';
-import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
+import {
+  type Channel,
+  type EntryKind,
+  HASH_KINDS,
+  isHashKind,
+  reasonAllowsChannelScope,
+  type SuppressionReason,
+} from '../vocab';
 import { decodeBucket, type StoredBucket } from './bucket-layout';
 import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
@@ -26,15 +33,7 @@ import {
   type LookupIndex,
   mayHold,
 } from './lookup-index';
-import {
-  type Batch,
-  type BucketRecord,
-  type Contact,
-  type EntryKind,
-  HASH_KINDS,
-  isHashKind,
-  type SuppressionList,
-} from './schemas';
+import type { Batch, BucketRecord, Contact, SuppressionList } from './schemas';
 
 export interface PersonIds {
   emails?: readonly string[];

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
+import { type EntryKind, isHashKind } from '../vocab';
 import type { SortedEntries } from './buckets';
-import { BUCKET_COUNT, DIGEST_BYTES, type EntryKind, isHashKind } from './schemas';
+import { BUCKET_COUNT, DIGEST_BYTES } from './schemas';
 
 // Issue 18: before an import or a team bundle writes anything, Heed estimates the space it needs and checks the
 // browser's estimate of what is free; when it will not fit, nothing is written and the user sees both numbers.

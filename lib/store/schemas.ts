@@ -1,44 +1,25 @@
 import { z } from 'zod';
 import { LANGUAGE_CHOICES } from '../i18n/define';
+import { type EntryKind, HASH_KINDS, type HashKind, STRING_KINDS } from '../vocab';
 import {
   ChannelSchema,
+  ColumnRoleSchema,
+  ContactVisibilitySchema,
   DataSourceSchema,
   EmailKindSchema,
-  IsoDateSchema,
+  EntryKindSchema,
+  IsoDateTimeSchema,
+  PhoneKindSchema,
   StageSchema,
   SubscriberSchema,
   SuppressionReasonSchema,
-} from '../vocab';
+} from '../vocab/schemas';
 
 // Every record the store writes or reads from outside (file, message, backup) has its shape here, and the
 // TypeScript types are inferred from these schemas so the two can never drift apart.
 
-export const HASH_KINDS = ['md5', 'sha1', 'sha256', 'sha512'] as const;
-export const STRING_KINDS = ['email', 'domain', 'profile', 'salesnav', 'phone'] as const;
-export const EntryKindSchema = z.enum([
-  'email',
-  'md5',
-  'sha1',
-  'sha256',
-  /** OPTIZMO ships suppression files as MD5 or SHA-512 of the email. */
-  'sha512',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-]);
-export type EntryKind = z.infer<typeof EntryKindSchema>;
-export const ENTRY_KINDS: readonly EntryKind[] = EntryKindSchema.options;
-export type HashKind = (typeof HASH_KINDS)[number];
-export type StringKind = (typeof STRING_KINDS)[number];
-
 /** Raw digest length in bytes, the stride of a hash bucket's key array. */
 export const DIGEST_BYTES: Record<HashKind, number> = { md5: 16, sha1: 20, sha256: 32, sha512: 64 };
-
-export function isHashKind(kind: EntryKind): kind is HashKind {
-  // Spelled out rather than HASH_KINDS.includes: it runs once per entry when a million are imported.
-  return kind === 'md5' || kind === 'sha1' || kind === 'sha256' || kind === 'sha512';
-}
 
 /** 12 bits of bucket: enough to keep each bucket small at a million entries (~250 per bucket). */
 export const BUCKET_BITS = 12;
@@ -79,8 +60,8 @@ export const SuppressionListSchema = z.object({
     })
     .optional(),
   counts: ListCountsSchema,
-  createdAt: IsoDateSchema,
-  updatedAt: IsoDateSchema,
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
 });
 export type SuppressionList = z.infer<typeof SuppressionListSchema>;
 
@@ -93,7 +74,7 @@ export const BatchSchema = z.object({
   id: z.number().int().positive().max(0xffffffff),
   listId: Id,
   reason: SuppressionReasonSchema,
-  since: IsoDateSchema,
+  since: IsoDateTimeSchema,
   source: BatchSourceSchema,
   fileName: ShortText(500).optional(),
   /**
@@ -101,7 +82,7 @@ export const BatchSchema = z.object({
    * email, a do-not-call blocks phone and SMS). Honoured only for reasons that may be narrowed (lib/vocab).
    */
   channels: z.array(ChannelSchema).min(1).optional(),
-  importedAt: IsoDateSchema,
+  importedAt: IsoDateTimeSchema,
 });
 export type Batch = z.infer<typeof BatchSchema>;
 export type NewBatch = Omit<Batch, 'id'> & { id?: number };
@@ -152,18 +133,18 @@ function checkEntryCount(n: number, r: { kind: string; batchIds: Uint32Array }, 
   }
 }
 
-export const ConsentSchema = z.object({
+export const ContactConsentSchema = z.object({
   channel: ChannelSchema,
-  givenAt: IsoDateSchema,
+  givenAt: IsoDateTimeSchema,
   evidence: ShortText(500).optional(),
-  withdrawnAt: IsoDateSchema.optional(),
+  withdrawnAt: IsoDateTimeSchema.optional(),
   /** A signed written agreement naming the number (TCPA prior express written consent, 47 C.F.R. §64.1200(f)(9)). */
   written: z.boolean().optional(),
 });
-export type Consent = z.infer<typeof ConsentSchema>;
+export type ContactConsent = z.infer<typeof ContactConsentSchema>;
 
 export const LegitimateInterestSchema = z.object({
-  assessedAt: IsoDateSchema,
+  assessedAt: IsoDateTimeSchema,
   reference: ShortText(200).optional(),
 });
 
@@ -183,12 +164,6 @@ export const TimeZoneSchema = z
     }
   }, 'must be an IANA time zone such as America/Chicago or Europe/London');
 
-export const PhoneKindSchema = z.enum(['work', 'personal', 'unknown']);
-export type PhoneKind = z.infer<typeof PhoneKindSchema>;
-
-export const ContactVisibilitySchema = z.enum(['public', 'connections-only', 'download-blocked', 'unknown']);
-export type ContactVisibility = z.infer<typeof ContactVisibilitySchema>;
-
 /** What a caller may save; the store normalises identifiers and fills id/keys/timestamps. */
 export const ContactInputSchema = z.object({
   id: Id.optional(),
@@ -201,38 +176,38 @@ export const ContactInputSchema = z.object({
   subscriber: SubscriberSchema.default('unknown'),
   country: CountryCode.optional(),
   emailKind: EmailKindSchema.default('unknown'),
-  consents: z.array(ConsentSchema).max(50).default([]),
+  consents: z.array(ContactConsentSchema).max(50).default([]),
   legitimateInterest: LegitimateInterestSchema.optional(),
   source: DataSourceSchema.default('unknown'),
-  collectedAt: IsoDateSchema.optional(),
+  collectedAt: IsoDateTimeSchema.optional(),
   /** Date the Art. 14 notice was given. */
-  informedAt: IsoDateSchema.optional(),
-  retentionUntil: IsoDateSchema.optional(),
-  purchaseAt: IsoDateSchema.optional(),
-  inquiryAt: IsoDateSchema.optional(),
+  informedAt: IsoDateTimeSchema.optional(),
+  retentionUntil: IsoDateTimeSchema.optional(),
+  purchaseAt: IsoDateTimeSchema.optional(),
+  inquiryAt: IsoDateTimeSchema.optional(),
   /** PECR reg. 22(3): both conditions are recorded separately, since the soft opt-in needs both. */
   softOptIn: z.object({ similarProducts: z.boolean(), optOutOffered: z.boolean() }).optional(),
   tps: z.boolean().optional(),
   /** When the number went on TPS/CTPS: callers have 28 days to screen (PECR reg. 21(3)). */
-  tpsListedAt: IsoDateSchema.optional(),
+  tpsListedAt: IsoDateTimeSchema.optional(),
   /** Last TPS/CTPS screen of the number: a UK live call needs one within 28 days (PECR reg. 21). */
-  tpsScreenedAt: IsoDateSchema.optional(),
+  tpsScreenedAt: IsoDateTimeSchema.optional(),
   /** work = company-issued phone or account paid by the employer (the PECR subscriber is the company). */
   phoneKind: PhoneKindSchema.optional(),
   /** On the national do-not-call register (US National DNC, Canada DNCL, AU DNC Register). */
   dnc: z.boolean().optional(),
-  dncScreenedAt: IsoDateSchema.optional(),
+  dncScreenedAt: IsoDateTimeSchema.optional(),
   /** The privacy officer's sign-off that the member state's business-email rule is met. */
-  businessEmailSignOffAt: IsoDateSchema.optional(),
+  businessEmailSignOffAt: IsoDateTimeSchema.optional(),
   /** German B2B presumed-consent facts for calls (UWG §7(2) Nr. 1). */
   presumedConsent: ShortText(2000).optional(),
   /** CASL existing business relationship: an active contract lasts; an ended one counts for 2 years. */
   contractActive: z.boolean().optional(),
-  contractEndedAt: IsoDateSchema.optional(),
+  contractEndedAt: IsoDateTimeSchema.optional(),
   /** CASL s. 10(9)(b): conspicuously published, no "no unsolicited messages" note, relevant to the role. */
   conspicuouslyPublished: z.boolean().optional(),
   /** CASL s. 10(9)(c): the person gave the address (a business card) on this date. */
-  businessCardAt: IsoDateSchema.optional(),
+  businessCardAt: IsoDateTimeSchema.optional(),
   /** ISO 3166-2 subdivision suffix (a US state such as TX): state calling hours, CCPA. */
   region: z
     .string()
@@ -255,8 +230,8 @@ export const ContactSchema = ContactInputSchema.extend({
   id: Id,
   /** Normalised identifiers as 'email:…', 'profile:…', 'phone:…', 'salesnav:…' (multiEntry index). */
   keys: z.array(z.string()),
-  createdAt: IsoDateSchema,
-  updatedAt: IsoDateSchema,
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
@@ -288,13 +263,13 @@ export const SettingsSchema = z.object({
    * Team facts, recorded once by the team lead (issue 20, item 2) and used where a contact has nothing recorded:
    * the date of the legitimate-interest assessment for B2B prospecting, ...
    */
-  teamLiaAssessedAt: IsoDateSchema.optional(),
+  teamLiaAssessedAt: IsoDateTimeSchema.optional(),
   /** ... that the first message carries the Art. 14 notice and an opt-out (a duty shown, not a notice given), ... */
   teamArt14InFirstMessage: z.boolean().optional(),
   /** ... the date of the team's last TPS/CTPS and do-not-call screen, ... */
-  teamScreenedAt: IsoDateSchema.optional(),
+  teamScreenedAt: IsoDateTimeSchema.optional(),
   /** ... and the privacy officer's sign-off of the business-email rules. */
-  teamBusinessEmailSignOffAt: IsoDateSchema.optional(),
+  teamBusinessEmailSignOffAt: IsoDateTimeSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;
@@ -329,7 +304,7 @@ export type AuditAction = z.infer<typeof AuditActionSchema>;
 // the message), which is why `detail` is longer than a summary needs.
 export const AuditEventSchema = z.object({
   id: z.number().int().positive(),
-  at: IsoDateSchema,
+  at: IsoDateTimeSchema,
   actor: z.enum(['user', 'system']).default('user'),
   action: AuditActionSchema,
   listId: Id.optional(),
@@ -351,28 +326,6 @@ export type NewAuditEvent = Omit<z.input<typeof AuditEventSchema>, 'id' | 'at' |
 };
 
 // ---- Import ----------------------------------------------------------------------------------------
-
-export const ColumnRoleSchema = z.enum([
-  'email',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  /** A hash whose algorithm is told by its length. */
-  'hash',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-  /** Any identifier, its kind taken from a `kind` column or else guessed per value (our own export). */
-  'auto',
-  /** Names the kind of the `auto` column on the same row. */
-  'kind',
-  'reason',
-  'date',
-  'ignore',
-]);
-export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
 export const ColumnMappingSchema = z.object({
   columns: z
@@ -433,7 +386,7 @@ export type BackupData = z.infer<typeof BackupDataSchema>;
 export const BackupEnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number().int(),
-  createdAt: IsoDateSchema,
+  createdAt: IsoDateTimeSchema,
   checksum: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex characters'),
   data: z.unknown(),
 });

@@ -8,7 +8,6 @@ import { storePolicy } from '../store/policy-guard';
 import { bytesToWrite, noSpaceMessage, spaceShortfall } from '../store/quota';
 import {
   type BucketRecord,
-  type EntryKind,
   type ListCounts,
   NewBatchSchema,
   SettingsSchema,
@@ -16,6 +15,7 @@ import {
   SuppressionListSchema,
 } from '../store/schemas';
 import { getSettings } from '../store/settings';
+import type { EntryKind } from '../vocab';
 import {
   type BucketSlice,
   decodeKeys,

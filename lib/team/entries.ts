@@ -5,8 +5,8 @@ import { EntryCollector } from '../store/commit';
 import type { HeedDb } from '../store/db';
 import { OMITTED_FROM_HASHED } from '../store/export';
 import { listBuckets } from '../store/lists';
-import { BUCKET_COUNT, DIGEST_BYTES, type EntryKind, isHashKind } from '../store/schemas';
-import type { SuppressionReason } from '../vocab';
+import { BUCKET_COUNT, DIGEST_BYTES } from '../store/schemas';
+import { type EntryKind, isHashKind, type SuppressionReason } from '../vocab';
 import { BundleError, concatBytes } from './format';
 import { MAX_KEY_LENGTH } from './schemas';
 

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { type HeedDb, nowIso } from '../store/db';
 import { ListError } from '../store/lists';
-import type { EntryKind } from '../store/schemas';
+import type { EntryKind } from '../vocab';
 import {
   diffRuns,
   encodeKeys,

@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { type EntryKind, EntryKindSchema } from '../store/schemas';
-import { ChannelSchema, IsoDateSchema, SubscriberSchema, SuppressionReasonSchema } from '../vocab';
+import type { EntryKind } from '../vocab';
+import {
+  ChannelSchema,
+  EntryKindSchema,
+  IsoDateTimeSchema,
+  SubscriberSchema,
+  SuppressionReasonSchema,
+} from '../vocab/schemas';
 
 // Everything a bundle or key file says about itself is parsed here, at the boundary, before any of it is trusted.
 
@@ -62,7 +68,7 @@ export const BundleListSchema = z.object({
   channels: z.array(ChannelSchema).min(1).optional(),
   /** full: the list as a whole; delta: changes since the bundle's baseVersion. */
   mode: z.enum(['full', 'delta']),
-  metas: z.array(z.object({ reason: SuppressionReasonSchema, since: IsoDateSchema })).max(100_000),
+  metas: z.array(z.object({ reason: SuppressionReasonSchema, since: IsoDateTimeSchema })).max(100_000),
   sections: z.array(BundleSectionSchema).max(32),
 });
 export type BundleList = z.infer<typeof BundleListSchema>;
@@ -80,7 +86,7 @@ export const BundleHeaderSchema = z
     version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
     /** Present on a delta bundle: it applies only on top of exactly this version. */
     baseVersion: z.number().int().positive().optional(),
-    createdAt: IsoDateSchema,
+    createdAt: IsoDateTimeSchema,
     entryMode: z.enum(['plain', 'hashed']),
     settings: RecommendedSettingsSchema.optional(),
     lists: z.array(BundleListSchema).max(MAX_BUNDLE_LISTS),
@@ -141,7 +147,7 @@ export const TrustedKeySchema = z.object({
   keyId: Hex64,
   publicKey: Base64.max(64),
   teamName: z.string().max(200),
-  pinnedAt: IsoDateSchema,
+  pinnedAt: IsoDateTimeSchema,
 });
 export type TrustedKey = z.infer<typeof TrustedKeySchema>;
 
@@ -156,8 +162,8 @@ export const AppliedRecordSchema = z.object({
     Hex64,
     z.object({
       version: z.number().int().positive(),
-      appliedAt: IsoDateSchema,
-      createdAt: IsoDateSchema,
+      appliedAt: IsoDateTimeSchema,
+      createdAt: IsoDateTimeSchema,
       teamName: z.string().max(200),
       settings: RecommendedSettingsSchema.optional(),
     }),
@@ -176,8 +182,8 @@ export const AppliedSignatureSchema = z.object({
   teamName: z.string().max(200),
   version: z.number().int().positive(),
   baseVersion: z.number().int().positive().optional(),
-  createdAt: IsoDateSchema,
-  appliedAt: IsoDateSchema,
+  createdAt: IsoDateTimeSchema,
+  appliedAt: IsoDateTimeSchema,
   /** SHA-256 of the bundle's entries, as its signed header states it. */
   bodySha256: Hex64,
   /** SHA-256 of the signed bytes. */
@@ -202,7 +208,7 @@ export const ExportedRecordSchema = z.object({
   key: z.literal('team:exported'),
   keyId: Hex64,
   version: z.number().int().nonnegative(),
-  exportedAt: IsoDateSchema.optional(),
+  exportedAt: IsoDateTimeSchema.optional(),
 });
 export type ExportedRecord = z.infer<typeof ExportedRecordSchema>;
 

@@ -1,6 +1,13 @@
 import { emailKind } from '../extract/email-kind';
 import { localRecord } from '../i18n/reasons';
-import type { AnswerMatch, EmailVerdict, Identifiers, LookupAnswer, PageHints } from '../messaging/types';
+import type {
+  AnswerMatch,
+  AnswerReason,
+  EmailVerdict,
+  Identifiers,
+  LookupAnswer,
+  PageHints,
+} from '../messaging/types';
 import { type AssessInput, assess, summarize, type Verdict, whatToRecord } from '../risk';
 import type { HeedDb } from '../store/db';
 import { type LookupResult, lookupPerson } from '../store/lookup';
@@ -259,7 +266,7 @@ export function toAnswer(
   const possibleOnly = found.matches.length > 0 && found.matches.every((m) => m.match === 'possible');
   let level: LookupAnswer['level'] = known ? verdict.level : 'unknown';
   let summary = summarize(verdict);
-  const reasons = [...verdict.reasons];
+  const reasons: AnswerReason[] = [...verdict.reasons];
   if (possibleOnly) {
     // A Gmail dot/+tag variant may be the same person: never enough to block, always worth a look.
     const lists = [...new Set(found.matches.map((m) => m.listName))].join(', ');

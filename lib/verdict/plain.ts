@@ -1,7 +1,8 @@
-import { getLanguage, t, tMaybe } from '../i18n';
+import { getLanguage, type MessageKey, t, tMaybe } from '../i18n';
+import { CATALOG } from '../i18n/catalog';
 import { reasonPhrase } from '../i18n/reasons';
-import type { AnswerReason, BadgeLevel, ChannelVerdict } from '../messaging/types';
-import { CHANNELS, type Channel } from '../vocab';
+import type { AnswerReason, BadgeLevel } from '../messaging/types';
+import { CHANNELS, type Channel, type ChannelVerdict, SUPPRESSION_REASONS } from '../vocab';
 
 // Issue 20, item 1: a rep reads one plain sentence first ("Don't email — unsubscribed 30 Nov. Calls OK."); the
 // rules and citations sit behind "Legal detail". This turns the engine's verdict into that sentence. It never
@@ -16,17 +17,16 @@ export interface PlainInput {
   matches?: readonly { match: string; reason: string; since: string }[];
 }
 
-/** The words LookupAnswer uses for a list entry's reason (lib/verdict/answer.ts). */
-export const REASON_WORDS: Record<string, string> = {
-  objection: 'objected',
-  unsubscribe: 'unsubscribed',
-  erasure: 'asked for erasure',
-  'do-not-call': 'do not call',
-  bounce: 'bounced',
-  complaint: 'complained',
-  other: 'other reason',
-  unknown: 'reason not recorded',
-};
+/**
+ * The words LookupAnswer uses for a list entry's reason (lib/verdict/answer.ts): the English of `bg_list_reason_*`,
+ * which the send check translates back from (lib/compose/verdicts.ts).
+ */
+export const REASON_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...SUPPRESSION_REASONS, 'unknown'].map((r) => [
+    r,
+    CATALOG.en[`bg_list_reason_${r.replaceAll('-', '_')}` as MessageKey],
+  ]),
+);
 
 /** Reason codes with words of their own in the sentence (`verdict_why_<code>`); others use `reason_<code>`. */
 const WHY = new Set([

@@ -7,7 +7,8 @@ import {
   t,
   tn,
 } from '@/lib/i18n';
-import type { AuditAction, AuditEvent, EntryKind } from '@/lib/store/schemas';
+import type { AuditAction, AuditEvent } from '@/lib/store/schemas';
+import type { EntryKind } from '@/lib/vocab';
 
 const ACTION_KEY: Record<AuditAction, MessageKey> = {
   import: 'options_audit_action_import',

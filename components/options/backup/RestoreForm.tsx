@@ -1,7 +1,5 @@
 import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
-import { channelList } from '@/lib/i18n/words';
-import { KIND_LABEL } from '@/lib/options/lists/labels';
 import {
   currentSide,
   diffLists,
@@ -22,6 +20,7 @@ import {
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/store/settings';
+import { channelList, ENTRY_KIND_LABEL } from '@/lib/vocab/labels';
 import { errorText } from '../lists/use-app-db';
 
 interface Checked {
@@ -265,7 +264,8 @@ function VerdictChanges({ v, settings }: { v: VerdictDiff; settings: string[] })
           <ul aria-label={t('options_restore_unblocked_list')}>
             {v.unblockedExamples.map((e) => (
               <li key={`${e.kind}:${e.value}`}>
-                {KIND_LABEL[e.kind]} <span className="ol-value">{e.value}</span>: {channelList(e.channels)}
+                {ENTRY_KIND_LABEL[e.kind]} <span className="ol-value">{e.value}</span>:{' '}
+                {channelList(e.channels)}
               </li>
             ))}
           </ul>

@@ -1,8 +1,8 @@
 import { LEVEL_COLOUR } from '@/lib/badge/words';
 import { BULK_LEVELS, type BulkLevel, type BulkResult } from '@/lib/bulk/check';
 import { formatList, formatNumber, t, tn } from '@/lib/i18n';
-import { channelWord, levelWord } from '@/lib/i18n/words';
 import type { Channel } from '@/lib/vocab';
+import { channelWord, levelWord } from '@/lib/vocab/labels';
 
 /** Rows the page shows; the removed-rows file has them all. */
 const SHOWN = 100;

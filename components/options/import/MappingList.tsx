@@ -1,7 +1,6 @@
 import { t } from '@/lib/i18n/index';
-import { ROLE_LABEL } from '@/lib/options/lists/labels';
-import { ROLE_CHOICES } from '@/lib/options/lists/mapping';
-import type { ColumnRole } from '@/lib/store/schemas';
+import { COLUMN_ROLES, type ColumnRole } from '@/lib/vocab';
+import { COLUMN_ROLE_LABEL } from '@/lib/vocab/labels';
 
 /**
  * One row per column of the file, top to bottom: its name, its first values and what it holds. A file with
@@ -59,9 +58,9 @@ export function MappingList({
                   value={roles[i] ?? 'ignore'}
                   onChange={(e) => onChange(i, e.target.value as ColumnRole)}
                 >
-                  {ROLE_CHOICES.map((r) => (
+                  {COLUMN_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {ROLE_LABEL[r]}
+                      {COLUMN_ROLE_LABEL[r]}
                     </option>
                   ))}
                 </select>

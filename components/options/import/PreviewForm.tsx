@@ -1,19 +1,11 @@
 import { type FormEvent, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { channelList } from '@/lib/i18n/words';
 import type { DateOrder } from '@/lib/import/dates';
 import { type FlagRule, PROFILE_IDS, PROFILE_NAME, type ProfileId } from '@/lib/import/profiles';
-import {
-  CHANNEL_NAME,
-  DELIMITER_LABEL,
-  ENCODING_LABEL,
-  formatBytes,
-  REASON_LABEL,
-} from '@/lib/options/lists/labels';
+import { DELIMITER_LABEL, ENCODING_LABEL, formatBytes } from '@/lib/options/lists/labels';
 import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
 import type { Preview } from '@/lib/store/import';
 import {
-  type ColumnRole,
   type Delimiter,
   DelimiterSchema,
   type SuppressionList,
@@ -23,10 +15,12 @@ import {
 import {
   CHANNELS,
   type Channel,
+  type ColumnRole,
   reasonAllowsChannelScope,
+  SUPPRESSION_REASONS,
   type SuppressionReason,
-  SuppressionReasonSchema,
 } from '@/lib/vocab';
+import { channelList, channelWord, SUPPRESSION_REASON_LABEL } from '@/lib/vocab/labels';
 import { MappingList } from './MappingList';
 
 export interface ImportSettings {
@@ -380,9 +374,9 @@ export function PreviewForm({ preview, settings, lists, disabled, onChange, onRe
             value={settings.reason}
             onChange={(e) => set({ reason: e.target.value as SuppressionReason })}
           >
-            {SuppressionReasonSchema.options.map((r) => (
+            {SUPPRESSION_REASONS.map((r) => (
               <option key={r} value={r}>
-                {REASON_LABEL[r]}
+                {SUPPRESSION_REASON_LABEL[r]}
               </option>
             ))}
           </select>
@@ -445,7 +439,7 @@ function BlocksChoice(props: {
               )
             }
           />{' '}
-          {CHANNEL_NAME[c]}
+          {channelWord(c)}
         </label>
       ))}
     </fieldset>

@@ -2,12 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { translated } from '@/lib/i18n';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { KIND_LABEL, REASON_LABEL } from '@/lib/options/lists/labels';
 import { EntryPager } from '@/lib/options/lists/pager';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
+import { ENTRY_KIND_LABEL, SUPPRESSION_REASON_LABEL } from '@/lib/vocab/labels';
 import { tRich } from './rich';
 import { errorText } from './use-app-db';
 
@@ -26,7 +26,7 @@ const SOURCE_LABEL = translated({
 
 /** A kind of entry in the middle of a sentence: lower case, except in German where nouns keep their capital. */
 function kindInSentence(kind: EntryRow['kind']): string {
-  return getLanguage() === 'de' ? KIND_LABEL[kind] : KIND_LABEL[kind].toLowerCase();
+  return getLanguage() === 'de' ? ENTRY_KIND_LABEL[kind] : ENTRY_KIND_LABEL[kind].toLowerCase();
 }
 
 function sourceText(row: EntryRow): string {
@@ -124,11 +124,11 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
 
   const rowCells = (row: EntryRow) => (
     <>
-      <td className="ol-kind">{KIND_LABEL[row.kind]}</td>
+      <td className="ol-kind">{ENTRY_KIND_LABEL[row.kind]}</td>
       <td className="ol-value" title={row.value}>
         {row.value}
       </td>
-      <td>{REASON_LABEL[row.reason]}</td>
+      <td>{SUPPRESSION_REASON_LABEL[row.reason]}</td>
       <td>{row.since || '—'}</td>
       <td className="ol-source" title={sourceText(row)}>
         {sourceText(row)}

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
-import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/lists/labels';
+import { formatCount, scopeText } from '@/lib/options/lists/labels';
 import { sessionUndo } from '@/lib/options/lists/undo';
 import {
   deleteList,
@@ -10,8 +10,9 @@ import {
   updateList,
 } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
-import { ENTRY_KINDS, type EntryKind, type SuppressionList } from '@/lib/store/schemas';
-import type { Channel } from '@/lib/vocab';
+import type { SuppressionList } from '@/lib/store/schemas';
+import { type Channel, ENTRY_KINDS, type EntryKind } from '@/lib/vocab';
+import { ENTRY_KIND_LABEL } from '@/lib/vocab/labels';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
@@ -45,7 +46,7 @@ export function ListDetail({ db, list, lists, onGone }: Props) {
               {' '}
               (
               {kinds
-                .map((k: EntryKind) => t('lists_kind_count', KIND_LABEL[k], list.counts.byKind[k] ?? 0))
+                .map((k: EntryKind) => t('lists_kind_count', ENTRY_KIND_LABEL[k], list.counts.byKind[k] ?? 0))
                 .join(', ')}
               )
             </span>

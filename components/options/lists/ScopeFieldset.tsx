@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/index';
-import { CHANNEL_NAME } from '@/lib/options/lists/labels';
 import { CHANNELS, type Channel } from '@/lib/vocab';
+import { channelWord } from '@/lib/vocab/labels';
 
 /** Which channels a list blocks: null means every channel (the default), else the ticked ones. */
 export function ScopeFieldset(props: {
@@ -42,7 +42,7 @@ export function ScopeFieldset(props: {
                 );
               }}
             />{' '}
-            {CHANNEL_NAME[c]}
+            {channelWord(c)}
           </label>
         ))}
       </div>

@@ -4,84 +4,15 @@ import { languageName } from '@/lib/i18n/words';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
-import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
+import { SUBSCRIBERS, type Subscriber } from '@/lib/vocab';
+import { countryChoices, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
+import { SubscriberSchema } from '@/lib/vocab/schemas';
 import { errorText } from './common';
 import { parseDomainList } from './parse';
 
-// Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
-const COUNTRY_CODES = [
-  'GB',
-  'DE',
-  'FR',
-  'US',
-  'CA',
-  'IE',
-  'NL',
-  'BE',
-  'LU',
-  'AT',
-  'CH',
-  'ES',
-  'PT',
-  'IT',
-  'DK',
-  'SE',
-  'NO',
-  'FI',
-  'IS',
-  'LI',
-  'PL',
-  'CZ',
-  'SK',
-  'HU',
-  'RO',
-  'BG',
-  'HR',
-  'SI',
-  'EE',
-  'LV',
-  'LT',
-  'GR',
-  'CY',
-  'MT',
-  'AU',
-  'NZ',
-  'IN',
-  'SG',
-  'IL',
-  'AE',
-  'ZA',
-  'BR',
-  'MX',
-  'AR',
-  'JP',
-  'CN',
-  'HK',
-  'TR',
-  'UA',
-];
-
-/** The countries by their name in the page's language, sorted as that language sorts. */
-function countries(lang: string): { code: string; name: string }[] {
-  const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
-  return COUNTRY_CODES.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) =>
-    a.name.localeCompare(b.name, lang),
-  );
-}
-
-const SUBSCRIBER_KEY: Record<Subscriber, MessageKey> = {
-  unknown: 'options_settings_subscriber_unknown',
-  individual: 'options_settings_subscriber_individual',
-  'sole-trader': 'options_settings_subscriber_sole_trader',
-  partnership: 'options_settings_subscriber_partnership',
-  llp: 'options_settings_subscriber_llp',
-  corporate: 'options_settings_subscriber_corporate',
-  'public-body': 'options_settings_subscriber_public_body',
-};
-
 /** A subscriber type in the page's language. */
 export function subscriberLabel(s: Subscriber): string {
-  return t(SUBSCRIBER_KEY[s]);
+  return s === 'unknown' ? t('options_settings_subscriber_unknown') : SUBSCRIBER_LABEL[s];
 }
 
 interface Draft {
@@ -157,7 +88,7 @@ export function SettingsForm({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const lang = getLanguage();
-  const COUNTRIES = useMemo(() => countries(lang), [lang]);
+  const COUNTRIES = useMemo(() => countryChoices(lang), [lang]);
 
   // The settings as last stored: the prop (live from the database) or, just after a save, what was saved.
   const [current, setCurrent] = useState(settings);
@@ -331,7 +262,7 @@ export function SettingsForm({
             aria-describedby={`${id}-defaults-hint`}
             onChange={(e) => set('defaultSubscriber', SubscriberSchema.parse(e.target.value))}
           >
-            {SubscriberSchema.options.map((s) => (
+            {SUBSCRIBERS.map((s) => (
               <option key={s} value={s}>
                 {subscriberLabel(s)}
               </option>

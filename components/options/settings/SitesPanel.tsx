@@ -3,8 +3,9 @@ import { formatList, t } from '@/lib/i18n';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
+import { ANNOTATED_HOSTS } from '@/lib/vocab';
 import { errorText } from './common';
-import { BUILT_IN_SITES, hostOfPattern, sitePattern } from './parse';
+import { hostOfPattern, sitePattern } from './parse';
 
 // A host name, the same in every language.
 const EXAMPLE_SITE = 'crm.example.com';
@@ -28,7 +29,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
       const all = await browser.permissions.getAll();
       const hosts = (all.origins ?? [])
         .map(hostOfPattern)
-        .filter((h): h is string => h !== null && !BUILT_IN_SITES.includes(h));
+        .filter((h): h is string => h !== null && !ANNOTATED_HOSTS.includes(h));
       setGranted([...new Set(hosts)].sort());
     } catch (e) {
       setNote({ kind: 'error', text: t('options_sites_read_failed', errorText(e)) });
@@ -118,7 +119,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
   return (
     <section className="ot-panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('options_sites_title')}</h3>
-      <p className="muted">{t('options_sites_always', formatList(BUILT_IN_SITES))}</p>
+      <p className="muted">{t('options_sites_always', formatList(ANNOTATED_HOSTS))}</p>
       {granted === null ? (
         <p className="muted">{t('options_sites_reading')}</p>
       ) : granted.length === 0 ? (

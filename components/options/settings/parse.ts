@@ -1,5 +1,6 @@
 import { formatNumber, t } from '@/lib/i18n';
 import { normaliseDomain } from '@/lib/identifiers';
+import { ANNOTATED_HOSTS } from '@/lib/vocab';
 
 // Parsing what the Settings form takes as free text. Pure, so tests/unit/options-settings covers it.
 
@@ -26,9 +27,6 @@ export function parseDomainList(text: string, max: number): ParsedList {
   if (values.length > max) errors.push({ value: '', reason: t('options_parse_too_many', max) });
   return { values, errors };
 }
-
-/** Hosts the extension annotates without asking (its manifest host_permissions). */
-export const BUILT_IN_SITES = ['www.linkedin.com', 'github.com'];
 
 export type SiteResult = { ok: true; host: string; origin: string } | { ok: false; reason: string };
 
@@ -62,7 +60,7 @@ export function sitePattern(input: string): SiteResult {
   // Match patterns want the ASCII form of an IDN host.
   const ascii = new URL(`https://${n.value.domain}/`).hostname;
   const host = wildcard ? `*.${ascii}` : ascii;
-  if (BUILT_IN_SITES.includes(host)) return { ok: false, reason: t('options_site_always', host) };
+  if (ANNOTATED_HOSTS.includes(host)) return { ok: false, reason: t('options_site_always', host) };
   return { ok: true, host, origin: `https://${host}/*` };
 }
 

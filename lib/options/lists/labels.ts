@@ -1,69 +1,10 @@
 import { formatNumber, t, translated } from '../../i18n/index';
-import { channelWord } from '../../i18n/words';
-import type { ColumnRole, Delimiter, EntryKind, TextEncoding } from '../../store/schemas';
-import type { Channel, SuppressionReason } from '../../vocab';
+import type { Delimiter, TextEncoding } from '../../store/schemas';
+import type { Channel } from '../../vocab';
+import { channelWord } from '../../vocab/labels';
 
 // The words the Lists, Import and Backup sections show for stored codes, in one place so that the table,
 // the wizard and the exports say the same thing.
-
-export const KIND_LABEL: Readonly<Record<EntryKind, string>> = translated({
-  email: 'lists_kind_email',
-  md5: 'lists_kind_md5',
-  sha1: 'lists_kind_sha1',
-  sha256: 'lists_kind_sha256',
-  sha512: 'lists_kind_sha512',
-  domain: 'lists_kind_domain',
-  profile: 'lists_kind_profile',
-  salesnav: 'lists_kind_salesnav',
-  phone: 'lists_kind_phone',
-});
-
-export const REASON_LABEL: Readonly<Record<SuppressionReason | 'unknown', string>> = translated({
-  objection: 'lists_reason_objection',
-  unsubscribe: 'lists_reason_unsubscribe',
-  erasure: 'lists_reason_erasure',
-  'do-not-call': 'lists_reason_do_not_call',
-  bounce: 'lists_reason_bounce',
-  complaint: 'lists_reason_complaint',
-  other: 'lists_reason_other',
-  unknown: 'lists_reason_unknown',
-});
-
-export const CHANNEL_NAME: Readonly<Record<Channel, string>> = {
-  get email() {
-    return channelWord('email');
-  },
-  get sms() {
-    return channelWord('sms');
-  },
-  get phone() {
-    return channelWord('phone');
-  },
-  get post() {
-    return channelWord('post');
-  },
-  get inmail() {
-    return channelWord('inmail');
-  },
-};
-
-export const ROLE_LABEL: Readonly<Record<ColumnRole, string>> = translated({
-  email: 'lists_role_email',
-  md5: 'lists_role_md5',
-  sha1: 'lists_role_sha1',
-  sha256: 'lists_role_sha256',
-  sha512: 'lists_role_sha512',
-  hash: 'lists_role_hash',
-  domain: 'lists_role_domain',
-  profile: 'lists_role_profile',
-  salesnav: 'lists_role_salesnav',
-  phone: 'lists_role_phone',
-  auto: 'lists_role_auto',
-  kind: 'lists_role_kind',
-  reason: 'lists_role_reason',
-  date: 'lists_role_date',
-  ignore: 'lists_role_ignore',
-});
 
 export const DELIMITER_LABEL: Readonly<Record<Delimiter, string>> = translated({
   ',': 'lists_delim_comma',
@@ -88,7 +29,7 @@ export function formatCount(n: number): string {
 /** The scope of a list in words: absent channels mean every channel. */
 export function scopeText(channels: readonly Channel[] | undefined): string {
   if (!channels || channels.length === 0) return t('lists_scope_every');
-  return channels.map((c) => CHANNEL_NAME[c]).join(', ');
+  return channels.map(channelWord).join(', ');
 }
 
 /** A list name from a file name: extension and path dropped, separators to spaces, capped at 200 characters. */

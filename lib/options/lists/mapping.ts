@@ -1,26 +1,10 @@
 import { t } from '../../i18n/index';
 import type { Preview } from '../../store/import';
-import type { ColumnMapping, ColumnRole } from '../../store/schemas';
+import type { ColumnMapping } from '../../store/schemas';
+import { type ColumnRole, isIdentifierRole } from '../../vocab';
 
 // The wizard's view of a file preview and its column mapping: what the user may change before importing,
 // checked here so that a mistake shows next to the controls instead of as an error after a long read.
-
-export const IDENTIFIER_ROLES: readonly ColumnRole[] = [
-  'email',
-  'hash',
-  'md5',
-  'sha1',
-  'sha256',
-  'sha512',
-  'domain',
-  'profile',
-  'salesnav',
-  'phone',
-  'auto',
-];
-
-/** The roles offered in each column's menu, identifiers first. */
-export const ROLE_CHOICES: readonly ColumnRole[] = [...IDENTIFIER_ROLES, 'kind', 'reason', 'date', 'ignore'];
 
 export interface PreviewTable {
   headers: string[];
@@ -60,7 +44,7 @@ export function toMapping(roles: readonly ColumnRole[]): ColumnMapping {
 
 /** Why this mapping cannot be imported, in words for the user; null when it can. */
 export function mappingProblem(roles: readonly ColumnRole[]): string | null {
-  if (!roles.some((r) => IDENTIFIER_ROLES.includes(r))) {
+  if (!roles.some(isIdentifierRole)) {
     return t('lists_map_no_identifier');
   }
   if (roles.filter((r) => r === 'reason').length > 1) return t('lists_map_one_reason');

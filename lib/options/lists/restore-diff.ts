@@ -7,11 +7,10 @@ import {
   type BucketRecord,
   type Contact,
   DIGEST_BYTES,
-  type EntryKind,
   type Settings,
   type SuppressionList,
 } from '../../store/schemas';
-import { CHANNELS, type Channel } from '../../vocab';
+import { CHANNELS, type Channel, type EntryKind } from '../../vocab';
 
 // What a restore would do to the lists, list by list, for the confirmation before anything is replaced:
 // a restore replaces everything, so a list that is only here now is about to disappear.

@@ -2,8 +2,7 @@ import { entryCount } from '../../store/buckets';
 import { csvTable } from '../../store/csv-cells';
 import type { HeedDb } from '../../store/db';
 import { getLists, listBuckets } from '../../store/lists';
-import type { EntryKind } from '../../store/schemas';
-import { type SuppressionReason, SuppressionReasonSchema } from '../../vocab';
+import { type EntryKind, HASH_KINDS, SUPPRESSION_REASONS, type SuppressionReason } from '../../vocab';
 import { scopeText } from './labels';
 
 // A summary a privacy officer can file or share: per list its size, what kinds of identifiers and which
@@ -12,13 +11,13 @@ import { scopeText } from './labels';
 
 const KIND_COLUMNS: { id: string; kinds: EntryKind[] }[] = [
   { id: 'emails', kinds: ['email'] },
-  { id: 'hashes', kinds: ['md5', 'sha1', 'sha256', 'sha512'] },
+  { id: 'hashes', kinds: [...HASH_KINDS] },
   { id: 'domains', kinds: ['domain'] },
   { id: 'profiles', kinds: ['profile', 'salesnav'] },
   { id: 'phones', kinds: ['phone'] },
 ];
 
-const REASONS = SuppressionReasonSchema.options;
+const REASONS = SUPPRESSION_REASONS;
 
 export interface ListSummaryRow {
   name: string;

@@ -1,11 +1,16 @@
 import { t } from '../../i18n';
 import { emailHashForms, entryKeyAs, loadHashers } from '../../identifiers';
 import type { Identifiers } from '../../messaging/types';
-import { CHANNELS, type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../../vocab';
+import {
+  CHANNELS,
+  type Channel,
+  type EntryKind,
+  reasonAllowsChannelScope,
+  type SuppressionReason,
+} from '../../vocab';
 import { bucketOf } from '../buckets';
 import type { HeedDb } from '../db';
 import { addEntries, type EntryInput, findInBucket, removeEntry } from '../entries';
-import type { EntryKind } from '../schemas';
 
 // Recording an opt-out by hand (the popup, a reply's offer) and taking it back. The receipt an undo works from is
 // taken inside the write's own transaction: another page's import committed a moment earlier is already counted

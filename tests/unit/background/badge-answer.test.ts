@@ -77,7 +77,7 @@ describe('what a content script receives (issue 19, finding 9)', () => {
           citation: 'GDPR Art. 21(3)',
         },
         {
-          code: 'post',
+          code: 'post-not-regulated',
           level: 'info',
           channels: ['post'],
           message: 'Post is not covered by PECR.',

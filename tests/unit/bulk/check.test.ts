@@ -340,8 +340,8 @@ describe('reasonsText', () => {
       reasonsText(
         {
           reasons: [
-            { code: 'a', level: 'high', channels: [], message: 'One', citation: 'Art. 1' },
-            { code: 'b', level: 'info', channels: [], message: 'Two', citation: '' },
+            { code: 'suppressed-objection', level: 'high', channels: [], message: 'One', citation: 'Art. 1' },
+            { code: 'post-not-regulated', level: 'info', channels: [], message: 'Two', citation: '' },
           ],
         },
         ['Note'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, fold, isVisible, stripInvisible, visibleText } from '../../../lib/extract/text';
+import { cleanText, fold, isVisible, stripHiddenChars, visibleText } from '../../../lib/extract/text';
 import { page } from './fixtures';
 
 describe('cleanText', () => {
@@ -26,8 +26,8 @@ describe('cleanText', () => {
     expect(cleanText(' Zoë  Ø. Ñúñez 王 ')).toBe('Zoë Ø. Ñúñez 王');
   });
 
-  it('stripInvisible leaves ordinary spaces alone', () => {
-    expect(stripInvisible('a \u200Bb')).toBe('a b');
+  it('stripHiddenChars leaves ordinary spaces alone', () => {
+    expect(stripHiddenChars('a \u200Bb')).toBe('a b');
   });
 
   it('fold ignores case, accents, ß and punctuation', () => {

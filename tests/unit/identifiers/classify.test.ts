@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { classifyValue, type IdentifierKind, normaliseAs } from '../../../lib/identifiers/classify';
+import { classifyValue, normaliseAs } from '../../../lib/identifiers/classify';
 import * as identifiers from '../../../lib/identifiers/index';
+import type { EntryKind } from '../../../lib/vocab';
 
 const md5 = createHash('md5').update('test@example.com').digest('hex');
 const sha1 = createHash('sha1').update('test@example.com').digest('hex');
 const sha256 = createHash('sha256').update('test@example.com').digest('hex');
 
 describe('classifyValue', () => {
-  it.each<[string, IdentifierKind | null]>([
+  it.each<[string, EntryKind | null]>([
     ['john@example.com', 'email'],
     [' John Smith <John@Example.com> ', 'email'],
     ['mailto:john@example.com', 'email'],
@@ -102,7 +103,7 @@ describe('normaliseAs', () => {
   });
 
   it('output of each kind normalises to itself again', () => {
-    const samples: [IdentifierKind, string][] = [
+    const samples: [EntryKind, string][] = [
       ['email', ' "Jürgen" <JU\u0308RGEN@XN--BCHER-KVA.DE> '],
       ['md5', md5.toUpperCase()],
       ['domain', '.XN--BCHER-KVA.DE.'],

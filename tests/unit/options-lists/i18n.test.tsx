@@ -9,7 +9,7 @@ import { PreviewForm } from '../../../components/options/import/PreviewForm';
 import { errorText } from '../../../components/options/lists/use-app-db';
 import { setLanguage } from '../../../lib/i18n/index';
 import { loadHashers } from '../../../lib/identifiers';
-import { formatDuration, KIND_LABEL, scopeText } from '../../../lib/options/lists/labels';
+import { formatDuration, scopeText } from '../../../lib/options/lists/labels';
 import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/lists/mapping';
 import { parseBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
@@ -21,6 +21,7 @@ import {
   previewFile,
 } from '../../../lib/store/import';
 import { getLists } from '../../../lib/store/lists';
+import { ENTRY_KIND_LABEL } from '../../../lib/vocab/labels';
 import { freshDb } from '../store/helpers';
 
 // The import wizard, its report and the errors people read, in the language the setting chooses. The store's
@@ -165,7 +166,7 @@ describe('import report', () => {
     );
     // French groups thousands with a narrow no-break space.
     expect(screen.getByRole('status').textContent).toBe('19\u202f990 entrées importées dans « Acme »');
-    expect(KIND_LABEL.phone).toBe('Téléphone');
+    expect(ENTRY_KIND_LABEL.phone).toBe('Téléphone');
     expect(scopeText(undefined)).toBe('Tous les canaux');
     expect(formatDuration(65_000)).toBe('1 min 5 s');
   });

@@ -36,7 +36,7 @@ const BLOCKED: LookupAnswer = {
   channels: { email: 'blocked', sms: 'blocked', phone: 'blocked', post: 'blocked', inmail: 'blocked' },
   reasons: [
     {
-      code: 'objection',
+      code: 'suppressed-objection',
       level: 'blocked',
       channels: ['email', 'sms', 'phone', 'post', 'inmail'],
       message: 'They objected to direct marketing.',

@@ -102,21 +102,33 @@ describe('loadPopupState', () => {
 describe('reasonsToShow', () => {
   it('merges the same finding raised twice and puts the worst first', () => {
     const shown = reasonsToShow([
-      { code: 'a', level: 'info', channels: [], message: 'note', citation: 'X' },
-      { code: 'b', level: 'caution', channels: ['email'], message: 'subscriber unknown', citation: 'PECR' },
+      { code: 'post-not-regulated', level: 'info', channels: [], message: 'note', citation: 'X' },
       {
-        code: 'b',
+        code: 'subscriber-unknown',
+        level: 'caution',
+        channels: ['email'],
+        message: 'subscriber unknown',
+        citation: 'PECR',
+      },
+      {
+        code: 'subscriber-unknown',
         level: 'caution',
         channels: ['sms', 'email'],
         message: 'subscriber unknown',
         citation: 'PECR',
       },
-      { code: 'c', level: 'blocked', channels: ['phone'], message: 'objected', citation: 'GDPR 21' },
+      {
+        code: 'suppressed-objection',
+        level: 'blocked',
+        channels: ['phone'],
+        message: 'objected',
+        citation: 'GDPR 21',
+      },
     ]);
     expect(shown.map((r) => [r.code, r.channels])).toEqual([
-      ['c', ['phone']],
-      ['b', ['email', 'sms']],
-      ['a', []],
+      ['suppressed-objection', ['phone']],
+      ['subscriber-unknown', ['email', 'sms']],
+      ['post-not-regulated', []],
     ]);
   });
 });

@@ -9,7 +9,8 @@ import {
   REASON_CODES,
   reasonAllowsChannelScope,
 } from '../../../lib/risk';
-import { CHANNELS, SuppressionReasonSchema } from '../../../lib/vocab';
+import { CHANNELS } from '../../../lib/vocab';
+import { SuppressionReasonSchema } from '../../../lib/vocab/schemas';
 import { type Case, consent, NOW, run } from './helpers';
 
 // Issue 13: one describe per finding of the legal review, named after it, plus the over-blocking and

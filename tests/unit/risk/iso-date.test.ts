@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IsoDateSchema } from '../../../lib/vocab';
+import { IsoDateTimeSchema } from '../../../lib/vocab/schemas';
 
-// The risk engine reads every date through IsoDateSchema, so an impossible date must not slip through.
-describe('IsoDateSchema', () => {
+// The risk engine reads every date through IsoDateTimeSchema, so an impossible date must not slip through.
+describe('IsoDateTimeSchema', () => {
   it.each([
     '2026-02-28',
     '2024-02-29',
@@ -11,7 +11,7 @@ describe('IsoDateSchema', () => {
     '2026-12-31T23:59:59.999+14:00',
     '2000-02-29T00:00:00-05:00',
   ])('accepts %s', (s) => {
-    expect(IsoDateSchema.safeParse(s).success).toBe(true);
+    expect(IsoDateTimeSchema.safeParse(s).success).toBe(true);
   });
 
   it.each([
@@ -26,6 +26,6 @@ describe('IsoDateSchema', () => {
     '29/11/2026',
     '',
   ])('rejects %s', (s) => {
-    expect(IsoDateSchema.safeParse(s).success).toBe(false);
+    expect(IsoDateTimeSchema.safeParse(s).success).toBe(false);
   });
 });

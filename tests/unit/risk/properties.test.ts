@@ -9,15 +9,15 @@ import {
   VerdictSchema,
   whatToRecord,
 } from '../../../lib/risk';
+import { CHANNELS } from '../../../lib/vocab';
 import {
-  CHANNELS,
   ChannelSchema,
   DataSourceSchema,
   EmailKindSchema,
   StageSchema,
   SubscriberSchema,
   SuppressionReasonSchema,
-} from '../../../lib/vocab';
+} from '../../../lib/vocab/schemas';
 
 const STRICTNESS = { allowed: 0, check: 1, blocked: 2 } as const;
 const RUNS = { numRuns: 400 };

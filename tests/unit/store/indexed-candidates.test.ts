@@ -9,7 +9,7 @@ import {
   normaliseIds,
 } from '../../../lib/store/lookup';
 import { fingerprint, type LookupIndex, mayHold } from '../../../lib/store/lookup-index';
-import { ENTRY_KINDS, type EntryKind } from '../../../lib/store/schemas';
+import { ENTRY_KINDS, type EntryKind } from '../../../lib/vocab';
 
 // indexedCandidatesWith rules people out without building candidates and builds only the keys the index lets
 // through (the bulk check's speed, issue 18). Its answer must stay exactly the plain one: every candidate grouped

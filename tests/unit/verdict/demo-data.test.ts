@@ -85,14 +85,6 @@ describe('demo data through lookup and the risk engine', () => {
   });
 });
 
-describe('badge words', () => {
-  it('list the channels in the same order as the shared vocabulary', async () => {
-    const { CHANNEL_ORDER } = await import('@/lib/badge/words');
-    const { CHANNELS } = await import('@/lib/vocab');
-    expect(CHANNEL_ORDER).toEqual(CHANNELS);
-  });
-});
-
 describe('toAssessInput', () => {
   it('passes both soft opt-in conditions and the TPS listing date through unchanged', async () => {
     const { toAssessInput } = await import('@/lib/verdict/answer');
