@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
-import { dateStamp, downloadBlob, downloadText } from '@/lib/options/lists/download';
-import { formatBytes } from '@/lib/options/lists/labels';
-import { summariseLists, summaryCsv } from '@/lib/options/lists/summary';
+import { dateStamp, downloadBlob, downloadText } from '@/lib/options/download';
+import { formatBytes } from '@/lib/options/labels';
+import { summariseLists, summaryCsv } from '@/lib/options/summary';
 import { createBackup } from '@/lib/store/backup';
 import { getLists } from '@/lib/store/lists';
 import { ExportListForm } from './backup/ExportListForm';

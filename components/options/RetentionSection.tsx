@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDate, t, tn } from '@/lib/i18n';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { sessionUndo } from '@/lib/options/undo';
 import { purgePastRetention, undoPurge } from '@/lib/store/commands/contact';
 import { contactsPastRetention, type RetentionFlag } from '@/lib/store/retention';
 import { getSettings } from '@/lib/store/settings';

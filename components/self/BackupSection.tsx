@@ -1,6 +1,6 @@
 import { useContext, useId, useRef, useState } from 'react';
 import { formatList, t, tn } from '@/lib/i18n/index';
-import { dateStamp, downloadText } from '@/lib/options/lists/download';
+import { dateStamp, downloadText } from '@/lib/options/download';
 import {
   createSelfBackup,
   parseSelfBackup,

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n';
-import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
+import { dateStamp, downloadText, fileStem } from '@/lib/options/download';
 import type { HeedDb } from '@/lib/store/db';
 import {
   type ExportMode,

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
 import { channelList } from '@/lib/i18n/words';
-import { KIND_LABEL } from '@/lib/options/lists/labels';
+import { KIND_LABEL } from '@/lib/options/labels';
 import {
   currentSide,
   diffLists,
@@ -9,8 +9,8 @@ import {
   diffVerdicts,
   type ListChange,
   type VerdictDiff,
-} from '@/lib/options/lists/restore-diff';
-import { sessionUndo } from '@/lib/options/lists/undo';
+} from '@/lib/options/restore-diff';
+import { sessionUndo } from '@/lib/options/undo';
 import {
   createBackup,
   type ParsedBackup,

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n/index';
-import { ROLE_LABEL } from '@/lib/options/lists/labels';
-import { ROLE_CHOICES } from '@/lib/options/lists/mapping';
+import { ROLE_LABEL } from '@/lib/options/labels';
+import { ROLE_CHOICES } from '@/lib/options/mapping';
 import type { ColumnRole } from '@/lib/store/schemas';
 
 /**

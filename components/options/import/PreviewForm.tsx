@@ -9,8 +9,8 @@ import {
   ENCODING_LABEL,
   formatBytes,
   REASON_LABEL,
-} from '@/lib/options/lists/labels';
-import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
+} from '@/lib/options/labels';
+import { mappingProblem, previewTable } from '@/lib/options/mapping';
 import type { Preview } from '@/lib/store/import';
 import {
   type ColumnRole,

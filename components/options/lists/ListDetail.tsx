@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
-import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/lists/labels';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/labels';
+import { sessionUndo } from '@/lib/options/undo';
 import {
   deleteList,
   mergeWithUndo,

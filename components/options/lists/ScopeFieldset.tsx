@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/index';
-import { CHANNEL_NAME } from '@/lib/options/lists/labels';
+import { CHANNEL_NAME } from '@/lib/options/labels';
 import { CHANNELS, type Channel } from '@/lib/vocab';
 
 /** Which channels a list blocks: null means every channel (the default), else the ticked ones. */

@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { t } from '@/lib/i18n/index';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { sessionUndo } from '@/lib/options/undo';
 import { errorText } from './use-app-db';
 
 /** The session's undoable actions (deleted lists, merges, deleted entries), newest first. */

@@ -1,5 +1,5 @@
 // The Bulk check, Settings and Audit log sections reach the shared page helpers through here.
-import { downloadBlob } from '@/lib/options/lists/download';
+import { downloadBlob } from '@/lib/options/download';
 
 export { useAppDb as useDb } from '@/components/use-app-db';
 export { errorText } from '@/lib/messaging/client';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t, tn } from '@/lib/i18n';
-import { downloadBlob } from '@/lib/options/lists/download';
+import { downloadBlob } from '@/lib/options/download';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';

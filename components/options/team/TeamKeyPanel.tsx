@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { downloadText } from '@/lib/options/lists/download';
+import { downloadText } from '@/lib/options/download';
 import type { HeedDb } from '@/lib/store/db';
 import {
   createTeamKey,

@@ -9,8 +9,8 @@ import { PreviewForm } from '../../../components/options/import/PreviewForm';
 import { errorText } from '../../../components/options/lists/use-app-db';
 import { setLanguage } from '../../../lib/i18n/index';
 import { loadHashers } from '../../../lib/identifiers';
-import { formatDuration, KIND_LABEL, scopeText } from '../../../lib/options/lists/labels';
-import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/lists/mapping';
+import { formatDuration, KIND_LABEL, scopeText } from '../../../lib/options/labels';
+import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/mapping';
 import { parseBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
 import {

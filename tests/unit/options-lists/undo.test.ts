@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack } from '../../../lib/options/lists/undo';
+import { UndoStack } from '../../../lib/options/undo';
 
 describe('UndoStack', () => {
   it('offers the newest first, runs an undo once and then forgets it', async () => {

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { RetentionSection } from '../../../components/options/RetentionSection';
 import { appDb } from '../../../lib/app-db';
-import { sessionUndo } from '../../../lib/options/lists/undo';
+import { sessionUndo } from '../../../lib/options/undo';
 import { saveContact } from '../../../lib/store/contacts';
 
 afterEach(cleanup);

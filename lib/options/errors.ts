@@ -1,6 +1,6 @@
-import { type MessageKey, type PluralBase, t, tn } from '../../i18n/index';
-import { errorText } from '../../messaging/client';
-import { type ErrorWords, wordsOf } from '../../store/error-words';
+import { type MessageKey, type PluralBase, t, tn } from '../i18n/index';
+import { errorText } from '../messaging/client';
+import { type ErrorWords, wordsOf } from '../store/error-words';
 
 // The display edge of the store's errors: an import or backup error carries its words, and the page says them
 // in its own language (with numbers formatted for it). Anything else shows its message as it is.

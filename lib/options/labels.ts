@@ -1,7 +1,7 @@
-import { formatNumber, t, translated } from '../../i18n/index';
-import { channelWord } from '../../i18n/words';
-import type { ColumnRole, Delimiter, EntryKind, TextEncoding } from '../../store/schemas';
-import type { Channel, SuppressionReason } from '../../vocab';
+import { formatNumber, t, translated } from '../i18n/index';
+import { channelWord } from '../i18n/words';
+import type { ColumnRole, Delimiter, EntryKind, TextEncoding } from '../store/schemas';
+import type { Channel, SuppressionReason } from '../vocab';
 
 // The words the Lists, Import and Backup sections show for stored codes, in one place so that the table,
 // the wizard and the exports say the same thing.

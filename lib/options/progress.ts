@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../../store/import';
+import type { ImportProgress } from '../store/import';
 
 // Turns the importer's progress events into what the wizard shows: a fraction for the bar, rows per second
 // and a time left. Rates come from a sliding window, not from the start, so a slow first chunk (file

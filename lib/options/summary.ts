@@ -1,9 +1,9 @@
-import { entryCount } from '../../store/buckets';
-import { csvTable } from '../../store/csv-cells';
-import type { HeedDb } from '../../store/db';
-import { getLists, listBuckets } from '../../store/lists';
-import type { EntryKind } from '../../store/schemas';
-import { type SuppressionReason, SuppressionReasonSchema } from '../../vocab';
+import { entryCount } from '../store/buckets';
+import { csvTable } from '../store/csv-cells';
+import type { HeedDb } from '../store/db';
+import { getLists, listBuckets } from '../store/lists';
+import type { EntryKind } from '../store/schemas';
+import { type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 import { scopeText } from './labels';
 
 // A summary a privacy officer can file or share: per list its size, what kinds of identifiers and which

@@ -1,4 +1,4 @@
-import { ListError } from '../../store/lists';
+import { ListError } from '../store/lists';
 
 // Undo for the session: the things a user deleted on this page, kept in memory until the page closes.
 // Module state (not React state) so that switching sections and back keeps the Undo buttons.

@@ -1,7 +1,7 @@
-import { translated } from '../../i18n';
-import { bytesToHex } from '../../identifiers/hash';
-import { canonicalJson, pauser } from '../../store/backup';
-import type { HeedDb } from '../../store/db';
+import { translated } from '../i18n';
+import { bytesToHex } from '../identifiers/hash';
+import { canonicalJson, pauser } from '../store/backup';
+import type { HeedDb } from '../store/db';
 import {
   type BucketRecord,
   type Contact,
@@ -10,8 +10,8 @@ import {
   isHashKind,
   type Settings,
   type SuppressionList,
-} from '../../store/schemas';
-import { CHANNELS, type Channel } from '../../vocab';
+} from '../store/schemas';
+import { CHANNELS, type Channel } from '../vocab';
 
 // What a restore would do to the lists, list by list, for the confirmation before anything is replaced:
 // a restore replaces everything, so a list that is only here now is about to disappear.

@@ -1,6 +1,6 @@
-import { bucketOf } from '../../store/buckets';
-import type { HeedDb } from '../../store/db';
-import { type EntryRow, pageEntries } from '../../store/entries';
+import { bucketOf } from '../store/buckets';
+import type { HeedDb } from '../store/db';
+import { type EntryRow, pageEntries } from '../store/entries';
 import { shownError } from './errors';
 
 // Browsing a list of a million entries: rows are fetched a page at a time as the table scrolls towards the

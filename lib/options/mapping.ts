@@ -1,6 +1,6 @@
-import { t } from '../../i18n/index';
-import type { Preview } from '../../store/import';
-import type { ColumnMapping, ColumnRole } from '../../store/schemas';
+import { t } from '../i18n/index';
+import type { Preview } from '../store/import';
+import type { ColumnMapping, ColumnRole } from '../store/schemas';
 
 // The wizard's view of a file preview and its column mapping: what the user may change before importing,
 // checked here so that a mistake shows next to the controls instead of as an error after a long read.
