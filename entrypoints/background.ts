@@ -12,7 +12,7 @@ import {
   onManagedPolicyChange,
   readManagedPolicy,
 } from '@/lib/policy/managed';
-import { selfDb } from '@/lib/self/db';
+import { selfDb } from '@/lib/mydata/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { onCommittedWrite } from '@/lib/store/write-feed';
 

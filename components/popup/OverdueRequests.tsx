@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { withSubjectLine } from '@/lib/self/letter-text';
+import { withSubjectLine } from '@/lib/mydata/letter-text';
 import './overdue.css';
-import { localIsoDate } from '@/lib/self/dates';
-import { selfDb } from '@/lib/self/db';
+import { localIsoDate } from '@/lib/mydata/dates';
+import { selfDb } from '@/lib/mydata/db';
 import {
   complaintAuthority,
   controllerComplaint,
@@ -12,10 +12,10 @@ import {
   type Letter,
   overdueLine,
   regulatorComplaint,
-} from '@/lib/self/followup';
-import { overdueRequests } from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
-import { getSelfSettings, type SelfSettings } from '@/lib/self/settings';
+} from '@/lib/mydata/followup';
+import { overdueRequests } from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
+import { getSelfSettings, type SelfSettings } from '@/lib/mydata/settings';
 
 type Which = 'follow-up' | 'controller' | 'regulator';
 

@@ -10,7 +10,7 @@ import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
-import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/self/db';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/mydata/db';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
 import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';

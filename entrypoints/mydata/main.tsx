@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { MyDataApp } from '@/components/self/MyDataApp';
+import { MyDataApp } from '@/components/mydata/MyDataApp';
 import { t } from '@/lib/i18n/index';
 import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';

@@ -5,7 +5,7 @@ import { pageStringsFor } from '../i18n/page-table';
 import { ScanFoundSchema, ScanSummarySchema } from '../messaging/schemas';
 import type { ReplyOptOut, ScanList } from '../messaging/types';
 import { replyQuery } from '../popup/params';
-import type { SelfDb } from '../self/db';
+import type { SelfDb } from '../mydata/db';
 import type { HeedDb } from '../store/db';
 import { getSettings } from '../store/settings';
 import { verdictFor } from '../verdict/verdict-for';

@@ -1,7 +1,7 @@
 import { defineMessages } from '../define';
 
-// The My data page (components/self, entrypoints/mydata) and the texts lib/self shows the user: labels, warnings,
-// the request log, the popup's overdue line. The request letters themselves are in lib/self/letter-text, one whole
+// The My data page (components/mydata, entrypoints/mydata) and the texts lib/mydata shows the user: labels, warnings,
+// the request log, the popup's overdue line. The request letters themselves are in lib/mydata/letter-text, one whole
 // template per language, because their language follows the company's country, not the page's.
 export const mydata = defineMessages({
   en: {

@@ -5,7 +5,7 @@ import {
   type LawfulBasisForm,
   saveLawfulBasis,
 } from '../../../lib/popup/lawful-basis';
-import { openSelfDb } from '../../../lib/self/db';
+import { openSelfDb } from '../../../lib/mydata/db';
 import { undoContactSave as undoLawfulBasis } from '../../../lib/store/commands/contact';
 import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, addDays, addMonths, daysBetween, localIsoDate, longDate } from '@/lib/self/dates';
+import { addBusinessDays, addDays, addMonths, daysBetween, localIsoDate, longDate } from '@/lib/mydata/dates';
 
 describe('addMonths (one month under Art. 12(3))', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { getLanguage, t } from '@/lib/i18n/index';
-import { COUNTRY_CODES } from '@/lib/self/countries';
+import { COUNTRY_CODES } from '@/lib/mydata/countries';
 
 function names(): Intl.DisplayNames | null {
   try {

@@ -1,16 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { daysBetween, localIsoDate, longDate } from '@/lib/self/dates';
-import { kindShort, lawLabel } from '@/lib/self/letters';
+import { daysBetween, localIsoDate, longDate } from '@/lib/mydata/dates';
+import { kindShort, lawLabel } from '@/lib/mydata/letters';
 import {
   deleteRequest,
   listRequests,
   markAnswered,
   requestStatus,
   restoreRequest,
-} from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
+} from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
 import { NoticeContext, useSelfDb } from './shared';
 
 function statusText(r: RequestRecord, today: string): string {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RequestComposer } from '@/components/self/RequestComposer';
-import { SelfDbContext } from '@/components/self/shared';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
-import { addIdentity } from '@/lib/self/identities';
+import { RequestComposer } from '@/components/mydata/RequestComposer';
+import { SelfDbContext } from '@/components/mydata/shared';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
+import { addIdentity } from '@/lib/mydata/identities';
 
 let db: SelfDb;
 let n = 0;

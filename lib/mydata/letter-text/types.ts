@@ -27,7 +27,7 @@ export interface OverdueFacts {
 
 /**
  * One language's GDPR letters, each a whole formal template with substitutions. Every language has every part
- * (the compiler checks), and tests/unit/self/letter-text.test.ts checks they cite the same articles. Article
+ * (the compiler checks), and tests/unit/mydata/letter-text.test.ts checks they cite the same articles. Article
  * numbers are passed as '15', '21(2)': each language writes them the way its official text does
  * ("Art. 21 Abs. 2 DSGVO", "article 21, paragraphe 2, du RGPD").
  */

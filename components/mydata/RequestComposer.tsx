@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, type Lang, t, tn } from '@/lib/i18n/index';
 import { languageName } from '@/lib/i18n/words';
-import { localIsoDate, longDate } from '@/lib/self/dates';
-import { letterIdentities, listIdentities } from '@/lib/self/identities';
-import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/self/letter-text/index';
-import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/self/letters';
-import { logRequest } from '@/lib/self/requests';
-import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/self/schemas';
+import { localIsoDate, longDate } from '@/lib/mydata/dates';
+import { letterIdentities, listIdentities } from '@/lib/mydata/identities';
+import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/mydata/letter-text/index';
+import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/mydata/letters';
+import { logRequest } from '@/lib/mydata/requests';
+import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/mydata/schemas';
 import { CountrySelect } from './CountrySelect';
 import { errorText, NoticeContext, tx, useSelfDb } from './shared';
 

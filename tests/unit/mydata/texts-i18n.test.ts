@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '@/lib/i18n/index';
-import { linkedInSelfAdvice } from '@/lib/self/advice';
-import { parseSelfBackup } from '@/lib/self/backup';
-import { openSelfDb } from '@/lib/self/db';
-import { complaintAuthority, overdueLine } from '@/lib/self/followup';
-import { addIdentity } from '@/lib/self/identities';
-import { deadlinesFor } from '@/lib/self/letters';
-import { reminderBadge } from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
+import { linkedInSelfAdvice } from '@/lib/mydata/advice';
+import { parseSelfBackup } from '@/lib/mydata/backup';
+import { openSelfDb } from '@/lib/mydata/db';
+import { complaintAuthority, overdueLine } from '@/lib/mydata/followup';
+import { addIdentity } from '@/lib/mydata/identities';
+import { deadlinesFor } from '@/lib/mydata/letters';
+import { reminderBadge } from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
 
 afterEach(() => {
   setLanguage('en');

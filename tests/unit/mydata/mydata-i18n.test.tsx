@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MyDataApp } from '@/components/self/MyDataApp';
-import { RequestComposer } from '@/components/self/RequestComposer';
-import { RequestLog } from '@/components/self/RequestLog';
-import { SelfDbContext } from '@/components/self/shared';
+import { MyDataApp } from '@/components/mydata/MyDataApp';
+import { RequestComposer } from '@/components/mydata/RequestComposer';
+import { RequestLog } from '@/components/mydata/RequestLog';
+import { SelfDbContext } from '@/components/mydata/shared';
 import { setLanguage } from '@/lib/i18n/index';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
-import { addIdentity } from '@/lib/self/identities';
-import { logRequest } from '@/lib/self/requests';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
+import { addIdentity } from '@/lib/mydata/identities';
+import { logRequest } from '@/lib/mydata/requests';
 
 let db: SelfDb;
 let n = 0;

@@ -8,7 +8,7 @@ import {
   type SelfBackupData,
   type SelfRestoreSummary,
   summariseSelfRestore,
-} from '@/lib/self/backup';
+} from '@/lib/mydata/backup';
 import { errorText, NoticeContext, useSelfDb } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];

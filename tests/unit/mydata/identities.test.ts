@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHashers } from '@/lib/identifiers/hash';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import {
   addIdentity,
   letterIdentities,
@@ -9,7 +9,7 @@ import {
   matchMine,
   removeIdentity,
   restoreIdentity,
-} from '@/lib/self/identities';
+} from '@/lib/mydata/identities';
 
 let db: SelfDb;
 let n = 0;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import {
   deleteRequest,
   listRequests,
@@ -9,7 +9,7 @@ import {
   reminderBadge,
   requestStatus,
   restoreRequest,
-} from '@/lib/self/requests';
+} from '@/lib/mydata/requests';
 
 let db: SelfDb;
 let n = 0;

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { type MessageKey, t, tn } from '@/lib/i18n/index';
-import { type ExposureReport, exposureReport, LINKEDIN_SETTINGS } from '@/lib/self/exposure';
-import { matchMine } from '@/lib/self/identities';
-import { identifiersInText } from '@/lib/self/text-check';
+import { type ExposureReport, exposureReport, LINKEDIN_SETTINGS } from '@/lib/mydata/exposure';
+import { matchMine } from '@/lib/mydata/identities';
+import { identifiersInText } from '@/lib/mydata/text-check';
 import { errorText, tx, useSelfDb } from './shared';
 
 const KIND_WORD: Record<'email' | 'phone' | 'profile', MessageKey> = {

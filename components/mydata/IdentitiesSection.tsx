@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useContext, useId, useRef, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
-import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/self/identities';
-import type { Identity, IdentityKind } from '@/lib/self/schemas';
+import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/mydata/identities';
+import type { Identity, IdentityKind } from '@/lib/mydata/schemas';
 import { CountrySelect } from './CountrySelect';
 import { errorText, NoticeContext, useSelfDb } from './shared';
 

@@ -1,7 +1,7 @@
 import { createContext, Fragment, type ReactNode, useContext, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
 import { errorText } from '@/lib/messaging/client';
-import type { SelfDb } from '@/lib/self/db';
+import type { SelfDb } from '@/lib/mydata/db';
 
 export const SelfDbContext = createContext<SelfDb | null>(null);
 

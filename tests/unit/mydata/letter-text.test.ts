@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '@/lib/i18n/index';
-import { openSelfDb } from '@/lib/self/db';
-import { followUpLetter, regulatorComplaint } from '@/lib/self/followup';
-import { GDPR_LETTERS, letterLanguageFor } from '@/lib/self/letter-text/index';
-import { composeRequest, type RequestInput } from '@/lib/self/letters';
-import { logRequest } from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
+import { openSelfDb } from '@/lib/mydata/db';
+import { followUpLetter, regulatorComplaint } from '@/lib/mydata/followup';
+import { GDPR_LETTERS, letterLanguageFor } from '@/lib/mydata/letter-text/index';
+import { composeRequest, type RequestInput } from '@/lib/mydata/letters';
+import { logRequest } from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
 
 afterEach(() => {
   setLanguage('en');

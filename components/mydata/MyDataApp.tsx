@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n/index';
-import { parseMyDataParams } from '@/lib/self/company';
-import { type SelfDb, selfDb } from '@/lib/self/db';
-import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/self/settings';
+import { parseMyDataParams } from '@/lib/mydata/company';
+import { type SelfDb, selfDb } from '@/lib/mydata/db';
+import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/mydata/settings';
 import { BackupSection } from './BackupSection';
 import { ExposureSection } from './ExposureSection';
 import { IdentitiesSection } from './IdentitiesSection';

@@ -8,9 +8,9 @@ import {
   overdueLine,
   regulatorComplaint,
   regulatorFor,
-} from '@/lib/self/followup';
-import { reminderBadge } from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
+} from '@/lib/mydata/followup';
+import { reminderBadge } from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
 
 const acme: RequestRecord = {
   id: 'r1',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { linkedInSelfAdvice } from '@/lib/self/advice';
-import { exposureReport, LINKEDIN_SETTINGS, phonesOnPage } from '@/lib/self/exposure';
+import { linkedInSelfAdvice } from '@/lib/mydata/advice';
+import { exposureReport, LINKEDIN_SETTINGS, phonesOnPage } from '@/lib/mydata/exposure';
 
 describe('exposureReport', () => {
   it('splits the user’s own identifiers from a count of everyone else’s', () => {

@@ -6,11 +6,11 @@ import {
   replaceSelfData,
   SelfBackupError,
   summariseSelfRestore,
-} from '@/lib/self/backup';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
-import { addIdentity } from '@/lib/self/identities';
-import { logRequest } from '@/lib/self/requests';
-import { saveSelfSetting } from '@/lib/self/settings';
+} from '@/lib/mydata/backup';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
+import { addIdentity } from '@/lib/mydata/identities';
+import { logRequest } from '@/lib/mydata/requests';
+import { saveSelfSetting } from '@/lib/mydata/settings';
 import { canonicalJson } from '@/lib/store/backup';
 
 let db: SelfDb;

@@ -5,7 +5,7 @@ import {
   lawForCountry,
   mailtoFor,
   type RequestInput,
-} from '@/lib/self/letters';
+} from '@/lib/mydata/letters';
 
 const ME = [
   { kind: 'email' as const, value: 'jane.doe@gmail.com' },

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
-import { exposureReport } from '@/lib/self/exposure';
-import { addIdentity, matchMine } from '@/lib/self/identities';
-import { identifiersInText, MAX_TEXT } from '@/lib/self/text-check';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
+import { exposureReport } from '@/lib/mydata/exposure';
+import { addIdentity, matchMine } from '@/lib/mydata/identities';
+import { identifiersInText, MAX_TEXT } from '@/lib/mydata/text-check';
 
 describe('identifiersInText', () => {
   it('finds emails, phones and profile URLs in pasted text', () => {
