@@ -1,6 +1,5 @@
 import { useContext, useId, useRef, useState } from 'react';
 import { formatList, t, tn } from '@/lib/i18n/index';
-import { dateStamp, downloadText } from '@/lib/options/download';
 import {
   createSelfBackup,
   parseSelfBackup,
@@ -9,6 +8,7 @@ import {
   type SelfRestoreSummary,
   summariseSelfRestore,
 } from '@/lib/mydata/backup';
+import { dateStamp, downloadText } from '@/lib/options/download';
 import { errorText, NoticeContext, useSelfDb } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];

@@ -5,8 +5,14 @@ import { auditCsv, logAudit, queryAudit } from '@/lib/store/audit';
 import { getLists } from '@/lib/store/lists';
 import { type AuditAction, AuditActionSchema } from '@/lib/store/schemas';
 import './settings/tools.css';
+import {
+  auditActionLabel,
+  auditDetailText,
+  countsText,
+  dayRange,
+  formatWhen,
+} from '@/lib/options/audit-labels';
 import { IntegrityPanel } from './audit/IntegrityPanel';
-import { auditActionLabel, auditDetailText, countsText, dayRange, formatWhen } from './audit/labels';
 import { errorText, saveBlob, useDb } from './settings/common';
 
 const PAGE = 200;

@@ -7,10 +7,10 @@ import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
 import { CHANNELS, type Channel } from '@/lib/vocab';
 import './settings/tools.css';
+import { formatMegabytes } from '@/lib/options/settings-parse';
 import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
 import { errorText, saveBlob, useDb } from './settings/common';
-import { formatMegabytes } from './settings/parse';
 
 type Run =
   | { kind: 'idle' }

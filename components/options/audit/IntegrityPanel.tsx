@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
+import { auditActionLabel, auditProblemText, formatWhen } from '@/lib/options/audit-labels';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';
 import { buildTeamEvidence } from '@/lib/team/evidence';
 import { errorText, saveBlob } from '../settings/common';
-import { auditActionLabel, auditProblemText, formatWhen } from './labels';
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken

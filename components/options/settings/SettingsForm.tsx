@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
 import { languageName } from '@/lib/i18n/words';
+import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
 import { errorText } from './common';
-import { parseDomainList } from './parse';
 
 // Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
 const COUNTRY_CODES = [

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatList, t } from '@/lib/i18n';
+import { BUILT_IN_SITES, hostOfPattern, sitePattern } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { errorText } from './common';
-import { BUILT_IN_SITES, hostOfPattern, sitePattern } from './parse';
 
 // A host name, the same in every language.
 const EXAMPLE_SITE = 'crm.example.com';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { formatMegabytes } from '@/lib/options/settings-parse';
 import { requestPersistence } from '@/lib/store/quota';
 import { errorText } from './common';
-import { formatMegabytes } from './parse';
 
 interface Usage {
   usage: number | null;
