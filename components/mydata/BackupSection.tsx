@@ -8,8 +8,9 @@ import {
   type SelfRestoreSummary,
   summariseSelfRestore,
 } from '@/lib/mydata/backup';
+import type { SelfDb } from '@/lib/mydata/db';
 import { dateStamp, downloadText } from '@/lib/options/download';
-import { errorText, NoticeContext, useSelfDb } from './shared';
+import { errorText, NoticeContext } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];
 
@@ -36,8 +37,7 @@ function describe(s: SelfRestoreSummary): string[] {
  * Backup of My data in a file of its own: uninstalling Heed deletes its databases, and the request log is the
  * evidence for a complaint. Restoring replaces My data only after the user saw what changes, with undo.
  */
-export function BackupSection() {
-  const db = useSelfDb();
+export function BackupSection({ db }: { db: SelfDb }) {
   const notify = useContext(NoticeContext);
   const id = useId();
   const file = useRef<HTMLInputElement>(null);

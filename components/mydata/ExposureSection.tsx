@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { type MessageKey, t, tn } from '@/lib/i18n/index';
+import type { SelfDb } from '@/lib/mydata/db';
 import { type ExposureReport, exposureReport, LINKEDIN_SETTINGS } from '@/lib/mydata/exposure';
 import { matchMine } from '@/lib/mydata/identities';
 import { identifiersInText } from '@/lib/mydata/text-check';
-import { errorText, tx, useSelfDb } from './shared';
+import { errorText, tx } from './shared';
 
 const KIND_WORD: Record<'email' | 'phone' | 'profile', MessageKey> = {
   email: 'mydata_word_email',
@@ -12,8 +13,7 @@ const KIND_WORD: Record<'email' | 'phone' | 'profile', MessageKey> = {
   profile: 'mydata_word_profile',
 };
 
-export function ExposureSection({ country }: { country: string }) {
-  const db = useSelfDb();
+export function ExposureSection({ db, country }: { db: SelfDb; country: string }) {
   const id = useId();
   const count = useLiveQuery(() => db.identities.count(), [db]);
   const [text, setText] = useState('');

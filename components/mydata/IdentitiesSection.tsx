@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useContext, useId, useRef, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
+import type { SelfDb } from '@/lib/mydata/db';
 import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/mydata/identities';
 import type { Identity, IdentityKind } from '@/lib/mydata/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, useSelfDb } from './shared';
+import { errorText, NoticeContext } from './shared';
 
 const KIND_NAME: Record<IdentityKind, MessageKey> = {
   email: 'mydata_identity_email',
@@ -30,8 +31,7 @@ function placeholder(kind: IdentityKind): string {
   return t(kind === 'email' ? 'mydata_ph_email' : 'mydata_ph_profile');
 }
 
-export function IdentitiesSection({ country }: { country: string }) {
-  const db = useSelfDb();
+export function IdentitiesSection({ db, country }: { db: SelfDb; country: string }) {
   const notify = useContext(NoticeContext);
   const id = useId();
   const identities = useLiveQuery(() => listIdentities(db), [db]);

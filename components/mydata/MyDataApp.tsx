@@ -1,22 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '@/lib/i18n/index';
 import { parseMyDataParams } from '@/lib/mydata/company';
-import { type SelfDb, selfDb } from '@/lib/mydata/db';
+import type { SelfDb } from '@/lib/mydata/db';
 import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/mydata/settings';
+import { useSelfDb } from '../use-db';
 import { BackupSection } from './BackupSection';
 import { ExposureSection } from './ExposureSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { RequestsSection } from './RequestsSection';
-import { errorText, type Notice, NoticeBar, NoticeContext, SelfDbContext } from './shared';
+import { type Notice, NoticeBar, NoticeContext } from './shared';
 
 /** The self-check page: the user's own identities, requests to companies, and how exposed they are. */
 export function MyDataApp() {
-  const [db, setDb] = useState<SelfDb | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    selfDb().then(setDb, (err: unknown) => setError(errorText(err)));
-  }, []);
+  const { db, error } = useSelfDb();
   return (
     <div className="page">
       <header className="top">
@@ -33,9 +30,7 @@ export function MyDataApp() {
           {t('mydata_storage_error', error)}
         </p>
       ) : db ? (
-        <SelfDbContext.Provider value={db}>
-          <Sections db={db} />
-        </SelfDbContext.Provider>
+        <Sections db={db} />
       ) : (
         <p className="muted">{t('mydata_loading')}</p>
       )}
@@ -55,16 +50,17 @@ function Sections({ db }: { db: SelfDb }) {
   return (
     <NoticeContext.Provider value={setNotice}>
       <main>
-        <IdentitiesSection country={phoneCountry} />
+        <IdentitiesSection db={db} country={phoneCountry} />
         <RequestsSection
+          db={db}
           name={settings.name}
           country={country}
           defaults={defaults}
           onName={(v) => void saveSelfSetting(db, 'name', v)}
           onCountry={(v) => void saveSelfSetting(db, 'country', v)}
         />
-        <ExposureSection country={phoneCountry} />
-        <BackupSection />
+        <ExposureSection db={db} country={phoneCountry} />
+        <BackupSection db={db} />
       </main>
       <NoticeBar notice={notice} onClose={() => setNotice(null)} />
     </NoticeContext.Provider>

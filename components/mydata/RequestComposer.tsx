@@ -3,13 +3,14 @@ import { useContext, useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, type Lang, t, tn } from '@/lib/i18n/index';
 import { languageName } from '@/lib/i18n/words';
 import { localIsoDate, longDate } from '@/lib/mydata/dates';
+import type { SelfDb } from '@/lib/mydata/db';
 import { letterIdentities, listIdentities } from '@/lib/mydata/identities';
 import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/mydata/letter-text/index';
 import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/mydata/letters';
 import { logRequest } from '@/lib/mydata/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/mydata/schemas';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, tx, useSelfDb } from './shared';
+import { errorText, NoticeContext, tx } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -19,15 +20,16 @@ export interface ComposerDefaults {
 const NEEDS_CORRECTION: readonly RequestKind[] = ['rectification', 'ccpa-correct'];
 
 export function RequestComposer({
+  db,
   name,
   country,
   defaults,
 }: {
+  db: SelfDb;
   name: string;
   country: string;
   defaults: ComposerDefaults;
 }) {
-  const db = useSelfDb();
   const notify = useContext(NoticeContext);
   const id = useId();
   const identities = useLiveQuery(() => listIdentities(db), [db]);

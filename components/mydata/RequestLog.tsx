@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useContext, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
 import { daysBetween, localIsoDate, longDate } from '@/lib/mydata/dates';
+import type { SelfDb } from '@/lib/mydata/db';
 import { kindShort, lawLabel } from '@/lib/mydata/letters';
 import {
   deleteRequest,
@@ -11,7 +12,7 @@ import {
   restoreRequest,
 } from '@/lib/mydata/requests';
 import type { RequestRecord } from '@/lib/mydata/schemas';
-import { NoticeContext, useSelfDb } from './shared';
+import { NoticeContext } from './shared';
 
 function statusText(r: RequestRecord, today: string): string {
   const s = requestStatus(r, today);
@@ -22,8 +23,7 @@ function statusText(r: RequestRecord, today: string): string {
   return tn('mydata_status_left', days);
 }
 
-export function RequestLog() {
-  const db = useSelfDb();
+export function RequestLog({ db }: { db: SelfDb }) {
   const notify = useContext(NoticeContext);
   const id = useId();
   const today = localIsoDate(new Date());

@@ -1,16 +1,19 @@
 import { useId } from 'react';
 import { t } from '@/lib/i18n/index';
+import type { SelfDb } from '@/lib/mydata/db';
 import { CountrySelect } from './CountrySelect';
 import { type ComposerDefaults, RequestComposer } from './RequestComposer';
 import { RequestLog } from './RequestLog';
 
 export function RequestsSection({
+  db,
   name,
   country,
   defaults,
   onName,
   onCountry,
 }: {
+  db: SelfDb;
   name: string;
   country: string;
   defaults: ComposerDefaults;
@@ -41,8 +44,8 @@ export function RequestsSection({
           onChange={onCountry}
         />
       </div>
-      <RequestComposer name={name} country={country} defaults={defaults} />
-      <RequestLog />
+      <RequestComposer db={db} name={name} country={country} defaults={defaults} />
+      <RequestLog db={db} />
       <p className="hint">{t('mydata_letters_note')}</p>
     </section>
   );

@@ -1,15 +1,6 @@
-import { createContext, Fragment, type ReactNode, useContext, useState } from 'react';
+import { createContext, Fragment, type ReactNode, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
 import { errorText } from '@/lib/messaging/client';
-import type { SelfDb } from '@/lib/mydata/db';
-
-export const SelfDbContext = createContext<SelfDb | null>(null);
-
-export function useSelfDb(): SelfDb {
-  const db = useContext(SelfDbContext);
-  if (!db) throw new Error('SelfDbContext missing');
-  return db;
-}
 
 export { errorText };
 

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts, outputColumns } from '@/lib/bulk/check';
 import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
 import { formatList, t } from '@/lib/i18n';
 import { channelWord } from '@/lib/i18n/words';
+import { downloadBlob } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
 import { CHANNELS, type Channel } from '@/lib/vocab';
@@ -10,7 +13,6 @@ import './settings/tools.css';
 import { formatMegabytes } from '@/lib/options/settings-parse';
 import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
-import { errorText, saveBlob, useDb } from './settings/common';
 
 type Run =
   | { kind: 'idle' }
@@ -29,7 +31,7 @@ function outputName(input: string, which: Which = 'checked'): string {
 /** Checks a whole prospect file against every list and record, and gives it back with Heed's verdict per row. */
 export function BulkCheckSection() {
   const id = useId();
-  const { db, error: dbError } = useDb();
+  const { db, error: dbError } = useAppDb();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function BulkCheckSection() {
       const s = previewShape(p, p.hasHeader);
       setRoles(suggestBulkMapping(s.headers, p.suggestedMapping, p.hasHeader).roles);
     } catch (e) {
-      setPreviewError(e instanceof ImportError ? e.message : t('options_bulk_read_failed', errorText(e)));
+      setPreviewError(e instanceof ImportError ? e.message : t('options_bulk_read_failed', shownError(e)));
     }
   };
 
@@ -100,7 +102,7 @@ export function BulkCheckSection() {
       setRun({ kind: 'done', result, downloaded: false, channel });
     } catch (e) {
       if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
-      else setRun({ kind: 'failed', message: e instanceof ImportError ? e.message : errorText(e) });
+      else setRun({ kind: 'failed', message: e instanceof ImportError ? e.message : shownError(e) });
     } finally {
       if (abortRef.current === ac) abortRef.current = null;
     }
@@ -111,7 +113,7 @@ export function BulkCheckSection() {
     const r = run.result;
     const blob = which === 'clean' ? r.clean : which === 'removed' ? r.removed : r.output;
     const rows = which === 'clean' ? r.cleanRows : which === 'removed' ? r.removedRows : r.rows;
-    saveBlob(blob, outputName(file.name, which));
+    downloadBlob(outputName(file.name, which), blob);
     setRun({ ...run, downloaded: true });
     // The file holds personal data leaving Heed: the privacy officer sees that it happened, never its contents.
     try {

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n/index';
 import type { ProfileId } from '@/lib/import/profiles';
+import { shownError } from '@/lib/options/errors';
 import { formatBytes, listNameFromFile } from '@/lib/options/labels';
 import { initialRoles, previewTable } from '@/lib/options/mapping';
 import { ProgressMeter, type ProgressView } from '@/lib/options/progress';
@@ -12,7 +14,6 @@ import { reasonAllowsChannelScope } from '@/lib/vocab';
 import { ImportProgressView } from './import/ImportProgressView';
 import { ImportReport, RejectedDownload } from './import/ImportReport';
 import { type ImportSettings, PreviewForm } from './import/PreviewForm';
-import { errorText, useAppDb } from './lists/use-app-db';
 
 type Run =
   | { kind: 'idle' }
@@ -86,7 +87,7 @@ export function ImportSection() {
         sheet: p.container?.kind === 'xlsx' ? p.container.sheet : 0,
       });
     } catch (e) {
-      setPreviewError(e instanceof ImportError ? e : errorText(e));
+      setPreviewError(e instanceof ImportError ? e : shownError(e));
     }
   };
 
@@ -139,7 +140,7 @@ export function ImportSection() {
       setRun({ kind: 'done', result, listName });
     } catch (e) {
       if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
-      else setRun({ kind: 'failed', message: errorText(e), error: e instanceof ImportError ? e : null });
+      else setRun({ kind: 'failed', message: shownError(e), error: e instanceof ImportError ? e : null });
     } finally {
       abortRef.current = null;
     }
@@ -184,7 +185,7 @@ export function ImportSection() {
       </div>
       {previewError !== null && (
         <div className="error" role="alert">
-          <p>{typeof previewError === 'string' ? previewError : errorText(previewError)}</p>
+          <p>{typeof previewError === 'string' ? previewError : shownError(previewError)}</p>
           {previewError instanceof ImportError && previewError.details.suggestedEncoding && file && (
             <button
               type="button"

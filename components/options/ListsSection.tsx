@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n/index';
 import { getLists } from '@/lib/store/lists';
 import { ListDetail } from './lists/ListDetail';
@@ -7,7 +8,6 @@ import { ListsTable } from './lists/ListsTable';
 import { NewListForm } from './lists/NewListForm';
 import { tRich } from './lists/rich';
 import { UndoBar } from './lists/UndoBar';
-import { useAppDb } from './lists/use-app-db';
 
 function listFromHash(): string | null {
   const query = location.hash.split('?')[1];

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { formatDate, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
 import { sessionUndo } from '@/lib/options/undo';
 import { purgePastRetention, undoPurge } from '@/lib/store/commands/contact';
 import { contactsPastRetention, type RetentionFlag } from '@/lib/store/retention';
 import { getSettings } from '@/lib/store/settings';
-import { errorText, useAppDb } from './lists/use-app-db';
 
 /** Who a contact record is about, in a few words: its name, else its first identifier. */
 function who(f: RetentionFlag): string {
@@ -62,7 +63,7 @@ export function RetentionSection() {
         });
       }
     } catch (err) {
-      setFailure(errorText(err));
+      setFailure(shownError(err));
     } finally {
       setConfirming(false);
     }

@@ -2,8 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { withSubjectLine } from '@/lib/mydata/letter-text';
 import './overdue.css';
+import { useSelfDb } from '@/components/use-db';
 import { localIsoDate } from '@/lib/mydata/dates';
-import { selfDb } from '@/lib/mydata/db';
 import {
   complaintAuthority,
   controllerComplaint,
@@ -65,13 +65,15 @@ export function OverdueRequests({ today = localIsoDate(new Date()) }: { today?: 
   const [settings, setSettings] = useState<SelfSettings>({ name: '', country: '' });
   const [open, setOpen] = useState<{ id: string; which: Which } | null>(null);
 
+  const { db } = useSelfDb();
+
   useEffect(() => {
+    if (!db) return;
     void (async () => {
-      const db = await selfDb();
       setOverdue(await overdueRequests(db, today));
       setSettings(await getSelfSettings(db));
     })().catch(() => undefined);
-  }, [today]);
+  }, [db, today]);
 
   const line = overdueLine(overdue, today);
   if (!line) return null;

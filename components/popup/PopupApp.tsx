@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { appDb } from '@/lib/app-db';
+import { useAppDb, useSelfDb } from '@/components/use-db';
 import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
+import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
-import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/mydata/db';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/mydata/db';
 import { storeCounts } from '@/lib/popup/counts';
 import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
@@ -13,7 +14,7 @@ import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
-import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';
+import { DB_NAME, WATCHED_TABLES } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
 import { watchStore } from '@/lib/store/store-watch';
@@ -35,7 +36,8 @@ const RECORD_WINDOW_CLOSE_MS = 6000;
 
 export function PopupApp() {
   const params = useMemo(() => parseParams(location.search), []);
-  const [db, setDb] = useState<HeedDb | null>(null);
+  const { db, error: dbError } = useAppDb();
+  const { db: mine, error: mineError } = useSelfDb();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   // Opened from the badge: who it showed at the click (see PopupView's initialSubject).
   const [initialSubject, setInitialSubject] = useState<TabPerson | null | undefined>(undefined);
@@ -75,10 +77,14 @@ export function PopupApp() {
   const load = useCallback(
     async (silent: boolean, afterGrace = false) => {
       if (tabId === undefined) return;
+      const storeError = dbError ?? mineError;
+      if (storeError) {
+        setState({ status: 'error', message: storeError });
+        return;
+      }
+      if (!db || !mine) return;
       if (!silent) setState({ status: 'loading' });
       try {
-        const heed = db ?? (await appDb());
-        if (!db) setDb(heed);
         const next = await loadPopupState(tabId, {
           // Opened from a reply's offer: the sender is the person, whatever else the tab shows.
           tabState: (id) =>
@@ -86,7 +92,7 @@ export function PopupApp() {
               ? Promise.resolve({ person: replyPerson(params.reply), answer: null })
               : ask({ type: 'tab-state', tabId: id }),
           // The same function the background answers the badge with (own-profile advice included).
-          verdict: async (person) => verdictFor(heed, await selfDb(), person, new Date()),
+          verdict: (person) => verdictFor(db, mine, person, new Date()),
         });
         if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
           // The background forgets a tab's person the moment its URL changes, and the page reports again an
@@ -103,7 +109,7 @@ export function PopupApp() {
         setState({ status: 'error', message: errorMessage(err) });
       }
     },
-    [tabId, db, params],
+    [tabId, db, mine, dbError, mineError, params],
   );
 
   useEffect(() => {
@@ -117,10 +123,10 @@ export function PopupApp() {
     );
   }, [params]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load changes when the db opens; only a new tab reloads
+  // A new tab, or the databases opening, loads afresh (load changes only then).
   useEffect(() => {
     void load(false);
-  }, [tabId]);
+  }, [load]);
 
   // The page's content script reports a new person (in-page navigation, a scan) through the background's
   // per-tab state; follow it without polling.
@@ -212,7 +218,8 @@ export function PopupApp() {
       return null;
     },
     async quickCheck(text) {
-      const heed = db ?? (await appDb());
+      if (!db) throw new Error(dbError ?? t('popup_panel_loading'));
+      const heed = db;
       const settings = await getSettings(heed);
       const parsed = parseQuickCheck(text, settings.defaultCountry);
       if (!parsed.ok) return parsed;

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
 import { channelList } from '@/lib/i18n/words';
+import { shownError } from '@/lib/options/errors';
 import { KIND_LABEL } from '@/lib/options/labels';
 import {
   currentSide,
@@ -22,7 +23,6 @@ import {
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/store/settings';
-import { errorText } from '../lists/use-app-db';
 
 interface Checked {
   fileName: string;
@@ -77,7 +77,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const settings = diffSettings(await getSettings(db), parsed.data.settings ?? DEFAULT_SETTINGS);
       setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts, settings });
     } catch (e) {
-      setError(t('options_restore_refused', errorText(e)));
+      setError(t('options_restore_refused', shownError(e)));
     } finally {
       setChecking(false);
     }
@@ -100,7 +100,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       setChecked(null);
       if (inputRef.current) inputRef.current.value = '';
     } catch (e) {
-      setError(t('options_restore_failed', errorText(e)));
+      setError(t('options_restore_failed', shownError(e)));
     } finally {
       setRestoring(false);
     }

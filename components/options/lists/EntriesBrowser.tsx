@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { translated } from '@/lib/i18n';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/options/errors';
 import { KIND_LABEL, REASON_LABEL } from '@/lib/options/labels';
 import { EntryPager } from '@/lib/options/pager';
 import { sessionUndo } from '@/lib/options/undo';
@@ -9,7 +10,6 @@ import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { tRich } from './rich';
-import { errorText } from './use-app-db';
 
 /** Search results shown at once; a longer search narrows the list. */
 const SEARCH_LIMIT = 200;
@@ -88,7 +88,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
     try {
       setResults(await searchEntries(db, list.id, q, { limit: SEARCH_LIMIT }));
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     }
   };
 
@@ -118,7 +118,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       scrollRef.current?.focus();
     } catch (err) {
       expectedTotal.current = null;
-      setError(errorText(err));
+      setError(shownError(err));
     }
   };
 

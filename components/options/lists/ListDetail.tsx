@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/options/errors';
 import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/labels';
 import { sessionUndo } from '@/lib/options/undo';
 import {
@@ -15,7 +16,6 @@ import type { Channel } from '@/lib/vocab';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText } from './use-app-db';
 
 interface Props {
   db: HeedDb;
@@ -107,7 +107,7 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
       setError(null);
       setSaved(t('lists_saved'));
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }
@@ -167,7 +167,7 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
       setMessage(tn('lists_merge_done', chosen.length, result.added, result.alreadyPresent));
       setPicked([]);
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setConfirming(false);
     }
@@ -245,7 +245,7 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
       );
       onGone();
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
       setConfirming(false);
     }
   };

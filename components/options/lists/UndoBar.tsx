@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { t } from '@/lib/i18n/index';
+import { shownError } from '@/lib/options/errors';
 import { sessionUndo } from '@/lib/options/undo';
-import { errorText } from './use-app-db';
 
 /** The session's undoable actions (deleted lists, merges, deleted entries), newest first. */
 export function UndoBar() {
@@ -15,7 +15,7 @@ export function UndoBar() {
     try {
       await sessionUndo.run(id);
     } catch (e) {
-      setError(t('lists_undo_failed', errorText(e)));
+      setError(t('lists_undo_failed', shownError(e)));
     } finally {
       setBusy(null);
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { appDb } from '@/lib/app-db';
+import { useAppDb } from '@/components/use-db';
 import {
   DEMO_LIST_NAMES,
   type DemoSnapshot,
@@ -9,7 +9,8 @@ import {
   restoreDemoData,
 } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
-import { errorText } from './common';
+import { shownError } from '@/lib/options/errors';
+import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 
 type State =
@@ -24,46 +25,46 @@ type State =
 export function DemoDataButton() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [present, setPresent] = useState(false);
+  const { db, error } = useAppDb();
 
   useEffect(() => {
+    if (!db) return;
     let live = true;
-    void (async () => {
-      try {
-        const has = await hasDemoData(await appDb());
-        if (live) setPresent(has);
-      } catch {
-        // Without storage the buttons below report the error when used.
-      }
-    })();
+    hasDemoData(db).then(
+      (has) => live && setPresent(has),
+      // Without storage the buttons below report the error when used.
+      () => undefined,
+    );
     return () => {
       live = false;
     };
-  }, []);
+  }, [db]);
 
-  const act = async (work: () => Promise<State>) => {
+  const act = async (work: (db: HeedDb) => Promise<State>) => {
     setState({ kind: 'busy' });
     try {
-      const next = await work();
+      if (!db) throw new Error(error ?? t('options_working'));
+      const next = await work(db);
       setState(next);
     } catch (e) {
-      setState({ kind: 'failed', message: errorText(e) });
+      setState({ kind: 'failed', message: shownError(e) });
     }
   };
   const load = () =>
-    act(async () => {
-      await loadDemoData(await appDb());
+    act(async (db) => {
+      await loadDemoData(db);
       setPresent(true);
       return { kind: 'loaded' };
     });
   const remove = () =>
-    act(async () => {
-      const snapshot = await removeDemoData(await appDb());
+    act(async (db) => {
+      const snapshot = await removeDemoData(db);
       setPresent(false);
       return { kind: 'removed', snapshot };
     });
   const undo = (snapshot: DemoSnapshot) =>
-    act(async () => {
-      await restoreDemoData(await appDb(), snapshot);
+    act(async (db) => {
+      await restoreDemoData(db, snapshot);
       setPresent(true);
       return { kind: 'loaded' };
     });

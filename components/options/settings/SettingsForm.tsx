@@ -1,12 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
 import { languageName } from '@/lib/i18n/words';
+import { shownError } from '@/lib/options/errors';
 import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings, SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
-import { errorText } from './common';
 
 // Countries whose rules Heed knows, then the rest of Europe and the usual trading partners.
 const COUNTRY_CODES = [
@@ -237,7 +237,7 @@ export function SettingsForm({
       // Every text on the page is in the old language: load it again in the new one.
       if (saved.language !== previous.language) location.reload();
     } catch (err) {
-      setFailure(t('options_settings_save_failed', errorText(err)));
+      setFailure(t('options_settings_save_failed', shownError(err)));
     } finally {
       setBusy(false);
     }
@@ -258,7 +258,7 @@ export function SettingsForm({
       setStatus({ kind: 'undone' });
       if (restored.language !== current.language) location.reload();
     } catch (err) {
-      setFailure(t('options_settings_undo_failed', errorText(err)));
+      setFailure(t('options_settings_undo_failed', shownError(err)));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RequestComposer } from '@/components/mydata/RequestComposer';
-import { SelfDbContext } from '@/components/mydata/shared';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import { addIdentity } from '@/lib/mydata/identities';
 
@@ -19,11 +18,7 @@ afterEach(() => {
 });
 
 function renderComposer(country: string) {
-  return render(
-    <SelfDbContext.Provider value={db}>
-      <RequestComposer name="Jane Doe" country={country} defaults={{ company: 'Acme' }} />
-    </SelfDbContext.Provider>,
-  );
+  return render(<RequestComposer db={db} name="Jane Doe" country={country} defaults={{ company: 'Acme' }} />);
 }
 
 const letterText = () => (screen.getByLabelText('The letter') as HTMLTextAreaElement).value;

@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MyDataApp } from '@/components/mydata/MyDataApp';
 import { RequestComposer } from '@/components/mydata/RequestComposer';
 import { RequestLog } from '@/components/mydata/RequestLog';
-import { SelfDbContext } from '@/components/mydata/shared';
 import { setLanguage } from '@/lib/i18n/index';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import { addIdentity } from '@/lib/mydata/identities';
@@ -24,9 +23,7 @@ afterEach(() => {
 
 function composer(country = 'DE') {
   return render(
-    <SelfDbContext.Provider value={db}>
-      <RequestComposer name="Jane Doe" country={country} defaults={{ company: 'Acme GmbH' }} />
-    </SelfDbContext.Provider>,
+    <RequestComposer db={db} name="Jane Doe" country={country} defaults={{ company: 'Acme GmbH' }} />,
   );
 }
 
@@ -90,11 +87,7 @@ describe('the My data page in German and French', () => {
       sentAt: '2020-01-01',
       dueAt: '2020-02-01',
     });
-    render(
-      <SelfDbContext.Provider value={db}>
-        <RequestLog />
-      </SelfDbContext.Provider>,
-    );
+    render(<RequestLog db={db} />);
     await screen.findByText('accès, effacement');
     expect(screen.getByText('1 février 2020')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toMatch(/^Une réponse est en retard\./);
