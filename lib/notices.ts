@@ -1,26 +1,45 @@
-import { ListError } from '../store/lists';
+import { ListError } from './store/lists';
 
-// Undo for the session: the things a user deleted on this page, kept in memory until the page closes.
-// Module state (not React state) so that switching sections and back keeps the Undo buttons.
+// The page's notices: what was just done, in words, with Undo where it can be undone. Each extension page (popup,
+// side panel, options, My data) is its own document, so this module's one stack is that page's. Module state (not
+// React state) so that switching sections of the options page and back keeps the Undo buttons.
 
-export interface UndoItem {
+export interface NoticeItem {
   id: number;
   /** What was done, in words: "Deleted list “Vendors” (1,204 entries)". */
   label: string;
-  undo: () => Promise<void>;
+  tone: 'ok' | 'error';
+  /** Puts things back; may return what to say afterwards ("Undone: 3 entries removed."). */
+  undo?: () => Promise<unknown>;
 }
 
 type Listener = () => void;
 
-export class UndoStack {
-  private items: UndoItem[] = [];
+export class NoticeStack {
+  private items: NoticeItem[] = [];
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
-  constructor(private readonly max = 20) {}
+  constructor(private max = 20) {}
 
-  push(label: string, undo: () => Promise<void>): UndoItem {
-    const item = { id: this.nextId++, label, undo };
+  /** How many to keep: the popup and My data keep one (a new notice replaces the last), the options page 20. */
+  keep(max: number): void {
+    this.max = max;
+    if (this.items.length > max) {
+      this.items = this.items.slice(0, max);
+      this.emit();
+    }
+  }
+
+  /** A notice with Undo. */
+  push(label: string, undo: NonNullable<NoticeItem['undo']>): NoticeItem {
+    return this.say(label, { undo });
+  }
+
+  /** A notice, newest first; a new one is a new item even with the same words, so it is announced again. */
+  say(label: string, options: { tone?: NoticeItem['tone']; undo?: NoticeItem['undo'] } = {}): NoticeItem {
+    const item: NoticeItem = { id: this.nextId++, label, tone: options.tone ?? 'ok' };
+    if (options.undo) item.undo = options.undo;
     this.items = [item, ...this.items].slice(0, this.max);
     this.emit();
     return item;
@@ -29,9 +48,10 @@ export class UndoStack {
   /** Runs the undo; the item stays offered if it fails, so the user can read the error and retry. */
   async run(id: number): Promise<void> {
     const item = this.items.find((i) => i.id === id);
-    if (!item) throw new ListError({ key: 'lists_undo_nothing' });
-    await item.undo();
+    if (!item?.undo) throw new ListError({ key: 'lists_undo_nothing' });
+    const after = await item.undo();
     this.dismiss(id);
+    if (typeof after === 'string') this.say(after);
   }
 
   dismiss(id: number): void {
@@ -40,7 +60,13 @@ export class UndoStack {
     if (this.items.length !== before) this.emit();
   }
 
-  snapshot = (): readonly UndoItem[] => this.items;
+  clear(): void {
+    if (this.items.length === 0) return;
+    this.items = [];
+    this.emit();
+  }
+
+  snapshot = (): readonly NoticeItem[] => this.items;
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -52,5 +78,5 @@ export class UndoStack {
   }
 }
 
-/** The options page's one stack. */
-export const sessionUndo = new UndoStack();
+/** This page's one stack. */
+export const pageNotices = new NoticeStack();

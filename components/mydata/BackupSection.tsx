@@ -1,4 +1,4 @@
-import { useContext, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { formatList, t, tn } from '@/lib/i18n/index';
 import {
   createSelfBackup,
@@ -9,8 +9,9 @@ import {
   summariseSelfRestore,
 } from '@/lib/mydata/backup';
 import type { SelfDb } from '@/lib/mydata/db';
+import { pageNotices } from '@/lib/notices';
 import { dateStamp, downloadText } from '@/lib/options/download';
-import { errorText, NoticeContext } from './shared';
+import { errorText } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];
 
@@ -38,7 +39,6 @@ function describe(s: SelfRestoreSummary): string[] {
  * evidence for a complaint. Restoring replaces My data only after the user saw what changes, with undo.
  */
 export function BackupSection({ db }: { db: SelfDb }) {
-  const notify = useContext(NoticeContext);
   const id = useId();
   const file = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{
@@ -53,7 +53,7 @@ export function BackupSection({ db }: { db: SelfDb }) {
     setError(null);
     try {
       downloadText(`heed-my-data-${dateStamp()}.json`, await createSelfBackup(db), 'application/json');
-      notify({ message: t('mydata_saved_file') });
+      pageNotices.say(t('mydata_saved_file'));
     } catch (err) {
       setError(t('mydata_export_failed', errorText(err)));
     }
@@ -79,8 +79,7 @@ export function BackupSection({ db }: { db: SelfDb }) {
     try {
       const before = await replaceSelfData(db, pending.data);
       setPending(null);
-      notify({
-        message: t('mydata_replaced', pending.name),
+      pageNotices.say(t('mydata_replaced', pending.name), {
         undo: async () => {
           await replaceSelfData(db, before);
         },

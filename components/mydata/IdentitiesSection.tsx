@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type FormEvent, useContext, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
 import type { SelfDb } from '@/lib/mydata/db';
 import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/mydata/identities';
 import type { Identity, IdentityKind } from '@/lib/mydata/schemas';
+import { pageNotices } from '@/lib/notices';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext } from './shared';
+import { errorText } from './shared';
 
 const KIND_NAME: Record<IdentityKind, MessageKey> = {
   email: 'mydata_identity_email',
@@ -32,7 +33,6 @@ function placeholder(kind: IdentityKind): string {
 }
 
 export function IdentitiesSection({ db, country }: { db: SelfDb; country: string }) {
-  const notify = useContext(NoticeContext);
   const id = useId();
   const identities = useLiveQuery(() => listIdentities(db), [db]);
   const [kind, setKind] = useState<IdentityKind>('email');
@@ -65,7 +65,7 @@ export function IdentitiesSection({ db, country }: { db: SelfDb; country: string
       }
       setValue('');
       setLabel('');
-      notify({ message: t('mydata_added', r.identity.value ?? t(HASHED[kind])) });
+      pageNotices.say(t('mydata_added', r.identity.value ?? t(HASHED[kind])));
       valueRef.current?.focus();
     } catch (err) {
       setError(errorText(err));
@@ -77,8 +77,7 @@ export function IdentitiesSection({ db, country }: { db: SelfDb; country: string
   const remove = async (identity: Identity) => {
     const removed = await removeIdentity(db, identity.id);
     if (!removed) return;
-    notify({
-      message: t('mydata_removed', removed.value ?? t(HASHED[removed.kind])),
+    pageNotices.say(t('mydata_removed', removed.value ?? t(HASHED[removed.kind])), {
       undo: async () => {
         await restoreIdentity(db, removed);
       },

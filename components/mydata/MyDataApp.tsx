@@ -4,12 +4,12 @@ import { t } from '@/lib/i18n/index';
 import { parseMyDataParams } from '@/lib/mydata/company';
 import type { SelfDb } from '@/lib/mydata/db';
 import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/mydata/settings';
+import { Notices } from '../notices';
 import { useSelfDb } from '../use-db';
 import { BackupSection } from './BackupSection';
 import { ExposureSection } from './ExposureSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { RequestsSection } from './RequestsSection';
-import { type Notice, NoticeBar, NoticeContext } from './shared';
 
 /** The self-check page: the user's own identities, requests to companies, and how exposed they are. */
 export function MyDataApp() {
@@ -39,7 +39,6 @@ export function MyDataApp() {
 }
 
 function Sections({ db }: { db: SelfDb }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
   const settings = useLiveQuery(() => getSelfSettings(db), [db]);
   const [defaults] = useState(() => parseMyDataParams(location.search));
   if (!settings) return <p className="muted">{t('mydata_loading')}</p>;
@@ -48,7 +47,7 @@ function Sections({ db }: { db: SelfDb }) {
   const country = settings.country;
   const phoneCountry = settings.country || countryFromLanguage(navigator.language);
   return (
-    <NoticeContext.Provider value={setNotice}>
+    <>
       <main>
         <IdentitiesSection db={db} country={phoneCountry} />
         <RequestsSection
@@ -62,7 +61,7 @@ function Sections({ db }: { db: SelfDb }) {
         <ExposureSection db={db} country={phoneCountry} />
         <BackupSection db={db} />
       </main>
-      <NoticeBar notice={notice} onClose={() => setNotice(null)} />
-    </NoticeContext.Provider>
+      <Notices className="notice" />
+    </>
   );
 }

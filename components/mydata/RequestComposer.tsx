@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, type Lang, t, tn } from '@/lib/i18n/index';
 import { languageName } from '@/lib/i18n/words';
 import { localIsoDate, longDate } from '@/lib/mydata/dates';
@@ -9,8 +9,9 @@ import { letterLanguageFor, letterLanguages, withSubjectLine } from '@/lib/mydat
 import { composeRequest, kindLabel, lawForCountry, lawLabel } from '@/lib/mydata/letters';
 import { logRequest } from '@/lib/mydata/requests';
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/mydata/schemas';
+import { pageNotices } from '@/lib/notices';
 import { CountrySelect } from './CountrySelect';
-import { errorText, NoticeContext, tx } from './shared';
+import { errorText, tx } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -30,7 +31,6 @@ export function RequestComposer({
   country: string;
   defaults: ComposerDefaults;
 }) {
-  const notify = useContext(NoticeContext);
   const id = useId();
   const identities = useLiveQuery(() => listIdentities(db), [db]);
   const today = localIsoDate(new Date());
@@ -112,9 +112,7 @@ export function RequestComposer({
         dueAt: letter.dueAt,
         language: letter.language,
       });
-      notify({
-        message: t('mydata_logged', record.company, longDate(record.dueAt, page)),
-      });
+      pageNotices.say(t('mydata_logged', record.company, longDate(record.dueAt, page)));
     } catch (err) {
       setError(errorText(err));
     } finally {

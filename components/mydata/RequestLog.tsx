@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useContext, useId } from 'react';
+import { useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
 import { daysBetween, localIsoDate, longDate } from '@/lib/mydata/dates';
 import type { SelfDb } from '@/lib/mydata/db';
@@ -12,7 +12,7 @@ import {
   restoreRequest,
 } from '@/lib/mydata/requests';
 import type { RequestRecord } from '@/lib/mydata/schemas';
-import { NoticeContext } from './shared';
+import { pageNotices } from '@/lib/notices';
 
 function statusText(r: RequestRecord, today: string): string {
   const s = requestStatus(r, today);
@@ -24,7 +24,6 @@ function statusText(r: RequestRecord, today: string): string {
 }
 
 export function RequestLog({ db }: { db: SelfDb }) {
-  const notify = useContext(NoticeContext);
   const id = useId();
   const today = localIsoDate(new Date());
   const requests = useLiveQuery(() => listRequests(db, today), [db, today]);
@@ -33,8 +32,7 @@ export function RequestLog({ db }: { db: SelfDb }) {
   const answered = async (r: RequestRecord) => {
     const before = await markAnswered(db, r.id, today);
     if (!before) return;
-    notify({
-      message: t('mydata_marked_answered', r.company),
+    pageNotices.say(t('mydata_marked_answered', r.company), {
       undo: async () => {
         await restoreRequest(db, before);
       },
@@ -44,8 +42,7 @@ export function RequestLog({ db }: { db: SelfDb }) {
   const remove = async (r: RequestRecord) => {
     const gone = await deleteRequest(db, r.id);
     if (!gone) return;
-    notify({
-      message: t('mydata_deleted_request', r.company),
+    pageNotices.say(t('mydata_deleted_request', r.company), {
       undo: async () => {
         await restoreRequest(db, gone);
       },

@@ -8,9 +8,9 @@ import { formatBytes } from '@/lib/options/labels';
 import { summariseLists, summaryCsv } from '@/lib/options/summary';
 import { createBackup } from '@/lib/store/backup';
 import { getLists } from '@/lib/store/lists';
+import { Notices } from '../notices';
 import { ExportListForm } from './backup/ExportListForm';
 import { RestoreForm } from './backup/RestoreForm';
-import { UndoBar } from './lists/UndoBar';
 
 /** Export & backup: list CSVs, a person-free summary, a whole-database backup and its restore. */
 export function BackupSection() {
@@ -94,7 +94,7 @@ export function BackupSection() {
       )}
 
       <RestoreForm db={db} />
-      <UndoBar />
+      <Notices shown={5} className="ol-undo" label={t('notice_undo')} />
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useAppDb } from '@/components/use-db';
 import { formatDate, t, tn } from '@/lib/i18n';
+import { pageNotices } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
-import { sessionUndo } from '@/lib/options/undo';
 import { purgePastRetention, undoPurge } from '@/lib/store/commands/contact';
 import { contactsPastRetention, type RetentionFlag } from '@/lib/store/retention';
 import { getSettings } from '@/lib/store/settings';
@@ -58,7 +58,7 @@ export function RetentionSection() {
       const n = receipt.contacts.length;
       setMessage(tn('options_retention_done', n, n));
       if (n > 0) {
-        sessionUndo.push(tn('options_retention_undo_label', n, n), async () => {
+        pageNotices.push(tn('options_retention_undo_label', n, n), async () => {
           await undoPurge(db, receipt);
         });
       }

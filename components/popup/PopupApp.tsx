@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
 import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/mydata/db';
+import { pageNotices } from '@/lib/notices';
 import { storeCounts } from '@/lib/popup/counts';
 import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
@@ -20,7 +21,7 @@ import { getSettings } from '@/lib/store/settings';
 import { watchStore } from '@/lib/store/store-watch';
 import { answerFor } from '@/lib/verdict/answer';
 import { verdictFor } from '@/lib/verdict/verdict-for';
-import { type Notice, type PopupActions, PopupView } from './PopupView';
+import { type PopupActions, PopupView } from './PopupView';
 
 function localDay(d = new Date()): string {
   // The rep's calendar day, not UTC's: a consent given this evening is dated today.
@@ -42,13 +43,8 @@ export function PopupApp() {
   // Opened from the badge: who it showed at the click (see PopupView's initialSubject).
   const [initialSubject, setInitialSubject] = useState<TabPerson | null | undefined>(undefined);
   const [state, setState] = useState<PopupState>({ status: 'loading' });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const noticeId = useRef(0);
-
-  const say = useCallback((text: string, tone: Notice['tone'] = 'ok', undo?: () => void) => {
-    noticeId.current += 1;
-    setNotice({ id: noticeId.current, text, tone, ...(undo ? { undo } : {}) });
-  }, []);
+  // The side panel mounts a fresh PopupApp per tab: what was said about one tab's person goes with it.
+  useEffect(() => () => pageNotices.clear(), []);
 
   // Issue 20, item 7: a record window opened from the badge closes itself a few seconds after a save, with the
   // undo on screen meanwhile; any click or key in it (the undo, another record) keeps it open.
@@ -175,18 +171,14 @@ export function PopupApp() {
       });
       await afterWrite();
       const list = lists.find((l) => l.id === request.listId);
-      const closes = params.action ? ' This window closes in a few seconds.' : '';
-      say(`${describeOptOut(receipt, list, request.reason, request.channels)}${closes}`, 'ok', () => {
-        keepOpen();
-        void (async () => {
-          try {
-            const removed = await undoOptOut(db, receipt);
-            await afterWrite();
-            say(describeOptOutUndo(removed));
-          } catch (err) {
-            say(`Undo failed: ${errorMessage(err)}`, 'error');
-          }
-        })();
+      const said = describeOptOut(receipt, list, request.reason, request.channels);
+      pageNotices.say(params.action ? t('popup_notice_closes_soon', said) : said, {
+        undo: async () => {
+          keepOpen();
+          const removed = await undoOptOut(db, receipt);
+          await afterWrite();
+          return describeOptOutUndo(removed);
+        },
       });
       closeSoon();
     },
@@ -200,20 +192,12 @@ export function PopupApp() {
       if (!result.ok) return result.errors;
       await afterWrite();
       const undo: ContactUndo = result.undo;
-      say('Lawful basis saved.', 'ok', () => {
-        void (async () => {
-          try {
-            await undoContactSave(db, undo);
-            await afterWrite();
-            say(
-              undo.kind === 'delete'
-                ? 'Undone: the record was removed.'
-                : 'Undone: the previous record is back.',
-            );
-          } catch (err) {
-            say(`Undo failed: ${errorMessage(err)}`, 'error');
-          }
-        })();
+      pageNotices.say(t('popup_notice_lawful_saved'), {
+        undo: async () => {
+          await undoContactSave(db, undo);
+          await afterWrite();
+          return undo.kind === 'delete' ? t('popup_notice_record_removed') : t('popup_notice_record_back');
+        },
       });
       return null;
     },
@@ -239,7 +223,7 @@ export function PopupApp() {
       return ask({ type: 'scan-tab', tabId });
     },
     formClosed(message) {
-      say(message, 'error');
+      pageNotices.say(message, { tone: 'error' });
     },
     openOptions() {
       void browser.runtime.openOptionsPage();
@@ -255,7 +239,6 @@ export function PopupApp() {
       initialPanel={params.action}
       initialSubject={initialSubject}
       {...(params.reply ? { reply: params.reply } : {})}
-      notice={notice}
       today={localDay()}
       actions={actions}
     />

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
 import { channelList } from '@/lib/i18n/words';
+import { pageNotices } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
 import { KIND_LABEL } from '@/lib/options/labels';
 import {
@@ -11,7 +12,6 @@ import {
   type ListChange,
   type VerdictDiff,
 } from '@/lib/options/restore-diff';
-import { sessionUndo } from '@/lib/options/undo';
 import {
   createBackup,
   type ParsedBackup,
@@ -91,7 +91,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       // Kept in memory so the restore can be undone until the page closes.
       const before = await createBackup(db);
       await restoreBackup(db, checked.parsed, { mode: 'replace' });
-      sessionUndo.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
+      pageNotices.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
         await restoreBackup(db, await parseBackup(before), { mode: 'replace' });
       });
       setDone(

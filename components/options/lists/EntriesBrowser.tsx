@@ -2,10 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { translated } from '@/lib/i18n';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
+import { pageNotices } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
 import { KIND_LABEL, REASON_LABEL } from '@/lib/options/labels';
 import { EntryPager } from '@/lib/options/pager';
-import { sessionUndo } from '@/lib/options/undo';
 import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
@@ -104,7 +104,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       }
       pager.removeRow(row);
       setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
-      sessionUndo.push(
+      pageNotices.push(
         t('lists_undo_deleted_entry', kindInSentence(row.kind), row.value, t('lists_quoted', list.name)),
         async () => {
           await addEntries(db, list.id, [{ kind: row.kind, value: row.value }], {

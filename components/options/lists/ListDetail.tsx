@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
+import { pageNotices } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
 import { formatCount, KIND_LABEL, scopeText } from '@/lib/options/labels';
-import { sessionUndo } from '@/lib/options/undo';
 import {
   deleteList,
   mergeWithUndo,
@@ -163,7 +163,7 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
         list.id,
       );
       const names = formatList(chosen.map((l) => t('lists_quoted', l.name)));
-      sessionUndo.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
+      pageNotices.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
       setMessage(tn('lists_merge_done', chosen.length, result.added, result.alreadyPresent));
       setPicked([]);
     } catch (err) {
@@ -240,7 +240,7 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
     setError(null);
     try {
       const snapshot = await deleteList(db, list.id);
-      sessionUndo.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
+      pageNotices.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
         restoreListSnapshot(db, snapshot),
       );
       onGone();

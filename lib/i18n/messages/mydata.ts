@@ -15,9 +15,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed could not open its storage: $1. Reload the page; if it persists, check that the browser allows the extension to store data.',
     mydata_loading: 'Loading…',
-    mydata_undo: 'Undo',
-    mydata_dismiss: 'Dismiss message',
-    mydata_undo_failed: 'Undo failed: $1',
     mydata_country_not_set: 'Not set',
 
     mydata_identity_email: 'Email address',
@@ -293,9 +290,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed konnte seinen Speicher nicht öffnen: $1. Laden Sie die Seite neu; besteht das Problem weiter, prüfen Sie, ob der Browser der Erweiterung das Speichern von Daten erlaubt.',
     mydata_loading: 'Wird geladen …',
-    mydata_undo: 'Rückgängig',
-    mydata_dismiss: 'Meldung schließen',
-    mydata_undo_failed: 'Rückgängig machen fehlgeschlagen: $1',
     mydata_country_not_set: 'Nicht festgelegt',
 
     mydata_identity_email: 'E-Mail-Adresse',
@@ -585,9 +579,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed n’a pas pu ouvrir son stockage : $1. Rechargez la page ; si le problème persiste, vérifiez que le navigateur autorise l’extension à stocker des données.',
     mydata_loading: 'Chargement…',
-    mydata_undo: 'Annuler',
-    mydata_dismiss: 'Fermer le message',
-    mydata_undo_failed: 'Échec de l’annulation : $1',
     mydata_country_not_set: 'Non défini',
 
     mydata_identity_email: 'Adresse e-mail',
