@@ -4,7 +4,7 @@ import { languageName } from '@/lib/i18n/words';
 import { shownError } from '@/lib/options/errors';
 import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
-import type { Settings, SettingsInput } from '@/lib/store/schemas';
+import { SETTINGS_LIMITS, type Settings, type SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { type Subscriber, SubscriberSchema } from '@/lib/vocab';
 
@@ -179,8 +179,8 @@ export function SettingsForm({
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const own = parseDomainList(draft.ownDomains, 1000);
-    const personal = parseDomainList(draft.extraPersonalDomains, 10000);
+    const own = parseDomainList(draft.ownDomains, SETTINGS_LIMITS.ownDomains);
+    const personal = parseDomainList(draft.extraPersonalDomains, SETTINGS_LIMITS.extraPersonalDomains);
     const days = Number(draft.retentionDays);
     const errs: Partial<Record<keyof Draft, string>> = {};
     const listError = (p: ReturnType<typeof parseDomainList>) =>
@@ -189,8 +189,9 @@ export function SettingsForm({
         .join('; ');
     if (own.errors.length > 0) errs.ownDomains = listError(own);
     if (personal.errors.length > 0) errs.extraPersonalDomains = listError(personal);
-    if (!Number.isInteger(days) || days < 1 || days > 36500) {
-      errs.retentionDays = t('options_settings_retention_invalid', 1, 36500);
+    const { min, max } = SETTINGS_LIMITS.retentionDays;
+    if (!Number.isInteger(days) || days < min || days > max) {
+      errs.retentionDays = t('options_settings_retention_invalid', min, max);
     }
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
@@ -475,8 +476,8 @@ export function SettingsForm({
             id={`${id}-retention`}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={36500}
+            min={SETTINGS_LIMITS.retentionDays.min}
+            max={SETTINGS_LIMITS.retentionDays.max}
             value={draft.retentionDays}
             disabled={isLocked('retentionDays')}
             aria-invalid={errors.retentionDays ? true : undefined}
