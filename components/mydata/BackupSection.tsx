@@ -3,11 +3,11 @@ import { formatList, t, tn } from '@/lib/i18n/index';
 import {
   createSelfBackup,
   parseSelfBackup,
-  replaceSelfData,
   type SelfBackupData,
   type SelfRestoreSummary,
   summariseSelfRestore,
 } from '@/lib/mydata/backup';
+import { replaceSelfData } from '@/lib/mydata/commands';
 import type { SelfDb } from '@/lib/mydata/db';
 import { pageNotices } from '@/lib/notices';
 import { dateStamp, downloadText } from '@/lib/options/download';

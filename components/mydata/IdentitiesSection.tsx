@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
+import { addIdentity, removeIdentity, restoreIdentity } from '@/lib/mydata/commands';
 import type { SelfDb } from '@/lib/mydata/db';
-import { addIdentity, listIdentities, removeIdentity, restoreIdentity } from '@/lib/mydata/identities';
+import { listIdentities } from '@/lib/mydata/identities';
 import type { Identity, IdentityKind } from '@/lib/mydata/schemas';
 import { pageNotices } from '@/lib/notices';
 import { CountrySelect } from './CountrySelect';

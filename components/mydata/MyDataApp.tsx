@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t } from '@/lib/i18n/index';
+import { saveSelfSetting } from '@/lib/mydata/commands';
 import { parseMyDataParams } from '@/lib/mydata/company';
 import type { SelfDb } from '@/lib/mydata/db';
-import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/mydata/settings';
+import { countryFromLanguage, getSelfSettings } from '@/lib/mydata/settings';
 import { Notices } from '../notices';
 import { useSelfDb } from '../use-db';
 import { BackupSection } from './BackupSection';

@@ -1,16 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
+import { deleteRequest, markAnswered, undoDeleteRequest, undoMarkAnswered } from '@/lib/mydata/commands';
 import { daysBetween, localIsoDate, longDate } from '@/lib/mydata/dates';
 import type { SelfDb } from '@/lib/mydata/db';
 import { kindShort, lawLabel } from '@/lib/mydata/letters';
-import {
-  deleteRequest,
-  listRequests,
-  markAnswered,
-  requestStatus,
-  restoreRequest,
-} from '@/lib/mydata/requests';
+import { listRequests, requestStatus } from '@/lib/mydata/requests';
 import type { RequestRecord } from '@/lib/mydata/schemas';
 import { pageNotices } from '@/lib/notices';
 
@@ -34,7 +29,7 @@ export function RequestLog({ db }: { db: SelfDb }) {
     if (!before) return;
     pageNotices.say(t('mydata_marked_answered', r.company), {
       undo: async () => {
-        await restoreRequest(db, before);
+        await undoMarkAnswered(db, before);
       },
     });
   };
@@ -44,7 +39,7 @@ export function RequestLog({ db }: { db: SelfDb }) {
     if (!gone) return;
     pageNotices.say(t('mydata_deleted_request', r.company), {
       undo: async () => {
-        await restoreRequest(db, gone);
+        await undoDeleteRequest(db, gone);
       },
     });
   };

@@ -69,7 +69,7 @@ const EnvelopeSchema = z
   })
   .strict();
 
-async function snapshot(db: SelfDb): Promise<SelfBackupData> {
+export async function snapshot(db: SelfDb): Promise<SelfBackupData> {
   return db.transaction('r', db.identities, db.requests, db.settings, async () => ({
     identities: await db.identities.toArray(),
     requests: await db.requests.toArray(),
@@ -207,16 +207,4 @@ export async function summariseSelfRestore(db: SelfDb, data: SelfBackupData): Pr
       (k) => setting(now.settings, k) !== setting(data.settings, k),
     ),
   };
-}
-
-/** Replaces everything in My data with `data` in one transaction, and returns what was there (for undo). */
-export async function replaceSelfData(db: SelfDb, data: SelfBackupData): Promise<SelfBackupData> {
-  return db.transaction('rw', db.identities, db.requests, db.settings, async () => {
-    const before = await snapshot(db);
-    await Promise.all([db.identities.clear(), db.requests.clear(), db.settings.clear()]);
-    await db.identities.bulkAdd(data.identities);
-    await db.requests.bulkAdd(data.requests);
-    await db.settings.bulkPut(data.settings);
-    return before;
-  });
 }

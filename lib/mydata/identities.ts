@@ -37,61 +37,6 @@ export interface NewIdentity {
 
 export type AddResult = { ok: true; identity: Identity } | { ok: false; reason: string; existing?: Identity };
 
-function countryOf(e164: string): string | undefined {
-  return parsePhoneNumberFromString(e164)?.country ?? undefined;
-}
-
-/** Records one of the user's identifiers, normalised. Refuses (with a reason) what cannot be normalised or is already there. */
-export async function addIdentity(db: SelfDb, input: NewIdentity, now = new Date()): Promise<AddResult> {
-  const n = normaliseIdentity(input.kind, input.raw, input.defaultCountry);
-  if (!n.ok) return { ok: false, reason: n.reason };
-  const hashers = await loadHashers();
-  const sha256 = hashers.sha256(n.value);
-  const label = input.label?.trim().slice(0, 80);
-  const identity: Identity = {
-    id: newId(),
-    kind: input.kind,
-    sha256,
-    addedAt: now.toISOString(),
-    ...(input.hashedOnly ? {} : { value: n.value }),
-    ...(label ? { label } : {}),
-    ...(input.kind === 'phone' ? withCountry(countryOf(n.value)) : {}),
-  };
-  IdentitySchema.parse(identity);
-  return db.transaction('rw', db.identities, async () => {
-    const existing = await db.identities.where('sha256').equals(sha256).first();
-    if (existing) return { ok: false as const, reason: t('mydata_already_yours'), existing };
-    if ((await db.identities.count()) >= MAX_IDENTITIES) {
-      return { ok: false as const, reason: t('mydata_too_many', MAX_IDENTITIES) };
-    }
-    await db.identities.add(identity);
-    return { ok: true as const, identity };
-  });
-}
-
-function withCountry(country: string | undefined): { country?: string } {
-  return country ? { country } : {};
-}
-
-/** Removes an identity and hands it back, so the page can offer undo with restoreIdentity. */
-export async function removeIdentity(db: SelfDb, id: string): Promise<Identity | undefined> {
-  return db.transaction('rw', db.identities, async () => {
-    const found = await db.identities.get(id);
-    if (found) await db.identities.delete(id);
-    return found;
-  });
-}
-
-/** Puts a removed identity back as it was (same id and date). Does nothing if it was added again meanwhile. */
-export async function restoreIdentity(db: SelfDb, identity: Identity): Promise<boolean> {
-  const valid = IdentitySchema.parse(identity);
-  return db.transaction('rw', db.identities, async () => {
-    if (await db.identities.where('sha256').equals(valid.sha256).count()) return false;
-    await db.identities.put(valid);
-    return true;
-  });
-}
-
 const KIND_ORDER: Record<IdentityKind, number> = { email: 0, phone: 1, profile: 2 };
 
 /** Every identity, emails first, then phones, then profiles; oldest first within a kind. */

@@ -9,43 +9,6 @@ export class RequestLogError extends Error {
 
 export type NewRequest = Omit<RequestRecord, 'id' | 'answeredAt'>;
 
-/** Logs a request the user sent. Validated, so a bad date or a kind from the other law is refused, not stored. */
-export async function logRequest(db: SelfDb, input: NewRequest): Promise<RequestRecord> {
-  const parsed = RequestRecordSchema.safeParse({ ...input, id: newId() });
-  if (!parsed.success) {
-    throw new RequestLogError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '),
-    );
-  }
-  const record = parsed.data;
-  await db.requests.add(record);
-  return record;
-}
-
-/** Marks a request answered on `on` (YYYY-MM-DD); answering again keeps the first date. Returns the record before. */
-export async function markAnswered(db: SelfDb, id: string, on: string): Promise<RequestRecord | undefined> {
-  return db.transaction('rw', db.requests, async () => {
-    const before = await db.requests.get(id);
-    if (!before || before.answeredAt !== undefined) return before;
-    const after = RequestRecordSchema.parse({ ...before, answeredAt: on });
-    await db.requests.put(after);
-    return before;
-  });
-}
-
-/** Puts a record back exactly as it was: the undo of markAnswered and deleteRequest. */
-export async function restoreRequest(db: SelfDb, record: RequestRecord): Promise<void> {
-  await db.requests.put(RequestRecordSchema.parse(record));
-}
-
-export async function deleteRequest(db: SelfDb, id: string): Promise<RequestRecord | undefined> {
-  return db.transaction('rw', db.requests, async () => {
-    const found = await db.requests.get(id);
-    if (found) await db.requests.delete(id);
-    return found;
-  });
-}
-
 export type RequestStatus = 'answered' | 'overdue' | 'due-soon' | 'waiting';
 
 /** Within this many days of the deadline a request is "due soon". */

@@ -9,10 +9,6 @@ export async function getSelfSettings(db: SelfDb): Promise<SelfSettings> {
   return { name: get('name'), country: get('country') };
 }
 
-export async function saveSelfSetting(db: SelfDb, key: SelfSetting['key'], value: string): Promise<void> {
-  await db.settings.put(SelfSettingSchema.parse({ key, value: value.trim().slice(0, 200) }));
-}
-
 /** The region of the browser's language ('en-GB' → 'GB'), a default for the country select. */
 export function countryFromLanguage(language: string | undefined): string {
   const m = /^[a-z]{2,3}[-_]([A-Z]{2})\b/i.exec(language ?? '');

@@ -5,6 +5,7 @@ import { defineMessages } from '../define';
 // template per language, because their language follows the company's country, not the page's.
 export const mydata = defineMessages({
   en: {
+    mydata_undo_request_gone: 'The request to $1 was deleted meanwhile: there is nothing to undo.',
     mydata_title: 'Heed · My data',
     mydata_promise:
       'Your own data, kept apart from any suppression lists. Nothing leaves this browser unless you send a letter or save a file yourself.',
@@ -280,6 +281,8 @@ export const mydata = defineMessages({
       'Your birthday ($1) is visible in your contact info. You can limit or remove it in the contact info editor on your profile.',
   },
   de: {
+    mydata_undo_request_gone:
+      'Die Anfrage an $1 wurde inzwischen gelöscht: Es gibt nichts rückgängig zu machen.',
     mydata_title: 'Heed · Meine Daten',
     mydata_promise:
       'Ihre eigenen Daten, getrennt von allen Sperrlisten. Nichts verlässt diesen Browser, außer Sie senden selbst ein Schreiben oder speichern eine Datei.',
@@ -569,6 +572,7 @@ export const mydata = defineMessages({
       'Ihr Geburtstag ($1) ist in Ihrer Kontaktinfo sichtbar. Sie können ihn im Kontaktinfo-Editor Ihres Profils einschränken oder entfernen.',
   },
   fr: {
+    mydata_undo_request_gone: 'La demande à $1 a été supprimée entre-temps : il n’y a rien à annuler.',
     mydata_title: 'Heed · Mes données',
     mydata_promise:
       'Vos propres données, séparées de toute liste d’opposition. Rien ne quitte ce navigateur, sauf si vous envoyez vous-même un courrier ou enregistrez un fichier.',

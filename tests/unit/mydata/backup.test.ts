@@ -3,14 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createSelfBackup,
   parseSelfBackup,
-  replaceSelfData,
   SelfBackupError,
   summariseSelfRestore,
 } from '@/lib/mydata/backup';
+import { addIdentity, logRequest, replaceSelfData, saveSelfSetting } from '@/lib/mydata/commands';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
-import { addIdentity } from '@/lib/mydata/identities';
-import { logRequest } from '@/lib/mydata/requests';
-import { saveSelfSetting } from '@/lib/mydata/settings';
 import { canonicalJson } from '@/lib/store/backup';
 
 let db: SelfDb;

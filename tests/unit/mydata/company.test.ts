@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { saveSelfSetting } from '@/lib/mydata/commands';
 import { companyFromUrl, parseMyDataParams } from '@/lib/mydata/company';
 import { openSelfDb, SELF_DB_NAME, SELF_SCHEMA_VERSIONS, type SelfDb } from '@/lib/mydata/db';
-import { countryFromLanguage, getSelfSettings, saveSelfSetting } from '@/lib/mydata/settings';
+import { countryFromLanguage, getSelfSettings } from '@/lib/mydata/settings';
 
 describe('companyFromUrl', () => {
   it('guesses a name from the registrable domain', () => {

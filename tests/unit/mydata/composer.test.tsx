@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RequestComposer } from '@/components/mydata/RequestComposer';
+import { addIdentity } from '@/lib/mydata/commands';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
-import { addIdentity } from '@/lib/mydata/identities';
 
 let db: SelfDb;
 let n = 0;

@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadHashers } from '@/lib/identifiers/hash';
+import { addIdentity, removeIdentity, restoreIdentity } from '@/lib/mydata/commands';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
-import {
-  addIdentity,
-  letterIdentities,
-  listIdentities,
-  MAX_IDENTITIES,
-  matchMine,
-  removeIdentity,
-  restoreIdentity,
-} from '@/lib/mydata/identities';
+import { letterIdentities, listIdentities, MAX_IDENTITIES, matchMine } from '@/lib/mydata/identities';
 
 let db: SelfDb;
 let n = 0;

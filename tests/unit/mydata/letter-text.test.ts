@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '@/lib/i18n/index';
+import { logRequest } from '@/lib/mydata/commands';
 import { openSelfDb } from '@/lib/mydata/db';
 import { followUpLetter, regulatorComplaint } from '@/lib/mydata/followup';
 import { GDPR_LETTERS, letterLanguageFor } from '@/lib/mydata/letter-text/index';
 import { composeRequest, type RequestInput } from '@/lib/mydata/letters';
-import { logRequest } from '@/lib/mydata/requests';
 import type { RequestRecord } from '@/lib/mydata/schemas';
 
 afterEach(() => {

@@ -5,9 +5,8 @@ import { MyDataApp } from '@/components/mydata/MyDataApp';
 import { RequestComposer } from '@/components/mydata/RequestComposer';
 import { RequestLog } from '@/components/mydata/RequestLog';
 import { setLanguage } from '@/lib/i18n/index';
+import { addIdentity, logRequest } from '@/lib/mydata/commands';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
-import { addIdentity } from '@/lib/mydata/identities';
-import { logRequest } from '@/lib/mydata/requests';
 
 let db: SelfDb;
 let n = 0;

@@ -1,15 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import {
   deleteRequest,
-  listRequests,
   logRequest,
   markAnswered,
-  overdueRequests,
-  reminderBadge,
-  requestStatus,
-  restoreRequest,
-} from '@/lib/mydata/requests';
+  undoDeleteRequest,
+  undoMarkAnswered,
+} from '@/lib/mydata/commands';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
+import { listRequests, overdueRequests, reminderBadge, requestStatus } from '@/lib/mydata/requests';
 
 let db: SelfDb;
 let n = 0;
@@ -64,13 +62,31 @@ describe('the request log', () => {
     const r = await logRequest(db, base);
     const before = await markAnswered(db, r.id, '2026-02-10');
     if (!before) throw new Error('missing');
-    await restoreRequest(db, before);
+    await undoMarkAnswered(db, before);
     expect((await db.requests.get(r.id))?.answeredAt).toBeUndefined();
     const gone = await deleteRequest(db, r.id);
     expect(await db.requests.count()).toBe(0);
     if (!gone) throw new Error('missing');
-    await restoreRequest(db, gone);
+    await undoDeleteRequest(db, gone);
     expect(await db.requests.get(r.id)).toEqual(r);
+  });
+
+  it('an undo of "answered" does not bring back a request another page deleted meanwhile', async () => {
+    const r = await logRequest(db, base);
+    const before = await markAnswered(db, r.id, '2026-02-10');
+    if (!before) throw new Error('missing');
+    // Another tab deletes the request while this page still offers Undo.
+    await deleteRequest(db, r.id);
+    await expect(undoMarkAnswered(db, before)).rejects.toThrow(/was deleted meanwhile/);
+    expect(await db.requests.count()).toBe(0);
+    // An undo of a delete that another page already undid adds no second copy and changes nothing.
+    const again = await logRequest(db, base);
+    const gone = await deleteRequest(db, again.id);
+    if (!gone) throw new Error('missing');
+    await undoDeleteRequest(db, gone);
+    await markAnswered(db, again.id, '2026-02-11');
+    await undoDeleteRequest(db, gone);
+    expect((await db.requests.get(again.id))?.answeredAt).toBe('2026-02-11');
   });
 
   it('lists overdue first, then by due date, answered last', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addIdentity } from '@/lib/mydata/commands';
 import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import { exposureReport } from '@/lib/mydata/exposure';
-import { addIdentity, matchMine } from '@/lib/mydata/identities';
+import { matchMine } from '@/lib/mydata/identities';
 import { identifiersInText, MAX_TEXT } from '@/lib/mydata/text-check';
 
 describe('identifiersInText', () => {
