@@ -1,12 +1,10 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { t } from '../i18n/index';
 import { normaliseEmail, possibleEmailVariants } from '../identifiers/email';
 import { loadHashers } from '../identifiers/hash';
 import { canonicalLinkedInProfile } from '../identifiers/linkedin';
 import { normalisePhone } from '../identifiers/phone';
 import type { Normalised } from '../identifiers/result';
-import { newId, type SelfDb } from './db';
-import { type Identity, type IdentityKind, IdentitySchema } from './schemas';
+import type { SelfDb } from './db';
+import type { Identity, IdentityKind } from './schemas';
 
 export const MAX_IDENTITIES = 200;
 

@@ -1,7 +1,7 @@
 import { t, tn } from '../i18n/index';
 import { daysBetween } from './dates';
-import { newId, type SelfDb } from './db';
-import { type RequestRecord, RequestRecordSchema } from './schemas';
+import type { SelfDb } from './db';
+import type { RequestRecord } from './schemas';
 
 export class RequestLogError extends Error {
   override name = 'RequestLogError';

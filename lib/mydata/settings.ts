@@ -1,5 +1,5 @@
 import type { SelfDb } from './db';
-import { type SelfSetting, SelfSettingSchema } from './schemas';
+import type { SelfSetting } from './schemas';
 
 export type SelfSettings = { name: string; country: string };
 
