@@ -1,21 +1,15 @@
 import { useEffect, useState } from 'react';
+import { Notices } from '@/components/notices';
 import { useAppDb } from '@/components/use-db';
-import {
-  DEMO_LIST_NAMES,
-  type DemoSnapshot,
-  hasDemoData,
-  loadDemoData,
-  removeDemoData,
-  restoreDemoData,
-} from '@/lib/demo/data';
+import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemoData } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
+import { NoticeStack } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 
 type State =
-  | { kind: 'idle' | 'confirm' | 'busy' | 'loaded' }
-  | { kind: 'removed'; snapshot: DemoSnapshot }
+  | { kind: 'idle' | 'confirm' | 'busy' | 'loaded' | 'removed' }
   | { kind: 'failed'; message: string };
 
 /**
@@ -25,6 +19,8 @@ type State =
 export function DemoDataButton() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [present, setPresent] = useState(false);
+  // The removal's Undo: the page's one notice-with-undo, kept beside the button.
+  const [notices] = useState(() => new NoticeStack(1));
   const { db, error } = useAppDb();
 
   useEffect(() => {
@@ -41,6 +37,7 @@ export function DemoDataButton() {
   }, [db]);
 
   const act = async (work: (db: HeedDb) => Promise<State>) => {
+    notices.clear();
     setState({ kind: 'busy' });
     try {
       if (!db) throw new Error(error ?? t('options_working'));
@@ -60,13 +57,14 @@ export function DemoDataButton() {
     act(async (db) => {
       const snapshot = await removeDemoData(db);
       setPresent(false);
-      return { kind: 'removed', snapshot };
-    });
-  const undo = (snapshot: DemoSnapshot) =>
-    act(async (db) => {
-      await restoreDemoData(db, snapshot);
-      setPresent(true);
-      return { kind: 'loaded' };
+      notices.say(t('options_demo_removed'), {
+        undo: async () => {
+          await restoreDemoData(db, snapshot);
+          setPresent(true);
+          return t('options_demo_loaded');
+        },
+      });
+      return { kind: 'removed' };
     });
 
   const busy = state.kind === 'busy';
@@ -95,19 +93,9 @@ export function DemoDataButton() {
         </>
       )}
       <span role="status" className="muted">
-        {busy
-          ? t('options_working')
-          : state.kind === 'loaded'
-            ? t('options_demo_loaded')
-            : state.kind === 'removed'
-              ? t('options_demo_removed')
-              : ''}
+        {busy ? t('options_working') : state.kind === 'loaded' ? t('options_demo_loaded') : ''}
       </span>
-      {state.kind === 'removed' ? (
-        <button type="button" onClick={() => void undo(state.snapshot)}>
-          {t('options_undo')}
-        </button>
-      ) : null}
+      <Notices stack={notices} className="ot-demo-notice" />
       {state.kind === 'failed' ? (
         <span role="alert" className="error">
           {t('options_demo_failed', state.message)}

@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Notices } from '@/components/notices';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
 import { languageName } from '@/lib/i18n/words';
+import { NoticeStack } from '@/lib/notices';
 import { shownError } from '@/lib/options/errors';
 import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
@@ -128,8 +130,6 @@ function draftOf(s: Settings): Draft {
   };
 }
 
-type Status = { kind: 'idle' } | { kind: 'saved'; previous: Settings; keys: string[] } | { kind: 'undone' };
-
 /** Defaults for people with nothing recorded, what counts as a work or personal address, and retention. */
 export function SettingsForm({
   db,
@@ -153,7 +153,8 @@ export function SettingsForm({
     ) : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // What the last save did, with its Undo: the page's one notice-with-undo, kept beside this form.
+  const [notices] = useState(() => new NoticeStack(1));
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const lang = getLanguage();
@@ -224,7 +225,7 @@ export function SettingsForm({
       patch.teamArt14InFirstMessage = draft.teamArt14InFirstMessage;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
-      setStatus({ kind: 'idle' });
+      notices.clear();
       setFailure(t('options_settings_nothing_changed'));
       return;
     }
@@ -234,7 +235,7 @@ export function SettingsForm({
       const saved = await saveSettings(db, patch);
       setCurrent(saved);
       setDraft(draftOf(saved));
-      setStatus({ kind: 'saved', previous, keys });
+      notices.say(t('options_settings_saved', keys.length), { undo: () => undo(previous, saved) });
       // Every text on the page is in the old language: load it again in the new one.
       if (saved.language !== previous.language) location.reload();
     } catch (err) {
@@ -244,11 +245,10 @@ export function SettingsForm({
     }
   };
 
-  const undo = async () => {
-    if (status.kind !== 'saved') return;
+  const undo = async (p: Settings, saved: Settings) => {
+    setFailure(null);
     setBusy(true);
     try {
-      const p = status.previous;
       const restored = await saveSettings(db, {
         ...p,
         // saveSettings merges: an absent default country must be cleared explicitly.
@@ -256,10 +256,8 @@ export function SettingsForm({
       });
       setCurrent(restored);
       setDraft(draftOf(restored));
-      setStatus({ kind: 'undone' });
-      if (restored.language !== current.language) location.reload();
-    } catch (err) {
-      setFailure(t('options_settings_undo_failed', shownError(err)));
+      if (restored.language !== saved.language) location.reload();
+      return t('options_settings_undone');
     } finally {
       setBusy(false);
     }
@@ -512,16 +510,8 @@ export function SettingsForm({
         <button type="submit" className="primary" disabled={busy}>
           {t('options_settings_save')}
         </button>
-        {status.kind === 'saved' ? (
-          <button type="button" onClick={undo} disabled={busy}>
-            {t('options_undo')}
-          </button>
-        ) : null}
       </div>
-      <div role="status" className="ot-status">
-        {status.kind === 'saved' ? t('options_settings_saved', status.keys.length) : null}
-        {status.kind === 'undone' ? t('options_settings_undone') : null}
-      </div>
+      <Notices stack={notices} className="ot-status" />
       {failure ? (
         <p role="alert" className="error">
           {failure}
