@@ -6,13 +6,13 @@ import { syncGrantedSites } from '@/lib/background/sites';
 import { followNavigation, tabClosed } from '@/lib/background/tab-state';
 import { toolbarButton } from '@/lib/background/toolbar';
 import { forgetComposeTab } from '@/lib/compose/tabs';
+import { selfDb } from '@/lib/mydata/db';
 import {
   enforceLockedSettings,
   installManagedPolicy,
   onManagedPolicyChange,
   readManagedPolicy,
 } from '@/lib/policy/managed';
-import { selfDb } from '@/lib/self/db';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { onCommittedWrite } from '@/lib/store/write-feed';
 

@@ -2,7 +2,7 @@ import { scanPage } from '@/lib/content/scan';
 import { findEmailsOnPage } from '@/lib/extract/emails';
 import { loadPageStrings } from '@/lib/i18n/page';
 import { ask } from '@/lib/messaging/client';
-import { phonesOnPage } from '@/lib/self/exposure';
+import { phonesOnPage } from '@/lib/mydata/exposure';
 
 // Not in the manifest: injected once by the popup's "Scan this page" (activeTab + scripting), or registered
 // for the sites the user granted in the options page. Its result (counts, and the user's own identifiers) goes

@@ -1,20 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { formatNumber, t, tn } from '@/lib/i18n';
+import { downloadBlob } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import { auditCsv, logAudit, queryAudit } from '@/lib/store/audit';
 import { getLists } from '@/lib/store/lists';
 import { type AuditAction, AuditActionSchema } from '@/lib/store/schemas';
 import './settings/tools.css';
+import {
+  auditActionLabel,
+  auditDetailText,
+  countsText,
+  dayRange,
+  formatWhen,
+} from '@/lib/options/audit-labels';
 import { IntegrityPanel } from './audit/IntegrityPanel';
-import { auditActionLabel, auditDetailText, countsText, dayRange, formatWhen } from './audit/labels';
-import { errorText, saveBlob, useDb } from './settings/common';
 
 const PAGE = 200;
 
 /** Who did what and when: imports, exports, deletions, restores and policy changes. Never whom it concerned. */
 export function AuditSection() {
   const id = useId();
-  const { db, error: dbError } = useDb();
+  const { db, error: dbError } = useAppDb();
   const [action, setAction] = useState<AuditAction | ''>('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -41,14 +49,14 @@ export function AuditSection() {
     try {
       const all = await queryAudit(db, query);
       const stamp = new Date().toISOString().slice(0, 10);
-      saveBlob(
-        new Blob([`\uFEFF${auditCsv(all)}`], { type: 'text/csv;charset=utf-8' }),
+      downloadBlob(
         `heed-audit-${stamp}.csv`,
+        new Blob([`\uFEFF${auditCsv(all)}`], { type: 'text/csv;charset=utf-8' }),
       );
       await logAudit(db, { action: 'export', detail: 'audit log', counts: { events: all.length } });
       setNote(tn('options_audit_exported', all.length));
     } catch (e) {
-      setFailure(t('options_audit_export_failed', errorText(e)));
+      setFailure(t('options_audit_export_failed', shownError(e)));
     }
   };
 

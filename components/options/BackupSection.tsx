@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { t, tn } from '@/lib/i18n';
-import { dateStamp, downloadBlob, downloadText } from '@/lib/options/lists/download';
-import { formatBytes } from '@/lib/options/lists/labels';
-import { summariseLists, summaryCsv } from '@/lib/options/lists/summary';
+import { dateStamp, downloadBlob, downloadText } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
+import { formatBytes } from '@/lib/options/labels';
+import { summariseLists, summaryCsv } from '@/lib/options/summary';
 import { createBackup } from '@/lib/store/backup';
 import { getLists } from '@/lib/store/lists';
+import { Notices } from '../notices';
 import { ExportListForm } from './backup/ExportListForm';
 import { RestoreForm } from './backup/RestoreForm';
-import { UndoBar } from './lists/UndoBar';
-import { errorText, useAppDb } from './lists/use-app-db';
 
 /** Export & backup: list CSVs, a person-free summary, a whole-database backup and its restore. */
 export function BackupSection() {
@@ -39,7 +40,7 @@ export function BackupSection() {
       downloadBlob(`heed-backup-${dateStamp()}.json`, blob);
       setBackupMsg(t('options_backup_downloaded', formatBytes(blob.size)));
     } catch (e) {
-      setFailure(t('options_backup_failed', errorText(e)));
+      setFailure(t('options_backup_failed', shownError(e)));
     } finally {
       setBusy(null);
     }
@@ -54,7 +55,7 @@ export function BackupSection() {
       downloadText(`heed-summary-${dateStamp()}.csv`, summaryCsv(rows));
       setSummaryMsg(tn('options_backup_summary_downloaded', rows.length));
     } catch (e) {
-      setFailure(t('options_backup_summary_failed', errorText(e)));
+      setFailure(t('options_backup_summary_failed', shownError(e)));
     } finally {
       setBusy(null);
     }
@@ -93,7 +94,7 @@ export function BackupSection() {
       )}
 
       <RestoreForm db={db} />
-      <UndoBar />
+      <Notices shown={5} className="ol-undo" label={t('notice_undo')} />
     </div>
   );
 }

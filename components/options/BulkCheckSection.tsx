@@ -1,23 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
+import { useJob } from '@/components/use-job';
 import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts, outputColumns } from '@/lib/bulk/check';
 import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
 import { formatList, t } from '@/lib/i18n';
+import { downloadBlob } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
 import { CHANNELS, type Channel } from '@/lib/vocab';
 import { channelWord } from '@/lib/vocab/labels';
 import './settings/tools.css';
+import { formatMegabytes } from '@/lib/options/settings-parse';
 import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
-import { errorText, saveBlob, useDb } from './settings/common';
-import { formatMegabytes } from './settings/parse';
-
-type Run =
-  | { kind: 'idle' }
-  | { kind: 'running'; progress: BulkProgress }
-  | { kind: 'done'; result: BulkResult; downloaded: boolean; channel: Channel }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
 
 type Which = 'checked' | 'clean' | 'removed';
 
@@ -29,7 +25,7 @@ function outputName(input: string, which: Which = 'checked'): string {
 /** Checks a whole prospect file against every list and record, and gives it back with Heed's verdict per row. */
 export function BulkCheckSection() {
   const id = useId();
-  const { db, error: dbError } = useDb();
+  const { db, error: dbError } = useAppDb();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -37,12 +33,12 @@ export function BulkCheckSection() {
   const [roles, setRoles] = useState<BulkRole[]>([]);
   const [reasons, setReasons] = useState<'codes' | 'full'>('codes');
   const [channel, setChannel] = useState<Channel>('email');
-  const [run, setRun] = useState<Run>({ kind: 'idle' });
-  const abortRef = useRef<AbortController | null>(null);
+  // Leaving the section stops a running check; nothing was written, so nothing is left half done.
+  const job = useJob<BulkProgress, BulkResult & { channel: Channel }>();
+  const run = job.state;
+  const [downloaded, setDownloaded] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  // Leaving the section stops a running check; nothing was written, so nothing is left half done.
-  useEffect(() => () => abortRef.current?.abort(), []);
   useEffect(() => {
     if (run.kind === 'done' || run.kind === 'failed' || run.kind === 'cancelled') outcomeRef.current?.focus();
   }, [run.kind]);
@@ -50,8 +46,7 @@ export function BulkCheckSection() {
   const shape = preview ? previewShape(preview, hasHeader) : null;
 
   const choose = async (f: File | null) => {
-    abortRef.current?.abort();
-    setRun({ kind: 'idle' });
+    job.reset();
     setFile(f);
     setPreview(null);
     setPreviewError(null);
@@ -63,7 +58,7 @@ export function BulkCheckSection() {
       const s = previewShape(p, p.hasHeader);
       setRoles(suggestBulkMapping(s.headers, p.suggestedMapping, p.hasHeader).roles);
     } catch (e) {
-      setPreviewError(e instanceof ImportError ? e.message : t('options_bulk_read_failed', errorText(e)));
+      setPreviewError(e instanceof ImportError ? e.message : t('options_bulk_read_failed', shownError(e)));
     }
   };
 
@@ -78,32 +73,25 @@ export function BulkCheckSection() {
 
   const start = async () => {
     if (!db || !file || !preview || !shape || problem) return;
-    const ac = new AbortController();
-    abortRef.current = ac;
-    setRun({
-      kind: 'running',
-      progress: { rows: 0, bytesRead: 0, totalBytes: file.size, counts: emptyCounts() },
-    });
-    try {
-      const result = await bulkCheck(db, file, {
-        headers: shape.headers,
-        hasHeader,
-        delimiter: preview.delimiter,
-        encoding: preview.encoding,
-        sepLine: preview.sepLine,
-        mapping: { roles },
-        reasons,
-        campaignChannel: channel,
-        signal: ac.signal,
-        onProgress: (progress) => setRun({ kind: 'running', progress }),
-      });
-      setRun({ kind: 'done', result, downloaded: false, channel });
-    } catch (e) {
-      if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
-      else setRun({ kind: 'failed', message: e instanceof ImportError ? e.message : errorText(e) });
-    } finally {
-      if (abortRef.current === ac) abortRef.current = null;
-    }
+    setDownloaded(false);
+    await job.start(
+      async (signal, progress) => ({
+        ...(await bulkCheck(db, file, {
+          headers: shape.headers,
+          hasHeader,
+          delimiter: preview.delimiter,
+          encoding: preview.encoding,
+          sepLine: preview.sepLine,
+          mapping: { roles },
+          reasons,
+          campaignChannel: channel,
+          signal,
+          onProgress: progress,
+        })),
+        channel,
+      }),
+      { rows: 0, bytesRead: 0, totalBytes: file.size, counts: emptyCounts() },
+    );
   };
 
   const download = async (which: Which) => {
@@ -111,8 +99,8 @@ export function BulkCheckSection() {
     const r = run.result;
     const blob = which === 'clean' ? r.clean : which === 'removed' ? r.removed : r.output;
     const rows = which === 'clean' ? r.cleanRows : which === 'removed' ? r.removedRows : r.rows;
-    saveBlob(blob, outputName(file.name, which));
-    setRun({ ...run, downloaded: true });
+    downloadBlob(outputName(file.name, which), blob);
+    setDownloaded(true);
     // The file holds personal data leaving Heed: the privacy officer sees that it happened, never its contents.
     try {
       await logAudit(db, {
@@ -257,7 +245,7 @@ export function BulkCheckSection() {
               {t('options_bulk_start')}
             </button>
             {running ? (
-              <button type="button" onClick={() => abortRef.current?.abort()}>
+              <button type="button" onClick={job.cancel}>
                 {t('options_cancel')}
               </button>
             ) : null}
@@ -318,10 +306,10 @@ export function BulkCheckSection() {
             <p className="muted">
               {t(
                 'options_bulk_files_explained',
-                channelWord(run.channel),
+                channelWord(run.result.channel),
                 formatList(outputColumns(reasons)),
               )}
-              {run.downloaded ? ` ${t('options_bulk_saved')}` : ''}
+              {downloaded ? ` ${t('options_bulk_saved')}` : ''}
             </p>
             <FlaggedRows result={run.result} />
           </div>
@@ -329,7 +317,7 @@ export function BulkCheckSection() {
         {run.kind === 'cancelled' ? <p role="status">{t('options_bulk_cancelled')}</p> : null}
         {run.kind === 'failed' ? (
           <p role="alert" className="error">
-            {run.message}
+            {run.error instanceof ImportError ? run.error.message : shownError(run.error)}
           </p>
         ) : null}
       </div>

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
+import { useJob } from '@/components/use-job';
 import { t } from '@/lib/i18n/index';
 import type { ProfileId } from '@/lib/import/profiles';
-import { formatBytes, listNameFromFile } from '@/lib/options/lists/labels';
-import { initialRoles, previewTable } from '@/lib/options/lists/mapping';
-import { ProgressMeter, type ProgressView } from '@/lib/options/lists/progress';
+import { shownError } from '@/lib/options/errors';
+import { formatBytes, listNameFromFile } from '@/lib/options/labels';
+import { initialRoles, previewTable } from '@/lib/options/mapping';
+import { ProgressMeter, type ProgressView } from '@/lib/options/progress';
 import { ImportError, type ImportResult, importFile, type Preview, previewFile } from '@/lib/store/import';
 import { getLists } from '@/lib/store/lists';
 import type { Delimiter, TextEncoding } from '@/lib/store/schemas';
@@ -12,14 +15,6 @@ import { reasonAllowsChannelScope } from '@/lib/vocab';
 import { ImportProgressView } from './import/ImportProgressView';
 import { ImportReport, RejectedDownload } from './import/ImportReport';
 import { type ImportSettings, PreviewForm } from './import/PreviewForm';
-import { errorText, useAppDb } from './lists/use-app-db';
-
-type Run =
-  | { kind: 'idle' }
-  | { kind: 'running'; view: ProgressView | null }
-  | { kind: 'done'; result: ImportResult; listName: string }
-  | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string; error: ImportError | null };
 
 const PREVIEW_ROWS = 10;
 
@@ -32,13 +27,12 @@ export function ImportSection() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<ImportError | string | null>(null);
   const [settings, setSettings] = useState<ImportSettings | null>(null);
-  const [run, setRun] = useState<Run>({ kind: 'idle' });
-  const abortRef = useRef<AbortController | null>(null);
+  // Leaving the section or the page mid-import cancels it; the importer then leaves the list as it was.
+  const job = useJob<ProgressView | null, { result: ImportResult; listName: string }>();
+  const run = job.state;
+  const importError = run.kind === 'failed' && run.error instanceof ImportError ? run.error : null;
   const fileInputRef = useRef<HTMLInputElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
-
-  // Leaving the section or the page mid-import cancels it; the importer then leaves the list as it was.
-  useEffect(() => () => abortRef.current?.abort(), []);
 
   useEffect(() => {
     if (run.kind === 'done' || run.kind === 'cancelled' || run.kind === 'failed') outcomeRef.current?.focus();
@@ -86,12 +80,12 @@ export function ImportSection() {
         sheet: p.container?.kind === 'xlsx' ? p.container.sheet : 0,
       });
     } catch (e) {
-      setPreviewError(e instanceof ImportError ? e : errorText(e));
+      setPreviewError(e instanceof ImportError ? e : shownError(e));
     }
   };
 
   const chooseFile = (f: File | null) => {
-    setRun({ kind: 'idle' });
+    job.reset();
     setFile(f);
     setSettings(null);
     if (f) void loadPreview(f, 'auto', 'auto');
@@ -100,15 +94,12 @@ export function ImportSection() {
 
   const start = async () => {
     if (!db || !file || !preview || !settings) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
     const meter = new ProgressMeter();
     const listName =
       settings.target === 'new'
         ? settings.newName.trim()
         : (lists?.find((l) => l.id === settings.existingId)?.name ?? t('lists_import_the_list'));
-    setRun({ kind: 'running', view: null });
-    try {
+    await job.start(async (signal, progress) => {
       const result = await importFile(db, file, {
         target:
           settings.target === 'new'
@@ -133,20 +124,15 @@ export function ImportSection() {
         flags: settings.flags,
         ...(settings.dateOrder !== '' ? { dateOrder: settings.dateOrder } : {}),
         sheet: settings.sheet,
-        signal: controller.signal,
-        onProgress: (p) => setRun({ kind: 'running', view: meter.update(p, performance.now()) }),
+        signal,
+        onProgress: (p) => progress(meter.update(p, performance.now())),
       });
-      setRun({ kind: 'done', result, listName });
-    } catch (e) {
-      if (e instanceof ImportError && e.code === 'cancelled') setRun({ kind: 'cancelled' });
-      else setRun({ kind: 'failed', message: errorText(e), error: e instanceof ImportError ? e : null });
-    } finally {
-      abortRef.current = null;
-    }
+      return { result, listName };
+    }, null);
   };
 
   const again = () => {
-    setRun({ kind: 'idle' });
+    job.reset();
     chooseFile(null);
     if (fileInputRef.current) {
       fileInputRef.current.value = '';
@@ -184,7 +170,7 @@ export function ImportSection() {
       </div>
       {previewError !== null && (
         <div className="error" role="alert">
-          <p>{typeof previewError === 'string' ? previewError : errorText(previewError)}</p>
+          <p>{typeof previewError === 'string' ? previewError : shownError(previewError)}</p>
           {previewError instanceof ImportError && previewError.details.suggestedEncoding && file && (
             <button
               type="button"
@@ -215,9 +201,7 @@ export function ImportSection() {
           onImport={start}
         />
       )}
-      {run.kind === 'running' && (
-        <ImportProgressView view={run.view} onCancel={() => abortRef.current?.abort()} />
-      )}
+      {run.kind === 'running' && <ImportProgressView view={run.progress} onCancel={job.cancel} />}
       <div ref={outcomeRef} tabIndex={-1} className="ol-outcome">
         {run.kind === 'cancelled' && (
           <p role="status" className="ol-notice">
@@ -226,32 +210,32 @@ export function ImportSection() {
         )}
         {run.kind === 'failed' && (
           <div role="alert" className="error">
-            <p>{run.message}</p>
-            {run.error?.details.suggestedEncoding && file && (
+            <p>{shownError(run.error)}</p>
+            {importError?.details.suggestedEncoding && file && (
               <button
                 type="button"
                 onClick={() => {
-                  setRun({ kind: 'idle' });
+                  job.reset();
                   void loadPreview(
                     file,
-                    run.error?.details.suggestedEncoding ?? 'auto',
+                    importError.details.suggestedEncoding ?? 'auto',
                     settings?.delimiter ?? 'auto',
                     settings ?? undefined,
                   );
                 }}
               >
-                {t('lists_import_read_as_again', run.error.details.suggestedEncoding)}
+                {t('lists_import_read_as_again', importError.details.suggestedEncoding)}
               </button>
             )}
-            {run.error?.details.rejectedRows && run.error.details.rejectedRows.length > 0 && (
-              <RejectedDownload rows={run.error.details.rejectedRows} fileName={file?.name ?? 'import'} />
+            {importError?.details.rejectedRows && importError.details.rejectedRows.length > 0 && (
+              <RejectedDownload rows={importError.details.rejectedRows} fileName={file?.name ?? 'import'} />
             )}
           </div>
         )}
         {run.kind === 'done' && (
           <ImportReport
-            result={run.result}
-            listName={run.listName}
+            result={run.result.result}
+            listName={run.result.listName}
             fileName={file?.name ?? ''}
             onAgain={again}
           />

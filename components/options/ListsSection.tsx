@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n/index';
 import { getLists } from '@/lib/store/lists';
+import { Notices } from '../notices';
 import { ListDetail } from './lists/ListDetail';
 import { ListsTable } from './lists/ListsTable';
 import { NewListForm } from './lists/NewListForm';
 import { tRich } from './lists/rich';
-import { UndoBar } from './lists/UndoBar';
-import { useAppDb } from './lists/use-app-db';
 
 function listFromHash(): string | null {
   const query = location.hash.split('?')[1];
@@ -43,7 +43,7 @@ export function ListsSection() {
   return (
     <div className="ol-section">
       <p className="muted">{tRich('lists_intro', <strong>{t('lists_intro_blocked')}</strong>)}</p>
-      <UndoBar />
+      <Notices shown={5} className="ol-undo" label={t('notice_undo')} />
       <div className="ol-columns">
         <section aria-labelledby="ol-lists-title" className="ol-panel">
           <h3 id="ol-lists-title">{t('lists_your_lists')}</h3>

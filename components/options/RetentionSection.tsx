@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { formatDate, t, tn } from '@/lib/i18n';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { pageNotices } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
 import { purgePastRetention, undoPurge } from '@/lib/store/commands/contact';
 import { contactsPastRetention, type RetentionFlag } from '@/lib/store/retention';
 import { getSettings } from '@/lib/store/settings';
-import { errorText, useAppDb } from './lists/use-app-db';
 
 /** Who a contact record is about, in a few words: its name, else its first identifier. */
 function who(f: RetentionFlag): string {
@@ -57,12 +58,12 @@ export function RetentionSection() {
       const n = receipt.contacts.length;
       setMessage(tn('options_retention_done', n, n));
       if (n > 0) {
-        sessionUndo.push(tn('options_retention_undo_label', n, n), async () => {
+        pageNotices.push(tn('options_retention_undo_label', n, n), async () => {
           await undoPurge(db, receipt);
         });
       }
     } catch (err) {
-      setFailure(errorText(err));
+      setFailure(shownError(err));
     } finally {
       setConfirming(false);
     }

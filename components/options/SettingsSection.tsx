@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
 import { enforceLockedSettings } from '@/lib/policy/managed';
 import { getSettings } from '@/lib/store/settings';
 import './settings/tools.css';
-import { errorText, useDb } from './settings/common';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 import { StoragePanel } from './settings/StoragePanel';
@@ -13,7 +14,7 @@ import { useManagedPolicy } from './team/use-policy';
 
 /** Settings: defaults, domains, matching and retention; annotated sites; storage. */
 export function SettingsSection() {
-  const { db, error } = useDb();
+  const { db, error } = useAppDb();
   const policy = useManagedPolicy();
   // The background writes locked values at start; doing it here too closes the gap before it has.
   useEffect(() => {
@@ -26,7 +27,7 @@ export function SettingsSection() {
     try {
       return { ok: true as const, value: await getSettings(db) };
     } catch (e) {
-      return { ok: false as const, error: errorText(e) };
+      return { ok: false as const, error: shownError(e) };
     }
   }, [db]);
   if (error)

@@ -1,5 +1,5 @@
+import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n';
-import { useAppDb } from './lists/use-app-db';
 import { BundleExport } from './team/BundleExport';
 import { BundleImport } from './team/BundleImport';
 import { PolicyPanel } from './team/PolicyPanel';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { withSubjectLine } from '@/lib/self/letter-text';
+import { withSubjectLine } from '@/lib/mydata/letter-text';
 import './overdue.css';
-import { localIsoDate } from '@/lib/self/dates';
-import { selfDb } from '@/lib/self/db';
+import { useSelfDb } from '@/components/use-db';
+import { localIsoDate } from '@/lib/mydata/dates';
 import {
   complaintAuthority,
   controllerComplaint,
@@ -12,10 +12,10 @@ import {
   type Letter,
   overdueLine,
   regulatorComplaint,
-} from '@/lib/self/followup';
-import { overdueRequests } from '@/lib/self/requests';
-import type { RequestRecord } from '@/lib/self/schemas';
-import { getSelfSettings, type SelfSettings } from '@/lib/self/settings';
+} from '@/lib/mydata/followup';
+import { overdueRequests } from '@/lib/mydata/requests';
+import type { RequestRecord } from '@/lib/mydata/schemas';
+import { getSelfSettings, type SelfSettings } from '@/lib/mydata/settings';
 
 type Which = 'follow-up' | 'controller' | 'regulator';
 
@@ -65,13 +65,15 @@ export function OverdueRequests({ today = localIsoDate(new Date()) }: { today?: 
   const [settings, setSettings] = useState<SelfSettings>({ name: '', country: '' });
   const [open, setOpen] = useState<{ id: string; which: Which } | null>(null);
 
+  const { db } = useSelfDb();
+
   useEffect(() => {
+    if (!db) return;
     void (async () => {
-      const db = await selfDb();
       setOverdue(await overdueRequests(db, today));
       setSettings(await getSelfSettings(db));
     })().catch(() => undefined);
-  }, [today]);
+  }, [db, today]);
 
   const line = overdueLine(overdue, today);
   if (!line) return null;

@@ -1,25 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { appDb } from '@/lib/app-db';
+import { useAppDb, useSelfDb } from '@/components/use-db';
 import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
+import { t } from '@/lib/i18n';
 import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
+import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/mydata/db';
+import { pageNotices } from '@/lib/notices';
 import { storeCounts } from '@/lib/popup/counts';
 import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
 import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
-import { SELF_DB_NAME, SELF_WATCHED_TABLES, selfDb } from '@/lib/self/db';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
-import { DB_NAME, type HeedDb, WATCHED_TABLES } from '@/lib/store/db';
+import { DB_NAME, WATCHED_TABLES } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
 import { watchStore } from '@/lib/store/store-watch';
 import { answerFor } from '@/lib/verdict/answer';
 import { verdictFor } from '@/lib/verdict/verdict-for';
-import { type Notice, type PopupActions, PopupView } from './PopupView';
+import { type PopupActions, PopupView } from './PopupView';
 
 function localDay(d = new Date()): string {
   // The rep's calendar day, not UTC's: a consent given this evening is dated today.
@@ -35,18 +37,14 @@ const RECORD_WINDOW_CLOSE_MS = 6000;
 
 export function PopupApp() {
   const params = useMemo(() => parseParams(location.search), []);
-  const [db, setDb] = useState<HeedDb | null>(null);
+  const { db, error: dbError } = useAppDb();
+  const { db: mine, error: mineError } = useSelfDb();
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   // Opened from the badge: who it showed at the click (see PopupView's initialSubject).
   const [initialSubject, setInitialSubject] = useState<TabPerson | null | undefined>(undefined);
   const [state, setState] = useState<PopupState>({ status: 'loading' });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const noticeId = useRef(0);
-
-  const say = useCallback((text: string, tone: Notice['tone'] = 'ok', undo?: () => void) => {
-    noticeId.current += 1;
-    setNotice({ id: noticeId.current, text, tone, ...(undo ? { undo } : {}) });
-  }, []);
+  // The side panel mounts a fresh PopupApp per tab: what was said about one tab's person goes with it.
+  useEffect(() => () => pageNotices.clear(), []);
 
   // Issue 20, item 7: a record window opened from the badge closes itself a few seconds after a save, with the
   // undo on screen meanwhile; any click or key in it (the undo, another record) keeps it open.
@@ -75,10 +73,14 @@ export function PopupApp() {
   const load = useCallback(
     async (silent: boolean, afterGrace = false) => {
       if (tabId === undefined) return;
+      const storeError = dbError ?? mineError;
+      if (storeError) {
+        setState({ status: 'error', message: storeError });
+        return;
+      }
+      if (!db || !mine) return;
       if (!silent) setState({ status: 'loading' });
       try {
-        const heed = db ?? (await appDb());
-        if (!db) setDb(heed);
         const next = await loadPopupState(tabId, {
           // Opened from a reply's offer: the sender is the person, whatever else the tab shows.
           tabState: (id) =>
@@ -86,7 +88,7 @@ export function PopupApp() {
               ? Promise.resolve({ person: replyPerson(params.reply), answer: null })
               : ask({ type: 'tab-state', tabId: id }),
           // The same function the background answers the badge with (own-profile advice included).
-          verdict: async (person) => verdictFor(heed, await selfDb(), person, new Date()),
+          verdict: (person) => verdictFor(db, mine, person, new Date()),
         });
         if (silent && !afterGrace && next.status === 'no-person' && shown.current.status === 'person') {
           // The background forgets a tab's person the moment its URL changes, and the page reports again an
@@ -103,7 +105,7 @@ export function PopupApp() {
         setState({ status: 'error', message: errorMessage(err) });
       }
     },
-    [tabId, db, params],
+    [tabId, db, mine, dbError, mineError, params],
   );
 
   useEffect(() => {
@@ -117,10 +119,10 @@ export function PopupApp() {
     );
   }, [params]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load changes when the db opens; only a new tab reloads
+  // A new tab, or the databases opening, loads afresh (load changes only then).
   useEffect(() => {
     void load(false);
-  }, [tabId]);
+  }, [load]);
 
   // The page's content script reports a new person (in-page navigation, a scan) through the background's
   // per-tab state; follow it without polling.
@@ -169,18 +171,14 @@ export function PopupApp() {
       });
       await afterWrite();
       const list = lists.find((l) => l.id === request.listId);
-      const closes = params.action ? ' This window closes in a few seconds.' : '';
-      say(`${describeOptOut(receipt, list, request.reason, request.channels)}${closes}`, 'ok', () => {
-        keepOpen();
-        void (async () => {
-          try {
-            const removed = await undoOptOut(db, receipt);
-            await afterWrite();
-            say(describeOptOutUndo(removed));
-          } catch (err) {
-            say(`Undo failed: ${errorMessage(err)}`, 'error');
-          }
-        })();
+      const said = describeOptOut(receipt, list, request.reason, request.channels);
+      pageNotices.say(params.action ? t('popup_notice_closes_soon', said) : said, {
+        undo: async () => {
+          keepOpen();
+          const removed = await undoOptOut(db, receipt);
+          await afterWrite();
+          return describeOptOutUndo(removed);
+        },
       });
       closeSoon();
     },
@@ -194,25 +192,18 @@ export function PopupApp() {
       if (!result.ok) return result.errors;
       await afterWrite();
       const undo: ContactUndo = result.undo;
-      say('Lawful basis saved.', 'ok', () => {
-        void (async () => {
-          try {
-            await undoContactSave(db, undo);
-            await afterWrite();
-            say(
-              undo.kind === 'delete'
-                ? 'Undone: the record was removed.'
-                : 'Undone: the previous record is back.',
-            );
-          } catch (err) {
-            say(`Undo failed: ${errorMessage(err)}`, 'error');
-          }
-        })();
+      pageNotices.say(t('popup_notice_lawful_saved'), {
+        undo: async () => {
+          await undoContactSave(db, undo);
+          await afterWrite();
+          return undo.kind === 'delete' ? t('popup_notice_record_removed') : t('popup_notice_record_back');
+        },
       });
       return null;
     },
     async quickCheck(text) {
-      const heed = db ?? (await appDb());
+      if (!db) throw new Error(dbError ?? t('popup_panel_loading'));
+      const heed = db;
       const settings = await getSettings(heed);
       const parsed = parseQuickCheck(text, settings.defaultCountry);
       if (!parsed.ok) return parsed;
@@ -232,7 +223,7 @@ export function PopupApp() {
       return ask({ type: 'scan-tab', tabId });
     },
     formClosed(message) {
-      say(message, 'error');
+      pageNotices.say(message, { tone: 'error' });
     },
     openOptions() {
       void browser.runtime.openOptionsPage();
@@ -248,7 +239,6 @@ export function PopupApp() {
       initialPanel={params.action}
       initialSubject={initialSubject}
       {...(params.reply ? { reply: params.reply } : {})}
-      notice={notice}
       today={localDay()}
       actions={actions}
     />

@@ -6,20 +6,13 @@ import { type FieldErrors, formFromContact, type LawfulBasisForm } from '@/lib/p
 import type { PopupState } from '@/lib/popup/state';
 import { samePerson, subjectLine } from '@/lib/popup/subject';
 import type { Contact } from '@/lib/store/schemas';
+import { Notices } from '../notices';
 import { LawfulBasisPanel } from './LawfulBasisPanel';
 import { type ListChoice, OptOutPanel, type OptOutRequest } from './OptOutPanel';
 import { OverdueRequests } from './OverdueRequests';
 import { QuickCheck, type QuickCheckResult } from './QuickCheck';
 import { ScanButton, type ScanResult } from './ScanPanel';
 import { VerdictDetails } from './Verdict';
-
-export interface Notice {
-  /** Bumped for every new notice, so the same text twice is still announced. */
-  id: number;
-  text: string;
-  tone: 'ok' | 'error';
-  undo?: () => void;
-}
 
 export interface PopupActions {
   retry(): void;
@@ -51,7 +44,6 @@ export interface PopupViewProps {
   initialSubject?: TabPerson | null | undefined;
   /** Opened from a reply that asks to opt out: the form shows what matched, the reason and the deadline. */
   reply?: ReplyOptOut;
-  notice?: Notice | null;
   today: string;
   actions: PopupActions;
 }
@@ -128,7 +120,6 @@ export function PopupView({
   initialPanel = null,
   initialSubject,
   reply,
-  notice,
   today,
   actions,
 }: PopupViewProps) {
@@ -138,16 +129,10 @@ export function PopupView({
   const panel = open?.which ?? null;
   const setPanel = (which: RecordAction | null) =>
     setOpen(which ? { which, subject: null, fromBadge: false } : null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const opener = useRef<Record<RecordAction, HTMLButtonElement | null>>({
     'opt-out': null,
     'lawful-basis': null,
   });
-
-  useEffect(() => {
-    // After a save the form closes: put focus on the outcome (and its Undo) instead of losing it to the body.
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const close = (which: RecordAction) => {
     setPanel(null);
@@ -183,18 +168,8 @@ export function PopupView({
         <OverdueRequests today={today} />
         {/* First, so that it is seen without scrolling (issue 20, item 8). */}
         {state.status !== 'loading' ? <QuickCheck onCheck={actions.quickCheck} /> : null}
-        <div className={`notice ${notice?.tone ?? ''}`} ref={noticeRef} tabIndex={-1} role="status">
-          {notice ? (
-            <>
-              <span>{notice.text}</span>
-              {notice.undo ? (
-                <button type="button" onClick={notice.undo}>
-                  {t('popup_view_undo')}
-                </button>
-              ) : null}
-            </>
-          ) : null}
-        </div>
+        {/* After a save the form closes: focus goes to the outcome (and its Undo) instead of to the body. */}
+        <Notices className="notice" focusNew />
         {state.status === 'loading' ? <Loading /> : null}
         {state.status === 'error' ? <Failure message={state.message} onRetry={actions.retry} /> : null}
         {state.status === 'no-person' ? (

@@ -2,12 +2,15 @@ import { createRoot } from 'react-dom/client';
 import { SidePanelApp } from '@/components/sidepanel/SidePanelApp';
 import { initLanguage } from '@/lib/i18n/init';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
+import { pageNotices } from '@/lib/notices';
 import '@/components/base.css';
 import '../popup/style.css';
 import './style.css';
 
 // Every write this page commits reaches the background, which refreshes open badges and the toolbar.
 forwardStoreWrites();
+// One notice at a time: a new one replaces the last (and an undone one does not bring an older one back).
+pageNotices.keep(1);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('sidepanel.html has no #root');

@@ -1,6 +1,6 @@
-import { localIsoDate } from '../self/dates';
-import type { SelfDb } from '../self/db';
-import { overdueRequests, reminderBadge } from '../self/requests';
+import { localIsoDate } from '../mydata/dates';
+import type { SelfDb } from '../mydata/db';
+import { overdueRequests, reminderBadge } from '../mydata/requests';
 import { setReminderNote, toolbarButton } from './toolbar';
 
 /**

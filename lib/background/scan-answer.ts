@@ -1,6 +1,6 @@
 import type { MarkVerdict, ScanAnswer } from '../messaging/types';
-import type { SelfDb } from '../self/db';
-import { matchMine } from '../self/identities';
+import type { SelfDb } from '../mydata/db';
+import { matchMine } from '../mydata/identities';
 import type { HeedDb } from '../store/db';
 import { getSettings } from '../store/settings';
 import { answerFor, answerForEmails } from '../verdict/answer';

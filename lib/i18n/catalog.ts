@@ -4,6 +4,7 @@ import { common } from './messages/common';
 import { lists } from './messages/lists';
 import { manifest } from './messages/manifest';
 import { mydata } from './messages/mydata';
+import { notices } from './messages/notices';
 import { options } from './messages/options';
 import { optionsEvidence } from './messages/options-evidence';
 import { page } from './messages/page';
@@ -31,6 +32,7 @@ const AREAS = [
   reasons,
   verdict,
   background,
+  notices,
 ] as const;
 
 /**

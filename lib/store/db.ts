@@ -127,14 +127,6 @@ export async function openDb(name: string = DB_NAME): Promise<HeedDb> {
   return db;
 }
 
-let shared: HeedDb | null = null;
-
-/** The extension's one database instance (Dexie opens it on first use). */
-export function heedDb(): HeedDb {
-  if (shared === null) shared = new HeedDb(DB_NAME);
-  return shared;
-}
-
 /** Every table of the database, for transactions that must see or replace everything at once. */
 export function allTables(db: HeedDb) {
   return [db.lists, db.buckets, db.batches, db.contacts, db.settings, db.audit];

@@ -3,7 +3,7 @@ import { lists } from '../i18n/messages/lists';
 
 // Errors the store throws that a person reads (an import refused at line 7, a damaged backup) carry their
 // words as a message key with its substitutions. `message` stays English, so logs, the audit trail and tests
-// read the same in every language; the page shows the key in its own language (lib/options/lists/errors.ts).
+// read the same in every language; the page shows the key in its own language (lib/options/errors.ts).
 // Only the lists area's English table is imported here: the store also runs in the background.
 
 export type ListsKey = keyof typeof lists.en & string;

@@ -235,16 +235,31 @@ export const ContactSchema = ContactInputSchema.extend({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** The settings' bounds, for the schema and for the form that says them before saving. */
+export const SETTINGS_LIMITS = {
+  /** Domains the team sends from, and extra personal (free-mail) domains. */
+  ownDomains: 1000,
+  extraPersonalDomains: 10000,
+  /** Retention in days: at least one, at most a hundred years. */
+  retentionDays: { min: 1, max: 36500 },
+  annotatedSites: 1000,
+} as const;
+
 export const SettingsSchema = z.object({
   /** The language of every Heed surface: the browser's (`auto`), or English, German or French. */
   language: z.enum(LANGUAGE_CHOICES).default('auto'),
   defaultCountry: CountryCode.optional(),
   defaultSubscriber: SubscriberSchema.default('unknown'),
-  ownDomains: z.array(z.string().max(253)).max(1000).default([]),
-  extraPersonalDomains: z.array(z.string().max(253)).max(10000).default([]),
+  ownDomains: z.array(z.string().max(253)).max(SETTINGS_LIMITS.ownDomains).default([]),
+  extraPersonalDomains: z.array(z.string().max(253)).max(SETTINGS_LIMITS.extraPersonalDomains).default([]),
   showPossibleMatches: z.boolean().default(true),
-  retentionDays: z.number().int().min(1).max(36500).default(730),
-  annotatedSites: z.array(z.string().max(300)).max(1000).default([]),
+  retentionDays: z
+    .number()
+    .int()
+    .min(SETTINGS_LIMITS.retentionDays.min)
+    .max(SETTINGS_LIMITS.retentionDays.max)
+    .default(730),
+  annotatedSites: z.array(z.string().max(300)).max(SETTINGS_LIMITS.annotatedSites).default([]),
   /** Leave no trace on pages: verdicts and forms only in the browser's side panel, nothing inserted. */
   sidePanelOnly: z.boolean().default(false),
   /** The sending organisation is a charity: the charity soft opt-in of PECR reg. 22(3A) may apply. */

@@ -1,8 +1,8 @@
 import { t } from '../i18n';
 import type { Identifiers, LookupAnswer } from '../messaging/types';
-import { linkedInSelfAdvice } from '../self/advice';
-import type { SelfDb } from '../self/db';
-import { matchMine } from '../self/identities';
+import { linkedInSelfAdvice } from '../mydata/advice';
+import type { SelfDb } from '../mydata/db';
+import { matchMine } from '../mydata/identities';
 
 /**
  * On the user's own LinkedIn profile (a profile URL recorded in My data), the answer also says what its contact

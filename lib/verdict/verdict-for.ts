@@ -1,5 +1,5 @@
 import type { LookupAnswer, TabPerson } from '../messaging/types';
-import type { SelfDb } from '../self/db';
+import type { SelfDb } from '../mydata/db';
 import type { HeedDb } from '../store/db';
 import { retentionDue } from '../store/retention';
 import type { Contact } from '../store/schemas';

@@ -34,7 +34,7 @@ export const ContactVisibilitySchema = z.enum(CONTACT_VISIBILITIES);
 
 /**
  * ISO 8601 date-time (`2026-11-29T10:00:00Z`), or a bare date (`2026-11-29`), that parses to a real instant. Not
- * lib/self's IsoDateSchema, which takes a calendar date only.
+ * lib/mydata's IsoDateSchema, which takes a calendar date only.
  */
 export const IsoDateTimeSchema = z
   .string()

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, localIsoDate, longDate } from '../../lib/self/dates';
+import { addDays, addMonths, localIsoDate, longDate } from '../../lib/mydata/dates';
 import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
 
 // Issue 20, items 14–16: what a privacy-conscious person sees of their own requests outside the My data page,

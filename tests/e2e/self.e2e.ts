@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, localIsoDate, longDate } from '../../lib/self/dates';
+import { addMonths, localIsoDate, longDate } from '../../lib/mydata/dates';
 import { type HeedBrowser, launchHeed, readBadges, tabIdOf, waitForBadge } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 

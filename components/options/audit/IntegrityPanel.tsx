@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
+import { auditActionLabel, auditProblemText, formatWhen } from '@/lib/options/audit-labels';
+import { downloadBlob } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';
 import { buildTeamEvidence } from '@/lib/team/evidence';
-import { errorText, saveBlob } from '../settings/common';
-import { auditActionLabel, auditProblemText, formatWhen } from './labels';
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -25,9 +26,9 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
     try {
       const file = await buildTeamEvidence(db);
       const stamp = file.payload.createdAt.slice(0, 10);
-      saveBlob(
-        new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }),
+      downloadBlob(
         `heed-evidence-${stamp}.json`,
+        new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }),
       );
       await logAudit(db, {
         action: 'export',
@@ -42,7 +43,7 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
         }`,
       );
     } catch (e) {
-      setFailure(t('options_audit_evidence_failed', errorText(e)));
+      setFailure(t('options_audit_evidence_failed', shownError(e)));
     }
   };
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n';
-import { dateStamp, downloadText, fileStem } from '@/lib/options/lists/download';
+import { dateStamp, downloadText, fileStem } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   type ExportMode,
@@ -9,7 +10,6 @@ import {
   type VendorFormat,
 } from '@/lib/store/export';
 import type { SuppressionList } from '@/lib/store/schemas';
-import { errorText } from '../lists/use-app-db';
 
 export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
   const id = useId();
@@ -53,7 +53,7 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
             : t('options_export_done_omitted_email', out.rows, list.name, out.omitted),
       );
     } catch (err) {
-      setError(t('options_export_failed', errorText(err)));
+      setError(t('options_export_failed', shownError(err)));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,8 @@
 import { useId, useRef, useState } from 'react';
+import { useJob } from '@/components/use-job';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
+import { pageNotices } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
 import {
   currentSide,
   diffLists,
@@ -7,8 +10,7 @@ import {
   diffVerdicts,
   type ListChange,
   type VerdictDiff,
-} from '@/lib/options/lists/restore-diff';
-import { sessionUndo } from '@/lib/options/lists/undo';
+} from '@/lib/options/restore-diff';
 import {
   createBackup,
   type ParsedBackup,
@@ -21,7 +23,6 @@ import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { DEFAULT_SETTINGS, getSettings } from '@/lib/store/settings';
 import { channelList, ENTRY_KIND_LABEL } from '@/lib/vocab/labels';
-import { errorText } from '../lists/use-app-db';
 
 interface Checked {
   fileName: string;
@@ -56,15 +57,20 @@ export function RestoreForm({ db }: { db: HeedDb }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [restoring, setRestoring] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  // The restore itself: what it did, or why it failed.
+  const job = useJob<null, string>();
+  const restoring = job.state.kind === 'running';
+  const done = job.state.kind === 'done' ? job.state.result : null;
+  const error =
+    refused ??
+    (job.state.kind === 'failed' ? t('options_restore_failed', shownError(job.state.error)) : null);
   const [confirmed, setConfirmed] = useState(false);
 
   const choose = async (file: File | null) => {
     setChecked(null);
-    setError(null);
-    setDone(null);
+    setRefused(null);
+    job.reset();
     setConfirmed(false);
     if (!file) return;
     setChecking(true);
@@ -76,7 +82,7 @@ export function RestoreForm({ db }: { db: HeedDb }) {
       const settings = diffSettings(await getSettings(db), parsed.data.settings ?? DEFAULT_SETTINGS);
       setChecked({ fileName: file.name, parsed, ...summary, lists, verdicts, settings });
     } catch (e) {
-      setError(t('options_restore_refused', errorText(e)));
+      setRefused(t('options_restore_refused', shownError(e)));
     } finally {
       setChecking(false);
     }
@@ -84,25 +90,18 @@ export function RestoreForm({ db }: { db: HeedDb }) {
 
   const restore = async () => {
     if (!checked) return;
-    setRestoring(true);
-    setError(null);
-    try {
+    setRefused(null);
+    await job.start(async () => {
       // Kept in memory so the restore can be undone until the page closes.
       const before = await createBackup(db);
       await restoreBackup(db, checked.parsed, { mode: 'replace' });
-      sessionUndo.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
+      pageNotices.push(t('options_restore_undo_label', formatDateTime(checked.createdAt)), async () => {
         await restoreBackup(db, await parseBackup(before), { mode: 'replace' });
       });
-      setDone(
-        t('options_restore_done', checked.backup.lists, checked.backup.entries, checked.backup.contacts),
-      );
       setChecked(null);
       if (inputRef.current) inputRef.current.value = '';
-    } catch (e) {
-      setError(t('options_restore_failed', errorText(e)));
-    } finally {
-      setRestoring(false);
-    }
+      return t('options_restore_done', checked.backup.lists, checked.backup.entries, checked.backup.contacts);
+    }, null);
   };
 
   const rows: [MessageKey, keyof StoreSummary][] = [

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatNumber, t } from '@/lib/i18n/index';
-import { formatCount, formatDuration } from '@/lib/options/lists/labels';
-import type { ProgressView } from '@/lib/options/lists/progress';
+import { formatCount, formatDuration } from '@/lib/options/labels';
+import type { ProgressView } from '@/lib/options/progress';
 
 const PHASE = {
   parse: 'lists_progress_parse',

@@ -1,7 +1,7 @@
 import { formatNumber, t, tn } from '@/lib/i18n/index';
 import { PROFILE_NAME } from '@/lib/import/profiles';
-import { downloadText, fileStem } from '@/lib/options/lists/download';
-import { formatCount } from '@/lib/options/lists/labels';
+import { downloadText, fileStem } from '@/lib/options/download';
+import { formatCount } from '@/lib/options/labels';
 import {
   type ImportResult,
   MAX_REJECTED_DETAILS,

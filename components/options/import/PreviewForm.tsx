@@ -2,8 +2,8 @@ import { type FormEvent, useId } from 'react';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
 import type { DateOrder } from '@/lib/import/dates';
 import { type FlagRule, PROFILE_IDS, PROFILE_NAME, type ProfileId } from '@/lib/import/profiles';
-import { DELIMITER_LABEL, ENCODING_LABEL, formatBytes } from '@/lib/options/lists/labels';
-import { mappingProblem, previewTable } from '@/lib/options/lists/mapping';
+import { DELIMITER_LABEL, ENCODING_LABEL, formatBytes } from '@/lib/options/labels';
+import { mappingProblem, previewTable } from '@/lib/options/mapping';
 import type { Preview } from '@/lib/store/import';
 import {
   type Delimiter,

@@ -2,14 +2,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { translated } from '@/lib/i18n';
 import { getLanguage, t, tn } from '@/lib/i18n/index';
-import { EntryPager } from '@/lib/options/lists/pager';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { pageNotices } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
+import { EntryPager } from '@/lib/options/pager';
 import type { HeedDb } from '@/lib/store/db';
 import { addEntries, type EntryRow, removeEntry, searchEntries } from '@/lib/store/entries';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { ENTRY_KIND_LABEL, SUPPRESSION_REASON_LABEL } from '@/lib/vocab/labels';
 import { tRich } from './rich';
-import { errorText } from './use-app-db';
 
 /** Search results shown at once; a longer search narrows the list. */
 const SEARCH_LIMIT = 200;
@@ -88,7 +88,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
     try {
       setResults(await searchEntries(db, list.id, q, { limit: SEARCH_LIMIT }));
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     }
   };
 
@@ -104,7 +104,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       }
       pager.removeRow(row);
       setResults((r) => r?.filter((x) => !(x.kind === row.kind && x.value === row.value)) ?? null);
-      sessionUndo.push(
+      pageNotices.push(
         t('lists_undo_deleted_entry', kindInSentence(row.kind), row.value, t('lists_quoted', list.name)),
         async () => {
           await addEntries(db, list.id, [{ kind: row.kind, value: row.value }], {
@@ -118,7 +118,7 @@ export function EntriesBrowser({ db, list }: { db: HeedDb; list: SuppressionList
       scrollRef.current?.focus();
     } catch (err) {
       expectedTotal.current = null;
-      setError(errorText(err));
+      setError(shownError(err));
     }
   };
 

@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
-import { formatCount, scopeText } from '@/lib/options/lists/labels';
-import { sessionUndo } from '@/lib/options/lists/undo';
+import { pageNotices } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
+import { formatCount, scopeText } from '@/lib/options/labels';
 import {
   deleteList,
   mergeWithUndo,
@@ -16,7 +17,6 @@ import { ENTRY_KIND_LABEL } from '@/lib/vocab/labels';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText } from './use-app-db';
 
 interface Props {
   db: HeedDb;
@@ -108,7 +108,7 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
       setError(null);
       setSaved(t('lists_saved'));
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }
@@ -164,11 +164,11 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
         list.id,
       );
       const names = formatList(chosen.map((l) => t('lists_quoted', l.name)));
-      sessionUndo.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
+      pageNotices.push(t('lists_merge_undo', names, t('lists_quoted', list.name)), () => undoMerge(db, undo));
       setMessage(tn('lists_merge_done', chosen.length, result.added, result.alreadyPresent));
       setPicked([]);
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setConfirming(false);
     }
@@ -241,12 +241,12 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
     setError(null);
     try {
       const snapshot = await deleteList(db, list.id);
-      sessionUndo.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
+      pageNotices.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
         restoreListSnapshot(db, snapshot),
       );
       onGone();
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
       setConfirming(false);
     }
   };

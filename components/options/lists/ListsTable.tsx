@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { t } from '@/lib/i18n/index';
-import { formatCount, scopeText } from '@/lib/options/lists/labels';
+import { formatCount, scopeText } from '@/lib/options/labels';
 import type { SuppressionList } from '@/lib/store/schemas';
 
 const ROW_HEIGHT = 36;

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n/index';
+import { shownError } from '@/lib/options/errors';
 import { createList } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
 import type { SuppressionList } from '@/lib/store/schemas';
 import type { Channel } from '@/lib/vocab';
 import { ScopeFieldset } from './ScopeFieldset';
-import { errorText } from './use-app-db';
 
 export function NewListForm(props: {
   db: HeedDb;
@@ -42,7 +42,7 @@ export function NewListForm(props: {
       setDone(t('lists_created', t('lists_quoted', list.name)));
       props.onCreated(list.id);
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     }
   };
 

@@ -1,20 +1,15 @@
 import { useEffect, useState } from 'react';
-import { appDb } from '@/lib/app-db';
-import {
-  DEMO_LIST_NAMES,
-  type DemoSnapshot,
-  hasDemoData,
-  loadDemoData,
-  removeDemoData,
-  restoreDemoData,
-} from '@/lib/demo/data';
+import { Notices } from '@/components/notices';
+import { useAppDb } from '@/components/use-db';
+import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemoData } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
-import { errorText } from './common';
+import { NoticeStack } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
+import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 
 type State =
-  | { kind: 'idle' | 'confirm' | 'busy' | 'loaded' }
-  | { kind: 'removed'; snapshot: DemoSnapshot }
+  | { kind: 'idle' | 'confirm' | 'busy' | 'loaded' | 'removed' }
   | { kind: 'failed'; message: string };
 
 /**
@@ -24,48 +19,52 @@ type State =
 export function DemoDataButton() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [present, setPresent] = useState(false);
+  // The removal's Undo: the page's one notice-with-undo, kept beside the button.
+  const [notices] = useState(() => new NoticeStack(1));
+  const { db, error } = useAppDb();
 
   useEffect(() => {
+    if (!db) return;
     let live = true;
-    void (async () => {
-      try {
-        const has = await hasDemoData(await appDb());
-        if (live) setPresent(has);
-      } catch {
-        // Without storage the buttons below report the error when used.
-      }
-    })();
+    hasDemoData(db).then(
+      (has) => live && setPresent(has),
+      // Without storage the buttons below report the error when used.
+      () => undefined,
+    );
     return () => {
       live = false;
     };
-  }, []);
+  }, [db]);
 
-  const act = async (work: () => Promise<State>) => {
+  const act = async (work: (db: HeedDb) => Promise<State>) => {
+    notices.clear();
     setState({ kind: 'busy' });
     try {
-      const next = await work();
+      if (!db) throw new Error(error ?? t('options_working'));
+      const next = await work(db);
       setState(next);
     } catch (e) {
-      setState({ kind: 'failed', message: errorText(e) });
+      setState({ kind: 'failed', message: shownError(e) });
     }
   };
   const load = () =>
-    act(async () => {
-      await loadDemoData(await appDb());
+    act(async (db) => {
+      await loadDemoData(db);
       setPresent(true);
       return { kind: 'loaded' };
     });
   const remove = () =>
-    act(async () => {
-      const snapshot = await removeDemoData(await appDb());
+    act(async (db) => {
+      const snapshot = await removeDemoData(db);
       setPresent(false);
-      return { kind: 'removed', snapshot };
-    });
-  const undo = (snapshot: DemoSnapshot) =>
-    act(async () => {
-      await restoreDemoData(await appDb(), snapshot);
-      setPresent(true);
-      return { kind: 'loaded' };
+      notices.say(t('options_demo_removed'), {
+        undo: async () => {
+          await restoreDemoData(db, snapshot);
+          setPresent(true);
+          return t('options_demo_loaded');
+        },
+      });
+      return { kind: 'removed' };
     });
 
   const busy = state.kind === 'busy';
@@ -94,19 +93,9 @@ export function DemoDataButton() {
         </>
       )}
       <span role="status" className="muted">
-        {busy
-          ? t('options_working')
-          : state.kind === 'loaded'
-            ? t('options_demo_loaded')
-            : state.kind === 'removed'
-              ? t('options_demo_removed')
-              : ''}
+        {busy ? t('options_working') : state.kind === 'loaded' ? t('options_demo_loaded') : ''}
       </span>
-      {state.kind === 'removed' ? (
-        <button type="button" onClick={() => void undo(state.snapshot)}>
-          {t('options_undo')}
-        </button>
-      ) : null}
+      <Notices stack={notices} className="ot-demo-notice" />
       {state.kind === 'failed' ? (
         <span role="alert" className="error">
           {t('options_demo_failed', state.message)}

@@ -1,14 +1,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { Notices } from '@/components/notices';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
 import { languageName } from '@/lib/i18n/words';
+import { NoticeStack } from '@/lib/notices';
+import { shownError } from '@/lib/options/errors';
+import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
-import type { Settings, SettingsInput } from '@/lib/store/schemas';
+import { SETTINGS_LIMITS, type Settings, type SettingsInput } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { SUBSCRIBERS, type Subscriber } from '@/lib/vocab';
 import { countryChoices, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
 import { SubscriberSchema } from '@/lib/vocab/schemas';
-import { errorText } from './common';
-import { parseDomainList } from './parse';
 
 /** A subscriber type in the page's language. */
 export function subscriberLabel(s: Subscriber): string {
@@ -59,8 +61,6 @@ function draftOf(s: Settings): Draft {
   };
 }
 
-type Status = { kind: 'idle' } | { kind: 'saved'; previous: Settings; keys: string[] } | { kind: 'undone' };
-
 /** Defaults for people with nothing recorded, what counts as a work or personal address, and retention. */
 export function SettingsForm({
   db,
@@ -84,7 +84,8 @@ export function SettingsForm({
     ) : null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // What the last save did, with its Undo: the page's one notice-with-undo, kept beside this form.
+  const [notices] = useState(() => new NoticeStack(1));
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const lang = getLanguage();
@@ -110,8 +111,8 @@ export function SettingsForm({
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const own = parseDomainList(draft.ownDomains, 1000);
-    const personal = parseDomainList(draft.extraPersonalDomains, 10000);
+    const own = parseDomainList(draft.ownDomains, SETTINGS_LIMITS.ownDomains);
+    const personal = parseDomainList(draft.extraPersonalDomains, SETTINGS_LIMITS.extraPersonalDomains);
     const days = Number(draft.retentionDays);
     const errs: Partial<Record<keyof Draft, string>> = {};
     const listError = (p: ReturnType<typeof parseDomainList>) =>
@@ -120,8 +121,9 @@ export function SettingsForm({
         .join('; ');
     if (own.errors.length > 0) errs.ownDomains = listError(own);
     if (personal.errors.length > 0) errs.extraPersonalDomains = listError(personal);
-    if (!Number.isInteger(days) || days < 1 || days > 36500) {
-      errs.retentionDays = t('options_settings_retention_invalid', 1, 36500);
+    const { min, max } = SETTINGS_LIMITS.retentionDays;
+    if (!Number.isInteger(days) || days < min || days > max) {
+      errs.retentionDays = t('options_settings_retention_invalid', min, max);
     }
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
@@ -154,7 +156,7 @@ export function SettingsForm({
       patch.teamArt14InFirstMessage = draft.teamArt14InFirstMessage;
     const keys = Object.keys(patch);
     if (keys.length === 0) {
-      setStatus({ kind: 'idle' });
+      notices.clear();
       setFailure(t('options_settings_nothing_changed'));
       return;
     }
@@ -164,21 +166,20 @@ export function SettingsForm({
       const saved = await saveSettings(db, patch);
       setCurrent(saved);
       setDraft(draftOf(saved));
-      setStatus({ kind: 'saved', previous, keys });
+      notices.say(t('options_settings_saved', keys.length), { undo: () => undo(previous, saved) });
       // Every text on the page is in the old language: load it again in the new one.
       if (saved.language !== previous.language) location.reload();
     } catch (err) {
-      setFailure(t('options_settings_save_failed', errorText(err)));
+      setFailure(t('options_settings_save_failed', shownError(err)));
     } finally {
       setBusy(false);
     }
   };
 
-  const undo = async () => {
-    if (status.kind !== 'saved') return;
+  const undo = async (p: Settings, saved: Settings) => {
+    setFailure(null);
     setBusy(true);
     try {
-      const p = status.previous;
       const restored = await saveSettings(db, {
         ...p,
         // saveSettings merges: an absent default country must be cleared explicitly.
@@ -186,10 +187,8 @@ export function SettingsForm({
       });
       setCurrent(restored);
       setDraft(draftOf(restored));
-      setStatus({ kind: 'undone' });
-      if (restored.language !== current.language) location.reload();
-    } catch (err) {
-      setFailure(t('options_settings_undo_failed', errorText(err)));
+      if (restored.language !== saved.language) location.reload();
+      return t('options_settings_undone');
     } finally {
       setBusy(false);
     }
@@ -406,8 +405,8 @@ export function SettingsForm({
             id={`${id}-retention`}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={36500}
+            min={SETTINGS_LIMITS.retentionDays.min}
+            max={SETTINGS_LIMITS.retentionDays.max}
             value={draft.retentionDays}
             disabled={isLocked('retentionDays')}
             aria-invalid={errors.retentionDays ? true : undefined}
@@ -442,16 +441,8 @@ export function SettingsForm({
         <button type="submit" className="primary" disabled={busy}>
           {t('options_settings_save')}
         </button>
-        {status.kind === 'saved' ? (
-          <button type="button" onClick={undo} disabled={busy}>
-            {t('options_undo')}
-          </button>
-        ) : null}
       </div>
-      <div role="status" className="ot-status">
-        {status.kind === 'saved' ? t('options_settings_saved', status.keys.length) : null}
-        {status.kind === 'undone' ? t('options_settings_undone') : null}
-      </div>
+      <Notices stack={notices} className="ot-status" />
       {failure ? (
         <p role="alert" className="error">
           {failure}

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatList, t } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
+import { hostOfPattern, sitePattern } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';
 import { saveSettings } from '@/lib/store/settings';
 import { ANNOTATED_HOSTS } from '@/lib/vocab';
-import { errorText } from './common';
-import { hostOfPattern, sitePattern } from './parse';
 
 // A host name, the same in every language.
 const EXAMPLE_SITE = 'crm.example.com';
@@ -32,7 +32,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
         .filter((h): h is string => h !== null && !ANNOTATED_HOSTS.includes(h));
       setGranted([...new Set(hosts)].sort());
     } catch (e) {
-      setNote({ kind: 'error', text: t('options_sites_read_failed', errorText(e)) });
+      setNote({ kind: 'error', text: t('options_sites_read_failed', shownError(e)) });
       setGranted([]);
     }
   }, []);
@@ -76,12 +76,12 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
         } catch (err) {
           setNote({
             kind: 'error',
-            text: t('options_sites_save_failed', errorText(err)),
+            text: t('options_sites_save_failed', shownError(err)),
           });
         }
         await refresh();
       },
-      (err: unknown) => setNote({ kind: 'error', text: t('options_sites_request_refused', errorText(err)) }),
+      (err: unknown) => setNote({ kind: 'error', text: t('options_sites_request_refused', shownError(err)) }),
     );
   };
 
@@ -92,7 +92,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
       await remember(settings.annotatedSites.filter((h) => h !== host));
       setNote({ kind: 'ok', text: t('options_sites_removed', host), undo: { host } });
     } catch (err) {
-      setNote({ kind: 'error', text: t('options_sites_remove_failed', host, errorText(err)) });
+      setNote({ kind: 'error', text: t('options_sites_remove_failed', host, shownError(err)) });
     }
     await refresh();
   };
@@ -109,7 +109,7 @@ export function SitesPanel({ db, settings }: { db: HeedDb; settings: Settings })
         );
         await refresh();
       },
-      (err: unknown) => setNote({ kind: 'error', text: errorText(err) }),
+      (err: unknown) => setNote({ kind: 'error', text: shownError(err) }),
     );
   };
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
+import { formatMegabytes } from '@/lib/options/settings-parse';
 import { requestPersistence } from '@/lib/store/quota';
-import { errorText } from './common';
-import { formatMegabytes } from './parse';
 
 interface Usage {
   usage: number | null;
@@ -33,7 +33,7 @@ export function StoragePanel() {
       ]);
       setUsage({ usage: est.usage ?? null, quota: est.quota ?? null, persisted });
     } catch (e) {
-      setError(t('options_storage_read_failed', errorText(e)));
+      setError(t('options_storage_read_failed', shownError(e)));
     }
   }, []);
 
@@ -49,7 +49,7 @@ export function StoragePanel() {
       setMessage(ok ? t('options_storage_persist_ok') : t('options_storage_persist_declined'));
       await refresh();
     } catch (e) {
-      setError(t('options_storage_request_failed', errorText(e)));
+      setError(t('options_storage_request_failed', shownError(e)));
     } finally {
       setBusy(false);
     }

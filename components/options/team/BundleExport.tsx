@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t, tn } from '@/lib/i18n';
-import { downloadBlob } from '@/lib/options/lists/download';
+import { downloadBlob } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
 import { exportTeamBundle, lastExportedVersion } from '@/lib/team/export';
 import { getSigningKey } from '@/lib/team/keys';
 import type { RecommendedSettings } from '@/lib/team/schemas';
-import { errorText } from '../lists/use-app-db';
 
 /** The lead exports the chosen lists as a signed bundle: whole, or only the changes since the last export. */
 export function BundleExport({ db }: { db: HeedDb }) {
@@ -60,7 +60,7 @@ export function BundleExport({ db }: { db: HeedDb }) {
           : tn('options_team_export_saved', b.entries, b.fileName, b.version),
       );
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }

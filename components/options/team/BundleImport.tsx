@@ -1,9 +1,9 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';
-import { errorText } from '../lists/use-app-db';
 import { Fingerprint } from './Fingerprint';
 
 /** A rep imports a team bundle: dropped or chosen, verified, shown, then applied on the rep's word. */
@@ -28,7 +28,7 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
       const v = await verifyTeamBundle(db, bytes, { policyKeys: policy?.policy.teamKeys ?? [] });
       setChecked({ name: file.name, v });
     } catch (e) {
-      setError(errorText(e));
+      setError(shownError(e));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
@@ -52,7 +52,7 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
       );
       setChecked(null);
     } catch (e) {
-      setError(errorText(e));
+      setError(shownError(e));
     } finally {
       setBusy(false);
     }

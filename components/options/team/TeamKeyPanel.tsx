@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { downloadText } from '@/lib/options/lists/download';
+import { downloadText } from '@/lib/options/download';
+import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   createTeamKey,
@@ -11,7 +12,6 @@ import {
   importTeamKey,
   MIN_PASSPHRASE_LENGTH,
 } from '@/lib/team/keys';
-import { errorText } from '../lists/use-app-db';
 import { Fingerprint } from './Fingerprint';
 
 /** The lead's team key: create it, import it from another admin, export it encrypted, or delete it. */
@@ -34,7 +34,7 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
     try {
       setStatus(await f());
     } catch (e) {
-      setError(errorText(e));
+      setError(shownError(e));
     } finally {
       setBusy(false);
     }

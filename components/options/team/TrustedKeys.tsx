@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDate, t } from '@/lib/i18n';
+import { shownError } from '@/lib/options/errors';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { getApplied } from '@/lib/team/apply';
 import { forgetTrustedKey, getTrustedKeys } from '@/lib/team/keys';
-import { errorText } from '../lists/use-app-db';
 import { Fingerprint } from './Fingerprint';
 
 /** The team keys this browser trusts, and which version of each team's bundle is applied. */
@@ -42,7 +42,7 @@ export function TrustedKeys({ db, policy }: { db: HeedDb; policy: ParsedPolicy |
                 <button
                   type="button"
                   className="ol-small"
-                  onClick={() => forgetTrustedKey(db, k.keyId).catch((e: unknown) => setError(errorText(e)))}
+                  onClick={() => forgetTrustedKey(db, k.keyId).catch((e: unknown) => setError(shownError(e)))}
                 >
                   {t('options_team_stop_trusting')}
                 </button>

@@ -284,11 +284,6 @@ export const lists = defineMessages({
     lists_scope_only: 'Only these channels:',
     lists_scope_note:
       'Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel whatever this list covers.',
-    lists_undo_failed: 'Undo failed: $1',
-    lists_undo: 'Undo',
-    lists_undoing: 'Undoing…',
-    lists_dismiss_label: 'Dismiss: $1',
-    lists_dismiss: 'Dismiss',
     lists_undo_nothing: 'Nothing to undo.',
     lists_map_no_identifier:
       'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).',
@@ -712,11 +707,6 @@ export const lists = defineMessages({
     lists_scope_only: 'Nur diese Kanäle:',
     lists_scope_note:
       'Nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten auf dieser Liste sind auf diese Kanäle beschränkt. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher jeden Kanal, gleich was diese Liste abdeckt.',
-    lists_undo_failed: 'Rückgängig machen fehlgeschlagen: $1',
-    lists_undo: 'Rückgängig',
-    lists_undoing: 'Wird rückgängig gemacht …',
-    lists_dismiss_label: 'Ausblenden: $1',
-    lists_dismiss: 'Ausblenden',
     lists_undo_nothing: 'Nichts rückgängig zu machen.',
     lists_map_no_identifier:
       'Wählen Sie mindestens eine Spalte mit Kennungen (E-Mail, Hash, Domain, Profil-URL oder Telefon).',
@@ -1145,11 +1135,6 @@ export const lists = defineMessages({
     lists_scope_only: 'Seulement ces canaux :',
     lists_scope_note:
       'Seuls les désinscriptions, les demandes « ne pas appeler » et les rebonds de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
-    lists_undo_failed: 'L’annulation a échoué : $1',
-    lists_undo: 'Annuler',
-    lists_undoing: 'Annulation…',
-    lists_dismiss_label: 'Masquer : $1',
-    lists_dismiss: 'Masquer',
     lists_undo_nothing: 'Rien à annuler.',
     lists_map_no_identifier:
       'Choisissez au moins une colonne contenant des identifiants (e-mail, hachage, domaine, URL de profil ou téléphone).',

@@ -1,10 +1,11 @@
 import { defineMessages } from '../define';
 
-// The My data page (components/self, entrypoints/mydata) and the texts lib/self shows the user: labels, warnings,
-// the request log, the popup's overdue line. The request letters themselves are in lib/self/letter-text, one whole
+// The My data page (components/mydata, entrypoints/mydata) and the texts lib/mydata shows the user: labels, warnings,
+// the request log, the popup's overdue line. The request letters themselves are in lib/mydata/letter-text, one whole
 // template per language, because their language follows the company's country, not the page's.
 export const mydata = defineMessages({
   en: {
+    mydata_undo_request_gone: 'The request to $1 was deleted meanwhile: there is nothing to undo.',
     mydata_title: 'Heed · My data',
     mydata_promise:
       'Your own data, kept apart from any suppression lists. Nothing leaves this browser unless you send a letter or save a file yourself.',
@@ -15,9 +16,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed could not open its storage: $1. Reload the page; if it persists, check that the browser allows the extension to store data.',
     mydata_loading: 'Loading…',
-    mydata_undo: 'Undo',
-    mydata_dismiss: 'Dismiss message',
-    mydata_undo_failed: 'Undo failed: $1',
     mydata_country_not_set: 'Not set',
 
     mydata_identity_email: 'Email address',
@@ -283,6 +281,8 @@ export const mydata = defineMessages({
       'Your birthday ($1) is visible in your contact info. You can limit or remove it in the contact info editor on your profile.',
   },
   de: {
+    mydata_undo_request_gone:
+      'Die Anfrage an $1 wurde inzwischen gelöscht: Es gibt nichts rückgängig zu machen.',
     mydata_title: 'Heed · Meine Daten',
     mydata_promise:
       'Ihre eigenen Daten, getrennt von allen Sperrlisten. Nichts verlässt diesen Browser, außer Sie senden selbst ein Schreiben oder speichern eine Datei.',
@@ -293,9 +293,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed konnte seinen Speicher nicht öffnen: $1. Laden Sie die Seite neu; besteht das Problem weiter, prüfen Sie, ob der Browser der Erweiterung das Speichern von Daten erlaubt.',
     mydata_loading: 'Wird geladen …',
-    mydata_undo: 'Rückgängig',
-    mydata_dismiss: 'Meldung schließen',
-    mydata_undo_failed: 'Rückgängig machen fehlgeschlagen: $1',
     mydata_country_not_set: 'Nicht festgelegt',
 
     mydata_identity_email: 'E-Mail-Adresse',
@@ -575,6 +572,7 @@ export const mydata = defineMessages({
       'Ihr Geburtstag ($1) ist in Ihrer Kontaktinfo sichtbar. Sie können ihn im Kontaktinfo-Editor Ihres Profils einschränken oder entfernen.',
   },
   fr: {
+    mydata_undo_request_gone: 'La demande à $1 a été supprimée entre-temps : il n’y a rien à annuler.',
     mydata_title: 'Heed · Mes données',
     mydata_promise:
       'Vos propres données, séparées de toute liste d’opposition. Rien ne quitte ce navigateur, sauf si vous envoyez vous-même un courrier ou enregistrez un fichier.',
@@ -585,9 +583,6 @@ export const mydata = defineMessages({
     mydata_storage_error:
       'Heed n’a pas pu ouvrir son stockage : $1. Rechargez la page ; si le problème persiste, vérifiez que le navigateur autorise l’extension à stocker des données.',
     mydata_loading: 'Chargement…',
-    mydata_undo: 'Annuler',
-    mydata_dismiss: 'Fermer le message',
-    mydata_undo_failed: 'Échec de l’annulation : $1',
     mydata_country_not_set: 'Non défini',
 
     mydata_identity_email: 'Adresse e-mail',

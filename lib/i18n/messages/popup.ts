@@ -97,7 +97,6 @@ export const popup = defineMessages({
     popup_view_elsewhere:
       'On any other page, scan it once, or paste an email, domain or profile URL into the quick check below.',
     popup_view_promise: 'Nothing leaves this browser.',
-    popup_view_undo: 'Undo',
     popup_view_this_person: 'This person',
     popup_view_record_optout: 'Record opt-out',
     popup_view_edit_basis: 'Edit lawful basis',
@@ -153,6 +152,10 @@ export const popup = defineMessages({
     popup_notice_undone__one: 'Opt-out undone: $1 entry removed.',
     popup_notice_undone__other: 'Opt-out undone: $1 entries removed.',
     popup_notice_nothing_to_undo: 'Nothing to undo: the list had these entries before.',
+    popup_notice_lawful_saved: 'Lawful basis saved.',
+    popup_notice_record_removed: 'Undone: the record was removed.',
+    popup_notice_record_back: 'Undone: the previous record is back.',
+    popup_notice_closes_soon: '$1 This window closes in a few seconds.',
     popup_panel_no_tab: 'No tab to describe in this window.',
   },
   de: {
@@ -252,7 +255,6 @@ export const popup = defineMessages({
     popup_view_elsewhere:
       'Jede andere Seite können Sie einmal scannen, oder Sie fügen unten in der Schnellprüfung eine E-Mail, Domain oder Profil-URL ein.',
     popup_view_promise: 'Nichts verlässt diesen Browser.',
-    popup_view_undo: 'Rückgängig',
     popup_view_this_person: 'Diese Person',
     popup_view_record_optout: 'Widerspruch erfassen',
     popup_view_edit_basis: 'Rechtsgrundlage bearbeiten',
@@ -310,6 +312,10 @@ export const popup = defineMessages({
     popup_notice_undone__one: 'Widerspruch rückgängig gemacht: $1 Eintrag entfernt.',
     popup_notice_undone__other: 'Widerspruch rückgängig gemacht: $1 Einträge entfernt.',
     popup_notice_nothing_to_undo: 'Nichts rückgängig zu machen: Die Liste enthielt diese Einträge bereits.',
+    popup_notice_lawful_saved: 'Rechtsgrundlage gespeichert.',
+    popup_notice_record_removed: 'Rückgängig gemacht: Der Eintrag wurde entfernt.',
+    popup_notice_record_back: 'Rückgängig gemacht: Der vorherige Eintrag ist wieder da.',
+    popup_notice_closes_soon: '$1 Dieses Fenster schließt sich in wenigen Sekunden.',
     popup_panel_no_tab: 'In diesem Fenster gibt es keinen Tab, der beschrieben werden kann.',
   },
   fr: {
@@ -413,7 +419,6 @@ export const popup = defineMessages({
     popup_view_elsewhere:
       'Sur toute autre page, analysez-la une fois, ou collez un e-mail, un domaine ou une URL de profil dans la vérification rapide ci-dessous.',
     popup_view_promise: 'Rien ne quitte ce navigateur.',
-    popup_view_undo: 'Annuler',
     popup_view_this_person: 'Cette personne',
     popup_view_record_optout: 'Enregistrer une opposition',
     popup_view_edit_basis: 'Modifier la base légale',
@@ -470,6 +475,10 @@ export const popup = defineMessages({
     popup_notice_undone__one: 'Opposition annulée : $1 entrée retirée.',
     popup_notice_undone__other: 'Opposition annulée : $1 entrées retirées.',
     popup_notice_nothing_to_undo: 'Rien à annuler : la liste contenait déjà ces entrées.',
+    popup_notice_lawful_saved: 'Base légale enregistrée.',
+    popup_notice_record_removed: 'Annulé : la fiche a été supprimée.',
+    popup_notice_record_back: 'Annulé : la fiche précédente est rétablie.',
+    popup_notice_closes_soon: '$1 Cette fenêtre se ferme dans quelques secondes.',
     popup_panel_no_tab: 'Aucun onglet à décrire dans cette fenêtre.',
   },
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toBadgeAnswer } from '@/lib/background/badge-answer';
 import { answerScan } from '@/lib/background/scan-answer';
 import { DEMO_LIST_NAMES, DEMO_PEOPLE, loadDemoData } from '@/lib/demo/data';
-import { openSelfDb } from '@/lib/self/db';
-import { addIdentity } from '@/lib/self/identities';
+import { addIdentity } from '@/lib/mydata/commands';
+import { openSelfDb } from '@/lib/mydata/db';
 import { openDb } from '@/lib/store/db';
 import { answerFor } from '@/lib/verdict/answer';
 

@@ -4,7 +4,7 @@ import { toolbarFor } from '@/lib/background/toolbar';
 import { scanPage } from '@/lib/content/scan';
 import { findEmailsOnPage } from '@/lib/extract/emails';
 import type { ScanAnswer } from '@/lib/messaging/types';
-import { phonesOnPage } from '@/lib/self/exposure';
+import { phonesOnPage } from '@/lib/mydata/exposure';
 
 function captureRoots() {
   const pills: HTMLElement[] = [];

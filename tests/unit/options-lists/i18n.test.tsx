@@ -6,11 +6,11 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReport } from '../../../components/options/import/ImportReport';
 import { PreviewForm } from '../../../components/options/import/PreviewForm';
-import { errorText } from '../../../components/options/lists/use-app-db';
 import { setLanguage } from '../../../lib/i18n/index';
 import { loadHashers } from '../../../lib/identifiers';
-import { formatDuration, scopeText } from '../../../lib/options/lists/labels';
-import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/lists/mapping';
+import { shownError as errorText } from '../../../lib/options/errors';
+import { formatDuration, scopeText } from '../../../lib/options/labels';
+import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/mapping';
 import { parseBackup } from '../../../lib/store/backup';
 import type { HeedDb } from '../../../lib/store/db';
 import {

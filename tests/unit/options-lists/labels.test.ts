@@ -5,7 +5,7 @@ import {
   formatDuration,
   listNameFromFile,
   scopeText,
-} from '../../../lib/options/lists/labels';
+} from '../../../lib/options/labels';
 
 describe('labels', () => {
   it('names a new list after its file', () => {

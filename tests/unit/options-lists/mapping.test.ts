@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialRoles, mappingProblem, previewTable, toMapping } from '../../../lib/options/lists/mapping';
+import { initialRoles, mappingProblem, previewTable, toMapping } from '../../../lib/options/mapping';
 import type { Preview } from '../../../lib/store/import';
 
 const withHeader: Preview = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntryPager, shiftCursor } from '../../../lib/options/lists/pager';
+import { EntryPager, shiftCursor } from '../../../lib/options/pager';
 import { bucketOf } from '../../../lib/store/buckets';
 import { removeEntry } from '../../../lib/store/entries';
 import { freshDb, listWithEmails } from './db-helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProgressMeter } from '../../../lib/options/lists/progress';
+import { ProgressMeter } from '../../../lib/options/progress';
 import type { ImportProgress } from '../../../lib/store/import';
 
 const parse = (bytes: number, rows: number, total = 1000): ImportProgress => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentSide, diffSettings, diffVerdicts } from '../../../lib/options/lists/restore-diff';
+import { currentSide, diffSettings, diffVerdicts } from '../../../lib/options/restore-diff';
 import { createBackup, parseBackup, restoreBackup } from '../../../lib/store/backup';
 import { deleteContact, saveContact } from '../../../lib/store/contacts';
 import { addEntries, removeEntry } from '../../../lib/store/entries';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffLists } from '../../../lib/options/lists/restore-diff';
-import { SUMMARY_HEADER, summariseLists, summaryCsv } from '../../../lib/options/lists/summary';
+import { diffLists } from '../../../lib/options/restore-diff';
+import { SUMMARY_HEADER, summariseLists, summaryCsv } from '../../../lib/options/summary';
 import { addEntries } from '../../../lib/store/entries';
 import { updateList } from '../../../lib/store/lists';
 import type { SuppressionList } from '../../../lib/store/schemas';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { RetentionSection } from '../../../components/options/RetentionSection';
 import { appDb } from '../../../lib/app-db';
-import { sessionUndo } from '../../../lib/options/lists/undo';
+import { pageNotices } from '../../../lib/notices';
 import { saveContact } from '../../../lib/store/contacts';
 
 afterEach(cleanup);
@@ -32,9 +32,9 @@ describe('Retention section', () => {
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Old Lead' })).toBeNull());
     expect(await db.contacts.get(old.id)).toBeUndefined();
 
-    const [undo] = sessionUndo.snapshot();
+    const [undo] = pageNotices.snapshot();
     expect(undo?.label).toBe('Deleted 1 contact record past retention');
-    await sessionUndo.run(undo!.id);
+    await pageNotices.run(undo!.id);
     expect(await db.contacts.get(old.id)).toEqual(old);
     await screen.findByRole('rowheader', { name: 'Old Lead' });
   });

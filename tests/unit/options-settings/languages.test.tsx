@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditActionLabel, auditDetailText, countsText } from '../../../components/options/audit/labels';
 import { SettingsForm } from '../../../components/options/settings/SettingsForm';
 import { setLanguage } from '../../../lib/i18n';
+import { auditActionLabel, auditDetailText, countsText } from '../../../lib/options/audit-labels';
 import { parsePolicy } from '../../../lib/policy/schema';
 import type { HeedDb } from '../../../lib/store/db';
 import { getSettings } from '../../../lib/store/settings';

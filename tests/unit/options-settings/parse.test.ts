@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countsText, dayRange } from '../../../components/options/audit/labels';
+import { countsText, dayRange } from '../../../lib/options/audit-labels';
 import {
   formatMegabytes,
   hostOfPattern,
   parseDomainList,
   sitePattern,
-} from '../../../components/options/settings/parse';
+} from '../../../lib/options/settings-parse';
 
 describe('parseDomainList', () => {
   it('normalises, deduplicates and accepts lines, commas and @-prefixes', () => {

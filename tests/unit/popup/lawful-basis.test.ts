@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSelfDb } from '../../../lib/mydata/db';
 import {
   contactInputFrom,
   formFromContact,
   type LawfulBasisForm,
   saveLawfulBasis,
 } from '../../../lib/popup/lawful-basis';
-import { openSelfDb } from '../../../lib/self/db';
 import { undoContactSave as undoLawfulBasis } from '../../../lib/store/commands/contact';
 import { getContact, listContacts, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';

@@ -4,11 +4,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PopupActions, PopupViewProps } from '../../../components/popup/PopupView';
 import { PopupView } from '../../../components/popup/PopupView';
 import type { LookupAnswer } from '../../../lib/messaging/types';
+import { pageNotices } from '../../../lib/notices';
 import type { PopupState } from '../../../lib/popup/state';
 import type { Contact } from '../../../lib/store/schemas';
 import { EMMA, JANE } from './helpers';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  pageNotices.clear();
+});
 
 const UNKNOWN: LookupAnswer = {
   level: 'unknown',
@@ -398,16 +402,17 @@ describe('PopupView actions', () => {
   });
 
   it('opens the form named in the URL at once, and offers undo for the last change', async () => {
-    const undo = vi.fn();
-    show(person(UNKNOWN), {
-      initialPanel: 'lawful-basis',
-      notice: { id: 1, text: 'Lawful basis saved.', tone: 'ok', undo },
-    });
+    const undo = vi.fn(async () => 'Undone: the previous record is back.');
+    pageNotices.say('Lawful basis saved.', { undo });
+    show(person(UNKNOWN), { initialPanel: 'lawful-basis' });
     expect(screen.getByRole('heading', { name: 'Record the lawful basis' })).toBeTruthy();
     const status = screen.getAllByRole('status').find((s) => s.textContent?.includes('Lawful basis saved.'));
     expect(status).toBeTruthy();
     fireEvent.click(within(status as HTMLElement).getByRole('button', { name: 'Undo' }));
     expect(undo).toHaveBeenCalledOnce();
+    // What the undo did replaces the notice it undid.
+    await waitFor(() => expect(status?.textContent).toContain('Undone: the previous record is back.'));
+    expect(status?.textContent).not.toContain('Lawful basis saved.');
   });
 
   it('quick check shows the verdict of what was pasted, or why it was refused', async () => {

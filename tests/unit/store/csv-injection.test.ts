@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bulkCheck } from '../../../lib/bulk/check';
 import { suggestBulkMapping } from '../../../lib/bulk/mapping';
-import { summariseLists, summaryCsv } from '../../../lib/options/lists/summary';
+import { summariseLists, summaryCsv } from '../../../lib/options/summary';
 import { auditCsv, queryAudit } from '../../../lib/store/audit';
 import { csvRow, csvTable, neutraliseCell, unneutraliseCell } from '../../../lib/store/csv-cells';
 import type { HeedDb } from '../../../lib/store/db';

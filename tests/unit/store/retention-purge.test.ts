@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSelfDb } from '@/lib/self/db';
+import { openSelfDb } from '@/lib/mydata/db';
 import { queryAudit } from '@/lib/store/audit';
 import { purgePastRetention, saveContactWithUndo, undoPurge } from '@/lib/store/commands/contact';
 import { saveContact } from '@/lib/store/contacts';

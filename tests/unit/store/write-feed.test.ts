@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type HandlerDeps, handleMessage } from '@/lib/background/handler';
 import { RateLimiter } from '@/lib/background/rate-limit';
 import { forwardStoreWrites } from '@/lib/messaging/store-changes';
-import { openSelfDb, type SelfDb } from '@/lib/self/db';
-import { addIdentity } from '@/lib/self/identities';
+import { addIdentity } from '@/lib/mydata/commands';
+import { openSelfDb, type SelfDb } from '@/lib/mydata/db';
 import { logAudit } from '@/lib/store/audit';
 import { saveContactWithUndo, undoContactSave } from '@/lib/store/commands/contact';
 import {

@@ -67,7 +67,6 @@ export const settings = defineMessages({
     options_settings_undone: 'Change undone: the previous settings are back.',
     options_settings_nothing_changed: 'Nothing to save: no setting changed.',
     options_settings_save_failed: 'Could not save: $1',
-    options_settings_undo_failed: 'Could not undo: $1',
   },
   de: {
     options_undo: 'Rückgängig',
@@ -136,7 +135,6 @@ export const settings = defineMessages({
     options_settings_undone: 'Änderung rückgängig gemacht: Die vorherigen Einstellungen gelten wieder.',
     options_settings_nothing_changed: 'Nichts zu speichern: Keine Einstellung wurde geändert.',
     options_settings_save_failed: 'Speichern fehlgeschlagen: $1',
-    options_settings_undo_failed: 'Rückgängig machen fehlgeschlagen: $1',
   },
   fr: {
     options_undo: 'Annuler',
@@ -206,6 +204,5 @@ export const settings = defineMessages({
     options_settings_undone: 'Modification annulée : les paramètres précédents sont rétablis.',
     options_settings_nothing_changed: 'Rien à enregistrer : aucun paramètre n’a changé.',
     options_settings_save_failed: 'Échec de l’enregistrement : $1',
-    options_settings_undo_failed: 'Échec de l’annulation : $1',
   },
 });
