@@ -9,6 +9,7 @@ import {
   stopServiceWorkers,
   tabIdOf,
   waitForBadge,
+  waitForHeedIdle,
 } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
@@ -111,7 +112,9 @@ describe('hostile pages', () => {
     servePage('https://www.linkedin.com/in/jane-doe-1a2b3c/?swap=1', html);
     const page = await heed.context.newPage();
     await page.goto('https://www.linkedin.com/in/jane-doe-1a2b3c/?swap=1');
-    await page.waitForTimeout(900);
+    // The page has swapped the name, and Heed has read the page since and had every answer.
+    await page.waitForFunction(() => document.title.startsWith('Claire'));
+    await waitForHeedIdle(page);
     const badge = await waitForBadge(page);
     expect(badge.level).toBe('blocked');
     await page.close();
@@ -136,7 +139,8 @@ describe('hostile pages', () => {
     await page.evaluate((slugs) => (window as unknown as { __go(s: string[]): void }).__go(slugs), pages);
     // The last profile is Max (a German client: caution); an answer for an earlier one must not win.
     const badge = await waitForBadge(page, (b) => b.level === 'caution');
-    await page.waitForTimeout(800);
+    // Every look-up has been answered: a late answer for an earlier profile would have landed by now.
+    await waitForHeedIdle(page);
     expect(await readBadges(page)).toEqual([badge]);
     await page.close();
   });

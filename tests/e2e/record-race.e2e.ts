@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateInContentScript, type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
 
@@ -36,7 +36,55 @@ describe('record forms and the toolbar when the tab moves on', () => {
     const popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}${query}`);
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.locator('#person-h').waitFor();
+    await followPopup(popup);
     return popup;
+  }
+
+  /**
+   * Lets the test see what the popup is waiting for (in the popup's own page, which only the test can reach): the
+   * timers it has set and not yet run (the grace it gives a page to report again after its URL changed), and
+   * the profile URLs of the tab's state as each answer to its `tab-state` request arrives.
+   */
+  async function followPopup(popup: Page): Promise<void> {
+    await popup.evaluate(() => {
+      const w = window as unknown as { __timers: Set<unknown>; __seen: string[][] };
+      w.__timers = new Set();
+      w.__seen = [];
+      const set = window.setTimeout.bind(window);
+      const clear = window.clearTimeout.bind(window);
+      window.setTimeout = ((fn: () => void, ms?: number) => {
+        const id = set(() => {
+          w.__timers.delete(id);
+          fn();
+        }, ms);
+        w.__timers.add(id);
+        return id;
+      }) as typeof window.setTimeout;
+      window.clearTimeout = ((id: number) => {
+        w.__timers.delete(id);
+        clear(id);
+      }) as typeof window.clearTimeout;
+      const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (m: unknown) => Promise<unknown>;
+      (chrome.runtime as { sendMessage: unknown }).sendMessage = async (m: { type?: string }) => {
+        const reply = (await send(m)) as {
+          value?: { person?: { identifiers?: { profileUrls?: string[] } } | null };
+        };
+        if (m?.type === 'tab-state') w.__seen.push(reply?.value?.person?.identifiers?.profileUrls ?? []);
+        return reply;
+      };
+    });
+  }
+
+  /** Waits until the popup has read the tab's state showing `url`, and has no timer left to run (its grace). */
+  async function popupFollowed(popup: Page, url: string): Promise<void> {
+    await expect
+      .poll(() =>
+        popup.evaluate(() => {
+          const w = window as unknown as { __timers: Set<unknown>; __seen: string[][] };
+          return { last: w.__seen.at(-1) ?? [], timers: w.__timers.size };
+        }),
+      )
+      .toEqual({ last: [url], timers: 0 });
   }
 
   /** The profile URLs the background holds for the tab (what the content script last reported). */
@@ -77,6 +125,16 @@ describe('record forms and the toolbar when the tab moves on', () => {
       .catch(() => undefined);
   }
 
+  /**
+   * Clicks a save button if the popup still shows it, then waits for the popup to have handled the click: whatever
+   * it made of it (a save, or closing the form because the page moved on), the form is gone after it.
+   */
+  async function clickIfThere(save: Locator): Promise<void> {
+    if (!(await save.isVisible())) return;
+    await save.click({ timeout: 2_000 }).catch(() => undefined);
+    await save.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+
   /** The page moves itself to another profile without a reload, as a LinkedIn page (or a hostile one) can. */
   async function pageMovesTo(page: Page, tabId: number, url: string): Promise<void> {
     await page.evaluate((u) => history.pushState({}, '', u), url);
@@ -100,8 +158,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     // and the form stays open under the old heading).
     await toldOrTimeout(popup);
     // The rep clicks where the save button was (if it is still there).
-    if (await save.isVisible()) await save.click({ timeout: 2_000 }).catch(() => undefined);
-    await popup.waitForTimeout(500);
+    await clickIfThere(save);
 
     expect(await levelOf(MAX)).toBe('unknown');
     expect(await levelOf(JANE)).toBe('unknown');
@@ -126,8 +183,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
 
     await pageMovesTo(page, tabId, CLAIRE);
     await toldOrTimeout(popup);
-    if (await save.isVisible()) await save.click({ timeout: 2_000 }).catch(() => undefined);
-    await popup.waitForTimeout(500);
+    await clickIfThere(save);
 
     expect(await footer(popup)).toMatch(/0 contacts/);
     expect(await popup.locator('.notice').textContent()).toMatch(SOMEONE_ELSE);
@@ -181,7 +237,8 @@ describe('record forms and the toolbar when the tab moves on', () => {
     const overlay = `${CLAIRE}overlay/contact-info/`;
     await page.evaluate((u) => history.pushState({}, '', u), overlay);
     await expect.poll(() => tabUrl(tabId)).toBe(overlay);
-    await popup.waitForTimeout(2_000); // longer than the popup waits for the page to report again
+    // The popup has read the re-reported state, and its grace for the page to report again has run out.
+    await popupFollowed(popup, CLAIRE);
     expect(await popup.getByLabel('Reference').inputValue()).toBe('LIA-2026-11');
     expect(await popup.locator('.notice').textContent()).toBe('');
     await popup.getByRole('button', { name: 'Save lawful basis' }).click();
@@ -203,7 +260,8 @@ describe('record forms and the toolbar when the tab moves on', () => {
 
     // (Emma: no later test opens her URL, so this tab cannot be mistaken for one of theirs.)
     await pageMovesTo(page, tabId, EMMA);
-    await popup.waitForTimeout(500); // the popup has followed the tab (its heading keeps the page's old name)
+    // The popup has followed the tab (its heading keeps the page's old name).
+    await popupFollowed(popup, EMMA);
     const entriesBefore = await footer(popup);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect
