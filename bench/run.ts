@@ -13,6 +13,7 @@ import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import { verdictLines } from './targets';
+import { watchCost } from './watch-cost';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -386,6 +387,8 @@ async function main() {
     console.log('Markers on 50 search-result rows…');
     const search = readFileSync(join(root, 'tests/fixtures/pages/linkedin-search-2025.html'), 'utf8');
     const rowLatencies = await rowsLatency(context, search);
+    console.log('Watchers on a page that never stops changing, with and without Heed…');
+    const watch = await watchCost(context);
 
     const scale = N / BASELINE_N;
     const rows: [string, string, string, string, string][] = [
@@ -529,6 +532,7 @@ async function main() {
       badgeLatencyMs: { median: median(latencies), runs: latencies },
       sendCheck: send,
       rowsLatencyMs: { median: median(rowLatencies), runs: rowLatencies },
+      watchCost: watch,
     };
     console.log(
       `\nIssue 18's targets${N < 10_000_000 ? ` (HEED_BENCH_N=${N.toLocaleString('en')}: list-size targets scaled, see notes)` : ''}:`,

@@ -17,6 +17,7 @@ export interface BenchJson {
   bulk: { rows: number; perSecond: number; heapGrowthBytes: number; heapPeakGrowthBytes?: number };
   bulkBaseline?: { rows: number; perSecond: number };
   badgeLatencyMs: { median: number };
+  watchCost?: import('./watch-cost').WatchCost;
 }
 
 export interface TargetVerdict {
@@ -29,6 +30,8 @@ export interface TargetVerdict {
   met: boolean | null;
   note?: string;
 }
+
+import { watchCostVerdict } from './watch-cost';
 
 const FULL = 10_000_000;
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
@@ -105,6 +108,7 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
       met: r.badgeLatencyMs.median <= 50,
       ...(smaller ? { note: smaller } : {}),
     },
+    ...(r.watchCost ? [watchCostVerdict(r.watchCost)] : []),
   ];
 }
 

@@ -245,9 +245,10 @@ export async function waitForBadge(
 /**
  * The positive signal to wait for before asserting that Heed drew nothing (or nothing more) on `page`: every content
  * script the manifest injects into its URL has started (their registry in the content-script world,
- * lib/content/context.ts), none of Heed's requests to the background is unanswered (`heedAsking`, counted by
+ * lib/content/context.ts), none of Heed's requests to the background is unanswered (`heedBusy`, counted by
  * lib/messaging/client.ts), and that still holds two animation frames later, so a DOM change the watcher batched into
- * the next frame has been read and, if it asked anything, answered. Both marks live in the content scripts'
+ * the next frame has been read and, if it asked anything, answered. (On a page that has kept changing for more than
+ * lib/content/watch.ts's NAVIGATION_MS, the watcher may put a read off for longer: this signal does not see that.) Both marks live in the content scripts'
  * isolated world, which page scripts cannot reach: the page cannot tell that Heed looked at it and found no one.
  * `scripts` overrides the manifest's list (a script registered at run time, or one the test expects to be absent).
  */
@@ -273,7 +274,7 @@ export async function waitForHeedIdle(
             const started = globalThis.__heedContentScripts;
             const missing = names.filter((n) => !started?.has(n));
             if (missing.length) return 'not started: ' + missing.join(', ');
-            return (globalThis.heedAsking ?? 0) === 0 ? '' : globalThis.heedAsking + ' requests unanswered';
+            return (globalThis.heedBusy ?? 0) === 0 ? '' : globalThis.heedBusy + ' requests unanswered';
           };
           const end = Date.now() + 2000;
           while (Date.now() < end) {
