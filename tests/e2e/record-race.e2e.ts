@@ -11,6 +11,11 @@ const JANE = 'https://www.linkedin.com/in/jane-doe-1a2b3c/';
 const MAX = 'https://www.linkedin.com/in/max-mustermann/';
 const EMMA = 'https://www.linkedin.com/in/emma-tremblay/';
 const CLAIRE = 'https://www.linkedin.com/in/claire-dubois-42/';
+const JOHN = 'https://www.linkedin.com/in/john-smith-us/';
+const SAM = 'https://www.linkedin.com/in/sam-lee-99/';
+// Each test runs in any order (vitest --sequence.shuffle): a test that writes does so for a profile no other test
+// reads (the lawful basis for John, the opt-out for Sam; Max's opt-out is undone), and counts are compared with
+// what the same test saw before it acted.
 // The tab's state is forgotten as its URL changes, then the new person reported: either message may come first.
 const SOMEONE_ELSE = /(now shows someone else|no longer shows).*nothing was recorded/i;
 
@@ -116,6 +121,12 @@ describe('record forms and the toolbar when the tab moves on', () => {
   }
 
   const footer = async (popup: Page) => (await popup.locator('footer p').textContent()) ?? '';
+  /** The footer's count of list entries or of contacts. */
+  const count = async (popup: Page, what: 'entr' | 'contact') => {
+    const m = new RegExp(`(\\d+) ${what}`).exec(await footer(popup));
+    if (!m) throw new Error(`no ${what} count in the footer: ${await footer(popup)}`);
+    return Number(m[1]);
+  };
 
   /** Waits (up to 8 s, for a busy machine) for the popup to say the page moved on; then the click happens anyway. */
   async function toldOrTimeout(popup: Page): Promise<void> {
@@ -151,7 +162,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await reason.waitFor();
     await reason.click();
     const save = popup.getByRole('button', { name: 'Save opt-out' });
-    expect(await footer(popup)).toMatch(/0 entries/);
+    const entries = await count(popup, 'entr');
 
     await pageMovesTo(page, tabId, MAX);
     // The popup follows the tab through storage; give it the time to learn (before the fix it never says so,
@@ -162,7 +173,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
 
     expect(await levelOf(MAX)).toBe('unknown');
     expect(await levelOf(JANE)).toBe('unknown');
-    expect(await footer(popup)).toMatch(/0 entries/);
+    expect(await count(popup, 'entr')).toBe(entries);
     expect(await popup.locator('.notice').textContent()).toMatch(SOMEONE_ELSE);
     expect(await reason.count()).toBe(0);
     expect(await save.count()).toBe(0);
@@ -179,13 +190,13 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await popup.getByLabel('Email: consent given').check();
     await popup.getByLabel('Email consent evidence').fill('Signed up at the Toronto trade show');
     const save = popup.getByRole('button', { name: 'Save lawful basis' });
-    expect(await footer(popup)).toMatch(/0 contacts/);
+    const contacts = await count(popup, 'contact');
 
     await pageMovesTo(page, tabId, CLAIRE);
     await toldOrTimeout(popup);
     await clickIfThere(save);
 
-    expect(await footer(popup)).toMatch(/0 contacts/);
+    expect(await count(popup, 'contact')).toBe(contacts);
     expect(await popup.locator('.notice').textContent()).toMatch(SOMEONE_ELSE);
     expect(await save.count()).toBe(0);
     await popup.close();
@@ -223,27 +234,26 @@ describe('record forms and the toolbar when the tab moves on', () => {
   });
 
   it('keeps the form, and what was typed, when the URL changes but the page still shows the same person', async () => {
-    const { page, tabId } = await openProfile(CLAIRE);
+    const { page, tabId } = await openProfile(JOHN);
     const popup = await openPopup(tabId);
+    const contacts = await count(popup, 'contact');
     await popup.getByRole('button', { name: 'Record lawful basis' }).click();
     await popup.getByLabel('Stage').selectOption('prospect');
     await popup.getByLabel('Reference').fill('LIA-2026-11');
     await popup.getByLabel('Assessed on').fill('2026-01-15');
     // The form says whom it records: fixed when it opened.
-    expect(await popup.locator('.subject').textContent()).toBe(
-      'Records for linkedin.com/in/claire-dubois-42/',
-    );
+    expect(await popup.locator('.subject').textContent()).toBe('Records for linkedin.com/in/john-smith-us/');
     // LinkedIn opens the contact-info overlay by changing the URL; the person is the same.
-    const overlay = `${CLAIRE}overlay/contact-info/`;
+    const overlay = `${JOHN}overlay/contact-info/`;
     await page.evaluate((u) => history.pushState({}, '', u), overlay);
     await expect.poll(() => tabUrl(tabId)).toBe(overlay);
     // The popup has read the re-reported state, and its grace for the page to report again has run out.
-    await popupFollowed(popup, CLAIRE);
+    await popupFollowed(popup, JOHN);
     expect(await popup.getByLabel('Reference').inputValue()).toBe('LIA-2026-11');
     expect(await popup.locator('.notice').textContent()).toBe('');
     await popup.getByRole('button', { name: 'Save lawful basis' }).click();
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('Lawful basis saved.');
-    expect(await footer(popup)).toMatch(/1 contact/);
+    await expect.poll(() => count(popup, 'contact')).toBe(contacts + 1);
     await popup.close();
     await page.close();
   });
@@ -251,6 +261,7 @@ describe('record forms and the toolbar when the tab moves on', () => {
   it('undo takes back exactly what was recorded, for the person recorded, after the page has moved on', async () => {
     const { page, tabId } = await openProfile(MAX);
     const popup = await openPopup(tabId);
+    const entries = await count(popup, 'entr');
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     // An objection: it blocks every channel (an unsubscribe now blocks email only, issue 20, item 5).
     await popup.getByRole('button', { name: 'Objected to marketing' }).click();
@@ -258,25 +269,25 @@ describe('record forms and the toolbar when the tab moves on', () => {
     await expect.poll(() => popup.locator('.notice').textContent()).toContain('Opt-out recorded');
     expect(await levelOf(MAX)).toBe('blocked');
 
-    // (Emma: no later test opens her URL, so this tab cannot be mistaken for one of theirs.)
+    // (Emma: no other test writes for her, and every test closes its tabs, so this one cannot be mistaken for theirs.)
     await pageMovesTo(page, tabId, EMMA);
     // The popup has followed the tab (its heading keeps the page's old name).
     await popupFollowed(popup, EMMA);
-    const entriesBefore = await footer(popup);
+    const entriesBefore = await count(popup, 'entr');
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect
       .poll(() => popup.locator('.notice').textContent())
       .toMatch(/Opt-out undone: 1 entry removed/);
     expect(await levelOf(MAX)).toBe('unknown');
     expect(await levelOf(EMMA)).toBe('unknown');
-    expect(entriesBefore).toMatch(/1 entry/);
-    await expect.poll(() => footer(popup)).toMatch(/0 entries/);
+    expect(entriesBefore).toBe(entries + 1);
+    await expect.poll(() => count(popup, 'entr')).toBe(entries);
     await popup.close();
     await page.close();
   });
 
   it('clears the toolbar verdict when the URL changes, even if the page silenced the content script', async () => {
-    const { page, tabId } = await openProfile(JANE);
+    const { page, tabId } = await openProfile(SAM);
     const popup = await openPopup(tabId);
     await popup.getByRole('button', { name: 'Record opt-out' }).click();
     // An objection blocks every channel, so the toolbar says NO (a do not call now blocks phone and SMS only).
