@@ -412,6 +412,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
           }),
       );
     const wheelOver = async (p: Page) => {
+      await p.bringToFront(); // animation frames (scrollSettled) run only in the tab in front
       await p.evaluate(() => {
         document.body.style.minHeight = '4000px'; // the page makes itself scrollable
         window.scrollTo(0, 0);

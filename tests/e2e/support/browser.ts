@@ -261,6 +261,8 @@ export async function waitForHeedIdle(
     options.scripts ??
     contentScriptsFor(page.url()).map((f) => f.replace(/^content-scripts\//, '').replace(/\.js$/, ''));
   if (names.length === 0) throw new Error(`no Heed content script runs on ${page.url()}`);
+  // Chromium gives animation frames only to the tab in front, as to the tab a person looks at.
+  await page.bringToFront();
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
