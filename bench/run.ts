@@ -14,6 +14,7 @@ import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
+import { watchCost } from './watch-cost';
 import { workerBench, workerLines } from './worker';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -425,6 +426,8 @@ async function main() {
     );
     mkdirSync(join(root, 'bench/results'), { recursive: true });
     const sw = await workerBench(context, id, WORKER_N, jane, workerProfile());
+    console.log('Watchers on a page that never stops changing, with and without Heed…');
+    const watch = await watchCost(context);
 
     const scale = N / BASELINE_N;
     const rows: [string, string, string, string, string][] = [
@@ -572,6 +575,7 @@ async function main() {
       sendCheck: send,
       rowsLatencyMs: { median: median(rowLatencies), runs: rowLatencies },
       worker: sw,
+      watchCost: watch,
     };
     console.log(
       `\nIssue 18's targets${N < 10_000_000 ? ` (HEED_BENCH_N=${N.toLocaleString('en')}: list-size targets scaled, see notes)` : ''}:`,

@@ -36,6 +36,7 @@ export interface BenchJson {
     heap: { afterGcBytes: number; usedBytes: number };
     index: { bytes: number };
   };
+  watchCost?: import('./watch-cost').WatchCost;
 }
 
 export interface TargetVerdict {
@@ -48,6 +49,8 @@ export interface TargetVerdict {
   met: boolean | null;
   note?: string;
 }
+
+import { watchCostVerdict } from './watch-cost';
 
 const FULL = 10_000_000;
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
@@ -145,6 +148,7 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
       met: r.badgeLatencyMs.median <= 50,
       ...(smaller ? { note: smaller } : {}),
     },
+    ...(r.watchCost ? [watchCostVerdict(r.watchCost)] : []),
   ];
 }
 

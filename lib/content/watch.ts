@@ -19,12 +19,33 @@ export interface WatchOptions {
 /** How long after the last DOM change the quiet watcher looks again (an overlay has faded in by then). */
 export const QUIET_SETTLE_MS = 700;
 
+/**
+ * What one watcher may spend on average re-reading a page that never stops changing (a LinkedIn feed mutates many
+ * times a second): three watchers run on LinkedIn (badge, row markers, replies), and together they are held to 2 ms
+ * per second of page activity (issue 16; `npx tsx bench/watch-cost.ts`). After each read the next one waits long
+ * enough to keep to it: a read of the page that costs 3 ms (the extractors ask for computed styles) is followed by
+ * the next one a few seconds later, not at the next frame.
+ */
+export const BUDGET_MS_PER_S = 0.5;
+/**
+ * What a read costs beyond the time `onChange` takes, charged too: the observer's records, the frame callback, the
+ * garbage. Without it a cheap read (a twentieth of a ms) would run every frame and cost more than the budget in
+ * work the meter cannot see (measured with bench/watch-cost.ts).
+ */
+export const READ_OVERHEAD_MS = 0.5;
+/**
+ * After the script starts and after the URL changes, the page renders the person for a while: every change is read
+ * on the next frame, unmetered, so a badge is never late after a navigation.
+ */
+export const NAVIGATION_MS = 3000;
+
 interface NavigationLike {
   addEventListener(type: string, cb: () => void, options?: AddEventListenerOptions): void;
 }
 
 /**
- * Calls `onChange` at most once per animation frame after the DOM or the URL changes. LinkedIn and GitHub are
+ * Calls `onChange` on the next animation frame after the DOM or the URL changes, at most once per frame, and on a
+ * page that keeps changing no more often than BUDGET_MS_PER_S allows (see there). LinkedIn and GitHub are
  * single-page apps: navigation swaps the DOM without a page load. Returns a function that stops watching; the
  * watch also stops with `ctx` (the extension was reloaded or updated).
  *
@@ -33,51 +54,70 @@ interface NavigationLike {
  */
 export function watchPage(ctx: WatchContext, onChange: () => void, options: WatchOptions = {}): () => void {
   const stop = new AbortController();
-  const live = () => ctx.isValid && !stop.signal.aborted;
-  let queued = false;
+  let pending: ReturnType<typeof setTimeout> | 0 = 0;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  // Until `free` (the page rendering after the start or a navigation) a read follows a change a frame later; after
+  // it, no read runs before `next`: (its cost + READ_OVERHEAD_MS) / BUDGET_MS_PER_S after the last one. The
+  // figures are written out here because this script is at its size budget.
+  let free = performance.now() + 3000; // NAVIGATION_MS
+  let next = 0;
   const run = () => {
-    if (live()) onChange();
+    // (After a stop nothing calls this: end() clears both timers and the observer and listeners are gone.)
+    if (!ctx.isValid) return;
+    const t0 = performance.now();
+    onChange();
+    const t1 = performance.now();
+    next = t1 + (t1 > free ? (t1 - t0) * 2000 + 1000 : 16);
+  };
+  // A timer, not ctx.requestAnimationFrame: ctx's timers add a listener to its abort signal at every call, never
+  // removed, which on a page that changes all the time grows without end. `run` checks the context instead.
+  const cancel = () => {
+    clearTimeout(pending);
+    pending = 0;
+  };
+  const fire = () => {
+    cancel();
+    run();
   };
   const schedule = () => {
     if (options.quiet) {
       clearTimeout(settle);
       settle = setTimeout(run, QUIET_SETTLE_MS);
     }
-    if (queued) return;
-    queued = true;
-    ctx.requestAnimationFrame(() => {
-      queued = false;
-      run();
-    });
+    if (pending) return;
+    pending = setTimeout(fire, next - performance.now()); // due already: at once (a negative delay is 0)
   };
   const observer = new MutationObserver(schedule);
   observer.observe(document.documentElement, {
     childList: true,
     subtree: true,
     characterData: true,
-    attributes: true,
+    // (attributeFilter implies attributes: true)
     attributeFilter: ['hidden', 'style', 'class', 'aria-hidden', 'href'],
   });
+  let poll: ReturnType<typeof setInterval> | undefined;
+  // Idempotent: runs when the caller stops watching and again if the context ends later.
   const end = () => {
     stop.abort();
+    cancel();
     observer.disconnect();
     clearTimeout(settle);
+    clearTimeout(poll); // (one list of timers for both, in the HTML standard)
   };
-  const forget = ctx.onInvalidated(end);
+  ctx.onInvalidated(end);
 
   let lastUrl = location.href;
   const urlMoved = () => {
     if (location.href === lastUrl) return;
     lastUrl = location.href;
+    free = performance.now() + 3000; // NAVIGATION_MS
+    next = 0;
+    cancel();
     schedule();
   };
   const navigation = (globalThis as { navigation?: NavigationLike }).navigation;
-  if (options.quiet || typeof navigation?.addEventListener !== 'function') {
-    const poll = ctx.setInterval(() => {
-      if (!stop.signal.aborted) urlMoved();
-    }, 1000);
-    stop.signal.addEventListener('abort', () => clearInterval(poll));
+  if (options.quiet || !navigation?.addEventListener) {
+    poll = setInterval(urlMoved, 1000);
   } else {
     const opts = { signal: stop.signal };
     // Fires after a pushState, replaceState or traversal has changed the URL.
@@ -88,8 +128,5 @@ export function watchPage(ctx: WatchContext, onChange: () => void, options: Watc
     document.addEventListener('transitionend', schedule, { ...opts, capture: true, passive: true });
     document.addEventListener('animationend', schedule, { ...opts, capture: true, passive: true });
   }
-  return () => {
-    forget();
-    end();
-  };
+  return end;
 }

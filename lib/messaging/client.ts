@@ -2,13 +2,24 @@ import type { Request, ResponseMap } from './types';
 
 /** Sends one request to the background and unwraps its reply; the only way pages and content scripts talk to it. */
 export async function ask<R extends Request>(request: R): Promise<ResponseMap[R['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as
+  busy(1);
+  const reply = (await browser.runtime.sendMessage(request).finally(() => busy(-1))) as
     | { ok: true; value: ResponseMap[R['type']] }
     | { ok: false; error: string }
     | undefined;
   if (!reply) throw new Error('The extension did not answer (it may have been updated: reload the page).');
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+/**
+ * Counts requests not yet answered, on the script's own global object. In a content script that object is its isolated world, which page
+ * scripts cannot reach. The browser tests wait for it to fall to 0 before asserting that nothing was drawn
+ * (tests/e2e/support/browser.ts, waitForHeedIdle).
+ */
+function busy(by: number): void {
+  const g = globalThis as { heedBusy?: number };
+  g.heedBusy = (g.heedBusy ?? 0) + by;
 }
 
 /** A thrown value as the message to show the user. */

@@ -6,7 +6,7 @@ import {
   readBadges,
   tabIdOf,
   waitForBadge,
-  waitForContentScript,
+  waitForHeedIdle,
 } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
@@ -156,7 +156,7 @@ describe('annotating contact pages with demo data loaded', () => {
     expect(badge.level).toBe('high');
     await page.goto('https://github.com/octo-ada/heed-demo');
     // The content script runs on the repository page and has looked: only then is "no badge" news.
-    await waitForContentScript(page);
+    await waitForHeedIdle(page);
     expect(await readBadges(page)).toEqual([]);
     await page.close();
   });

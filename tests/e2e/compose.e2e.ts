@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeedBrowser, launchHeed, loadDemoData } from './support/browser';
+import { type HeedBrowser, launchHeed, loadDemoData, waitForHeedIdle } from './support/browser';
 import {
   clickInShadow,
   dialogTexts,
@@ -128,7 +128,8 @@ describe('send check in Gmail', () => {
     await clickInShadow(page, 'Reason to send anyway');
     await page.keyboard.type('too short');
     await clickInShadow(page, 'Send anyway'); // disabled: nothing happens
-    await page.waitForTimeout(200);
+    // Heed has handled the click (an enabled button would have asked the background to log the override).
+    await waitForHeedIdle(page);
     expect(await sent(page)).toEqual([]);
     await clickInShadow(page, 'Reason to send anyway');
     await page.keyboard.press('End');
@@ -320,7 +321,8 @@ describe('send check in Gmail', () => {
     const page = await heed.context.newPage();
     await page.goto(GMAIL);
     await addRecipient(page, 'compose-1', ADA, 'Ada Lovelace');
-    await page.waitForTimeout(500);
+    // The send check has found the box, asked for its settings and been told it is off.
+    await waitForHeedIdle(page);
     expect(await readSendChecks(page)).toEqual([]);
     await page.click('#compose-1 [data-tooltip^="Send"]');
     await expect.poll(() => sent(page)).toEqual([{ box: 'compose-1', how: 'click', to: [MAX, ADA] }]);

@@ -395,7 +395,24 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
   });
 
   it('a wheel or arrow keys over the open panel scroll the page alike, whether its content overflows or not', async () => {
+    // A wheel or key scroll is animated over several frames: done once the page's position has held for 5 frames.
+    const scrollSettled = (p: Page) =>
+      p.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            let last = window.scrollY;
+            let still = 0;
+            const step = () => {
+              if (window.scrollY === last) still++;
+              else [last, still] = [window.scrollY, 0];
+              if (still >= 5) done();
+              else requestAnimationFrame(step);
+            };
+            requestAnimationFrame(step);
+          }),
+      );
     const wheelOver = async (p: Page) => {
+      await p.bringToFront(); // animation frames (scrollSettled) run only in the tab in front
       await p.evaluate(() => {
         document.body.style.minHeight = '4000px'; // the page makes itself scrollable
         window.scrollTo(0, 0);
@@ -413,7 +430,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
       await p.mouse.move(at.x, at.y);
       for (let i = 0; i < 3; i++) {
         await p.mouse.wheel(0, 120);
-        await p.waitForTimeout(150);
+        await scrollSettled(p);
       }
       const afterWheel = await p.evaluate(() => [
         Math.round(window.scrollY),
@@ -422,7 +439,7 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
       // The keyboard too: from a button in the panel, arrow keys scroll the panel, then maybe the page.
       await p.keyboard.press('Tab');
       for (let i = 0; i < 8; i++) await p.keyboard.press('ArrowDown');
-      await p.waitForTimeout(150);
+      await scrollSettled(p);
       const seen = [...afterWheel, await p.evaluate(() => Math.round(window.scrollY))];
       await p.keyboard.press('Escape');
       await p.evaluate(() => {

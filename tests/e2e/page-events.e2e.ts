@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeedBrowser, launchHeed, loadDemoData, readBadges, waitForBadge } from './support/browser';
+import {
+  type HeedBrowser,
+  launchHeed,
+  loadDemoData,
+  readBadges,
+  waitForBadge,
+  waitForHeedIdle,
+} from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
 // WXT names its content-script events `<extension id>:<entrypoint>:wxt:<event>`. The id is public (any page can
@@ -40,7 +47,8 @@ describe('a page cannot switch the content script off', () => {
     await page.goto('https://www.linkedin.com/in/claire-dubois-42/?forge=1');
     expect((await waitForBadge(page)).level).toBe('unknown');
     await page.evaluate(() => (window as unknown as { __forge(): void }).__forge());
-    await page.waitForTimeout(300);
+    // Heed has seen whatever the forged events did (they are dispatched synchronously) and answered all it asked.
+    await waitForHeedIdle(page);
     // Still there, and still following: Jane (on the Do not contact list) is blocked, not Claire's unknown.
     expect((await readBadges(page)).map((b) => b.level)).toEqual(['unknown']);
     await page.evaluate(() =>

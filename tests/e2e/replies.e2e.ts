@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeedBrowser, launchHeed, loadDemoData } from './support/browser';
+import { type HeedBrowser, launchHeed, loadDemoData, waitForHeedIdle } from './support/browser';
 
 type N = {
   nodeId: number;
@@ -85,7 +85,8 @@ describe('opt-out requests in replies', () => {
     await page.goto('https://mail.google.com/mail/u/4/');
     // Only Jane's message: not the rep's own, not Max's how-to question.
     await expect.poll(() => offers(page), { timeout: 10_000 }).toBe(1);
-    await page.waitForTimeout(300);
+    // Heed has read the whole thread (every batched change, every answer): a second offer would be there by now.
+    await waitForHeedIdle(page);
     expect(await offers(page)).toBe(1);
     // The words the page could search for are not in the page's reach.
     expect(

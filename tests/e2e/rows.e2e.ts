@@ -7,6 +7,7 @@ import {
   loadDemoData,
   readBadges,
   tabIdOf,
+  waitForHeedIdle,
 } from './support/browser';
 import { fixturePage, servePage } from './support/sites';
 
@@ -264,7 +265,8 @@ describe('markers on lists of people', () => {
     expect(await settledLevels(page, 4)).toHaveLength(4);
     // The organisation's own page is neither a list nor a profile.
     await page.goto('https://github.com/acme-team');
-    await page.waitForTimeout(400);
+    // Both scripts (profile badge and row markers) have looked at the page and had every answer.
+    await waitForHeedIdle(page);
     expect(await readBadges(page)).toEqual([]);
     await page.close();
   });

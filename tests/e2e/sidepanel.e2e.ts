@@ -10,6 +10,7 @@ import {
   loadDemoData,
   readBadges,
   waitForBadge,
+  waitForHeedIdle,
 } from './support/browser';
 import { chromiumPath } from './support/global-setup';
 import { type FixtureServer, startFixtureServer } from './support/server';
@@ -124,14 +125,19 @@ async function shadowRoots(page: Page): Promise<number> {
   }
 }
 
-/** Loads the recording page, lets it navigate in-app to Jane, waits past every watcher delay, and reports. */
-async function record(context: BrowserContext, settle: (page: Page) => Promise<void>) {
+/**
+ * Loads the recording page, lets it navigate in-app to Jane and reports, each step once Heed (if loaded) is idle:
+ * its scripts have started, read the page and had every answer (waitForHeedIdle). Without Heed there is nothing to
+ * wait for.
+ */
+async function record(context: BrowserContext, settle: (page: Page) => Promise<void>, withHeed = true) {
+  const idle = (p: Page) => (withHeed ? waitForHeedIdle(p) : Promise.resolve());
   const page = await context.newPage();
   await page.goto(RECORDED);
-  await page.waitForTimeout(1500);
+  await idle(page);
   await page.evaluate(() => (window as unknown as { __go(): void }).__go());
   await settle(page);
-  await page.waitForTimeout(1500);
+  await idle(page);
   const report = await page.evaluate(() => (window as unknown as { __report(): Report }).__report());
   const roots = await shadowRoots(page);
   const timing = await page.evaluate(() => (window as unknown as { __timing(): Promise<Timing> }).__timing());
@@ -191,10 +197,11 @@ describe('side-panel-only mode', () => {
       viewport: { width: 1280, height: 900 },
     });
     plain = { context, server, dir };
-    const absent = await record(context, async () => undefined);
+    const absent = await record(context, async () => undefined, false);
     expect(absent.report.url).toBe(JANE);
 
     // Control: with the badge on (the default mode) the page can tell. Proves the comparison below can fail.
+    await chooseSidePanelOnly(heed, false);
     const badged = await record(heed.context, async (p) => {
       await waitForBadge(p, (b) => b.level === 'blocked');
     });

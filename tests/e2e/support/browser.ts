@@ -243,28 +243,60 @@ export async function waitForBadge(
 }
 
 /**
- * Waits until Heed's content script runs on `page` and has had its start-up round trip to the background (it asks
- * for the content mode, then looks for a person at once): the positive signal to wait for before asserting that
- * nothing was drawn. The check runs in the script's own world and uses the same message, so once two of ours are
- * answered the script's own, sent first, has been too. (No mark is put in the page for this: a page must not be able
- * to tell that Heed looked at it and found no one.)
+ * The positive signal to wait for before asserting that Heed drew nothing (or nothing more) on `page`: every content
+ * script the manifest injects into its URL has started (their registry in the content-script world,
+ * lib/content/context.ts), none of Heed's requests to the background is unanswered (`heedBusy`, counted by
+ * lib/messaging/client.ts), and that still holds two animation frames later, so a DOM change the watcher batched into
+ * the next frame has been read and, if it asked anything, answered. (On a page that has kept changing for more than
+ * lib/content/watch.ts's NAVIGATION_MS, the watcher may put a read off for longer: this signal does not see that.) Both marks live in the content scripts'
+ * isolated world, which page scripts cannot reach: the page cannot tell that Heed looked at it and found no one.
+ * `scripts` overrides the manifest's list (a script registered at run time, or one the test expects to be absent).
  */
-export async function waitForContentScript(page: Page, timeoutMs = 10_000): Promise<void> {
+export async function waitForHeedIdle(
+  page: Page,
+  options: { scripts?: string[]; timeoutMs?: number } = {},
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const names =
+    options.scripts ??
+    contentScriptsFor(page.url()).map((f) => f.replace(/^content-scripts\//, '').replace(/\.js$/, ''));
+  if (names.length === 0) throw new Error(`no Heed content script runs on ${page.url()}`);
+  // Chromium gives animation frames only to the tab in front, as to the tab a person looks at.
+  await page.bringToFront();
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     try {
-      await evaluateInContentScript(
+      const state = await evaluateInContentScript<string>(
         page,
-        `chrome.runtime.sendMessage({ type: 'content-mode' }).then(() => chrome.runtime.sendMessage({ type: 'content-mode' }))`,
+        `(async () => {
+          const names = ${JSON.stringify(names)};
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const idle = () => {
+            const started = globalThis.__heedContentScripts;
+            const missing = names.filter((n) => !started?.has(n));
+            if (missing.length) return 'not started: ' + missing.join(', ');
+            return (globalThis.heedBusy ?? 0) === 0 ? '' : globalThis.heedBusy + ' requests unanswered';
+          };
+          const end = Date.now() + 2000;
+          while (Date.now() < end) {
+            await frame();
+            if (idle()) continue;
+            await frame();
+            await frame();
+            if (!idle()) return '';
+          }
+          return idle() || 'busy again after each quiet frame';
+        })()`,
       );
-      return;
+      if (state === '') return;
+      last = state;
     } catch (err) {
-      last = err instanceof Error ? err.message : String(err);
-      await page.waitForTimeout(100);
+      last = err instanceof Error ? err.message : String(err); // the content-script world does not exist yet
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
-  throw new Error(`Heed's content script did not start on ${page.url()} within ${timeoutMs} ms: ${last}`);
+  throw new Error(`Heed did not settle on ${page.url()} within ${timeoutMs} ms: ${last}`);
 }
 
 /** The content scripts the built manifest injects into `url` (none on a page Heed does not cover). */
