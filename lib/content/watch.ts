@@ -24,7 +24,8 @@ export const QUIET_SETTLE_MS = 700;
  * times a second): three watchers run on LinkedIn (badge, row markers, replies), and together they are held to 2 ms
  * per second of page activity (issue 16; `npx tsx bench/watch-cost.ts`). After each read the next one waits long
  * enough to keep to it: a read of the page that costs 3 ms (the extractors ask for computed styles) is followed by
- * the next one a few seconds later, not at the next frame.
+ * the next one a few seconds later, not at the next frame. Never more than 4 s later: a page that is slow to read
+ * (a long search page) still gets its new rows marked, at some cost over the budget.
  */
 export const BUDGET_MS_PER_S = 0.5;
 /**
@@ -67,7 +68,7 @@ export function watchPage(ctx: WatchContext, onChange: () => void, options: Watc
     const t0 = performance.now();
     onChange();
     const t1 = performance.now();
-    next = t1 + (t1 > free ? (t1 - t0) * 2000 + 1000 : 16);
+    next = t1 + (t1 > free ? Math.min((t1 - t0) * 2000, 3e3) + 1000 : 16);
   };
   // A timer, not ctx.requestAnimationFrame: ctx's timers add a listener to its abort signal at every call, never
   // removed, which on a page that changes all the time grows without end. `run` checks the context instead.
