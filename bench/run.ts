@@ -12,7 +12,9 @@ import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
-import { verdictLines } from './targets';
+import type { DeleteFigures } from './scale-deletes';
+import { deleteRows, verdictLines } from './targets';
+import { workerBench, workerLines } from './worker';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -24,6 +26,11 @@ const BULK_ROWS = Number(process.env.HEED_BENCH_BULK_ROWS ?? Math.min(1_000_000,
 const BULK_BASELINE_ROWS = Number(process.env.HEED_BENCH_BULK_BASELINE_ROWS ?? Math.min(5_000, BULK_ROWS));
 const LOOKUPS_PER_ROUND = 1000;
 const BADGE_RUNS = 15;
+const WORKER_N = Number(process.env.HEED_BENCH_WORKER_N ?? N);
+const workerProfile = () =>
+  process.env.HEED_BENCH_WORKER_PROFILE
+    ? join(root, `bench/results/import-${WORKER_N}.cpuprofile`)
+    : undefined;
 
 type Bench = {
   reset(): Promise<boolean>;
@@ -35,6 +42,7 @@ type Bench = {
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number, perRow?: boolean): Promise<BulkFigures>;
   teamBundle(): Promise<BundleFigures>;
+  scaleDeletes(n: number): Promise<DeleteFigures>;
 };
 type BundleFigures = {
   entries: number;
@@ -342,6 +350,14 @@ async function main() {
     await page.waitForFunction(() => 'heedBench' in globalThis);
     await call(page, 'reset');
 
+    if (process.env.HEED_BENCH_ONLY === 'worker') {
+      // Only the service-worker figures (and the import into the extension's database that they need).
+      mkdirSync(join(root, 'bench/results'), { recursive: true });
+      const jane = readFileSync(join(root, 'tests/fixtures/pages/linkedin-profile-jane.html'), 'utf8');
+      for (const l of workerLines(await workerBench(context, id, WORKER_N, jane, workerProfile())))
+        console.log(l);
+      return;
+    }
     if (process.env.HEED_BENCH_ONLY === 'bundle') {
       // Only the team-bundle figures (HEED_BENCH_ONLY=bundle npm run bench): a minute instead of several.
       console.log(`Importing ${N.toLocaleString('en')} plain emails…`);
@@ -350,6 +366,22 @@ async function main() {
       const b = await call(page, 'teamBundle');
       for (const r of bundleRows(b)) console.log(r.join('  '));
       await call(page, 'reset');
+      return;
+    }
+
+    if (process.env.HEED_BENCH_ONLY === 'deletes') {
+      // Only the delete and removal figures (HEED_BENCH_ONLY=deletes npm run bench).
+      for (const r of deleteRows(await call(page, 'scaleDeletes', N))) console.log(r.join('  '));
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'lookups') {
+      // Only the lookup figures (HEED_BENCH_ONLY=lookups npm run bench): a minute or two instead of several.
+      await call(page, 'importMd5', N);
+      await call(page, 'importEmails', N);
+      const l = await call(page, 'lookups', LOOKUP_ROUNDS, LOOKUPS_PER_ROUND, N);
+      console.log(
+        `lookup p99 median round ${l.medianRoundP99.lookup} ms (${l.rounds.map((r) => r.lookup).join(' / ')}), pooled p99 ${l.lookup.p99} (p50 ${l.lookup.p50}, p95 ${l.lookup.p95}), listed / unlisted ${l.lookupListed.p99} / ${l.lookupUnlisted.p99}, single get ${l.medianRoundP99.singleGet} ms`,
+      );
       return;
     }
 
@@ -372,6 +404,8 @@ async function main() {
     console.log(`Baseline: one IndexedDB record per entry, ${BASELINE_N.toLocaleString('en')} of each…`);
     console.log('Team bundle of the emails list: export, verify, apply, delta…');
     const bundle = await call(page, 'teamBundle');
+    console.log('Deleting a list of N MD5, and removing half of another through a team delta…');
+    const deletes = await call(page, 'scaleDeletes', N);
     const baseE = await call(page, 'baselineEmails', BASELINE_N);
     const baseM = await call(page, 'baselineMd5', BASELINE_N);
     console.log(`Send check: ${SEND_RECIPIENTS} recipients in a Gmail compose box, against the lists above…`);
@@ -386,6 +420,11 @@ async function main() {
     console.log('Markers on 50 search-result rows…');
     const search = readFileSync(join(root, 'tests/fixtures/pages/linkedin-search-2025.html'), 'utf8');
     const rowLatencies = await rowsLatency(context, search);
+    console.log(
+      `Service worker: first verdict after a stop and its memory, ${WORKER_N.toLocaleString('en')} MD5…`,
+    );
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const sw = await workerBench(context, id, WORKER_N, jane, workerProfile());
 
     const scale = N / BASELINE_N;
     const rows: [string, string, string, string, string][] = [
@@ -508,7 +547,9 @@ async function main() {
         '≤ 300 ms',
       ],
       ...bundleRows(bundle),
+      ...deleteRows(deletes),
     ];
+    for (const l of workerLines(sw)) console.log(l);
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 
@@ -524,11 +565,13 @@ async function main() {
       bulk,
       bulkBaseline,
       bundle,
+      deletes,
       baseline: { emails: baseE, md5: baseM },
       contentScriptGzipBytes: contentGzip,
       badgeLatencyMs: { median: median(latencies), runs: latencies },
       sendCheck: send,
       rowsLatencyMs: { median: median(rowLatencies), runs: rowLatencies },
+      worker: sw,
     };
     console.log(
       `\nIssue 18's targets${N < 10_000_000 ? ` (HEED_BENCH_N=${N.toLocaleString('en')}: list-size targets scaled, see notes)` : ''}:`,

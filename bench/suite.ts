@@ -1,6 +1,7 @@
 import { bulkCheck } from '@/lib/bulk/check';
 import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
+import { encodeBucket, storedBytes } from '@/lib/store/bucket-layout';
 import { type HeedDb, openDb } from '@/lib/store/db';
 import { addEntries } from '@/lib/store/entries';
 import { importFile, previewFile } from '@/lib/store/import';
@@ -17,6 +18,7 @@ import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
+import { scaleDeletes } from './scale-deletes';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
 
@@ -103,10 +105,7 @@ async function timedImport(name: string, blob: Blob) {
     .where('[listId+kind+bucket]')
     .between([result.listId, '', 0], [result.listId, '\uffff', 1e9])
     .each((rec) => {
-      logicalBytes +=
-        (rec.keys instanceof Uint8Array
-          ? rec.keys.byteLength
-          : rec.keys.reduce((n, k) => n + 2 * k.length, 0)) + rec.batchIds.byteLength;
+      logicalBytes += storedBytes(encodeBucket(rec));
     });
   return {
     listId: result.listId,
@@ -188,6 +187,10 @@ async function dropDb(name: string) {
 }
 
 export const benchSuite = {
+  /** Deleting a list of `n` MD5 and removing half of another through a team delta (bench/scale-deletes.ts). */
+  async scaleDeletes(n: number) {
+    return scaleDeletes(await db(), n);
+  },
   /**
    * The emails list (after importEmails) as a signed team bundle: the lead's full export, a rep's verify and apply
    * into a second database, then a daily update of 1,000 new entries as a delta.

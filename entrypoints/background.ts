@@ -18,8 +18,12 @@ import { onCommittedWrite } from '@/lib/store/write-feed';
 
 export default defineBackground(() => {
   const limiter = new RateLimiter();
-  // The background answers every page's lookups, so it keeps the lookup index (loaded now, not on first use).
-  void appDb().then(keepLookupIndex, () => undefined);
+  // The background answers every page's lookups, so it keeps the lookup index: loaded a second after the worker
+  // starts, once the message that woke it (and the page's burst after it) is answered from the buckets.
+  void appDb().then(
+    (db) => keepLookupIndex(db, { deferMs: 1000 }),
+    () => undefined,
+  );
   // The organisation's locks hold here too, and their values reach the stored settings every lookup reads.
   installManagedPolicy();
   const enforce = () =>

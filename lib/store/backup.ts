@@ -4,7 +4,7 @@ import { entryKeyAs } from '../identifiers';
 import { logAudit } from './audit';
 import { canonicalJson } from './audit-chain';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import { bucketOf, bucketOfDigest, entryCount, isStrictlySorted } from './buckets';
+import { bucketOf, bucketOfDigest, entryCount, isHashed, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
 import { type ErrorWords, englishWords, type ListsKey } from './error-words';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
@@ -290,7 +290,7 @@ async function checkIntegrity(p: ParsedBackup): Promise<void> {
     if (keys.has(key)) fail(`bucket ${i} appears twice`);
     keys.add(key);
     if (!lists.has(b.listId)) fail(`bucket ${i} belongs to no list`);
-    if (!isStrictlySorted(b.kind, b.keys)) fail(`bucket ${i} is not sorted`);
+    if (!isStrictlySorted(b)) fail(`bucket ${i} is not sorted`);
     const bad = misplacedKey(b);
     if (bad !== null) {
       const name = lists.get(b.listId)?.name ?? b.listId;
@@ -298,7 +298,7 @@ async function checkIntegrity(p: ParsedBackup): Promise<void> {
     }
     for (const id of b.batchIds) if (!batches.has(id)) fail(`bucket ${i} refers to a missing batch`);
     const c = counts.get(b.listId) ?? { total: 0, byKind: {} };
-    const n = entryCount(b.kind, b.keys);
+    const n = entryCount(b);
     c.total += n;
     c.byKind[b.kind] = (c.byKind[b.kind] ?? 0) + n;
     counts.set(b.listId, c);
@@ -332,16 +332,15 @@ async function checkIntegrity(p: ParsedBackup): Promise<void> {
  * no key: error text must not carry personal data.
  */
 function misplacedKey(b: BucketRecord): string | null {
-  if (isHashKind(b.kind)) {
+  if (isHashed(b)) {
     const w = DIGEST_BYTES[b.kind];
-    const keys = b.keys as Uint8Array;
+    const keys = b.keys;
     for (let off = 0; off < keys.length; off += w) {
       if (bucketOfDigest(keys, off) !== b.bucket) return `that belongs in another bucket (entry ${off / w})`;
     }
     return null;
   }
-  const keys = b.keys as string[];
-  for (const [j, key] of keys.entries()) {
+  for (const [j, key] of b.keys.entries()) {
     const n = entryKeyAs(b.kind, key);
     if (!n.ok || n.value !== key) return `that is not in normalised form (entry ${j})`;
     if (bucketOf(b.kind, key) !== b.bucket) return `that belongs in another bucket (entry ${j})`;

@@ -1,7 +1,7 @@
 import { hexToBytes } from '../identifiers';
 import type { Channel, SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
-import { bucketOf, buildSorted, mergeEntries, type SortedEntries } from './buckets';
+import { bucketOf, bucketRecord, buildSorted, mergeEntries, type SortedEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
 import {
   addToCounts,
@@ -205,13 +205,13 @@ export async function commitEntries(
         const local = p.entries.batchIds;
         const ids = new Uint32Array(local.length);
         for (let t = 0; t < local.length; t++) ids[t] = batchIds[local[t] as number] as number;
-        const m = mergeEntries(p.kind, existing[i], { keys: p.entries.keys, batchIds: ids });
+        const m = mergeEntries(existing[i], { ...p.entries, batchIds: ids });
         added += m.added;
         alreadyPresent += m.alreadyPresent;
         for (const id of m.addedByBatch.keys()) used.add(id);
         if (m.added > 0) {
           counts = addToCounts(counts, p.kind, m.added);
-          writes.push({ listId, kind: p.kind, bucket: p.bucket, keys: m.keys, batchIds: m.batchIds });
+          writes.push(bucketRecord(listId, p.bucket, m));
         }
       });
       if (writes.length > 0) await db.buckets.bulkPut(writes);

@@ -1,4 +1,11 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
+import {
+  BUCKETS_TABLE,
+  bucketLayoutMiddleware,
+  encodeBucket,
+  type StoredBucket,
+  toRuns,
+} from './bucket-layout';
 import { dataTokenMiddleware } from './data-token';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import type {
@@ -51,7 +58,31 @@ export const SCHEMA_VERSIONS: readonly {
     stores: {},
     upgrade: canonicaliseStoredGmailKeys,
   },
+  {
+    // Bucket records store their batch ids as [id, count] runs when shorter (lib/store/bucket-layout.ts): a list
+    // imported once costs 8 bytes per bucket instead of 4 per entry. Old records are rewritten; they would read
+    // correctly as they are, but would keep their space until the next write to each bucket.
+    version: 4,
+    stores: {},
+    upgrade: compactStoredBatchIds,
+  },
 ];
+
+// A page of records at a time, so the upgrade holds a few hundred buckets in memory whatever the lists' size.
+async function compactStoredBatchIds(tx: Transaction): Promise<void> {
+  const buckets = tx.table(BUCKETS_TABLE);
+  let after: unknown;
+  for (;;) {
+    const page = (await (after === undefined ? buckets.toCollection() : buckets.where(':id').above(after))
+      .limit(256)
+      .toArray()) as StoredBucket[];
+    const compact = page.filter((r) => r.batchIds && toRuns(r.batchIds));
+    if (compact.length > 0) await buckets.bulkPut(compact.map(encodeBucket));
+    const last = page.at(-1);
+    if (!last || page.length < 256) return;
+    after = [last.listId, last.kind, last.bucket];
+  }
+}
 
 // One list at a time, so the upgrade holds at most one list's email entries in memory; each list is read in one
 // request (a cursor would cost a round trip per record). Lists without a non-canonical Gmail key stay untouched.
@@ -90,6 +121,7 @@ export class HeedDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(bucketLayoutMiddleware);
     this.use(dataTokenMiddleware);
     this.use(writeFeedMiddleware(name, WATCHED_TABLES));
   }

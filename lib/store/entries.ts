@@ -8,7 +8,7 @@ import {
 } from '../identifiers';
 import type { Channel, SuppressionReason } from '../vocab';
 import { logAudit } from './audit';
-import { bucketOf, keyAt, removeEntryAt, searchDigest, searchString } from './buckets';
+import { bucketOf, bucketRecord, findKey, keyAt, removeEntryAt } from './buckets';
 import { type CommitResult, commitEntries, EntryCollector } from './commit';
 import { type HeedDb, nowIso } from './db';
 import { addToCounts, assertNotManaged, ListError, listBuckets } from './lists';
@@ -16,7 +16,6 @@ import {
   type Batch,
   type BatchSource,
   type BucketRecord,
-  DIGEST_BYTES,
   type EntryKind,
   EntryKindSchema,
   HASH_KINDS as HASH_KIND_LIST,
@@ -79,8 +78,7 @@ export async function addEntries(
 /** Position of a normalised key in its bucket record, if there. */
 export function findInBucket(rec: BucketRecord | undefined, kind: EntryKind, key: string): number {
   if (!rec) return -1;
-  if (isHashKind(kind)) return searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[kind], hexToBytes(key));
-  return searchString(rec.keys as string[], key);
+  return findKey(rec, key, isHashKind(kind) ? hexToBytes(key) : undefined);
 }
 
 /** Removes one entry (value normalised as `kind` first). False if the list did not have it. */
@@ -101,9 +99,9 @@ export async function removeEntry(
     const rec = await db.buckets.get(pk);
     const i = findInBucket(rec, kind, key);
     if (!rec || i < 0) return false;
-    const rest = removeEntryAt(kind, rec, i);
+    const rest = removeEntryAt(rec, i);
     if (rest.batchIds.length === 0) await db.buckets.delete(pk);
-    else await db.buckets.put({ ...rec, keys: rest.keys, batchIds: rest.batchIds });
+    else await db.buckets.put(bucketRecord(rec.listId, rec.bucket, rest));
     await db.lists.put({ ...list, counts: addToCounts(list.counts, kind, -1), updatedAt: nowIso() });
     await logAudit(db, { action: 'delete-entry', listId, counts: { removed: 1 }, detail: `kind ${kind}` });
     return true;
@@ -167,7 +165,7 @@ export async function pageEntries(
             kind: rec.kind,
             bucket: rec.bucket,
             index: i,
-            value: keyAt(rec.kind, rec.keys, i),
+            value: keyAt(rec, i),
             batchId: rec.batchIds[i] as number,
           });
         }
@@ -287,7 +285,7 @@ export async function searchEntries(
         if (hash && hexNeedle === null) return;
         for (let i = 0; i < rec.batchIds.length; i++) {
           if (exact.length + found.length >= limit) return;
-          const value = keyAt(rec.kind, rec.keys, i);
+          const value = keyAt(rec, i);
           const v = value.toLowerCase();
           const hit = hash
             ? v.startsWith(hexNeedle as string)

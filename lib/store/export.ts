@@ -52,7 +52,7 @@ export async function exportListCsvWithStats(
         return;
       }
       for (let i = 0; i < rec.batchIds.length; i++) {
-        const value = keyAt(rec.kind, rec.keys, i);
+        const value = keyAt(rec, i);
         if (h && rec.kind === 'email') rows.push({ value: h.sha256(value), kind: 'sha256' });
         else rows.push({ value, kind: rec.kind });
         batchIds.push(rec.batchIds[i] as number);
@@ -110,7 +110,7 @@ export async function exportListVendor(
         return;
       }
       for (let i = 0; i < rec.batchIds.length; i++) {
-        const value = keyAt(rec.kind, rec.keys, i);
+        const value = keyAt(rec, i);
         values.add(h && algo && rec.kind === 'email' ? h[algo](value) : value);
       }
     });

@@ -1,5 +1,5 @@
 import { canonicalMailbox, hexToBytes } from '../identifiers';
-import { bucketOf, buildSorted } from './buckets';
+import { bucketOf, bucketRecord, buildSorted } from './buckets';
 import type { BucketRecord, Contact, SuppressionList } from './schemas';
 
 // Lists store a Gmail address as its canonical mailbox (lib/identifiers canonicalMailbox), so that one key read
@@ -26,7 +26,7 @@ export function canonicaliseGmailEntries(
   const affected = new Set<string>();
   for (const b of buckets) {
     if (b.kind !== 'email' || affected.has(b.listId)) continue;
-    if ((b.keys as string[]).some((k) => canonicalMailbox(k) !== k)) affected.add(b.listId);
+    if (b.keys.some((k) => canonicalMailbox(k) !== k)) affected.add(b.listId);
   }
   if (affected.size === 0) return { lists: [...lists], buckets: [...buckets], rewritten: affected };
 
@@ -39,7 +39,7 @@ export function canonicaliseGmailEntries(
     }
     const m = entries.get(b.listId) ?? new Map<string, number>();
     entries.set(b.listId, m);
-    (b.keys as string[]).forEach((k, i) => {
+    b.keys.forEach((k, i) => {
       const key = canonicalMailbox(k);
       const batch = b.batchIds[i] as number;
       const prev = m.get(key);
@@ -58,7 +58,7 @@ export function canonicaliseGmailEntries(
     }
     for (const [bucket, g] of perBucket) {
       const sorted = buildSorted('email', g, hexToBytes);
-      out.push({ listId, kind: 'email', bucket, keys: sorted.keys, batchIds: sorted.batchIds });
+      out.push(bucketRecord(listId, bucket, sorted));
     }
   }
   const newLists = lists.map((l) => {

@@ -1,6 +1,6 @@
 import type { Channel } from '../vocab';
 import { logAudit } from './audit';
-import { entryCount, mergeEntries } from './buckets';
+import { bucketRecord, entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
 import { type ErrorWords, englishWords } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
@@ -209,7 +209,7 @@ export function listBuckets(db: HeedDb, listId: string) {
 export async function listCounts(db: HeedDb, listId: string): Promise<ListCounts> {
   const counts: ListCounts = { total: 0, byKind: {} };
   await listBuckets(db, listId).each((b) => {
-    const n = entryCount(b.kind, b.keys);
+    const n = entryCount(b);
     counts.total += n;
     counts.byKind[b.kind] = (counts.byKind[b.kind] ?? 0) + n;
   });
@@ -253,11 +253,11 @@ export async function mergeLists(
       const existing = await db.buckets.bulkGet(srcBuckets.map((b) => [targetId, b.kind, b.bucket]));
       const writes: BucketRecord[] = [];
       srcBuckets.forEach((b, i) => {
-        const m = mergeEntries(b.kind, existing[i], b);
+        const m = mergeEntries(existing[i], b);
         added += m.added;
         alreadyPresent += m.alreadyPresent;
         counts = addToCounts(counts, b.kind, m.added);
-        writes.push({ listId: targetId, kind: b.kind, bucket: b.bucket, keys: m.keys, batchIds: m.batchIds });
+        writes.push(bucketRecord(targetId, b.bucket, m));
       });
       await db.buckets.bulkPut(writes);
       await listBuckets(db, sourceId).delete();

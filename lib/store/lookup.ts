@@ -14,7 +14,8 @@ import {
   possibleEmailVariants,
 } from '../identifiers';
 import { type Channel, reasonAllowsChannelScope, type SuppressionReason } from '../vocab';
-import { bucketOf, searchDigest, searchString } from './buckets';
+import { decodeBucket, type StoredBucket } from './bucket-layout';
+import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
@@ -29,7 +30,6 @@ import {
   type Batch,
   type BucketRecord,
   type Contact,
-  DIGEST_BYTES,
   type EntryKind,
   HASH_KINDS,
   isHashKind,
@@ -345,9 +345,7 @@ export function findHits(
   for (const g of groups) {
     for (const rec of g.records) {
       for (const c of g.cands) {
-        const at = c.needle
-          ? searchDigest(rec.keys as Uint8Array, DIGEST_BYTES[c.kind as 'md5'], c.needle)
-          : searchString(rec.keys as string[], c.key);
+        const at = findKey(rec, c.key, c.needle);
         if (at < 0) continue;
         const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
         const prev = hits.get(id);
@@ -456,12 +454,12 @@ function recordedIdentifiers(found: LookupResult, ids: PersonIds, defaultCountry
 async function lookupOnce(db: HeedDb, ids: PersonIds, opts: LookupOptions): Promise<LookupResult> {
   const identifiers = normaliseIds(ids, opts.defaultCountry);
   const possible = opts.possible ?? true;
-  const keys = contactKeys(identifiers);
   const index = currentLookupIndex(db);
   if (index) {
     const narrowed = await indexedCandidates(index, identifiers, possible);
     const groups = [...narrowed.groups.values()];
-    const read = await readIfUnchanged(db, index.token, groups, narrowed.contactKeys);
+    const holders = groups.length > 0 ? await holdersOf(db, index) : undefined;
+    const read = await readIfUnchanged(db, index.token, groups, narrowed.contactKeys, holders);
     if (read) {
       countIndexAnswer(db);
       const hits = findHits(groups.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] })));
@@ -472,7 +470,7 @@ async function lookupOnce(db: HeedDb, ids: PersonIds, opts: LookupOptions): Prom
 
   // Without an index, or when the data changed since it was built: every candidate bucket is read.
   const groupList = [...groupCandidates(await candidateKeys(identifiers, possible)).values()];
-  const read = await readBucketsAndContacts(db, groupList, keys);
+  const read = await readBucketsAndContacts(db, groupList, contactKeys(identifiers));
   const hits = [
     ...findHits(groupList.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] }))).values(),
   ];
@@ -582,15 +580,63 @@ function indexTests(index: LookupIndex) {
   return t;
 }
 
+/** Per entry kind, the lists holding entries of it, as of an index's data token. */
+export type Holders = ReadonlyMap<EntryKind, readonly string[]>;
+
+const holdersByIndex = new WeakMap<LookupIndex, Promise<Holders | undefined>>();
+
+/**
+ * Which lists hold which kinds, probed once per index (a first-key read per list and kind) in a transaction that
+ * also reads the data token: undefined unless the data is still what the index was built from. With it a lookup
+ * reads its buckets by primary key — one `get` per holding list — instead of through the [kind+bucket] index,
+ * whose `getAll` has a markedly longer tail in Chromium (npm run bench).
+ */
+export function holdersOf(db: HeedDb, index: LookupIndex): Promise<Holders | undefined> {
+  let p = holdersByIndex.get(index);
+  if (!p) {
+    p = probeHolders(db, index).catch(() => undefined);
+    holdersByIndex.set(index, p);
+  }
+  return p;
+}
+
+async function probeHolders(db: HeedDb, index: LookupIndex): Promise<Holders | undefined> {
+  if (!db.isOpen()) await db.open();
+  const tx = db.backendDB().transaction([META_TABLE, 'buckets'], 'readonly');
+  const buckets = tx.objectStore('buckets');
+  const kinds = (Object.keys(index.fingerprints) as EntryKind[]).filter((k) => index.fingerprints[k]);
+  const probes = kinds.flatMap((kind) =>
+    [...index.lists.keys()].map(async (listId) => {
+      const range = IDBKeyRange.bound([listId, kind, -Infinity], [listId, kind, Infinity]);
+      return (await idbRequest(buckets.getKey(range))) === undefined ? null : ([kind, listId] as const);
+    }),
+  );
+  const [tokenRec, found] = await Promise.all([
+    idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
+    Promise.all(probes),
+  ]);
+  if (tokenOf(tokenRec) !== index.token) return undefined;
+  const holders = new Map<EntryKind, string[]>();
+  for (const f of found) {
+    if (!f) continue;
+    const ids = holders.get(f[0]) ?? [];
+    ids.push(f[1]);
+    holders.set(f[0], ids);
+  }
+  return holders;
+}
+
 /**
  * Reads the buckets of `groups` and the contacts under `contactKeyList` in one native transaction, with the data
- * token: undefined when the token is no longer `token` (the index that chose these reads is out of date).
+ * token: undefined when the token is no longer `token` (the index that chose these reads is out of date). With
+ * `holders` (valid for the same token) each bucket is read by primary key from each list holding its kind.
  */
 export async function readIfUnchanged(
   db: HeedDb,
   token: string,
   groups: readonly { kind: EntryKind; bucket: number }[],
   contactKeyList: readonly string[],
+  holders?: Holders,
 ): Promise<{ recsPerGroup: BucketRecord[][]; contactsPerKey: Contact[][] } | undefined> {
   if (!db.isOpen()) await db.open();
   // Only the stores read: most lookups read just the token.
@@ -598,18 +644,18 @@ export async function readIfUnchanged(
   if (groups.length > 0) scope.push('buckets');
   if (contactKeyList.length > 0) scope.push('contacts');
   const tx = db.backendDB().transaction(scope, 'readonly');
+  const bucketsOf = (g: { kind: EntryKind; bucket: number }): Promise<unknown[]> => {
+    const store = tx.objectStore('buckets');
+    if (!holders)
+      return idbRequest(store.index('[kind+bucket]').getAll(IDBKeyRange.only([g.kind, g.bucket])));
+    const lists = holders.get(g.kind) ?? [];
+    return Promise.all(lists.map((listId) => idbRequest(store.get([listId, g.kind, g.bucket])))).then(
+      (recs) => recs.filter((r) => r !== undefined),
+    );
+  };
   const [tokenRec, recsPerGroup, contactsPerKey] = await Promise.all([
     idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
-    Promise.all(
-      groups.map((g) =>
-        idbRequest(
-          tx
-            .objectStore('buckets')
-            .index('[kind+bucket]')
-            .getAll(IDBKeyRange.only([g.kind, g.bucket])),
-        ),
-      ),
-    ),
+    Promise.all(groups.map(bucketsOf)),
     Promise.all(
       contactKeyList.map((k) =>
         idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
@@ -617,7 +663,12 @@ export async function readIfUnchanged(
     ),
   ]);
   if (tokenOf(tokenRec) !== token) return undefined;
-  return { recsPerGroup: recsPerGroup as BucketRecord[][], contactsPerKey: contactsPerKey as Contact[][] };
+  return { recsPerGroup: decodeAll(recsPerGroup), contactsPerKey: contactsPerKey as Contact[][] };
+}
+
+/** Records read natively, past the Dexie middleware that decodes their batch ids. */
+function decodeAll(recsPerGroup: unknown[][]): BucketRecord[][] {
+  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucket));
 }
 
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
@@ -640,7 +691,7 @@ async function readBucketsAndContacts(
     idbRequest(tx.objectStore('lists').getAll()),
   ]);
   return {
-    recsPerGroup: recsPerGroup as BucketRecord[][],
+    recsPerGroup: decodeAll(recsPerGroup),
     contactRows: contactLists.flat() as Contact[],
     lists: lists as SuppressionList[],
   };

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { entryCount, type SortedEntries } from './buckets';
+import type { SortedEntries } from './buckets';
 import { BUCKET_COUNT, DIGEST_BYTES, type EntryKind, isHashKind } from './schemas';
 
 // Issue 18: before an import or a team bundle writes anything, Heed estimates the space it needs and checks the
@@ -20,9 +20,11 @@ function bytesPerEntry(kind: EntryKind, averageKeyLength = 40): number {
 
 /** The bytes of sorted entries as stored. */
 export function entriesBytes(kind: EntryKind, entries: Pick<SortedEntries, 'keys'>): number {
-  if (isHashKind(kind)) return entryCount(kind, entries.keys) * bytesPerEntry(kind);
+  const { keys } = entries;
+  if (!Array.isArray(keys))
+    return isHashKind(kind) ? (keys.length / DIGEST_BYTES[kind]) * bytesPerEntry(kind) : 0;
   let n = 0;
-  for (const k of entries.keys as string[]) n += k.length + 8 + 4;
+  for (const k of keys) n += k.length + 8 + 4;
   return n;
 }
 

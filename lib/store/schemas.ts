@@ -107,46 +107,49 @@ export type Batch = z.infer<typeof BatchSchema>;
 export type NewBatch = Omit<Batch, 'id'> & { id?: number };
 export const NewBatchSchema = BatchSchema.omit({ id: true });
 
+const BucketNumber = z
+  .number()
+  .int()
+  .min(0)
+  .max(BUCKET_COUNT - 1);
+
 /**
- * The entries of one list, kind and bucket, sorted by key. Hash kinds keep raw digests back to back in
- * one Uint8Array; string kinds keep a string[]. `batchIds[i]` is the batch of entry i.
+ * The entries of one list, kind and bucket, sorted by key, discriminated by kind: hash kinds keep raw digests
+ * back to back in one Uint8Array; string kinds keep a sorted string[]. `batchIds[i]` is the batch of entry i.
+ * (On disk the batch ids are stored compactly: lib/store/bucket-layout.ts.)
  */
-export const BucketRecordSchema = z
-  .object({
-    listId: Id,
-    kind: EntryKindSchema,
-    bucket: z
-      .number()
-      .int()
-      .min(0)
-      .max(BUCKET_COUNT - 1),
-    keys: z.union([z.instanceof(Uint8Array), z.array(z.string())]),
-    batchIds: z.instanceof(Uint32Array),
-  })
-  .superRefine((r, ctx) => {
-    const n = bucketLength(r.kind, r.keys);
-    if (n === null) {
-      ctx.addIssue({ code: 'custom', path: ['keys'], message: `wrong key encoding for kind ${r.kind}` });
-      return;
-    }
-    if (n !== r.batchIds.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['batchIds'],
-        message: `has ${r.batchIds.length} ids for ${n} keys`,
-      });
-    }
-  });
+export const BucketRecordSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      listId: Id,
+      kind: z.enum(HASH_KINDS),
+      bucket: BucketNumber,
+      keys: z.instanceof(Uint8Array),
+      batchIds: z.instanceof(Uint32Array),
+    })
+    .superRefine((r, ctx) => checkEntryCount(r.keys.length / DIGEST_BYTES[r.kind], r, ctx)),
+  z
+    .object({
+      listId: Id,
+      kind: z.enum(STRING_KINDS),
+      bucket: BucketNumber,
+      keys: z.array(z.string()),
+      batchIds: z.instanceof(Uint32Array),
+    })
+    .superRefine((r, ctx) => checkEntryCount(r.keys.length, r, ctx)),
+]);
 export type BucketRecord = z.infer<typeof BucketRecordSchema>;
 
-/** Number of entries, or null if the key encoding does not fit the kind (e.g. a partial digest). */
-export function bucketLength(kind: EntryKind, keys: Uint8Array | string[]): number | null {
-  if (isHashKind(kind)) {
-    if (!(keys instanceof Uint8Array)) return null;
-    const w = DIGEST_BYTES[kind];
-    return keys.length % w === 0 ? keys.length / w : null;
+function checkEntryCount(n: number, r: { kind: string; batchIds: Uint32Array }, ctx: z.RefinementCtx) {
+  if (!Number.isInteger(n)) {
+    ctx.addIssue({ code: 'custom', path: ['keys'], message: `wrong key encoding for kind ${r.kind}` });
+  } else if (n !== r.batchIds.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['batchIds'],
+      message: `has ${r.batchIds.length} ids for ${n} keys`,
+    });
   }
-  return Array.isArray(keys) ? keys.length : null;
 }
 
 export const ConsentSchema = z.object({

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { logAudit } from '../store/audit';
 import { base64ToBytes } from '../store/backup';
-import { mergeEntries } from '../store/buckets';
+import { bucketRecord, mergeEntries, sortedEntries } from '../store/buckets';
 import { type HeedDb, nowIso } from '../store/db';
 import { addToCounts, listBuckets } from '../store/lists';
 import { storePolicy } from '../store/policy-guard';
@@ -245,13 +245,7 @@ export async function applyTeamBundle(
         }
         if (r.op === 'set') {
           for (const s of r.slices) {
-            writes.push({
-              listId: id,
-              kind: r.kind,
-              bucket: s.bucket,
-              keys: s.keys,
-              batchIds: ids.slice(s.start, s.end),
-            });
+            writes.push(bucketRecord(id, s.bucket, sortedEntries(r.kind, s.keys, ids.slice(s.start, s.end))));
           }
           counts = addToCounts(counts, r.kind, ids.length);
           added += ids.length;
@@ -273,8 +267,9 @@ export async function applyTeamBundle(
         const recs = await db.buckets.bulkGet(buckets.map((b) => [id, kind, b]));
         buckets.forEach((b, i) => {
           const t = touched.get(b) as { rem?: BucketSlice; add?: BucketSlice };
-          let cur = recs[i]
-            ? { keys: recs[i]?.keys as Keys, batchIds: recs[i]?.batchIds as Uint32Array }
+          const rec = recs[i];
+          let cur: { keys: Keys; batchIds: Uint32Array<ArrayBuffer> } | undefined = rec
+            ? { keys: rec.keys, batchIds: rec.batchIds }
             : undefined;
           if (cur && t.rem) {
             const s = subtractSorted(kind, cur, t.rem.keys);
@@ -283,23 +278,16 @@ export async function applyTeamBundle(
             cur = s;
           }
           if (t.add) {
-            const m = mergeEntries(kind, cur as never, {
-              keys: t.add.keys as never,
-              batchIds: addIds.slice(t.add.start, t.add.end),
-            });
+            const m = mergeEntries(
+              cur && sortedEntries(kind, cur.keys, cur.batchIds),
+              sortedEntries(kind, t.add.keys, addIds.slice(t.add.start, t.add.end)),
+            );
             added += m.added;
             counts = addToCounts(counts, kind, m.added);
-            cur = { keys: m.keys as Keys, batchIds: m.batchIds };
+            cur = { keys: m.keys, batchIds: m.batchIds };
           }
           if (!cur || runLength(kind, cur.keys) === 0) deletes.push([id, kind, b]);
-          else
-            writes.push({
-              listId: id,
-              kind,
-              bucket: b,
-              keys: cur.keys,
-              batchIds: cur.batchIds as Uint32Array<ArrayBuffer>,
-            });
+          else writes.push(bucketRecord(id, b, sortedEntries(kind, cur.keys, cur.batchIds)));
         });
       }
       if (deletes.length > 0) await db.buckets.bulkDelete(deletes);

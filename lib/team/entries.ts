@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { loadHashers } from '../identifiers';
-import { bucketOf, bucketOfDigest, compareDigests, fnv1a32 } from '../store/buckets';
+import { bucketOf, bucketOfDigest, compareDigests, fnv1a32, isHashed, keyAt } from '../store/buckets';
 import { EntryCollector } from '../store/commit';
 import type { HeedDb } from '../store/db';
 import { OMITTED_FROM_HASHED } from '../store/export';
@@ -85,8 +85,8 @@ export async function readListRuns(
       if (OMITTED_FROM_HASHED.includes(r.kind)) continue;
       for (let i = 0; i < r.batchIds.length; i++) {
         const m = metaOfBatch(r.batchIds[i] as number);
-        if (r.kind === 'email') c.add('sha256', h.sha256((r.keys as string[])[i] as string), m);
-        else c.add(r.kind, hexOf(r.keys as Uint8Array, i, DIGEST_BYTES[r.kind as 'md5']), m);
+        if (r.kind === 'email') c.add('sha256', h.sha256(r.keys[i] as string), m);
+        else if (isHashed(r)) c.add(r.kind, keyAt(r, i), m);
       }
     }
     const byKind = new Map<EntryKind, { keys: Keys[]; metas: Uint32Array[] }>();
@@ -109,13 +109,6 @@ export async function readListRuns(
     byKind.set(r.kind, g);
   }
   return { metas, runs: [...byKind].map(([kind, g]) => joinRun(kind, g.keys, g.metas)) };
-}
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-function hexOf(bytes: Uint8Array, i: number, w: number): string {
-  let s = '';
-  for (let t = i * w; t < (i + 1) * w; t++) s += HEX[bytes[t] as number];
-  return s;
 }
 
 function joinRun(kind: EntryKind, keys: Keys[], metas: Uint32Array[]): KindRun {

@@ -1,13 +1,13 @@
 import { translated } from '../../i18n';
 import { bytesToHex } from '../../identifiers/hash';
 import { canonicalJson, pauser } from '../../store/backup';
+import { isHashed } from '../../store/buckets';
 import type { HeedDb } from '../../store/db';
 import {
   type BucketRecord,
   type Contact,
   DIGEST_BYTES,
   type EntryKind,
-  isHashKind,
   type Settings,
   type SuppressionList,
 } from '../../store/schemas';
@@ -110,9 +110,9 @@ const scopeMask = (l: SuppressionList | undefined) =>
 const channelsOf = (mask: number) => CHANNELS.filter((_, i) => mask & (1 << i));
 
 function keysOf(rec: BucketRecord): string[] {
-  if (!isHashKind(rec.kind)) return rec.keys as string[];
+  if (!isHashed(rec)) return rec.keys;
   const w = DIGEST_BYTES[rec.kind];
-  const bytes = rec.keys as Uint8Array;
+  const bytes = rec.keys;
   const out: string[] = [];
   for (let off = 0; off < bytes.length; off += w) out.push(bytesToHex(bytes.subarray(off, off + w)));
   return out;

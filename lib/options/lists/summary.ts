@@ -42,7 +42,7 @@ export async function summariseLists(db: HeedDb): Promise<ListSummaryRow[]> {
     const byKind: Record<string, number> = Object.fromEntries(KIND_COLUMNS.map((c) => [c.id, 0]));
     let entries = 0;
     await listBuckets(db, list.id).each((rec) => {
-      const n = entryCount(rec.kind, rec.keys);
+      const n = entryCount(rec);
       entries += n;
       const col = KIND_COLUMNS.find((c) => c.kinds.includes(rec.kind));
       if (col) byKind[col.id] = (byKind[col.id] ?? 0) + n;

@@ -56,12 +56,60 @@ describe('bench targets', () => {
     expect(v['service-worker memory with the lookup index at 10M']?.value).toMatch(/→ 38\.1 MB at 10M/);
   });
 
+  it("judges the service worker's figures when the run measured them (bench/worker.ts)", () => {
+    const mib = 1024 * 1024;
+    const worker = (n: number, p95: number, heap: number) => ({
+      n,
+      message: { afterStop: { median: p95 - 20, p95 }, emptyStore: { median: 70, p95: 90 } },
+      heap: { afterGcBytes: heap * mib, usedBytes: (heap + 2) * mib },
+      index: { bytes: 4 * n },
+    });
+    const at = (w: ReturnType<typeof worker>) =>
+      Object.fromEntries(targetVerdicts(run(w.n, { worker: w })).map((x) => [x.figure, x]));
+    const full = at(worker(10_000_000, 140, 50));
+    expect(full['first verdict after the service worker stopped']?.met).toBe(true);
+    expect(full['first verdict after the service worker stopped']?.value).toMatch(
+      /median 120 ms, p95 140 ms \(empty store, same run: 70 \/ 90 ms\)/,
+    );
+    expect(full['service-worker memory with the lookup index']?.met).toBe(true);
+    expect(at(worker(10_000_000, 151, 50))['first verdict after the service worker stopped']?.met).toBe(
+      false,
+    );
+    expect(at(worker(10_000_000, 140, 65))['service-worker memory with the lookup index']?.met).toBe(false);
+    // 1M entries: 10 MB held, of which the index is 3.8 MB; at 10M the index alone adds 9 × 3.8 MB → 44.3 MB.
+    const small = at(worker(1_000_000, 100, 10))['service-worker memory with the lookup index'];
+    expect(small?.value).toMatch(/→ 44\.3 MB at 10M/);
+    expect(small?.met).toBe(true);
+    expect(at(worker(1_000_000, 100, 35))['service-worker memory with the lookup index']?.met).toBe(false);
+  });
+
   it('prints one line per target', () => {
     const lines = verdictLines(run(200_000));
-    expect(lines).toHaveLength(7);
+    // Seven targets, and the delete figures this run's JSON does not have.
+    expect(lines).toHaveLength(8);
     // 2 s for 200,000 is over 25 s scaled to 200,000 (0.5 s).
     expect(lines[0]).toMatch(/^NOT met {6}import 200,000 MD5: 2 s, longest block 120 ms \(target ≤ 0.5 s/);
-    expect(lines.filter((l) => l.startsWith('not measured'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('not measured'))).toHaveLength(2);
+  });
+
+  it('judges deletes by the import time bound and the space given back', () => {
+    const mb = 1024 * 1024;
+    const deletes = (deleteMs: number, deletedMb: number) => ({
+      n: 1_000_000,
+      importMs: 2_000,
+      deleteMs,
+      usage: { before: 10 * mb, imported: 28 * mb, deleted: deletedMb * mb },
+      remove: { removed: 500_000, ms: 1_500, usage: { before: 40 * mb, removed: 35 * mb } },
+    });
+    const judge = (d: ReturnType<typeof deletes>) =>
+      targetVerdicts(run(1_000_000, { deletes: d })).filter((v) => /delete|remove/.test(v.figure));
+    const [del, rem] = judge(deletes(800, 12));
+    expect(del?.met).toBe(true);
+    expect(del?.value).toMatch(/\+18 MB by the import, −16 MB after the delete/);
+    expect(rem?.met).toBe(true);
+    // 2.5 s is the bound for 1M; and a delete that leaves the space taken is not met.
+    expect(judge(deletes(2_600, 12))[0]?.met).toBe(false);
+    expect(judge(deletes(800, 25))[0]?.met).toBe(false);
   });
 
   it('writes the table between the README markers only', () => {

@@ -4,15 +4,17 @@ import { bytesToHex, hexToBytes } from '../../../lib/identifiers';
 import {
   bucketOf,
   buildSorted,
+  sortedEntries as entriesOf,
+  findKey,
   fnv1a32,
+  isHashed,
   isStrictlySorted,
   keyAt,
   mergeEntries,
   removeEntryAt,
-  searchDigest,
-  searchString,
 } from '../../../lib/store/buckets';
 
+const bytes = (h: string) => hexToBytes(h) as Uint8Array<ArrayBuffer>;
 const hex = (bytes: number) =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => bytesToHex(b));
 
@@ -46,17 +48,17 @@ describe('merge and search (hash kind)', () => {
       fc.property(fc.array(hex(16), { maxLength: 60 }), fc.array(hex(16), { maxLength: 60 }), (a, b) => {
         const existing = sortedEntries('md5', a, 1);
         const incoming = sortedEntries('md5', b, 2);
-        const m = mergeEntries('md5', existing, incoming);
+        const m = mergeEntries(existing, incoming);
         const union = [...new Set([...a, ...b])].sort();
-        const got = Array.from({ length: m.batchIds.length }, (_, i) => keyAt('md5', m.keys, i));
+        const got = Array.from({ length: m.batchIds.length }, (_, i) => keyAt(m, i));
         expect(got).toEqual(union);
-        expect(isStrictlySorted('md5', m.keys)).toBe(true);
+        expect(isStrictlySorted(m)).toBe(true);
         const setA = new Set(a);
         expect(Array.from(m.batchIds)).toEqual(got.map((k) => (setA.has(k) ? 1 : 2)));
         expect(m.added).toBe(union.length - setA.size);
         expect(m.alreadyPresent).toBe(new Set(b.filter((k) => setA.has(k))).size);
         // exactly-sized buffers: structured clone would otherwise store the spare capacity
-        expect((m.keys as Uint8Array).buffer.byteLength).toBe(union.length * 16);
+        expect(isHashed(m) ? m.keys.buffer.byteLength : -1).toBe(union.length * 16);
         expect(m.batchIds.buffer.byteLength).toBe(union.length * 4);
       }),
     );
@@ -69,14 +71,13 @@ describe('merge and search (hash kind)', () => {
         fc.array(hex(20), { maxLength: 20 }),
         (members, others) => {
           const s = buildSorted('sha1', new Map(members.map((k) => [k, 1])), hexToBytes);
-          const keys = s.keys as Uint8Array;
           for (const k of members) {
-            const i = searchDigest(keys, 20, hexToBytes(k));
+            const i = findKey(s, k, hexToBytes(k));
             expect(i).toBeGreaterThanOrEqual(0);
-            expect(keyAt('sha1', keys, i)).toBe(k);
+            expect(keyAt(s, i)).toBe(k);
           }
           for (const k of others) {
-            expect(searchDigest(keys, 20, hexToBytes(k)) >= 0).toBe(members.includes(k));
+            expect(findKey(s, k, hexToBytes(k)) >= 0).toBe(members.includes(k));
           }
         },
       ),
@@ -85,10 +86,10 @@ describe('merge and search (hash kind)', () => {
 
   it('removeEntryAt removes one entry and keeps order', () => {
     const s = sortedEntries('md5', ['00'.repeat(16), '11'.repeat(16), 'ff'.repeat(16)], 7);
-    const r = removeEntryAt('md5', s, 1);
+    const r = removeEntryAt(s, 1);
     expect(r.batchIds.length).toBe(2);
-    expect(keyAt('md5', r.keys, 0)).toBe('00'.repeat(16));
-    expect(keyAt('md5', r.keys, 1)).toBe('ff'.repeat(16));
+    expect(keyAt(r, 0)).toBe('00'.repeat(16));
+    expect(keyAt(r, 1)).toBe('ff'.repeat(16));
   });
 });
 
@@ -99,11 +100,11 @@ describe('merge and search (string kind)', () => {
         fc.array(fc.string(), { maxLength: 50 }),
         fc.array(fc.string(), { maxLength: 50 }),
         (a, b) => {
-          const m = mergeEntries('email', sortedEntries('email', a, 1), sortedEntries('email', b, 2));
+          const m = mergeEntries(sortedEntries('email', a, 1), sortedEntries('email', b, 2));
           const union = [...new Set([...a, ...b])].sort();
           expect(m.keys).toEqual(union);
-          expect(isStrictlySorted('email', m.keys)).toBe(true);
-          for (const k of union) expect(searchString(m.keys as string[], k)).toBe(union.indexOf(k));
+          expect(isStrictlySorted(m)).toBe(true);
+          for (const k of union) expect(findKey(m, k, undefined)).toBe(union.indexOf(k));
         },
       ),
     );
@@ -111,25 +112,33 @@ describe('merge and search (string kind)', () => {
       fc.property(fc.array(fc.string(), { maxLength: 50 }), fc.string(), (a, probe) => {
         const s = sortedEntries('email', a, 1);
         const sorted = [...new Set(a)].sort();
-        expect(searchString(s.keys as string[], probe)).toBe(sorted.indexOf(probe));
+        expect(findKey(s, probe, undefined)).toBe(sorted.indexOf(probe));
       }),
     );
   });
 
   it('merging into nothing and merging nothing', () => {
     const inc = sortedEntries('email', ['b', 'a'], 3);
-    const m = mergeEntries('email', undefined, inc);
+    const m = mergeEntries(undefined, inc);
     expect(m.keys).toEqual(['a', 'b']);
     expect(m.added).toBe(2);
-    const again = mergeEntries('email', m, inc);
+    const again = mergeEntries(m, inc);
     expect(again.added).toBe(0);
     expect(again.alreadyPresent).toBe(2);
     expect(again.addedByBatch.size).toBe(0);
   });
 
   it('detects unsorted or duplicate keys', () => {
-    expect(isStrictlySorted('email', ['a', 'a'])).toBe(false);
-    expect(isStrictlySorted('email', ['b', 'a'])).toBe(false);
-    expect(isStrictlySorted('md5', hexToBytes('11'.repeat(16) + '00'.repeat(16)))).toBe(false);
+    expect(isStrictlySorted({ kind: 'email', keys: ['a', 'a'] })).toBe(false);
+    expect(isStrictlySorted({ kind: 'email', keys: ['b', 'a'] })).toBe(false);
+    expect(isStrictlySorted({ kind: 'md5', keys: bytes('11'.repeat(16) + '00'.repeat(16)) })).toBe(false);
+  });
+
+  it('keeps the key encoding of a bucket to its kind', () => {
+    const ids = new Uint32Array([1]);
+    expect(() => entriesOf('md5', ['x'], ids)).toThrow(/wrong key encoding/);
+    expect(() => entriesOf('email', bytes('00'.repeat(16)), ids)).toThrow(/wrong key encoding/);
+    const md5 = entriesOf('md5', bytes('00'.repeat(16)), ids);
+    expect(() => mergeEntries(md5, sortedEntries('email', ['a'], 1))).toThrow(/cannot merge/);
   });
 });

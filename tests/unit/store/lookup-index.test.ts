@@ -124,6 +124,30 @@ describe('lookup index', () => {
     expect(currentLookupIndex(db)).toBe(index);
   });
 
+  it('defers its first load when asked (a woken service worker answers first), and lookups meanwhile read buckets', async () => {
+    const db = await connect();
+    const list = await createList(db, { name: 'A' });
+    await addEntries(db, list.id, [{ kind: 'email', value: 'listed@x.example' }], { reason: 'objection' });
+    await keepLookupIndex(await connect()); // built and persisted: the deferred one would load it
+    const started = Date.now();
+    const kept = keepLookupIndex(db, { deferMs: 150 });
+    await new Promise((r) => setTimeout(r, 60));
+    // Not loaded yet, and a lookup neither waits for it nor starts it: it reads the buckets and finds the entry.
+    expect(lookupIndexSource(db)).toBeUndefined();
+    const r = await lookupPerson(db, { emails: ['listed@x.example'] });
+    expect(r.matches.map((m) => m.listName)).toEqual(['A']);
+    expect(currentLookupIndex(db)).toBeUndefined();
+    expect(lookupIndexStats(db).answered).toBe(0);
+    const index = await kept;
+    expect(index).toBeDefined();
+    expect(lookupIndexSource(db)).toBe('loaded');
+    expect(currentLookupIndex(db)).toBe(index);
+    // A lookup at 60 ms pushed the load to 300 ms after it, past the 150 ms asked for.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    await lookupPerson(db, { emails: ['listed@x.example'] });
+    expect(lookupIndexStats(db).answered).toBe(1);
+  });
+
   it('sees a write made by another connection at the very next lookup', async () => {
     const background = await connect();
     const optionsPage = await connect();
