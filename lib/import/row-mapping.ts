@@ -1,8 +1,20 @@
-import { classifyValue, entryKeyAs, type IdentifierKind, normaliseHash } from '../identifiers';
+import {
+  classifyValue,
+  entryKeyAs,
+  hashDigestInto,
+  type IdentifierKind,
+  normaliseHash,
+} from '../identifiers';
 import type { EntryCollector } from '../store/commit';
 import { unneutraliseCell } from '../store/csv-cells';
 import type { ParsedRow } from '../store/csv-rows';
-import { type ColumnMapping, ColumnMappingSchema, type Delimiter, EntryKindSchema } from '../store/schemas';
+import {
+  type ColumnMapping,
+  ColumnMappingSchema,
+  type Delimiter,
+  DIGEST_BYTES,
+  EntryKindSchema,
+} from '../store/schemas';
 import { ImportError } from '../store/text-source';
 import { type SuppressionReason, SuppressionReasonSchema } from '../vocab';
 import { type DateOrder, readDate } from './dates';
@@ -118,6 +130,8 @@ export class RowMapper {
   private readonly reasonCol: number | undefined;
   private readonly dateCol: number | undefined;
   private readonly kindCol: number | undefined;
+  /** Scratch for one digest's bytes: the collector copies them. */
+  private readonly digest = new Uint8Array(64);
 
   constructor(
     private readonly collector: EntryCollector,
@@ -200,6 +214,14 @@ export class RowMapper {
       let kind: IdentifierKind;
       let key: string;
       if (col.role === 'hash') {
+        // Plain hex (nearly every value of a big hash list) goes straight to bytes; the rest is cleaned below.
+        const algo = hashDigestInto(value, this.digest);
+        if (algo !== null) {
+          collector.addDigest(algo, this.digest.subarray(0, DIGEST_BYTES[algo]), valueMeta);
+          this.values++;
+          collected++;
+          continue;
+        }
         const h = normaliseHash(value);
         if (!h.ok) {
           this.reject(row.line, col.index, value, h.reason);

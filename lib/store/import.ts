@@ -169,12 +169,13 @@ export async function importFile(db: HeedDb, file: Blob, opts: ImportOptions): P
   }
   if (signal?.aborted) throw cancelled();
 
-  const duplicatesInFile = collector.duplicates;
   const prepared = await collector.finishInSlices(30, () => {
     if (signal?.aborted) throw cancelled();
     // Sorting a big file takes a while: keep the progress bar alive.
     if (performance.now() - lastReport >= 100) report(parsed.rows, parsed.bytesRead);
   });
+  // Counted only now: repeats among digests show once they are sorted.
+  const duplicatesInFile = collector.duplicates;
   // Nothing is written when it will not fit (issue 18): the user gets both numbers instead of a failed write.
   const existing = 'listId' in opts.target ? await db.lists.get(opts.target.listId) : undefined;
   const short = await spaceShortfall(bytesToWrite(prepared, existing?.counts.byKind));
