@@ -116,6 +116,8 @@ export interface RowMappingOptions {
   delimiter: Delimiter;
 }
 
+const HASH_ROLES: ReadonlySet<string> = new Set(['hash', 'md5', 'sha1', 'sha256', 'sha512']);
+
 /** Maps data rows into an EntryCollector and counts what each row gave. */
 export class RowMapper {
   rejected = 0;
@@ -211,17 +213,20 @@ export class RowMapper {
         );
         continue;
       }
-      let kind: IdentifierKind;
-      let key: string;
-      if (col.role === 'hash') {
-        // Plain hex (nearly every value of a big hash list) goes straight to bytes; the rest is cleaned below.
+      if (HASH_ROLES.has(col.role)) {
+        // Plain hex of the column's algorithm (nearly every value of a big hash list) goes straight to bytes;
+        // anything else takes the paths below, which clean it or word the error as before.
         const algo = hashDigestInto(value, this.digest);
-        if (algo !== null) {
+        if (algo !== null && (col.role === 'hash' || col.role === algo)) {
           collector.addDigest(algo, this.digest.subarray(0, DIGEST_BYTES[algo]), valueMeta);
           this.values++;
           collected++;
           continue;
         }
+      }
+      let kind: IdentifierKind;
+      let key: string;
+      if (col.role === 'hash') {
         const h = normaliseHash(value);
         if (!h.ok) {
           this.reject(row.line, col.index, value, h.reason);
