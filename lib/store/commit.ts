@@ -76,7 +76,13 @@ export class EntryCollector {
   /** Repeats of an earlier kind and key; those among digests added as bytes are counted at finish. */
   duplicates = 0;
 
+  // The last answer of `meta`: an import asks once per row, nearly always for the same pair, and building the
+  // Map key each time cost half a second at two million rows.
+  private lastMeta: { reason: SuppressionReason; since: string; index: number } | undefined;
+
   meta(reason: SuppressionReason, since: string): number {
+    const last = this.lastMeta;
+    if (last !== undefined && last.reason === reason && last.since === since) return last.index;
     const id = `${reason}\u0000${since}`;
     let i = this.metaIndex.get(id);
     if (i === undefined) {
@@ -84,6 +90,7 @@ export class EntryCollector {
       this.metas.push({ reason, since });
       this.metaIndex.set(id, i);
     }
+    this.lastMeta = { reason, since, index: i };
     return i;
   }
 
