@@ -53,6 +53,34 @@ export function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  NIBBLE[65 + i] = 10 + i;
+  NIBBLE[97 + i] = 10 + i;
+}
+
+/**
+ * The fast path of `normaliseHash` for an import's ten million digests: when `raw` is nothing but hex of a hash's
+ * length, writes its bytes to `out` and returns the algorithm, with no regex and no lower-cased copy. Anything else
+ * (quotes, spaces, invisible characters, a bad character, a wrong length) gives null and the caller falls back to
+ * `normaliseHash`, which cleans it or words the error: the accepted values and the errors stay exactly as before.
+ */
+export function hashDigestInto(raw: string, out: Uint8Array): HashKind | null {
+  const algo = ALGO_BY_LENGTH[raw.length];
+  if (algo === undefined) return null;
+  const n = raw.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const a = raw.charCodeAt(2 * i);
+    const b = raw.charCodeAt(2 * i + 1);
+    const hi = a < 128 ? (NIBBLE[a] as number) : -1;
+    const lo = b < 128 ? (NIBBLE[b] as number) : -1;
+    if ((hi | lo) < 0) return null;
+    out[i] = (hi << 4) | lo;
+  }
+  return algo;
+}
+
 /** Lower-case hex of the bytes. */
 export function bytesToHex(b: Uint8Array): string {
   let out = '';

@@ -1,10 +1,10 @@
-import { classifyValue, entryKeyAs, normaliseHash } from '../identifiers';
+import { classifyValue, entryKeyAs, hashDigestInto, normaliseHash } from '../identifiers';
 import type { EntryCollector } from '../store/commit';
 import { unneutraliseCell } from '../store/csv-cells';
 import type { ParsedRow } from '../store/csv-rows';
-import { type ColumnMapping, ColumnMappingSchema, type Delimiter } from '../store/schemas';
+import { type ColumnMapping, ColumnMappingSchema, type Delimiter, DIGEST_BYTES } from '../store/schemas';
 import { ImportError } from '../store/text-source';
-import { type EntryKind, isIdentifierRole, type SuppressionReason } from '../vocab';
+import { type EntryKind, HASH_KINDS, isIdentifierRole, type SuppressionReason } from '../vocab';
 import { EntryKindSchema, SuppressionReasonSchema } from '../vocab/schemas';
 import { type DateOrder, readDate } from './dates';
 import { type FlagRule, FlagRuleSchema, flagValue } from './profiles';
@@ -104,6 +104,8 @@ export interface RowMappingOptions {
   delimiter: Delimiter;
 }
 
+const HASH_ROLES: ReadonlySet<string> = new Set(['hash', ...HASH_KINDS]);
+
 /** Maps data rows into an EntryCollector and counts what each row gave. */
 export class RowMapper {
   rejected = 0;
@@ -118,6 +120,8 @@ export class RowMapper {
   private readonly reasonCol: number | undefined;
   private readonly dateCol: number | undefined;
   private readonly kindCol: number | undefined;
+  /** Scratch for one digest's bytes: the collector copies them. */
+  private readonly digest = new Uint8Array(64);
 
   constructor(
     private readonly collector: EntryCollector,
@@ -196,6 +200,17 @@ export class RowMapper {
           'the opt-out flag is neither yes nor no (true/false, 1/0, yes/no)',
         );
         continue;
+      }
+      if (HASH_ROLES.has(col.role)) {
+        // Plain hex of the column's algorithm (nearly every value of a big hash list) goes straight to bytes;
+        // anything else takes the paths below, which clean it or word the error as before.
+        const algo = hashDigestInto(value, this.digest);
+        if (algo !== null && (col.role === 'hash' || col.role === algo)) {
+          collector.addDigest(algo, this.digest.subarray(0, DIGEST_BYTES[algo]), valueMeta);
+          this.values++;
+          collected++;
+          continue;
+        }
       }
       let kind: EntryKind;
       let key: string;
