@@ -1,15 +1,10 @@
 // `npx tsx bench/profile-bulk.ts`: a CPU profile of the options page's bulk check in Chromium, against the bench's
 // lists (HEED_BENCH_N entries of each kind), summarised by self time per function. Writes the .cpuprofile too, for
 // DevTools. The bench measures; this says where the time goes.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs } from '../tests/e2e/support/browser';
-import { chromiumPath } from '../tests/e2e/support/global-setup';
-import { startFixtureServer } from '../tests/e2e/support/server';
+import { openBenchBrowser } from './bench-browser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 200_000);
@@ -22,33 +17,8 @@ type Node = {
 };
 
 async function main() {
-  if (!process.env.HEED_NO_BUILD)
-    execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  const extDir = join(root, '.output/chrome-mv3-bench');
-  const server = await startFixtureServer();
-  const profileDir = mkdtempSync(join(tmpdir(), 'heed-prof-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: chromiumArgs(server.port, extDir),
-  });
+  const { context, page, call, close } = await openBenchBrowser();
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/bench.html`);
-    await page.waitForFunction(() => 'heedBench' in globalThis);
-    const call = (name: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([n, a]) =>
-          (globalThis as unknown as { heedBench: Record<string, (...x: unknown[]) => unknown> }).heedBench[
-            n
-          ]!(...a),
-        [name, args] as const,
-      );
     await call('reset');
     console.log(`importing ${N} MD5 and ${N} emails…`);
     await call('importMd5', N);
@@ -129,9 +99,7 @@ async function main() {
     console.log(`profile: ${file}`);
     await call('reset');
   } finally {
-    await context.close();
-    await server.close();
-    rmSync(profileDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -157,6 +157,11 @@ export function targetVerdicts(r: BenchJson): TargetVerdict[] {
  * scaled) and the space given back — after the delete, at least half of what the import added is free again (the
  * estimate follows the database's compaction, which may lag).
  */
+/** A change in storage with its sign: the estimate can fall during an import when the database compacts. */
+function signedMb(bytes: number): string {
+  return `${bytes < 0 ? '−' : '+'}${mb(Math.abs(bytes))}`;
+}
+
 function deleteVerdicts(r: BenchJson, importTarget: number, scaled: boolean): TargetVerdict[] {
   const d = r.deletes;
   if (!d)
@@ -173,14 +178,14 @@ function deleteVerdicts(r: BenchJson, importTarget: number, scaled: boolean): Ta
   return [
     {
       figure: `delete a list of ${count(d.n)} MD5`,
-      value: `${s1(d.deleteMs)} s (its import ${s1(d.importMs)} s); storage +${mb(added)} MB by the import, −${mb(freed)} MB after the delete${d.usage.deletedAfterMs ? ` (${s1(d.usage.deletedAfterMs)} s later)` : ''}`,
+      value: `${s1(d.deleteMs)} s (its import ${s1(d.importMs)} s); storage ${signedMb(added)} MB by the import, ${signedMb(-freed)} MB after the delete${d.usage.deletedAfterMs ? ` (${s1(d.usage.deletedAfterMs)} s later)` : ''}`,
       target: `≤ ${s1(importTarget)} s, space freed`,
       met: d.deleteMs <= importTarget && freed >= added / 2,
       ...(scaled ? { note: `25 s for 10M scaled linearly to ${count(d.n)}` } : {}),
     },
     {
       figure: `remove ${count(d.remove.removed)} entries through a team delta`,
-      value: `${s1(d.remove.ms)} s; storage ${mb(d.remove.usage.removed - d.remove.usage.before)} MB`,
+      value: `${s1(d.remove.ms)} s; storage ${signedMb(d.remove.usage.removed - d.remove.usage.before)} MB`,
       target: `≤ ${s1(importTarget)} s`,
       met: d.remove.ms <= importTarget,
       note: 'the rep’s verify + apply; storage change from before the delta to after it',
