@@ -7,6 +7,7 @@ import { shownError } from '@/lib/options/errors';
 import { purgePastRetention, undoPurge } from '@/lib/store/commands/contact';
 import { contactsPastRetention, type RetentionFlag } from '@/lib/store/retention';
 import { getSettings } from '@/lib/store/settings';
+import { ConfirmBox } from './ConfirmBox';
 
 /** Who a contact record is about, in a few words: its name, else its first identifier. */
 function who(f: RetentionFlag): string {
@@ -111,16 +112,14 @@ export function RetentionSection() {
               {tn('options_retention_purge', flags.length, flags.length)}
             </button>
           ) : (
-            <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="ol-confirm">
-              <p id={`${id}-confirm`}>{t('options_retention_confirm')}</p>
-              <button type="button" className="danger" onClick={purge}>
-                {t('options_retention_confirm_yes')}
-              </button>{' '}
-              {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so a keyboard user lands on it */}
-              <button type="button" autoFocus onClick={() => setConfirming(false)}>
-                {t('options_retention_cancel')}
-              </button>
-            </div>
+            <ConfirmBox
+              question={t('options_retention_confirm')}
+              confirm={t('options_retention_confirm_yes')}
+              cancel={t('options_retention_cancel')}
+              tone="danger"
+              onConfirm={purge}
+              onCancel={() => setConfirming(false)}
+            />
           )}
         </>
       )}

@@ -14,6 +14,7 @@ import type { HeedDb } from '@/lib/store/db';
 import type { SuppressionList } from '@/lib/store/schemas';
 import { type Channel, ENTRY_KINDS, type EntryKind } from '@/lib/vocab';
 import { ENTRY_KIND_LABEL } from '@/lib/vocab/labels';
+import { ConfirmBox } from '../ConfirmBox';
 import { useManagedPolicy } from '../team/use-policy';
 import { EntriesBrowser } from './EntriesBrowser';
 import { ScopeFieldset } from './ScopeFieldset';
@@ -144,7 +145,6 @@ function EditListForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; 
 }
 
 function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lists: SuppressionList[] }) {
-  const id = useId();
   const others = lists.filter((l) => l.id !== list.id && !l.isDefault && !l.managed);
   const [picked, setPicked] = useState<string[]>([]);
   // The checkboxes are rendered only while the box is open: with thousands of lists, rendering them hidden
@@ -201,22 +201,18 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
               {t('lists_merge_button')}
             </button>
           ) : (
-            <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="ol-confirm">
-              <p id={`${id}-confirm`}>
-                {t(
-                  'lists_merge_confirm',
-                  formatList(chosen.map((l) => t('lists_quoted', l.name))),
-                  t('lists_quoted', list.name),
-                )}
-              </p>
-              <button type="button" className="primary" onClick={merge}>
-                {t('lists_merge_go')}
-              </button>{' '}
-              {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so a keyboard user lands on it */}
-              <button type="button" autoFocus onClick={() => setConfirming(false)}>
-                {t('lists_cancel')}
-              </button>
-            </div>
+            <ConfirmBox
+              question={t(
+                'lists_merge_confirm',
+                formatList(chosen.map((l) => t('lists_quoted', l.name))),
+                t('lists_quoted', list.name),
+              )}
+              confirm={t('lists_merge_go')}
+              cancel={t('lists_cancel')}
+              tone="primary"
+              onConfirm={merge}
+              onCancel={() => setConfirming(false)}
+            />
           )}
         </div>
       )}
@@ -231,7 +227,6 @@ function MergeForm({ db, list, lists }: { db: HeedDb; list: SuppressionList; lis
 }
 
 function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; onGone: () => void }) {
-  const id = useId();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (list.isDefault) {
@@ -257,16 +252,14 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
           {t('lists_delete_button')}
         </button>
       ) : (
-        <div role="alertdialog" aria-labelledby={`${id}-q`} className="ol-confirm">
-          <p id={`${id}-q`}>{tn('lists_delete_confirm', list.counts.total, t('lists_quoted', list.name))}</p>
-          <button type="button" className="danger" onClick={remove}>
-            {t('lists_delete_go')}
-          </button>{' '}
-          {/* biome-ignore lint/a11y/noAutofocus: the confirmation takes focus so a keyboard user lands on it */}
-          <button type="button" autoFocus onClick={() => setConfirming(false)}>
-            {t('lists_cancel')}
-          </button>
-        </div>
+        <ConfirmBox
+          question={tn('lists_delete_confirm', list.counts.total, t('lists_quoted', list.name))}
+          confirm={t('lists_delete_go')}
+          cancel={t('lists_cancel')}
+          tone="danger"
+          onConfirm={remove}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error && (
         <p className="error" role="alert">
