@@ -122,7 +122,12 @@ describe('send check in Gmail', () => {
     await waitForSendCheck(page, 'compose-1', (s) => s.state === 'ok');
     // One task: the chip appears and Send is clicked, with no frame or timer in between for Heed to see the chip.
     await page.evaluate((ada) => {
-      (window as unknown as { addRecipient(...x: string[]): void }).addRecipient('compose-1', ada, 'Ada', 'to');
+      (window as unknown as { addRecipient(...x: string[]): void }).addRecipient(
+        'compose-1',
+        ada,
+        'Ada',
+        'to',
+      );
       (document.querySelector('#compose-1 [data-tooltip^="Send"]') as HTMLElement).click();
     }, ADA);
     await expect.poll(() => dialogOpen(page)).toBe(true);
