@@ -37,8 +37,9 @@ describe('pacedSync (the send check on a page that keeps changing)', () => {
     const seconds = (Date.now() - start) / 1000;
     expect(spent / seconds).toBeLessThanOrEqual(BUDGET_MS_PER_S);
     // …and still syncs regularly: never more than the longest pause apart.
-    for (let i = 1; i < calls.length; i++)
-      expect(calls[i] - calls[i - 1]).toBeLessThanOrEqual(2000 + MIN_GAP_MS + 16);
+    const gaps = calls.slice(1).map((t, i) => t - (calls[i] ?? t));
+    expect(calls.length).toBeGreaterThan(3);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000 + MIN_GAP_MS + 16);
   });
 
   it('a send catches up with a change that is still waiting, at once', () => {
