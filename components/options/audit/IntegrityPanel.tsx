@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { auditActionLabel, auditProblemText, formatWhen } from '@/lib/options/audit-labels';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';

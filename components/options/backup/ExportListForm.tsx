@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { dateStamp, downloadText, fileStem } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   type ExportMode,

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import { pageNotices } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 import { formatCount, scopeText } from '@/lib/options/labels';
 import {
   deleteList,

@@ -3,8 +3,8 @@ import { Notices } from '@/components/notices';
 import { useAppDb } from '@/components/use-db';
 import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemoData } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { NoticeStack } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Notices } from '@/components/notices';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { languageName } from '@/lib/i18n/words';
 import { NoticeStack } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import { SETTINGS_LIMITS, type Settings, type SettingsInput } from '@/lib/store/schemas';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import { formatMegabytes } from '@/lib/options/settings-parse';
 import { requestPersistence } from '@/lib/store/quota';
 

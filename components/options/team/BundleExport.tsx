@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';

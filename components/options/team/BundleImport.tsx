@@ -1,6 +1,6 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';

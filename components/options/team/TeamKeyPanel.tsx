@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadText } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   createTeamKey,

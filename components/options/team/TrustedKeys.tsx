@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDate, t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { getApplied } from '@/lib/team/apply';
