@@ -2,7 +2,7 @@ import type { Channel, EntryKind } from '../vocab';
 import { logAudit } from './audit';
 import { bucketRecord, entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
-import { type ErrorWords, englishWords } from './error-words';
+import { WordedError } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
@@ -14,14 +14,8 @@ import {
 
 export const DEFAULT_LIST_NAME = 'Do not contact';
 
-export class ListError extends Error {
+export class ListError extends WordedError {
   override name = 'ListError';
-  /** The message as words the page shows in its language (`message` is their English). */
-  readonly words?: ErrorWords;
-  constructor(message: string | ErrorWords) {
-    super(typeof message === 'string' ? message : englishWords(message));
-    if (typeof message !== 'string') this.words = message;
-  }
 }
 
 /**
