@@ -16,6 +16,7 @@ import {
   formatWhen,
 } from '@/lib/options/audit-labels';
 import { IntegrityPanel } from './audit/IntegrityPanel';
+import { ErrorLine } from './ErrorLine';
 
 const PAGE = 200;
 
@@ -137,11 +138,7 @@ export function AuditSection() {
       <div role="status" className="ot-status">
         {note}
       </div>
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
 
       {events === undefined && !rangeError ? (
         <p className="muted">{t('options_audit_loading')}</p>

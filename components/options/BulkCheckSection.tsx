@@ -14,6 +14,7 @@ import './settings/tools.css';
 import { formatMegabytes } from '@/lib/options/settings-parse';
 import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
+import { ErrorLine } from './ErrorLine';
 
 type Which = 'checked' | 'clean' | 'removed';
 
@@ -146,11 +147,7 @@ export function BulkCheckSection() {
             onChange={(e) => void choose(e.target.files?.[0] ?? null)}
           />
         </div>
-        {previewError ? (
-          <p role="alert" className="error">
-            {previewError}
-          </p>
-        ) : null}
+        <ErrorLine error={previewError} />
         {file && preview ? (
           <p className="muted">
             {preview.delimiter === ''

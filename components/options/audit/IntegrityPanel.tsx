@@ -8,6 +8,7 @@ import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';
 import { buildTeamEvidence } from '@/lib/team/evidence';
+import { ErrorLine } from '../ErrorLine';
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -73,11 +74,7 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
       </button>
       <span className="muted"> {t('options_audit_evidence_hint')}</span>
       {note ? <p className="ot-status">{note}</p> : null}
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { saveSettings } from '@/lib/store/settings';
 import { SUBSCRIBERS, type Subscriber } from '@/lib/vocab';
 import { countryChoices, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
 import { SubscriberSchema } from '@/lib/vocab/schemas';
+import { ErrorLine } from '../ErrorLine';
 
 /** A subscriber type in the page's language. */
 export function subscriberLabel(s: Subscriber): string {
@@ -443,11 +444,7 @@ export function SettingsForm({
         </button>
       </div>
       <Notices stack={notices} className="ot-status" />
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
     </form>
   );
 }

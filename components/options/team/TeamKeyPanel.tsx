@@ -13,6 +13,7 @@ import {
   MIN_PASSPHRASE_LENGTH,
 } from '@/lib/team/keys';
 import { ConfirmBox } from '../ConfirmBox';
+import { ErrorLine } from '../ErrorLine';
 import { Fingerprint } from './Fingerprint';
 
 /** The lead's team key: create it, import it from another admin, export it encrypted, or delete it. */
@@ -151,11 +152,7 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
       )}
       {busy ? <p role="status">{t('options_working')}</p> : null}
       {status ? <p role="status">{status}</p> : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
     </section>
   );
 }
