@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HeedBrowser, launchHeed, loadDemoData, waitForBadge } from './support/browser';
 import { restoreSnapshot, takeSnapshot } from './support/snapshot';
@@ -59,7 +59,7 @@ async function checkFile(options: Page, name: string, csv: string, rows: number)
   await options.getByText(new RegExp(`Checked ${rows} rows`)).waitFor();
 }
 
-/** Five prospects, one per level once the demo data is loaded (Jane blocked, Ada high, Emma ok, Sam unknown). */
+/** Five prospects with different verdicts once the demo data is loaded (Jane blocked, Ada high, Emma ok, …). */
 const CAMPAIGN = [
   'Name,Email,LinkedIn,Country',
   'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
@@ -426,7 +426,7 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await options.getByRole('button', { name: 'Remove demo data' }).click();
     await options.getByText('Demo data removed').waitFor();
     await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
-    const changes: [string, (field: ReturnType<Page['getByLabel']>) => Promise<unknown>][] = [
+    const changes: [string, (field: Locator) => Promise<unknown>][] = [
       ['Default country', (f) => f.selectOption('DE')],
       ['Default subscriber', (f) => f.selectOption('corporate')],
       ['Additional personal-email domains', (f) => f.fill('mail.example')],
