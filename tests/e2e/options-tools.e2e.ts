@@ -100,9 +100,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     // skips the browser's slow first read of managed storage, about 3 s after launch, which a restore makes).
     const restore = (seed.fromFirstRun || seed.demo) && storeTouched;
     storeTouched = true;
-    // A restore opens the page where it is done. The header's demo-data button read the store before it (and may
-    // still offer to remove demo data the restore took away): tests that remove demo data start from `demo`, which
-    // loads it through that button.
+    // A restore opens the page where it is done; tests that remove demo data start from `demo`, which loads it
+    // through the header's button.
     const page = await heed.openExtensionPage(`options.html#/${restore ? 'backup' : section}`);
     openPage = page;
     if (restore) await restoreSnapshot(page, firstRun);
@@ -155,6 +154,14 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await options.getByText('Demo data loaded').waitFor();
     await waitForBadge(jane.page, (b) => b.level === 'blocked');
     await jane.page.close();
+  });
+
+  it('the header’s demo-data button follows a restore that takes the demo data away, without a reload', async () => {
+    const options = await openOptions('backup', { demo: true });
+    await options.getByRole('button', { name: 'Remove demo data' }).waitFor();
+    await restoreSnapshot(options, firstRun);
+    await options.getByRole('button', { name: 'Load demo data' }).waitFor();
+    expect(await options.getByRole('button', { name: 'Remove demo data' }).count()).toBe(0);
   });
 
   it('checks a prospect file and downloads it back with a verdict per row', async () => {

@@ -25,8 +25,7 @@ export async function takeSnapshot(options: Page): Promise<string> {
 
 /**
  * Replaces everything Heed holds with `snapshot` (from takeSnapshot) through the restore of `options` (an options
- * page, left on its Export & backup section). What that page read before (its header's demo-data button) and other
- * open pages may be out of date: open them, or go to their section, after this.
+ * page, left on its Export & backup section).
  */
 export async function restoreSnapshot(options: Page, snapshot: string): Promise<void> {
   await toBackupSection(options);
