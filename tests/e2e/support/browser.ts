@@ -93,6 +93,18 @@ function initiatedByExtension(request: Request, extensionOrigin: string): string
   return null;
 }
 
+/**
+ * The time zone the test browser runs in: one where it is now 14:00–14:59, on the same calendar day as in UTC.
+ * Calling-hours rules read the recipient's clock, and for a person with no recorded zone in a country of several
+ * zones (Canada, the US, Australia) that is the browser's: the demo's Emma, "ok" by day, is "high" after 21:30
+ * in UTC, and the tests would pass or fail by the hour they run at. Mid-afternoon is inside every window Heed
+ * knows, weekdays and weekends alike; countries of one zone use their own, whatever this is.
+ */
+export function afternoonZone(now: Date = new Date()): string {
+  const behind = now.getUTCHours() - 14; // Etc/GMT+N is N hours behind UTC (the sign is POSIX's)
+  return behind === 0 ? 'Etc/UTC' : behind > 0 ? `Etc/GMT+${behind}` : `Etc/GMT-${-behind}`;
+}
+
 export async function launchHeed(
   options: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {},
 ): Promise<HeedBrowser> {
@@ -105,6 +117,7 @@ export async function launchHeed(
     headless: options.headless ?? true,
     args: [...chromiumArgs(server.port, options.extensionDir), `--log-net-log=${netLog}`],
     viewport: { width: 1280, height: 900 },
+    env: { ...process.env, TZ: afternoonZone() },
   });
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
