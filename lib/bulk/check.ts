@@ -474,16 +474,19 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
-  const flush = async (batch: readonly { work: RowWork; row: number }[]) => {
-    const live = batch.filter((p) => !p.work.fail);
-    const found = await ctx.lookupMany(
+  type Batch = readonly { work: RowWork; row: number }[];
+  const lookUp = (batch: Batch) =>
+    ctx.lookupMany(
       db,
-      live.map(({ work: w }) => {
-        const country = w.country ?? settings.defaultCountry;
-        return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
-      }),
+      batch
+        .filter((p) => !p.work.fail)
+        .map(({ work: w }) => {
+          const country = w.country ?? settings.defaultCountry;
+          return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
+        }),
       settings.showPossibleMatches,
     );
+  const write = (batch: Batch, found: LookupResult[]) => {
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
       if (w.fail) {
@@ -608,9 +611,23 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         counts: { ...counts },
       }),
   });
+  // Two batches in flight: while one batch's buckets are read (the page would otherwise wait on IndexedDB), the
+  // next is parsed and prepared. Batches are still written in order, and the second waits for the first.
+  let previous: Promise<void> | undefined;
   for await (const got of batches) {
-    await flush(got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows })));
+    const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
+    const found = lookUp(batch);
+    const before = previous;
+    previous = (async () => {
+      if (before) await before;
+      write(batch, await found);
+    })();
+    // A failure surfaces where these are awaited (next batch or below), not as an unhandled rejection.
+    found.catch(() => undefined);
+    previous.catch(() => undefined);
+    if (before) await before;
   }
+  if (previous) await previous;
   for (const w of [outText, cleanText, removedText]) w.close();
   if (rows === 0) {
     throw new ImportError(
