@@ -118,13 +118,13 @@ export class LookupContext {
     const byKey = new Map(wantedContacts.map((k, i) => [k, read.contactsPerKey[i] ?? []] as const));
 
     return prepared.map((p) => {
-      const contacts = p.cKeys.length === 0 ? [] : uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
-      return {
-        matches: matchesFor(index, p.groups, records),
-        ...(contacts[0] ? { contact: contacts[0] } : {}),
-        contacts,
-        identifiers: p.identifiers,
-      };
+      const matches = matchesFor(index, p.groups, records);
+      if (p.cKeys.length === 0) return { matches, contacts: [], identifiers: p.identifiers };
+      const contacts = uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
+      const contact = contacts[0];
+      return contact
+        ? { matches, contact, contacts, identifiers: p.identifiers }
+        : { matches, contacts, identifiers: p.identifiers };
     });
   }
 }
