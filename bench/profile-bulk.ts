@@ -17,7 +17,7 @@ type Node = {
 };
 
 async function main() {
-  const { context, page, call, close } = await openBenchBrowser();
+  const { context, page, call, close } = await openBenchBrowser(process.env.HEED_EXT_DIR || undefined);
   try {
     await call('reset');
     console.log(`importing ${N} MD5 and ${N} emails…`);

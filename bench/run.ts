@@ -12,6 +12,7 @@ import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
+import { bulkCpuFigures } from './bulk-figures';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
 import { watchCost } from './watch-cost';
@@ -373,6 +374,15 @@ async function main() {
     if (process.env.HEED_BENCH_ONLY === 'deletes') {
       // Only the delete and removal figures (HEED_BENCH_ONLY=deletes npm run bench).
       for (const r of deleteRows(await call(page, 'scaleDeletes', N))) console.log(r.join('  '));
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'bulk') {
+      // Only the bulk check (HEED_BENCH_ONLY=bulk npm run bench), with its main-thread CPU time.
+      await call(page, 'importMd5', N);
+      await call(page, 'importEmails', N);
+      console.log(
+        JSON.stringify(await bulkCpuFigures(context, page, (n, r, l) => call(page, n, r, l), BULK_ROWS, N)),
+      );
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {

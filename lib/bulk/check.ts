@@ -160,7 +160,7 @@ interface RowWork {
   idCount: number;
   country?: string;
   stage?: Exclude<Stage, 'unknown'>;
-  notes: RowNote[];
+  notes: readonly RowNote[];
   /** Set when the row cannot be looked up at all. */
   fail?: { level: 'invalid' | 'error'; code: string; reason: string };
 }
@@ -183,9 +183,14 @@ function kindWord(kind: string): string {
 const EMAIL_SPLIT = /[;,\s]+/;
 const EMAIL_SPLIT_AT = /[;,\s]/;
 
-/** Reads one data row into identifiers and hints according to the mapping. Pure: unit-tested on its own. */
+const NO_NOTES: readonly RowNote[] = Object.freeze([]);
+
+/**
+ * Reads one data row into identifiers and hints according to the mapping. Pure: unit-tested on its own. A million
+ * rows pass through here: `ids` holds only the kinds the row has, and a row without notes shares one empty list.
+ */
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
-  const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: [] };
+  const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: NO_NOTES };
   if (row.error) {
     work.fail = {
       level: 'error',
@@ -194,31 +199,46 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
     };
     return work;
   }
-  const emails: string[] = [];
-  const profileUrls: string[] = [];
-  const salesNavUrls: string[] = [];
-  const phones: string[] = [];
-  const domains: string[] = [];
+  const ids: { -readonly [K in keyof PersonIds]: string[] } = {};
+  let idCount = 0;
+  const note = (n: RowNote) => {
+    const notes = work.notes === NO_NOTES ? [] : (work.notes as RowNote[]);
+    notes.push(n);
+    work.notes = notes;
+  };
   const push = (kind: 'email' | 'profile' | 'salesnav' | 'phone' | 'domain', value: string) => {
-    if (kind === 'email') {
-      if (EMAIL_SPLIT_AT.test(value)) emails.push(...value.split(EMAIL_SPLIT).filter(Boolean));
-      else emails.push(value);
-    } else if (kind === 'profile') profileUrls.push(value);
-    else if (kind === 'salesnav') salesNavUrls.push(value);
-    else if (kind === 'phone') phones.push(value);
-    else domains.push(value);
+    const key =
+      kind === 'email'
+        ? 'emails'
+        : kind === 'profile'
+          ? 'profileUrls'
+          : kind === 'salesnav'
+            ? 'salesNavUrls'
+            : kind === 'phone'
+              ? 'phones'
+              : 'domains';
+    let into = ids[key];
+    if (!into) {
+      into = [];
+      ids[key] = into;
+    }
+    if (kind === 'email' && EMAIL_SPLIT_AT.test(value)) {
+      for (const v of value.split(EMAIL_SPLIT)) if (v) into.push(v);
+    } else into.push(value);
   };
   for (let i = 0; i < mapping.roles.length; i++) {
     const role = mapping.roles[i];
     if (role === undefined || role === 'ignore') continue;
-    const value = unneutraliseCell(row.cells[i] ?? '').trim();
+    const cell = row.cells[i] ?? '';
+    // A guard quote can only come before a quote, space or formula character (see safeCell).
+    const value = (plainStart(cell) ? cell : unneutraliseCell(cell)).trim();
     if (value === '') continue;
     switch (role) {
       case 'country': {
         const c = readCountry(value);
         if (c) work.country = c;
         else if (c === null)
-          work.notes.push({
+          note({
             code: 'country-unrecognised',
             text: t('options_bulk_note_country'),
           });
@@ -228,7 +248,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         const s = readStage(value);
         if (s && s !== 'unknown') work.stage = s;
         else if (s === null)
-          work.notes.push({
+          note({
             code: 'stage-unrecognised',
             text: t('options_bulk_note_stage'),
           });
@@ -239,12 +259,12 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         if (k === 'email' || k === 'profile' || k === 'salesnav' || k === 'phone' || k === 'domain')
           push(k, value);
         else if (k)
-          work.notes.push({
+          note({
             code: 'hash-not-checkable',
             text: t('options_bulk_note_hash', k),
           });
         else
-          work.notes.push({
+          note({
             code: 'no-identifier-in-column',
             text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
@@ -254,8 +274,9 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         push(role, value);
     }
   }
-  work.idCount = emails.length + profileUrls.length + salesNavUrls.length + phones.length + domains.length;
-  work.ids = { emails, profileUrls, salesNavUrls, phones, domains };
+  for (const k in ids) idCount += (ids[k as keyof PersonIds] as string[]).length;
+  work.idCount = idCount;
+  work.ids = ids;
   if (work.idCount === 0) {
     work.fail = {
       level: 'invalid',
@@ -301,6 +322,20 @@ function firstIdentifier(ids: PersonIds): string {
     ids.domains?.[0] ??
     ''
   );
+}
+
+/**
+ * A cell as the output writes it: neutraliseCell(unneutraliseCell(cell)), without the two pattern tests for the
+ * cells that start with an ASCII letter or digit (most of a campaign file), which neither pattern can match: both
+ * need a quote, a space, a line break or a formula character first.
+ */
+export function safeCell(cell: string): string {
+  return plainStart(cell) ? cell : neutraliseCell(unneutraliseCell(cell));
+}
+
+function plainStart(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Collects text and turns it into a Blob part each time about a megabyte has gathered. */
@@ -351,7 +386,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   const outDelimiter = opts.delimiter === '' ? ',' : opts.delimiter;
   const unparse = (rows: string[][]) =>
     Papa.unparse(rows, { delimiter: outDelimiter, newline: '\r\n', header: false, escapeFormulae: false });
-  const safe = (cell: string) => neutraliseCell(unneutraliseCell(cell));
+  const safe = safeCell;
 
   const style = opts.reasons ?? 'codes';
   const channel = opts.campaignChannel ?? 'email';
@@ -474,16 +509,19 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
-  const flush = async (batch: readonly { work: RowWork; row: number }[]) => {
-    const live = batch.filter((p) => !p.work.fail);
-    const found = await ctx.lookupMany(
+  type Batch = readonly { work: RowWork; row: number }[];
+  const lookUp = (batch: Batch) =>
+    ctx.lookupMany(
       db,
-      live.map(({ work: w }) => {
-        const country = w.country ?? settings.defaultCountry;
-        return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
-      }),
+      batch
+        .filter((p) => !p.work.fail)
+        .map(({ work: w }) => {
+          const country = w.country ?? settings.defaultCountry;
+          return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
+        }),
       settings.showPossibleMatches,
     );
+  const write = (batch: Batch, found: LookupResult[]) => {
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
       if (w.fail) {
@@ -608,9 +646,23 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
         counts: { ...counts },
       }),
   });
+  // Two batches in flight: while one batch's buckets are read (the page would otherwise wait on IndexedDB), the
+  // next is parsed and prepared. Batches are still written in order, and the second waits for the first.
+  let previous: Promise<void> | undefined;
   for await (const got of batches) {
-    await flush(got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows })));
+    const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
+    const found = lookUp(batch);
+    const before = previous;
+    previous = (async () => {
+      if (before) await before;
+      write(batch, await found);
+    })();
+    // A failure surfaces where these are awaited (next batch or below), not as an unhandled rejection.
+    found.catch(() => undefined);
+    previous.catch(() => undefined);
+    if (before) await before;
   }
+  if (previous) await previous;
   for (const w of [outText, cleanText, removedText]) w.close();
   if (rows === 0) {
     throw new ImportError(
