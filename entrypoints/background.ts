@@ -17,6 +17,9 @@ import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { onCommittedWrite } from '@/lib/store/write-feed';
 
 export default defineBackground(() => {
+  // For bench/worker-start.ts: when the script had been evaluated, and when the first message came and was answered.
+  performance.mark('heed:start');
+  let firstMessage = true;
   const limiter = new RateLimiter();
   // The background answers every page's lookups, so it keeps the lookup index: loaded a second after the worker
   // starts, once the message that woke it (and the page's burst after it) is answered from the buckets.
@@ -44,7 +47,13 @@ export default defineBackground(() => {
     }, 50);
   });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void handleMessage(message, sender, deps).then(sendResponse);
+    const first = firstMessage;
+    firstMessage = false;
+    if (first) performance.mark('heed:message');
+    void handleMessage(message, sender, deps).then((reply) => {
+      if (first) performance.mark('heed:answer');
+      sendResponse(reply);
+    });
     return true; // answer asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => {
