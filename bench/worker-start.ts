@@ -94,6 +94,8 @@ export async function workerStartSplit(
   if (contextId === undefined) throw new Error('the content script did not start');
   await new Promise((r) => setTimeout(r, 1000));
   const splits: StartSplit[] = [];
+  // With a background.js that marks each module's start (m:<path>), each module's evaluation time per run.
+  const modules = new Map<string, number[]>();
   try {
     for (let run = 0; run < runs; run++) {
       await control.send('ServiceWorker.stopAllWorkers');
@@ -127,6 +129,15 @@ export async function workerStartSplit(
       );
       const { t0, t1 } = result.value;
       const m = marks.marks;
+      const seq = Object.entries(m)
+        .filter(([k]) => k.startsWith('m:') || k === 'heed:start')
+        .sort((a, b) => a[1] - b[1]);
+      for (let i = 0; i + 1 < seq.length; i++) {
+        const [name, at] = seq[i] as [string, number];
+        const list = modules.get(name) ?? [];
+        list.push((seq[i + 1] as [string, number])[1] - at);
+        modules.set(name, list);
+      }
       splits.push({
         total: t1 - t0,
         toWorker: marks.origin - t0,
@@ -143,6 +154,14 @@ export async function workerStartSplit(
   return {
     runs,
     ...Object.fromEntries(keys.map((k) => [k, stats(splits.map((s) => s[k]))])),
+    ...(modules.size > 0
+      ? {
+          modules: [...modules.entries()]
+            .map(([name, xs]) => [name, stats(xs).median] as const)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 40),
+        }
+      : {}),
     all: splits.map((s) => Object.fromEntries(keys.map((k) => [k, Math.round(s[k])]))),
   };
 }
