@@ -21,7 +21,7 @@ import {
   reasonAllowsChannelScope,
   type SuppressionReason,
 } from '../vocab';
-import { decodeBucket, type StoredBucket } from './bucket-layout';
+import { batchIdAt, decodeBucketLazily, type StoredBucket } from './bucket-layout';
 import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -349,7 +349,7 @@ export function findHits(
         const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
         const prev = hits.get(id);
         if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
-          hits.set(id, { c, listId: rec.listId, batchId: rec.batchIds[at] as number });
+          hits.set(id, { c, listId: rec.listId, batchId: batchIdAt(rec, at) as number });
         }
       }
     }
@@ -629,6 +629,10 @@ async function probeHolders(db: HeedDb, index: LookupIndex): Promise<Holders | u
  * Reads the buckets of `groups` and the contacts under `contactKeyList` in one native transaction, with the data
  * token: undefined when the token is no longer `token` (the index that chose these reads is out of date). With
  * `holders` (valid for the same token) each bucket is read by primary key from each list holding its kind.
+ *
+ * Every request's result is taken in its own success callback and one promise waits for the last of them: the
+ * background answers every look-up through here, and a promise, a closure and an array per request were most of
+ * what the read allocates besides the records themselves.
  */
 export async function readIfUnchanged(
   db: HeedDb,
@@ -643,31 +647,64 @@ export async function readIfUnchanged(
   if (groups.length > 0) scope.push('buckets');
   if (contactKeyList.length > 0) scope.push('contacts');
   const tx = db.backendDB().transaction(scope, 'readonly');
-  const bucketsOf = (g: { kind: EntryKind; bucket: number }): Promise<unknown[]> => {
-    const store = tx.objectStore('buckets');
-    if (!holders)
-      return idbRequest(store.index('[kind+bucket]').getAll(IDBKeyRange.only([g.kind, g.bucket])));
-    const lists = holders.get(g.kind) ?? [];
-    return Promise.all(lists.map((listId) => idbRequest(store.get([listId, g.kind, g.bucket])))).then(
-      (recs) => recs.filter((r) => r !== undefined),
-    );
-  };
-  const [tokenRec, recsPerGroup, contactsPerKey] = await Promise.all([
-    idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
-    Promise.all(groups.map(bucketsOf)),
-    Promise.all(
-      contactKeyList.map((k) =>
-        idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
-      ),
-    ),
-  ]);
+  const recsPerGroup: BucketRecord[][] = [];
+  const contactsPerKey: Contact[][] = [];
+  let tokenRec: unknown;
+  await new Promise<void>((resolve, reject) => {
+    let pending = 0;
+    const fail = () => reject(tx.error ?? new DOMException('the lookup was aborted', 'AbortError'));
+    const issue = (r: IDBRequest, take: (v: unknown) => void) => {
+      pending++;
+      r.onsuccess = () => {
+        take(r.result);
+        if (--pending === 0) resolve();
+      };
+      r.onerror = () => reject(r.error);
+    };
+    tx.onabort = fail;
+    issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), (v) => {
+      tokenRec = v;
+    });
+    const store = groups.length > 0 ? tx.objectStore('buckets') : null;
+    for (const g of store ? groups : []) {
+      const recs: BucketRecord[] = [];
+      recsPerGroup.push(recs);
+      if (!holders) {
+        issue(
+          (store as IDBObjectStore).index('[kind+bucket]').getAll(IDBKeyRange.only([g.kind, g.bucket])),
+          (v) => {
+            for (const rec of v as StoredBucket[]) recs.push(decodeBucketLazily(rec));
+          },
+        );
+        continue;
+      }
+      // Requests complete in the order they were made, so `recs` keeps the holders' order.
+      for (const listId of holders.get(g.kind) ?? []) {
+        issue((store as IDBObjectStore).get([listId, g.kind, g.bucket]), (v) => {
+          if (v !== undefined) recs.push(decodeBucketLazily(v as StoredBucket));
+        });
+      }
+    }
+    if (contactKeyList.length > 0) {
+      const byKey = tx.objectStore('contacts').index('keys');
+      for (const k of contactKeyList) {
+        const rows: Contact[] = [];
+        contactsPerKey.push(rows);
+        issue(byKey.getAll(IDBKeyRange.only(k)), (v) => {
+          for (const c of v as Contact[]) rows.push(c);
+        });
+      }
+    }
+    // Nothing more will be asked in it: the database may finish the transaction without waiting to be told.
+    tx.commit?.();
+  });
   if (tokenOf(tokenRec) !== token) return undefined;
-  return { recsPerGroup: decodeAll(recsPerGroup), contactsPerKey: contactsPerKey as Contact[][] };
+  return { recsPerGroup, contactsPerKey };
 }
 
 /** Records read natively, past the Dexie middleware that decodes their batch ids. */
 function decodeAll(recsPerGroup: unknown[][]): BucketRecord[][] {
-  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucket));
+  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucketLazily));
 }
 
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through
