@@ -8,7 +8,12 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Chromium and Firefox preload modules natively; Vite's polyfill would put a fetch() into the bundle.
   vite: () => ({
-    build: { modulePreload: { polyfill: false }, sourcemap: process.env.HEED_SOURCEMAP === '1' },
+    build: {
+      modulePreload: { polyfill: false },
+      sourcemap: process.env.HEED_SOURCEMAP === '1',
+      // bench/mark-modules.ts needs the bundler's module comments.
+      ...(process.env.HEED_NOMINIFY === '1' ? { minify: false } : {}),
+    },
     resolve: {
       alias: [
         // WXT's content-script context dispatches an event the page can hear and stops when the page dispatches

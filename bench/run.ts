@@ -17,6 +17,7 @@ import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
 import { watchCost } from './watch-cost';
 import { workerBench, workerLines } from './worker';
+import { workerStartSplit } from './worker-start';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -41,6 +42,7 @@ type Bench = {
   baselineEmails(n: number): Promise<BaselineFigures>;
   baselineMd5(n: number): Promise<BaselineFigures>;
   lookups(rounds: number, perRound: number, listedUpTo: number): Promise<LookupFigures>;
+  lookupPhases(count: number, listedUpTo: number): Promise<unknown>;
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number, perRow?: boolean): Promise<BulkFigures>;
   teamBundle(): Promise<BundleFigures>;
@@ -329,12 +331,15 @@ function bundleRows(b: BundleFigures): [string, string, string, string, string][
 }
 
 async function main() {
-  console.log('Building the extension with its benchmark page (wxt build --mode bench)…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const extDir = join(root, '.output/chrome-mv3-bench');
+  // HEED_BENCH_EXT_DIR: an extension built before (a copy of .output/chrome-mv3-bench), to alternate two builds.
+  const extDir = process.env.HEED_BENCH_EXT_DIR ?? join(root, '.output/chrome-mv3-bench');
+  if (!process.env.HEED_BENCH_EXT_DIR) {
+    console.log('Building the extension with its benchmark page (wxt build --mode bench)…');
+    execFileSync('npx', ['wxt', 'build', '--mode', 'bench'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
   const contentGzip = gzipSync(readFileSync(join(extDir, 'content-scripts/annotate-linkedin.js'))).length;
 
   const server = await startFixtureServer();
@@ -342,7 +347,11 @@ async function main() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: chromiumArgs(server.port, extDir),
+    args: [
+      ...chromiumArgs(server.port, extDir),
+      // For experiments only, e.g. --expose-gc (bench/lookup-phases.ts).
+      ...(process.env.HEED_BENCH_JS_FLAGS ? [`--js-flags=${process.env.HEED_BENCH_JS_FLAGS}`] : []),
+    ],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -358,6 +367,15 @@ async function main() {
       const jane = readFileSync(join(root, 'tests/fixtures/pages/linkedin-profile-jane.html'), 'utf8');
       for (const l of workerLines(await workerBench(context, id, WORKER_N, jane, workerProfile())))
         console.log(l);
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'worker-start') {
+      // Where a stopped worker's first answer goes, on an empty store (bench/worker-start.ts).
+      const jane = readFileSync(join(root, 'tests/fixtures/pages/linkedin-profile-jane.html'), 'utf8');
+      const control = await context.newCDPSession(page);
+      await control.send('ServiceWorker.enable');
+      const runs = Number(process.env.HEED_BENCH_WORKER_RUNS ?? 11);
+      console.log(JSON.stringify(await workerStartSplit(context, control, jane, runs)));
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'bundle') {
@@ -383,6 +401,13 @@ async function main() {
       console.log(
         JSON.stringify(await bulkCpuFigures(context, page, (n, r, l) => call(page, n, r, l), BULK_ROWS, N)),
       );
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'lookup-phases') {
+      // Where a lookup's time goes, step by step (bench/lookup-phases.ts).
+      await call(page, 'importMd5', N);
+      await call(page, 'importEmails', N);
+      console.log(JSON.stringify(await call(page, 'lookupPhases', 5000, N), null, 1));
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {

@@ -10,7 +10,8 @@ let opened: Promise<HeedDb> | undefined;
 export function appDb(): Promise<HeedDb> {
   opened ??= (async () => {
     const db = await openDb();
-    await ensureDefaultList(db);
+    // Read-only first: a read-write transaction at every start would hold up the first look-up's reads behind it.
+    if (!(await db.lists.filter((l) => l.isDefault).first())) await ensureDefaultList(db);
     return db;
   })().catch((err: unknown) => {
     opened = undefined;

@@ -58,11 +58,15 @@ export function backgroundDeps(src: BackgroundSources): HandlerDeps {
   const deps: HandlerDeps = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    lookup: async (identifiers, hints) =>
-      inLanguage(
-        async () =>
-          (await verdictFor(await src.appDb(), await src.selfDb(), { identifiers, hints }, now())).answer,
-      ),
+    lookup: async (identifiers, hints) => {
+      // Both databases open together: on a worker's first answer neither is open yet.
+      const dbs = Promise.all([src.appDb(), src.selfDb()]);
+      dbs.catch(() => undefined); // rejected: the answer below reports it
+      return inLanguage(async () => {
+        const [db, self] = await dbs;
+        return (await verdictFor(db, self, { identifiers, hints }, now())).answer;
+      });
+    },
     scanPage: async (emails, phones) =>
       inLanguage(async () => answerScan(await src.appDb(), await src.selfDb(), emails, phones, now())),
     refreshReminder: async () => {

@@ -62,6 +62,40 @@ export function decodeBucket(rec: StoredBucket | BucketRecord): BucketRecord {
   return { ...rest, batchIds: fromRuns(runs) } as BucketRecord;
 }
 
+// A lookup's reads keep the runs and expand them only if something asks for the whole `batchIds`: a lookup needs
+// one id per hit (batchIdAt), and most buckets it reads (an index false positive, a listed person's bucket) would
+// otherwise allocate four bytes per entry for nothing (10 KB per MD5 bucket at 10M entries).
+const lazyRuns = new WeakMap<object, Ids>();
+
+/** decodeBucket for the native read paths: the same record, its batch ids expanded on first use. */
+export function decodeBucketLazily(rec: StoredBucket | BucketRecord): BucketRecord {
+  if (!('runs' in rec) || !rec.runs) return rec as BucketRecord;
+  const { runs, ...rest } = rec;
+  let ids: Ids | undefined;
+  const out = Object.defineProperty(rest, 'batchIds', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      ids ??= fromRuns(runs);
+      return ids;
+    },
+  }) as BucketRecord;
+  lazyRuns.set(out, runs);
+  return out;
+}
+
+/** The batch id of entry `at` (`rec.batchIds[at]`), without expanding a lazily decoded record's runs. */
+export function batchIdAt(rec: BucketRecord, at: number): number | undefined {
+  const runs = lazyRuns.get(rec);
+  if (!runs) return rec.batchIds[at];
+  let left = at;
+  for (let r = 0; r + 1 < runs.length; r += 2) {
+    left -= runs[r + 1] as number;
+    if (left < 0) return runs[r];
+  }
+  return undefined;
+}
+
 /** Bytes of a record's keys and batch ids as stored (strings counted at two bytes a character). */
 export function storedBytes(rec: StoredBucket): number {
   const keys = Array.isArray(rec.keys) ? rec.keys.reduce((n, k) => n + 2 * k.length, 0) : rec.keys.byteLength;

@@ -21,7 +21,7 @@ import {
   reasonAllowsChannelScope,
   type SuppressionReason,
 } from '../vocab';
-import { decodeBucket, type StoredBucket } from './bucket-layout';
+import { batchIdAt, decodeBucketLazily, type StoredBucket } from './bucket-layout';
 import { bucketOf, findKey } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
@@ -349,7 +349,7 @@ export function findHits(
         const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
         const prev = hits.get(id);
         if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
-          hits.set(id, { c, listId: rec.listId, batchId: rec.batchIds[at] as number });
+          hits.set(id, { c, listId: rec.listId, batchId: batchIdAt(rec, at) as number });
         }
       }
     }
@@ -458,7 +458,14 @@ async function lookupOnce(db: HeedDb, ids: PersonIds, opts: LookupOptions): Prom
     const narrowed = await indexedCandidates(index, identifiers, possible);
     const groups = [...narrowed.groups.values()];
     const holders = groups.length > 0 ? await holdersOf(db, index) : undefined;
-    const read = await readIfUnchanged(db, index.token, groups, narrowed.contactKeys, holders);
+    const read = await readIfUnchanged(
+      db,
+      index.token,
+      groups,
+      narrowed.contactKeys,
+      holders,
+      holders ? bucketCacheOf(index) : undefined,
+    );
     if (read) {
       countIndexAnswer(db);
       const hits = findHits(groups.map((g, i) => ({ cands: g.cands, records: read.recsPerGroup[i] ?? [] })));
@@ -625,10 +632,80 @@ async function probeHolders(db: HeedDb, index: LookupIndex): Promise<Holders | u
   return holders;
 }
 
+const cacheKey = (listId: string, kind: EntryKind, bucket: number) => `${listId}\u0000${kind}\u0000${bucket}`;
+
+/** Bytes a cached record holds on to (strings at two bytes a character, plus a little per string). */
+function cachedBytes(rec: BucketRecord | null): number {
+  if (!rec) return 64;
+  if (rec.keys instanceof Uint8Array) return rec.keys.byteLength + 64;
+  let n = 64;
+  for (const k of rec.keys) n += 2 * k.length + 16;
+  return n;
+}
+
+/**
+ * The bucket records a lookup read recently (null: the list holds no such bucket), for one lookup index. A badge, the
+ * popup and a page's rows often ask about the same person within seconds; the second asking then reads only the data
+ * token. It is correct for as long as its index is: a record cannot change without a new data token, every lookup
+ * that uses the cache reads the token in its own transaction and answers from it only when the token is the
+ * index's, and an index whose token is outdated is dropped together with its cache. Least recently used records go
+ * first once `maxBytes` are held (a bucket is tens of kilobytes at 10M entries).
+ */
+export class BucketCache {
+  private map = new Map<string, BucketRecord | null>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+  get(key: string): BucketRecord | null | undefined {
+    const rec = this.map.get(key);
+    if (rec === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, rec);
+    return rec;
+  }
+  set(key: string, rec: BucketRecord | null): void {
+    const size = cachedBytes(rec);
+    if (size > this.maxBytes) return;
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.bytes -= cachedBytes(old);
+      this.map.delete(key);
+    }
+    this.map.set(key, rec);
+    this.bytes += size;
+    for (const [k, r] of this.map) {
+      if (this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= cachedBytes(r);
+    }
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** 4 MB: about a hundred MD5 buckets at 10M entries, on top of the index's 40 MB (the worker's budget is 64). */
+const BUCKET_CACHE_BYTES = 4 * 1024 * 1024;
+const bucketCaches = new WeakMap<LookupIndex, BucketCache>();
+
+/** The bucket cache that belongs to `index` (and goes with it). */
+export function bucketCacheOf(index: LookupIndex): BucketCache {
+  let c = bucketCaches.get(index);
+  if (!c) {
+    c = new BucketCache(BUCKET_CACHE_BYTES);
+    bucketCaches.set(index, c);
+  }
+  return c;
+}
+
 /**
  * Reads the buckets of `groups` and the contacts under `contactKeyList` in one native transaction, with the data
  * token: undefined when the token is no longer `token` (the index that chose these reads is out of date). With
- * `holders` (valid for the same token) each bucket is read by primary key from each list holding its kind.
+ * `holders` (valid for the same token) each bucket is read by primary key from each list holding its kind, and
+ * with `cache` (the index's, see BucketCache) a record read before under the same token is not read again.
+ *
+ * Every request's result is taken in its own success callback and one promise waits for the last of them: the
+ * background answers every look-up through here, and a promise, a closure and an array per request were most of
+ * what the read allocates besides the records themselves.
  */
 export async function readIfUnchanged(
   db: HeedDb,
@@ -636,6 +713,7 @@ export async function readIfUnchanged(
   groups: readonly { kind: EntryKind; bucket: number }[],
   contactKeyList: readonly string[],
   holders?: Holders,
+  cache?: BucketCache,
 ): Promise<{ recsPerGroup: BucketRecord[][]; contactsPerKey: Contact[][] } | undefined> {
   if (!db.isOpen()) await db.open();
   // Only the stores read: most lookups read just the token.
@@ -643,31 +721,78 @@ export async function readIfUnchanged(
   if (groups.length > 0) scope.push('buckets');
   if (contactKeyList.length > 0) scope.push('contacts');
   const tx = db.backendDB().transaction(scope, 'readonly');
-  const bucketsOf = (g: { kind: EntryKind; bucket: number }): Promise<unknown[]> => {
-    const store = tx.objectStore('buckets');
-    if (!holders)
-      return idbRequest(store.index('[kind+bucket]').getAll(IDBKeyRange.only([g.kind, g.bucket])));
-    const lists = holders.get(g.kind) ?? [];
-    return Promise.all(lists.map((listId) => idbRequest(store.get([listId, g.kind, g.bucket])))).then(
-      (recs) => recs.filter((r) => r !== undefined),
-    );
-  };
-  const [tokenRec, recsPerGroup, contactsPerKey] = await Promise.all([
-    idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
-    Promise.all(groups.map(bucketsOf)),
-    Promise.all(
-      contactKeyList.map((k) =>
-        idbRequest(tx.objectStore('contacts').index('keys').getAll(IDBKeyRange.only(k))),
-      ),
-    ),
-  ]);
+  const recsPerGroup: BucketRecord[][] = [];
+  const contactsPerKey: Contact[][] = [];
+  const slotted: [BucketRecord[], (BucketRecord | null | undefined)[]][] = [];
+  const fresh: [string, BucketRecord | null][] = [];
+  let tokenRec: unknown;
+  await new Promise<void>((resolve, reject) => {
+    let pending = 0;
+    const fail = () => reject(tx.error ?? new DOMException('the lookup was aborted', 'AbortError'));
+    const issue = (r: IDBRequest, take: (v: unknown) => void) => {
+      pending++;
+      r.onsuccess = () => {
+        take(r.result);
+        if (--pending === 0) resolve();
+      };
+      r.onerror = () => reject(r.error);
+    };
+    tx.onabort = fail;
+    issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), (v) => {
+      tokenRec = v;
+    });
+    const store = groups.length > 0 ? tx.objectStore('buckets') : null;
+    for (const g of store ? groups : []) {
+      const recs: BucketRecord[] = [];
+      recsPerGroup.push(recs);
+      if (!holders) {
+        issue(
+          (store as IDBObjectStore).index('[kind+bucket]').getAll(IDBKeyRange.only([g.kind, g.bucket])),
+          (v) => {
+            for (const rec of v as StoredBucket[]) recs.push(decodeBucketLazily(rec));
+          },
+        );
+        continue;
+      }
+      // Requests complete in the order they were made; a cached record is put in its holder's place.
+      const lists = holders.get(g.kind) ?? [];
+      const slots: (BucketRecord | null | undefined)[] = [];
+      slotted.push([recs, slots]);
+      for (let i = 0; i < lists.length; i++) {
+        const key = cacheKey(lists[i] as string, g.kind, g.bucket);
+        const cached = cache?.get(key);
+        slots.push(cached);
+        if (cached !== undefined) continue;
+        issue((store as IDBObjectStore).get([lists[i] as string, g.kind, g.bucket]), (v) => {
+          const rec = v === undefined ? null : decodeBucketLazily(v as StoredBucket);
+          slots[i] = rec;
+          // Kept only once the token read in this transaction says the index (and so its cache) is current.
+          fresh.push([key, rec]);
+        });
+      }
+    }
+    if (contactKeyList.length > 0) {
+      const byKey = tx.objectStore('contacts').index('keys');
+      for (const k of contactKeyList) {
+        const rows: Contact[] = [];
+        contactsPerKey.push(rows);
+        issue(byKey.getAll(IDBKeyRange.only(k)), (v) => {
+          for (const c of v as Contact[]) rows.push(c);
+        });
+      }
+    }
+    // Nothing more will be asked in it: the database may finish the transaction without waiting to be told.
+    tx.commit?.();
+  });
   if (tokenOf(tokenRec) !== token) return undefined;
-  return { recsPerGroup: decodeAll(recsPerGroup), contactsPerKey: contactsPerKey as Contact[][] };
+  for (const [recs, slots] of slotted) for (const r of slots) if (r) recs.push(r);
+  if (cache) for (const [key, rec] of fresh) cache.set(key, rec);
+  return { recsPerGroup, contactsPerKey };
 }
 
 /** Records read natively, past the Dexie middleware that decodes their batch ids. */
 function decodeAll(recsPerGroup: unknown[][]): BucketRecord[][] {
-  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucket));
+  return recsPerGroup.map((recs) => (recs as StoredBucket[]).map(decodeBucketLazily));
 }
 
 // Native IndexedDB, not Dexie, on both paths: every request goes out at once in one transaction, and through

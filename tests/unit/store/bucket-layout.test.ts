@@ -2,7 +2,9 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  batchIdAt,
   decodeBucket,
+  decodeBucketLazily,
   encodeBucket,
   fromRuns,
   type StoredBucket,
@@ -100,6 +102,21 @@ describe('batch ids as runs', () => {
     );
     expect(Array.from(toRuns(new Uint32Array(500).fill(9)) ?? [])).toEqual([9, 500]);
     expect(toRuns(Uint32Array.from([1, 2, 1, 2]))).toBeNull();
+  });
+
+  it('a lazily decoded record reads as the decoded one, and batchIdAt finds each id without expanding the runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 60 }), (xs) => {
+        const ids = Uint32Array.from(xs);
+        const rec = { listId: 'l', kind: 'email' as const, bucket: 1, keys: xs.map(String), batchIds: ids };
+        const stored = encodeBucket(rec);
+        const lazy = decodeBucketLazily(stored);
+        for (let at = 0; at < xs.length; at++) expect(batchIdAt(lazy, at)).toBe(xs[at]);
+        expect(batchIdAt(lazy, xs.length)).toBeUndefined();
+        expect(lazy).toEqual(rec);
+        expect(lazy).toEqual(decodeBucket(stored));
+      }),
+    );
   });
 
   it('stores a one-batch bucket in 8 bytes of ids, and every read path sees the same entries', async () => {
