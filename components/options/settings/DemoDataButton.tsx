@@ -4,6 +4,7 @@ import { useAppDb } from '@/components/use-db';
 import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemoData } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
 import { NoticeStack } from '@/lib/notices';
+import { holdWhileOffered } from '@/lib/options/deleted-list-hold';
 import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
@@ -57,13 +58,19 @@ export function DemoDataButton() {
     act(async (db) => {
       const snapshot = await removeDemoData(db);
       setPresent(false);
-      notices.say(t('options_demo_removed'), {
+      const notice = notices.say(t('options_demo_removed'), {
         undo: async () => {
           await restoreDemoData(db, snapshot);
           setPresent(true);
           return t('options_demo_loaded');
         },
       });
+      holdWhileOffered(
+        db,
+        snapshot.lists.map((l) => l.listId),
+        notice,
+        notices,
+      );
       return { kind: 'removed' };
     });
 

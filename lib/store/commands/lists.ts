@@ -15,15 +15,8 @@ import {
 // before it would miss an import another page committed in between, and undo would then delete that import.
 // Undo puts every list back exactly (same ids, same batches), but only if the target has not changed since.
 
-export {
-  createList,
-  deleteList,
-  type ListSnapshot,
-  type ListUpdate,
-  type NewListInput,
-  restoreListSnapshot,
-  updateList,
-} from '../lists';
+export { type DeletedList, deleteList, restoreDeletedList } from '../deleted-lists';
+export { createList, type ListSnapshot, type ListUpdate, type NewListInput, updateList } from '../lists';
 
 export interface MergeUndo {
   target: ListSnapshot;
