@@ -285,7 +285,8 @@ export const lists = defineMessages({
     lists_scope_note:
       'Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel whatever this list covers.',
     lists_undo_nothing: 'Nothing to undo.',
-    lists_delete_undo_gone: 'The entries of “$1” have been removed for good, so its deletion cannot be undone.',
+    lists_delete_undo_gone:
+      'The entries of “$1” have been removed for good, so its deletion cannot be undone.',
     lists_map_no_identifier:
       'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).',
     lists_map_one_reason: 'Only one column can be the reason.',
