@@ -21,8 +21,11 @@ export interface DeleteFigures {
   undoBytes?: number;
   /** What the undo held before (issue 18): every bucket of the list, read whole; its typed arrays and read time. */
   oldSnapshot?: { bytes: number; ms: number };
-  /** navigator.storage.estimate() usage: before the import, after it, the lowest within 30 s of the delete. */
-  usage: { before: number; imported: number; deleted: number; deletedAfterMs: number };
+  /**
+   * navigator.storage.estimate() usage: before the import, after it, the lowest within 30 s of the delete, and after
+   * the next import of as many entries (LevelDB's compactions that writes cause take back the deleted space).
+   */
+  usage: { before: number; imported: number; deleted: number; deletedAfterMs: number; nextImport?: number };
   remove?: {
     removed: number;
     /** The rep's verify + apply of the delta that removes them. */
@@ -166,6 +169,7 @@ export async function scaleDeletes(
 
   // Remove half of a list of n MD5 through a team delta applied by a rep.
   const lead = await timedImport(d, 'bench-remove', n);
+  figures.usage.nextImport = await settledUsage(d);
   if (await getSigningKey(d)) await deleteTeamKey(d);
   await createTeamKey(d, 'Bench team');
   const full = await exportTeamBundle(d, { listIds: [lead.listId], entryMode: 'plain', delta: false });
