@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { t } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import { type NoticeItem, type NoticeStack, pageNotices } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 
 /**
  * The one notice-with-undo of every page: what was just done, its Undo and a Dismiss. A polite live region that is

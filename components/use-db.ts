@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { appDb } from '@/lib/app-db';
-import { errorText } from '@/lib/messaging/client';
+import { shownError } from '@/lib/i18n/shown-error';
 import { type SelfDb, selfDb } from '@/lib/mydata/db';
 import type { HeedDb } from '@/lib/store/db';
 
@@ -22,7 +22,7 @@ function useOpened<T>(open: () => Promise<T>): OpenedDb<T> {
     let live = true;
     open().then(
       (db) => live && setState({ db, error: null }),
-      (e: unknown) => live && setState({ db: null, error: errorText(e) }),
+      (e: unknown) => live && setState({ db: null, error: shownError(e) }),
     );
     return () => {
       live = false;

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useAppDb } from '@/components/use-db';
 import { formatNumber, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import { auditCsv, logAudit, queryAudit } from '@/lib/store/audit';
 import { getLists } from '@/lib/store/lists';
 import { type AuditAction, AuditActionSchema } from '@/lib/store/schemas';
@@ -16,6 +16,7 @@ import {
   formatWhen,
 } from '@/lib/options/audit-labels';
 import { IntegrityPanel } from './audit/IntegrityPanel';
+import { ErrorLine } from './ErrorLine';
 
 const PAGE = 200;
 
@@ -137,11 +138,7 @@ export function AuditSection() {
       <div role="status" className="ot-status">
         {note}
       </div>
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
 
       {events === undefined && !rangeError ? (
         <p className="muted">{t('options_audit_loading')}</p>

@@ -4,8 +4,8 @@ import { useJob } from '@/components/use-job';
 import { type BulkProgress, type BulkResult, bulkCheck, emptyCounts, outputColumns } from '@/lib/bulk/check';
 import { type BulkRole, mappingProblem, previewShape, suggestBulkMapping } from '@/lib/bulk/mapping';
 import { formatList, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import { logAudit } from '@/lib/store/audit';
 import { ImportError, type Preview, previewFile } from '@/lib/store/import';
 import { CHANNELS, type Channel } from '@/lib/vocab';
@@ -14,6 +14,7 @@ import './settings/tools.css';
 import { formatMegabytes } from '@/lib/options/settings-parse';
 import { FlaggedRows, LevelCounts, resultSummary } from './bulk/BulkResultView';
 import { MappingTable } from './bulk/MappingTable';
+import { ErrorLine } from './ErrorLine';
 
 type Which = 'checked' | 'clean' | 'removed';
 
@@ -146,11 +147,7 @@ export function BulkCheckSection() {
             onChange={(e) => void choose(e.target.files?.[0] ?? null)}
           />
         </div>
-        {previewError ? (
-          <p role="alert" className="error">
-            {previewError}
-          </p>
-        ) : null}
+        <ErrorLine error={previewError} />
         {file && preview ? (
           <p className="muted">
             {preview.delimiter === ''

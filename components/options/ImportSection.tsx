@@ -3,10 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useAppDb } from '@/components/use-db';
 import { useJob } from '@/components/use-job';
 import { t } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ProfileId } from '@/lib/import/profiles';
-import { shownError } from '@/lib/options/errors';
 import { formatBytes, listNameFromFile } from '@/lib/options/labels';
-import { initialRoles, previewTable } from '@/lib/options/mapping';
+import { initialRoles, previewTable, toMapping } from '@/lib/options/mapping';
 import { ProgressMeter, type ProgressView } from '@/lib/options/progress';
 import { ImportError, type ImportResult, importFile, type Preview, previewFile } from '@/lib/store/import';
 import { getLists } from '@/lib/store/lists';
@@ -111,9 +111,7 @@ export function ImportSection() {
                 },
               }
             : { listId: settings.existingId },
-        mapping: {
-          columns: settings.roles.map((role, index) => ({ index, role })).filter((c) => c.role !== 'ignore'),
-        },
+        mapping: toMapping(settings.roles),
         hasHeader: settings.hasHeader,
         delimiter: settings.delimiter === 'auto' ? preview.delimiter : settings.delimiter,
         ...(settings.encoding !== 'auto' ? { encoding: settings.encoding } : {}),

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useAppDb } from '@/components/use-db';
 import { t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import { enforceLockedSettings } from '@/lib/policy/managed';
 import { getSettings } from '@/lib/store/settings';
 import './settings/tools.css';

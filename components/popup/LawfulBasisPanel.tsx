@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import {
   type ConsentRow,
   type FieldErrors,
@@ -135,7 +136,7 @@ export function LawfulBasisPanel({
         });
       }
     } catch (err) {
-      setErrors({ form: err instanceof Error ? err.message : String(err) });
+      setErrors({ form: shownError(err) });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDate, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ReplyOptOut } from '@/lib/messaging/types';
 import {
   channelsBlocked,
@@ -83,7 +84,7 @@ export function OptOutPanel({
       const picked = chosen ? { channels: CHANNELS.filter((c) => chosen.includes(c)) } : {};
       await onRecord({ listId, reason, hashEmails, ...picked });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppDb, useSelfDb } from '@/components/use-db';
 import { recordSubject, tabStateKey } from '@/lib/background/tab-state';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { ask } from '@/lib/messaging/client';
 import type { TabPerson } from '@/lib/messaging/types';
 import { SELF_DB_NAME, SELF_WATCHED_TABLES } from '@/lib/mydata/db';
@@ -12,7 +13,7 @@ import { saveLawfulBasis } from '@/lib/popup/lawful-basis';
 import { describeOptOut, describeOptOutUndo } from '@/lib/popup/notices';
 import { parseParams, replyPerson, resolveTabId } from '@/lib/popup/params';
 import { parseQuickCheck } from '@/lib/popup/quick-check';
-import { errorMessage, loadPopupState, type PopupState } from '@/lib/popup/state';
+import { loadPopupState, type PopupState } from '@/lib/popup/state';
 import { type ContactUndo, undoContactSave } from '@/lib/store/commands/contact';
 import { recordOptOut, undoOptOut } from '@/lib/store/commands/opt-out';
 import { DB_NAME, WATCHED_TABLES } from '@/lib/store/db';
@@ -102,7 +103,7 @@ export function PopupApp() {
         }
         setState(next);
       } catch (err) {
-        setState({ status: 'error', message: errorMessage(err) });
+        setState({ status: 'error', message: shownError(err) });
       }
     },
     [tabId, db, mine, dbError, mineError, params],

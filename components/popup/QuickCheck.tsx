@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { LookupAnswer } from '@/lib/messaging/types';
 import { quickKindLabel } from '@/lib/popup/quick-check';
 import type { StringKind } from '@/lib/vocab';
@@ -25,7 +26,7 @@ export function QuickCheck({ onCheck }: { onCheck(text: string): Promise<QuickCh
     try {
       setResult(await onCheck(text));
     } catch (err) {
-      setResult({ ok: false, reason: err instanceof Error ? err.message : String(err) });
+      setResult({ ok: false, reason: shownError(err) });
     } finally {
       setBusy(false);
     }

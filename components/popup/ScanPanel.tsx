@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ScanTabResult } from '@/lib/messaging/types';
 import { describeScan } from '@/lib/popup/scan';
 import { LevelPill } from './Verdict';
@@ -15,7 +16,7 @@ export function ScanButton({ onScan }: { onScan(): Promise<ScanResult> }) {
     try {
       setResult(await onScan());
     } catch (err) {
-      setResult({ injected: false, error: err instanceof Error ? err.message : String(err) });
+      setResult({ injected: false, error: shownError(err) });
     } finally {
       setBusy(false);
     }

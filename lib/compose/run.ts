@@ -1,14 +1,18 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../content/context';
 import { loadPageStrings } from '../i18n/page';
 import { ask } from '../messaging/client';
 import type { SendSite, ToContent } from '../messaging/types';
 import { SEND_EVENTS, SendGuard } from './guard';
+import { pacedSync } from './paced-sync';
 
 /**
  * Starts the send check on a mail or messaging site (each site's content script is this one call). Runs at
  * document_start: the send listeners must be on `window` before the page adds its own.
  */
-export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendGuard {
+export function startSendCheck(
+  ctx: Pick<ContentScriptContext, 'setTimeout' | 'addEventListener' | 'onInvalidated'>,
+  site: SendSite,
+): SendGuard {
   // The words come from the background; asked at once, long before a compose box opens. The listeners below cannot
   // wait for them, and the config (asked on the first box) waits for them, so the box shows the settings' language.
   const strings = loadPageStrings(ask);
@@ -24,17 +28,15 @@ export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendG
       (await ask({ type: 'send-override', site, recipients, reason })).logged,
     later: (fn, ms) => void ctx.setTimeout(fn, ms),
   });
-  for (const type of SEND_EVENTS) ctx.addEventListener(window, type, guard.handleEvent, { capture: true });
-  // Recipients come and go as chips; compose boxes open and close. Work is batched to one pass per frame.
-  let queued = false;
-  const schedule = () => {
-    if (queued) return;
-    queued = true;
-    ctx.requestAnimationFrame(() => {
-      queued = false;
-      guard.sync();
-    });
+  // Recipients come and go as chips; compose boxes open and close. Syncs are paced on a page that keeps changing,
+  // and a send event first catches up with whatever changed since the last one.
+  const paced = pacedSync(() => guard.sync());
+  const schedule = paced.schedule;
+  const onSendEvent = (e: Event) => {
+    paced.flush();
+    guard.handleEvent(e);
   };
+  for (const type of SEND_EVENTS) ctx.addEventListener(window, type, onSendEvent, { capture: true });
   const observer = new MutationObserver(schedule);
   observer.observe(document, {
     childList: true,
@@ -51,6 +53,7 @@ export function startSendCheck(ctx: ContentScriptContext, site: SendSite): SendG
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     observer.disconnect();
+    paced.stop();
     browser.runtime.onMessage.removeListener(onMessage);
     guard.destroy();
   });

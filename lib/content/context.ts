@@ -24,8 +24,9 @@ function registry(): Map<string, Stoppable> {
   return g[REGISTRY];
 }
 
-// Only what Heed's scripts call: WXT's block(), notifyInvalidated() and requestIdleCallback() are left out, since
-// every content script carries this class whole and the LinkedIn script is at its size budget.
+// Only what Heed's scripts call: WXT's block(), notifyInvalidated(), requestIdleCallback(), setInterval() and
+// requestAnimationFrame() are left out, since every content script carries this class whole and the LinkedIn
+// script is at its size budget.
 export class ContentScriptContext {
   private readonly controller = new AbortController();
 
@@ -61,27 +62,15 @@ export class ContentScriptContext {
     return () => this.signal.removeEventListener('abort', cb);
   }
 
+  /** Runs `handler` after `timeout` unless the script has stopped by then. */
   setTimeout(handler: () => void, timeout?: number): number {
+    // The abort listener goes once the timer has fired: a page that keeps a script busy for hours would otherwise
+    // collect one per call.
+    const off = this.onInvalidated(() => clearTimeout(id));
     const id = setTimeout(() => {
+      off();
       if (this.isValid) handler();
     }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
-    return id;
-  }
-
-  setInterval(handler: () => void, timeout?: number): number {
-    const id = setInterval(() => {
-      if (this.isValid) handler();
-    }, timeout) as unknown as number;
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((t) => {
-      if (this.isValid) callback(t);
-    });
-    this.onInvalidated(() => cancelAnimationFrame(id));
     return id;
   }
 

@@ -1,9 +1,6 @@
 /** The part of a content-script context the watcher needs (lib/content/context.ts provides it). */
 export interface WatchContext {
   readonly isValid: boolean;
-  requestAnimationFrame(callback: FrameRequestCallback): number;
-  setTimeout(handler: () => void, timeout?: number): number;
-  setInterval(handler: () => void, timeout?: number): number;
   onInvalidated(cb: () => void): () => void;
 }
 
@@ -70,8 +67,8 @@ export function watchPage(ctx: WatchContext, onChange: () => void, options: Watc
     const t1 = performance.now();
     next = t1 + (t1 > free ? Math.min((t1 - t0) * 2000, 3e3) + 1000 : 16);
   };
-  // A timer, not ctx.requestAnimationFrame: ctx's timers add a listener to its abort signal at every call, never
-  // removed, which on a page that changes all the time grows without end. `run` checks the context instead.
+  // A plain timer, not ctx.setTimeout: ctx's adds and removes a listener on its abort signal at every call, and
+  // `end` clears this one anyway. `run` checks the context instead.
   const cancel = () => {
     clearTimeout(pending);
     pending = 0;

@@ -1,3 +1,4 @@
+import type { ErrorWords } from '../store/error-words';
 import type { Request, ResponseMap } from './types';
 
 /** Sends one request to the background and unwraps its reply; the only way pages and content scripts talk to it. */
@@ -7,7 +8,16 @@ export async function ask<R extends Request>(request: R): Promise<ResponseMap[R[
     | { ok: true; value: ResponseMap[R['type']] }
     | { ok: false; error: string }
     | undefined;
-  if (!reply) throw new Error('The extension did not answer (it may have been updated: reload the page).');
+  if (!reply) {
+    // The words, not the table: content scripts carry this file, and pages show the words in their language.
+    const words: ErrorWords = { key: 'lists_error_no_answer' };
+    throw Object.assign(
+      new Error('The extension did not answer (it may have been updated: reload the page).'),
+      {
+        words,
+      },
+    );
+  }
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -20,9 +30,4 @@ export async function ask<R extends Request>(request: R): Promise<ResponseMap[R[
 function busy(by: number): void {
   const g = globalThis as { heedBusy?: number };
   g.heedBusy = (g.heedBusy ?? 0) + by;
-}
-
-/** A thrown value as the message to show the user. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -38,6 +38,7 @@ export function initialRoles(preview: Preview, width: number): ColumnRole[] {
   return roles;
 }
 
+/** The import's column mapping: the columns given a role, by their index in the file. */
 export function toMapping(roles: readonly ColumnRole[]): ColumnMapping {
   return { columns: roles.map((role, index) => ({ index, role })).filter((c) => c.role !== 'ignore') };
 }

@@ -1,7 +1,7 @@
+import { shownError } from '../i18n/shown-error';
 import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import { type EntryRow, pageEntries } from '../store/entries';
-import { shownError } from './errors';
 
 // Browsing a list of a million entries: rows are fetched a page at a time as the table scrolls towards the
 // end of what is loaded, never all at once, and a request in flight is not repeated. The table is

@@ -1,3 +1,4 @@
+import { shownError } from '../i18n/shown-error';
 import type { LookupAnswer, TabPerson, TabState } from '../messaging/types';
 import type { Contact } from '../store/schemas';
 import type { PersonVerdict } from '../verdict/verdict-for';
@@ -27,11 +28,6 @@ export interface LoadDeps {
   verdict(person: TabPerson): Promise<PersonVerdict>;
 }
 
-export function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  return typeof err === 'string' && err !== '' ? err : 'Something went wrong.';
-}
-
 /** Loads the popup's state for a tab; never throws (a failure is the 'error' state, with its message). */
 export async function loadPopupState(tabId: number | null, deps: LoadDeps): Promise<PopupState> {
   if (tabId === null) return { status: 'no-person', tabId: null };
@@ -50,6 +46,6 @@ export async function loadPopupState(tabId: number | null, deps: LoadDeps): Prom
       ...url,
     };
   } catch (err) {
-    return { status: 'error', message: errorMessage(err) };
+    return { status: 'error', message: shownError(err) };
   }
 }

@@ -7,7 +7,7 @@ import { canonicalJson } from './audit-chain';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { bucketOf, bucketOfDigest, entryCount, isHashed, isStrictlySorted } from './buckets';
 import { allTables, type HeedDb, nowIso } from './db';
-import { type ErrorWords, englishWords, type ListsKey } from './error-words';
+import { type ErrorWords, type ListsKey, WordedError } from './error-words';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
 import { listBuckets } from './lists';
 import { contactKeys, normaliseIds } from './lookup';
@@ -50,16 +50,13 @@ export const BACKUP_LIMITS = {
   audit: 1_000_000,
 } as const;
 
-export class BackupError extends Error {
+export class BackupError extends WordedError {
   override name = 'BackupError';
-  /** The message as words the page shows in its language (`message` is their English). */
-  readonly words?: ErrorWords;
   constructor(
     readonly code: BackupErrorCode,
     message: string | ErrorWords,
   ) {
-    super(typeof message === 'string' ? message : englishWords(message));
-    if (typeof message !== 'string') this.words = message;
+    super(message);
   }
 }
 

@@ -28,3 +28,15 @@ export function wordsOf(e: unknown): ErrorWords | undefined {
   const w = (e as { words?: unknown } | null)?.words;
   return typeof w === 'object' && w !== null ? (w as ErrorWords) : undefined;
 }
+
+/**
+ * An error a person reads: built from words, its `message` is their English and `words` what the page shows in its
+ * own language; built from a plain string, it has no words and shows as it is.
+ */
+export class WordedError extends Error {
+  readonly words?: ErrorWords;
+  constructor(message: string | ErrorWords) {
+    super(typeof message === 'string' ? message : englishWords(message));
+    if (typeof message !== 'string') this.words = message;
+  }
+}

@@ -8,7 +8,7 @@ import {
   type DeletedListRecord,
   deletedListKey,
 } from './deleted-list-record';
-import { type ErrorWords, englishWords } from './error-words';
+import { WordedError } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
 import {
   type Batch,
@@ -22,14 +22,8 @@ export type { DeletedList } from './deleted-list-record';
 
 export const DEFAULT_LIST_NAME = 'Do not contact';
 
-export class ListError extends Error {
+export class ListError extends WordedError {
   override name = 'ListError';
-  /** The message as words the page shows in its language (`message` is their English). */
-  readonly words?: ErrorWords;
-  constructor(message: string | ErrorWords) {
-    super(typeof message === 'string' ? message : englishWords(message));
-    if (typeof message !== 'string') this.words = message;
-  }
 }
 
 /**

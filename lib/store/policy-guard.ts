@@ -1,4 +1,4 @@
-import { type ErrorWords, englishWords } from './error-words';
+import { WordedError } from './error-words';
 
 // What the organisation's policy (browser.storage.managed, read in lib/policy) forbids the store to do. The store
 // cannot read browser storage itself (it also runs in unit tests and in the service worker before any page), so
@@ -14,14 +14,8 @@ export interface StorePolicy {
   reason?: string;
 }
 
-export class PolicyError extends Error {
+export class PolicyError extends WordedError {
   override name = 'PolicyError';
-  /** The message as words the page shows in its language (`message` is their English). */
-  readonly words?: ErrorWords;
-  constructor(message: string | ErrorWords) {
-    super(typeof message === 'string' ? message : englishWords(message));
-    if (typeof message !== 'string') this.words = message;
-  }
 }
 
 let source: (() => Promise<StorePolicy>) | null = null;

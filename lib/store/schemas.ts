@@ -29,7 +29,6 @@ const Id = z.string().min(1).max(100);
 const ShortText = (max: number) => z.string().max(max);
 
 export const KindCountsSchema = z.partialRecord(EntryKindSchema, z.number().int().nonnegative());
-export type KindCounts = z.infer<typeof KindCountsSchema>;
 
 export const ListCountsSchema = z.object({
   total: z.number().int().nonnegative(),
@@ -85,7 +84,6 @@ export const BatchSchema = z.object({
   importedAt: IsoDateTimeSchema,
 });
 export type Batch = z.infer<typeof BatchSchema>;
-export type NewBatch = Omit<Batch, 'id'> & { id?: number };
 export const NewBatchSchema = BatchSchema.omit({ id: true });
 
 const BucketNumber = z
@@ -396,7 +394,6 @@ export const BackupDataSchema = z.object({
   settings: SettingsSchema.optional(),
   audit: z.array(AuditEventSchema),
 });
-export type BackupData = z.infer<typeof BackupDataSchema>;
 
 export const BackupEnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),

@@ -1,4 +1,4 @@
-import { type ErrorWords, englishWords, type ListsKey } from './error-words';
+import { type ErrorWords, type ListsKey, WordedError } from './error-words';
 import type { TextEncoding } from './schemas';
 
 // Reading a Blob as text, chunk by chunk, with the guards an importer needs before any CSV parsing:
@@ -18,10 +18,8 @@ export type ImportErrorCode =
   | 'quota'
   | 'write';
 
-export class ImportError extends Error {
+export class ImportError extends WordedError {
   override name = 'ImportError';
-  /** The message as words the page shows in its language (`message` is their English). */
-  readonly words?: ErrorWords;
   constructor(
     readonly code: ImportErrorCode,
     message: string | ErrorWords,
@@ -34,8 +32,7 @@ export class ImportError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(typeof message === 'string' ? message : englishWords(message));
-    if (typeof message !== 'string') this.words = message;
+    super(message);
   }
   get line() {
     return this.details.line;

@@ -7,7 +7,7 @@ import { OMITTED_FROM_HASHED } from '../store/export';
 import { listBuckets } from '../store/lists';
 import { BUCKET_COUNT, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, isHashKind, type SuppressionReason } from '../vocab';
-import { BundleError, concatBytes } from './format';
+import { BundleError, concatBytes, concatTyped } from './format';
 import { MAX_KEY_LENGTH } from './schemas';
 
 // A list's entries of one kind as one run in storage order: by bucket, then by key within the bucket. That is
@@ -112,14 +112,7 @@ export async function readListRuns(
 }
 
 function joinRun(kind: EntryKind, keys: Keys[], metas: Uint32Array[]): KindRun {
-  let n = 0;
-  for (const m of metas) n += m.length;
-  const all = new Uint32Array(n);
-  let at = 0;
-  for (const m of metas) {
-    all.set(m, at);
-    at += m.length;
-  }
+  const all = concatTyped(metas, (n) => new Uint32Array(n));
   const joined = isHashKind(kind)
     ? concatBytes(keys as Uint8Array[])
     : ([] as string[]).concat(...(keys as string[][]));

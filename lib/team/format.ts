@@ -52,17 +52,25 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return s;
 }
 
-/** Joins byte arrays into one exactly-sized array. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+/** Joins typed arrays into one exactly-sized array of the same type, made by `make`. */
+export function concatTyped<T extends Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(
+  parts: readonly ArrayLike<number>[],
+  make: (n: number) => T,
+): T {
   let n = 0;
   for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
+  const out = make(n);
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
     at += p.length;
   }
   return out;
+}
+
+/** Joins byte arrays into one exactly-sized array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  return concatTyped(parts, (n) => new Uint8Array(n));
 }
 
 /** Writes and signs a bundle. `header.body` is filled in here from the body itself. */

@@ -116,6 +116,26 @@ describe('send check in Gmail', () => {
     await page.close();
   });
 
+  it('checks a recipient added the instant before Send, before the page has had a frame to render it', async () => {
+    const page = await heed.context.newPage();
+    await page.goto(GMAIL);
+    await waitForSendCheck(page, 'compose-1', (s) => s.state === 'ok');
+    // One task: the chip appears and Send is clicked, with no frame or timer in between for Heed to see the chip.
+    await page.evaluate((ada) => {
+      (window as unknown as { addRecipient(...x: string[]): void }).addRecipient(
+        'compose-1',
+        ada,
+        'Ada',
+        'to',
+      );
+      (document.querySelector('#compose-1 [data-tooltip^="Send"]') as HTMLElement).click();
+    }, ADA);
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    expect((await dialogTexts(page)).join('\n')).toContain(ADA);
+    expect(await sent(page)).toEqual([]);
+    await page.close();
+  });
+
   it('sends anyway only with a reason of 10 characters or more, and logs who, which entry, why and when', async () => {
     const page = await heed.context.newPage();
     await page.goto(GMAIL);

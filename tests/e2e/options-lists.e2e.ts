@@ -14,6 +14,7 @@ interface ListRow {
   id: string;
   name: string;
   total: number;
+  isDefault: boolean;
   channels?: string[];
 }
 
@@ -31,11 +32,18 @@ async function storedLists(page: Page): Promise<ListRow[]> {
             db.close();
             resolve(
               (
-                get.result as { id: string; name: string; counts: { total: number }; channels?: string[] }[]
+                get.result as {
+                  id: string;
+                  name: string;
+                  counts: { total: number };
+                  isDefault: boolean;
+                  channels?: string[];
+                }[]
               ).map((l) => ({
                 id: l.id,
                 name: l.name,
                 total: l.counts.total,
+                isDefault: l.isDefault,
                 ...(l.channels ? { channels: l.channels } : {}),
               })),
             );
@@ -107,28 +115,70 @@ function emailRows(n: number, prefix: string): string[] {
   return Array.from({ length: n }, (_, i) => `${prefix}${i}@example-corp.com`);
 }
 
+/** A clean opt-out file of `n` emails: half objections, half unsubscribes, dated early March 2025. */
+function optOutFile(name: string, n: number, prefix: string) {
+  const lines = emailRows(n, prefix).map(
+    (e, i) => `${e};${i % 2 ? 'unsubscribed' : 'objection'};2025-03-0${1 + (i % 9)}`,
+  );
+  return csvFile(name, `Email;Reason;Date\r\n${lines.join('\r\n')}\r\n`);
+}
+
+/**
+ * Seeds a new list `name` holding the `entries` of `file`, through the import wizard as a user adds one: a test
+ * that needs a list makes its own, so it does not depend on what another test imported or left behind.
+ */
+async function seedList(
+  page: Page,
+  name: string,
+  file: ReturnType<typeof csvFile>,
+  entries: number,
+): Promise<void> {
+  await chooseImportFile(page, file);
+  await page.getByRole('radio', { name: 'A new list' }).check();
+  await page.getByLabel('New list name').fill(name);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const count = entries.toLocaleString('en-US');
+  await page
+    .getByText(`Imported ${count} ${entries === 1 ? 'entry' : 'entries'} into “${name}”`)
+    .waitFor({ timeout: 30_000 });
+  expect((await listNamed(page, name))?.total).toBe(entries);
+}
+
+// The tests share one browser and one options page but pass in any order: each goes to its section itself, seeds
+// the lists it needs under names of its own, and counts relative to what was there before it.
 describe('options page: lists, import wizard, export and backup', () => {
   let heed: HeedBrowser;
   let page: Page;
+  /** The lists as the browser started, before any test ran. */
+  let firstRun: ListRow[];
 
   beforeAll(async () => {
     heed = await launchHeed();
     page = await heed.openExtensionPage('options.html#/lists');
     await page.getByRole('heading', { name: 'Your lists' }).waitFor();
+    firstRun = await storedLists(page);
   });
   afterAll(async () => {
     await heed?.close();
   });
 
   it('has the default “Do not contact” list from the first run', async () => {
+    expect(firstRun.map((l) => [l.name, l.isDefault])).toEqual([['Do not contact', true]]);
+    // Still one default list and one list of that name, whatever other tests added since.
     const lists = await storedLists(page);
-    expect(lists.map((l) => l.name)).toEqual(['Do not contact']);
-    await expect.poll(() => page.getByRole('button', { name: 'Do not contact' }).count()).toBe(1);
+    expect(lists.filter((l) => l.isDefault).map((l) => l.name)).toEqual(['Do not contact']);
+    expect(lists.filter((l) => l.name === 'Do not contact')).toHaveLength(1);
+    await gotoSection(page, 'lists');
+    const button = page.getByRole('button', { name: 'Do not contact', exact: true });
+    await expect.poll(() => button.count()).toBe(1);
+    await button.click();
     // The default list cannot be deleted: no delete button, an explanation instead.
+    await page.getByText('The default list cannot be deleted').waitFor();
     await expect(page.getByRole('button', { name: 'Delete list…' }).count()).resolves.toBe(0);
   });
 
   it('creates, renames, describes and narrows a list', async () => {
+    await gotoSection(page, 'lists');
     const form = page.getByRole('form', { name: 'New list' });
     await form.getByLabel('Name').fill('Vendors');
     await form.getByLabel('Description (optional)').fill('Shared by our email vendor');
@@ -152,11 +202,12 @@ describe('options page: lists, import wizard, export and backup', () => {
     expect(renamed).toBeDefined();
     expect(renamed?.channels).toBeUndefined();
     // A duplicate name is refused with a message, and nothing is changed.
+    const before = await storedLists(page);
     const form2 = page.getByRole('form', { name: 'New list' });
     await form2.getByLabel('Name').fill('vendor OPT-OUTS');
     await form2.getByRole('button', { name: 'Create list' }).click();
     await page.getByText('There is already a list called “vendor OPT-OUTS”').waitFor();
-    expect((await storedLists(page)).length).toBe(2);
+    expect(await storedLists(page)).toEqual(before);
   });
 
   it('previews, maps and imports a 20,000-row file with a progress bar, counts and a rejected-rows report', async () => {
@@ -284,10 +335,11 @@ describe('options page: lists, import wizard, export and backup', () => {
   });
 
   it('cancels a large import and leaves the list exactly as it was', async () => {
-    const before = await listNamed(page, 'Acme opt-outs 2025');
+    await seedList(page, 'Cancel target', optOutFile('cancel-target.csv', 1_000, 'kept-'), 1_000);
+    const before = await listNamed(page, 'Cancel target');
     const big = emailRows(300_000, 'cancel-me-');
     await chooseImportFile(page, csvFile('big.csv', `email\n${big.join('\n')}\n`));
-    await targetExisting(page, 'Acme opt-outs 2025');
+    await targetExisting(page, 'Cancel target');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const bar = page.getByRole('progressbar');
     await bar.waitFor();
@@ -305,17 +357,18 @@ describe('options page: lists, import wizard, export and backup', () => {
     expect(pct).toBeLessThan(100);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Import cancelled — the list is unchanged').waitFor({ timeout: 30_000 });
-    const after = await listNamed(page, 'Acme opt-outs 2025');
-    expect(after?.total).toBe(before?.total);
+    const after = await listNamed(page, 'Cancel target');
+    expect(after).toEqual(before);
     expect((await storedLists(page)).some((l) => l.name === 'big')).toBe(false);
   });
 
   it('exports a list and imports the export back without loss', async () => {
+    await seedList(page, 'Export source', optOutFile('export-source.csv', 19_990, 'export-'), 19_990);
     await gotoSection(page, 'backup');
-    await page.getByLabel('List to export').selectOption({ label: 'Acme opt-outs 2025 (19,990)' });
+    await page.getByLabel('List to export').selectOption({ label: 'Export source (19,990)' });
     await page.getByRole('radio', { name: /^Plain/ }).check();
     const exported = await download(page, () => page.getByRole('button', { name: 'Export CSV' }).click());
-    expect(exported.name).toMatch(/^acme-opt-outs-2025-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.name).toMatch(/^export-source-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = exported.text.trim().split('\r\n');
     expect(rows[0]).toBe('value,kind,reason,since');
     expect(rows).toHaveLength(19_991);
@@ -344,16 +397,26 @@ describe('options page: lists, import wizard, export and backup', () => {
   });
 
   it('downloads a summary with no personal data in it', async () => {
+    // A list holding both emails and a profile URL, so the summary has personal data it could leak.
+    const people = [
+      'Email,LinkedIn',
+      'summary-0@example-corp.com,',
+      'summary-1@example-corp.com,',
+      ',https://www.linkedin.com/in/summary-person/',
+    ];
+    await seedList(page, 'Summary source', csvFile('summary.csv', `${people.join('\r\n')}\r\n`), 3);
+    await gotoSection(page, 'backup');
     const summary = await download(page, () =>
       page.getByRole('button', { name: 'Download summary (CSV)' }).click(),
     );
     expect(summary.text.split('\r\n')[0]).toMatch(/^list,scope,entries,emails,hashes/);
-    expect(summary.text).toContain('Acme opt-outs 2025');
+    expect(summary.text).toContain('Summary source');
     expect(summary.text).not.toContain('@');
     expect(summary.text).not.toContain('linkedin.com');
   });
 
   it('backs up everything and restores it after a change, showing what will change first', async () => {
+    await seedList(page, 'Backup target', optOutFile('backup-target.csv', 50, 'backup-'), 50);
     await gotoSection(page, 'backup');
     await page.getByText('Uninstalling Heed deletes all of its data').waitFor();
     const before = (await storedLists(page)).sort((a, b) => a.id.localeCompare(b.id));
@@ -362,14 +425,17 @@ describe('options page: lists, import wizard, export and backup', () => {
 
     // Change things: delete a list.
     await gotoSection(page, 'lists');
-    await page.getByRole('button', { name: 'round-trip', exact: true }).click();
+    await page.getByRole('button', { name: 'Backup target', exact: true }).click();
     await page.getByRole('button', { name: 'Delete list…' }).click();
     await page.getByRole('button', { name: 'Delete list', exact: true }).click();
-    await expect.poll(async () => (await storedLists(page)).some((l) => l.name === 'round-trip')).toBe(false);
+    await expect
+      .poll(async () => (await storedLists(page)).some((l) => l.name === 'Backup target'))
+      .toBe(false);
 
     // A damaged backup is refused and changes nothing.
     await gotoSection(page, 'backup');
-    const damaged = backup.text.replace('"Acme opt-outs 2025"', '"Acme opt-outs 2026"');
+    expect(backup.text).toContain('"Backup target"');
+    const damaged = backup.text.replace('"Backup target"', '"Backup target 2"');
     await page.getByLabel('Backup file').setInputFiles({
       name: 'damaged.json',
       mimeType: 'application/json',
@@ -385,7 +451,7 @@ describe('options page: lists, import wizard, export and backup', () => {
     });
     await page.getByRole('table', { name: 'What will change' }).waitFor();
     const listChanges = await page.getByRole('table', { name: 'Lists' }).textContent();
-    expect(listChanges).toMatch(/round-trip\s*Added/);
+    expect(listChanges).toMatch(/Backup target\s*Added/);
     await page.getByRole('button', { name: 'Replace everything with this backup' }).click();
     await page.getByText(/^Restored: /).waitFor();
     const after = (await storedLists(page)).sort((a, b) => a.id.localeCompare(b.id));
@@ -393,8 +459,9 @@ describe('options page: lists, import wizard, export and backup', () => {
   });
 
   it('deletes and undoes with the keyboard alone', async () => {
+    await seedList(page, 'Keyboard target', optOutFile('keyboard-target.csv', 50, 'keys-'), 50);
     await gotoSection(page, 'lists');
-    const target = page.getByRole('button', { name: 'round-trip', exact: true });
+    const target = page.getByRole('button', { name: 'Keyboard target', exact: true });
     await target.focus();
     await page.keyboard.press('Enter');
     await expect(target.getAttribute('aria-pressed')).resolves.toBe('true');
@@ -406,28 +473,31 @@ describe('options page: lists, import wizard, export and backup', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Delete list');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await storedLists(page)).some((l) => l.name === 'round-trip')).toBe(false);
-    // The newest undo item is this deletion (earlier tests left older ones below it).
+    await expect
+      .poll(async () => (await storedLists(page)).some((l) => l.name === 'Keyboard target'))
+      .toBe(false);
+    // The newest undo item is this deletion (earlier tests may have left older ones below it).
     const item = page.locator('.ol-undo li').first();
-    await expect.poll(() => item.textContent()).toContain('Deleted list “round-trip”');
+    await expect.poll(() => item.textContent()).toContain('Deleted list “Keyboard target”');
     const undo = item.getByRole('button', { name: 'Undo' });
     await undo.focus();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('li')?.textContent))
-      .toContain('Deleted list “round-trip”');
+      .toContain('Deleted list “Keyboard target”');
     // Focus is visible: the focused control gets an outline.
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement as Element).outlineStyle,
     );
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await listNamed(page, 'round-trip'))?.total).toBe(19_990);
+    await expect.poll(async () => (await listNamed(page, 'Keyboard target'))?.total).toBe(50);
   });
 
   it('browses entries in a virtualised table, finds one and deletes it with undo', async () => {
+    await seedList(page, 'Browse source', optOutFile('browse-source.csv', 19_990, 'person'), 19_990);
     await gotoSection(page, 'lists');
-    await page.getByRole('button', { name: 'Acme opt-outs 2025' }).click();
-    const region = page.getByRole('region', { name: 'Entries of Acme opt-outs 2025' });
+    await page.getByRole('button', { name: 'Browse source', exact: true }).click();
+    const region = page.getByRole('region', { name: 'Entries of Browse source' });
     await region.locator('tbody tr td.ol-kind').first().waitFor();
     // 19,990 entries, but only the rows on screen are in the DOM.
     const rendered = await region.locator('tbody tr').count();
@@ -439,7 +509,7 @@ describe('options page: lists, import wizard, export and backup', () => {
       .first()
       .textContent();
     expect(firstRow).toMatch(
-      /Email.*@example-corp\.com.*(Objection|Unsubscribed).*2025-03-0\d.*Acme opt-outs_2025\.csv/,
+      /Email.*@example-corp\.com.*(Objection|Unsubscribed).*2025-03-0\d.*browse-source\.csv/,
     );
     // Scrolling far loads more pages.
     await region.evaluate((el) => {
@@ -457,32 +527,34 @@ describe('options page: lists, import wizard, export and backup', () => {
     await results.waitFor();
     await expect(results.locator('tbody tr').count()).resolves.toBe(1);
     await results.getByRole('button', { name: 'Delete person123@example-corp.com' }).click();
-    await expect.poll(async () => (await listNamed(page, 'Acme opt-outs 2025'))?.total).toBe(19_989);
+    await expect.poll(async () => (await listNamed(page, 'Browse source'))?.total).toBe(19_989);
     // Click the undo of this deletion by its label: the item appears just after the count changes.
-    await undoItem(page, 'Deleted email person123@example-corp.com from “Acme opt-outs 2025”').click();
-    await expect.poll(async () => (await listNamed(page, 'Acme opt-outs 2025'))?.total).toBe(19_990);
+    await undoItem(page, 'Deleted email person123@example-corp.com from “Browse source”').click();
+    await expect.poll(async () => (await listNamed(page, 'Browse source'))?.total).toBe(19_990);
   });
 
   it('merges lists and can undo the merge', async () => {
+    await seedList(page, 'Merge source', optOutFile('merge-source.csv', 2_000, 'merge-'), 2_000);
+    // Whatever other tests put there: the merge adds to it, and its undo takes exactly that back out.
+    const dncBefore = (await listNamed(page, 'Do not contact'))?.total ?? Number.NaN;
     await gotoSection(page, 'lists');
-    await page.getByRole('button', { name: 'Do not contact' }).click();
+    const dnc = page.getByRole('button', { name: 'Do not contact', exact: true });
+    await dnc.click();
     // Wait for the selected list's own panel, so the click below does not land on the previous list's.
-    await expect
-      .poll(() => page.getByRole('button', { name: 'Do not contact' }).getAttribute('aria-pressed'))
-      .toBe('true');
+    await expect.poll(() => dnc.getAttribute('aria-pressed')).toBe('true');
     const detail = page.locator('section.ol-detail', {
       has: page.locator('h3', { hasText: 'Do not contact' }),
     });
     await detail.getByText('Merge other lists into this one').click();
-    await page.getByRole('checkbox', { name: /round-trip/ }).check();
+    await page.getByRole('checkbox', { name: /Merge source/ }).check();
     await page.getByRole('button', { name: 'Merge…' }).click();
     await page.getByRole('button', { name: 'Merge lists' }).click();
-    await page.getByText(/Merged 1 list: 19,990 entries added/).waitFor();
-    expect((await listNamed(page, 'Do not contact'))?.total).toBe(19_990);
-    expect(await listNamed(page, 'round-trip')).toBeUndefined();
+    await page.getByText(/Merged 1 list: 2,000 entries added/).waitFor();
+    expect((await listNamed(page, 'Do not contact'))?.total).toBe(dncBefore + 2_000);
+    expect(await listNamed(page, 'Merge source')).toBeUndefined();
     await undoItem(page, 'into “Do not contact”').click();
-    await expect.poll(async () => (await listNamed(page, 'round-trip'))?.total).toBe(19_990);
-    expect((await listNamed(page, 'Do not contact'))?.total).toBe(0);
+    await expect.poll(async () => (await listNamed(page, 'Merge source'))?.total).toBe(2_000);
+    expect((await listNamed(page, 'Do not contact'))?.total).toBe(dncBefore);
   });
 
   it('has no serious or critical accessibility violations in these sections', async () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import Papa from 'papaparse';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
+import { type HeedBrowser, launchHeed, loadDemoData, waitForBadge } from './support/browser';
+import { restoreSnapshot, takeSnapshot } from './support/snapshot';
 
 // The options page's Bulk check, Settings and Audit log sections and the demo-data button, driven as a user
 // would in Chromium with the built extension: a real file through the file input, real downloads read back
@@ -49,18 +50,72 @@ async function badgeOn(heed: HeedBrowser, url: string, want?: (text: string, lev
   return { page, badge };
 }
 
+/** Chooses `csv` as the prospect file and checks every row with the page's defaults, until the result shows. */
+async function checkFile(options: Page, name: string, csv: string, rows: number): Promise<void> {
+  await options
+    .getByLabel('Prospect file (CSV or TSV)')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await options.getByRole('button', { name: 'Check every row' }).click();
+  await options.getByText(new RegExp(`Checked ${rows} rows`)).waitFor();
+}
+
+/** Five prospects with different verdicts once the demo data is loaded (Jane blocked, Ada high, Emma ok, …). */
+const CAMPAIGN = [
+  'Name,Email,LinkedIn,Country',
+  'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
+  'Ada,ada@adaworks.example,,',
+  'Emma,,https://www.linkedin.com/in/emma-tremblay/,',
+  'Sam,sam@gmail.com,,GB',
+  'Max,,https://www.linkedin.com/in/max-mustermann/,',
+].join('\r\n');
+
+// The tests share one browser but not its state: each opens its own options page, and those that count on the
+// store (demo data, settings, the audit log) first put it back as it was before any test ran and then seed what
+// they need, so the file passes in any order.
 describe('options page: bulk check, settings, audit log, demo data', () => {
   let heed: HeedBrowser;
-  let options: Page;
+  let openPage: Page | undefined;
+  let firstRun: string;
+  let storeTouched = false;
   beforeAll(async () => {
     heed = await launchHeed();
-    options = await heed.openExtensionPage('options.html#/bulk');
+    openPage = await heed.openExtensionPage('options.html#/backup');
+    firstRun = await takeSnapshot(openPage);
   });
   afterAll(async () => {
     await heed?.close();
   });
 
+  /**
+   * A new options page at `section` (the previous test's page closed). With `fromFirstRun`, the store is first put
+   * back to how the browser started; with `demo`, the demo data is then loaded on top (from this page's header).
+   */
+  async function openOptions(
+    section: string,
+    seed: { fromFirstRun?: boolean; demo?: boolean } = {},
+  ): Promise<Page> {
+    await openPage?.close();
+    openPage = undefined;
+    // Until a test has opened a page, the store is as the snapshot found it: the first test needs no restore (and
+    // skips the browser's slow first read of managed storage, about 3 s after launch, which a restore makes).
+    const restore = (seed.fromFirstRun || seed.demo) && storeTouched;
+    storeTouched = true;
+    // A restore opens the page where it is done; tests that remove demo data start from `demo`, which loads it
+    // through the header's button.
+    const page = await heed.openExtensionPage(`options.html#/${restore ? 'backup' : section}`);
+    openPage = page;
+    if (restore) await restoreSnapshot(page, firstRun);
+    if (seed.demo) await loadDemoData(heed, page);
+    if (restore) {
+      await page.evaluate((s) => {
+        location.hash = `#/${s}`;
+      }, section);
+    }
+    return page;
+  }
+
   it('loads the demo data from the header, and the demo pages show it', async () => {
+    const options = await openOptions('bulk', { fromFirstRun: true });
     const before = await badgeOn(heed, 'https://www.linkedin.com/in/jane-doe-1a2b3c/');
     expect(before.badge.level).toBe('unknown');
     await options.getByRole('button', { name: 'Load demo data' }).click();
@@ -78,6 +133,7 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('keeps demo data in its own lists, out of Do not contact, and removes it in one click with undo', async () => {
+    const options = await openOptions('bulk', { demo: true });
     const listsPage = await heed.openExtensionPage('options.html#/lists');
     const entriesOf = (name: string) =>
       listsPage
@@ -100,8 +156,16 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
     await jane.page.close();
   });
 
+  it('the header’s demo-data button follows a restore that takes the demo data away, without a reload', async () => {
+    const options = await openOptions('backup', { demo: true });
+    await options.getByRole('button', { name: 'Remove demo data' }).waitFor();
+    await restoreSnapshot(options, firstRun);
+    await options.getByRole('button', { name: 'Load demo data' }).waitFor();
+    expect(await options.getByRole('button', { name: 'Remove demo data' }).count()).toBe(0);
+  });
+
   it('checks a prospect file and downloads it back with a verdict per row', async () => {
-    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    const options = await openOptions('bulk', { demo: true });
     const csv = [
       'Name,Email,LinkedIn,Country',
       'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
@@ -161,19 +225,11 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('by default writes short codes, shows the removed rows, and gives the clean file and the removed rows', async () => {
-    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
-    await options.reload(); // the defaults, not the previous test's choice
-    const csv = [
-      'Name,Email,LinkedIn,Country',
-      'Jane,,https://www.linkedin.com/in/jane-doe-1a2b3c/,',
-      'Ada,ada@adaworks.example,,',
-      'Emma,,https://www.linkedin.com/in/emma-tremblay/,',
-      'Sam,sam@gmail.com,,GB',
-      'Max,,https://www.linkedin.com/in/max-mustermann/,',
-    ].join('\r\n');
+    // A page of its own: the defaults, not a choice another test made.
+    const options = await openOptions('bulk', { demo: true });
     await options
       .getByLabel('Prospect file (CSV or TSV)')
-      .setInputFiles({ name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      .setInputFiles({ name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(CAMPAIGN, 'utf8') });
     await expect.poll(() => options.getByLabel('Use column Email as').inputValue()).toBe('email');
     expect(await options.getByLabel('The campaign goes out by').inputValue()).toBe('email');
     await options.getByRole('button', { name: 'Check every row' }).click();
@@ -231,11 +287,15 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('has no serious or critical accessibility problems in the bulk check, with a result shown', async () => {
+    const options = await openOptions('bulk', { demo: true });
+    await checkFile(options, 'campaign.csv', CAMPAIGN, 5);
+    // The result as the defaults show it: the rows per level and the removed rows.
+    await options.getByRole('table', { name: /Rows removed from the clean file/ }).waitFor();
     expect(await axeProblems(options)).toEqual([]);
   });
 
   it('shows progress on a large file and stops on Cancel, producing nothing', async () => {
-    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/bulk`);
+    const options = await openOptions('bulk');
     const lines = ['email,country'];
     for (let i = 0; i < 60_000; i++) lines.push(`person${i}@corp${i % 97}.example,${i % 2 ? 'GB' : 'DE'}`);
     await options.getByLabel('Prospect file (CSV or TSV)').setInputFiles({
@@ -252,11 +312,12 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('changes a profile page’s verdict when the default country and subscriber change', async () => {
+    // The default settings: no default country, subscriber not known.
+    const options = await openOptions('settings', { fromFirstRun: true });
     const sam = await badgeOn(heed, 'https://www.linkedin.com/in/sam-lee-99/');
     expect(sam.badge.text).toMatch(/country not known/i);
     expect(sam.badge.text).not.toMatch(/UK individual/);
 
-    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
     await options.getByLabel('Default country').selectOption('GB');
     await options.getByLabel('Default subscriber').selectOption('individual');
     await options.getByRole('button', { name: 'Save settings' }).click();
@@ -275,6 +336,8 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('refuses a bad domain list with a clear error and keeps what was typed', async () => {
+    // No extra personal-email domains yet, so saving one is one change.
+    const options = await openOptions('settings', { fromFirstRun: true });
     const field = options.getByLabel('Additional personal-email domains');
     await field.fill('mail.example\nnot a domain\nco.uk');
     await options.getByRole('button', { name: 'Save settings' }).click();
@@ -287,6 +350,7 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('shows storage used and asks for persistent storage', async () => {
+    const options = await openOptions('settings');
     await expect.poll(() => options.getByTestId('storage-used').textContent()).toMatch(/MB$/);
     const button = options.getByRole('button', { name: "Ask the browser to keep Heed's data" });
     if (await button.isEnabled()) {
@@ -297,6 +361,7 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('validates a site before asking the browser for access', async () => {
+    const options = await openOptions('settings');
     await options.getByLabel('Add a site').fill('http://crm.example.com');
     await options.getByRole('button', { name: 'Ask the browser for access' }).click();
     await options.getByText('Only HTTPS sites can be annotated.').waitFor();
@@ -306,11 +371,21 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('has no serious or critical accessibility problems in the settings', async () => {
+    const options = await openOptions('settings');
+    // With the errors a user can meet shown: a refused domain list and a refused site.
+    const domains = options.getByLabel('Additional personal-email domains');
+    await domains.fill('not a domain');
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => domains.getAttribute('aria-invalid')).toBe('true');
+    await options.getByLabel('Add a site').fill('http://crm.example.com');
+    await options.getByRole('button', { name: 'Ask the browser for access' }).click();
+    await options.getByText('Only HTTPS sites can be annotated.').waitFor();
     expect(await axeProblems(options)).toEqual([]);
   });
 
   it('can be used from the keyboard alone, with a visible focus ring', async () => {
-    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
+    // No default country yet, so choosing the first one is a change to save.
+    const options = await openOptions('settings', { fromFirstRun: true });
     await options.getByLabel('Default country').waitFor();
     await options.locator('body').click({ position: { x: 1, y: 1 } });
     const seen: { label: string; outline: string }[] = [];
@@ -347,6 +422,31 @@ describe('options page: bulk check, settings, audit log, demo data', () => {
   });
 
   it('logs settings changes, the demo import and the export, filterable, and exports the log without personal data', async () => {
+    // Seed the events to log: the demo import, a bulk check's result downloaded (5 rows), the demo data removed
+    // (its Do not contact list held 1 entry), and three settings saved.
+    const options = await openOptions('bulk', { demo: true });
+    await checkFile(options, 'campaign.csv', CAMPAIGN, 5);
+    await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: /Download checked file/ }).click(),
+    ]);
+    await options.getByRole('button', { name: 'Remove demo data' }).click();
+    await options.getByText('Demo data removed').waitFor();
+    await options.goto(`chrome-extension://${heed.extensionId}/options.html#/settings`);
+    const changes: [string, (field: Locator) => Promise<unknown>][] = [
+      ['Default country', (f) => f.selectOption('DE')],
+      ['Default subscriber', (f) => f.selectOption('corporate')],
+      ['Additional personal-email domains', (f) => f.fill('mail.example')],
+    ];
+    for (const [label, change] of changes) {
+      await change(options.getByLabel(label));
+      await options.getByRole('button', { name: 'Save settings' }).click();
+      const saved = options.getByText(/Settings saved \(1 changed\)/);
+      await saved.waitFor();
+      // Gone before the next save, so the next wait sees that save's notice.
+      await options.getByRole('button', { name: /^Dismiss: Settings saved/ }).click();
+      await saved.waitFor({ state: 'detached' });
+    }
     await options.goto(`chrome-extension://${heed.extensionId}/options.html#/audit`);
     const rows = options.locator('table tbody tr');
     await rows.first().waitFor();

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMonths, localIsoDate, longDate } from '../../lib/mydata/dates';
+import { SELF_DB_NAME } from '../../lib/mydata/db';
 import { type HeedBrowser, launchHeed, readBadges, tabIdOf, waitForBadge } from './support/browser';
+import { clearDatabase, tellStoreChanged } from './support/reset';
 import { fixturePage, servePage } from './support/sites';
 
 const AXE_SOURCE = readFileSync(
@@ -11,6 +13,9 @@ const AXE_SOURCE = readFileSync(
   'utf8',
 );
 const CONTACT_INFO = 'https://www.linkedin.com/in/jane-doe-1a2b3c/overlay/contact-info/';
+// Opened from a page of Acme's, so the company field starts with its name.
+const MY_DATA = 'mydata.html?site=https%3A%2F%2Fwww.acme.example%2Fteam%2F';
+const JANE_EMAIL = 'jane.doe@gmail.com';
 
 interface AxeViolation {
   id: string;
@@ -41,12 +46,58 @@ describe('the "My data" page in Chromium', () => {
   beforeAll(async () => {
     heed = await launchHeed();
     await heed.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    page = await heed.openExtensionPage('mydata.html?site=https%3A%2F%2Fwww.acme.example%2Fteam%2F');
+  });
+  // Every test starts from an empty My data on a freshly loaded page (no form state, focus, scroll or colour
+  // scheme left by another test) and seeds what it needs itself, so the file passes in any order. The page is
+  // loaded again rather than opened anew, and the browser shared: both cost more and check nothing more. The
+  // extension's own database (lists) is not written by this file.
+  beforeEach(async () => {
+    await clearDatabase(heed, SELF_DB_NAME);
+    if (page) {
+      await page.emulateMedia({ colorScheme: null });
+      await page.goto(`chrome-extension://${heed.extensionId}/${MY_DATA}`);
+    } else {
+      page = await heed.openExtensionPage(MY_DATA);
+    }
     await page.getByRole('heading', { name: 'My identities' }).waitFor();
+    // The toolbar reminder forgets requests another test logged.
+    await tellStoreChanged(page);
   });
   afterAll(async () => {
-    await heed?.close();
+    try {
+      // Whatever order the tests ran in, none made the extension send a request (the last test checks only its own).
+      expect(heed?.extensionRequests).toEqual([]);
+    } finally {
+      await heed?.close();
+    }
   });
+
+  /** Seeds one of the user's email addresses, as the user adds it. */
+  async function addEmail(address: string): Promise<void> {
+    await page.getByLabel('Email address', { exact: true }).fill(address);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('ul.identities li', { hasText: address }).waitFor();
+  }
+
+  /** Seeds the user's name (saved on leaving the field) and country. */
+  async function signAs(name: string, country: string): Promise<void> {
+    const field = page.getByLabel('Your name, to sign the letters');
+    await field.fill(name);
+    await field.blur();
+    await page.getByLabel('Where you live').selectOption(country);
+    await expect.poll(() => page.getByLabel('Where you live').inputValue()).toBe(country);
+  }
+
+  /** Seeds a request logged as sent to `company` (today, or on `sentOn`), as the user logs it. */
+  async function logSent(company: string, sentOn?: string): Promise<void> {
+    await page.getByLabel('Company', { exact: true }).fill(company);
+    if (sentOn) {
+      await page.getByLabel('Sent on').fill(sentOn);
+      await expect.poll(() => letter().inputValue()).toContain(`Date: ${longDate(sentOn)}`);
+    }
+    await page.getByRole('button', { name: 'I sent it' }).click();
+    await page.locator('table.requests tbody tr', { hasText: company }).waitFor();
+  }
 
   it('starts with clear empty states', async () => {
     await expect(page.title()).resolves.toBe('Heed · My data');
@@ -77,6 +128,7 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('removes an identity with undo', async () => {
+    await addEmail(JANE_EMAIL);
     await page.getByRole('button', { name: 'Remove jane.doe@gmail.com' }).click();
     await page.getByText('Removed jane.doe@gmail.com.').waitFor();
     expect(await page.locator('ul.identities li').count()).toBe(0);
@@ -85,6 +137,7 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('writes an Art. 15 letter with the articles, dates and identifiers', async () => {
+    await addEmail(JANE_EMAIL);
     await page.getByLabel('Your name, to sign the letters').fill('Jane Doe');
     await page.getByLabel('Your name, to sign the letters').blur();
     await page.getByLabel('Where you live').selectOption('DE');
@@ -133,6 +186,7 @@ describe('the "My data" page in Chromium', () => {
 
   it('logs the sent request with its due date', async () => {
     const due = addMonths(localIsoDate(new Date()), 1);
+    await page.getByLabel('Company', { exact: true }).fill('Acme Ltd');
     await page.getByRole('button', { name: 'I sent it' }).click();
     await page.getByText(`Logged your request to Acme Ltd: reply due by ${longDate(due)}.`).waitFor();
     await expect.poll(() => logRows().count()).toBe(1);
@@ -142,6 +196,9 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('highlights an overdue request, and "Answered" clears it with undo', async () => {
+    // A request within its month, logged first, so "overdue first" has something to come before.
+    await logSent('Acme Ltd');
+    expect(await logRows().first().getAttribute('data-status')).not.toBe('overdue');
     await page.getByLabel('Company', { exact: true }).fill('Slow Corp');
     await page.getByLabel('Sent on').fill('2025-01-31');
     await expect.poll(() => letter().inputValue()).toContain('Date: 31 January 2025');
@@ -163,6 +220,7 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it("finds the user's email in a fixture page's visible text and nothing else as theirs", async () => {
+    await addEmail(JANE_EMAIL);
     const site = await heed.context.newPage();
     await site.goto(CONTACT_INFO);
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point: what the page shows
@@ -206,6 +264,18 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('has no serious accessibility problems, in light and dark mode', async () => {
+    // The page with content in every section: an identity, a letter, an overdue request and one within its month,
+    // and a text check's report.
+    await addEmail(JANE_EMAIL);
+    await signAs('Jane Doe', 'DE');
+    await logSent('Acme Ltd');
+    await logSent('Slow Corp', '2025-01-31');
+    await page.getByText('One reply is overdue.').waitFor();
+    await page
+      .getByLabel("Paste a page's text, a company's reply or a data export")
+      .fill(`Mail ${JANE_EMAIL}`);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.locator('.report ul.mine li').waitFor();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const r = await axeViolations(page);
@@ -216,6 +286,10 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('keeps the data across a reload', async () => {
+    await addEmail(JANE_EMAIL);
+    await signAs('Jane Doe', 'DE');
+    await logSent('Acme Ltd');
+    await logSent('Slow Corp', '2025-01-31');
     await page.reload();
     await page.locator('ul.identities li', { hasText: 'jane.doe@gmail.com' }).waitFor();
     await expect.poll(() => logRows().count()).toBe(2);
@@ -223,6 +297,7 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it("marks only the user's own address as theirs when a page is scanned", async () => {
+    await addEmail(JANE_EMAIL);
     // The team page, on a host Heed may script (on other sites the popup's click grants activeTab).
     servePage('https://github.com/acme-team/people', fixturePage('team-page.html'));
     const site = await heed.context.newPage();
@@ -270,16 +345,31 @@ describe('the "My data" page in Chromium', () => {
   });
 
   it('shows overdue replies on the toolbar icon, naming the company', async () => {
+    expect(await heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+    await logSent('Acme Ltd');
+    await logSent('Slow Corp', '2025-01-31');
     // Slow Corp's request (sent 2025-01-31) is overdue; the page told the background when it was logged.
     await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
-    expect(await heed.worker.evaluate(() => chrome.action.getTitle({}))).toContain('Slow Corp');
+    const title = await heed.worker.evaluate(() => chrome.action.getTitle({}));
+    expect(title).toContain('Slow Corp');
+    expect(title).not.toContain('Acme Ltd'); // within its month
     await page.getByRole('button', { name: 'Mark the request to Slow Corp answered' }).click();
     await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => heed.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
   });
 
-  it('sends no request from the extension to anything outside it', () => {
+  it('sends no request from the extension to anything outside it', async () => {
+    // What this file does, done here too, so the check has something to look at whichever test runs first.
+    await addEmail(JANE_EMAIL);
+    await signAs('Jane Doe', 'DE');
+    await logSent('Slow Corp', '2025-01-31');
+    await page.getByRole('button', { name: 'Copy letter' }).click();
+    await page.getByText('Letter copied, with its subject line.').waitFor();
+    const own = await heed.context.newPage();
+    await own.goto(CONTACT_INFO);
+    await waitForBadge(own);
+    await own.close();
     expect(heed.extensionRequests).toEqual([]);
   });
 });

@@ -210,7 +210,7 @@ describe('team bundles in the options page', () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('dee@acme-client.example');
   });
 
-  it('a lead creates a team key and exports a bundle that verifies against it', async () => {
+  it('a lead creates a team key, exports a bundle that verifies against it, and deletes the key after a confirmation', async () => {
     await gotoSection(page, 'team');
     await page.getByLabel('Team name').fill('Rep’s own team');
     await page.getByRole('button', { name: 'Create team key' }).click();
@@ -233,6 +233,18 @@ describe('team bundles in the options page', () => {
     expect(groupedFingerprint(verified.fingerprint)).toBe(fp);
     expect(verified.header.lists.map((l) => l.name)).toEqual(['Do not contact']);
     expect(await axeSeriousViolations(page)).toEqual([]);
+
+    // Deleting the key asks first, with the keyboard on Cancel: Enter there keeps the key.
+    await page.getByRole('button', { name: 'Delete team key…' }).click();
+    const ask = page.getByRole('alertdialog');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => ask.count()).toBe(0);
+    await expect(page.getByRole('button', { name: 'Export signed bundle' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Delete team key…' }).click();
+    await ask.getByRole('button', { name: 'Delete team key' }).click();
+    await page.getByText('Team key deleted.').waitFor();
+    await expect(page.getByRole('button', { name: 'Create team key' }).count()).resolves.toBe(1);
   });
 });
 

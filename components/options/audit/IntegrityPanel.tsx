@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { auditActionLabel, auditProblemText, formatWhen } from '@/lib/options/audit-labels';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import { logAudit, verifyAudit } from '@/lib/store/audit';
 import type { HeedDb } from '@/lib/store/db';
 import { groupFingerprint } from '@/lib/store/evidence';
 import { buildTeamEvidence } from '@/lib/team/evidence';
+import { ErrorLine } from '../ErrorLine';
 
 /**
  * The log's hash chain, checked again whenever the log changes: "intact since <date>" or the first broken
@@ -73,11 +74,7 @@ export function IntegrityPanel({ db }: { db: HeedDb }) {
       </button>
       <span className="muted"> {t('options_audit_evidence_hint')}</span>
       {note ? <p className="ot-status">{note}</p> : null}
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { dateStamp, downloadText, fileStem } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   type ExportMode,
@@ -10,6 +10,7 @@ import {
   type VendorFormat,
 } from '@/lib/store/export';
 import type { SuppressionList } from '@/lib/store/schemas';
+import { RadioChoices } from '../RadioChoices';
 
 export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionList[] }) {
   const id = useId();
@@ -78,54 +79,19 @@ export function ExportListForm({ db, lists }: { db: HeedDb; lists: SuppressionLi
             </option>
           ))}
         </select>
-        <fieldset>
-          <legend>{t('options_export_format')}</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'plain'}
-              onChange={() => setMode('plain')}
-            />{' '}
-            {t('options_export_plain')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'hashed'}
-              onChange={() => setMode('hashed')}
-            />{' '}
-            {t('options_export_hashed')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'optizmo-md5'}
-              onChange={() => setMode('optizmo-md5')}
-            />{' '}
-            {t('options_export_optizmo')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'optizmo-sha512'}
-              onChange={() => setMode('optizmo-sha512')}
-            />{' '}
-            {t('options_export_optizmo_sha512')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'hubspot-optout'}
-              onChange={() => setMode('hubspot-optout')}
-            />{' '}
-            {t('options_export_hubspot')}
-          </label>
-        </fieldset>
+        <RadioChoices
+          legend={t('options_export_format')}
+          name={`${id}-mode`}
+          value={mode}
+          choices={[
+            { value: 'plain', label: t('options_export_plain') },
+            { value: 'hashed', label: t('options_export_hashed') },
+            { value: 'optizmo-md5', label: t('options_export_optizmo') },
+            { value: 'optizmo-sha512', label: t('options_export_optizmo_sha512') },
+            { value: 'hubspot-optout', label: t('options_export_hubspot') },
+          ]}
+          onChange={setMode}
+        />
         <p className="muted">{t('options_export_safe')}</p>
         <button type="submit" disabled={busy || !list}>
           {busy

@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useJob } from '@/components/use-job';
 import { formatDateTime, formatNumber, type MessageKey, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { pageNotices } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 import {
   currentSide,
   diffLists,

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import { pageNotices } from '@/lib/notices';
 import { holdWhileOffered } from '@/lib/options/deleted-list-hold';
-import { shownError } from '@/lib/options/errors';
 import { formatCount, scopeText } from '@/lib/options/labels';
 import {
   deleteList,

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n/index';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import { createList } from '@/lib/store/commands/lists';
 import type { HeedDb } from '@/lib/store/db';
 import type { SuppressionList } from '@/lib/store/schemas';

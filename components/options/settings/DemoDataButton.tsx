@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { Notices } from '@/components/notices';
 import { useAppDb } from '@/components/use-db';
 import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemoData } from '@/lib/demo/data';
 import { formatList, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { NoticeStack } from '@/lib/notices';
 import { holdWhileOffered } from '@/lib/options/deleted-list-hold';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 
@@ -19,23 +20,12 @@ type State =
  */
 export function DemoDataButton() {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const [present, setPresent] = useState(false);
   // The removal's Undo: the page's one notice-with-undo, kept beside the button.
   const [notices] = useState(() => new NoticeStack(1));
   const { db, error } = useAppDb();
 
-  useEffect(() => {
-    if (!db) return;
-    let live = true;
-    hasDemoData(db).then(
-      (has) => live && setPresent(has),
-      // Without storage the buttons below report the error when used.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [db]);
+  // Live: a restore, an import or another tab that adds or removes the demo lists changes the button at once.
+  const present = useLiveQuery(() => (db ? hasDemoData(db).catch(() => false) : false), [db]) ?? false;
 
   const act = async (work: (db: HeedDb) => Promise<State>) => {
     notices.clear();
@@ -51,17 +41,14 @@ export function DemoDataButton() {
   const load = () =>
     act(async (db) => {
       await loadDemoData(db);
-      setPresent(true);
       return { kind: 'loaded' };
     });
   const remove = () =>
     act(async (db) => {
       const snapshot = await removeDemoData(db);
-      setPresent(false);
       const notice = notices.say(t('options_demo_removed'), {
         undo: async () => {
           await restoreDemoData(db, snapshot);
-          setPresent(true);
           return t('options_demo_loaded');
         },
       });

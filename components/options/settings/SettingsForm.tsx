@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Notices } from '@/components/notices';
 import { getLanguage, LANGUAGE_CHOICES, type LanguageChoice, type MessageKey, t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { languageName } from '@/lib/i18n/words';
 import { NoticeStack } from '@/lib/notices';
-import { shownError } from '@/lib/options/errors';
 import { parseDomainList } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import { SETTINGS_LIMITS, type Settings, type SettingsInput } from '@/lib/store/schemas';
@@ -11,6 +11,7 @@ import { saveSettings } from '@/lib/store/settings';
 import { SUBSCRIBERS, type Subscriber } from '@/lib/vocab';
 import { countryChoices, SUBSCRIBER_LABEL } from '@/lib/vocab/labels';
 import { SubscriberSchema } from '@/lib/vocab/schemas';
+import { ErrorLine } from '../ErrorLine';
 
 /** A subscriber type in the page's language. */
 export function subscriberLabel(s: Subscriber): string {
@@ -443,11 +444,7 @@ export function SettingsForm({
         </button>
       </div>
       <Notices stack={notices} className="ot-status" />
-      {failure ? (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorLine error={failure} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatList, t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import { hostOfPattern, sitePattern } from '@/lib/options/settings-parse';
 import type { HeedDb } from '@/lib/store/db';
 import type { Settings } from '@/lib/store/schemas';

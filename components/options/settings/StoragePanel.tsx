@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import { formatMegabytes } from '@/lib/options/settings-parse';
 import { requestPersistence } from '@/lib/store/quota';
+import { ErrorLine } from '../ErrorLine';
 
 interface Usage {
   usage: number | null;
@@ -99,11 +100,7 @@ export function StoragePanel() {
       <div role="status" className="ot-status">
         {message}
       </div>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
     </section>
   );
 }

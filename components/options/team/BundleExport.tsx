@@ -1,14 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { formatNumber, t, tn } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadBlob } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import { getLists } from '@/lib/store/lists';
 import { getSettings } from '@/lib/store/settings';
 import { exportTeamBundle, lastExportedVersion } from '@/lib/team/export';
 import { getSigningKey } from '@/lib/team/keys';
 import type { RecommendedSettings } from '@/lib/team/schemas';
+import { ErrorLine } from '../ErrorLine';
+import { RadioChoices } from '../RadioChoices';
 
 /** The lead exports the chosen lists as a signed bundle: whole, or only the changes since the last export. */
 export function BundleExport({ db }: { db: HeedDb }) {
@@ -89,27 +91,16 @@ export function BundleExport({ db }: { db: HeedDb }) {
             </label>
           ))}
         </fieldset>
-        <fieldset>
-          <legend>{t('options_team_export_entries')}</legend>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'plain'}
-              onChange={() => setMode('plain')}
-            />{' '}
-            {t('options_team_export_plain')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === 'hashed'}
-              onChange={() => setMode('hashed')}
-            />{' '}
-            {t('options_team_export_hashed')}
-          </label>
-        </fieldset>
+        <RadioChoices
+          legend={t('options_team_export_entries')}
+          name={`${id}-mode`}
+          value={mode}
+          choices={[
+            { value: 'plain', label: t('options_team_export_plain') },
+            { value: 'hashed', label: t('options_team_export_hashed') },
+          ]}
+          onChange={setMode}
+        />
         <label>
           <input
             type="checkbox"
@@ -129,11 +120,7 @@ export function BundleExport({ db }: { db: HeedDb }) {
       </form>
       {busy ? <p role="status">{t('options_export_busy')}</p> : null}
       {status ? <p role="status">{status}</p> : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { applyTeamBundle, type VerifiedBundle, verifyTeamBundle } from '@/lib/team/apply';
+import { ErrorLine } from '../ErrorLine';
 import { Fingerprint } from './Fingerprint';
 
 /** A rep imports a team bundle: dropped or chosen, verified, shown, then applied on the rep's word. */
@@ -91,11 +92,7 @@ export function BundleImport({ db, policy }: { db: HeedDb; policy: ParsedPolicy 
         />
       </div>
       {busy && !checked ? <p role="status">{t('options_team_import_checking')}</p> : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
       {done ? <p role="status">{done}</p> : null}
       {checked && h ? (
         <section className="tm-check" aria-labelledby={`${id}-ok`}>

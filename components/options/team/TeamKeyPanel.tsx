@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { shownError } from '@/lib/i18n/shown-error';
 import { downloadText } from '@/lib/options/download';
-import { shownError } from '@/lib/options/errors';
 import type { HeedDb } from '@/lib/store/db';
 import {
   createTeamKey,
@@ -12,6 +12,8 @@ import {
   importTeamKey,
   MIN_PASSPHRASE_LENGTH,
 } from '@/lib/team/keys';
+import { ConfirmBox } from '../ConfirmBox';
+import { ErrorLine } from '../ErrorLine';
 import { Fingerprint } from './Fingerprint';
 
 /** The lead's team key: create it, import it from another admin, export it encrypted, or delete it. */
@@ -100,25 +102,20 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
             </form>
           </details>
           {confirmDelete ? (
-            <div role="alertdialog" aria-labelledby={`${id}-del`} className="ol-confirm">
-              <p id={`${id}-del`}>{t('options_team_key_delete_confirm')}</p>
-              <button
-                type="button"
-                className="danger"
-                onClick={() => {
-                  setConfirmDelete(false);
-                  void run(async () => {
-                    await deleteTeamKey(db);
-                    return t('options_team_key_deleted');
-                  });
-                }}
-              >
-                {t('options_team_key_delete')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                {t('options_cancel')}
-              </button>
-            </div>
+            <ConfirmBox
+              question={t('options_team_key_delete_confirm')}
+              confirm={t('options_team_key_delete')}
+              cancel={t('options_cancel')}
+              tone="danger"
+              onConfirm={() => {
+                setConfirmDelete(false);
+                void run(async () => {
+                  await deleteTeamKey(db);
+                  return t('options_team_key_deleted');
+                });
+              }}
+              onCancel={() => setConfirmDelete(false)}
+            />
           ) : (
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
               {t('options_team_key_delete_ask')}
@@ -155,11 +152,7 @@ export function TeamKeyPanel({ db }: { db: HeedDb }) {
       )}
       {busy ? <p role="status">{t('options_working')}</p> : null}
       {status ? <p role="status">{status}</p> : null}
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
     </section>
   );
 }

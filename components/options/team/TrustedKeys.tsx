@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { formatDate, t } from '@/lib/i18n';
-import { shownError } from '@/lib/options/errors';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { ParsedPolicy } from '@/lib/policy/schema';
 import type { HeedDb } from '@/lib/store/db';
 import { getApplied } from '@/lib/team/apply';
 import { forgetTrustedKey, getTrustedKeys } from '@/lib/team/keys';
+import { ErrorLine } from '../ErrorLine';
 import { Fingerprint } from './Fingerprint';
 
 /** The team keys this browser trusts, and which version of each team's bundle is applied. */
@@ -50,11 +51,7 @@ export function TrustedKeys({ db, policy }: { db: HeedDb; policy: ParsedPolicy |
             ))
           : null}
       </ul>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine error={error} />
     </section>
   );
 }

@@ -103,6 +103,9 @@ export const lists = defineMessages({
     lists_import_file: 'Suppression list file',
     lists_import_read_as: 'Read it as $1',
     lists_import_reading: 'Reading the start of the file…',
+    lists_error_unknown: 'Something went wrong.',
+    lists_error_no_answer:
+      'Heed’s background did not answer. If the extension was just updated, reload this page.',
     lists_import_cancelled: 'Import cancelled — the list is unchanged.',
     lists_import_read_as_again: 'Read it as $1 and check again',
     lists_import_the_list: 'the list',
@@ -522,6 +525,9 @@ export const lists = defineMessages({
     lists_import_file: 'Sperrlisten-Datei',
     lists_import_read_as: 'Als $1 lesen',
     lists_import_reading: 'Der Anfang der Datei wird gelesen …',
+    lists_error_unknown: 'Etwas ist schiefgelaufen.',
+    lists_error_no_answer:
+      'Der Hintergrunddienst von Heed hat nicht geantwortet. Wurde die Erweiterung gerade aktualisiert, laden Sie diese Seite neu.',
     lists_import_cancelled: 'Import abgebrochen – die Liste ist unverändert.',
     lists_import_read_as_again: 'Als $1 lesen und erneut prüfen',
     lists_import_the_list: 'die Liste',
@@ -953,6 +959,9 @@ export const lists = defineMessages({
     lists_import_file: 'Fichier de liste d’exclusion',
     lists_import_read_as: 'Le lire en $1',
     lists_import_reading: 'Lecture du début du fichier…',
+    lists_error_unknown: 'Une erreur s’est produite.',
+    lists_error_no_answer:
+      'Le service d’arrière-plan de Heed n’a pas répondu. Si l’extension vient d’être mise à jour, rechargez cette page.',
     lists_import_cancelled: 'Importation annulée : la liste est inchangée.',
     lists_import_read_as_again: 'Le lire en $1 et vérifier à nouveau',
     lists_import_the_list: 'la liste',

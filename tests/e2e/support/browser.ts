@@ -320,13 +320,16 @@ export function contentScriptsFor(url: string): string[] {
   return (manifest.content_scripts ?? []).filter((c) => c.matches.some(matches)).flatMap((c) => c.js ?? []);
 }
 
-/** Loads the demo data set the way a newcomer does: the options page's "Load demo data" button, then confirm. */
-export async function loadDemoData(heed: HeedBrowser): Promise<void> {
-  const page = await heed.openExtensionPage('options.html');
+/**
+ * Loads the demo data set the way a newcomer does: the options page's "Load demo data" button, then confirm. In a
+ * page of its own, or in `options` (an options page the caller keeps, whose header then knows the data is there).
+ */
+export async function loadDemoData(heed: HeedBrowser, options?: Page): Promise<void> {
+  const page = options ?? (await heed.openExtensionPage('options.html'));
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await page.getByRole('button', { name: 'Load demo lists' }).click();
   await page.getByText('Demo data loaded').waitFor({ timeout: 15_000 });
-  await page.close();
+  if (!options) await page.close();
 }
 
 /** The id Chrome gave the tab showing `page` (for `popup.html?tabId=`), read from the service worker. */

@@ -55,4 +55,18 @@ describe('ContentScriptContext (the replacement for WXT’s)', () => {
     expect(ticked).not.toHaveBeenCalled();
     vi.useRealTimers();
   });
+
+  it('a timer that has fired leaves no listener on the context behind', () => {
+    vi.useFakeTimers();
+    const ctx = new ContentScriptContext('compose');
+    const added = vi.spyOn(ctx.signal, 'addEventListener');
+    const removed = vi.spyOn(ctx.signal, 'removeEventListener');
+    const ticked = vi.fn();
+    for (let i = 0; i < 100; i++) ctx.setTimeout(ticked, i);
+    vi.advanceTimersByTime(200);
+    expect(ticked).toHaveBeenCalledTimes(100);
+    expect(added).toHaveBeenCalledTimes(100);
+    expect(removed).toHaveBeenCalledTimes(100);
+    vi.useRealTimers();
+  });
 });

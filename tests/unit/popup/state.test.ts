@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { shownError } from '../../../lib/i18n/shown-error';
 import type { LookupAnswer, TabState } from '../../../lib/messaging/types';
 import { parseParams, resolveTabId } from '../../../lib/popup/params';
 import { reasonsToShow } from '../../../lib/popup/reasons';
 import { describeScan } from '../../../lib/popup/scan';
-import { errorMessage, loadPopupState } from '../../../lib/popup/state';
+import { loadPopupState } from '../../../lib/popup/state';
 import { JANE } from './helpers';
 
 const ANSWER = { level: 'unknown', summary: 's' } as LookupAnswer;
@@ -92,10 +93,10 @@ describe('loadPopupState', () => {
       message: 'QuotaExceededError',
     });
   });
-  it('errorMessage never returns an empty string', () => {
-    expect(errorMessage(new Error(''))).toBe('Error');
-    expect(errorMessage(undefined)).toBe('Something went wrong.');
-    expect(errorMessage('boom')).toBe('boom');
+  it('shownError never returns an empty string', () => {
+    expect(shownError(new Error(''))).toBe('Error');
+    expect(shownError(undefined)).toBe('Something went wrong.');
+    expect(shownError('boom')).toBe('boom');
   });
 });
 
