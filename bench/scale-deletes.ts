@@ -1,7 +1,8 @@
 import { bucketRecord, isHashed } from '@/lib/store/buckets';
 import { type HeedDb, openDb } from '@/lib/store/db';
+import { deleteList, purgeDeletedList } from '@/lib/store/deleted-lists';
 import { importFile } from '@/lib/store/import';
-import { addToCounts, deleteList, listBuckets } from '@/lib/store/lists';
+import { addToCounts, listBuckets } from '@/lib/store/lists';
 import { applyTeamBundle, verifyTeamBundle } from '@/lib/team/apply';
 import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
@@ -12,10 +13,20 @@ import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 export interface DeleteFigures {
   n: number;
   importMs: number;
+  /** The delete itself: the list disappears (its record and batches move to the undo record). */
   deleteMs: number;
-  /** navigator.storage.estimate() usage: before the import, after it, the lowest within 30 s of the delete. */
-  usage: { before: number; imported: number; deleted: number; deletedAfterMs: number };
-  remove: {
+  /** Removing its entries for good once the undo is no longer offered: one key-range delete. */
+  purgeMs?: number;
+  /** What the delete's undo holds in the page: now the few fields of a DeletedList (JSON bytes). */
+  undoBytes?: number;
+  /** What the undo held before (issue 18): every bucket of the list, read whole; its typed arrays and read time. */
+  oldSnapshot?: { bytes: number; ms: number };
+  /**
+   * navigator.storage.estimate() usage: before the import, after it, the lowest within 30 s of the delete, and after
+   * the next import of as many entries (LevelDB's compactions that writes cause take back the deleted space).
+   */
+  usage: { before: number; imported: number; deleted: number; deletedAfterMs: number; nextImport?: number };
+  remove?: {
     removed: number;
     /** The rep's verify + apply of the delta that removes them. */
     ms: number;
@@ -23,14 +34,17 @@ export interface DeleteFigures {
   };
 }
 
-async function usage(): Promise<number> {
+// The browser's usage figure is recomputed when a transaction commits, not when the database compacts files away
+// later: a one-record write first, so the figure is the files on disk now (seen: 37.7 MB reported for 26.8 MB).
+async function usage(d?: HeedDb): Promise<number> {
+  if (d) await d.meta.put({ key: 'bench-usage-tick' });
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
 /** The estimate lags writes and deletes (the database compacts later): let it catch up before reading it. */
-async function settledUsage(): Promise<number> {
+async function settledUsage(d: HeedDb): Promise<number> {
   await new Promise((r) => setTimeout(r, 3000));
-  return usage();
+  return usage(d);
 }
 
 function md5File(n: number): Blob {
@@ -51,8 +65,10 @@ function md5File(n: number): Blob {
 }
 
 async function timedImport(d: HeedDb, name: string, n: number) {
+  // The file is made before the clock starts: making 10M random hex lines in the page takes longer than importing.
+  const file = md5File(n);
   const t = performance.now();
-  const r = await importFile(d, md5File(n), {
+  const r = await importFile(d, file, {
     target: { newList: { name } },
     reason: 'unsubscribe',
     fileName: `${name}.csv`,
@@ -91,12 +107,12 @@ async function dropHalf(d: HeedDb, listId: string): Promise<number> {
  * Space is given back only when the database compacts the deleted records away, which the browser schedules
  * itself: the lowest estimate seen within `ms`, and after how long (polled every 2 s).
  */
-async function lowestUsageWithin(ms: number): Promise<{ bytes: number; afterMs: number }> {
+async function lowestUsageWithin(d: HeedDb, ms: number): Promise<{ bytes: number; afterMs: number }> {
   const t0 = performance.now();
-  let best = { bytes: await usage(), afterMs: 0 };
+  let best = { bytes: await usage(d), afterMs: 0 };
   while (performance.now() - t0 < ms) {
     await new Promise((r) => setTimeout(r, 2000));
-    const bytes = await usage();
+    const bytes = await usage(d);
     if (bytes < best.bytes) best = { bytes, afterMs: Math.round(performance.now() - t0) };
   }
   return best;
@@ -109,18 +125,51 @@ async function dropDb(name: string) {
   });
 }
 
-export async function scaleDeletes(d: HeedDb, n: number): Promise<DeleteFigures> {
+/** What the delete's undo used to hold: the list's bucket records, read whole in one transaction. */
+async function oldSnapshot(d: HeedDb, listId: string): Promise<{ bytes: number; ms: number }> {
+  const t = performance.now();
+  const recs = await d.transaction('r', d.buckets, () => listBuckets(d, listId).toArray());
+  const ms = performance.now() - t;
+  let bytes = 0;
+  for (const r of recs) {
+    bytes +=
+      (Array.isArray(r.keys) ? r.keys.reduce((n, k) => n + 2 * k.length, 0) : r.keys.byteLength) +
+      r.batchIds.byteLength;
+  }
+  return { bytes, ms: Math.round(ms) };
+}
+
+export async function scaleDeletes(
+  d: HeedDb,
+  n: number,
+  opts: { removal?: boolean } = {},
+): Promise<DeleteFigures> {
   // Delete a list of n MD5, with the storage before the import, after it and after the delete.
-  const before = await settledUsage();
+  const before = await settledUsage(d);
   const imported = await timedImport(d, 'bench-delete', n);
-  const afterImport = await settledUsage();
+  const afterImport = await settledUsage(d);
+  const snapshot = await oldSnapshot(d, imported.listId);
   let t = performance.now();
-  await deleteList(d, imported.listId);
+  const deleted = await deleteList(d, imported.listId);
   const deleteMs = performance.now() - t;
-  const afterDelete = await lowestUsageWithin(30_000);
+  t = performance.now();
+  await purgeDeletedList(d, imported.listId);
+  const purgeMs = performance.now() - t;
+  const afterDelete = await lowestUsageWithin(d, 30_000);
+  const figures: DeleteFigures = {
+    n,
+    importMs: Math.round(imported.ms),
+    deleteMs: Math.round(deleteMs),
+    purgeMs: Math.round(purgeMs),
+    undoBytes: JSON.stringify(deleted).length,
+    oldSnapshot: snapshot,
+    usage: { before, imported: afterImport, deleted: afterDelete.bytes, deletedAfterMs: afterDelete.afterMs },
+  };
+  if (opts.removal === false) return figures;
 
   // Remove half of a list of n MD5 through a team delta applied by a rep.
   const lead = await timedImport(d, 'bench-remove', n);
+  figures.usage.nextImport = await settledUsage(d);
   if (await getSigningKey(d)) await deleteTeamKey(d);
   await createTeamKey(d, 'Bench team');
   const full = await exportTeamBundle(d, { listIds: [lead.listId], entryMode: 'plain', delta: false });
@@ -129,24 +178,23 @@ export async function scaleDeletes(d: HeedDb, n: number): Promise<DeleteFigures>
   await applyTeamBundle(rep, await verifyTeamBundle(rep, full.bytes), { pin: true });
   const dropped = await dropHalf(d, lead.listId);
   const delta = await exportTeamBundle(d, { listIds: [lead.listId], entryMode: 'plain', delta: true });
-  const repBefore = await settledUsage();
+  const repBefore = await settledUsage(rep);
   t = performance.now();
   const applied = await applyTeamBundle(rep, await verifyTeamBundle(rep, delta.bytes));
   const removeMs = performance.now() - t;
-  const repAfter = await lowestUsageWithin(30_000);
+  const repAfter = await lowestUsageWithin(rep, 30_000);
   const left = (await rep.lists.toArray()).find((l) => l.managed)?.counts.total;
   rep.close();
   await dropDb('heed-bench-rep-remove');
   await deleteTeamKey(d);
   await deleteList(d, lead.listId);
+  await purgeDeletedList(d, lead.listId);
   if (applied.removed !== dropped || left !== n - dropped) {
     throw new Error(`the delta removed ${applied.removed} of ${dropped}; the rep has ${left}`);
   }
   return {
-    n,
+    ...figures,
     importMs: Math.round(Math.max(imported.ms, lead.ms)),
-    deleteMs: Math.round(deleteMs),
-    usage: { before, imported: afterImport, deleted: afterDelete.bytes, deletedAfterMs: afterDelete.afterMs },
     remove: {
       removed: dropped,
       ms: Math.round(removeMs),

@@ -3,6 +3,7 @@ import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
 import { encodeBucket, storedBytes } from '@/lib/store/bucket-layout';
 import { type HeedDb, openDb } from '@/lib/store/db';
+import { purgeExpiredDeletedLists } from '@/lib/store/deleted-lists';
 import { addEntries } from '@/lib/store/entries';
 import { importFile, previewFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
@@ -189,8 +190,8 @@ async function dropDb(name: string) {
 
 export const benchSuite = {
   /** Deleting a list of `n` MD5 and removing half of another through a team delta (bench/scale-deletes.ts). */
-  async scaleDeletes(n: number) {
-    return scaleDeletes(await db(), n);
+  async scaleDeletes(n: number, removal = true) {
+    return scaleDeletes(await db(), n, { removal });
   },
   /**
    * The emails list (after importEmails) as a signed team bundle: the lead's full export, a rep's verify and apply
@@ -307,6 +308,8 @@ export const benchSuite = {
   async reset() {
     const d = await db();
     for (const l of await d.lists.toArray()) await deleteList(d, l.id);
+    // Their entries wait for an undo no one will offer here: removed now.
+    await purgeExpiredDeletedLists(d, Number.POSITIVE_INFINITY);
     return (await d.buckets.count()) === 0;
   },
   importEmails(n: number) {

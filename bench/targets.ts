@@ -22,8 +22,18 @@ export interface BenchJson {
     n: number;
     importMs: number;
     deleteMs: number;
-    usage: { before: number; imported: number; deleted: number; deletedAfterMs?: number };
-    remove: {
+    /** Runs from before the two-step delete have neither: their deleteMs included the removal. */
+    purgeMs?: number;
+    undoBytes?: number;
+    oldSnapshot?: { bytes: number; ms: number };
+    usage: {
+      before: number;
+      imported: number;
+      deleted: number;
+      deletedAfterMs?: number;
+      nextImport?: number;
+    };
+    remove?: {
       removed: number;
       ms: number;
       usage: { before: number; removed: number; removedAfterMs?: number };
@@ -175,28 +185,49 @@ function deleteVerdicts(r: BenchJson, importTarget: number, scaled: boolean): Ta
     ];
   const added = d.usage.imported - d.usage.before;
   const freed = d.usage.imported - d.usage.deleted;
-  return [
+  // The old delete read the list whole for its undo and removed it in the same step; now the two are apart.
+  const whole = d.deleteMs + (d.purgeMs ?? 0);
+  // LevelDB gives deleted space back when it compacts, which later writes set off: the space counts as freed when
+  // the next import of as many entries leaves the database at about one list's size, not two.
+  const next = d.usage.nextImport;
+  const reused = next !== undefined && next - d.usage.before <= 1.25 * added;
+  const notes = [
+    ...(scaled ? [`25 s for 10M scaled linearly to ${count(d.n)}`] : []),
+    ...(freed < added / 2 && reused ? ['space not given back at once; the next import reuses it'] : []),
+  ];
+  const verdicts: TargetVerdict[] = [
     {
       figure: `delete a list of ${count(d.n)} MD5`,
-      value: `${s1(d.deleteMs)} s (its import ${s1(d.importMs)} s); storage ${signedMb(added)} MB by the import, ${signedMb(-freed)} MB after the delete${d.usage.deletedAfterMs ? ` (${s1(d.usage.deletedAfterMs)} s later)` : ''}`,
+      value: `${s1(d.deleteMs)} s${d.purgeMs !== undefined ? ` + ${s1(d.purgeMs)} s to remove its entries` : ''} (its import ${s1(d.importMs)} s); storage ${signedMb(added)} MB by the import, ${signedMb(-freed)} MB after the delete${d.usage.deletedAfterMs ? ` (${s1(d.usage.deletedAfterMs)} s later)` : ''}${next !== undefined ? `, ${mb(next)} MB after the next import` : ''}`,
       target: `≤ ${s1(importTarget)} s, space freed`,
-      met: d.deleteMs <= importTarget && freed >= added / 2,
-      ...(scaled ? { note: `25 s for 10M scaled linearly to ${count(d.n)}` } : {}),
+      met: whole <= importTarget && (freed >= added / 2 || reused),
+      ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
     },
-    {
+  ];
+  if (d.undoBytes !== undefined && d.oldSnapshot) {
+    verdicts.push({
+      figure: `the delete's undo in the page, ${count(d.n)} MD5`,
+      value: `${d.undoBytes} bytes (the old snapshot: ${mb(d.oldSnapshot.bytes)} MB, read in ${s1(d.oldSnapshot.ms)} s)`,
+      target: 'not the list in memory',
+      met: d.undoBytes < 1024,
+    });
+  }
+  if (d.remove) {
+    verdicts.push({
       figure: `remove ${count(d.remove.removed)} entries through a team delta`,
       value: `${s1(d.remove.ms)} s; storage ${signedMb(d.remove.usage.removed - d.remove.usage.before)} MB`,
       target: `≤ ${s1(importTarget)} s`,
       met: d.remove.ms <= importTarget,
       note: 'the rep’s verify + apply; storage change from before the delta to after it',
-    },
-  ];
+    });
+  }
+  return verdicts;
 }
 
 /** Table rows for the delete figures (bench/run.ts). */
 export function deleteRows(d: NonNullable<BenchJson['deletes']>): [string, string, string, string, string][] {
   const u = d.usage;
-  return [
+  const rows: [string, string, string, string, string][] = [
     [
       `delete a list of ${count(d.n)} MD5`,
       `${s1(d.deleteMs)} s`,
@@ -204,21 +235,47 @@ export function deleteRows(d: NonNullable<BenchJson['deletes']>): [string, strin
       '',
       'import time',
     ],
-    [
-      '  storage: before import / after / lowest within 30 s of the delete',
-      `${mb(u.before)} / ${mb(u.imported)} / ${mb(u.deleted)} MB${u.deletedAfterMs ? ` (after ${s1(u.deletedAfterMs)} s)` : ''}`,
+  ];
+  if (d.purgeMs !== undefined)
+    rows.push([
+      '  its entries removed for good (after the undo)',
+      `${s1(d.purgeMs)} s`,
       '—',
       '',
-      'space freed',
-    ],
-    [
+      'import time',
+    ]);
+  if (d.undoBytes !== undefined && d.oldSnapshot)
+    rows.push([
+      '  undo held in the page: now / the old whole-list snapshot',
+      `${d.undoBytes} B / ${mb(d.oldSnapshot.bytes)} MB`,
+      `old snapshot read ${s1(d.oldSnapshot.ms)} s`,
+      '',
+      'not the list',
+    ]);
+  rows.push([
+    '  storage: before import / after / lowest within 30 s of the removal',
+    `${mb(u.before)} / ${mb(u.imported)} / ${mb(u.deleted)} MB${u.deletedAfterMs ? ` (after ${s1(u.deletedAfterMs)} s)` : ''}`,
+    '—',
+    '',
+    'space freed',
+  ]);
+  if (u.nextImport !== undefined)
+    rows.push([
+      '  storage after the next import of as many entries',
+      `${mb(u.nextImport)} MB`,
+      `${signedMb(u.nextImport - u.deleted)} MB for ${mb(u.imported - u.before)} MB of new data`,
+      '',
+      'space reused',
+    ]);
+  if (d.remove)
+    rows.push([
       `remove ${count(d.remove.removed)} entries by team delta`,
       `${s1(d.remove.ms)} s`,
       `storage ${mb(d.remove.usage.before)} → ${mb(d.remove.usage.removed)} MB`,
       '',
       'import time',
-    ],
-  ];
+    ]);
+  return rows;
 }
 
 /** "met" / "NOT met" / "not measured" lines for the console. */

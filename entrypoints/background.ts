@@ -14,6 +14,7 @@ import {
   onManagedPolicyChange,
   readManagedPolicy,
 } from '@/lib/policy/managed';
+import { purgeExpiredDeletedLists } from '@/lib/store/deleted-lists';
 import { keepLookupIndex } from '@/lib/store/lookup-index';
 import { onCommittedWrite } from '@/lib/store/write-feed';
 
@@ -27,6 +28,15 @@ export default defineBackground(() => {
   void appDb().then(
     (db) => keepLookupIndex(db, { deferMs: 1000 }),
     () => undefined,
+  );
+  // Lists deleted on a page that closed before their Undo was withdrawn: their entries go for good now, a few
+  // seconds after start so the lookups that woke the worker come first (lib/store/deleted-lists.ts).
+  setTimeout(
+    () =>
+      void appDb()
+        .then(purgeExpiredDeletedLists)
+        .catch(() => undefined),
+    5000,
   );
   // The organisation's locks hold here too, and their values reach the stored settings every lookup reads.
   installManagedPolicy();

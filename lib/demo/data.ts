@@ -1,8 +1,9 @@
 import { loadHashers } from '../identifiers';
 import { deleteContact, saveContact } from '../store/contacts';
 import type { HeedDb } from '../store/db';
+import { restoreDeletedList } from '../store/deleted-lists';
 import { addEntries } from '../store/entries';
-import { createList, deleteList, getLists, type ListSnapshot, restoreListSnapshot } from '../store/lists';
+import { createList, type DeletedList, deleteList, getLists } from '../store/lists';
 import type { Contact, SuppressionList } from '../store/schemas';
 
 /** The people on the demo pages (tests/fixtures/pages) and what the demo data says about each. */
@@ -49,13 +50,14 @@ export async function hasDemoData(db: HeedDb): Promise<boolean> {
 
 /** What removeDemoData took out, to put it back on Undo. */
 export interface DemoSnapshot {
-  lists: ListSnapshot[];
+  /** Deleted lists: their entries stay on disk until the undo is no longer held (lib/store/deleted-lists.ts). */
+  lists: DeletedList[];
   contacts: Contact[];
 }
 
 /** Removes the demo lists and contacts, and nothing else. */
 export async function removeDemoData(db: HeedDb): Promise<DemoSnapshot> {
-  const lists: ListSnapshot[] = [];
+  const lists: DeletedList[] = [];
   for (const l of (await getLists(db)).filter(isDemoList)) lists.push(await deleteList(db, l.id));
   const contacts: Contact[] = [];
   for (const c of await db.contacts.bulkGet([...DEMO_CONTACT_IDS])) {
@@ -67,7 +69,7 @@ export async function removeDemoData(db: HeedDb): Promise<DemoSnapshot> {
 /** Undo of removeDemoData: the same lists (same ids, entries and batches) and contacts come back. */
 export async function restoreDemoData(db: HeedDb, snap: DemoSnapshot): Promise<void> {
   for (const l of snap.lists) {
-    if (!(await db.lists.get(l.list.id))) await restoreListSnapshot(db, l);
+    if (!(await db.lists.get(l.listId))) await restoreDeletedList(db, l);
   }
   if (snap.contacts.length > 0) await db.contacts.bulkPut(snap.contacts);
 }

@@ -1,6 +1,6 @@
 import { translated } from '../i18n';
 import { bytesToHex } from '../identifiers/hash';
-import { canonicalJson, pauser } from '../store/backup';
+import { canonicalJson, liveBuckets, pauser } from '../store/backup';
 import { isHashed } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
@@ -228,7 +228,8 @@ export async function diffVerdicts(now: RestoreSide, after: RestoreSide): Promis
 export async function currentSide(db: HeedDb): Promise<RestoreSide> {
   return db.transaction('r', db.lists, db.buckets, db.contacts, async () => ({
     lists: await db.lists.toArray(),
-    buckets: await db.buckets.toArray(),
+    // Not a deleted list's entries, which wait on disk for their undo (lib/store/deleted-lists.ts).
+    buckets: await liveBuckets(db),
     contacts: await db.contacts.toArray(),
   }));
 }

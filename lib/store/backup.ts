@@ -9,6 +9,7 @@ import { bucketOf, bucketOfDigest, entryCount, isHashed, isStrictlySorted } from
 import { allTables, type HeedDb, nowIso } from './db';
 import { type ErrorWords, type ListsKey, WordedError } from './error-words';
 import { canonicaliseGmailEntries, withCanonicalKeys } from './gmail-keys';
+import { listBuckets } from './lists';
 import { contactKeys, normaliseIds } from './lookup';
 import { assertListImportAllowed } from './policy-guard';
 import {
@@ -91,12 +92,21 @@ function base64ToIds(b64: string): Uint32Array<ArrayBuffer> | null {
   return ids;
 }
 
+/** Every bucket of a list that exists: a deleted list's entries wait on disk for their undo (deleted-lists.ts). */
+export async function liveBuckets(db: HeedDb): Promise<BucketRecord[]> {
+  // In key order, as one read of the whole table gave them; a deleted list's records are never read.
+  const ids = (await db.lists.toCollection().primaryKeys()).sort();
+  const out: BucketRecord[] = [];
+  for (const id of ids) out.push(...(await listBuckets(db, id).toArray()));
+  return out;
+}
+
 /** The whole database as one backup file (JSON text). */
 export async function createBackup(db: HeedDb): Promise<string> {
   const snapshot = await db.transaction('r', allTables(db), async () => ({
     lists: await db.lists.toArray(),
     batches: await db.batches.toArray(),
-    buckets: await db.buckets.toArray(),
+    buckets: await liveBuckets(db),
     contacts: await db.contacts.toArray(),
     settings: (await db.settings.get('settings'))?.value,
     audit: await db.audit.toArray(),

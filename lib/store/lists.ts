@@ -2,6 +2,12 @@ import type { Channel, EntryKind } from '../vocab';
 import { logAudit } from './audit';
 import { bucketRecord, entryCount, mergeEntries } from './buckets';
 import { type HeedDb, nowIso } from './db';
+import {
+  DELETED_LIST_HOLD_MS,
+  type DeletedList,
+  type DeletedListRecord,
+  deletedListKey,
+} from './deleted-list-record';
 import { WordedError } from './error-words';
 import { assertListDeleteAllowed } from './policy-guard';
 import {
@@ -11,6 +17,8 @@ import {
   type SuppressionList,
   SuppressionListSchema,
 } from './schemas';
+
+export type { DeletedList } from './deleted-list-record';
 
 export const DEFAULT_LIST_NAME = 'Do not contact';
 
@@ -152,45 +160,43 @@ export async function updateList(db: HeedDb, listId: string, update: ListUpdate)
   });
 }
 
-/** Everything a deleted list had, so the page can offer "undo" for the session. */
-export interface ListSnapshot {
-  list: SuppressionList;
-  buckets: BucketRecord[];
-  batches: Batch[];
-}
-
-export async function deleteList(db: HeedDb, listId: string): Promise<ListSnapshot> {
+/**
+ * Deletes a list: it disappears from lookups, counts and exports when this returns. Its entries stay on disk for
+ * the undo until `purgeDeletedList` or a sweep after `holdMs` without a renewal.
+ */
+export async function deleteList(
+  db: HeedDb,
+  listId: string,
+  opts: { holdMs?: number } = {},
+): Promise<DeletedList> {
   await assertListDeleteAllowed();
-  return db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
+  return db.transaction('rw', [db.lists, db.buckets, db.batches, db.meta, db.audit], async () => {
     const list = await db.lists.get(listId);
     if (!list) throw new ListError(`no list with id ${listId}`);
     if (list.isDefault) throw new ListError('the default list cannot be deleted; remove its entries instead');
     assertNotManaged(list, 'delete');
-    const buckets = await listBuckets(db, listId).toArray();
     const batches = await db.batches.where('listId').equals(listId).toArray();
-    await listBuckets(db, listId).delete();
+    const record: DeletedListRecord = {
+      key: deletedListKey(listId),
+      list,
+      batches,
+      bucketRecords: await listBuckets(db, listId).count(),
+      deletedAt: nowIso(),
+      keepUntil: Date.now() + (opts.holdMs ?? DELETED_LIST_HOLD_MS),
+    };
+    await db.meta.put(record);
     await db.batches.where('listId').equals(listId).delete();
     await db.lists.delete(listId);
     await logAudit(db, { action: 'delete-list', listId, counts: { entries: list.counts.total } });
-    return { list, buckets, batches };
+    return { listId, name: list.name, entries: list.counts.total };
   });
 }
 
-/** Puts a deleted list back exactly as it was (same ids, so nothing else has to change). */
-export async function restoreListSnapshot(db: HeedDb, snapshot: ListSnapshot): Promise<void> {
-  await db.transaction('rw', db.lists, db.buckets, db.batches, db.audit, async () => {
-    if (await db.lists.get(snapshot.list.id)) throw new ListError('that list exists already');
-    await assertNameFree(db, snapshot.list.name);
-    await db.lists.add(snapshot.list);
-    await db.batches.bulkAdd(snapshot.batches);
-    await db.buckets.bulkAdd(snapshot.buckets);
-    await logAudit(db, {
-      action: 'create-list',
-      listId: snapshot.list.id,
-      counts: { entries: snapshot.list.counts.total },
-      detail: 'undo delete',
-    });
-  });
+/** Everything a list had, so a merge can be undone (deleting keeps far less: deleted-lists.ts). */
+export interface ListSnapshot {
+  list: SuppressionList;
+  buckets: BucketRecord[];
+  batches: Batch[];
 }
 
 /** All bucket records of one list, in key order (kind, then bucket). */

@@ -95,29 +95,37 @@ const PAGE = 256;
 export async function buildLookupIndex(db: HeedDb): Promise<LookupIndex> {
   if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction([META_TABLE, 'buckets', 'contacts', 'lists', 'batches'], 'readonly');
+  const listsRead = idbRequest(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>;
   const small = Promise.all([
     idbRequest(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY)),
     idbRequest(tx.objectStore('contacts').getAll()) as Promise<Contact[]>,
-    idbRequest(tx.objectStore('lists').getAll()) as Promise<SuppressionList[]>,
+    listsRead,
     idbRequest(tx.objectStore('batches').getAll()) as Promise<Batch[]>,
   ]);
   // Awaited after the bucket pages; if a page fails first, this must not become an unhandled rejection.
   small.catch(() => undefined);
   const sets = new Map<EntryKind, FingerprintSet>();
   const buckets = tx.objectStore('buckets');
+  // A deleted list's buckets wait for their undo (deleted-lists.ts): skipped, not read.
+  const live = new Set((await listsRead).map((l) => l.id));
   // A page of records per request: a cursor would cost one round trip per record (thousands of them).
   let range: IDBKeyRange | undefined;
   for (;;) {
     // Native reads, past the middleware that decodes batch ids: the index needs only the keys.
     const page = (await idbRequest(buckets.getAll(range, PAGE))) as StoredBucket[];
     for (const rec of page) {
+      if (!live.has(rec.listId)) continue;
       const set = sets.get(rec.kind) ?? new FingerprintSet();
       sets.set(rec.kind, set);
       set.addBucket(rec);
     }
     const last = page.at(-1);
     if (!last || page.length < PAGE) break;
-    range = IDBKeyRange.lowerBound([last.listId, last.kind, last.bucket], true);
+    // An array sorts after every string, so [listId, []] is past all of that list's keys.
+    range = IDBKeyRange.lowerBound(
+      live.has(last.listId) ? [last.listId, last.kind, last.bucket] : [last.listId, []],
+      true,
+    );
   }
   const [tokenRec, contacts, lists, batches] = await small;
   const fingerprints: Partial<Record<EntryKind, Uint32Array>> = {};

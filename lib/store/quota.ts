@@ -9,39 +9,87 @@ import { BUCKET_COUNT, DIGEST_BYTES } from './schemas';
 // with a browser that may then evict other data under pressure.
 
 /**
- * On-disk bytes per byte of entry data: the database's own overhead (measured: 21 MB for 1M MD5 = 20 MB of
- * digests and batch ids) and the write-ahead log that holds a transaction's writes until they are compacted.
+ * On-disk bytes per byte of entry data: the database's own overhead (measured: 17.1 MB for 1M MD5 = 16 MB of
+ * digests) and the write-ahead log and compaction, which hold a transaction's writes twice for a while (a
+ * large write or delete was seen to double the directory before it settled).
  */
 const OVERHEAD = 1.5;
 
-/** Bytes of one entry of `kind` as stored: a digest's bytes, or a string key's characters; and its batch id. */
-function bytesPerEntry(kind: EntryKind, averageKeyLength = 40): number {
-  return (isHashKind(kind) ? DIGEST_BYTES[kind] : averageKeyLength + 8) + 4;
-}
-
-/** The bytes of sorted entries as stored. */
-export function entriesBytes(kind: EntryKind, entries: Pick<SortedEntries, 'keys'>): number {
-  const { keys } = entries;
-  if (!Array.isArray(keys))
-    return isHashKind(kind) ? (keys.length / DIGEST_BYTES[kind]) * bytesPerEntry(kind) : 0;
-  let n = 0;
-  for (const k of keys) n += k.length + 8 + 4;
-  return n;
+/** Bytes of one key of `kind` as stored: a digest's bytes, or a string key's characters and its slot. */
+function keyBytes(kind: EntryKind, averageKeyLength = 40): number {
+  return isHashKind(kind) ? DIGEST_BYTES[kind] : averageKeyLength + 8;
 }
 
 /**
- * What writing these buckets into a list needs: the new entries, and each touched bucket rewritten whole (its
- * existing entries estimated from the list's counts per kind), with the database's overhead.
+ * Bytes of a bucket's batch ids as stored (bucket-layout.ts `toRuns`): [id, count] runs of 8 bytes when that is
+ * shorter than one 4-byte id per entry.
+ */
+export function idBytes(entries: number, runs: number): number {
+  return runs > 0 && 2 * runs < entries ? 8 * runs : 4 * entries;
+}
+
+/** Runs of equal consecutive values: batch ids, or the indices of the batches they will be (the count is the same). */
+function runCount(ids: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) n++;
+  return n;
+}
+
+function keyCount(kind: EntryKind, keys: SortedEntries['keys']): number {
+  return Array.isArray(keys) ? keys.length : isHashKind(kind) ? keys.length / DIGEST_BYTES[kind] : 0;
+}
+
+function keysBytes(kind: EntryKind, keys: SortedEntries['keys']): number {
+  if (!Array.isArray(keys)) return isHashKind(kind) ? keys.length : 0;
+  let n = 0;
+  for (const k of keys) n += k.length + 8;
+  return n;
+}
+
+/** The bytes of sorted entries as stored in one bucket of a new list (keys and batch-id runs). */
+export function entriesBytes(
+  kind: EntryKind,
+  entries: Pick<SortedEntries, 'keys'> & { batchIds?: ArrayLike<number> },
+): number {
+  const n = keyCount(kind, entries.keys);
+  return keysBytes(kind, entries.keys) + idBytes(n, entries.batchIds ? runCount(entries.batchIds) : 1);
+}
+
+export interface BucketsToWrite {
+  kind: EntryKind;
+  /** New entries; `batchIds` (or the batch indices they will be) when known, else they are taken as one batch. */
+  entries: Pick<SortedEntries, 'keys'> & { batchIds?: ArrayLike<number> };
+  /** How many buckets these entries fall in (a team bundle's run spans many): 1 unless said. */
+  buckets?: number;
+}
+
+/**
+ * What writing these buckets into a list needs, with the database's overhead: the new entries, and each touched
+ * bucket rewritten whole, its existing entries estimated from the list's counts per kind. Batch ids cost what the
+ * layout stores: a run per batch and bucket for a bucket of new entries; in a bucket that already holds entries,
+ * the new ones interleave with the old in key order, so the runs are about the boundaries between old and new
+ * (2ab / (a + b) for a old and b new entries in random order) and often the plain 4 bytes per entry win.
  */
 export function bytesToWrite(
-  buckets: readonly { kind: EntryKind; entries: Pick<SortedEntries, 'keys'> }[],
+  items: readonly BucketsToWrite[],
   existingByKind: Partial<Record<EntryKind, number>> = {},
 ): number {
   let bytes = 0;
-  for (const b of buckets) {
-    bytes += entriesBytes(b.kind, b.entries);
-    const existing = existingByKind[b.kind] ?? 0;
-    if (existing > 0) bytes += (existing / BUCKET_COUNT) * bytesPerEntry(b.kind);
+  for (const it of items) {
+    const existing = existingByKind[it.kind] ?? 0;
+    const buckets = Math.max(1, it.buckets ?? 1);
+    if (existing === 0) {
+      bytes += entriesBytes(it.kind, it.entries);
+      // One run more per bucket a multi-bucket item spans beyond the first.
+      if (buckets > 1) bytes += 8 * (buckets - 1);
+      continue;
+    }
+    // Per touched bucket: the new entries and the old ones, rewritten together.
+    const b = keyCount(it.kind, it.entries.keys) / buckets;
+    const a = existing / BUCKET_COUNT;
+    const runs =
+      1 + (it.entries.batchIds ? runCount(it.entries.batchIds) / buckets - 1 : 0) + (2 * a * b) / (a + b);
+    bytes += keysBytes(it.kind, it.entries.keys) + buckets * (a * keyBytes(it.kind) + idBytes(a + b, runs));
   }
   return Math.ceil(bytes * OVERHEAD);
 }

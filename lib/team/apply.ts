@@ -177,7 +177,9 @@ export async function applyTeamBundle(
   const prepared = h.lists.map((l) => ({ list: l, runs: prepareList(l, v.decoded.body, offset) }));
   // Nothing is written when it will not fit (issue 18): what is added or replaced, and the lists' touched buckets.
   const writes = prepared.flatMap(({ runs }) =>
-    runs.filter((r) => r.op !== 'remove').map((r) => ({ kind: r.kind, entries: { keys: r.keys } })),
+    runs
+      .filter((r) => r.op !== 'remove')
+      .map((r) => ({ kind: r.kind, entries: { keys: r.keys, batchIds: r.metas }, buckets: r.slices.length })),
   );
   const existingByKind: Partial<Record<EntryKind, number>> = {};
   for (const { list } of prepared) {

@@ -2,11 +2,12 @@ import { type FormEvent, useId, useState } from 'react';
 import { formatDateTime, formatList, t, tn } from '@/lib/i18n/index';
 import { shownError } from '@/lib/i18n/shown-error';
 import { pageNotices } from '@/lib/notices';
+import { holdWhileOffered } from '@/lib/options/deleted-list-hold';
 import { formatCount, scopeText } from '@/lib/options/labels';
 import {
   deleteList,
   mergeWithUndo,
-  restoreListSnapshot,
+  restoreDeletedList,
   undoMerge,
   updateList,
 } from '@/lib/store/commands/lists';
@@ -235,10 +236,13 @@ function DeleteList({ db, list, onGone }: { db: HeedDb; list: SuppressionList; o
   const remove = async () => {
     setError(null);
     try {
-      const snapshot = await deleteList(db, list.id);
-      pageNotices.push(tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)), () =>
-        restoreListSnapshot(db, snapshot),
+      const deleted = await deleteList(db, list.id);
+      const notice = pageNotices.push(
+        tn('lists_delete_undo', list.counts.total, t('lists_quoted', list.name)),
+        () => restoreDeletedList(db, deleted),
       );
+      // The entries stay on disk while the Undo is offered, and go for good once it is not.
+      holdWhileOffered(db, [deleted.listId], notice);
       onGone();
     } catch (err) {
       setError(shownError(err));

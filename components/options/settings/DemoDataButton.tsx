@@ -6,6 +6,7 @@ import { DEMO_LIST_NAMES, hasDemoData, loadDemoData, removeDemoData, restoreDemo
 import { formatList, t } from '@/lib/i18n';
 import { shownError } from '@/lib/i18n/shown-error';
 import { NoticeStack } from '@/lib/notices';
+import { holdWhileOffered } from '@/lib/options/deleted-list-hold';
 import type { HeedDb } from '@/lib/store/db';
 import './tools.css';
 
@@ -45,12 +46,18 @@ export function DemoDataButton() {
   const remove = () =>
     act(async (db) => {
       const snapshot = await removeDemoData(db);
-      notices.say(t('options_demo_removed'), {
+      const notice = notices.say(t('options_demo_removed'), {
         undo: async () => {
           await restoreDemoData(db, snapshot);
           return t('options_demo_loaded');
         },
       });
+      holdWhileOffered(
+        db,
+        snapshot.lists.map((l) => l.listId),
+        notice,
+        notices,
+      );
       return { kind: 'removed' };
     });
 

@@ -288,6 +288,8 @@ export const lists = defineMessages({
     lists_scope_note:
       'Only unsubscribes, do-not-call requests and bounces on this list are limited to these channels. An objection, an erasure request or a complaint stops all direct marketing, so it blocks every channel whatever this list covers.',
     lists_undo_nothing: 'Nothing to undo.',
+    lists_delete_undo_gone:
+      'The entries of “$1” have been removed for good, so its deletion cannot be undone.',
     lists_map_no_identifier:
       'Choose at least one column that holds identifiers (email, hash, domain, profile URL or phone).',
     lists_map_one_reason: 'Only one column can be the reason.',
@@ -714,6 +716,8 @@ export const lists = defineMessages({
     lists_scope_note:
       'Nur Abmeldungen, „Nicht anrufen“-Wünsche und Unzustellbarkeiten auf dieser Liste sind auf diese Kanäle beschränkt. Ein Widerspruch, ein Löschungsantrag oder eine Beschwerde beendet jede Direktwerbung und sperrt daher jeden Kanal, gleich was diese Liste abdeckt.',
     lists_undo_nothing: 'Nichts rückgängig zu machen.',
+    lists_delete_undo_gone:
+      'Die Einträge von „$1“ wurden endgültig entfernt; das Löschen kann daher nicht rückgängig gemacht werden.',
     lists_map_no_identifier:
       'Wählen Sie mindestens eine Spalte mit Kennungen (E-Mail, Hash, Domain, Profil-URL oder Telefon).',
     lists_map_one_reason: 'Nur eine Spalte kann der Grund sein.',
@@ -1145,6 +1149,8 @@ export const lists = defineMessages({
     lists_scope_note:
       'Seuls les désinscriptions, les demandes « ne pas appeler » et les rebonds de cette liste sont limités à ces canaux. Une opposition, une demande d’effacement ou une plainte met fin à toute prospection commerciale et bloque donc tous les canaux, quelle que soit la portée de cette liste.',
     lists_undo_nothing: 'Rien à annuler.',
+    lists_delete_undo_gone:
+      'Les entrées de « $1 » ont été supprimées définitivement : la suppression ne peut donc pas être annulée.',
     lists_map_no_identifier:
       'Choisissez au moins une colonne contenant des identifiants (e-mail, hachage, domaine, URL de profil ou téléphone).',
     lists_map_one_reason: 'Une seule colonne peut être le motif.',

@@ -9,21 +9,15 @@ import {
   mergeLists,
 } from '../lists';
 
-// The list commands the options page runs, each with what its undo needs. Create, edit, delete and restore are
-// lib/store/lists.ts's own (they check names and scope there, for every caller); merging is here because its
-// undo is a snapshot of every list involved. The snapshot is taken in the merge's own transaction: one taken
-// before it would miss an import another page committed in between, and undo would then delete that import.
-// Undo puts every list back exactly (same ids, same batches), but only if the target has not changed since.
+// The list commands the options page runs, each with what its undo needs. Create, edit and delete are
+// lib/store/lists.ts's own (they check names and scope there, for every caller), a delete's undo is
+// lib/store/deleted-lists.ts's; merging is here because its undo is a snapshot of every list involved. The
+// snapshot is taken in the merge's own transaction: one taken before it would miss an import another page
+// committed in between, and undo would then delete that import. Undo puts every list back exactly (same ids,
+// same batches), but only if the target has not changed since.
 
-export {
-  createList,
-  deleteList,
-  type ListSnapshot,
-  type ListUpdate,
-  type NewListInput,
-  restoreListSnapshot,
-  updateList,
-} from '../lists';
+export { type DeletedList, deleteList, restoreDeletedList } from '../deleted-lists';
+export { createList, type ListSnapshot, type ListUpdate, type NewListInput, updateList } from '../lists';
 
 export interface MergeUndo {
   target: ListSnapshot;

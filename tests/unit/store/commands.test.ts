@@ -4,7 +4,7 @@ import {
   createList,
   deleteList,
   mergeWithUndo,
-  restoreListSnapshot,
+  restoreDeletedList,
   undoMerge,
   updateList,
 } from '../../../lib/store/commands/lists';
@@ -138,9 +138,9 @@ describe('list commands check what every page would', () => {
   it('undoing a delete refuses when the name was taken meanwhile', async () => {
     const { popup: db } = await twoConnections();
     const l = await createList(db, { name: 'Temp' });
-    const snap = await deleteList(db, l.id);
+    const deleted = await deleteList(db, l.id);
     await createList(db, { name: 'temp' });
-    await expect(restoreListSnapshot(db, snap)).rejects.toThrow(/already a list called “Temp”/);
+    await expect(restoreDeletedList(db, deleted)).rejects.toThrow(/already a list called “Temp”/);
   });
 });
 

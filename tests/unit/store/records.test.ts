@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCsv, logAudit, queryAudit } from '../../../lib/store/audit';
 import { ContactError, deleteContact, getContact, saveContact } from '../../../lib/store/contacts';
 import type { HeedDb } from '../../../lib/store/db';
+import { purgeDeletedList, restoreDeletedList } from '../../../lib/store/deleted-lists';
 import { addEntries } from '../../../lib/store/entries';
 import { importFile } from '../../../lib/store/import';
 import {
@@ -11,7 +12,6 @@ import {
   getLists,
   listCounts,
   mergeLists,
-  restoreListSnapshot,
   updateList,
 } from '../../../lib/store/lists';
 import { lookupPerson } from '../../../lib/store/lookup';
@@ -43,19 +43,22 @@ describe('lists', () => {
     expect((await db.lists.get(l.id))?.name).toBe('B');
   });
 
-  it('delete returns a snapshot that undo puts back exactly', async () => {
+  it('delete hides the list at once, undo puts it back exactly, and the purge removes its entries', async () => {
     const l = await createList(db, { name: 'Temp' });
     await importFile(db, blobOf(['email\na@x.com\nb@x.com\n']), {
       target: { listId: l.id },
       reason: 'objection',
     });
     const before = await dump(db);
-    const snap = await deleteList(db, l.id);
+    const deleted = await deleteList(db, l.id);
     expect(await db.lists.count()).toBe(0);
-    expect(await db.buckets.count()).toBe(0);
     expect((await lookupPerson(db, { emails: ['a@x.com'] })).matches).toEqual([]);
-    await restoreListSnapshot(db, snap);
+    await restoreDeletedList(db, deleted);
     expect(await dump(db)).toEqual(before);
+    // Deleted again and purged (the Undo is no longer offered): the entries are gone from disk too.
+    await deleteList(db, l.id);
+    expect(await purgeDeletedList(db, l.id)).toBe(true);
+    expect(await db.buckets.count()).toBe(0);
   });
 
   it('merges lists keeping reasons and dates, and deletes the sources', async () => {

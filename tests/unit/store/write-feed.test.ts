@@ -10,7 +10,7 @@ import {
   createList,
   deleteList,
   mergeWithUndo,
-  restoreListSnapshot,
+  restoreDeletedList,
   undoMerge,
   updateList,
 } from '@/lib/store/commands/lists';
@@ -78,7 +78,7 @@ describe('every command announces its committed write, once', () => {
     expect(await announced(() => undoMerge(db, merged!.undo))).toHaveLength(1);
     let snap: Awaited<ReturnType<typeof deleteList>> | undefined;
     expect(await announced(async () => (snap = await deleteList(db, b)))).toHaveLength(1);
-    expect(await announced(() => restoreListSnapshot(db, snap!))).toHaveLength(1);
+    expect(await announced(() => restoreDeletedList(db, snap!))).toHaveLength(1);
 
     const c = await saveContactWithUndo(db, { emails: ['old@x.example'] });
     expect(await announced(() => purgeContacts(db, [c.saved.id]))).toEqual([['contacts']]);
