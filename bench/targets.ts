@@ -200,7 +200,9 @@ function deleteVerdicts(r: BenchJson, importTarget: number, scaled: boolean): Ta
       figure: `delete a list of ${count(d.n)} MD5`,
       value: `${s1(d.deleteMs)} s${d.purgeMs !== undefined ? ` + ${s1(d.purgeMs)} s to remove its entries` : ''} (its import ${s1(d.importMs)} s); storage ${signedMb(added)} MB by the import, ${signedMb(-freed)} MB after the delete${d.usage.deletedAfterMs ? ` (${s1(d.usage.deletedAfterMs)} s later)` : ''}${next !== undefined ? `, ${mb(next)} MB after the next import` : ''}`,
       target: `≤ ${s1(importTarget)} s, space freed`,
-      met: whole <= importTarget && (freed >= added / 2 || reused),
+      // Strict: the issue asks that the delete free the space. Reuse by the next import is reported in the note,
+      // not counted as met.
+      met: whole <= importTarget && freed >= added / 2,
       ...(notes.length > 0 ? { note: notes.join('; ') } : {}),
     },
   ];
