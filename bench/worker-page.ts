@@ -1,4 +1,5 @@
 import { appDb } from '@/lib/app-db';
+import { purgeDeletedList } from '@/lib/store/deleted-lists';
 import { importFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
 import { buildLookupIndex, lookupIndexBytes, persistLookupIndex } from '@/lib/store/lookup-index';
@@ -31,7 +32,12 @@ export const workerPageBench = {
   /** Removes the bench's list (the default list stays, empty): the store as a new user's. */
   async clear(): Promise<number> {
     const db = await appDb();
-    for (const l of await db.lists.toArray()) if (l.name === LIST) await deleteList(db, l.id);
+    for (const l of await db.lists.toArray())
+      if (l.name === LIST) {
+        await deleteList(db, l.id);
+        // A delete only hides the list until its undo lapses; the bench wants the store empty now.
+        await purgeDeletedList(db, l.id);
+      }
     return db.buckets.count();
   },
   /**
