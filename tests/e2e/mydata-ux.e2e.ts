@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, addMonths, localIsoDate, longDate } from '../../lib/mydata/dates';
+import { SELF_DB_NAME } from '../../lib/mydata/db';
 import { type HeedBrowser, launchHeed, waitForBadge } from './support/browser';
+import { clearDatabase, tellStoreChanged } from './support/reset';
 
 // Issue 20, items 14–16: what a privacy-conscious person sees of their own requests outside the My data page,
 // their own backup, and the letters' details.
@@ -67,14 +69,37 @@ describe('My data outside the My data page, its backup and its letters (issue 20
   beforeAll(async () => {
     heed = await launchHeed();
     await heed.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    mydata = await heed.openExtensionPage('mydata.html');
+  });
+  // Every test starts from the same My data, seeded afresh on a freshly loaded page: the user's name and two
+  // requests sent long enough ago to be overdue (the German one logged last, so the composer still names it). No
+  // test counts on what another left (letters opened, requests answered, identities added, a colour scheme), so
+  // the file passes in any order. The browser is shared and the page loaded again: both cost more and check
+  // nothing more. The extension's own database (lists) is not written by this file.
+  beforeEach(async () => {
+    await clearDatabase(heed, SELF_DB_NAME);
+    if (mydata) {
+      await mydata.emulateMedia({ colorScheme: null });
+      await mydata.goto(`chrome-extension://${heed.extensionId}/mydata.html`);
+    } else {
+      mydata = await heed.openExtensionPage('mydata.html');
+    }
+    // Chromium slows the timers of a tab in the background (behind the item-15 profile and popup), as for a tab a
+    // person does not look at: the seeding is done in front.
+    await mydata.bringToFront();
     await mydata.getByRole('heading', { name: 'My identities' }).waitFor();
+    // The toolbar reminder forgets requests another test answered or logged.
+    await tellStoreChanged(mydata);
     await mydata.getByLabel('Your name, to sign the letters').fill('Jane Doe');
     await logRequest({ company: 'Acme Ltd', email: 'privacy@acme.example', law: 'uk-gdpr', sent: acmeSent });
     await logRequest({ company: 'Beispiel GmbH', law: 'gdpr', country: 'DE', sent: beispielSent });
   });
   afterAll(async () => {
-    await heed?.close();
+    try {
+      // Whatever order the tests ran in, none made the extension send a request (the last test checks only its own).
+      expect(heed?.extensionRequests).toEqual([]);
+    } finally {
+      await heed?.close();
+    }
   });
 
   describe('item 15: overdue replies stay visible', () => {
@@ -89,8 +114,17 @@ describe('My data outside the My data page, its backup and its letters (issue 20
       const id = await heed.worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, MAX);
       if (id === undefined) throw new Error('no tab for the profile');
       tabId = id;
-      popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}`);
-      await popup.setViewportSize({ width: 400, height: 600 });
+    });
+    // The popup reads the requests when it opens: loaded again after each test's seeding, with no letter open.
+    beforeEach(async () => {
+      if (popup) {
+        await popup.emulateMedia({ colorScheme: null });
+        await popup.reload();
+      } else {
+        popup = await heed.openExtensionPage(`popup.html?tabId=${tabId}`);
+        await popup.setViewportSize({ width: 400, height: 600 });
+      }
+      await popup.bringToFront();
       await popup.locator('#person-h').waitFor();
     });
 
@@ -156,6 +190,12 @@ describe('My data outside the My data page, its backup and its letters (issue 20
     });
 
     it('has no serious axe violations with the letters open, light and dark, and fits 400 px', async () => {
+      // One letter open per request (each request shows one at a time): the regulator complaints, with the most text.
+      for (const company of ['Acme Ltd', 'Beispiel GmbH']) {
+        const item = popup.locator('.overdue-list li', { hasText: company });
+        await item.getByRole('button', { name: 'Complaint to the regulator' }).click();
+        await item.getByLabel('Complaint to the regulator', { exact: true }).waitFor();
+      }
       for (const scheme of ['light', 'dark'] as const) {
         await popup.emulateMedia({ colorScheme: scheme });
         expect(await seriousAxe(popup), scheme).toEqual([]);
@@ -180,11 +220,11 @@ describe('My data outside the My data page, its backup and its letters (issue 20
   });
 
   describe('item 14: a backup of My data', () => {
-    let file = '';
     const identities = () => mydata.locator('ul.identities li');
     const logRows = () => mydata.locator('table.requests tbody tr');
 
-    it('exports identities and the request log to a file of its own', async () => {
+    /** Seeds an identity on top of the two requests and saves My data with its Export button. */
+    async function addIdentityAndExport() {
       const email = mydata.getByLabel('Email address', { exact: true });
       await email.fill('jane.doe@example.com');
       await email.press('Enter');
@@ -193,8 +233,12 @@ describe('My data outside the My data page, its backup and its letters (issue 20
         mydata.waitForEvent('download'),
         mydata.getByRole('button', { name: 'Export My data' }).click(),
       ]);
+      return { download, file: (await download.path()) ?? '' };
+    }
+
+    it('exports identities and the request log to a file of its own', async () => {
+      const { download, file } = await addIdentityAndExport();
       expect(download.suggestedFilename()).toMatch(/^heed-my-data-.*\.json$/);
-      file = (await download.path()) ?? '';
       const saved = JSON.parse(readFileSync(file, 'utf8'));
       expect(saved).toMatchObject({ format: 'heed-my-data', version: 1 });
       expect(saved.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -206,6 +250,7 @@ describe('My data outside the My data page, its backup and its letters (issue 20
     });
 
     it('refuses a damaged file with the reason and changes nothing', async () => {
+      const { file } = await addIdentityAndExport();
       const text = readFileSync(file, 'utf8').replace('Beispiel GmbH', 'Beispiel AG');
       await mydata.getByLabel('Restore My data from a file').setInputFiles({
         name: 'damaged.json',
@@ -221,6 +266,7 @@ describe('My data outside the My data page, its backup and its letters (issue 20
     });
 
     it('restores after showing what changes, with undo', async () => {
+      const { file } = await addIdentityAndExport();
       // After the export: one request deleted, one identity removed.
       await mydata.getByRole('button', { name: 'Delete the request to Beispiel GmbH from the log' }).click();
       await expect.poll(() => logRows().count()).toBe(1);

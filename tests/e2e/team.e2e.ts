@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/store/db';
 import { addEntries, removeEntry } from '../../lib/store/entries';
 import { createList } from '../../lib/store/lists';
@@ -11,6 +11,7 @@ import { exportTeamBundle } from '../../lib/team/export';
 import { createTeamKey, getSigningKey, groupedFingerprint } from '../../lib/team/keys';
 import { type HeedBrowser, launchHeed } from './support/browser';
 import { keyedExtensionCopy, writeExtensionPolicy } from './support/policy';
+import { clearDatabase, tellStoreChanged } from './support/reset';
 
 // Team bundles and organisation policy in Chromium with the built extension, driven as a rep and a lead would:
 // bundle files through the Team section's file input, a real managed-policy file under /etc/chromium/policies.
@@ -91,6 +92,71 @@ async function chooseBundle(page: Page, name: string, bytes: Uint8Array): Promis
   await page.getByLabel(/Team bundle file/).setInputFiles(bundleFile(name, bytes));
 }
 
+interface SettingsRow {
+  key: 'settings';
+  value: { retentionDays: number } & Record<string, unknown>;
+}
+
+/** The settings record as stored in the extension's database (read in the service worker), if there is one. */
+async function storedSettings(heed: HeedBrowser): Promise<SettingsRow | undefined> {
+  return heed.worker.evaluate(
+    () =>
+      new Promise<SettingsRow | undefined>((resolve, reject) => {
+        const req = indexedDB.open('heed');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('settings').objectStore('settings').get('settings');
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result as SettingsRow | undefined);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Empties the extension's database (putting `settings` back when given) and loads `page` again at `section`: the
+ * page opens the database anew and puts the default "Do not contact" list back, as on a first run, and the
+ * background forgets what the last test wrote.
+ */
+async function resetStore(
+  heed: HeedBrowser,
+  page: Page,
+  section: string,
+  settings?: SettingsRow,
+): Promise<void> {
+  await clearDatabase(heed, 'heed');
+  if (settings) {
+    await heed.worker.evaluate(
+      (row) =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('heed');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put(row);
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      settings,
+    );
+  }
+  await page.evaluate((s) => {
+    location.hash = `#/${s}`;
+  }, section);
+  await page.reload();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
+  await tellStoreChanged(page);
+}
+
 let dbs = 0;
 async function leadWith(team: string, emails: string[]) {
   const db = await openDb(`lead-${team}-${Date.now()}-${dbs++}`);
@@ -136,8 +202,25 @@ describe('team bundles in the options page', () => {
     ).bytes;
     heed = await launchHeed();
     page = await heed.openExtensionPage('options.html#/team');
+  });
+  // Every test starts from an empty store (no pinned key, no team list, no team key of its own) on a reloaded Team
+  // section and applies the versions it builds on itself, so the file passes in any order.
+  beforeEach(async () => {
+    await resetStore(heed, page, 'team');
     await page.getByRole('heading', { name: 'Import a team bundle' }).waitFor();
   });
+
+  /** Seeds the rep's store with the lead's bundles up to `version`, as the rep applies them (trusting the key once). */
+  async function applyUpTo(version: 1 | 2 | 3): Promise<void> {
+    await chooseBundle(page, 'acme-v1.heedbundle', v.v1!);
+    await page.getByRole('button', { name: 'Trust this key and apply' }).click();
+    await page.getByText(/Applied version 1 of “Acme”/).waitFor();
+    for (let n = 2; n <= version; n++) {
+      await chooseBundle(page, `acme-v${n}-delta.heedbundle`, v[`v${n}`]!);
+      await page.getByRole('button', { name: 'Apply bundle' }).click();
+      await page.getByText(new RegExp(`Applied version ${n} `)).waitFor();
+    }
+  }
   afterAll(async () => {
     await heed?.close();
   });
@@ -168,6 +251,7 @@ describe('team bundles in the options page', () => {
   });
 
   it('refuses the same version again, and an update that leaves a gap', async () => {
+    await applyUpTo(1);
     await chooseBundle(page, 'acme-v1.heedbundle', v.v1!);
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/version 1 .* is already applied/);
     await chooseBundle(page, 'acme-v3-delta.heedbundle', v.v3!);
@@ -178,6 +262,7 @@ describe('team bundles in the options page', () => {
   });
 
   it('applies delta updates in order', async () => {
+    await applyUpTo(1);
     await chooseBundle(page, 'acme-v2-delta.heedbundle', v.v2!);
     await page
       .getByText(/changes since version 1/)
@@ -195,6 +280,7 @@ describe('team bundles in the options page', () => {
   });
 
   it('a managed list can be read and searched but offers no edit, merge or delete', async () => {
+    await applyUpTo(3);
     await gotoSection(page, 'lists');
     await page.getByRole('button', { name: 'Acme do not contact' }).click();
     await page.getByText(/Managed by your team “Acme” \(bundle version 3\)/).waitFor();
@@ -254,6 +340,7 @@ describe('organisation policy from a Chromium managed-policy file', () => {
   let ext: ReturnType<typeof keyedExtensionCopy>;
   let policy: ReturnType<typeof writeExtensionPolicy>;
   let ours: Awaited<ReturnType<typeof leadWith>>;
+  let lockedAtStart: SettingsRow;
 
   beforeAll(async () => {
     ours = await leadWith('Pinned', ['pat@pinned-client.example']);
@@ -274,7 +361,24 @@ describe('organisation policy from a Chromium managed-policy file', () => {
     // Chromium reads policy files at startup: the file is written before the browser starts.
     heed = await launchHeed({ extensionDir: ext.dir });
     expect(heed.extensionId).toBe(ext.id);
+    // The background writes the locked values into the stored settings when it starts: kept to put back after
+    // each reset, as the browser started with them.
+    const deadline = Date.now() + 10_000;
+    let stored = await storedSettings(heed);
+    while (stored?.value.retentionDays !== 90 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      stored = await storedSettings(heed);
+    }
+    if (stored?.value.retentionDays !== 90) {
+      throw new Error(`the background did not store the locked retention: ${JSON.stringify(stored)}`);
+    }
+    lockedAtStart = stored;
     page = await heed.openExtensionPage('options.html#/settings');
+  });
+  // Every test starts from the store as the browser started it (the default list and the settings the policy
+  // locked, no team list) on a reloaded Settings section, so the file passes in any order.
+  beforeEach(async () => {
+    await resetStore(heed, page, 'settings', lockedAtStart);
   });
   afterAll(async () => {
     await heed?.close();
