@@ -51,6 +51,8 @@ describe('faults', () => {
 
   it('closing the tab mid-import, while it saves, leaves every list exactly as it was', async () => {
     const page = await heed.openExtensionPage('options.html#/import');
+    // The page puts the default list in place before it shows the import form: read the lists after that.
+    await page.getByLabel('Suppression list file').waitFor();
     const before = await lists(page);
     const bucketsBefore = await bucketCount(page);
     const rows = Array.from({ length: 400_000 }, (_, i) => `closed.tab.${i}@example.net`).join('\n');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   evaluateInContentScript,
   type HeedBrowser,
@@ -311,6 +311,17 @@ describe('a hostile page cannot read the verdict out of the badge', () => {
   });
   afterAll(async () => {
     await heed?.close();
+  });
+  // Every test starts from pages at the top, panels closed: the scroll test leaves them 4000 px tall and scrolled,
+  // which moves the open panel partly out of the layout test's probe.
+  beforeEach(async () => {
+    for (const p of [blocked, unknown, ...others]) {
+      await p.keyboard.press('Escape');
+      await p.evaluate(() => {
+        document.body.style.minHeight = '';
+        window.scrollTo(0, 0);
+      });
+    }
   });
 
   it('text search (window.find) finds the same things, hit for hit, with the panel closed and open', async () => {
