@@ -32,11 +32,6 @@ export function startSendCheck(
   // and a send event first catches up with whatever changed since the last one.
   const paced = pacedSync(() => guard.sync());
   const schedule = paced.schedule;
-  const onSendEvent = (e: Event) => {
-    paced.flush();
-    guard.handleEvent(e);
-  };
-  for (const type of SEND_EVENTS) ctx.addEventListener(window, type, onSendEvent, { capture: true });
   const observer = new MutationObserver(schedule);
   observer.observe(document, {
     childList: true,
@@ -44,6 +39,14 @@ export function startSendCheck(
     attributes: true,
     attributeFilter: ['data-hovercard-id', 'email', 'aria-label', 'title', 'value', 'href', 'data-tooltip'],
   });
+  const onSendEvent = (e: Event) => {
+    // A chip added in the same task as the click has not reached the observer's callback yet (that waits for the
+    // page's script to finish): its records are taken here.
+    if (observer.takeRecords().length > 0) schedule();
+    paced.flush();
+    guard.handleEvent(e);
+  };
+  for (const type of SEND_EVENTS) ctx.addEventListener(window, type, onSendEvent, { capture: true });
   ctx.addEventListener(document, 'change', schedule, { capture: true, passive: true });
   // No wxt:locationchange: WXT would dispatch it on the page's window (lib/content/context.ts refuses it). An in-app
   // navigation that opens or closes a compose box changes the DOM, which the observer above already sees.
