@@ -1,6 +1,6 @@
 import { binarySearch } from '../binary-search';
 import { searchDigest } from '../store/buckets';
-import type { Candidate, Hit } from '../store/lookup';
+import { type Candidate, findHitsWith, type Hit } from '../store/lookup';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import type { EntryKind } from '../vocab';
 
@@ -98,19 +98,5 @@ export function batchAt(rec: PackedRecord, i: number): number {
 export function findPackedHits(
   groups: Iterable<{ cands: readonly Candidate[]; records: readonly PackedRecord[] }>,
 ): Map<string, Hit> {
-  const hits = new Map<string, Hit>();
-  for (const g of groups) {
-    for (const rec of g.records) {
-      for (const c of g.cands) {
-        const at = findPacked(rec, c.key, c.needle);
-        if (at < 0) continue;
-        const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
-        const prev = hits.get(id);
-        if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
-          hits.set(id, { c, listId: rec.listId, batchId: batchAt(rec, at) });
-        }
-      }
-    }
-  }
-  return hits;
+  return findHitsWith(groups, findPacked, batchAt);
 }

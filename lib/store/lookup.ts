@@ -336,25 +336,37 @@ export function groupCandidates(candidates: readonly Candidate[]): Map<string, C
   return groups;
 }
 
-/** Binary-searches each group's candidates in its bucket records; an exact match wins over a possible one. */
-export function findHits(
-  groups: Iterable<{ cands: readonly Candidate[]; records: readonly BucketRecord[] }>,
-) {
+/**
+ * Searches each group's candidates in its records with `find` (the candidate's index in the record, or -1); an exact
+ * match wins over a possible one. The bulk check runs it over its packed cache (lib/bulk/packed-buckets.ts).
+ */
+export function findHitsWith<R extends { listId: string }>(
+  groups: Iterable<{ cands: readonly Candidate[]; records: readonly R[] }>,
+  find: (rec: R, key: string, needle: Uint8Array | undefined) => number,
+  batchAt: (rec: R, at: number) => number,
+): Map<string, Hit> {
   const hits = new Map<string, Hit>();
   for (const g of groups) {
     for (const rec of g.records) {
       for (const c of g.cands) {
-        const at = findKey(rec, c.key, c.needle);
+        const at = find(rec, c.key, c.needle);
         if (at < 0) continue;
         const id = `${rec.listId}\u0000${c.kind}\u0000${c.key}`;
         const prev = hits.get(id);
         if (!prev || (prev.c.match === 'possible' && c.match === 'exact')) {
-          hits.set(id, { c, listId: rec.listId, batchId: batchIdAt(rec, at) as number });
+          hits.set(id, { c, listId: rec.listId, batchId: batchAt(rec, at) });
         }
       }
     }
   }
   return hits;
+}
+
+/** Binary-searches each group's candidates in its bucket records; an exact match wins over a possible one. */
+export function findHits(
+  groups: Iterable<{ cands: readonly Candidate[]; records: readonly BucketRecord[] }>,
+): Map<string, Hit> {
+  return findHitsWith(groups, findKey, (rec, at) => batchIdAt(rec, at) as number);
 }
 
 /**
