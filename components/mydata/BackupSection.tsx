@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { formatList, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import {
   createSelfBackup,
   parseSelfBackup,
@@ -11,7 +12,6 @@ import { replaceSelfData } from '@/lib/mydata/commands';
 import type { SelfDb } from '@/lib/mydata/db';
 import { pageNotices } from '@/lib/notices';
 import { dateStamp, downloadText } from '@/lib/options/download';
-import { errorText } from './shared';
 
 type Counts = SelfRestoreSummary['identities'];
 
@@ -55,7 +55,7 @@ export function BackupSection({ db }: { db: SelfDb }) {
       downloadText(`heed-my-data-${dateStamp()}.json`, await createSelfBackup(db), 'application/json');
       pageNotices.say(t('mydata_saved_file'));
     } catch (err) {
-      setError(t('mydata_export_failed', errorText(err)));
+      setError(t('mydata_export_failed', shownError(err)));
     }
   };
 
@@ -67,7 +67,7 @@ export function BackupSection({ db }: { db: SelfDb }) {
       const data = await parseSelfBackup(await f.text());
       setPending({ data, summary: await summariseSelfRestore(db, data), name: f.name });
     } catch (err) {
-      setError(`${f.name}: ${errorText(err)}`);
+      setError(`${f.name}: ${shownError(err)}`);
     } finally {
       if (file.current) file.current.value = '';
     }
@@ -85,7 +85,7 @@ export function BackupSection({ db }: { db: SelfDb }) {
         },
       });
     } catch (err) {
-      setError(t('mydata_nothing_changed', errorText(err)));
+      setError(t('mydata_nothing_changed', shownError(err)));
     } finally {
       setBusy(false);
     }

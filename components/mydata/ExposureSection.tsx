@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useState } from 'react';
 import { type MessageKey, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import type { SelfDb } from '@/lib/mydata/db';
 import { type ExposureReport, exposureReport, LINKEDIN_SETTINGS } from '@/lib/mydata/exposure';
 import { matchMine } from '@/lib/mydata/identities';
 import { identifiersInText } from '@/lib/mydata/text-check';
-import { errorText, tx } from './shared';
+import { tx } from './shared';
 
 const KIND_WORD: Record<'email' | 'phone' | 'profile', MessageKey> = {
   email: 'mydata_word_email',
@@ -30,7 +31,7 @@ export function ExposureSection({ db, country }: { db: SelfDb; country: string }
       const mine = await matchMine(db, found);
       setResult({ ...exposureReport(found, mine), truncated: found.truncated });
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import { addIdentity, removeIdentity, restoreIdentity } from '@/lib/mydata/commands';
 import type { SelfDb } from '@/lib/mydata/db';
 import { listIdentities } from '@/lib/mydata/identities';
 import type { Identity, IdentityKind } from '@/lib/mydata/schemas';
 import { pageNotices } from '@/lib/notices';
 import { CountrySelect } from './CountrySelect';
-import { errorText } from './shared';
 
 const KIND_NAME: Record<IdentityKind, MessageKey> = {
   email: 'mydata_identity_email',
@@ -69,7 +69,7 @@ export function IdentitiesSection({ db, country }: { db: SelfDb; country: string
       pageNotices.say(t('mydata_added', r.identity.value ?? t(HASHED[kind])));
       valueRef.current?.focus();
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }

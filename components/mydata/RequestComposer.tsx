@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { getLanguage, type Lang, t, tn } from '@/lib/i18n/index';
+import { shownError } from '@/lib/i18n/shown-error';
 import { languageName } from '@/lib/i18n/words';
 import { logRequest } from '@/lib/mydata/commands';
 import { localIsoDate, longDate } from '@/lib/mydata/dates';
@@ -11,7 +12,7 @@ import { composeRequest, lawForCountry, lawLabel, requestKindLabel } from '@/lib
 import { kindsFor, LAWS, type Law, type RequestKind } from '@/lib/mydata/schemas';
 import { pageNotices } from '@/lib/notices';
 import { CountrySelect } from './CountrySelect';
-import { errorText, tx } from './shared';
+import { tx } from './shared';
 
 export interface ComposerDefaults {
   company?: string;
@@ -92,7 +93,7 @@ export function RequestComposer({
       await navigator.clipboard.writeText(what === 'letter' ? text : letter.body);
       setCopied(t(what === 'letter' ? 'mydata_copied_letter' : 'mydata_copied_body'));
     } catch (err) {
-      setCopied(t('mydata_copy_failed', errorText(err)));
+      setCopied(t('mydata_copy_failed', shownError(err)));
     }
   };
 
@@ -114,7 +115,7 @@ export function RequestComposer({
       });
       pageNotices.say(t('mydata_logged', record.company, longDate(record.dueAt, page)));
     } catch (err) {
-      setError(errorText(err));
+      setError(shownError(err));
     } finally {
       setBusy(false);
     }

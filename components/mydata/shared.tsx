@@ -1,8 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
 import { type MessageKey, t } from '@/lib/i18n/index';
-import { shownError } from '@/lib/i18n/shown-error';
-
-export { shownError as errorText };
 
 /**
  * A message with elements in its `$1`… places (a link, a <strong>): the sentence stays whole in every language, and

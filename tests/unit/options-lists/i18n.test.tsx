@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReport } from '../../../components/options/import/ImportReport';
 import { PreviewForm } from '../../../components/options/import/PreviewForm';
 import { setLanguage } from '../../../lib/i18n/index';
-import { shownError as errorText } from '../../../lib/i18n/shown-error';
+import { shownError } from '../../../lib/i18n/shown-error';
 import { loadHashers } from '../../../lib/identifiers';
 import { formatDuration, scopeText } from '../../../lib/options/labels';
 import { initialRoles, mappingProblem, previewTable } from '../../../lib/options/mapping';
@@ -189,11 +189,11 @@ describe('errors people read', () => {
     expect(e.details.line).toBe(3);
     expect(e.message).toMatch(/^Unterminated quote starting at line 3/);
     setLanguage('de');
-    expect(errorText(e)).toBe(
+    expect(shownError(e)).toBe(
       'Nicht geschlossenes Anführungszeichen ab Zeile 3: Ein Wert in Anführungszeichen endet nie. Es wurde nichts importiert.',
     );
     setLanguage('fr');
-    expect(errorText(e)).toBe(
+    expect(shownError(e)).toBe(
       'Guillemet non fermé à partir de la ligne 3 : une valeur entre guillemets ne se termine jamais. Rien n’a été importé.',
     );
     expect(e.message).toMatch(/^Unterminated quote/);
@@ -207,7 +207,7 @@ describe('errors people read', () => {
     expect(e.code).toBe('line-too-long');
     expect(e.message).toMatch(/^Line 2 is longer than 1000 characters/);
     setLanguage('de');
-    expect(errorText(e)).toMatch(/^Zeile 2 ist länger als 1\.000 Zeichen: /);
+    expect(shownError(e)).toMatch(/^Zeile 2 ist länger als 1\.000 Zeichen: /);
 
     const none = blobOf(['email,unsubscribed\n', 'a@example.com,false\n']);
     setLanguage('fr');
@@ -215,19 +215,19 @@ describe('errors people read', () => {
       importFile(db, none, { target: { newList: { name: 'y' } }, reason: 'unsubscribe' }),
     );
     expect((n as Error).message).toMatch(/^The file has 1 row, and it is not marked as opted out/);
-    expect(errorText(n)).toMatch(/^Le fichier a 1 ligne, et elle n’est pas marquée comme désinscrite/);
+    expect(shownError(n)).toMatch(/^Le fichier a 1 ligne, et elle n’est pas marquée comme désinscrite/);
   });
 
   it('of a damaged backup are said in German and French', async () => {
     const truncated = await failure(parseBackup('{"format":"heed-backup","version":1,"data":{'));
     const notHeed = await failure(parseBackup('{"hello":1}'));
     setLanguage('de');
-    expect(errorText(truncated)).toBe(
+    expect(shownError(truncated)).toBe(
       'Die Sicherungsdatei endet zu früh: Sie ist wahrscheinlich abgeschnitten. Es wurde nichts wiederhergestellt.',
     );
-    expect(errorText(notHeed)).toBe('Dies ist keine Heed-Sicherungsdatei.');
+    expect(shownError(notHeed)).toBe('Dies ist keine Heed-Sicherungsdatei.');
     setLanguage('fr');
-    expect(errorText(notHeed)).toBe('Ce n’est pas un fichier de sauvegarde Heed.');
+    expect(shownError(notHeed)).toBe('Ce n’est pas un fichier de sauvegarde Heed.');
     expect((notHeed as Error).message).toBe('This is not a Heed backup file.');
   });
 });
