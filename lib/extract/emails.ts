@@ -4,21 +4,16 @@ const LOCAL = "[\\p{L}\\p{N}._%+'-]";
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62})';
 const TLD = '(?:\\p{L}{2,24}|xn--[\\p{L}\\p{N}-]{1,59})';
 const CORE = `${LOCAL}{1,64}@${LABEL}(?:\\.${LABEL})*\\.${TLD}`;
-// Compiled on first use: Unicode-class patterns cost about a millisecond each to compile, and a stopped service
-// worker (which bundles this module) evaluates every module before it can answer the message that woke it.
-let inText: RegExp | undefined;
-let exact: RegExp | undefined;
 // Lookbehind keeps matches starting at a word boundary, which also keeps the scan linear on long text.
-const emailInText = () =>
-  (inText ??= new RegExp(`(?<!${LOCAL})${CORE}(?![\\p{L}\\p{N}-]|\\.[\\p{L}\\p{N}])`, 'gu'));
-const emailExact = () => (exact ??= new RegExp(`^${CORE}$`, 'u'));
+const EMAIL_IN_TEXT = new RegExp(`(?<!${LOCAL})${CORE}(?![\\p{L}\\p{N}-]|\\.[\\p{L}\\p{N}])`, 'gu');
+const EMAIL_EXACT = new RegExp(`^${CORE}$`, 'u');
 
 export const MAX_EMAILS = 500;
 
 /** Trim what text around an address tends to leave on it (leading dots from "…", quotes) and reject the absurd. */
 export function tidyEmail(raw: string): string | null {
   const s = cleanText(raw).replace(/^[.'"]+/, '');
-  if (s.length > 254 || !emailExact().test(s)) return null;
+  if (s.length > 254 || !EMAIL_EXACT.test(s)) return null;
   const local = s.slice(0, s.indexOf('@'));
   if (local.endsWith('.') || local.includes('..')) return null;
   // Retina asset names (logo@2x.png) look like addresses; no real top-level domain is a file extension.
@@ -49,7 +44,7 @@ export function emailsInText(text: string): string[] {
   const clean = cleanText(text);
   if (!clean.includes('@')) return [];
   const out: string[] = [];
-  for (const m of clean.matchAll(emailInText())) {
+  for (const m of clean.matchAll(EMAIL_IN_TEXT)) {
     const e = tidyEmail(m[0]);
     if (e) out.push(e);
   }
