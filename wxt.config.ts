@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { localeFile } from './lib/i18n/catalog';
 import { LANGS } from './lib/i18n/define';
 import { ANNOTATED_PAGES } from './lib/vocab';
+import { backgroundCatalogPlugin } from './scripts/background-catalog-plugin';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -31,6 +32,11 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const lang of LANGS)
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: localeFile(lang) });
+    },
+    // The background carries only the messages it can show (lib/i18n/background-catalog.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.type === 'background'))
+        config.plugins = [...(config.plugins ?? []), backgroundCatalogPlugin()];
     },
     // The benchmark page ships only in `wxt build --mode bench` (npm run bench), never in the product.
     'entrypoints:resolved': (wxt, entrypoints) => {

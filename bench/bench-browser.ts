@@ -1,11 +1,12 @@
 // Chromium with the bench build of the extension loaded and its benchmark page open: what bench/bulk-cpu.ts and
-// bench/profile-bulk.ts share (bench/run.ts keeps its own, typed against every bench call).
+// bench/profile-bulk.ts share (bench/run.ts keeps its own, typed against every bench call); and a tab with Heed's
+// content script reachable, which the page and service-worker benches share.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
@@ -59,4 +60,41 @@ export async function openBenchBrowser(
     await close();
     throw e;
   }
+}
+
+/** A tab whose Heed content script can be reached: `Runtime.evaluate` with `contextId` runs in its world. */
+export interface HeedTab {
+  page: Page;
+  cdp: CDPSession;
+  /** Navigates and waits until Heed's content script has started there; the id of its execution context. */
+  goto(url: string, options?: { waitUntil?: 'load' | 'commit'; timeoutMs?: number }): Promise<number>;
+  /** Detaches; closes the page too when it was opened here. */
+  close(): Promise<void>;
+}
+
+/** Watches `page` (a new one if none) for the execution context Heed's content scripts run in ('Heed'). */
+export async function heedTab(context: BrowserContext, existing?: Page): Promise<HeedTab> {
+  const page = existing ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  let contextId: number | undefined;
+  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
+    if (e.context.name === 'Heed') contextId = e.context.id;
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    page,
+    cdp,
+    async goto(url, { waitUntil = 'load', timeoutMs = 10_000 } = {}) {
+      contextId = undefined;
+      await page.goto(url, { waitUntil });
+      const deadline = Date.now() + timeoutMs;
+      while (contextId === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+      if (contextId === undefined) throw new Error(`Heed's content script did not start on ${url}`);
+      return contextId;
+    },
+    async close() {
+      await cdp.detach();
+      if (!existing) await page.close();
+    },
+  };
 }

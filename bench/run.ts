@@ -12,11 +12,12 @@ import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
+import { heedTab } from './bench-browser';
 import { bulkCpuFigures } from './bulk-figures';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
 import { watchCost } from './watch-cost';
-import { workerBench, workerLines } from './worker';
+import { seedWorkerStore, workerBench, workerLines } from './worker';
 import { workerStartSplit } from './worker-start';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -204,23 +205,11 @@ async function badgeLatency(page: Page, jane: string): Promise<number[]> {
     </script></body>`;
   });
   servePage('https://www.linkedin.com/in/bench-person/', shell.replaceAll('jane-doe-1a2b3c', 'bench-person'));
-  const cdp = await page.context().newCDPSession(page);
-  const contexts = new Map<string, number>();
-  cdp.on(
-    'Runtime.executionContextCreated',
-    (e: { context: { id: number; name: string; origin: string } }) => {
-      if (e.context.name === 'Heed') contexts.set('heed', e.context.id);
-    },
-  );
-  await cdp.send('Runtime.enable');
+  const tab = await heedTab(page.context(), page);
+  const { cdp } = tab;
   const out: number[] = [];
   for (let run = 0; run < BADGE_RUNS; run++) {
-    contexts.clear();
-    await page.goto('https://www.linkedin.com/in/bench-person/');
-    const deadline = Date.now() + 5000;
-    while (!contexts.has('heed') && Date.now() < deadline) await page.waitForTimeout(5);
-    const contextId = contexts.get('heed');
-    if (contextId === undefined) throw new Error('the content script did not start');
+    const contextId = await tab.goto('https://www.linkedin.com/in/bench-person/', { timeoutMs: 5000 });
     // In the content script's own world, chrome.dom opens the closed shadow root; the page's world cannot.
     const { result } = (await cdp.send('Runtime.evaluate', {
       contextId,
@@ -240,7 +229,7 @@ async function badgeLatency(page: Page, jane: string): Promise<number[]> {
     })) as { result: { value: number } };
     out.push(result.value);
   }
-  await cdp.detach();
+  await tab.close();
   return out;
 }
 
@@ -271,18 +260,9 @@ async function rowsLatency(context: BrowserContext, search: string): Promise<num
     );
     // A tab per run, as a rep opens searches: each tab has its own look-up rate limit, which back-to-back loads
     // of one tab (three messages a load) would otherwise exhaust and so measure the limiter, not the markers.
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const contexts = new Map<string, number>();
-    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
-      if (e.context.name === 'Heed') contexts.set('heed', e.context.id);
-    });
-    await cdp.send('Runtime.enable');
-    await page.goto(url);
-    const deadline = Date.now() + 5000;
-    while (!contexts.has('heed') && Date.now() < deadline) await page.waitForTimeout(5);
-    const contextId = contexts.get('heed');
-    if (contextId === undefined) throw new Error('the content script did not start');
+    const tab = await heedTab(context);
+    const { cdp } = tab;
+    const contextId = await tab.goto(url, { timeoutMs: 5000 });
     const { result } = (await cdp.send('Runtime.evaluate', {
       contextId,
       awaitPromise: true,
@@ -300,8 +280,7 @@ async function rowsLatency(context: BrowserContext, search: string): Promise<num
       })`,
     })) as { result: { value: number } };
     out.push(result.value);
-    await cdp.detach();
-    await page.close();
+    await tab.close();
   }
   return out;
 }
@@ -370,11 +349,13 @@ async function main() {
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'worker-start') {
-      // Where a stopped worker's first answer goes, on an empty store (bench/worker-start.ts).
+      // Where a stopped worker's first answer goes (bench/worker-start.ts), on an empty store unless seeded.
       const jane = readFileSync(join(root, 'tests/fixtures/pages/linkedin-profile-jane.html'), 'utf8');
       const control = await context.newCDPSession(page);
       await control.send('ServiceWorker.enable');
       const runs = Number(process.env.HEED_BENCH_WORKER_RUNS ?? 11);
+      // HEED_BENCH_WORKER_N: with that many MD5 entries and their index stored (issue 18's figure is at 10M).
+      if (process.env.HEED_BENCH_WORKER_N) console.log(JSON.stringify(await seedWorkerStore(page, WORKER_N)));
       console.log(JSON.stringify(await workerStartSplit(context, control, jane, runs)));
       return;
     }

@@ -3,10 +3,12 @@
 // (entrypoints/background.ts: heed:start when its main runs, heed:message and heed:answer for the first message)
 // split the time into starting the worker and evaluating its script, its start-up until the message is
 // dispatched, and the answer. Whatever the store holds (HEED_BENCH_ONLY=worker-start npm run bench runs it on an
-// empty store, so the figures are the worker's floor); HEED_BENCH_EXT_DIR runs an already built extension instead
-// of building this tree, so two builds can be alternated in the same hour.
+// empty store, so the figures are the worker's floor; with HEED_BENCH_WORKER_N=10000000 on that many MD5 entries
+// and their persisted index); HEED_BENCH_EXT_DIR runs an already built extension instead of building this tree,
+// so two builds can be alternated in the same hour.
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { servePage } from '../tests/e2e/support/sites';
+import { heedTab } from './bench-browser';
 
 const isExtensionWorker = (url: string) => url.startsWith('chrome-extension://');
 
@@ -81,17 +83,9 @@ export async function workerStartSplit(
 ) {
   const url = 'https://www.linkedin.com/in/bench-sw-start/';
   servePage(url, html);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  let contextId: number | undefined;
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
-    if (e.context.name === 'Heed') contextId = e.context.id;
-  });
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  const deadline = Date.now() + 10_000;
-  while (contextId === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
-  if (contextId === undefined) throw new Error('the content script did not start');
+  const tab = await heedTab(context);
+  const { cdp } = tab;
+  const contextId = await tab.goto(url);
   await new Promise((r) => setTimeout(r, 1000));
   const splits: StartSplit[] = [];
   // With a background.js that marks each module's start (m:<path>), each module's evaluation time per run.
@@ -147,8 +141,7 @@ export async function workerStartSplit(
       });
     }
   } finally {
-    await cdp.detach();
-    await page.close();
+    await tab.close();
   }
   const keys = ['total', 'toWorker', 'toMain', 'toMessage', 'answer'] as const;
   return {

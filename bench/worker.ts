@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { servePage } from '../tests/e2e/support/sites';
+import { heedTab } from './bench-browser';
 import type { workerPageBench } from './worker-page';
 
 type PageBench = typeof workerPageBench;
@@ -124,18 +125,10 @@ async function firstVerdicts(
     const slug = `bench-sw-${label}-${run}`;
     const url = `https://www.linkedin.com/in/${slug}/`;
     servePage(url, html.replaceAll('jane-doe-1a2b3c', slug));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    let contextId: number | undefined;
-    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
-      if (e.context.name === 'Heed') contextId = e.context.id;
-    });
-    await cdp.send('Runtime.enable');
+    const tab = await heedTab(context);
+    const { cdp } = tab;
     if (stop) await stopWorker(control);
-    await page.goto(url, { waitUntil: 'commit' });
-    const deadline = Date.now() + 10_000;
-    while (contextId === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
-    if (contextId === undefined) throw new Error('the content script did not start');
+    const contextId = await tab.goto(url, { waitUntil: 'commit' });
     const { result, exceptionDetails } = (await cdp.send('Runtime.evaluate', {
       contextId,
       expression: PROBE,
@@ -150,8 +143,7 @@ async function firstVerdicts(
     afterDcl.push(result.value.t - result.value.dcl);
     if (result.value.late) late++;
     await after?.(run);
-    await cdp.detach();
-    await page.close();
+    await tab.close();
   }
   return { ...times(runs, late), fromDocument: times(afterDcl, late) };
 }
@@ -172,17 +164,9 @@ async function messageVerdicts(
 ): Promise<VerdictTimes & { levels: string[] }> {
   const url = `https://www.linkedin.com/in/bench-sw-message-${stop ? 'cold' : 'warm'}/`;
   servePage(url, html);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  let contextId: number | undefined;
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; name: string } }) => {
-    if (e.context.name === 'Heed') contextId = e.context.id;
-  });
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  const deadline = Date.now() + 10_000;
-  while (contextId === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
-  if (contextId === undefined) throw new Error('the content script did not start');
+  const tab = await heedTab(context);
+  const { cdp } = tab;
+  const contextId = await tab.goto(url);
   await new Promise((r) => setTimeout(r, 1000)); // the page's own look-up is done
   const runs: number[] = [];
   const levels: string[] = [];
@@ -211,8 +195,7 @@ async function messageVerdicts(
     levels.push(result.value.level);
     if (!stop) await new Promise((r) => setTimeout(r, 200));
   }
-  await cdp.detach();
-  await page.close();
+  await tab.close();
   return { ...times(runs, 0), levels };
 }
 
@@ -298,6 +281,18 @@ function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDelta
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
     .map(([fn, us]) => ({ fn, selfMs: Math.round(us / 1000) }));
+}
+
+/**
+ * Fills the extension's database with `n` random MD5 entries and persists their lookup index, as before a worker
+ * stop at that size (bench/worker-start.ts at 10M). `benchPage` is the extension's bench.html.
+ */
+export async function seedWorkerStore(benchPage: Page, n: number) {
+  await benchPage.waitForFunction(() => 'heedWorkerBench' in globalThis);
+  await pageCall(benchPage, 'clear');
+  const seed = await pageCall(benchPage, 'seed', n, []);
+  const index = await pageCall(benchPage, 'persistIndex');
+  return { n, importMs: seed.ms, indexBytes: index.bytes };
 }
 
 /**

@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import { CATALOG, type MessageKey, type PluralBase } from './catalog';
 import { type Lang, type LanguageChoice, pluralKey, resolveLanguage, substitute } from './define';
 
-// Extension pages and the background translate with the whole catalog bundled, so the language setting can
-// override the browser's (chrome.i18n.getMessage cannot). Content scripts use ./page instead: they carry no
-// catalog and get their few strings from the background.
+// Extension pages and the background translate with the catalog bundled, so the language setting can override
+// the browser's (chrome.i18n.getMessage cannot): pages with all of it, the background with the messages its own
+// code can show (./background-catalog.ts). Content scripts use ./page instead: they carry no catalog and get their
+// few strings from the background.
 
 export type { MessageKey, PluralBase } from './catalog';
 export type { Lang, LanguageChoice } from './define';

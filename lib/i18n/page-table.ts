@@ -1,3 +1,4 @@
+import { PAGE_KEY_PREFIXES } from './background-catalog';
 import { CATALOG } from './catalog';
 import type { LanguageChoice } from './define';
 import { setLanguage } from './index';
@@ -14,5 +15,5 @@ export function pageStringsFor(choice: LanguageChoice | undefined): Record<strin
 }
 
 function isPageKey(key: string): boolean {
-  return key.startsWith('page_') || key.startsWith('common_');
+  return PAGE_KEY_PREFIXES.some((p) => key.startsWith(p));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HeedDb } from './db';
+import { lazySchema } from './lazy-schema';
 import { BatchSchema, SuppressionListSchema } from './schemas';
 
 // Deleting a list in two steps (issue 18). The delete itself takes the list's record and batches out of their
@@ -17,16 +18,19 @@ export const DELETED_LIST_PREFIX = 'deleted-list:';
 /** How long a deleted list stays restorable without its page renewing the hold (`keepDeletedList`). */
 export const DELETED_LIST_HOLD_MS = 2 * 60_000;
 
-export const DeletedListRecordSchema = z.object({
-  key: z.string().startsWith(DELETED_LIST_PREFIX),
-  list: SuppressionListSchema,
-  batches: z.array(BatchSchema),
-  /** Bucket records the list had: undo refuses if they are not all still there. */
-  bucketRecords: z.number().int().nonnegative(),
-  deletedAt: z.string(),
-  /** Epoch ms after which a sweep may remove the entries. */
-  keepUntil: z.number(),
-});
+// Built on first use, as the store's schemas are (lib/store/lazy-schema.ts): the background bundles this module.
+export const DeletedListRecordSchema = lazySchema(() =>
+  z.object({
+    key: z.string().startsWith(DELETED_LIST_PREFIX),
+    list: SuppressionListSchema,
+    batches: z.array(BatchSchema),
+    /** Bucket records the list had: undo refuses if they are not all still there. */
+    bucketRecords: z.number().int().nonnegative(),
+    deletedAt: z.string(),
+    /** Epoch ms after which a sweep may remove the entries. */
+    keepUntil: z.number(),
+  }),
+);
 export type DeletedListRecord = z.infer<typeof DeletedListRecordSchema>;
 
 /** What the page keeps to offer Undo: a few fields, whatever the list's size. */
