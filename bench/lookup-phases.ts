@@ -104,3 +104,37 @@ export async function lookupPhases(
     slowestListed: slow.filter((i) => listed[i]).length,
   };
 }
+
+/**
+ * Lookups (and, interleaved, single gets), their start and end kept in a preallocated array (a User Timing
+ * measure per lookup would itself be retained garbage and change what the collector does), for
+ * bench/lookup-trace.ts to line up with the browser's trace: one mark gives the offset between the clocks.
+ */
+export async function markedLookups(
+  d: HeedDb,
+  person: (k: number) => { emails: string[]; profileUrls: string[] },
+  count: number,
+) {
+  const idb = d.backendDB();
+  // Per lookup: start, end, listed (1/0), get start, get end.
+  const at = new Float64Array(count * 5);
+  const mark = performance.now();
+  performance.mark('heed-clock', { startTime: mark });
+  for (let k = 0; k < count; k++) {
+    const t0 = performance.now();
+    const r = await lookupPerson(d, person(k));
+    at[5 * k] = t0;
+    at[5 * k + 1] = performance.now();
+    at[5 * k + 2] = r.matches.length > 0 ? 1 : 0;
+    at[5 * k + 3] = performance.now();
+    await new Promise<void>((res, rej) => {
+      const g = idb.transaction('lists').objectStore('lists').get('none');
+      g.onsuccess = () => res();
+      g.onerror = () => rej(g.error);
+    });
+    at[5 * k + 4] = performance.now();
+  }
+  performance.clearMarks('heed-clock');
+  const times = Array.from({ length: count }, (_, k) => (at[5 * k + 1] as number) - (at[5 * k] as number));
+  return { count, mark, at: Array.from(at), p50: pct(times, 0.5), p99: pct(times, 0.99) };
+}

@@ -14,6 +14,7 @@ import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import { heedTab } from './bench-browser';
 import { bulkCpuFigures } from './bulk-figures';
+import { lookupTrace } from './lookup-trace';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
 import { watchCost } from './watch-cost';
@@ -44,6 +45,7 @@ type Bench = {
   baselineMd5(n: number): Promise<BaselineFigures>;
   lookups(rounds: number, perRound: number, listedUpTo: number): Promise<LookupFigures>;
   lookupPhases(count: number, listedUpTo: number): Promise<unknown>;
+  markedLookups(count: number, listedUpTo: number): Promise<unknown>;
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number, perRow?: boolean): Promise<BulkFigures>;
   teamBundle(): Promise<BundleFigures>;
@@ -391,6 +393,14 @@ async function main() {
       await call(page, 'importMd5', N);
       await call(page, 'importEmails', N);
       console.log(JSON.stringify(await call(page, 'lookupPhases', 5000, N), null, 1));
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'lookup-trace') {
+      // What the browser was doing during the slowest lookups (bench/lookup-trace.ts).
+      await call(page, 'importMd5', N);
+      await call(page, 'importEmails', N);
+      const traced = await lookupTrace(context, page, () => call(page, 'markedLookups', 5000, N));
+      console.log(JSON.stringify(traced, null, 1));
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {

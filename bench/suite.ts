@@ -19,7 +19,7 @@ import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
-import { lookupPhases } from './lookup-phases';
+import { lookupPhases, markedLookups } from './lookup-phases';
 import { scaleDeletes } from './scale-deletes';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
@@ -450,6 +450,23 @@ export const benchSuite = {
         bytes: lookupIndexBytes(index),
       },
     };
+  },
+  /** Lookups wrapped in User Timing measures, for a trace (bench/lookup-trace.ts). */
+  async markedLookups(count: number, listedUpTo: number) {
+    await loadHashers();
+    const d = await openDb('heed-bench');
+    await keepLookupIndex(d);
+    await new Promise((r) => setTimeout(r, 2000));
+    const person = (k: number) => ({
+      emails: [k % 2 ? email((k * 104729) % listedUpTo) : `nobody.${k}@elsewhere.example`],
+      profileUrls: [`https://www.linkedin.com/in/someone-${k}/`],
+    });
+    for (let k = 0; k < 50; k++) await lookupPerson(d, person(k));
+    try {
+      return await markedLookups(d, person, count);
+    } finally {
+      d.close();
+    }
   },
   /** Where a lookup's time goes (bench/lookup-phases.ts), on a connection that keeps the index. */
   async lookupPhases(count: number, listedUpTo: number) {

@@ -1,5 +1,15 @@
 import type { DBCore, DBCoreCursor, Middleware } from 'dexie';
-import type { Ids } from './buckets';
+import { findKey, type Ids } from './buckets';
+import {
+  type Codes,
+  isPackedKeys,
+  type Lengths,
+  type PackedKeys,
+  packedBytes,
+  packKeys,
+  searchPacked,
+  unpackKeys,
+} from './packed-keys';
 import type { BucketRecord } from './schemas';
 
 // How a bucket record's batch ids are stored (schema version 4). Most buckets hold entries of one batch (a list
@@ -8,13 +18,32 @@ import type { BucketRecord } from './schemas';
 // and the plain `batchIds` otherwise (entries of many batches interleaved). Everything above the database sees
 // `batchIds` only: this Dexie middleware encodes on write and decodes on read, so no write path can store the
 // long form by forgetting, and the native-IndexedDB read paths (lookup.ts, lookup-index.ts) call `decodeBucket`.
+//
+// A string kind's keys are stored packed (lib/store/packed-keys.ts: `keyCodes` and `keyLengths` replace `keys`)
+// since schema version 4 too, without an upgrade of its own: a record written before holds `keys`, is read as it
+// is, and is packed when next written.
 
-/** A bucket record as stored: `runs` replaces `batchIds` when shorter. */
+/** A bucket record as stored: `runs` replaces `batchIds` when shorter; `keyCodes` + `keyLengths` replace `keys`. */
 export type StoredBucket = BucketRecord extends infer R
   ? R extends BucketRecord
-    ? Omit<R, 'batchIds'> & { batchIds?: Ids; runs?: Ids }
+    ? Omit<R, 'batchIds' | 'keys'> & {
+        keys?: R['keys'];
+        batchIds?: Ids;
+        runs?: Ids;
+        keyCodes?: Codes;
+        keyLengths?: Lengths;
+      }
     : never
   : never;
+
+/** The packed keys of a stored record, if it holds them. */
+function storedPacked(rec: StoredBucket | BucketRecord): PackedKeys | undefined {
+  if (!('keyCodes' in rec)) return undefined;
+  const { keyCodes, keyLengths } = rec;
+  return isPackedKeys(keyCodes, keyLengths)
+    ? { codes: keyCodes as Codes, lengths: keyLengths as Lengths }
+    : undefined;
+}
 
 /** [batch id, count] pairs of consecutive equal ids, or null when they would not be shorter than the ids. */
 export function toRuns(ids: Uint32Array): Ids | null {
@@ -48,39 +77,71 @@ export function fromRuns(runs: Uint32Array): Ids {
 
 /** The stored form of a record (a record already stored compactly is returned as it is). */
 export function encodeBucket(rec: BucketRecord | StoredBucket): StoredBucket {
-  if (!rec.batchIds) return rec;
-  const runs = toRuns(rec.batchIds);
-  if (!runs) return rec;
-  const { batchIds: _, ...rest } = rec;
-  return { ...rest, runs };
+  const runs = rec.batchIds ? toRuns(rec.batchIds) : null;
+  const pack = Array.isArray(rec.keys);
+  if (!runs && !pack) return rec as StoredBucket;
+  const { batchIds, keys, ...rest } = rec;
+  const out: Record<string, unknown> = { ...rest };
+  if (runs) out.runs = runs;
+  else if (batchIds) out.batchIds = batchIds;
+  if (pack) {
+    const p = packKeys(keys as string[]);
+    out.keyCodes = p.codes;
+    out.keyLengths = p.lengths;
+  } else out.keys = keys;
+  return out as StoredBucket;
 }
 
-/** The record as the rest of the store sees it (a record with plain batch ids is returned as it is). */
+/** The record as the rest of the store sees it (a record with plain keys and batch ids is returned as it is). */
 export function decodeBucket(rec: StoredBucket | BucketRecord): BucketRecord {
-  if (!('runs' in rec) || !rec.runs) return rec as BucketRecord;
-  const { runs, ...rest } = rec;
-  return { ...rest, batchIds: fromRuns(runs) } as BucketRecord;
+  const runs = 'runs' in rec ? rec.runs : undefined;
+  const packed = storedPacked(rec);
+  if (!runs && !packed) return rec as BucketRecord;
+  const { runs: _r, keyCodes: _c, keyLengths: _l, ...rest } = rec as StoredBucket;
+  const out: Record<string, unknown> = { ...rest };
+  if (runs) out.batchIds = fromRuns(runs);
+  if (packed) out.keys = unpackKeys(packed);
+  return out as BucketRecord;
 }
 
-// A lookup's reads keep the runs and expand them only if something asks for the whole `batchIds`: a lookup needs
-// one id per hit (batchIdAt), and most buckets it reads (an index false positive, a listed person's bucket) would
-// otherwise allocate four bytes per entry for nothing (10 KB per MD5 bucket at 10M entries).
+// A lookup's reads keep the runs and the packed keys, and expand them only if something asks for the whole
+// `batchIds` or `keys`: a lookup needs a binary search and one id per hit (findStoredKey, batchIdAt), and most
+// buckets it reads (an index false positive, a listed person's bucket) would otherwise allocate four bytes per
+// entry for nothing (10 KB per MD5 bucket at 10M entries) and a string per email.
 const lazyRuns = new WeakMap<object, Ids>();
+const lazyKeys = new WeakMap<object, PackedKeys>();
 
-/** decodeBucket for the native read paths: the same record, its batch ids expanded on first use. */
+/** decodeBucket for the native read paths: the same record, its batch ids and keys expanded on first use. */
 export function decodeBucketLazily(rec: StoredBucket | BucketRecord): BucketRecord {
-  if (!('runs' in rec) || !rec.runs) return rec as BucketRecord;
-  const { runs, ...rest } = rec;
-  let ids: Ids | undefined;
-  const out = Object.defineProperty(rest, 'batchIds', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      ids ??= fromRuns(runs);
-      return ids;
-    },
-  }) as BucketRecord;
-  lazyRuns.set(out, runs);
+  const runs = 'runs' in rec ? rec.runs : undefined;
+  const packed = storedPacked(rec);
+  if (!runs && !packed) return rec as BucketRecord;
+  const { runs: _r, keyCodes: _c, keyLengths: _l, ...rest } = rec as StoredBucket;
+  if (runs) {
+    let ids: Ids | undefined;
+    Object.defineProperty(rest, 'batchIds', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        ids ??= fromRuns(runs);
+        return ids;
+      },
+    });
+  }
+  if (packed) {
+    let keys: string[] | undefined;
+    Object.defineProperty(rest, 'keys', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        keys ??= unpackKeys(packed);
+        return keys;
+      },
+    });
+  }
+  const out = rest as unknown as BucketRecord;
+  if (runs) lazyRuns.set(out, runs);
+  if (packed) lazyKeys.set(out, packed);
   return out;
 }
 
@@ -96,9 +157,31 @@ export function batchIdAt(rec: BucketRecord, at: number): number | undefined {
   return undefined;
 }
 
+/** findKey (buckets.ts) on any record, without expanding a lazily decoded record's packed keys. */
+export function findStoredKey(rec: BucketRecord, key: string, needle: Uint8Array | undefined): number {
+  const packed = lazyKeys.get(rec);
+  return packed ? searchPacked(packed, key) : findKey(rec, key, needle);
+}
+
+/** Roughly the bytes a record read by a lookup holds (strings at two bytes a character), without expanding it. */
+export function heldBytes(rec: BucketRecord): number {
+  const packed = lazyKeys.get(rec);
+  const runs = lazyRuns.get(rec);
+  let n = 64 + (runs ? runs.byteLength : rec.batchIds.byteLength);
+  if (packed) return n + packedBytes(packed);
+  if (rec.keys instanceof Uint8Array) return n + rec.keys.byteLength;
+  for (const k of rec.keys) n += 2 * k.length + 16;
+  return n;
+}
+
 /** Bytes of a record's keys and batch ids as stored (strings counted at two bytes a character). */
 export function storedBytes(rec: StoredBucket): number {
-  const keys = Array.isArray(rec.keys) ? rec.keys.reduce((n, k) => n + 2 * k.length, 0) : rec.keys.byteLength;
+  const packed = storedPacked(rec);
+  const keys = packed
+    ? packedBytes(packed)
+    : Array.isArray(rec.keys)
+      ? rec.keys.reduce((n, k) => n + 2 * k.length, 0)
+      : (rec.keys?.byteLength ?? 0);
   return keys + ((rec.runs ?? rec.batchIds)?.byteLength ?? 0);
 }
 

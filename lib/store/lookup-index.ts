@@ -4,10 +4,11 @@ import { hexToBytes } from '../identifiers';
 import { type EntryKind, isHashKind } from '../vocab';
 import { EntryKindSchema } from '../vocab/schemas';
 import type { StoredBucket } from './bucket-layout';
-import { fnv1a32, isHashed, type SortedKeys } from './buckets';
+import { fnv1a32 } from './buckets';
 import { DATA_TOKEN_KEY, LOOKUP_INDEX_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
+import { forEachPackedFnv1a32 } from './packed-keys';
 import { type Batch, type Contact, DIGEST_BYTES, type SuppressionList } from './schemas';
 
 // The lookup index says, without reading any bucket, which of a person's keys some list *may* hold: per entry
@@ -72,12 +73,15 @@ class FingerprintSet {
     }
     this.a[this.n++] = fp;
   }
-  addBucket(rec: SortedKeys) {
-    if (isHashed(rec)) {
+  /** A record as read natively (stored form): a string kind's keys may be packed (bucket-layout.ts). */
+  addBucket(rec: StoredBucket) {
+    if (rec.keyCodes && rec.keyLengths) {
+      forEachPackedFnv1a32({ codes: rec.keyCodes, lengths: rec.keyLengths }, (h) => this.add(h));
+    } else if (rec.keys instanceof Uint8Array && isHashKind(rec.kind)) {
       const w = DIGEST_BYTES[rec.kind];
       const bytes = rec.keys;
       for (let at = 0; at < bytes.length; at += w) this.add(digestFingerprint(bytes, at));
-    } else {
+    } else if (Array.isArray(rec.keys)) {
       for (const k of rec.keys) this.add(fnv1a32(k));
     }
   }

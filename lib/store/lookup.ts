@@ -21,8 +21,8 @@ import {
   reasonAllowsChannelScope,
   type SuppressionReason,
 } from '../vocab';
-import { batchIdAt, decodeBucketLazily, type StoredBucket } from './bucket-layout';
-import { bucketOf, findKey } from './buckets';
+import { batchIdAt, decodeBucketLazily, findStoredKey, heldBytes, type StoredBucket } from './bucket-layout';
+import { bucketOf } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
 import { idbRequest } from './idb-request';
@@ -366,7 +366,7 @@ export function findHitsWith<R extends { listId: string }>(
 export function findHits(
   groups: Iterable<{ cands: readonly Candidate[]; records: readonly BucketRecord[] }>,
 ): Map<string, Hit> {
-  return findHitsWith(groups, findKey, (rec, at) => batchIdAt(rec, at) as number);
+  return findHitsWith(groups, findStoredKey, (rec, at) => batchIdAt(rec, at) as number);
 }
 
 /**
@@ -646,13 +646,9 @@ async function probeHolders(db: HeedDb, index: LookupIndex): Promise<Holders | u
 
 const cacheKey = (listId: string, kind: EntryKind, bucket: number) => `${listId}\u0000${kind}\u0000${bucket}`;
 
-/** Bytes a cached record holds on to (strings at two bytes a character, plus a little per string). */
+/** Bytes a cached record holds on to (packed as read, or strings at two bytes a character). */
 function cachedBytes(rec: BucketRecord | null): number {
-  if (!rec) return 64;
-  if (rec.keys instanceof Uint8Array) return rec.keys.byteLength + 64;
-  let n = 64;
-  for (const k of rec.keys) n += 2 * k.length + 16;
-  return n;
+  return rec ? heldBytes(rec) : 64;
 }
 
 /**

@@ -60,9 +60,27 @@ async function stored(page: Page): Promise<Stored> {
               )
                 .map((l) => ({ id: l.id, name: l.name, total: l.counts.total, isDefault: l.isDefault }))
                 .sort((a, b) => a.id.localeCompare(b.id)),
-              emailKeys: (buckets.result as { kind: string; keys: string[] }[])
+              // A string bucket stores its keys packed (lib/store/packed-keys.ts: code units and lengths), or
+              // as a plain array when written before that layout.
+              emailKeys: (
+                buckets.result as {
+                  kind: string;
+                  keys?: string[];
+                  keyCodes?: Uint8Array | Uint16Array;
+                  keyLengths?: Uint8Array | Uint16Array | Uint32Array;
+                }[]
+              )
                 .filter((b) => b.kind === 'email')
-                .flatMap((b) => b.keys)
+                .flatMap((b) => {
+                  if (b.keys || !b.keyCodes || !b.keyLengths) return b.keys ?? [];
+                  const out: string[] = [];
+                  let at = 0;
+                  for (const n of b.keyLengths) {
+                    out.push(String.fromCharCode(...b.keyCodes.subarray(at, at + n)));
+                    at += n;
+                  }
+                  return out;
+                })
                 .sort(),
             });
           };

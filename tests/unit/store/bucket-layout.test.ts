@@ -6,11 +6,13 @@ import {
   decodeBucket,
   decodeBucketLazily,
   encodeBucket,
+  findStoredKey,
   fromRuns,
+  heldBytes,
   type StoredBucket,
   toRuns,
 } from '../../../lib/store/bucket-layout';
-import { bucketOf } from '../../../lib/store/buckets';
+import { bucketOf, findKey } from '../../../lib/store/buckets';
 import { type HeedDb, openDb, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { addEntries, findEntries, removeEntry } from '../../../lib/store/entries';
 import { exportListCsv } from '../../../lib/store/export';
@@ -172,6 +174,106 @@ describe('batch ids as runs', () => {
     expect(raw.find((r) => r.kind === 'email')?.batchIds).toBeUndefined();
     expect(await answers(db, list.id, single, md5s)).toEqual(expected);
     expect(await dump(db)).toEqual(expectedDump);
+    db.close();
+  });
+});
+
+/** Writes records exactly as given, past Dexie and its middleware (as an older Heed left them on disk). */
+async function putRaw(db: HeedDb, records: StoredBucket[]): Promise<void> {
+  const tx = db.backendDB().transaction('buckets', 'readwrite');
+  for (const r of records) tx.objectStore('buckets').put(r);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+describe('string keys packed', () => {
+  const key = fc
+    .array(fc.constantFrom('a', 'b', '.', '@', '\u00e9', '\u4e2d', '\uffff', '😀'), { maxLength: 8 })
+    .map((u) => u.join(''));
+
+  it('round-trips any sorted keys and ids, and a lazily decoded record finds what the decoded one finds', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 40 }), fc.array(key, { maxLength: 5 }), (ks, others) => {
+        const keys = [...ks].sort();
+        const rec = {
+          listId: 'l',
+          kind: 'email' as const,
+          bucket: 1,
+          keys,
+          batchIds: Uint32Array.from(keys, (_, i) => 1 + (i % 3)),
+        };
+        const stored = encodeBucket(rec);
+        expect(stored.keys).toBeUndefined();
+        expect(stored.keyCodes).toBeDefined();
+        expect(decodeBucket(stored)).toEqual(rec);
+        const lazy = decodeBucketLazily(stored);
+        for (const k of [...keys, ...others])
+          expect(findStoredKey(lazy, k, undefined)).toBe(findKey(rec, k, undefined));
+        expect(lazy).toEqual(rec);
+      }),
+    );
+  });
+
+  it('a lookup searches a packed record without making its strings', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `p${i}@x.example`).sort();
+    const stored = encodeBucket({
+      listId: 'l',
+      kind: 'email',
+      bucket: 1,
+      keys,
+      batchIds: new Uint32Array(200).fill(4),
+    });
+    const lazy = decodeBucketLazily(stored);
+    const spied = Object.getOwnPropertyDescriptor(lazy, 'keys');
+    let made = 0;
+    Object.defineProperty(lazy, 'keys', {
+      ...spied,
+      get: () => {
+        made++;
+        return spied?.get?.();
+      },
+    });
+    expect(findStoredKey(lazy, 'p42@x.example', undefined)).toBe(keys.indexOf('p42@x.example'));
+    expect(batchIdAt(lazy, 7)).toBe(4);
+    // What the bucket cache counts: the packed bytes (a byte a character here), not strings.
+    expect(heldBytes(lazy)).toBeLessThan(keys.join('').length + 200 + 64 + 16);
+    expect(made).toBe(0);
+    expect(lazy.keys).toEqual(keys);
+    expect(made).toBe(1);
+  });
+
+  it('stores email buckets packed, and a bucket an older Heed stored with plain keys still answers the same everywhere', async () => {
+    const db = await freshDb();
+    const { list, single, md5s } = await seed(db);
+    const raw = await rawBuckets(db);
+    const email = raw.find((r) => r.kind === 'email');
+    expect(email?.keys).toBeUndefined();
+    expect(email?.keyCodes).toBeInstanceOf(Uint8Array);
+    const expected = await answers(db, list.id, single, md5s);
+    const expectedDump = await dump(db);
+
+    // The same record as the previous layout stored it: the keys as an array of strings.
+    const { keyCodes: _c, keyLengths: _l, ...rest } = email as StoredBucket;
+    await putRaw(db, [{ ...rest, keys: decodeBucket(email as StoredBucket).keys } as StoredBucket]);
+    const old = (await rawBuckets(db)).find((r) => r.kind === 'email');
+    expect(Array.isArray(old?.keys)).toBe(true);
+    expect(old?.keyCodes).toBeUndefined();
+    // Without the index, through it (which reads records natively), and through Dexie (export, dump).
+    expect(await answers(db, list.id, single, md5s)).toEqual(expected);
+    await keepLookupIndex(db);
+    expect(await answers(db, list.id, single, md5s)).toEqual(expected);
+    expect(await dump(db)).toEqual(expectedDump);
+
+    // The next write to the bucket packs it.
+    await addEntries(db, list.id, [{ kind: 'email', value: emailsInBucket(7, 13, 'single')[12] as string }], {
+      reason: 'objection',
+      since: '2025-01-02',
+    });
+    const rewritten = (await rawBuckets(db)).find((r) => r.kind === 'email');
+    expect(rewritten?.keys).toBeUndefined();
+    expect(rewritten?.keyCodes).toBeInstanceOf(Uint8Array);
     db.close();
   });
 });

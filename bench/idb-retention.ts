@@ -1,0 +1,116 @@
+// What an IndexedDB read costs the page's garbage collector, by the shape of the value read (issue 18, lookup
+// p99; docs/architecture-scale.md, "What the browser's trace says"). No Heed code: in the extension's page (any
+// page would do), 2,048 records of the same 244 email addresses in four shapes — an array of strings, one joined
+// string, a typed array of the characters, nothing (a missing key) — are each read 5,000 times, one transaction
+// per read as a lookup does, under Chromium's trace; printed per shape: the time, and the collector's own count of
+// scavenges, bytes allocated and promoted, and mark-compacts.
+//   npx wxt build --mode bench && npx tsx bench/idb-retention.ts   (HEED_BENCH_EXT_DIR for another build)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chromiumArgs } from '../tests/e2e/support/browser';
+import { chromiumPath } from '../tests/e2e/support/global-setup';
+import { startFixtureServer } from '../tests/e2e/support/server';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const extDir = process.env.HEED_BENCH_EXT_DIR ?? join(root, '.output/chrome-mv3-bench');
+const READS = 5000;
+
+type Nvp = { gc: string; allocated?: number; promoted?: number };
+
+async function traced(context: BrowserContext, page: Page, script: string) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: ['v8', 'disabled-by-default-v8.gc'],
+      recordMode: 'recordContinuously',
+    },
+  });
+  const ms = (await page.evaluate(script)) as number;
+  const done = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
+  );
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const c = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += c.base64Encoded ? Buffer.from(c.data, 'base64').toString('utf8') : c.data;
+    if (c.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const events = (JSON.parse(text) as { traceEvents: { name: string; args?: { value?: string } }[] })
+    .traceEvents;
+  const gcs = events
+    .filter((e) => e.name === 'V8.GCTraceGCNVP')
+    .map((e) => JSON.parse(e.args?.value ?? '{}') as Nvp);
+  const s = gcs.filter((g) => g.gc === 's');
+  const kb = (k: 'allocated' | 'promoted') => Math.round(s.reduce((n, g) => n + (g[k] ?? 0), 0) / 1024);
+  return {
+    ms: Math.round(ms),
+    scavenges: s.length,
+    allocatedKB: kb('allocated'),
+    promotedKB: kb('promoted'),
+    markCompacts: gcs.filter((g) => g.gc === 'mc').length,
+  };
+}
+
+const OPEN = `const open = () => new Promise((res, rej) => {
+  const r = indexedDB.open('idb-retention', 1);
+  r.onupgradeneeded = () => r.result.createObjectStore('b');
+  r.onsuccess = () => res(r.result);
+  r.onerror = () => rej(r.error);
+});
+const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });`;
+
+const FILL = `(async () => { ${OPEN}
+  const db = await open();
+  const tx = db.transaction('b', 'readwrite');
+  const st = tx.objectStore('b');
+  for (let k = 0; k < 2048; k++) {
+    const keys = Array.from({ length: 244 }, (_, i) =>
+      'person.' + (k * 1000 + i) + '.' + ((i * 2654435761) % 1000003) + '@company' + (i % 5000) + '.example').sort();
+    const text = keys.join('');
+    const codes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const lengths = Uint8Array.from(keys, (x) => x.length);
+    st.put({ keys }, 'strings' + k);
+    st.put({ text, lengths }, 'text' + k);
+    st.put({ codes, lengths }, 'codes' + k);
+  }
+  await new Promise((r) => { tx.oncomplete = r; });
+  db.close();
+})()`;
+
+const READ = (shape: string) => `(async () => { ${OPEN}
+  const db = await open();
+  const t0 = performance.now();
+  for (let k = 0; k < ${READS}; k++) {
+    await req(db.transaction('b', 'readonly').objectStore('b').get('${shape}' + ((k * 7) % 2048)));
+  }
+  const ms = performance.now() - t0;
+  db.close();
+  return ms;
+})()`;
+
+const server = await startFixtureServer();
+const profile = mkdtempSync(join(tmpdir(), 'heed-idb-retention-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath(),
+  headless: true,
+  args: chromiumArgs(server.port, extDir),
+});
+try {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/bench.html`);
+  await page.evaluate(FILL);
+  for (const shape of ['strings', 'text', 'codes', 'none'])
+    console.log(`${READS} reads, ${shape}:`, JSON.stringify(await traced(context, page, READ(shape))));
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
