@@ -1,3 +1,6 @@
+import { hexToBytes } from '../identifiers';
+import { batchIdAt } from '../store/bucket-layout';
+import { findKey } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
   type CandidateGroup,
@@ -12,6 +15,8 @@ import {
   uniqueContacts,
 } from '../store/lookup';
 import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
+import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
+import { type EntryKind, isHashKind } from '../vocab';
 import { findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
@@ -25,6 +30,28 @@ export interface PersonQuery {
   /** For national phone numbers. */
   defaultCountry?: string;
 }
+
+/**
+ * The keys a stretch of a file's rows may be listed under, per bucket, collected before any row of it is looked
+ * up (see LookupContext.wantsPlan). Tied to the index it was made with.
+ */
+export class LookupPlan {
+  readonly wanted = new Map<string, { kind: EntryKind; bucket: number; keys: Set<string> }>();
+  /** Keys collected (roughly what the plan holds in memory: one short string each). */
+  keys = 0;
+  /** Per group, the records reduced to the wanted keys they hold, once resolved. */
+  resolved?: Map<string, PackedRecord[]>;
+  constructor(
+    readonly index: LookupIndex,
+    readonly hashers: Awaited<ReturnType<typeof hashersFor>>,
+  ) {}
+}
+
+/** Groups read per transaction while a plan is resolved: a few megabytes of records at 10M entries. */
+const PLAN_READ_GROUPS = 32;
+/** What the cache's estimate counts per string key (the key's characters and where it ends) and per record. */
+const STRING_KEY_BYTES = 44;
+const RECORD_BYTES = 64;
 
 /** The lookup index and the bucket records read so far, for one bulk check. */
 export class LookupContext {
@@ -46,14 +73,96 @@ export class LookupContext {
   }
 
   /**
+   * Whether the lists are too large for the cache to hold every bucket a check may need. A million-row file then
+   * touches every bucket many times over, and with the cache holding a fraction of them, nearly every batch read
+   * its buckets again: at 10M entries 300,000 reads of ~50 KB, eight minutes (issue 18). The check then plans
+   * instead: it collects the keys a long stretch of rows may be listed under (plan), reads each bucket they need
+   * once and keeps only those keys of it (resolvePlan), and looks the rows up against that.
+   */
+  wantsPlan(): boolean {
+    let bytes = 0;
+    for (const [kind, fps] of Object.entries(this.index.fingerprints) as [EntryKind, Uint32Array][]) {
+      const perKey = isHashKind(kind) ? DIGEST_BYTES[kind] : STRING_KEY_BYTES;
+      bytes += fps.length * perKey;
+    }
+    bytes += this.index.lists.size * 4096 * RECORD_BYTES;
+    return bytes > this.maxCachedBytes;
+  }
+
+  async newPlan(): Promise<LookupPlan> {
+    const index = this.index;
+    return new LookupPlan(index, await hashersFor((kind) => index.fingerprints[kind] !== undefined));
+  }
+
+  /**
+   * Adds the people's possibly listed keys to `plan`; per person 1 when something must be read for them (a key the
+   * index may hold, or a contact key), else 0: their lookup then needs no candidates at all.
+   */
+  plan(plan: LookupPlan, people: readonly PersonQuery[], possible: boolean): Uint8Array {
+    const flags = new Uint8Array(people.length);
+    for (let i = 0; i < people.length; i++) {
+      const p = people[i] as PersonQuery;
+      const identifiers = normaliseIds(p.ids, p.defaultCountry);
+      const narrowed = indexedCandidatesWith(plan.hashers, plan.index, identifiers, possible);
+      if (narrowed.groups.size === 0 && narrowed.contactKeys.length === 0) continue;
+      flags[i] = 1;
+      for (const [gid, g] of narrowed.groups) {
+        let w = plan.wanted.get(gid);
+        if (!w) {
+          w = { kind: g.kind, bucket: g.bucket, keys: new Set() };
+          plan.wanted.set(gid, w);
+        }
+        for (const c of g.cands) {
+          if (w.keys.has(c.key)) continue;
+          w.keys.add(c.key);
+          plan.keys++;
+        }
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * Reads every bucket the plan wants, once, and keeps of each record only the wanted keys it holds (with their
+   * batch ids): lookupMany then answers the plan's people from those. False when the data changed meanwhile (the
+   * plan is then not used: lookupMany notices the change itself and reads as usual).
+   */
+  async resolvePlan(db: HeedDb, plan: LookupPlan): Promise<boolean> {
+    if (plan.index !== this.index) return false;
+    const resolved = new Map<string, PackedRecord[]>();
+    const gids = [...plan.wanted.keys()];
+    for (let at = 0; at < gids.length; at += PLAN_READ_GROUPS) {
+      const chunk = gids.slice(at, at + PLAN_READ_GROUPS);
+      const groups = chunk.map((gid) => plan.wanted.get(gid) as { kind: EntryKind; bucket: number });
+      const read = await readIfUnchanged(db, plan.index.token, groups, []);
+      if (!read) return false;
+      chunk.forEach((gid, i) => {
+        const w = plan.wanted.get(gid) as { kind: EntryKind; keys: Set<string> };
+        resolved.set(gid, reduceRecords(w.kind, [...w.keys].sort(), read.recsPerGroup[i] ?? []));
+        plan.wanted.delete(gid);
+      });
+    }
+    plan.resolved = resolved;
+    plan.keys = 0;
+    return true;
+  }
+
+  /**
    * The people's results, in order. Calls may overlap (the bulk check reads one batch's buckets while it prepares
    * the next): each call matches against the records it took from the cache or read itself, whatever another
    * call evicts or clears meanwhile.
    */
-  async lookupMany(db: HeedDb, people: readonly PersonQuery[], possible: boolean): Promise<LookupResult[]> {
+  async lookupMany(
+    db: HeedDb,
+    people: readonly PersonQuery[],
+    possible: boolean,
+    planned?: { plan: LookupPlan; flags: Uint8Array },
+  ): Promise<LookupResult[]> {
     for (;;) {
       const index = this.index;
-      const answered = await this.tryLookupMany(db, index, people, possible);
+      // A plan answers only for the index it was made with, and only once resolved.
+      const usable = planned?.plan.index === index && planned.plan.resolved ? planned : undefined;
+      const answered = await this.tryLookupMany(db, index, people, possible, usable);
       if (answered) return answered;
       // The data changed since the index was built (an import in another tab, say): start again from it, unless
       // an overlapping call already did.
@@ -74,10 +183,14 @@ export class LookupContext {
     index: LookupIndex,
     people: readonly PersonQuery[],
     possible: boolean,
+    planned: { plan: LookupPlan; flags: Uint8Array } | undefined,
   ): Promise<LookupResult[] | undefined> {
     const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
-    const prepared = people.map((p) => {
+    const reduced = planned?.plan.resolved;
+    const prepared = people.map((p, i) => {
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
+      // The plan found nothing to read for this person under this index: no candidate can match.
+      if (planned && planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
       const narrowed = indexedCandidatesWith(hashers, index, identifiers, possible);
       return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
     });
@@ -94,6 +207,11 @@ export class LookupContext {
     for (const p of prepared)
       for (const [gid, g] of p.groups) {
         if (records.has(gid) || missing.has(gid)) continue;
+        const planRecs = reduced?.get(gid);
+        if (planRecs) {
+          records.set(gid, planRecs);
+          continue;
+        }
         const cached = this.buckets.get(gid);
         if (cached && this.index === index) records.set(gid, cached.recs);
         else missing.set(gid, g);
@@ -127,6 +245,55 @@ export class LookupContext {
         : { matches, contacts, identifiers: p.identifiers };
     });
   }
+}
+
+const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
+const NO_KEYS: string[] = [];
+
+/**
+ * A group's records reduced to `keys` (sorted, unique): per record that holds any of them, a packed record of just
+ * those, in the record's order, with their batch ids. Searching it for one of `keys` gives what searching the
+ * whole record gives (found or not, and the batch), and matches come out in the same order.
+ */
+export function reduceRecords(
+  kind: EntryKind,
+  keys: readonly string[],
+  recs: readonly BucketRecord[],
+): PackedRecord[] {
+  const out: PackedRecord[] = [];
+  const hashed = isHashKind(kind);
+  const needles = hashed ? keys.map(hexToBytes) : undefined;
+  for (const rec of recs) {
+    const held: number[] = [];
+    const batches: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const at = findKey(rec, keys[k] as string, needles?.[k]);
+      if (at < 0) continue;
+      held.push(k);
+      batches.push(batchIdAt(rec, at) as number);
+    }
+    if (held.length === 0) continue;
+    const same = batches.every((b) => b === batches[0]);
+    const batch = same ? (batches[0] as number) : Uint32Array.from(batches);
+    if (needles) {
+      const width = DIGEST_BYTES[kind as keyof typeof DIGEST_BYTES];
+      const digests = new Uint8Array(held.length * width);
+      held.forEach((k, i) => {
+        digests.set(needles[k] as Uint8Array, i * width);
+      });
+      out.push({ listId: rec.listId, kind, digests, text: '', batch, bytes: RECORD_BYTES + digests.length });
+      continue;
+    }
+    const ends = new Uint32Array(held.length);
+    let end = 0;
+    held.forEach((k, i) => {
+      end += (keys[k] as string).length;
+      ends[i] = end;
+    });
+    const text = held.map((k) => keys[k] as string).join('');
+    out.push({ listId: rec.listId, kind, text, ends, batch, bytes: RECORD_BYTES + 2 * text.length });
+  }
+  return out;
 }
 
 function matchesFor(
