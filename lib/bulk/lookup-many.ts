@@ -1,9 +1,10 @@
 import { hexToBytes } from '../identifiers';
-import { batchIdAt } from '../store/bucket-layout';
-import { findKey } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
   type CandidateGroup,
+  candidateKeysWith,
+  contactKeys,
+  groupCandidates,
   hashersFor,
   indexedCandidatesWith,
   type LookupMatch,
@@ -17,7 +18,7 @@ import {
 import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, isHashKind } from '../vocab';
-import { findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
+import { batchAt, findPacked, findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
 // bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares one
@@ -185,12 +186,24 @@ export class LookupContext {
     possible: boolean,
     planned: { plan: LookupPlan; flags: Uint8Array } | undefined,
   ): Promise<LookupResult[] | undefined> {
-    const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
+    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
+    const hashers = await hashersFor(held);
     const reduced = planned?.plan.resolved;
     const prepared = people.map((p, i) => {
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
-      // The plan found nothing to read for this person under this index: no candidate can match.
-      if (planned && planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
+      if (planned) {
+        // The plan found nothing to read for this person under this index: no candidate can match.
+        if (planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
+        // The plan tested every key against the index already, and its reduced records hold each key that passed
+        // and is listed: the keys are searched there without testing them again (a key the index rules out is in
+        // no reduced record, and a group none of whose keys passed has none).
+        const cands = candidateKeysWith(hashers, identifiers, possible, held);
+        const cKeys =
+          index.contactKeys.size === 0
+            ? NO_KEYS
+            : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
+        return { identifiers, groups: groupCandidates(cands), cKeys };
+      }
       const narrowed = indexedCandidatesWith(hashers, index, identifiers, possible);
       return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
     });
@@ -207,9 +220,8 @@ export class LookupContext {
     for (const p of prepared)
       for (const [gid, g] of p.groups) {
         if (records.has(gid) || missing.has(gid)) continue;
-        const planRecs = reduced?.get(gid);
-        if (planRecs) {
-          records.set(gid, planRecs);
+        if (reduced) {
+          records.set(gid, reduced.get(gid) ?? NO_RECORDS);
           continue;
         }
         const cached = this.buckets.get(gid);
@@ -249,6 +261,7 @@ export class LookupContext {
 
 const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
 const NO_KEYS: string[] = [];
+const NO_RECORDS: readonly PackedRecord[] = [];
 
 /**
  * A group's records reduced to `keys` (sorted, unique): per record that holds any of them, a packed record of just
@@ -261,16 +274,16 @@ export function reduceRecords(
   recs: readonly BucketRecord[],
 ): PackedRecord[] {
   const out: PackedRecord[] = [];
-  const hashed = isHashKind(kind);
-  const needles = hashed ? keys.map(hexToBytes) : undefined;
+  const needles = isHashKind(kind) ? keys.map(hexToBytes) : undefined;
   for (const rec of recs) {
+    const packed = packRecord(rec);
     const held: number[] = [];
     const batches: number[] = [];
     for (let k = 0; k < keys.length; k++) {
-      const at = findKey(rec, keys[k] as string, needles?.[k]);
+      const at = findPacked(packed, keys[k] as string, needles?.[k]);
       if (at < 0) continue;
       held.push(k);
-      batches.push(batchIdAt(rec, at) as number);
+      batches.push(batchAt(packed, at));
     }
     if (held.length === 0) continue;
     const same = batches.every((b) => b === batches[0]);
