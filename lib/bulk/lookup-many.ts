@@ -1,4 +1,5 @@
 import { hexToBytes } from '../identifiers';
+import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
   type CandidateGroup,
@@ -15,9 +16,10 @@ import {
   toMatches,
   uniqueContacts,
 } from '../store/lookup';
-import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
+import { buildLookupIndex, fingerprint, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, isHashKind } from '../vocab';
+import { FingerprintTable } from './fingerprint-table';
 import { batchAt, findPacked, findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
@@ -42,10 +44,28 @@ export class LookupPlan {
   keys = 0;
   /** Per group, the records reduced to the wanted keys they hold, once resolved. */
   resolved?: Map<string, PackedRecord[]>;
+  /** Per kind the index holds, its fingerprints as a FingerprintTable. */
+  readonly tables: ReadonlyMap<EntryKind, FingerprintTable>;
   constructor(
     readonly index: LookupIndex,
     readonly hashers: Awaited<ReturnType<typeof hashersFor>>,
-  ) {}
+  ) {
+    this.tables = tablesOf(index);
+  }
+}
+
+const fingerprintTables = new WeakMap<LookupIndex, Map<EntryKind, FingerprintTable>>();
+
+/** The index's fingerprints as tables, made once per index (a few milliseconds per kind at 10M entries). */
+function tablesOf(index: LookupIndex): ReadonlyMap<EntryKind, FingerprintTable> {
+  let tables = fingerprintTables.get(index);
+  if (!tables) {
+    tables = new Map();
+    for (const [kind, fps] of Object.entries(index.fingerprints) as [EntryKind, Uint32Array | undefined][])
+      if (fps) tables.set(kind, new FingerprintTable(fps));
+    fingerprintTables.set(index, tables);
+  }
+  return tables;
 }
 
 /** Groups read per transaction while a plan is resolved: a few megabytes of records at 10M entries. */
@@ -101,24 +121,33 @@ export class LookupContext {
    */
   plan(plan: LookupPlan, people: readonly PersonQuery[], possible: boolean): Uint8Array {
     const flags = new Uint8Array(people.length);
+    const { index, tables } = plan;
+    const held = (kind: EntryKind) => tables.has(kind);
     for (let i = 0; i < people.length; i++) {
       const p = people[i] as PersonQuery;
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
-      const narrowed = indexedCandidatesWith(plan.hashers, plan.index, identifiers, possible);
-      if (narrowed.groups.size === 0 && narrowed.contactKeys.length === 0) continue;
-      flags[i] = 1;
-      for (const [gid, g] of narrowed.groups) {
+      // Every key hashed once, each tested against the index (what indexedCandidatesWith tests, without its second
+      // pass for people who have a key to read).
+      for (const c of candidateKeysWith(plan.hashers, identifiers, possible, held)) {
+        if (!tables.get(c.kind)?.has(fingerprint(c.kind, c.key, c.needle))) continue;
+        flags[i] = 1;
+        const bucket = bucketOf(c.kind, c.key);
+        const gid = `${c.kind}:${bucket}`;
         let w = plan.wanted.get(gid);
         if (!w) {
-          w = { kind: g.kind, bucket: g.bucket, keys: new Set() };
+          w = { kind: c.kind, bucket, keys: new Set() };
           plan.wanted.set(gid, w);
         }
-        for (const c of g.cands) {
-          if (w.keys.has(c.key)) continue;
-          w.keys.add(c.key);
-          plan.keys++;
-        }
+        if (w.keys.has(c.key)) continue;
+        w.keys.add(c.key);
+        plan.keys++;
       }
+      if (
+        flags[i] === 0 &&
+        index.contactKeys.size > 0 &&
+        contactKeys(identifiers).some((k) => index.contactKeys.has(k))
+      )
+        flags[i] = 1;
     }
     return flags;
   }
