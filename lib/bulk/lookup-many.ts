@@ -2,14 +2,14 @@ import { hexToBytes } from '../identifiers';
 import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
+  type Candidate,
   type CandidateGroup,
   candidateKeysWith,
   contactKeys,
-  groupCandidates,
   hashersFor,
-  indexedCandidatesWith,
   type LookupMatch,
   type LookupResult,
+  type NormalisedIds,
   normaliseIds,
   type PersonIds,
   readIfUnchanged,
@@ -121,33 +121,29 @@ export class LookupContext {
    */
   plan(plan: LookupPlan, people: readonly PersonQuery[], possible: boolean): Uint8Array {
     const flags = new Uint8Array(people.length);
-    const { index, tables } = plan;
-    const held = (kind: EntryKind) => tables.has(kind);
     for (let i = 0; i < people.length; i++) {
       const p = people[i] as PersonQuery;
-      const identifiers = normaliseIds(p.ids, p.defaultCountry);
-      // Every key hashed once, each tested against the index (what indexedCandidatesWith tests, without its second
-      // pass for people who have a key to read).
-      for (const c of candidateKeysWith(plan.hashers, identifiers, possible, held)) {
-        if (!tables.get(c.kind)?.has(fingerprint(c.kind, c.key, c.needle))) continue;
-        flags[i] = 1;
-        const bucket = bucketOf(c.kind, c.key);
-        const gid = `${c.kind}:${bucket}`;
+      const found = narrow(
+        plan.hashers,
+        plan.index,
+        plan.tables,
+        normaliseIds(p.ids, p.defaultCountry),
+        possible,
+      );
+      if (found.groups.size === 0 && found.cKeys.length === 0) continue;
+      flags[i] = 1;
+      for (const [gid, g] of found.groups) {
         let w = plan.wanted.get(gid);
         if (!w) {
-          w = { kind: c.kind, bucket, keys: new Set() };
+          w = { kind: g.kind, bucket: g.bucket, keys: new Set() };
           plan.wanted.set(gid, w);
         }
-        if (w.keys.has(c.key)) continue;
-        w.keys.add(c.key);
-        plan.keys++;
+        for (const c of g.cands) {
+          if (w.keys.has(c.key)) continue;
+          w.keys.add(c.key);
+          plan.keys++;
+        }
       }
-      if (
-        flags[i] === 0 &&
-        index.contactKeys.size > 0 &&
-        contactKeys(identifiers).some((k) => index.contactKeys.has(k))
-      )
-        flags[i] = 1;
     }
     return flags;
   }
@@ -215,26 +211,15 @@ export class LookupContext {
     possible: boolean,
     planned: { plan: LookupPlan; flags: Uint8Array } | undefined,
   ): Promise<LookupResult[] | undefined> {
-    const held = (kind: EntryKind) => index.fingerprints[kind] !== undefined;
-    const hashers = await hashersFor(held);
+    const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
+    const tables = tablesOf(index);
     const reduced = planned?.plan.resolved;
     const prepared = people.map((p, i) => {
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
-      if (planned) {
-        // The plan found nothing to read for this person under this index: no candidate can match.
-        if (planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
-        // The plan tested every key against the index already, and its reduced records hold each key that passed
-        // and is listed: the keys are searched there without testing them again (a key the index rules out is in
-        // no reduced record, and a group none of whose keys passed has none).
-        const cands = candidateKeysWith(hashers, identifiers, possible, held);
-        const cKeys =
-          index.contactKeys.size === 0
-            ? NO_KEYS
-            : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
-        return { identifiers, groups: groupCandidates(cands), cKeys };
-      }
-      const narrowed = indexedCandidatesWith(hashers, index, identifiers, possible);
-      return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
+      // The plan found nothing to read for this person under this index: no candidate can match. (With a plan, a
+      // group the plan did not read holds none of the keys the index may hold: see resolvePlan.)
+      if (planned && planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
+      return { identifiers, ...narrow(hashers, index, tables, identifiers, possible) };
     });
 
     // The oldest buckets go first; those this batch needs are read again below.
@@ -289,6 +274,52 @@ export class LookupContext {
 }
 
 const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
+
+/**
+ * The store's indexedCandidatesWith (lib/store/lookup.ts): the person's keys some list may hold, grouped by bucket
+ * in the order each group's first key comes (held or not), and their contact keys the index knows. Here every key
+ * is hashed once and tested through the FingerprintTables: the store's version hashes a listed person's keys twice
+ * and searches all of a kind's fingerprints per key, which a million rows felt (issue 18).
+ * tests/unit/bulk/lookup-many.test.ts compares the answers with lookupPerson's.
+ */
+function narrow(
+  hashers: Awaited<ReturnType<typeof hashersFor>>,
+  index: LookupIndex,
+  tables: ReadonlyMap<EntryKind, FingerprintTable>,
+  identifiers: NormalisedIds,
+  possible: boolean,
+): { groups: ReadonlyMap<string, CandidateGroup>; cKeys: string[] } {
+  const cands = candidateKeysWith(hashers, identifiers, possible, (kind) => tables.has(kind));
+  const cKeys =
+    index.contactKeys.size === 0
+      ? NO_KEYS
+      : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
+  let passed: boolean[] | undefined;
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as Candidate;
+    if (!tables.get(c.kind)?.has(fingerprint(c.kind, c.key, c.needle))) continue;
+    passed ??= new Array(cands.length).fill(false);
+    passed[i] = true;
+  }
+  if (!passed) return { groups: NO_GROUPS, cKeys };
+  const order = new Map<string, CandidateGroup | null>();
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i] as Candidate;
+    const bucket = bucketOf(c.kind, c.key);
+    const gid = `${c.kind}:${bucket}`;
+    let g = order.get(gid) ?? null;
+    if (!order.has(gid)) order.set(gid, null);
+    if (!passed[i]) continue;
+    if (g) g.cands.push(c);
+    else {
+      g = { kind: c.kind, bucket, cands: [c] };
+      order.set(gid, g);
+    }
+  }
+  const groups = new Map<string, CandidateGroup>();
+  for (const [gid, g] of order) if (g) groups.set(gid, g);
+  return { groups, cKeys };
+}
 const NO_KEYS: string[] = [];
 const NO_RECORDS: readonly PackedRecord[] = [];
 
