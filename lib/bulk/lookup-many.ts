@@ -70,6 +70,7 @@ function tablesOf(index: LookupIndex): ReadonlyMap<EntryKind, FingerprintTable> 
 
 /** Groups read per transaction while a plan is resolved: a few megabytes of records at 10M entries. */
 const PLAN_READ_GROUPS = 32;
+const PLAN_READS_IN_FLIGHT = 3;
 /** What the cache's estimate counts per string key (the key's characters and where it ends) and per record. */
 const STRING_KEY_BYTES = 44;
 const RECORD_BYTES = 64;
@@ -157,17 +158,30 @@ export class LookupContext {
     if (plan.index !== this.index) return false;
     const resolved = new Map<string, PackedRecord[]>();
     const gids = [...plan.wanted.keys()];
-    for (let at = 0; at < gids.length; at += PLAN_READ_GROUPS) {
-      const chunk = gids.slice(at, at + PLAN_READ_GROUPS);
-      const groups = chunk.map((gid) => plan.wanted.get(gid) as { kind: EntryKind; bucket: number });
-      const read = await readIfUnchanged(db, plan.index.token, groups, []);
-      if (!read) return false;
-      chunk.forEach((gid, i) => {
-        const w = plan.wanted.get(gid) as { kind: EntryKind; keys: Set<string> };
-        resolved.set(gid, reduceRecords(w.kind, [...w.keys].sort(), read.recsPerGroup[i] ?? []));
-        plan.wanted.delete(gid);
-      });
-    }
+    const chunks: string[][] = [];
+    for (let at = 0; at < gids.length; at += PLAN_READ_GROUPS)
+      chunks.push(gids.slice(at, at + PLAN_READ_GROUPS));
+    // A few reads in flight: the database reads the next groups while this thread reduces the last ones.
+    let next = 0;
+    let stale = false;
+    const worker = async () => {
+      while (!stale && next < chunks.length) {
+        const chunk = chunks[next++] as string[];
+        const groups = chunk.map((gid) => plan.wanted.get(gid) as { kind: EntryKind; bucket: number });
+        const read = await readIfUnchanged(db, plan.index.token, groups, []);
+        if (!read) {
+          stale = true;
+          return;
+        }
+        chunk.forEach((gid, i) => {
+          const w = plan.wanted.get(gid) as { kind: EntryKind; keys: Set<string> };
+          resolved.set(gid, reduceRecords(w.kind, [...w.keys].sort(), read.recsPerGroup[i] ?? []));
+          plan.wanted.delete(gid);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: PLAN_READS_IN_FLIGHT }, worker));
+    if (stale) return false;
     plan.resolved = resolved;
     plan.keys = 0;
     return true;
