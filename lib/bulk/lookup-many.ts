@@ -7,6 +7,7 @@ import {
   candidateKeysWith,
   contactKeys,
   hashersFor,
+  indexedCandidatesWith,
   type LookupMatch,
   type LookupResult,
   type NormalisedIds,
@@ -54,6 +55,7 @@ export class LookupPlan {
   }
 }
 
+type FingerprintTables = ReadonlyMap<EntryKind, FingerprintTable>;
 const fingerprintTables = new WeakMap<LookupIndex, Map<EntryKind, FingerprintTable>>();
 
 /** The index's fingerprints as tables, made once per index (a few milliseconds per kind at 10M entries). */
@@ -226,14 +228,20 @@ export class LookupContext {
     planned: { plan: LookupPlan; flags: Uint8Array } | undefined,
   ): Promise<LookupResult[] | undefined> {
     const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
-    const tables = tablesOf(index);
+    const tables = planned ? tablesOf(index) : undefined;
     const reduced = planned?.plan.resolved;
     const prepared = people.map((p, i) => {
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
       // The plan found nothing to read for this person under this index: no candidate can match. (With a plan, a
       // group the plan did not read holds none of the keys the index may hold: see resolvePlan.)
-      if (planned && planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
-      return { identifiers, ...narrow(hashers, index, tables, identifiers, possible) };
+      if (planned) {
+        if (planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
+        return { identifiers, ...narrow(hashers, index, tables as FingerprintTables, identifiers, possible) };
+      }
+      // Without a plan the store's own narrowing: it allocates nothing for a person on no list, which at 2M
+      // entries (fingerprints that mostly stay in the processor's cache) is worth more than narrow's single hashing.
+      const narrowed = indexedCandidatesWith(hashers, index, identifiers, possible);
+      return { identifiers, groups: narrowed.groups, cKeys: narrowed.contactKeys };
     });
 
     // The oldest buckets go first; those this batch needs are read again below.
@@ -293,8 +301,9 @@ const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
  * The store's indexedCandidatesWith (lib/store/lookup.ts): the person's keys some list may hold, grouped by bucket
  * in the order each group's first key comes (held or not), and their contact keys the index knows. Here every key
  * is hashed once and tested through the FingerprintTables: the store's version hashes a listed person's keys twice
- * and searches all of a kind's fingerprints per key, which a million rows felt (issue 18).
- * tests/unit/bulk/lookup-many.test.ts compares the answers with lookupPerson's.
+ * and searches all of a kind's fingerprints per key, which at 10M entries (5M fingerprints a kind, each search ~23
+ * cache misses) was the planned check's largest cost after the collector. Used with a plan only (see tryLookupMany).
+ * tests/unit/bulk/lookup-many.test.ts compares the answers with unplanned ones, and those with lookupPerson's.
  */
 function narrow(
   hashers: Awaited<ReturnType<typeof hashersFor>>,
