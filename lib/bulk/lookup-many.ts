@@ -6,6 +6,7 @@ import {
   type CandidateGroup,
   candidateKeysWith,
   contactKeys,
+  findHits,
   hashersFor,
   indexedCandidatesWith,
   type LookupMatch,
@@ -21,7 +22,7 @@ import { buildLookupIndex, fingerprint, type LookupIndex, loadLookupIndex } from
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, isHashKind } from '../vocab';
 import { FingerprintTable } from './fingerprint-table';
-import { batchAt, findPacked, findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
+import { findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
 // bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares one
@@ -349,45 +350,55 @@ const NO_RECORDS: readonly PackedRecord[] = [];
 /**
  * A group's records reduced to `keys` (sorted, unique): per record that holds any of them, a packed record of just
  * those, in the record's order, with their batch ids. Searching it for one of `keys` gives what searching the
- * whole record gives (found or not, and the batch), and matches come out in the same order.
+ * whole record gives (found or not, and the batch), and matches come out in the same order. The records are
+ * searched by the store's findHits, as a lookup searches them (no copy of a record is made).
  */
 export function reduceRecords(
   kind: EntryKind,
   keys: readonly string[],
   recs: readonly BucketRecord[],
 ): PackedRecord[] {
-  const out: PackedRecord[] = [];
-  const needles = isHashKind(kind) ? keys.map(hexToBytes) : undefined;
-  for (const rec of recs) {
-    const packed = packRecord(rec);
-    const held: number[] = [];
-    const batches: number[] = [];
-    for (let k = 0; k < keys.length; k++) {
-      const at = findPacked(packed, keys[k] as string, needles?.[k]);
-      if (at < 0) continue;
-      held.push(k);
-      batches.push(batchAt(packed, at));
+  const hashed = isHashKind(kind);
+  const cands: Candidate[] = keys.map((key) => ({
+    kind,
+    key,
+    ...(hashed ? { needle: hexToBytes(key) } : {}),
+    via: '',
+    match: 'exact',
+    identifier: '',
+  }));
+  // Hits come record by record (one record per list in a group), each record's in the keys' order.
+  const byList = new Map<string, { held: Candidate[]; batches: number[] }>();
+  for (const hit of findHits([{ cands, records: recs }]).values()) {
+    let r = byList.get(hit.listId);
+    if (!r) {
+      r = { held: [], batches: [] };
+      byList.set(hit.listId, r);
     }
-    if (held.length === 0) continue;
+    r.held.push(hit.c);
+    r.batches.push(hit.batchId);
+  }
+  const out: PackedRecord[] = [];
+  for (const [listId, { held, batches }] of byList) {
     const same = batches.every((b) => b === batches[0]);
     const batch = same ? (batches[0] as number) : Uint32Array.from(batches);
-    if (needles) {
+    if (hashed) {
       const width = DIGEST_BYTES[kind as keyof typeof DIGEST_BYTES];
       const digests = new Uint8Array(held.length * width);
-      held.forEach((k, i) => {
-        digests.set(needles[k] as Uint8Array, i * width);
+      held.forEach((c, i) => {
+        digests.set(c.needle as Uint8Array, i * width);
       });
-      out.push({ listId: rec.listId, kind, digests, text: '', batch, bytes: RECORD_BYTES + digests.length });
+      out.push({ listId, kind, digests, text: '', batch, bytes: RECORD_BYTES + digests.length });
       continue;
     }
     const ends = new Uint32Array(held.length);
     let end = 0;
-    held.forEach((k, i) => {
-      end += (keys[k] as string).length;
+    held.forEach((c, i) => {
+      end += c.key.length;
       ends[i] = end;
     });
-    const text = held.map((k) => keys[k] as string).join('');
-    out.push({ listId: rec.listId, kind, text, ends, batch, bytes: RECORD_BYTES + 2 * text.length });
+    const text = held.map((c) => c.key).join('');
+    out.push({ listId, kind, text, ends, batch, bytes: RECORD_BYTES + 2 * text.length });
   }
   return out;
 }
