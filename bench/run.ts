@@ -48,6 +48,7 @@ type Bench = {
   markedLookups(count: number, listedUpTo: number): Promise<unknown>;
   keyCost(count: number): Promise<Pct>;
   bulkCheck(n: number, listedUpTo: number, perRow?: boolean): Promise<BulkFigures>;
+  keepIndex(): Promise<boolean>;
   teamBundle(): Promise<BundleFigures>;
   scaleDeletes(n: number, removal?: boolean): Promise<DeleteFigures>;
 };
@@ -384,7 +385,15 @@ async function main() {
       await call(page, 'importMd5', N);
       await call(page, 'importEmails', N);
       console.log(
-        JSON.stringify(await bulkCpuFigures(context, page, (n, r, l) => call(page, n, r, l), BULK_ROWS, N)),
+        JSON.stringify(
+          await bulkCpuFigures(
+            context,
+            page,
+            (n, ...a) => (n === 'keepIndex' ? call(page, n) : call(page, n, a[0] as number, a[1] as number)),
+            BULK_ROWS,
+            N,
+          ),
+        ),
       );
       return;
     }

@@ -16,7 +16,7 @@ import { ImportError, sniff } from '../store/text-source';
 import { browserTimeZone, kindOfEmails, toAnswer, toAssessInput } from '../verdict/answer';
 import { CHANNELS, type Channel, type Stage } from '../vocab';
 import { csvField, csvRecord } from './csv-out';
-import { LookupContext } from './lookup-many';
+import { LookupContext, type LookupPlan } from './lookup-many';
 import { type BulkMapping, mappingProblem } from './mapping';
 import { readCountry, readStage } from './values';
 
@@ -95,6 +95,10 @@ export interface BulkCheckOptions extends BulkFileShape {
   /** Rows looked up together. */
   batchSize?: number;
   chunkSize?: number;
+  /** The lookup cache's budget (see LookupContext); with lists larger than it the check plans (see below). */
+  cacheBytes?: number;
+  /** When planning: how many keys one stretch of rows may collect before its buckets are read. */
+  planKeys?: number;
 }
 
 /** A row left out of the clean file, as the page lists it. */
@@ -358,6 +362,11 @@ class BlobWriter {
 
 /** How long the check may hold the page between two yields. */
 const SLICE_MS = 40;
+/**
+ * Keys one planned stretch of rows may collect before its buckets are read (see bulkCheck): a few tens of
+ * megabytes of short strings at most, and at 10M entries a million-row file in about two stretches.
+ */
+const PLAN_KEYS = 300_000;
 
 function cancelled(): ImportError {
   return new ImportError('cancelled', t('options_bulk_cancelled_error'));
@@ -375,7 +384,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   if (opts.signal?.aborted) throw cancelled();
   const now = opts.now ?? new Date();
   const settings = await getSettings(db);
-  const ctx = await LookupContext.load(db);
+  const ctx = await LookupContext.load(db, opts.cacheBytes ? { maxCachedBytes: opts.cacheBytes } : {});
   const sniffed = await sniff(blob, opts.encoding);
   const stream = new RowStream(blob, sniffed, opts.delimiter, {
     chunkSize: Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE),
@@ -510,17 +519,15 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
   type Batch = readonly { work: RowWork; row: number }[];
-  const lookUp = (batch: Batch) =>
-    ctx.lookupMany(
-      db,
-      batch
-        .filter((p) => !p.work.fail)
-        .map(({ work: w }) => {
-          const country = w.country ?? settings.defaultCountry;
-          return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
-        }),
-      settings.showPossibleMatches,
-    );
+  const queries = (works: readonly RowWork[]) =>
+    works
+      .filter((w) => !w.fail)
+      .map((w) => {
+        const country = w.country ?? settings.defaultCountry;
+        return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
+      });
+  const lookUp = (batch: Batch, planned?: { plan: LookupPlan; flags: Uint8Array }) =>
+    ctx.lookupMany(db, queries(batch.map((p) => p.work)), settings.showPossibleMatches, planned);
   const write = (batch: Batch, found: LookupResult[]) => {
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
@@ -630,39 +637,96 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   const cleanText = new BlobWriter(cleanParts);
   const removedText = new BlobWriter(removedParts);
 
-  const batches = dataRows(stream, blob.size, {
+  // With lists larger than the lookup cache, the file is read twice, a stretch at a time: a planner reads ahead and
+  // collects the keys its rows may be listed under (LookupContext.plan), their buckets are read once each, and the
+  // rows are then checked against just those keys. Both readers cut the same rows into the same batches.
+  const planning = ctx.wantsPlan();
+  const planStream = planning
+    ? new RowStream(blob, sniffed, opts.delimiter, {
+        chunkSize: Math.max(1, opts.chunkSize ?? DEFAULT_CHUNK_SIZE),
+        maxLineLength: DEFAULT_MAX_LINE_LENGTH,
+      })
+    : undefined;
+  // Progress in bytes: with a planner, each byte is read twice and counts half each time.
+  const bytesDone = (checked: number) =>
+    planStream ? Math.round((checked + planStream.source.bytesRead) / 2) : checked;
+  let checkedBytes = 0;
+  let checkedRows = 0;
+  const report = () =>
+    opts.onProgress?.({
+      rows: checkedRows,
+      bytesRead: bytesDone(checkedBytes),
+      totalBytes: blob.size,
+      counts: { ...counts },
+    });
+  const rowOptions = {
     sepLine: opts.sepLine,
     hasHeader: opts.hasHeader,
     batchRows: batchSize,
     sliceMs: SLICE_MS,
-    progressMs: 0,
     cancelled,
     ...(opts.signal ? { signal: opts.signal } : {}),
-    onProgress: (p) =>
-      opts.onProgress?.({
-        rows: p.rows,
-        bytesRead: p.bytesRead,
-        totalBytes: p.totalBytes,
-        counts: { ...counts },
-      }),
+  };
+  const batches = dataRows(stream, blob.size, {
+    ...rowOptions,
+    progressMs: 0,
+    onProgress: (p) => {
+      checkedRows = p.rows;
+      checkedBytes = p.bytesRead;
+      report();
+    },
   });
+  const planner = planStream
+    ? dataRows(planStream, blob.size, { ...rowOptions, progressMs: 100, onProgress: report })
+    : undefined;
+  const planKeys = Math.max(1, opts.planKeys ?? PLAN_KEYS);
+  // The stretch planned last: its plan, and the flags of its batches from batch number `start` on.
+  let window: { plan: LookupPlan; flags: Uint8Array[]; start: number } | undefined;
+  let plannedBatches = 0;
+  const planNext = async () => {
+    if (!planner) return;
+    const plan = await ctx.newPlan();
+    const flags: Uint8Array[] = [];
+    while (plan.keys < planKeys) {
+      const next = await planner.next();
+      if (next.done) break;
+      const works = next.value.map((row) => readRow(row, opts.mapping));
+      flags.push(ctx.plan(plan, queries(works), settings.showPossibleMatches));
+    }
+    window = { plan, flags, start: plannedBatches };
+    plannedBatches += flags.length;
+    await ctx.resolvePlan(db, plan);
+  };
+  const plannedFor = (b: number) => {
+    if (!window) return undefined;
+    const flags = window.flags[b - window.start];
+    return flags ? { plan: window.plan, flags } : undefined;
+  };
+
   // Two batches in flight: while one batch's buckets are read (the page would otherwise wait on IndexedDB), the
   // next is parsed and prepared. Batches are still written in order, and the second waits for the first.
   let previous: Promise<void> | undefined;
-  for await (const got of batches) {
-    const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
-    const found = lookUp(batch);
-    const before = previous;
-    previous = (async () => {
+  let batchNo = 0;
+  try {
+    for await (const got of batches) {
+      const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
+      const b = batchNo++;
+      if (planner && b >= plannedBatches) await planNext();
+      const found = lookUp(batch, plannedFor(b));
+      const before = previous;
+      previous = (async () => {
+        if (before) await before;
+        write(batch, await found);
+      })();
+      // A failure surfaces where these are awaited (next batch or below), not as an unhandled rejection.
+      found.catch(() => undefined);
+      previous.catch(() => undefined);
       if (before) await before;
-      write(batch, await found);
-    })();
-    // A failure surfaces where these are awaited (next batch or below), not as an unhandled rejection.
-    found.catch(() => undefined);
-    previous.catch(() => undefined);
-    if (before) await before;
+    }
+    if (previous) await previous;
+  } finally {
+    await planner?.return();
   }
-  if (previous) await previous;
   for (const w of [outText, cleanText, removedText]) w.close();
   if (rows === 0) {
     throw new ImportError(

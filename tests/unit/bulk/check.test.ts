@@ -306,6 +306,38 @@ describe('bulkCheck', () => {
     expect(await dump(db)).toEqual(before);
   });
 
+  it('when it plans (lists larger than its cache), reports progress in bytes and stops on cancel', async () => {
+    const lines = ['email'];
+    for (let i = 0; i < 5000; i++) lines.push(`person${i}@example.org`);
+    const blob = new Blob([`${lines.join('\n')}\n`]);
+    const ac = new AbortController();
+    const bytes: number[] = [];
+    const rows: number[] = [];
+    const err = await bulkCheck(
+      db,
+      blob,
+      await optionsFor(blob, {
+        batchSize: 500,
+        chunkSize: 4096,
+        cacheBytes: 1,
+        planKeys: 1000,
+        signal: ac.signal,
+        onProgress: (p) => {
+          bytes.push(p.bytesRead);
+          rows.push(p.rows);
+          if (p.rows >= 2500) ac.abort();
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as ImportError).code).toBe('cancelled');
+    // The file is read twice (planner ahead, then the check): each pass counts half of the bytes, never more.
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(Math.max(...bytes)).toBeLessThan(blob.size);
+    expect(rows.at(-1)).toBeLessThan(5000);
+    expect(new Set(rows.filter((n) => n > 0)).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('writes nothing to the store, not even an audit event', async () => {
     const before = await dump(db);
     const audit = await db.audit.count();

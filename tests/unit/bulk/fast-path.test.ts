@@ -239,6 +239,16 @@ describe('bulk check fast path = the per-row path', () => {
     });
   });
 
+  // Lists larger than the lookup cache (a byte's budget here) make the check plan: the file read twice, each
+  // bucket read once per stretch and reduced to the stretch's keys. The answers must not change.
+  it('when it plans, in one stretch', async () => {
+    await expectSame(mixedCsv(400), { cacheBytes: 1 });
+  });
+
+  it('when it plans, in many stretches of small batches', async () => {
+    await expectSame(mixedCsv(300), { cacheBytes: 1, planKeys: 5, batchSize: 7, chunkSize: 1000 });
+  });
+
   it.each<[string, Partial<SettingsInput>]>([
     ['a default country, no possible matches', { defaultCountry: 'GB', showPossibleMatches: false }],
     [
@@ -256,5 +266,6 @@ describe('bulk check fast path = the per-row path', () => {
   ])('with settings: %s', async (_name, settings) => {
     await saveSettings(db, settings);
     await expectSame(mixedCsv(300), { reasons: 'full' }, settings.showPossibleMatches !== false);
+    await expectSame(mixedCsv(300), { cacheBytes: 1, planKeys: 40 }, settings.showPossibleMatches !== false);
   });
 });

@@ -117,6 +117,48 @@ describe('LookupContext.lookupMany', () => {
     );
   });
 
+  it('gives the same when the people were planned first (plan, resolvePlan, then lookupMany with the plan)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(person, { minLength: 1, maxLength: 25 }),
+        fc.boolean(),
+        async (people, possible) => {
+          const queries = people.map((p) => ({
+            ids: p.ids,
+            ...(p.country ? { defaultCountry: p.country } : {}),
+          }));
+          const ctx = await LookupContext.load(db);
+          const plan = await ctx.newPlan();
+          const flags = ctx.plan(plan, queries, possible);
+          expect(await ctx.resolvePlan(db, plan)).toBe(true);
+          const planned = await ctx.lookupMany(db, queries, possible, { plan, flags });
+          const plain = await (await LookupContext.load(db)).lookupMany(db, queries, possible);
+          expect(planned).toEqual(plain);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does not trust a plan once the data changed: a person it found nothing for is looked up again', async () => {
+    const ctx = await LookupContext.load(db);
+    const people = [
+      { ids: { emails: ['bob@corp.example'] } },
+      { ids: { emails: ['newly.listed@clean.example'] } },
+    ];
+    const plan = await ctx.newPlan();
+    const flags = ctx.plan(plan, people, false);
+    expect([...flags]).toEqual([1, 0]);
+    expect(await ctx.resolvePlan(db, plan)).toBe(true);
+    const list = await createList(db, { name: 'Listed after the plan' });
+    await addEntries(db, list.id, [{ kind: 'email', value: 'newly.listed@clean.example' }], {
+      reason: 'erasure',
+    });
+    const [bob, newcomer] = await ctx.lookupMany(db, people, false, { plan, flags });
+    expect(bob?.matches).toHaveLength(3);
+    expect(newcomer?.matches.map((m) => m.listName)).toEqual(['Listed after the plan']);
+  });
+
   it('finds something at all (the property above is not vacuous)', async () => {
     const ctx = await LookupContext.load(db);
     const [jane, bob, clean, erin] = await ctx.lookupMany(
