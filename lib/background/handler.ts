@@ -184,7 +184,7 @@ export async function handleMessage(
       }
       const msg = parsed.data;
       if (!deps.limiter.take(limitKeys(origin.tabId, sender), lookupCost(msg)))
-        return { ok: false, error: 'refused: too many look-ups, slow down', code: 'busy' };
+        return { ok: false, error: 'refused: too many look-ups, slow down' };
       switch (msg.type) {
         case 'page-person': {
           const answer = await recordPagePerson(origin.tabId, msg.person, sender.tab?.url, deps);

@@ -4,7 +4,6 @@
 // Send is caught in the capture phase at `window` by listeners added at document_start, so they run before any
 // listener the page adds; a stopped send gets stopImmediatePropagation + preventDefault and never reaches the
 // page's own handler. With nothing blocked the listener returns at once and the page sends as if Heed were absent.
-import { failureText, NO_ANSWER } from '../content/failure-text';
 import { pt } from '../i18n/page';
 import type { SendConfig, SendRecipient, SendSite, SendState, SendVerdict } from '../messaging/types';
 import { type ComposeBox, type FoundRecipient, findComposeBoxes, sendControlAt } from './extract';
@@ -147,13 +146,13 @@ export class SendGuard {
           (answers) => {
             for (const [j, t] of batch.entries()) {
               const answer = answers[j];
-              this.cache.set(t.key, answer ?? failed(failureText(NO_ANSWER)));
+              this.cache.set(t.key, answer ?? failed('no answer'));
               if (!answer) this.failedKeys.add(t.key);
             }
           },
           (err: unknown) => {
             for (const t of batch) {
-              this.cache.set(t.key, failed(failureText(err)));
+              this.cache.set(t.key, failed(err instanceof Error ? err.message : String(err)));
               this.failedKeys.add(t.key);
             }
           },

@@ -2,7 +2,6 @@ import type { Badge, BadgeView } from '../badge/badge';
 import { createMarker } from '../badge/marker';
 import type { PagePerson } from '../extract/types';
 import type { BadgeAnswer, MarkVerdict, RecordAction, ScanAnswer, TabPerson } from '../messaging/types';
-import { failureText, NO_ANSWER } from './failure-text';
 
 export interface AnnotatorDeps {
   doc: Document;
@@ -88,11 +87,11 @@ export class Annotator {
     this.deps.send(tabPerson).then(
       (answer) => {
         if (generation !== this.generation) return;
-        this.show(answer ? { state: 'answer', answer } : { state: 'error', message: failureText(NO_ANSWER) });
+        this.show(answer ? { state: 'answer', answer } : { state: 'error', message: 'no answer' });
       },
       (err: unknown) => {
         if (generation !== this.generation) return;
-        this.show({ state: 'error', message: failureText(err) });
+        this.show({ state: 'error', message: err instanceof Error ? err.message : String(err) });
       },
     );
   }

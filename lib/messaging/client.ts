@@ -1,23 +1,24 @@
 import type { ErrorWords } from '../store/error-words';
-import type { FailureCode, Request, ResponseMap } from './types';
+import type { Request, ResponseMap } from './types';
 
 /** Sends one request to the background and unwraps its reply; the only way pages and content scripts talk to it. */
 export async function ask<R extends Request>(request: R): Promise<ResponseMap[R['type']]> {
   busy(1);
   const reply = (await browser.runtime.sendMessage(request).finally(() => busy(-1))) as
     | { ok: true; value: ResponseMap[R['type']] }
-    | { ok: false; error: string; code?: FailureCode }
+    | { ok: false; error: string }
     | undefined;
   if (!reply) {
     // The words, not the table: content scripts carry this file, and pages show the words in their language.
     const words: ErrorWords = { key: 'lists_error_no_answer' };
-    const code: FailureCode = 'no-answer';
     throw Object.assign(
       new Error('The extension did not answer (it may have been updated: reload the page).'),
-      { words, code },
+      {
+        words,
+      },
     );
   }
-  if (!reply.ok) throw Object.assign(new Error(reply.error), reply.code ? { code: reply.code } : {});
+  if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
 

@@ -181,14 +181,7 @@ export interface ResponseMap {
 
 export type Reply<T extends Request['type']> =
   | { ok: true; value: ResponseMap[T] }
-  | { ok: false; error: string; code?: FailureCode };
-
-/**
- * Why a request failed, for the failures a content script explains in the page's language: `busy`, the tab's
- * look-up budget is spent; `no-answer`, the background did not answer (set by `ask()`). Other failures show their
- * English detail: they are faults, and the words are what a support request needs.
- */
-export type FailureCode = 'busy' | 'no-answer';
+  | { ok: false; error: string };
 
 /** Messages the background sends to content scripts. */
 export type ToContent = { type: 'refresh' };

@@ -12,9 +12,6 @@ export const page = defineMessages({
     page_checking_lists: 'Checking your lists…',
     page_could_not_check: 'Heed could not check this person: $1',
     page_could_not_check_plain: 'Heed could not check this person.',
-    page_error_busy: 'this tab asked for too many look-ups at once. Wait a moment, then reload the page.',
-    page_error_no_answer:
-      'Heed’s background did not answer. If the extension was just updated, reload this page.',
     page_pill_label: 'Heed: $1. $2',
     page_heed_says: 'Heed: $1',
     page_self_heading: 'This is you: what your profile shows to others',
@@ -84,10 +81,6 @@ export const page = defineMessages({
     page_checking_lists: 'Ihre Listen werden geprüft…',
     page_could_not_check: 'Heed konnte diese Person nicht prüfen: $1',
     page_could_not_check_plain: 'Heed konnte diese Person nicht prüfen.',
-    page_error_busy:
-      'Dieser Tab hat zu viele Abfragen auf einmal gestellt. Warten Sie kurz und laden Sie die Seite dann neu.',
-    page_error_no_answer:
-      'Der Hintergrunddienst von Heed hat nicht geantwortet. Wurde die Erweiterung gerade aktualisiert, laden Sie diese Seite neu.',
     page_pill_label: 'Heed: $1. $2',
     page_heed_says: 'Heed: $1',
     page_self_heading: 'Das sind Sie: was Ihr Profil anderen zeigt',
@@ -158,10 +151,6 @@ export const page = defineMessages({
     page_checking_lists: 'Vérification de vos listes…',
     page_could_not_check: 'Heed n’a pas pu vérifier cette personne : $1',
     page_could_not_check_plain: 'Heed n’a pas pu vérifier cette personne.',
-    page_error_busy:
-      'cet onglet a demandé trop de vérifications à la fois. Patientez un instant, puis rechargez la page.',
-    page_error_no_answer:
-      'Le service d’arrière-plan de Heed n’a pas répondu. Si l’extension vient d’être mise à jour, rechargez cette page.',
     page_pill_label: 'Heed : $1. $2',
     page_heed_says: 'Heed : $1',
     page_self_heading: 'C’est vous : ce que votre profil montre aux autres',

@@ -28,14 +28,4 @@ describe('ask (the one way to the background)', () => {
     await expect(ask({ type: 'content-mode' })).rejects.toThrow('refused: slow down');
     expect((globalThis as { heedBusy?: number }).heedBusy).toBe(0);
   });
-
-  it('keeps the reason code of a refusal and of a missing answer, for content scripts to explain', async () => {
-    const spy = vi.spyOn(browser.runtime, 'sendMessage');
-    spy.mockResolvedValue({ ok: false, error: 'refused: too many look-ups', code: 'busy' } as never);
-    expect(await ask({ type: 'content-mode' }).catch((e: unknown) => e)).toMatchObject({ code: 'busy' });
-    spy.mockResolvedValue(undefined as never);
-    expect(await ask({ type: 'content-mode' }).catch((e: unknown) => e)).toMatchObject({ code: 'no-answer' });
-    spy.mockResolvedValue({ ok: false, error: 'a fault' } as never);
-    expect(await ask({ type: 'content-mode' }).catch((e: unknown) => e)).not.toHaveProperty('code');
-  });
 });
