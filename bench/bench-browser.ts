@@ -98,3 +98,31 @@ export async function heedTab(context: BrowserContext, existing?: Page): Promise
     },
   };
 }
+
+/** Runs `run` under Chromium's trace of `categories`; its result and the trace as the browser wrote it (JSON). */
+export async function traced<T>(
+  context: BrowserContext,
+  page: Page,
+  categories: readonly string[],
+  run: () => Promise<T>,
+): Promise<{ value: T; text: string }> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: [...categories], recordMode: 'recordContinuously' },
+  });
+  const value = await run();
+  const done = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
+  );
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  return { value, text };
+}

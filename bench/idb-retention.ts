@@ -13,6 +13,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
+import { traced } from './bench-browser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const extDir = process.env.HEED_BENCH_EXT_DIR ?? join(root, '.output/chrome-mv3-bench');
@@ -20,28 +21,10 @@ const READS = 5000;
 
 type Nvp = { gc: string; allocated?: number; promoted?: number };
 
-async function traced(context: BrowserContext, page: Page, script: string) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReturnAsStream',
-    traceConfig: {
-      includedCategories: ['v8', 'disabled-by-default-v8.gc'],
-      recordMode: 'recordContinuously',
-    },
-  });
-  const ms = (await page.evaluate(script)) as number;
-  const done = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
+async function tracedRead(context: BrowserContext, page: Page, script: string) {
+  const { value: ms, text } = await traced(context, page, ['v8', 'disabled-by-default-v8.gc'], () =>
+    page.evaluate(script),
   );
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  let text = '';
-  for (;;) {
-    const c = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    text += c.base64Encoded ? Buffer.from(c.data, 'base64').toString('utf8') : c.data;
-    if (c.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
   const events = (JSON.parse(text) as { traceEvents: { name: string; args?: { value?: string } }[] })
     .traceEvents;
   const gcs = events
@@ -50,7 +33,7 @@ async function traced(context: BrowserContext, page: Page, script: string) {
   const s = gcs.filter((g) => g.gc === 's');
   const kb = (k: 'allocated' | 'promoted') => Math.round(s.reduce((n, g) => n + (g[k] ?? 0), 0) / 1024);
   return {
-    ms: Math.round(ms),
+    ms: Math.round(ms as number),
     scavenges: s.length,
     allocatedKB: kb('allocated'),
     promotedKB: kb('promoted'),
@@ -108,7 +91,7 @@ try {
   await page.goto(`chrome-extension://${new URL(worker.url()).host}/bench.html`);
   await page.evaluate(FILL);
   for (const shape of ['strings', 'text', 'codes', 'none'])
-    console.log(`${READS} reads, ${shape}:`, JSON.stringify(await traced(context, page, READ(shape))));
+    console.log(`${READS} reads, ${shape}:`, JSON.stringify(await tracedRead(context, page, READ(shape))));
 } finally {
   await context.close();
   await server.close();

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { traced } from './bench-browser';
 
 // Where the slowest lookups' time goes, from the browser's own trace (issue 18, lookup p99): the bench page runs
 // lookups each wrapped in a User Timing measure (bench/lookup-phases.ts markedLookups), and for the slowest 1 %
@@ -39,24 +40,8 @@ export async function lookupTrace(
   page: Page,
   run: () => Promise<unknown>,
 ): Promise<unknown> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReturnAsStream',
-    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordContinuously' },
-  });
-  const figures = (await run()) as { count: number; mark: number; at: number[]; p50: number; p99: number };
-  const done = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
-  );
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
+  const { value, text } = await traced(context, page, CATEGORIES, run);
+  const figures = value as { count: number; mark: number; at: number[]; p50: number; p99: number };
   if (process.env.HEED_BENCH_TRACE_FILE) writeFileSync(process.env.HEED_BENCH_TRACE_FILE, text);
   const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);

@@ -121,6 +121,23 @@ async function timedImport(name: string, blob: Blob) {
   };
 }
 
+/**
+ * A connection that keeps the lookup index, warmed by 50 lookups, and the people bench/lookup-phases.ts and
+ * bench/lookup-trace.ts look up: every other one listed (an email of the bench's list), each with a profile URL.
+ */
+async function warmLookups(listedUpTo: number) {
+  await loadHashers();
+  const d = await openDb('heed-bench');
+  await keepLookupIndex(d);
+  await new Promise((r) => setTimeout(r, 2000));
+  const person = (k: number) => ({
+    emails: [k % 2 ? email((k * 104729) % listedUpTo) : `nobody.${k}@elsewhere.example`],
+    profileUrls: [`https://www.linkedin.com/in/someone-${k}/`],
+  });
+  for (let k = 0; k < 50; k++) await lookupPerson(d, person(k));
+  return { d, person };
+}
+
 /** The naive design, for comparison: one IndexedDB record per entry, 10,000 per transaction. */
 async function baselineStore(name: string, n: number, value: (i: number) => string) {
   const dbName = `bench-baseline-${name}`;
@@ -460,15 +477,7 @@ export const benchSuite = {
   },
   /** Lookups wrapped in User Timing measures, for a trace (bench/lookup-trace.ts). */
   async markedLookups(count: number, listedUpTo: number) {
-    await loadHashers();
-    const d = await openDb('heed-bench');
-    await keepLookupIndex(d);
-    await new Promise((r) => setTimeout(r, 2000));
-    const person = (k: number) => ({
-      emails: [k % 2 ? email((k * 104729) % listedUpTo) : `nobody.${k}@elsewhere.example`],
-      profileUrls: [`https://www.linkedin.com/in/someone-${k}/`],
-    });
-    for (let k = 0; k < 50; k++) await lookupPerson(d, person(k));
+    const { d, person } = await warmLookups(listedUpTo);
     try {
       return await markedLookups(d, person, count);
     } finally {
@@ -477,15 +486,7 @@ export const benchSuite = {
   },
   /** Where a lookup's time goes (bench/lookup-phases.ts), on a connection that keeps the index. */
   async lookupPhases(count: number, listedUpTo: number) {
-    await loadHashers();
-    const d = await openDb('heed-bench');
-    await keepLookupIndex(d);
-    await new Promise((r) => setTimeout(r, 2000));
-    const person = (k: number) => ({
-      emails: [k % 2 ? email((k * 104729) % listedUpTo) : `nobody.${k}@elsewhere.example`],
-      profileUrls: [`https://www.linkedin.com/in/someone-${k}/`],
-    });
-    for (let k = 0; k < 50; k++) await lookupPerson(d, person(k));
+    const { d, person } = await warmLookups(listedUpTo);
     try {
       const plain = await lookupPhases(d, person, count);
       if (!('gc' in globalThis)) return plain;
