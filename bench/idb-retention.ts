@@ -4,19 +4,11 @@
 // string, a typed array of the characters, nothing (a missing key) — are each read 5,000 times, one transaction
 // per read as a lookup does, under Chromium's trace; printed per shape: the time, and the collector's own count of
 // scavenges, bytes allocated and promoted, and mark-compacts.
-//   npx wxt build --mode bench && npx tsx bench/idb-retention.ts   (HEED_BENCH_EXT_DIR for another build)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { chromiumArgs } from '../tests/e2e/support/browser';
-import { chromiumPath } from '../tests/e2e/support/global-setup';
-import { startFixtureServer } from '../tests/e2e/support/server';
-import { traced } from './bench-browser';
+//   npx tsx bench/idb-retention.ts   (builds the bench build first: HEED_NO_BUILD=1 reuses it, HEED_BENCH_EXT_DIR
+//   names another build)
+import type { BrowserContext, Page } from 'playwright-core';
+import { openBenchBrowser, traced } from './bench-browser';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const extDir = process.env.HEED_BENCH_EXT_DIR ?? join(root, '.output/chrome-mv3-bench');
 const READS = 5000;
 
 type Nvp = { gc: string; allocated?: number; promoted?: number };
@@ -78,22 +70,11 @@ const READ = (shape: string) => `(async () => { ${OPEN}
   return ms;
 })()`;
 
-const server = await startFixtureServer();
-const profile = mkdtempSync(join(tmpdir(), 'heed-idb-retention-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath(),
-  headless: true,
-  args: chromiumArgs(server.port, extDir),
-});
+const { context, page, close } = await openBenchBrowser(process.env.HEED_BENCH_EXT_DIR);
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${new URL(worker.url()).host}/bench.html`);
   await page.evaluate(FILL);
   for (const shape of ['strings', 'text', 'codes', 'none'])
     console.log(`${READS} reads, ${shape}:`, JSON.stringify(await tracedRead(context, page, READ(shape))));
 } finally {
-  await context.close();
-  await server.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }

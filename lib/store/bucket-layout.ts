@@ -111,34 +111,20 @@ export function decodeBucket(rec: StoredBucket | BucketRecord): BucketRecord {
 const lazyRuns = new WeakMap<object, Ids>();
 const lazyKeys = new WeakMap<object, PackedKeys>();
 
+/** An enumerable property made by `make` the first time it is read, then kept. */
+function defineLazily<T>(o: object, name: string, make: () => T): void {
+  let value: T | undefined;
+  Object.defineProperty(o, name, { enumerable: true, configurable: true, get: () => (value ??= make()) });
+}
+
 /** decodeBucket for the native read paths: the same record, its batch ids and keys expanded on first use. */
 export function decodeBucketLazily(rec: StoredBucket | BucketRecord): BucketRecord {
   const runs = 'runs' in rec ? rec.runs : undefined;
   const packed = storedPacked(rec);
   if (!runs && !packed) return rec as BucketRecord;
   const { runs: _r, keyCodes: _c, keyLengths: _l, ...rest } = rec as StoredBucket;
-  if (runs) {
-    let ids: Ids | undefined;
-    Object.defineProperty(rest, 'batchIds', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        ids ??= fromRuns(runs);
-        return ids;
-      },
-    });
-  }
-  if (packed) {
-    let keys: string[] | undefined;
-    Object.defineProperty(rest, 'keys', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        keys ??= unpackKeys(packed);
-        return keys;
-      },
-    });
-  }
+  if (runs) defineLazily(rest, 'batchIds', () => fromRuns(runs));
+  if (packed) defineLazily(rest, 'keys', () => unpackKeys(packed));
   const out = rest as unknown as BucketRecord;
   if (runs) lazyRuns.set(out, runs);
   if (packed) lazyKeys.set(out, packed);
