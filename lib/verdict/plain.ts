@@ -1,4 +1,4 @@
-import { getLanguage, type MessageKey, t, tMaybe } from '../i18n';
+import { getLanguage, formatList as list, type MessageKey, t, tMaybe } from '../i18n';
 import { CATALOG } from '../i18n/catalog';
 import { reasonPhrase } from '../i18n/reasons';
 import type { AnswerReason, BadgeLevel } from '../messaging/types';
@@ -92,12 +92,6 @@ function localShortDate(iso: string, now: Date): string | undefined {
     ...(thisYear ? {} : { year: 'numeric' }),
     timeZone: 'UTC',
   }).format(day);
-}
-
-/** "email or call" / "E-Mail oder Telefon"; English without the serial comma, as the rest of Heed writes. */
-function list(words: readonly string[], type: 'conjunction' | 'disjunction'): string {
-  const lang = getLanguage();
-  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { style: 'long', type }).format(words);
 }
 
 function capitalised(s: string): string {
