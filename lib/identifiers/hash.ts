@@ -133,58 +133,26 @@ function syncHasher(hasher: IHasher): (s: string) => string {
   };
 }
 
-const CREATE: Readonly<Record<HashKind, () => Promise<IHasher>>> = {
-  md5: createMD5,
-  sha1: createSHA1,
-  sha256: createSHA256,
-  sha512: createSHA512,
-};
-const ALL_ALGOS = Object.keys(CREATE) as HashKind[];
-const loaded = new Map<HashKind, Promise<(s: string) => string>>();
-
-function loadOne(algo: HashKind): Promise<(s: string) => string> {
-  let p = loaded.get(algo);
-  if (p === undefined) {
-    p = CREATE[algo]().then(syncHasher);
-    loaded.set(algo, p);
-    // A failed load (e.g. WebAssembly blocked by a CSP) must not be cached for good.
-    p.catch(() => loaded.delete(algo));
-  }
-  return p;
-}
-
-function notLoaded(algo: HashKind): (s: string) => string {
-  return () => {
-    throw new Error(`the ${algo} hasher was not loaded`);
-  };
-}
-
-const sets = new Map<string, Promise<Hashers>>();
+let hashers: Promise<Hashers> | null = null;
 
 /**
  * Synchronous lower-hex MD5, SHA-1, SHA-256 and SHA-512 over the UTF-8 bytes of a string, for hashing a million values
- * without a promise per value. Each WebAssembly module is compiled once, on first use; `algos` names the ones the
- * caller will use, so a lookup when only MD5 lists are held does not wait for the other three to compile (a
- * restarted service worker's first verdict pays for every module it compiles). Asking for another is a bug: it throws.
+ * without a promise per value. The WebAssembly modules are compiled once; later calls share the same promise.
  */
-export function loadHashers(algos: readonly HashKind[] = ALL_ALGOS): Promise<Hashers> {
-  const key = algos.join();
-  let p = sets.get(key);
-  if (p === undefined) {
-    p = Promise.all(algos.map(loadOne)).then((fns) => {
-      const out: Record<HashKind, (s: string) => string> = {
-        md5: notLoaded('md5'),
-        sha1: notLoaded('sha1'),
-        sha256: notLoaded('sha256'),
-        sha512: notLoaded('sha512'),
-      };
-      algos.forEach((algo, i) => {
-        out[algo] = fns[i] as (s: string) => string;
-      });
-      return out;
+export function loadHashers(): Promise<Hashers> {
+  if (hashers === null) {
+    hashers = Promise.all([createMD5(), createSHA1(), createSHA256(), createSHA512()]).then(
+      ([md5, sha1, sha256, sha512]) => ({
+        md5: syncHasher(md5),
+        sha1: syncHasher(sha1),
+        sha256: syncHasher(sha256),
+        sha512: syncHasher(sha512),
+      }),
+    );
+    // A failed load (e.g. WebAssembly blocked by a CSP) must not be cached for good.
+    hashers.catch(() => {
+      hashers = null;
     });
-    sets.set(key, p);
-    p.catch(() => sets.delete(key));
   }
-  return p;
+  return hashers;
 }

@@ -173,10 +173,9 @@ function uniq(a: string[], v: string) {
  * Every key that would suppress this person, labelled with how it would match. `held` leaves out kinds no list
  * holds (the lookup index knows them), which saves hashing the email four ways when no list is hashed.
  */
-/** The hashers of the held hashed kinds, loaded only when some is held (hashing is then needed). */
+/** The hashers, loaded only when some hashed kind is held (hashing is then needed). */
 export async function hashersFor(held: (kind: EntryKind) => boolean): Promise<Hashers | undefined> {
-  const algos = HASH_KINDS.filter(held);
-  return algos.length > 0 ? loadHashers(algos) : undefined;
+  return HASH_KINDS.some(held) ? loadHashers() : undefined;
 }
 
 export async function candidateKeys(
