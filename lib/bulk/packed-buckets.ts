@@ -1,6 +1,7 @@
 import { binarySearch } from '../binary-search';
 import { searchDigest } from '../store/buckets';
 import { type Candidate, findHitsWith, type Hit } from '../store/lookup';
+import type { Codes } from '../store/packed-keys';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import type { EntryKind } from '../vocab';
 
@@ -20,6 +21,8 @@ export interface PackedRecord {
   digests?: Uint8Array;
   /** String kinds: the sorted keys concatenated. */
   text: string;
+  /** String kinds, instead of `text`: the keys' code units (as lib/store/packed-keys.ts stores them). */
+  codes?: Codes;
   /** String kinds: where key i ends in `text` (it starts where key i - 1 ends). */
   ends?: Uint32Array;
   /** The batch id of every entry, or the one id they all share. */
@@ -77,6 +80,17 @@ function compareSlice(text: string, start: number, end: number, needle: string):
   return len - needle.length;
 }
 
+/** compareSlice over code units. */
+function compareCodes(codes: Codes, start: number, end: number, needle: string): number {
+  const len = end - start;
+  const n = Math.min(len, needle.length);
+  for (let k = 0; k < n; k++) {
+    const d = (codes[start + k] as number) - needle.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return len - needle.length;
+}
+
 /** Index of the candidate's key in the record, or -1: the index `findKey` gives on the unpacked record. */
 export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | undefined): number {
   if (rec.digests) {
@@ -84,6 +98,11 @@ export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | 
     return searchDigest(rec.digests, DIGEST_BYTES[rec.kind as keyof typeof DIGEST_BYTES], needle);
   }
   const ends = rec.ends as Uint32Array;
+  const codes = rec.codes;
+  if (codes)
+    return binarySearch(ends.length, (i) =>
+      compareCodes(codes, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),
+    );
   const text = rec.text;
   return binarySearch(ends.length, (i) =>
     compareSlice(text, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),
