@@ -50,6 +50,8 @@ async function main() {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = await context.newPage();
+    // HEED_BENCH_CONSOLE=1: the page's console messages (timings added while experimenting).
+    if (process.env.HEED_BENCH_CONSOLE === '1') page.on('console', (m) => console.log(`[page] ${m.text()}`));
     await page.goto(`chrome-extension://${new URL(worker.url()).host}/bench.html`);
     await page.waitForFunction(() => 'heedBench' in globalThis);
     const call = (name: string, ...args: unknown[]) =>

@@ -1,4 +1,3 @@
-import { binarySearch } from '../binary-search';
 import { fnv1a32 } from '../store/buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from '../store/data-token';
 import type { HeedDb } from '../store/db';
@@ -156,18 +155,42 @@ let keptScratch = new Uint32Array(4096);
  */
 export function reduceStored(stored: unknown, keys: Uint32Array): PackedRecord | undefined {
   const rec = stored as RawBucket;
-  const kind = rec.kind;
   // The record's bucket's keys: a few dozen of a range's few thousand.
   const lo = lowerBound(keys, (rec.bucket << SHIFT) >>> 0);
   const hi =
     rec.bucket + 1 < 1 << BUCKET_BITS ? lowerBound(keys, ((rec.bucket + 1) << SHIFT) >>> 0) : keys.length;
   if (lo >= hi) return undefined;
-  const want = keys.subarray(lo, hi);
-  const wanted = (pk: number) =>
-    binarySearch(want.length, (i) => {
-      const v = want[i] as number;
-      return v === pk ? 0 : v < pk ? -1 : 1;
-    }) >= 0;
+  // A bitmap of the wanted keys' low 16 bits settles most entries (a bucket's few dozen wanted keys set a few
+  // dozen of its 65,536 bits); the rest are searched for. Cleared again before returning.
+  for (let i = lo; i < hi; i++) {
+    const b = (keys[i] as number) & 0xffff;
+    lowBits[b >>> 3] = (lowBits[b >>> 3] as number) | (1 << (b & 7));
+  }
+  const wanted = (pk: number) => {
+    const b = pk & 0xffff;
+    if (((lowBits[b >>> 3] as number) & (1 << (b & 7))) === 0) return false;
+    let l = lo;
+    let h = hi;
+    while (l < h) {
+      const mid = (l + h) >>> 1;
+      const v = keys[mid] as number;
+      if (v === pk) return true;
+      if (v < pk) l = mid + 1;
+      else h = mid;
+    }
+    return false;
+  };
+  try {
+    return reduceWith(rec, wanted);
+  } finally {
+    for (let i = lo; i < hi; i++) lowBits[((keys[i] as number) & 0xffff) >>> 3] = 0;
+  }
+}
+
+const lowBits = new Uint8Array(8192);
+
+function reduceWith(rec: RawBucket, wanted: (pk: number) => boolean): PackedRecord | undefined {
+  const kind = rec.kind;
 
   let kept = 0;
   const keep = (i: number) => {
