@@ -686,7 +686,6 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let plannedBatches = 0;
   const planNext = async () => {
     if (!planner) return;
-    const T0 = performance.now();
     const plan = await ctx.newPlan();
     const flags: Uint8Array[] = [];
     while (plan.keys < planKeys) {
@@ -697,9 +696,7 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     }
     window = { plan, flags, start: plannedBatches };
     plannedBatches += flags.length;
-    const T1 = performance.now();
     await ctx.resolvePlan(db, plan);
-    console.log(`TIMING planned ${flags.length} batches in ${Math.round(T1 - T0)} ms, resolved in ${Math.round(performance.now() - T1)} ms`);
   };
   const plannedFor = (b: number) => {
     if (!window) return undefined;
