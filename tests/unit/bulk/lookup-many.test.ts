@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LookupContext } from '../../../lib/bulk/lookup-many';
+import { LookupContext, PlanFlag } from '../../../lib/bulk/lookup-many';
 import { loadDemoData } from '../../../lib/demo/data';
 import { loadHashers } from '../../../lib/identifiers';
 import { decodeBucket, type StoredBucket } from '../../../lib/store/bucket-layout';
@@ -190,6 +190,23 @@ describe('LookupContext.lookupMany', () => {
       ['Twins and old buckets'],
       ['Twins and old buckets'],
     ]);
+  });
+
+  it('plans which people need their digests computed again, and answers them all as without a plan', async () => {
+    const people = [
+      { ids: { emails: ['erin@vendor.example'] } },
+      { ids: { emails: ['bob@corp.example'] } },
+      { ids: { emails: ['nobody@nowhere.example'] } },
+    ];
+    const ctx = await LookupContext.load(db);
+    const plan = await ctx.newPlan();
+    const flags = ctx.plan(plan, people, false);
+    // Erin's SHA-512 is listed; Bob is listed plain and has a contact record; nobody is on no list.
+    expect([...flags]).toEqual([PlanFlag.HASHED, PlanFlag.PLAIN, PlanFlag.NOTHING]);
+    expect(await ctx.resolvePlan(db, plan)).toBe(true);
+    const planned = await ctx.lookupMany(db, people, false, { plan, flags });
+    expect(planned).toEqual(await (await LookupContext.load(db)).lookupMany(db, people, false));
+    expect(planned[0]?.matches.map((m) => m.kind)).toEqual(['sha512']);
   });
 
   it('does not trust a plan once the data changed: a person it found nothing for is looked up again', async () => {
