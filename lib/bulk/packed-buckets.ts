@@ -1,4 +1,5 @@
 import { binarySearch } from '../binary-search';
+import { storedFormsOf } from '../store/bucket-layout';
 import { searchDigest } from '../store/buckets';
 import { type Candidate, findHitsWith, type Hit } from '../store/lookup';
 import type { Codes } from '../store/packed-keys';
@@ -34,11 +35,19 @@ export interface PackedRecord {
 const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 export function packRecord(rec: BucketRecord): PackedRecord {
-  const ids = rec.batchIds;
-  let same = ids.length > 0;
-  for (let i = 1; i < ids.length && same; i++) same = ids[i] === ids[0];
-  const batch = same ? (ids[0] as number) : ids;
-  const idBytes = same ? 0 : ids.byteLength;
+  // A record read by the store's native reader holds its keys packed and its batch ids as runs until asked for
+  // them as strings and ids (lib/store/bucket-layout.ts): used as they are, the keys never become strings.
+  const stored = storedFormsOf(rec);
+  let batch: number | Uint32Array;
+  let idBytes = 0;
+  if (stored.runs && stored.runs.length === 2) batch = stored.runs[0] as number;
+  else {
+    const ids = rec.batchIds;
+    let same = ids.length > 0;
+    for (let i = 1; i < ids.length && same; i++) same = ids[i] === ids[0];
+    batch = same ? (ids[0] as number) : ids;
+    idBytes = same ? 0 : ids.byteLength;
+  }
   if (rec.keys instanceof Uint8Array) {
     return {
       listId: rec.listId,
@@ -47,6 +56,24 @@ export function packRecord(rec: BucketRecord): PackedRecord {
       text: '',
       batch,
       bytes: 64 + rec.keys.byteLength + idBytes,
+    };
+  }
+  if (stored.packed) {
+    const { codes, lengths } = stored.packed;
+    const ends = new Uint32Array(lengths.length);
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      at += lengths[i] as number;
+      ends[i] = at;
+    }
+    return {
+      listId: rec.listId,
+      kind: rec.kind,
+      codes,
+      text: '',
+      ends,
+      batch,
+      bytes: 64 + codes.byteLength + ends.byteLength + idBytes,
     };
   }
   const keys = rec.keys;
