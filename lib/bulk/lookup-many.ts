@@ -107,8 +107,8 @@ export class LookupContext {
 
   /**
    * The cache is bounded by (estimated) bytes, not records: at 10M entries one bucket record holds thousands of
-   * keys, and a whole list must not end up in the page's heap (issue 18: heap growth ≤ 100 MB). Packed
-   * (packed-buckets.ts), 1M plain emails take ~45 MB of it.
+   * keys, and a whole list must not end up in the page's heap (issue 18: heap growth ≤ 100 MB). A record is kept
+   * packed (packed-buckets.ts): a string kind's keys as the code units they were stored as, with where each ends.
    */
   static async load(db: HeedDb, opts: { maxCachedBytes?: number } = {}): Promise<LookupContext> {
     return new LookupContext(await currentIndex(db), opts.maxCachedBytes ?? 64 * 1024 * 1024);
@@ -119,7 +119,8 @@ export class LookupContext {
    * touches every bucket many times over, and with the cache holding a fraction of them, nearly every batch read
    * its buckets again: at 10M entries 300,000 reads of ~50 KB, eight minutes (issue 18). The check then plans
    * instead: it collects the keys a long stretch of rows may be listed under (plan), reads each bucket they need
-   * once and keeps only those keys of it (resolvePlan), and looks the rows up against that.
+   * once and keeps only the entries it wants (resolvePlan, lib/bulk/plan-reads.ts), and looks the rows up against
+   * that.
    */
   wantsPlan(): boolean {
     let bytes = 0;
@@ -178,8 +179,9 @@ export class LookupContext {
   }
 
   /**
-   * Reads every bucket the plan wants, once, and keeps of each record only the wanted keys it holds (with their
-   * batch ids): lookupMany then answers the plan's people from those. False when the data changed meanwhile (the
+   * Reads every bucket the plan wants, once, and keeps of each record only the entries whose fingerprint it wants
+   * (every wanted key the record holds, with its batch id; see plan-reads.ts): lookupMany then answers the plan's
+   * people from those. False when the data changed meanwhile (the
    * plan is then not used: lookupMany notices the change itself and reads as usual).
    */
   async resolvePlan(db: HeedDb, plan: LookupPlan): Promise<boolean> {
