@@ -5,16 +5,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchBrowser } from './bench-browser';
+import { type CpuProfile, cpuProfileLines } from './cpu-profile-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 200_000);
 const ROWS = Number(process.env.HEED_BENCH_BULK_ROWS ?? 50_000);
 
-type Node = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-};
+type Node = CpuProfile['nodes'][number];
 
 async function main() {
   const { context, page, call, close } = await openBenchBrowser(process.env.HEED_EXT_DIR || undefined);
@@ -59,47 +56,11 @@ async function main() {
       return;
     }
     const figures = await call('bulkCheck', ROWS, N);
-    const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] };
-    };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     console.log('bulk check:', figures);
     const file = join(root, 'bench/results', `bulk-${Date.now()}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n] as const));
-    let total = 0;
-    profile.samples.forEach((sid, i) => {
-      const n = byId.get(sid)!;
-      const dt = profile.timeDeltas[i] ?? 0;
-      total += dt;
-      const f = n.callFrame;
-      const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-      self.set(key, (self.get(key) ?? 0) + dt);
-    });
-    // Inclusive time: a sample counts for every distinct function on its stack.
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes)
-      for (const c of (n as Node & { children?: number[] }).children ?? []) parent.set(c, n.id);
-    const name = (n: Node) =>
-      `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-    const incl = new Map<string, number>();
-    profile.samples.forEach((sid, i) => {
-      const seen = new Set<string>();
-      for (let at: number | undefined = sid; at !== undefined; at = parent.get(at))
-        seen.add(name(byId.get(at)!));
-      for (const k of seen) incl.set(k, (incl.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0));
-    });
-    console.log('inclusive:');
-    for (const [k, us] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45))
-      console.log(
-        `${(us / 1000).toFixed(0).padStart(7)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`,
-      );
-    console.log('self:');
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 40);
-    for (const [k, us] of top)
-      console.log(
-        `${(us / 1000).toFixed(0).padStart(7)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`,
-      );
+    for (const line of cpuProfileLines(profile)) console.log(line);
     console.log(`profile: ${file}`);
     await call('reset');
   } finally {

@@ -363,10 +363,11 @@ class BlobWriter {
 /** How long the check may hold the page between two yields. */
 const SLICE_MS = 40;
 /**
- * Keys one planned stretch of rows may collect before its buckets are read (see bulkCheck): a few tens of
- * megabytes of short strings at most, and at 10M entries a million-row file in about two stretches.
+ * Keys one planned stretch of rows may collect before its buckets are read (see bulkCheck): four bytes each while
+ * collected (lib/bulk/plan-reads.ts), and once read, about as many of the lists' entries kept as there are keys
+ * (tens of megabytes at most). At 10M entries a million-row file is one stretch: every bucket read once.
  */
-const PLAN_KEYS = 300_000;
+const PLAN_KEYS = 1_000_000;
 
 function cancelled(): ImportError {
   return new ImportError('cancelled', t('options_bulk_cancelled_error'));

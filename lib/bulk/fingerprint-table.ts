@@ -1,5 +1,3 @@
-import { binarySearch } from '../binary-search';
-
 // The lookup index's test of one key (lib/store/lookup-index.ts, mayHold) is a binary search over every
 // fingerprint of a kind: at 10M entries 5M of them, 20 MB, so each of its ~23 steps is a cache miss. A planned bulk
 // check tests every key of a million rows (issue 18), and that search was its largest cost after the collector.
@@ -25,13 +23,17 @@ export class FingerprintTable {
   /** Whether `fp` is among the fingerprints: what indexOfSorted(fps, fp) >= 0 says. */
   has(fp: number): boolean {
     const h = fp >>> 16;
-    const start = this.starts[h] as number;
     const fps = this.fps;
-    return (
-      binarySearch((this.starts[h + 1] as number) - start, (i) => {
-        const v = fps[start + i] as number;
-        return v === fp ? 0 : v < fp ? -1 : 1;
-      }) >= 0
-    );
+    // A plain loop, not binarySearch with a comparator: a planned check asks a few million times.
+    let lo = this.starts[h] as number;
+    let hi = this.starts[h + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = fps[mid] as number;
+      if (v === fp) return true;
+      if (v < fp) lo = mid + 1;
+      else hi = mid;
+    }
+    return false;
   }
 }

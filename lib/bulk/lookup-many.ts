@@ -1,14 +1,12 @@
-import { hexToBytes } from '../identifiers';
-import { bucketOf } from '../store/buckets';
 import type { HeedDb } from '../store/db';
 import {
-  type Candidate,
   type CandidateGroup,
-  candidateKeysWith,
+  candidate,
   contactKeys,
-  findHits,
+  forEachCandidateKey,
   hashersFor,
   indexedCandidatesWith,
+  type KeyVisitor,
   type LookupMatch,
   type LookupResult,
   type NormalisedIds,
@@ -18,11 +16,21 @@ import {
   toMatches,
   uniqueContacts,
 } from '../store/lookup';
-import { buildLookupIndex, fingerprint, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
-import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
-import { type EntryKind, isHashKind } from '../vocab';
+import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
+import { DIGEST_BYTES } from '../store/schemas';
+import { type EntryKind, HASH_KINDS, isHashKind } from '../vocab';
 import { FingerprintTable } from './fingerprint-table';
 import { findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
+import {
+  type BucketRange,
+  bucketOfPlanKey,
+  bucketRanges,
+  keyFingerprint,
+  PlanKeys,
+  planKey,
+  readRanges,
+  reduceStored,
+} from './plan-reads';
 
 // The store's lookupPerson, for many people at once. One lookup per row costs a read transaction and a few
 // bucket reads; a campaign file of 100,000 rows would take minutes that way. Here a batch of rows shares one
@@ -37,22 +45,27 @@ export interface PersonQuery {
 }
 
 /**
- * The keys a stretch of a file's rows may be listed under, per bucket, collected before any row of it is looked
- * up (see LookupContext.wantsPlan). Tied to the index it was made with.
+ * The keys a stretch of a file's rows may be listed under, as plan keys per kind (lib/bulk/plan-reads.ts), collected
+ * before any row of it is looked up (see LookupContext.wantsPlan). Tied to the index it was made with.
  */
 export class LookupPlan {
-  readonly wanted = new Map<string, { kind: EntryKind; bucket: number; keys: Set<string> }>();
-  /** Keys collected (roughly what the plan holds in memory: one short string each). */
+  readonly wanted = new Map<EntryKind, PlanKeys>();
+  /** Keys collected, repeats included (four bytes each, outside the heap). */
   keys = 0;
   /** Per group, the records reduced to the wanted keys they hold, once resolved. */
   resolved?: Map<string, PackedRecord[]>;
   /** Per kind the index holds, its fingerprints as a FingerprintTable. */
   readonly tables: ReadonlyMap<EntryKind, FingerprintTable>;
+  readonly held: (kind: EntryKind) => boolean;
+  readonly algos: readonly EntryKind[];
   constructor(
     readonly index: LookupIndex,
     readonly hashers: Awaited<ReturnType<typeof hashersFor>>,
   ) {
-    this.tables = tablesOf(index);
+    const tables = tablesOf(index);
+    this.tables = tables;
+    this.held = (kind) => tables.has(kind);
+    this.algos = HASH_KINDS.filter(this.held);
   }
 }
 
@@ -71,8 +84,12 @@ function tablesOf(index: LookupIndex): ReadonlyMap<EntryKind, FingerprintTable> 
   return tables;
 }
 
-/** Groups read per transaction while a plan is resolved: a few megabytes of records at 10M entries. */
-const PLAN_READ_GROUPS = 32;
+/**
+ * While a plan is resolved: consecutive buckets read by one request, requests per transaction (at 10M entries a few
+ * megabytes of records), and transactions in flight.
+ */
+const PLAN_RANGE_BUCKETS = 16;
+const PLAN_READ_RANGES = 4;
 const PLAN_READS_IN_FLIGHT = 3;
 /** What the cache's estimate counts per string key (the key's characters and where it ends) and per record. */
 const STRING_KEY_BYTES = 44;
@@ -90,8 +107,8 @@ export class LookupContext {
 
   /**
    * The cache is bounded by (estimated) bytes, not records: at 10M entries one bucket record holds thousands of
-   * keys, and a whole list must not end up in the page's heap (issue 18: heap growth ≤ 100 MB). Packed
-   * (packed-buckets.ts), 1M plain emails take ~45 MB of it.
+   * keys, and a whole list must not end up in the page's heap (issue 18: heap growth ≤ 100 MB). A record is kept
+   * packed (packed-buckets.ts): a string kind's keys as the code units they were stored as, with where each ends.
    */
   static async load(db: HeedDb, opts: { maxCachedBytes?: number } = {}): Promise<LookupContext> {
     return new LookupContext(await currentIndex(db), opts.maxCachedBytes ?? 64 * 1024 * 1024);
@@ -102,7 +119,8 @@ export class LookupContext {
    * touches every bucket many times over, and with the cache holding a fraction of them, nearly every batch read
    * its buckets again: at 10M entries 300,000 reads of ~50 KB, eight minutes (issue 18). The check then plans
    * instead: it collects the keys a long stretch of rows may be listed under (plan), reads each bucket they need
-   * once and keeps only those keys of it (resolvePlan), and looks the rows up against that.
+   * once and keeps only the entries it wants (resolvePlan, lib/bulk/plan-reads.ts), and looks the rows up against
+   * that.
    */
   wantsPlan(): boolean {
     let bytes = 0;
@@ -120,71 +138,87 @@ export class LookupContext {
   }
 
   /**
-   * Adds the people's possibly listed keys to `plan`; per person 1 when something must be read for them (a key the
-   * index may hold, or a contact key), else 0: their lookup then needs no candidates at all.
+   * Adds the people's possibly listed keys to `plan`; per person a PlanFlag: NOTHING when nothing must be read for
+   * them (no key the index may hold, no contact key): their lookup then needs no candidates at all; HASHED when a
+   * digest of theirs may be listed; else PLAIN: their lookup then needs no hashing, which was a third of it.
    */
   plan(plan: LookupPlan, people: readonly PersonQuery[], possible: boolean): Uint8Array {
     const flags = new Uint8Array(people.length);
+    const { index, tables, wanted } = plan;
+    let found = false;
+    let hashed = false;
+    // One visitor for all the people: a key the index may hold goes into the plan, and nothing is allocated for it.
+    const visit: KeyVisitor = (kind, key) => {
+      const fp = keyFingerprint(kind, key);
+      if (!tables.get(kind)?.has(fp)) return false;
+      let keys = wanted.get(kind);
+      if (!keys) {
+        keys = new PlanKeys();
+        wanted.set(kind, keys);
+      }
+      keys.push(planKey(kind, fp));
+      plan.keys++;
+      found = true;
+      if (isHashKind(kind)) hashed = true;
+      return false;
+    };
     for (let i = 0; i < people.length; i++) {
       const p = people[i] as PersonQuery;
-      const found = narrow(
-        plan.hashers,
-        plan.index,
-        plan.tables,
-        normaliseIds(p.ids, p.defaultCountry),
-        possible,
-      );
-      if (found.groups.size === 0 && found.cKeys.length === 0) continue;
-      flags[i] = 1;
-      for (const [gid, g] of found.groups) {
-        let w = plan.wanted.get(gid);
-        if (!w) {
-          w = { kind: g.kind, bucket: g.bucket, keys: new Set() };
-          plan.wanted.set(gid, w);
-        }
-        for (const c of g.cands) {
-          if (w.keys.has(c.key)) continue;
-          w.keys.add(c.key);
-          plan.keys++;
-        }
-      }
+      const ids = normaliseIds(p.ids, p.defaultCountry);
+      found = false;
+      hashed = false;
+      forEachCandidateKey(plan.hashers, plan.algos, ids, possible, plan.held, visit);
+      if (hashed) flags[i] = PlanFlag.HASHED;
+      else if (
+        found ||
+        (index.contactKeys.size > 0 && contactKeys(ids).some((k) => index.contactKeys.has(k)))
+      )
+        flags[i] = PlanFlag.PLAIN;
     }
     return flags;
   }
 
   /**
-   * Reads every bucket the plan wants, once, and keeps of each record only the wanted keys it holds (with their
-   * batch ids): lookupMany then answers the plan's people from those. False when the data changed meanwhile (the
+   * Reads every bucket the plan wants, once, and keeps of each record only the entries whose fingerprint it wants
+   * (every wanted key the record holds, with its batch id; see plan-reads.ts): lookupMany then answers the plan's
+   * people from those. False when the data changed meanwhile (the
    * plan is then not used: lookupMany notices the change itself and reads as usual).
    */
   async resolvePlan(db: HeedDb, plan: LookupPlan): Promise<boolean> {
     if (plan.index !== this.index) return false;
     const resolved = new Map<string, PackedRecord[]>();
-    const gids = [...plan.wanted.keys()];
-    const chunks: string[][] = [];
-    for (let at = 0; at < gids.length; at += PLAN_READ_GROUPS)
-      chunks.push(gids.slice(at, at + PLAN_READ_GROUPS));
-    // A few reads in flight: the database reads the next groups while this thread reduces the last ones.
+    const ranges: BucketRange[] = [];
+    for (const [kind, keys] of plan.wanted)
+      ranges.push(...bucketRanges(kind, keys.sortedUnique(), PLAN_RANGE_BUCKETS));
+    const chunks: BucketRange[][] = [];
+    for (let at = 0; at < ranges.length; at += PLAN_READ_RANGES)
+      chunks.push(ranges.slice(at, at + PLAN_READ_RANGES));
+    // A few reads in flight: the database reads the next buckets while this thread reduces the last ones.
     let next = 0;
     let stale = false;
     const worker = async () => {
       while (!stale && next < chunks.length) {
-        const chunk = chunks[next++] as string[];
-        const groups = chunk.map((gid) => plan.wanted.get(gid) as { kind: EntryKind; bucket: number });
-        const read = await readIfUnchanged(db, plan.index.token, groups, []);
+        const chunk = chunks[next++] as BucketRange[];
+        const read = await readRanges(db, plan.index.token, chunk);
         if (!read) {
           stale = true;
           return;
         }
-        chunk.forEach((gid, i) => {
-          const w = plan.wanted.get(gid) as { kind: EntryKind; keys: Set<string> };
-          resolved.set(gid, reduceRecords(w.kind, [...w.keys].sort(), read.recsPerGroup[i] ?? []));
-          plan.wanted.delete(gid);
+        chunk.forEach((range, i) => {
+          for (const rec of read[i] ?? []) {
+            const reduced = reduceStored(rec, range.keys);
+            if (!reduced) continue;
+            const gid = `${range.kind}:${(rec as { bucket: number }).bucket}`;
+            const recs = resolved.get(gid);
+            if (recs) recs.push(reduced);
+            else resolved.set(gid, [reduced]);
+          }
         });
       }
     };
     await Promise.all(Array.from({ length: PLAN_READS_IN_FLIGHT }, worker));
     if (stale) return false;
+    plan.wanted.clear();
     plan.resolved = resolved;
     plan.keys = 0;
     return true;
@@ -229,15 +263,29 @@ export class LookupContext {
     planned: { plan: LookupPlan; flags: Uint8Array } | undefined,
   ): Promise<LookupResult[] | undefined> {
     const hashers = await hashersFor((kind) => index.fingerprints[kind] !== undefined);
-    const tables = planned ? tablesOf(index) : undefined;
+    const narrowing = planned ? narrowingOf(index) : undefined;
     const reduced = planned?.plan.resolved;
     const prepared = people.map((p, i) => {
       const identifiers = normaliseIds(p.ids, p.defaultCountry);
       // The plan found nothing to read for this person under this index: no candidate can match. (With a plan, a
       // group the plan did not read holds none of the keys the index may hold: see resolvePlan.)
       if (planned) {
-        if (planned.flags[i] === 0) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
-        return { identifiers, ...narrow(hashers, index, tables as FingerprintTables, identifiers, possible) };
+        const flag = planned.flags[i];
+        if (flag === PlanFlag.NOTHING) return { identifiers, groups: NO_GROUPS, cKeys: NO_KEYS };
+        // None of the person's digests may be listed: their keys without the digests group the same (a group
+        // holds one kind), so they are not computed.
+        const hashing = flag === PlanFlag.HASHED;
+        return {
+          identifiers,
+          ...narrow(
+            hashing ? hashers : undefined,
+            index,
+            narrowing as Narrowing,
+            hashing,
+            identifiers,
+            possible,
+          ),
+        };
       }
       // Without a plan the store's own narrowing: it allocates nothing for a person on no list, which at 2M
       // entries (fingerprints that mostly stay in the processor's cache) is worth more than narrow's single hashing.
@@ -297,46 +345,107 @@ export class LookupContext {
 }
 
 const NO_GROUPS: ReadonlyMap<string, CandidateGroup> = new Map();
+const NO_KINDS: readonly EntryKind[] = [];
+
+/** What LookupContext.plan found for a person (see there). */
+export const PlanFlag = { NOTHING: 0, PLAIN: 1, HASHED: 2 } as const;
+
+/** What narrow needs of an index, made once per index. */
+interface Narrowing {
+  tables: FingerprintTables;
+  held: (kind: EntryKind) => boolean;
+  algos: readonly EntryKind[];
+}
+const narrowings = new WeakMap<LookupIndex, Narrowing>();
+function narrowingOf(index: LookupIndex): Narrowing {
+  let n = narrowings.get(index);
+  if (!n) {
+    const tables = tablesOf(index);
+    const held = (kind: EntryKind) => tables.has(kind);
+    n = { tables, held, algos: HASH_KINDS.filter(held) };
+    narrowings.set(index, n);
+  }
+  return n;
+}
+
+// One person's candidate keys as narrow visits them, reused from person to person (a million of them).
+const seen = {
+  n: 0,
+  kinds: [] as EntryKind[],
+  keys: [] as string[],
+  matches: [] as ('exact' | 'possible')[],
+  labels: [] as string[],
+  identifiers: [] as string[],
+  fps: [] as number[],
+  passed: [] as boolean[],
+  any: false,
+  tables: undefined as FingerprintTables | undefined,
+};
+const collect: KeyVisitor = (kind, key, match, label, identifier) => {
+  const i = seen.n++;
+  const fp = keyFingerprint(kind, key);
+  const passed = (seen.tables as FingerprintTables).get(kind)?.has(fp) ?? false;
+  seen.kinds[i] = kind;
+  seen.keys[i] = key;
+  seen.matches[i] = match;
+  seen.labels[i] = label;
+  seen.identifiers[i] = identifier;
+  seen.fps[i] = fp;
+  seen.passed[i] = passed;
+  if (passed) seen.any = true;
+  return false;
+};
 
 /**
  * The store's indexedCandidatesWith (lib/store/lookup.ts): the person's keys some list may hold, grouped by bucket
  * in the order each group's first key comes (held or not), and their contact keys the index knows. Here every key
- * is hashed once and tested through the FingerprintTables: the store's version hashes a listed person's keys twice
- * and searches all of a kind's fingerprints per key, which at 10M entries (5M fingerprints a kind, each search ~23
- * cache misses) was the planned check's largest cost after the collector. Used with a plan only (see tryLookupMany).
+ * is hashed once and tested through the FingerprintTables (the store's version hashes a listed person's keys twice
+ * and searches all of a kind's fingerprints per key: at 10M entries, 5M fingerprints a kind, ~23 cache misses a
+ * search), and a Candidate is made only for a key that passes. Used with a plan only (see tryLookupMany).
  * tests/unit/bulk/lookup-many.test.ts compares the answers with unplanned ones, and those with lookupPerson's.
  */
 function narrow(
   hashers: Awaited<ReturnType<typeof hashersFor>>,
   index: LookupIndex,
-  tables: ReadonlyMap<EntryKind, FingerprintTable>,
+  narrowing: Narrowing,
+  hashing: boolean,
   identifiers: NormalisedIds,
   possible: boolean,
 ): { groups: ReadonlyMap<string, CandidateGroup>; cKeys: string[] } {
-  const cands = candidateKeysWith(hashers, identifiers, possible, (kind) => tables.has(kind));
   const cKeys =
     index.contactKeys.size === 0
       ? NO_KEYS
       : [...new Set(contactKeys(identifiers))].filter((k) => index.contactKeys.has(k)).sort();
-  let passed: boolean[] | undefined;
-  for (let i = 0; i < cands.length; i++) {
-    const c = cands[i] as Candidate;
-    if (!tables.get(c.kind)?.has(fingerprint(c.kind, c.key, c.needle))) continue;
-    passed ??= new Array(cands.length).fill(false);
-    passed[i] = true;
-  }
-  if (!passed) return { groups: NO_GROUPS, cKeys };
+  seen.n = 0;
+  seen.any = false;
+  seen.tables = narrowing.tables;
+  forEachCandidateKey(
+    hashers,
+    hashing ? narrowing.algos : NO_KINDS,
+    identifiers,
+    possible,
+    narrowing.held,
+    collect,
+  );
+  if (!seen.any) return { groups: NO_GROUPS, cKeys };
   const order = new Map<string, CandidateGroup | null>();
-  for (let i = 0; i < cands.length; i++) {
-    const c = cands[i] as Candidate;
-    const bucket = bucketOf(c.kind, c.key);
-    const gid = `${c.kind}:${bucket}`;
+  for (let i = 0; i < seen.n; i++) {
+    const kind = seen.kinds[i] as EntryKind;
+    const bucket = bucketOfPlanKey(planKey(kind, seen.fps[i] as number));
+    const gid = `${kind}:${bucket}`;
     let g = order.get(gid) ?? null;
     if (!order.has(gid)) order.set(gid, null);
-    if (!passed[i]) continue;
+    if (!seen.passed[i]) continue;
+    const c = candidate(
+      kind,
+      seen.keys[i] as string,
+      seen.matches[i] as 'exact' | 'possible',
+      seen.labels[i] as string,
+      seen.identifiers[i] as string,
+    );
     if (g) g.cands.push(c);
     else {
-      g = { kind: c.kind, bucket, cands: [c] };
+      g = { kind, bucket, cands: [c] };
       order.set(gid, g);
     }
   }
@@ -346,62 +455,6 @@ function narrow(
 }
 const NO_KEYS: string[] = [];
 const NO_RECORDS: readonly PackedRecord[] = [];
-
-/**
- * A group's records reduced to `keys` (sorted, unique): per record that holds any of them, a packed record of just
- * those, in the record's order, with their batch ids. Searching it for one of `keys` gives what searching the
- * whole record gives (found or not, and the batch), and matches come out in the same order. The records are
- * searched by the store's findHits, as a lookup searches them (no copy of a record is made).
- */
-export function reduceRecords(
-  kind: EntryKind,
-  keys: readonly string[],
-  recs: readonly BucketRecord[],
-): PackedRecord[] {
-  const hashed = isHashKind(kind);
-  const cands: Candidate[] = keys.map((key) => ({
-    kind,
-    key,
-    ...(hashed ? { needle: hexToBytes(key) } : {}),
-    via: '',
-    match: 'exact',
-    identifier: '',
-  }));
-  // Hits come record by record (one record per list in a group), each record's in the keys' order.
-  const byList = new Map<string, { held: Candidate[]; batches: number[] }>();
-  for (const hit of findHits([{ cands, records: recs }]).values()) {
-    let r = byList.get(hit.listId);
-    if (!r) {
-      r = { held: [], batches: [] };
-      byList.set(hit.listId, r);
-    }
-    r.held.push(hit.c);
-    r.batches.push(hit.batchId);
-  }
-  const out: PackedRecord[] = [];
-  for (const [listId, { held, batches }] of byList) {
-    const same = batches.every((b) => b === batches[0]);
-    const batch = same ? (batches[0] as number) : Uint32Array.from(batches);
-    if (hashed) {
-      const width = DIGEST_BYTES[kind as keyof typeof DIGEST_BYTES];
-      const digests = new Uint8Array(held.length * width);
-      held.forEach((c, i) => {
-        digests.set(c.needle as Uint8Array, i * width);
-      });
-      out.push({ listId, kind, digests, text: '', batch, bytes: RECORD_BYTES + digests.length });
-      continue;
-    }
-    const ends = new Uint32Array(held.length);
-    let end = 0;
-    held.forEach((c, i) => {
-      end += c.key.length;
-      ends[i] = end;
-    });
-    const text = held.map((c) => c.key).join('');
-    out.push({ listId, kind, text, ends, batch, bytes: RECORD_BYTES + 2 * text.length });
-  }
-  return out;
-}
 
 function matchesFor(
   index: LookupIndex,

@@ -1,6 +1,8 @@
 import { binarySearch } from '../binary-search';
+import { storedFormsOf } from '../store/bucket-layout';
 import { searchDigest } from '../store/buckets';
 import { type Candidate, findHitsWith, type Hit } from '../store/lookup';
+import type { Codes } from '../store/packed-keys';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import type { EntryKind } from '../vocab';
 
@@ -20,6 +22,8 @@ export interface PackedRecord {
   digests?: Uint8Array;
   /** String kinds: the sorted keys concatenated. */
   text: string;
+  /** String kinds, instead of `text`: the keys' code units (as lib/store/packed-keys.ts stores them). */
+  codes?: Codes;
   /** String kinds: where key i ends in `text` (it starts where key i - 1 ends). */
   ends?: Uint32Array;
   /** The batch id of every entry, or the one id they all share. */
@@ -31,11 +35,19 @@ export interface PackedRecord {
 const NOT_LATIN1 = /[\u0100-\uffff]/;
 
 export function packRecord(rec: BucketRecord): PackedRecord {
-  const ids = rec.batchIds;
-  let same = ids.length > 0;
-  for (let i = 1; i < ids.length && same; i++) same = ids[i] === ids[0];
-  const batch = same ? (ids[0] as number) : ids;
-  const idBytes = same ? 0 : ids.byteLength;
+  // A record read by the store's native reader holds its keys packed and its batch ids as runs until asked for
+  // them as strings and ids (lib/store/bucket-layout.ts): used as they are, the keys never become strings.
+  const stored = storedFormsOf(rec);
+  let batch: number | Uint32Array;
+  let idBytes = 0;
+  if (stored.runs && stored.runs.length === 2) batch = stored.runs[0] as number;
+  else {
+    const ids = rec.batchIds;
+    let same = ids.length > 0;
+    for (let i = 1; i < ids.length && same; i++) same = ids[i] === ids[0];
+    batch = same ? (ids[0] as number) : ids;
+    idBytes = same ? 0 : ids.byteLength;
+  }
   if (rec.keys instanceof Uint8Array) {
     return {
       listId: rec.listId,
@@ -44,6 +56,24 @@ export function packRecord(rec: BucketRecord): PackedRecord {
       text: '',
       batch,
       bytes: 64 + rec.keys.byteLength + idBytes,
+    };
+  }
+  if (stored.packed) {
+    const { codes, lengths } = stored.packed;
+    const ends = new Uint32Array(lengths.length);
+    let at = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      at += lengths[i] as number;
+      ends[i] = at;
+    }
+    return {
+      listId: rec.listId,
+      kind: rec.kind,
+      codes,
+      text: '',
+      ends,
+      batch,
+      bytes: 64 + codes.byteLength + ends.byteLength + idBytes,
     };
   }
   const keys = rec.keys;
@@ -77,6 +107,17 @@ function compareSlice(text: string, start: number, end: number, needle: string):
   return len - needle.length;
 }
 
+/** compareSlice over code units. */
+function compareCodes(codes: Codes, start: number, end: number, needle: string): number {
+  const len = end - start;
+  const n = Math.min(len, needle.length);
+  for (let k = 0; k < n; k++) {
+    const d = (codes[start + k] as number) - needle.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return len - needle.length;
+}
+
 /** Index of the candidate's key in the record, or -1: the index `findKey` gives on the unpacked record. */
 export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | undefined): number {
   if (rec.digests) {
@@ -84,6 +125,11 @@ export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | 
     return searchDigest(rec.digests, DIGEST_BYTES[rec.kind as keyof typeof DIGEST_BYTES], needle);
   }
   const ends = rec.ends as Uint32Array;
+  const codes = rec.codes;
+  if (codes)
+    return binarySearch(ends.length, (i) =>
+      compareCodes(codes, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),
+    );
   const text = rec.text;
   return binarySearch(ends.length, (i) =>
     compareSlice(text, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),

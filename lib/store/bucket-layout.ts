@@ -131,6 +131,11 @@ export function decodeBucketLazily(rec: StoredBucket | BucketRecord): BucketReco
   return out;
 }
 
+/** A lazily decoded record's stored forms (packed keys, batch runs), for readers that can use them as they are. */
+export function storedFormsOf(rec: BucketRecord): { packed?: PackedKeys; runs?: Ids } {
+  return { packed: lazyKeys.get(rec), runs: lazyRuns.get(rec) };
+}
+
 /** The batch id of entry `at` (`rec.batchIds[at]`), without expanding a lazily decoded record's runs. */
 export function batchIdAt(rec: BucketRecord, at: number): number | undefined {
   const runs = lazyRuns.get(rec);

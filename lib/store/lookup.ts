@@ -209,7 +209,7 @@ export function candidateKeysWith(
 }
 
 /** One key as a Candidate: how it matches in words (`via`) and, for a digest, its bytes to search. */
-function candidate(
+export function candidate(
   kind: EntryKind,
   key: string,
   match: 'exact' | 'possible',
@@ -222,7 +222,7 @@ function candidate(
   return c;
 }
 
-type KeyVisitor = (
+export type KeyVisitor = (
   kind: EntryKind,
   key: string,
   match: 'exact' | 'possible',
@@ -237,7 +237,7 @@ type KeyVisitor = (
  * The one place that says which keys a person has, for the full candidates and for the index's quick test.
  * `algos` are the held hash kinds (HASH_KINDS.filter(held)), passed in so a million people share one array.
  */
-function forEachCandidateKey(
+export function forEachCandidateKey(
   hashers: Hashers | undefined,
   algos: readonly EntryKind[],
   ids: NormalisedIds,

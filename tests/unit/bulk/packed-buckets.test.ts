@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchAt, findPacked, findPackedHits, packRecord } from '../../../lib/bulk/packed-buckets';
+import { decodeBucketLazily, encodeBucket } from '../../../lib/store/bucket-layout';
 import { findKey } from '../../../lib/store/buckets';
 import { type Candidate, findHits } from '../../../lib/store/lookup';
 import type { BucketRecord } from '../../../lib/store/schemas';
@@ -56,6 +57,30 @@ describe('packed bucket records', () => {
         ({ ks, ids }, probes) => {
           const rec = stringRecord('L', ks, ids);
           const packed = packRecord(rec);
+          for (const p of [...probes, ...ks]) {
+            const want = findKey(rec, p, undefined);
+            const got = findPacked(packed, p, undefined);
+            expect(got).toBe(want);
+            if (got >= 0) expect(batchAt(packed, got)).toBe(rec.batchIds[want]);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('find the same in a record as the store reads it (keys packed, batch ids as runs), without making its keys strings', () => {
+    fc.assert(
+      fc.property(
+        withIds(fc.array(key, { maxLength: 40 })),
+        fc.array(key, { maxLength: 20 }),
+        ({ ks, ids }, probes) => {
+          const rec = stringRecord('L', ks, ids);
+          const read = decodeBucketLazily(encodeBucket(rec));
+          const packed = packRecord(read);
+          // Packed code units, not one string of the keys: the lazily decoded keys were never asked for.
+          expect(packed.text).toBe('');
+          expect(packed.codes?.length).toBe(ks.join('').length);
           for (const p of [...probes, ...ks]) {
             const want = findKey(rec, p, undefined);
             const got = findPacked(packed, p, undefined);
