@@ -32,28 +32,24 @@ export async function importScale(
   for (const kind of kinds) {
     await call('reset');
     const load = loadavg().map((l) => l.toFixed(2));
-    const samples: { at: number; bytes: number }[] = [];
+    const samples: number[] = [];
     let polling = true;
-    const t0 = Date.now();
     // A sample waits while the page's thread is blocked: the series thins out in a long block, it does not lie.
     const poll = (async () => {
       while (polling) {
         const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-        samples.push({ at: Date.now() - t0, bytes: h.usedSize });
+        samples.push(h.usedSize);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
     const f = (await call(kind, n)) as Figures;
     polling = false;
     await poll;
-    const wall = Date.now() - t0;
-    // The first seconds build the CSV blob in the page (hundreds of MB of strings at 10M): not the import's.
-    const late = samples.filter((s) => s.at >= 0.15 * wall);
-    const peak = (xs: typeof samples) => Math.round(Math.max(0, ...xs.map((s) => s.bytes)) / MB);
+    const peak = Math.round(Math.max(0, ...samples) / MB);
     lines.push(
       `${kind} ${n.toLocaleString('en')}: ${(f.ms / 1000).toFixed(1)} s, longest main-thread block ${f.maxLagMs} ms, ` +
-        `longest progress gap ${f.maxProgressGapMs} ms (${f.progressEvents} reports), heap peak ${peak(late)} MB ` +
-        `after the first 15% (${peak(samples)} MB overall, ${samples.length} samples), load ${load.join(' ')} → ` +
+        `longest progress gap ${f.maxProgressGapMs} ms (${f.progressEvents} reports), heap peak ${peak} MB ` +
+        `(${samples.length} samples), load ${load.join(' ')} → ` +
         `${loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')}`,
