@@ -14,6 +14,7 @@ import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import { heedTab } from './bench-browser';
 import { bulkCpuFigures } from './bulk-figures';
+import { importScale } from './import-scale';
 import { lookupTrace } from './lookup-trace';
 import type { DeleteFigures } from './scale-deletes';
 import { deleteRows, verdictLines } from './targets';
@@ -360,6 +361,16 @@ async function main() {
       // HEED_BENCH_WORKER_N: with that many MD5 entries and their index stored (issue 18's figure is at 10M).
       if (process.env.HEED_BENCH_WORKER_N) console.log(JSON.stringify(await seedWorkerStore(page, WORKER_N)));
       console.log(JSON.stringify(await workerStartSplit(context, control, jane, runs)));
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'import') {
+      // Only the import at scale (bench/import-scale.ts).
+      await importScale(
+        context,
+        page,
+        (name, n) => (name === 'reset' ? call(page, name) : call(page, name, n ?? N)),
+        N,
+      );
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'bundle') {

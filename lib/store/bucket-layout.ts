@@ -88,7 +88,7 @@ export function encodeBucket(rec: BucketRecord | StoredBucket): StoredBucket {
     const p = packKeys(keys as string[]);
     out.keyCodes = p.codes;
     out.keyLengths = p.lengths;
-  } else out.keys = keys;
+  } else if (keys !== undefined) out.keys = keys; // a record already packed (an import's new bucket) has none
   return out as StoredBucket;
 }
 

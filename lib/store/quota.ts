@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { type EntryKind, isHashKind } from '../vocab';
 import type { SortedEntries } from './buckets';
+import type { PackedKeys } from './packed-keys';
 import { BUCKET_COUNT, DIGEST_BYTES } from './schemas';
 
 // Issue 18: before an import or a team bundle writes anything, Heed estimates the space it needs and checks the
@@ -35,11 +36,17 @@ function runCount(ids: ArrayLike<number>): number {
   return n;
 }
 
-function keyCount(kind: EntryKind, keys: SortedEntries['keys']): number {
+/** A bucket's keys: as the store reads them, or a string kind's still packed (an import's, commit.ts). */
+type Keys = SortedEntries['keys'] | PackedKeys;
+
+function keyCount(kind: EntryKind, keys: Keys): number {
+  if ('lengths' in keys) return keys.lengths.length;
   return Array.isArray(keys) ? keys.length : isHashKind(kind) ? keys.length / DIGEST_BYTES[kind] : 0;
 }
 
-function keysBytes(kind: EntryKind, keys: SortedEntries['keys']): number {
+function keysBytes(kind: EntryKind, keys: Keys): number {
+  // The same as the strings' count below: a character and a slot's 8 bytes a key.
+  if ('lengths' in keys) return keys.codes.length + 8 * keys.lengths.length;
   if (!Array.isArray(keys)) return isHashKind(kind) ? keys.length : 0;
   let n = 0;
   for (const k of keys) n += k.length + 8;
@@ -47,10 +54,7 @@ function keysBytes(kind: EntryKind, keys: SortedEntries['keys']): number {
 }
 
 /** The bytes of sorted entries as stored in one bucket of a new list (keys and batch-id runs). */
-export function entriesBytes(
-  kind: EntryKind,
-  entries: Pick<SortedEntries, 'keys'> & { batchIds?: ArrayLike<number> },
-): number {
+export function entriesBytes(kind: EntryKind, entries: { keys: Keys; batchIds?: ArrayLike<number> }): number {
   const n = keyCount(kind, entries.keys);
   return keysBytes(kind, entries.keys) + idBytes(n, entries.batchIds ? runCount(entries.batchIds) : 1);
 }
@@ -58,7 +62,7 @@ export function entriesBytes(
 export interface BucketsToWrite {
   kind: EntryKind;
   /** New entries; `batchIds` (or the batch indices they will be) when known, else they are taken as one batch. */
-  entries: Pick<SortedEntries, 'keys'> & { batchIds?: ArrayLike<number> };
+  entries: { keys: Keys; batchIds?: ArrayLike<number> };
   /** How many buckets these entries fall in (a team bundle's run spans many): 1 unless said. */
   buckets?: number;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hashDigestInto, hexToBytes, normaliseHash } from '../../../lib/identifiers';
-import { bucketOf, buildSorted } from '../../../lib/store/buckets';
+import { bucketOf, buildSorted, type SortedEntries } from '../../../lib/store/buckets';
 import { EntryCollector, type PreparedBucket } from '../../../lib/store/commit';
 import { BUCKET_COUNT, DIGEST_BYTES } from '../../../lib/store/schemas';
 import { ENTRY_KINDS, type EntryKind, type HashKind } from '../../../lib/vocab';
@@ -22,13 +22,13 @@ function oracle(adds: readonly { kind: EntryKind; hex: string; meta: number }[])
     if (g.keys.has(a.hex)) duplicates++;
     else g.keys.set(a.hex, a.meta);
   }
-  const out: PreparedBucket[] = [...groups.entries()]
+  const out: { kind: EntryKind; bucket: number; entries: SortedEntries }[] = [...groups.entries()]
     .sort(([x], [y]) => x - y)
     .map(([, g]) => ({ kind: g.kind, bucket: g.bucket, entries: buildSorted(g.kind, g.keys, hexToBytes) }));
   return { out, duplicates, size: adds.length - duplicates };
 }
 
-const plain = (b: PreparedBucket[]) =>
+const plain = (b: (PreparedBucket | { kind: EntryKind; bucket: number; entries: SortedEntries })[]) =>
   b.map((p) => ({
     kind: p.kind,
     bucket: p.bucket,
