@@ -13,6 +13,7 @@ import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { servePage } from '../tests/e2e/support/sites';
 import { heedTab } from './bench-browser';
+import { bucketSizeRun } from './bucket-size';
 import { bulkCpuFigures } from './bulk-figures';
 import { importScale } from './import-scale';
 import { lookupTrace } from './lookup-trace';
@@ -421,6 +422,16 @@ async function main() {
       await call(page, 'importEmails', N);
       const traced = await lookupTrace(context, page, () => call(page, 'markedLookups', 5000, N));
       console.log(JSON.stringify(traced, null, 1));
+      return;
+    }
+    if (process.env.HEED_BENCH_ONLY === 'bucket-size') {
+      // The lookup figures with import time, storage and records per build (bench/bucket-size.ts).
+      const calls = {
+        importMd5: (n: number) => call(page, 'importMd5', n),
+        importEmails: (n: number) => call(page, 'importEmails', n),
+        lookups: (r: number, p: number, u: number) => call(page, 'lookups', r, p, u),
+      };
+      console.log(JSON.stringify(await bucketSizeRun(calls, page, N, LOOKUP_ROUNDS, LOOKUPS_PER_ROUND)));
       return;
     }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {
