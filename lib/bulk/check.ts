@@ -566,16 +566,18 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
-  type Batch = readonly { work: RowWork; row: number }[];
+  /** A batch's rows read, and the 1-based number of its first. */
+  type Batch = { works: readonly RowWork[]; first: number };
   const queries = (works: readonly RowWork[]) =>
     works
       .filter((w) => !w.fail)
       .map((w) => {
         const country = w.country ?? settings.defaultCountry;
-        return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
+        // One object per row and reader, not a spread of a second one.
+        return country ? { ids: w.ids, defaultCountry: country } : { ids: w.ids };
       });
   const lookUp = (batch: Batch, planned?: { plan: LookupPlan; flags: Uint8Array }) =>
-    ctx.lookupMany(db, queries(batch.map((p) => p.work)), settings.showPossibleMatches, planned);
+    ctx.lookupMany(db, queries(batch.works), settings.showPossibleMatches, planned);
   const write = (batch: Batch, found: LookupResult[]) => {
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
@@ -649,7 +651,9 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     let out = '';
     let cleanOut = '';
     let removedOut = '';
-    for (const { work: w, row } of batch) {
+    for (let k = 0; k < batch.works.length; k++) {
+      const w = batch.works[k] as RowWork;
+      const row = batch.first + k;
       const o = outcomeOf(w);
       counts[o.level]++;
       if (w.cells.length > width) wideRows++;
@@ -757,7 +761,8 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let batchNo = 0;
   try {
     for await (const got of batches) {
-      const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
+      const batch: Batch = { works: got.map((row) => readRow(row, opts.mapping)), first: rows + 1 };
+      rows += got.length;
       const b = batchNo++;
       if (planner && b >= plannedBatches) await planNext();
       const found = lookUp(batch, plannedFor(b));
