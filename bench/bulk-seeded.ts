@@ -100,6 +100,12 @@ async function main() {
         for (const c of n.children) walk(c);
       };
       walk(profile.head);
+      // The total is a steadier figure than the heap's peak, which depends on when the collector ran.
+      let total = 0;
+      for (const b of bytes.values()) total += b;
+      console.log(
+        `allocated ${(total / 1e6).toFixed(1)} MB in all, ${Math.round(total / ROWS)} bytes per row`,
+      );
       for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 30))
         console.log(`${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
       return;

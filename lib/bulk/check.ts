@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { emailKind } from '../extract/email-kind';
 import { type MessageKey, t } from '../i18n';
 import { classifyValue } from '../identifiers';
 import type { BadgeLevel, LookupAnswer } from '../messaging/types';
@@ -10,12 +11,13 @@ import { dataRows } from '../store/data-rows';
 import type { HeedDb } from '../store/db';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_MAX_LINE_LENGTH } from '../store/import';
 import type { LookupResult, PersonIds } from '../store/lookup';
-import type { Delimiter, TextEncoding } from '../store/schemas';
+import type { Delimiter, Settings, TextEncoding } from '../store/schemas';
 import { getSettings } from '../store/settings';
 import { ImportError, sniff } from '../store/text-source';
-import { browserTimeZone, kindOfEmails, toAnswer, toAssessInput } from '../verdict/answer';
-import { CHANNELS, type Channel, type Stage } from '../vocab';
+import { browserTimeZone, toAnswer, toAssessInput } from '../verdict/answer';
+import { CHANNELS, type Channel, type EmailKind, type Stage } from '../vocab';
 import { csvField, csvRecord } from './csv-out';
+import { FactsMemo } from './facts-memo';
 import { LookupContext, type LookupPlan } from './lookup-many';
 import { type BulkMapping, mappingProblem } from './mapping';
 import { readCountry, readStage } from './values';
@@ -188,13 +190,56 @@ const EMAIL_SPLIT = /[;,\s]+/;
 const EMAIL_SPLIT_AT = /[;,\s]/;
 
 const NO_NOTES: readonly RowNote[] = Object.freeze([]);
+const NO_IDS: PersonIds = Object.freeze({});
+
+type MutableIds = { -readonly [K in keyof PersonIds]: string[] };
+type IdKind = 'email' | 'profile' | 'salesnav' | 'phone' | 'domain';
+
+// Module functions rather than closures inside readRow: two closures per row were a share of the check's garbage.
+function addNote(work: RowWork, n: RowNote): void {
+  if (work.notes === NO_NOTES) work.notes = [n];
+  else (work.notes as RowNote[]).push(n);
+}
+
+/** Adds a cell's identifiers of `kind` to `ids`; how many it added. */
+function pushId(ids: MutableIds, kind: IdKind, value: string): number {
+  const key =
+    kind === 'email'
+      ? 'emails'
+      : kind === 'profile'
+        ? 'profileUrls'
+        : kind === 'salesnav'
+          ? 'salesNavUrls'
+          : kind === 'phone'
+            ? 'phones'
+            : 'domains';
+  let into = ids[key];
+  if (kind === 'email' && EMAIL_SPLIT_AT.test(value)) {
+    let added = 0;
+    for (const v of value.split(EMAIL_SPLIT)) {
+      if (!v) continue;
+      if (into) into.push(v);
+      else {
+        into = [v];
+        ids[key] = into;
+      }
+      added++;
+    }
+    // A cell of separators alone still opened its kind, as before (the kind's list stays empty).
+    if (!into) ids[key] = [];
+    return added;
+  }
+  if (into) into.push(value);
+  else ids[key] = [value];
+  return 1;
+}
 
 /**
  * Reads one data row into identifiers and hints according to the mapping. Pure: unit-tested on its own. A million
  * rows pass through here: `ids` holds only the kinds the row has, and a row without notes shares one empty list.
  */
 export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMapping): RowWork {
-  const work: RowWork = { cells: row.cells, ids: {}, idCount: 0, notes: NO_NOTES };
+  const work: RowWork = { cells: row.cells, ids: NO_IDS, idCount: 0, notes: NO_NOTES };
   if (row.error) {
     work.fail = {
       level: 'error',
@@ -203,33 +248,8 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
     };
     return work;
   }
-  const ids: { -readonly [K in keyof PersonIds]: string[] } = {};
+  const ids: MutableIds = {};
   let idCount = 0;
-  const note = (n: RowNote) => {
-    const notes = work.notes === NO_NOTES ? [] : (work.notes as RowNote[]);
-    notes.push(n);
-    work.notes = notes;
-  };
-  const push = (kind: 'email' | 'profile' | 'salesnav' | 'phone' | 'domain', value: string) => {
-    const key =
-      kind === 'email'
-        ? 'emails'
-        : kind === 'profile'
-          ? 'profileUrls'
-          : kind === 'salesnav'
-            ? 'salesNavUrls'
-            : kind === 'phone'
-              ? 'phones'
-              : 'domains';
-    let into = ids[key];
-    if (!into) {
-      into = [];
-      ids[key] = into;
-    }
-    if (kind === 'email' && EMAIL_SPLIT_AT.test(value)) {
-      for (const v of value.split(EMAIL_SPLIT)) if (v) into.push(v);
-    } else into.push(value);
-  };
   for (let i = 0; i < mapping.roles.length; i++) {
     const role = mapping.roles[i];
     if (role === undefined || role === 'ignore') continue;
@@ -242,7 +262,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         const c = readCountry(value);
         if (c) work.country = c;
         else if (c === null)
-          note({
+          addNote(work, {
             code: 'country-unrecognised',
             text: t('options_bulk_note_country'),
           });
@@ -252,7 +272,7 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
         const s = readStage(value);
         if (s && s !== 'unknown') work.stage = s;
         else if (s === null)
-          note({
+          addNote(work, {
             code: 'stage-unrecognised',
             text: t('options_bulk_note_stage'),
           });
@@ -261,24 +281,23 @@ export function readRow(row: Pick<ParsedRow, 'cells' | 'error'>, mapping: BulkMa
       case 'auto': {
         const k = classifyValue(value);
         if (k === 'email' || k === 'profile' || k === 'salesnav' || k === 'phone' || k === 'domain')
-          push(k, value);
+          idCount += pushId(ids, k, value);
         else if (k)
-          note({
+          addNote(work, {
             code: 'hash-not-checkable',
             text: t('options_bulk_note_hash', k),
           });
         else
-          note({
+          addNote(work, {
             code: 'no-identifier-in-column',
             text: t('options_bulk_note_no_identifier_in_column', i + 1),
           });
         continue;
       }
       default:
-        push(role, value);
+        idCount += pushId(ids, role, value);
     }
   }
-  for (const k in ids) idCount += (ids[k as keyof PersonIds] as string[]).length;
   work.idCount = idCount;
   work.ids = ids;
   if (work.idCount === 0) {
@@ -326,6 +345,23 @@ function firstIdentifier(ids: PersonIds): string {
     ids.domains?.[0] ??
     ''
   );
+}
+
+/**
+ * kindOfEmails (lib/verdict/answer.ts) without its array per call: 'personal' when any address is webmail, else
+ * 'work' when any is a work address, else undefined. Same answer (a unit test compares them).
+ */
+export function kindOfEmailsIn(
+  emails: readonly string[],
+  settings: Pick<Settings, 'extraPersonalDomains' | 'ownDomains'>,
+): EmailKind | undefined {
+  let work = false;
+  for (const e of emails) {
+    const k = emailKind(e, settings.extraPersonalDomains, settings.ownDomains);
+    if (k === 'personal') return 'personal';
+    if (k === 'work') work = true;
+  }
+  return work ? 'work' : undefined;
 }
 
 /**
@@ -409,24 +445,35 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   // alone, so rows with identical facts share one assessment and one set of cells. The identifiers themselves
   // are not among them: neither the engine's input nor the answer's reasons name them (issue 18).
   const judged = new Map<string, Judged>();
+  // Walked value by value (see FactsMemo): a string key per row was the check's largest allocation after parsing.
+  const quickJudged = new FactsMemo<Judged>(10_000);
+  // Without a contact record, toAssessInput reads from the lookup only the emails' kind and the exact matches'
+  // reasons, dates and channels: those (and the file's country and stage) find the cells without building the
+  // engine's input at all, which is most rows of most files. The counts make the sequence self-delimiting.
+  const walkQuick = (f: LookupResult, w: RowWork, create: boolean) => {
+    const memo = quickJudged
+      .begin(create)
+      .key(w.country)
+      .key(w.stage)
+      .key(kindOfEmailsIn(f.identifiers.emails, settings))
+      .key(f.matches.length);
+    for (const m of f.matches) {
+      memo.key(m.listName).key(m.match).key(m.reason).key(m.since);
+      const ch = m.channels;
+      if (ch === undefined) memo.key(-1);
+      else {
+        memo.key(ch.length);
+        for (const c of ch) memo.key(c);
+      }
+    }
+    return memo;
+  };
   const judge = (f: LookupResult, w: RowWork): Judged => {
-    // Without a contact record, toAssessInput reads from the lookup only the emails' kind and the exact matches'
-    // reasons, dates and channels: a short key of those (and the file's country and stage) finds the cells without
-    // building the engine's input at all, which is most rows of most files.
-    const quick = f.contact
-      ? undefined
-      : `${w.country ?? ''}\u0000${w.stage ?? ''}\u0000${kindOfEmails(f.identifiers.emails, settings) ?? ''}${
-          f.matches.length === 0
-            ? ''
-            : JSON.stringify(f.matches.map((m) => [m.listName, m.match, m.reason, m.since, m.channels]))
-        }`;
-    const seen = quick === undefined ? undefined : judged.get(quick);
+    if (f.contact) return judgeFully(f, w);
+    const seen = walkQuick(f, w, false).found;
     if (seen) return seen;
     const j = judgeFully(f, w);
-    if (quick !== undefined) {
-      if (judged.size >= 10_000) judged.clear();
-      judged.set(quick, j);
-    }
+    walkQuick(f, w, true).keep(j);
     return j;
   };
   const judgeFully = (f: LookupResult, w: RowWork): Judged => {
@@ -519,16 +566,18 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   }
   const noChannels = () => Object.fromEntries(CHANNELS.map((c) => [c, ''])) as Record<Channel, string>;
 
-  type Batch = readonly { work: RowWork; row: number }[];
+  /** A batch's rows read, and the 1-based number of its first. */
+  type Batch = { works: readonly RowWork[]; first: number };
   const queries = (works: readonly RowWork[]) =>
     works
       .filter((w) => !w.fail)
       .map((w) => {
         const country = w.country ?? settings.defaultCountry;
-        return { ids: w.ids, ...(country ? { defaultCountry: country } : {}) };
+        // One object per row and reader, not a spread of a second one.
+        return country ? { ids: w.ids, defaultCountry: country } : { ids: w.ids };
       });
   const lookUp = (batch: Batch, planned?: { plan: LookupPlan; flags: Uint8Array }) =>
-    ctx.lookupMany(db, queries(batch.map((p) => p.work)), settings.showPossibleMatches, planned);
+    ctx.lookupMany(db, queries(batch.works), settings.showPossibleMatches, planned);
   const write = (batch: Batch, found: LookupResult[]) => {
     let li = 0;
     const outcomeOf = (w: RowWork): Outcome => {
@@ -602,7 +651,9 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
     let out = '';
     let cleanOut = '';
     let removedOut = '';
-    for (const { work: w, row } of batch) {
+    for (let k = 0; k < batch.works.length; k++) {
+      const w = batch.works[k] as RowWork;
+      const row = batch.first + k;
       const o = outcomeOf(w);
       counts[o.level]++;
       if (w.cells.length > width) wideRows++;
@@ -710,7 +761,8 @@ export async function bulkCheck(db: HeedDb, blob: Blob, opts: BulkCheckOptions):
   let batchNo = 0;
   try {
     for await (const got of batches) {
-      const batch = got.map((row) => ({ work: readRow(row, opts.mapping), row: ++rows }));
+      const batch: Batch = { works: got.map((row) => readRow(row, opts.mapping)), first: rows + 1 };
+      rows += got.length;
       const b = batchNo++;
       if (planner && b >= plannedBatches) await planNext();
       const found = lookUp(batch, plannedFor(b));

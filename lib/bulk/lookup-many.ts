@@ -334,7 +334,7 @@ export class LookupContext {
 
     return prepared.map((p) => {
       const matches = matchesFor(index, p.groups, records);
-      if (p.cKeys.length === 0) return { matches, contacts: [], identifiers: p.identifiers };
+      if (p.cKeys.length === 0) return { matches, contacts: NO_CONTACTS, identifiers: p.identifiers };
       const contacts = uniqueContacts(p.cKeys.flatMap((k) => byKey.get(k) ?? []));
       const contact = contacts[0];
       return contact
@@ -454,6 +454,10 @@ function narrow(
   return { groups, cKeys };
 }
 const NO_KEYS: string[] = [];
+// Shared by every row on no list or without contact keys (most of a file); frozen, so a caller that pushed into
+// one would fail loudly instead of giving every row its value.
+const NO_MATCHES = Object.freeze([]) as unknown as LookupMatch[];
+const NO_CONTACTS = Object.freeze([]) as unknown as LookupResult['contacts'];
 const NO_RECORDS: readonly PackedRecord[] = [];
 
 function matchesFor(
@@ -461,7 +465,7 @@ function matchesFor(
   groups: ReadonlyMap<string, CandidateGroup>,
   records: ReadonlyMap<string, readonly PackedRecord[]>,
 ): LookupMatch[] {
-  if (groups.size === 0) return [];
+  if (groups.size === 0) return NO_MATCHES;
   const hits = findPackedHits(
     [...groups].map(([gid, g]) => ({ cands: g.cands, records: records.get(gid) ?? [] })),
   );
