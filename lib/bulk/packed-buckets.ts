@@ -2,7 +2,7 @@ import { binarySearch } from '../binary-search';
 import { storedFormsOf } from '../store/bucket-layout';
 import { searchDigest } from '../store/buckets';
 import { type Candidate, findHitsWith, type Hit } from '../store/lookup';
-import type { Codes } from '../store/packed-keys';
+import { type Codes, compareAt } from '../store/packed-keys';
 import { type BucketRecord, DIGEST_BYTES } from '../store/schemas';
 import type { EntryKind } from '../vocab';
 
@@ -107,17 +107,6 @@ function compareSlice(text: string, start: number, end: number, needle: string):
   return len - needle.length;
 }
 
-/** compareSlice over code units. */
-function compareCodes(codes: Codes, start: number, end: number, needle: string): number {
-  const len = end - start;
-  const n = Math.min(len, needle.length);
-  for (let k = 0; k < n; k++) {
-    const d = (codes[start + k] as number) - needle.charCodeAt(k);
-    if (d !== 0) return d;
-  }
-  return len - needle.length;
-}
-
 /** Index of the candidate's key in the record, or -1: the index `findKey` gives on the unpacked record. */
 export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | undefined): number {
   if (rec.digests) {
@@ -128,7 +117,7 @@ export function findPacked(rec: PackedRecord, key: string, needle: Uint8Array | 
   const codes = rec.codes;
   if (codes)
     return binarySearch(ends.length, (i) =>
-      compareCodes(codes, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),
+      compareAt(codes, i === 0 ? 0 : (ends[i - 1] as number), ends[i] as number, key),
     );
   const text = rec.text;
   return binarySearch(ends.length, (i) =>

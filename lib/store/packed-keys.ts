@@ -89,7 +89,7 @@ export function unpackKeys(p: PackedKeys): string[] {
 }
 
 /** Code-unit order of codes[start, end) against `needle`, as `<` orders strings: negative when it sorts first. */
-function compareAt(codes: Codes, start: number, end: number, needle: string): number {
+export function compareAt(codes: Codes, start: number, end: number, needle: string): number {
   const len = end - start;
   const n = Math.min(len, needle.length);
   for (let k = 0; k < n; k++) {
