@@ -17,7 +17,12 @@ import { chromiumArgs } from '../tests/e2e/support/browser';
 import { chromiumPath } from '../tests/e2e/support/global-setup';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { bulkCpuFigures } from './bulk-figures';
-import { type CpuProfile, cpuProfileLines } from './cpu-profile-lines';
+import {
+  type CpuProfile,
+  cpuProfileLines,
+  type HeapProfileNode,
+  heapProfileLines,
+} from './cpu-profile-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 1_000_000);
@@ -84,30 +89,15 @@ async function main() {
         includeObjectsCollectedByMinorGC: true,
       });
       console.log('bulk check:', JSON.stringify(await call('bulkCheck', ROWS, N)));
-      type HNode = {
-        callFrame: CpuProfile['nodes'][number]['callFrame'];
-        selfSize: number;
-        children: HNode[];
-      };
       const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
-        profile: { head: HNode };
+        profile: { head: HeapProfileNode };
       };
-      const bytes = new Map<string, number>();
-      const walk = (n: HNode) => {
-        const f = n.callFrame;
-        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-        bytes.set(k, (bytes.get(k) ?? 0) + n.selfSize);
-        for (const c of n.children) walk(c);
-      };
-      walk(profile.head);
       // The total is a steadier figure than the heap's peak, which depends on when the collector ran.
-      let total = 0;
-      for (const b of bytes.values()) total += b;
+      const { total, lines } = heapProfileLines(profile.head);
       console.log(
         `allocated ${(total / 1e6).toFixed(1)} MB in all, ${Math.round(total / ROWS)} bytes per row`,
       );
-      for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 30))
-        console.log(`${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
+      for (const l of lines) console.log(l);
       return;
     }
     if (process.env.HEED_BENCH_PROF === 'cpu') {

@@ -1,4 +1,5 @@
-// A CPU profile (Chromium's Profiler.stop) summarised by function, inclusive and self time: what
+// A CPU profile (Chromium's Profiler.stop) summarised by function, inclusive and self time, and a sampling heap
+// profile by allocating function: what
 // bench/profile-bulk.ts and bench/bulk-seeded.ts print.
 
 export interface CpuProfile {
@@ -49,4 +50,30 @@ export function cpuProfileLines(profile: CpuProfile, inclusiveTop = 45, selfTop 
       .slice(0, selfTop)
       .map(line),
   ];
+}
+
+/** A sampling heap profile's node (HeapProfiler.stopSampling). */
+export interface HeapProfileNode {
+  callFrame: CpuProfile['nodes'][number]['callFrame'];
+  selfSize: number;
+  children: HeapProfileNode[];
+}
+
+/** A sampling heap profile summarised by function: the total allocated and the `top` allocators, one line each. */
+export function heapProfileLines(head: HeapProfileNode, top = 30): { total: number; lines: string[] } {
+  const bytes = new Map<string, number>();
+  const walk = (n: HeapProfileNode) => {
+    const f = n.callFrame;
+    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    bytes.set(k, (bytes.get(k) ?? 0) + n.selfSize);
+    for (const c of n.children) walk(c);
+  };
+  walk(head);
+  let total = 0;
+  for (const b of bytes.values()) total += b;
+  const lines = [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, b]) => `${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
+  return { total, lines };
 }

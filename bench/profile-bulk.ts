@@ -5,13 +5,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchBrowser } from './bench-browser';
-import { type CpuProfile, cpuProfileLines } from './cpu-profile-lines';
+import {
+  type CpuProfile,
+  cpuProfileLines,
+  type HeapProfileNode,
+  heapProfileLines,
+} from './cpu-profile-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const N = Number(process.env.HEED_BENCH_N ?? 200_000);
 const ROWS = Number(process.env.HEED_BENCH_BULK_ROWS ?? 50_000);
-
-type Node = CpuProfile['nodes'][number];
 
 async function main() {
   const { context, page, call, close } = await openBenchBrowser(process.env.HEED_EXT_DIR || undefined);
@@ -37,20 +40,10 @@ async function main() {
         includeObjectsCollectedByMinorGC: true,
       });
       console.log('bulk check:', await call('bulkCheck', ROWS, N));
-      type HNode = { callFrame: Node['callFrame']; selfSize: number; children: HNode[] };
       const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
-        profile: { head: HNode };
+        profile: { head: HeapProfileNode };
       };
-      const bytes = new Map<string, number>();
-      const walk = (n: HNode) => {
-        const f = n.callFrame;
-        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-        bytes.set(k, (bytes.get(k) ?? 0) + n.selfSize);
-        for (const c of n.children) walk(c);
-      };
-      walk(profile.head);
-      for (const [k, b] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 30))
-        console.log(`${(b / 1e6).toFixed(1).padStart(8)} MB  ${k}`);
+      for (const l of heapProfileLines(profile.head).lines) console.log(l);
       await cdp.send('Profiler.stop');
       await call('reset');
       return;
