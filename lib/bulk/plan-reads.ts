@@ -1,6 +1,7 @@
 import { fnv1a32 } from '../store/buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from '../store/data-token';
 import type { HeedDb } from '../store/db';
+import { readAll } from '../store/idb-request';
 import { type Codes, isPackedKeys, type Lengths } from '../store/packed-keys';
 import { BUCKET_BITS, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, isHashKind } from '../vocab';
@@ -120,28 +121,21 @@ export async function readRanges(
   const tx = db.backendDB().transaction([META_TABLE, 'buckets'], 'readonly');
   const out: unknown[][] = new Array(ranges.length);
   let tokenRec: unknown;
-  await new Promise<void>((resolve, reject) => {
-    let pending = 0;
-    const issue = (r: IDBRequest, take: (v: unknown) => void) => {
-      pending++;
-      r.onsuccess = () => {
-        take(r.result);
-        if (--pending === 0) resolve();
-      };
-      r.onerror = () => reject(r.error);
-    };
-    tx.onabort = () => reject(tx.error ?? new DOMException('the read was aborted', 'AbortError'));
-    issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), (v) => {
-      tokenRec = v;
-    });
-    const byBucket = tx.objectStore('buckets').index('[kind+bucket]');
-    ranges.forEach((r, i) => {
-      issue(byBucket.getAll(IDBKeyRange.bound([r.kind, r.first], [r.kind, r.last])), (v) => {
-        out[i] = v as unknown[];
+  await readAll(
+    tx,
+    (issue) => {
+      issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), (v) => {
+        tokenRec = v;
       });
-    });
-    tx.commit?.();
-  });
+      const byBucket = tx.objectStore('buckets').index('[kind+bucket]');
+      ranges.forEach((r, i) => {
+        issue(byBucket.getAll(IDBKeyRange.bound([r.kind, r.first], [r.kind, r.last])), (v) => {
+          out[i] = v as unknown[];
+        });
+      });
+    },
+    'the read was aborted',
+  );
   return tokenOf(tokenRec) === token ? out : undefined;
 }
 

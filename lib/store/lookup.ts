@@ -25,7 +25,7 @@ import { batchIdAt, decodeBucketLazily, findStoredKey, heldBytes, type StoredBuc
 import { bucketOf } from './buckets';
 import { DATA_TOKEN_KEY, META_TABLE, tokenOf } from './data-token';
 import type { HeedDb } from './db';
-import { idbRequest } from './idb-request';
+import { type IssueRequest, idbRequest, readAll } from './idb-request';
 import {
   countIndexAnswer,
   currentLookupIndex,
@@ -749,18 +749,7 @@ export async function readIfUnchanged(
   const slotted: [BucketRecord[], (BucketRecord | null | undefined)[]][] = [];
   const fresh: [string, BucketRecord | null][] = [];
   let tokenRec: unknown;
-  await new Promise<void>((resolve, reject) => {
-    let pending = 0;
-    const fail = () => reject(tx.error ?? new DOMException('the lookup was aborted', 'AbortError'));
-    const issue = (r: IDBRequest, take: (v: unknown) => void) => {
-      pending++;
-      r.onsuccess = () => {
-        take(r.result);
-        if (--pending === 0) resolve();
-      };
-      r.onerror = () => reject(r.error);
-    };
-    tx.onabort = fail;
+  const ask = (issue: IssueRequest) => {
     issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), (v) => {
       tokenRec = v;
     });
@@ -804,9 +793,8 @@ export async function readIfUnchanged(
         });
       }
     }
-    // Nothing more will be asked in it: the database may finish the transaction without waiting to be told.
-    tx.commit?.();
-  });
+  };
+  await readAll(tx, ask, 'the lookup was aborted');
   if (tokenOf(tokenRec) !== token) return undefined;
   for (const [recs, slots] of slotted) for (const r of slots) if (r) recs.push(r);
   if (cache) for (const [key, rec] of fresh) cache.set(key, rec);
