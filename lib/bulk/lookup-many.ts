@@ -17,7 +17,7 @@ import {
   uniqueContacts,
 } from '../store/lookup';
 import { buildLookupIndex, type LookupIndex, loadLookupIndex } from '../store/lookup-index';
-import { DIGEST_BYTES } from '../store/schemas';
+import { BUCKET_COUNT, DIGEST_BYTES } from '../store/schemas';
 import { type EntryKind, HASH_KINDS, isHashKind } from '../vocab';
 import { FingerprintTable } from './fingerprint-table';
 import { findPackedHits, type PackedRecord, packRecord } from './packed-buckets';
@@ -128,7 +128,7 @@ export class LookupContext {
       const perKey = isHashKind(kind) ? DIGEST_BYTES[kind] : STRING_KEY_BYTES;
       bytes += fps.length * perKey;
     }
-    bytes += this.index.lists.size * 4096 * RECORD_BYTES;
+    bytes += this.index.lists.size * BUCKET_COUNT * RECORD_BYTES;
     return bytes > this.maxCachedBytes;
   }
 
