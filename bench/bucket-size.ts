@@ -14,8 +14,10 @@ type Pct = { p50: number; p95: number; p99: number; max: number };
 type Lookups = {
   hits: number;
   rounds: { lookup: number; singleGet: number }[];
-  medianRoundP99: { lookup: number; singleGet: number };
+  medianRoundP99: { lookup: number; singleGet: number; ownReads?: number };
   lookup: Pct;
+  /** Absent in builds from before the bench measured the lookups' own reads. */
+  ownReadsWithBucket?: Pct;
   lookupListed: Pct;
   lookupUnlisted: Pct;
   singleGet: Pct;
@@ -99,6 +101,8 @@ export async function bucketSizeRun(calls: Calls, page: Page, n: number, rounds:
       singleGetMedianRoundP99: l.medianRoundP99.singleGet,
       singleGetRoundsP99: l.rounds.map((r) => r.singleGet),
       singleGetPooled: { p50: l.singleGet.p50, p99: l.singleGet.p99 },
+      ownReadsMedianRoundP99: l.medianRoundP99.ownReads,
+      ownReadsWithBucket: l.ownReadsWithBucket,
       indexBuildMs: l.index.buildMs,
       hits: l.hits,
     },

@@ -53,6 +53,7 @@ type Bench = {
   keepIndex(): Promise<boolean>;
   teamBundle(): Promise<BundleFigures>;
   scaleDeletes(n: number, removal?: boolean): Promise<DeleteFigures>;
+  recordSizes(sizes: number[], bytesPerSize: number, reads: number, settleMs: number): Promise<unknown>;
 };
 type BundleFigures = {
   entries: number;
@@ -82,13 +83,15 @@ type BulkFigures = {
   maxLagMs: number;
 };
 type BaselineFigures = { n: number; ms: number; perSecond: number; storageBytes: number; lookup: Pct };
-type RoundP99 = { lookup: number; singleGet: number; withoutIndex: number; assess: number };
+type RoundP99 = { lookup: number; singleGet: number; ownReads: number; withoutIndex: number; assess: number };
 type LookupFigures = {
   count: number;
   hits: number;
   rounds: RoundP99[];
   medianRoundP99: RoundP99;
   singleGet: Pct;
+  ownReads: Pct;
+  ownReadsWithBucket: Pct;
   lookup: Pct;
   lookupWithoutIndex: Pct;
   lookupListed: Pct;
@@ -434,13 +437,24 @@ async function main() {
       console.log(JSON.stringify(await bucketSizeRun(calls, page, N, LOOKUP_ROUNDS, LOOKUPS_PER_ROUND)));
       return;
     }
+    if (process.env.HEED_BENCH_ONLY === 'record-size') {
+      // A lookup's read by the size of the record it reads (bench/record-size.ts): what bucket size a p99 needs.
+      // HEED_BENCH_RECORD_SIZES (bytes, comma-separated), HEED_BENCH_RECORD_MB per size, HEED_BENCH_SETTLE_MS.
+      const sizes = (process.env.HEED_BENCH_RECORD_SIZES ?? '1024,3072,12288,20480,49152')
+        .split(',')
+        .map(Number);
+      const mbEach = Number(process.env.HEED_BENCH_RECORD_MB ?? 80);
+      const settle = Number(process.env.HEED_BENCH_SETTLE_MS ?? 30000);
+      console.log(JSON.stringify(await call(page, 'recordSizes', sizes, mbEach << 20, 3000, settle)));
+      return;
+    }
     if (process.env.HEED_BENCH_ONLY === 'lookups') {
       // Only the lookup figures (HEED_BENCH_ONLY=lookups npm run bench): a minute or two instead of several.
       await call(page, 'importMd5', N);
       await call(page, 'importEmails', N);
       const l = await call(page, 'lookups', LOOKUP_ROUNDS, LOOKUPS_PER_ROUND, N);
       console.log(
-        `lookup p99 median round ${l.medianRoundP99.lookup} ms (${l.rounds.map((r) => r.lookup).join(' / ')}), pooled p99 ${l.lookup.p99} (p50 ${l.lookup.p50}, p95 ${l.lookup.p95}), listed / unlisted ${l.lookupListed.p99} / ${l.lookupUnlisted.p99}, single get ${l.medianRoundP99.singleGet} ms`,
+        `lookup p99 median round ${l.medianRoundP99.lookup} ms (${l.rounds.map((r) => r.lookup).join(' / ')}), pooled p99 ${l.lookup.p99} (p50 ${l.lookup.p50}, p95 ${l.lookup.p95}), listed / unlisted ${l.lookupListed.p99} / ${l.lookupUnlisted.p99}, single get ${l.medianRoundP99.singleGet} ms, its own reads alone ${l.medianRoundP99.ownReads} ms (with a bucket ${l.ownReadsWithBucket.p99}, p50 ${l.ownReadsWithBucket.p50})`,
       );
       return;
     }
@@ -519,6 +533,13 @@ async function main() {
         `single get ${lookups.medianRoundP99.singleGet} ms (${lookups.rounds.map((r) => r.singleGet).join(' / ')})`,
         `${Math.round((lookups.medianRoundP99.lookup / lookups.medianRoundP99.singleGet) * 10) / 10}× a get`,
         '≤ 2 ms',
+      ],
+      [
+        "  the same lookups' own IndexedDB reads alone",
+        `p99 ${lookups.medianRoundP99.ownReads} ms median round (pooled ${lookups.ownReads.p99}; with a bucket read ${lookups.ownReadsWithBucket.p99}, p50 ${lookups.ownReadsWithBucket.p50})`,
+        `${Math.round((lookups.medianRoundP99.lookup / lookups.medianRoundP99.ownReads) * 10) / 10}× its reads`,
+        '',
+        '',
       ],
       [
         `  all ${lookups.count.toLocaleString('en')} lookups pooled`,

@@ -2,12 +2,20 @@ import { bulkCheck } from '@/lib/bulk/check';
 import { suggestBulkMapping } from '@/lib/bulk/mapping';
 import { loadHashers } from '@/lib/identifiers';
 import { encodeBucket, storedBytes } from '@/lib/store/bucket-layout';
+import { DATA_TOKEN_KEY, META_TABLE } from '@/lib/store/data-token';
 import { type HeedDb, openDb } from '@/lib/store/db';
 import { purgeExpiredDeletedLists } from '@/lib/store/deleted-lists';
 import { addEntries } from '@/lib/store/entries';
 import { importFile, previewFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
-import { candidateKeys, type LookupResult, lookupPerson, normaliseIds } from '@/lib/store/lookup';
+import {
+  candidateKeys,
+  holdersOf,
+  indexedCandidates,
+  type LookupResult,
+  lookupPerson,
+  normaliseIds,
+} from '@/lib/store/lookup';
 import {
   currentLookupIndex,
   keepLookupIndex,
@@ -20,6 +28,7 @@ import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
 import { lookupPhases, markedLookups } from './lookup-phases';
+import { recordSizeReads } from './record-size';
 import { scaleDeletes } from './scale-deletes';
 
 // Runs inside the extension (Chromium, extension origin), so every figure is IndexedDB as the product uses it.
@@ -354,6 +363,10 @@ export const benchSuite = {
     const hexes = Array.from({ length: n }, () => randomHex(16));
     return baselineStore('md5', n, (i) => hexes[i]!);
   },
+  /** A lookup's read (token + one record) by record size, nothing of Heed's around it (bench/record-size.ts). */
+  recordSizes(sizes: number[], bytesPerSize: number, reads: number, settleMs: number) {
+    return recordSizeReads(sizes, bytesPerSize, reads, settleMs);
+  },
   /**
    * One person (an email, which is hashed three ways for the hashed lists, and a profile URL) per lookup; every
    * other person is listed. Measured as the background does it (with the lookup index), without the index (every
@@ -391,16 +404,48 @@ export const benchSuite = {
         r.onsuccess = () => res();
         r.onerror = () => rej(r.error);
       });
+    // The same run's floor for the lookup: exactly the IndexedDB reads the indexed lookup of that person makes (the
+    // data token, and each bucket record the index could not rule out, by primary key, in one transaction), issued
+    // natively with nothing of Heed's JavaScript around them. The keys are worked out before the clock starts.
+    const holders = await holdersOf(d, index);
+    const readsOf = async (k: number): Promise<[string, string, number][]> => {
+      const { groups } = await indexedCandidates(index, normaliseIds(person(k)), true);
+      return [...groups.values()].flatMap((g) =>
+        (holders?.get(g.kind) ?? []).map((listId) => [listId, g.kind, g.bucket] as [string, string, number]),
+      );
+    };
+    const ownReads = (keys: readonly [string, string, number][]) =>
+      new Promise<void>((res, rej) => {
+        const tx = idb.transaction(keys.length > 0 ? [META_TABLE, 'buckets'] : [META_TABLE], 'readonly');
+        let pending = 1 + keys.length;
+        const settle = (r: IDBRequest) => {
+          r.onsuccess = () => {
+            if (--pending === 0) res();
+          };
+          r.onerror = () => rej(r.error);
+        };
+        settle(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY));
+        const buckets = keys.length > 0 ? tx.objectStore('buckets') : null;
+        for (const key of keys) settle((buckets as IDBObjectStore).get(key));
+      });
     for (let k = 0; k < 50; k++) {
       await lookupPerson(d, person(k));
       await lookupPerson(plain, person(k));
       await singleGet();
+      await ownReads(await readsOf(k));
     }
     const all = { lookup: [] as number[], listed: [] as number[], unlisted: [] as number[] };
     const plainTimes: number[] = [];
     const getTimes: number[] = [];
     const full: number[] = [];
-    const perRoundP99: { lookup: number; singleGet: number; withoutIndex: number; assess: number }[] = [];
+    const ownTimes = { all: [] as number[], listed: [] as number[] };
+    const perRoundP99: {
+      lookup: number;
+      singleGet: number;
+      ownReads: number;
+      withoutIndex: number;
+      assess: number;
+    }[] = [];
     let hits = 0;
     let plainHits = 0;
     const time = async (f: () => Promise<unknown>, into: number[][]) => {
@@ -413,6 +458,7 @@ export const benchSuite = {
     for (let round = 0; round < rounds; round++) {
       const lookup: number[] = [];
       const get: number[] = [];
+      const own: number[] = [];
       const without: number[] = [];
       const assess: number[] = [];
       for (let i = 0; i < perRound; i++) {
@@ -422,6 +468,13 @@ export const benchSuite = {
         if (r.matches.length > 0) hits++;
       }
       for (let i = 0; i < perRound; i++) await time(singleGet, [get, getTimes]);
+      for (let i = 0; i < perRound; i++) {
+        const keys = await readsOf(round * perRound + i);
+        await time(
+          () => ownReads(keys),
+          keys.length > 0 ? [own, ownTimes.all, ownTimes.listed] : [own, ownTimes.all],
+        );
+      }
       for (let i = 0; i < perRound; i++) {
         const r = (await time(
           () => lookupPerson(plain, person(round * perRound + i)),
@@ -445,6 +498,7 @@ export const benchSuite = {
       perRoundP99.push({
         lookup: percentiles(lookup).p99,
         singleGet: percentiles(get).p99,
+        ownReads: percentiles(own).p99,
         withoutIndex: percentiles(without).p99,
         assess: percentiles(assess).p99,
       });
@@ -461,6 +515,7 @@ export const benchSuite = {
       medianRoundP99: {
         lookup: median(perRoundP99.map((r) => r.lookup)),
         singleGet: median(perRoundP99.map((r) => r.singleGet)),
+        ownReads: median(perRoundP99.map((r) => r.ownReads)),
         withoutIndex: median(perRoundP99.map((r) => r.withoutIndex)),
         assess: median(perRoundP99.map((r) => r.assess)),
       },
@@ -469,6 +524,9 @@ export const benchSuite = {
       lookupUnlisted: percentiles(all.unlisted),
       lookupWithoutIndex: percentiles(plainTimes),
       singleGet: percentiles(getTimes),
+      /** The lookups' own reads, natively (see ownReads above); `listed` are those that read a bucket. */
+      ownReads: percentiles(ownTimes.all),
+      ownReadsWithBucket: percentiles(ownTimes.listed),
       lookupAndAssess: percentiles(full),
       index: {
         buildMs: Math.round(indexBuildMs),

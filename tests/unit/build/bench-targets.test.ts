@@ -56,6 +56,17 @@ describe('bench targets', () => {
     expect(v['service-worker memory with the lookup index at 10M']?.value).toMatch(/→ 38\.1 MB at 10M/);
   });
 
+  it("names the same lookups' own IndexedDB reads beside the lookup p99 when the run timed them, and judges the lookup alone", () => {
+    const lookup = (r: BenchJson) => targetVerdicts(r).find((x) => x.figure.startsWith('lookup p99'));
+    const base = run(1_000_000);
+    expect(lookup(base)?.value).not.toMatch(/own IndexedDB reads/);
+    const withFloor = run(1_000_000, {
+      lookups: { ...base.lookups, medianRoundP99: { lookup: 2.4, singleGet: 0.6, assess: 3, ownReads: 1.8 } },
+    });
+    expect(lookup(withFloor)?.value).toMatch(/the same lookups' own IndexedDB reads alone 1\.8 ms/);
+    expect(lookup(withFloor)?.met).toBe(false);
+  });
+
   it("judges the service worker's figures when the run measured them (bench/worker.ts)", () => {
     const mib = 1024 * 1024;
     const worker = (n: number, p95: number, heap: number) => ({
