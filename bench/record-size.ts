@@ -7,14 +7,10 @@
 // record in one transaction — in an interleaved random order, beside token-only reads. Runs in the bench page;
 // HEED_BENCH_ONLY=record-size npm run bench.
 
-const DB = 'bench-record-size';
+import { idbRequest as req } from '@/lib/store/idb-request';
+import { dropDb, percentiles as pct } from './page-stats';
 
-function req<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((res, rej) => {
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
-}
+const DB = 'bench-record-size';
 
 function done(tx: IDBTransaction): Promise<void> {
   return new Promise((res, rej) => {
@@ -23,23 +19,13 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function pct(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 100) / 100;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
-}
-
 export async function recordSizeReads(
   sizes: number[],
   bytesPerSize: number,
   reads: number,
   settleMs: number,
 ) {
-  await new Promise<void>((res) => {
-    const r = indexedDB.deleteDatabase(DB);
-    r.onsuccess = r.onerror = r.onblocked = () => res();
-  });
+  await dropDb(DB);
   const idb = await new Promise<IDBDatabase>((res, rej) => {
     const r = indexedDB.open(DB, 1);
     r.onupgradeneeded = () => {
@@ -101,10 +87,7 @@ export async function recordSizeReads(
     await token();
   }
   idb.close();
-  await new Promise<void>((res) => {
-    const r = indexedDB.deleteDatabase(DB);
-    r.onsuccess = r.onerror = r.onblocked = () => res();
-  });
+  await dropDb(DB);
   return {
     bytesPerSize,
     reads,

@@ -6,6 +6,7 @@ import { DATA_TOKEN_KEY, META_TABLE } from '@/lib/store/data-token';
 import { type HeedDb, openDb } from '@/lib/store/db';
 import { purgeExpiredDeletedLists } from '@/lib/store/deleted-lists';
 import { addEntries } from '@/lib/store/entries';
+import { readAll } from '@/lib/store/idb-request';
 import { importFile, previewFile } from '@/lib/store/import';
 import { deleteList } from '@/lib/store/lists';
 import {
@@ -28,6 +29,7 @@ import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
 import { lookupPhases, markedLookups } from './lookup-phases';
+import { dropDb, percentiles } from './page-stats';
 import { recordSizeReads } from './record-size';
 import { scaleDeletes } from './scale-deletes';
 
@@ -202,19 +204,7 @@ async function baselineStore(name: string, n: number, value: (i: number) => stri
   };
 }
 
-function percentiles(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = (p: number) =>
-    Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0) * 1000) / 1000;
-  return { p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99), max: at(1) };
-}
-
-async function dropDb(name: string) {
-  await new Promise<void>((res) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = r.onblocked = () => res();
-  });
-}
+const ignore = () => {};
 
 export const benchSuite = {
   /** Deleting a list of `n` MD5 and removing half of another through a team delta (bench/scale-deletes.ts). */
@@ -417,20 +407,17 @@ export const benchSuite = {
         (holders?.get(g.kind) ?? []).map((listId) => [listId, g.kind, g.bucket] as [string, string, number]),
       );
     };
-    const ownReads = (keys: readonly [string, string, number][]) =>
-      new Promise<void>((res, rej) => {
-        const tx = idb.transaction(keys.length > 0 ? [META_TABLE, 'buckets'] : [META_TABLE], 'readonly');
-        let pending = 1 + keys.length;
-        const settle = (r: IDBRequest) => {
-          r.onsuccess = () => {
-            if (--pending === 0) res();
-          };
-          r.onerror = () => rej(r.error);
-        };
-        settle(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY));
-        const buckets = keys.length > 0 ? tx.objectStore('buckets') : null;
-        for (const key of keys) settle((buckets as IDBObjectStore).get(key));
-      });
+    const ownReads = (keys: readonly [string, string, number][]) => {
+      const tx = idb.transaction(keys.length > 0 ? [META_TABLE, 'buckets'] : [META_TABLE], 'readonly');
+      return readAll(
+        tx,
+        (issue) => {
+          issue(tx.objectStore(META_TABLE).get(DATA_TOKEN_KEY), ignore);
+          for (const key of keys) issue(tx.objectStore('buckets').get(key), ignore);
+        },
+        'the reads were aborted',
+      );
+    };
     for (let k = 0; k < 50; k++) {
       await lookupPerson(d, person(k));
       await lookupPerson(plain, person(k));
