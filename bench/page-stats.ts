@@ -1,4 +1,4 @@
-// Small helpers the bench page's measurements share (bench/suite.ts, bench/record-size.ts).
+// Small helpers the bench page's measurements share (bench/suite.ts, bench/record-size.ts, bench/scale-deletes.ts).
 
 /** p50 … max of `times` (ms), to the microsecond. */
 export function percentiles(times: number[]) {
@@ -13,5 +13,24 @@ export async function dropDb(name: string) {
   await new Promise<void>((res) => {
     const r = indexedDB.deleteDatabase(name);
     r.onsuccess = r.onerror = r.onblocked = () => res();
+  });
+}
+
+/** A new, empty database `name` at version 1, made by `upgrade` (whatever was under that name is deleted first). */
+export async function freshDb(name: string, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  await dropDb(name);
+  return new Promise<IDBDatabase>((res, rej) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => upgrade(r.result);
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+}
+
+/** Settles when `tx` commits; rejects when it fails. */
+export function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((res, rej) => {
+    tx.oncomplete = () => res();
+    tx.onabort = tx.onerror = () => rej(tx.error);
   });
 }

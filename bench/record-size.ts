@@ -7,17 +7,10 @@
 // record in one transaction — in an interleaved random order, beside token-only reads. Runs in the bench page;
 // HEED_BENCH_ONLY=record-size npm run bench.
 
-import { idbRequest as req } from '@/lib/store/idb-request';
-import { dropDb, percentiles as pct } from './page-stats';
+import { idbRequest, readAll } from '@/lib/store/idb-request';
+import { dropDb, freshDb, percentiles as pct, transactionDone } from './page-stats';
 
 const DB = 'bench-record-size';
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((res, rej) => {
-    tx.oncomplete = () => res();
-    tx.onabort = tx.onerror = () => rej(tx.error);
-  });
-}
 
 export async function recordSizeReads(
   sizes: number[],
@@ -25,15 +18,9 @@ export async function recordSizeReads(
   reads: number,
   settleMs: number,
 ) {
-  await dropDb(DB);
-  const idb = await new Promise<IDBDatabase>((res, rej) => {
-    const r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = () => {
-      r.result.createObjectStore('recs');
-      r.result.createObjectStore('meta');
-    };
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
+  const idb = await freshDb(DB, (db) => {
+    db.createObjectStore('recs');
+    db.createObjectStore('meta');
   });
   const counts = sizes.map((size) => Math.max(1, Math.round(bytesPerSize / size)));
   const writeMs: number[] = [];
@@ -51,34 +38,42 @@ export async function recordSizeReads(
           crypto.getRandomValues(data.subarray(o, Math.min(size, o + 65536)));
         store.put({ data, runs: new Uint32Array([1, size >> 4]) }, [size, i]);
       }
-      await done(tx);
+      await transactionDone(tx);
     }
     writeMs.push(Math.round(performance.now() - t0));
   }
   {
     const tx = idb.transaction('meta', 'readwrite');
     tx.objectStore('meta').put({ token: crypto.randomUUID() }, 'dataToken');
-    await done(tx);
+    await transactionDone(tx);
   }
   await new Promise((r) => setTimeout(r, settleMs));
 
   const times = sizes.map(() => [] as number[]);
   const tokenOnly: number[] = [];
+  // Read as the lookup reads (lib/store/lookup.ts readIfUnchanged): both requests in one transaction, through readAll.
   const read = async (si: number) => {
     const i = Math.floor(Math.random() * (counts[si] as number));
+    let rec: unknown;
     const t0 = performance.now();
     const tx = idb.transaction(['meta', 'recs'], 'readonly');
-    const [, rec] = await Promise.all([
-      req(tx.objectStore('meta').get('dataToken')),
-      req(tx.objectStore('recs').get([sizes[si] as number, i])),
-    ]);
+    await readAll(
+      tx,
+      (issue) => {
+        issue(tx.objectStore('meta').get('dataToken'), () => {});
+        issue(tx.objectStore('recs').get([sizes[si] as number, i]), (v) => {
+          rec = v;
+        });
+      },
+      'the read was aborted',
+    );
     (times[si] as number[]).push(performance.now() - t0);
     if (!(rec as { data?: Uint8Array } | undefined)?.data)
       throw new Error(`record ${sizes[si]}/${i} missing`);
   };
   const token = async () => {
     const t0 = performance.now();
-    await req(idb.transaction('meta', 'readonly').objectStore('meta').get('dataToken'));
+    await idbRequest(idb.transaction('meta', 'readonly').objectStore('meta').get('dataToken'));
     tokenOnly.push(performance.now() - t0);
   };
   // Interleaved, so a burst of noise on the machine falls on every size alike.

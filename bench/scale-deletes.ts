@@ -6,6 +6,7 @@ import { addToCounts, listBuckets } from '@/lib/store/lists';
 import { applyTeamBundle, verifyTeamBundle } from '@/lib/team/apply';
 import { exportTeamBundle } from '@/lib/team/export';
 import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
+import { dropDb } from './page-stats';
 
 // Issue 18: deleting a big list, and removing many entries through a team delta, must stay within the import's
 // time and give the space back. Runs in the benchmark page (bench/suite.ts); figures judged in bench/targets.ts.
@@ -116,13 +117,6 @@ async function lowestUsageWithin(d: HeedDb, ms: number): Promise<{ bytes: number
     if (bytes < best.bytes) best = { bytes, afterMs: Math.round(performance.now() - t0) };
   }
   return best;
-}
-
-async function dropDb(name: string) {
-  await new Promise<void>((res) => {
-    const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = r.onblocked = () => res();
-  });
 }
 
 /** What the delete's undo used to hold: the list's bucket records, read whole in one transaction. */

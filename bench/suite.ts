@@ -29,7 +29,7 @@ import { createTeamKey, deleteTeamKey, getSigningKey } from '@/lib/team/keys';
 import { answerFor } from '@/lib/verdict/answer';
 import { referenceBulkCheck } from '@/tests/unit/bulk/reference-check';
 import { lookupPhases, markedLookups } from './lookup-phases';
-import { dropDb, percentiles } from './page-stats';
+import { dropDb, freshDb, percentiles, transactionDone } from './page-stats';
 import { recordSizeReads } from './record-size';
 import { scaleDeletes } from './scale-deletes';
 
@@ -153,29 +153,18 @@ async function warmLookups(listedUpTo: number) {
 
 /** The naive design, for comparison: one IndexedDB record per entry, 10,000 per transaction. */
 async function baselineStore(name: string, n: number, value: (i: number) => string) {
-  const dbName = `bench-baseline-${name}`;
-  await new Promise<void>((res) => {
-    const r = indexedDB.deleteDatabase(dbName);
-    r.onsuccess = r.onerror = r.onblocked = () => res();
-  });
-  const idb = await new Promise<IDBDatabase>((res, rej) => {
-    const r = indexedDB.open(dbName, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('entries', { keyPath: 'value' });
-    r.onsuccess = () => res(r.result);
-    r.onerror = () => rej(r.error);
-  });
+  const idb = await freshDb(`bench-baseline-${name}`, (db) =>
+    db.createObjectStore('entries', { keyPath: 'value' }),
+  );
   const before = await usage();
   const t0 = performance.now();
   for (let start = 0; start < n; start += 10_000) {
-    await new Promise<void>((res, rej) => {
-      const tx = idb.transaction('entries', 'readwrite');
-      const store = tx.objectStore('entries');
-      for (let i = start; i < Math.min(n, start + 10_000); i++) {
-        store.put({ value: value(i), reason: 'unsubscribe', since: '2026-11-29', batch: 1 });
-      }
-      tx.oncomplete = () => res();
-      tx.onerror = () => rej(tx.error);
-    });
+    const tx = idb.transaction('entries', 'readwrite');
+    const store = tx.objectStore('entries');
+    for (let i = start; i < Math.min(n, start + 10_000); i++) {
+      store.put({ value: value(i), reason: 'unsubscribe', since: '2026-11-29', batch: 1 });
+    }
+    await transactionDone(tx);
   }
   const ms = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 3000)); // as for Heed's imports: let the estimate catch up
